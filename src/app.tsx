@@ -1,0 +1,115 @@
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { ErrorPage } from "../views/layout";
+import { accountRoutes } from "./accounts/routes";
+import { sessionMiddleware } from "./auth/middleware";
+import { authRoutes } from "./auth/routes";
+import type { AppDeps, AppEnv } from "./context";
+import { registryApi } from "./registry/api";
+import { registryRoutes } from "./registry/routes";
+import { renderPage } from "./render";
+
+/**
+ * Builds the whole HTTP surface. Runtime-agnostic: the Node and Workers entries only supply the dependencies.
+ * Middleware order: secure headers → body limit → CSRF → session → routes; errors end in one handler.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "same-origin",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    c.set("user", null);
+    c.set("requestId", crypto.randomUUID());
+    await next();
+  });
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: (c) => c.text("请求内容过大。", 413),
+    }),
+  );
+  app.use(csrf({ origin: deps.config.publicOrigin }));
+  app.use(sessionMiddleware());
+
+  app.get("/healthz", async (c) => {
+    await deps.db.run(sql`SELECT 1`);
+    return c.json({ ok: true });
+  });
+
+  app.route("/", registryRoutes);
+  app.route("/", registryApi);
+  app.route("/", authRoutes);
+  app.route("/", accountRoutes);
+
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/")
+      ? c.json({ error: { code: "not_found", message: "没有这个地址。", fields: {} } }, 404)
+      : renderPage(
+          c,
+          <ErrorPage
+            status={404}
+            title="页面不存在"
+            message={<p>您要找的页面不存在，请检查地址是否正确。</p>}
+            user={c.get("user")}
+          />,
+          404,
+        ),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      const res = err.getResponse();
+      if (res.status === 403 && !c.req.path.startsWith("/api/")) {
+        return renderPage(
+          c,
+          <ErrorPage status={403} title="请求被拒绝" message={<p>请求来源无法验证，请刷新页面后重试。</p>} />,
+          403,
+        );
+      }
+      return res;
+    }
+    console.error(`[${c.get("requestId") ?? "-"}] ${c.req.method} ${c.req.path}`, err);
+    if (c.req.path.startsWith("/api/")) {
+      return c.json(
+        { error: { code: "internal", message: "服务器内部错误，请稍后再试。", fields: {} } },
+        500,
+      );
+    }
+    return renderPage(
+      c,
+      <ErrorPage
+        status={500}
+        title="系统暂时无法处理您的请求"
+        message={
+          <p>请稍后再试。如问题持续存在，请联系登记管理机关，并告知编号 {c.get("requestId") ?? ""}。</p>
+        }
+      />,
+      500,
+    );
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

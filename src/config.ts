@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/**
+ * Every setting, parsed once. Environment variables for the deployment; domain settings
+ * (marked [C] in domain.md: they vary by locality) with the defaults domain.md gives.
+ */
+const bool = z.enum(["0", "1", "true", "false", ""]).transform((v) => v === "1" || v === "true");
+
+const EnvSchema = z.object({
+  APP_ENV: z.enum(["production", "development", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:data/registry.db"),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** The public origin (scheme://host[:port]) browsers use; CSRF checks compare against it. */
+  PUBLIC_ORIGIN: z.string().url().optional(),
+  SEED_DEMO: bool.optional(),
+  /** Where uploaded files live on Node (attachments). */
+  DATA_DIR: z.string().default("data"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface DomainSettings {
+  /** R-D2 [C]: days between the two letters that establish "unreachable". */
+  unreachableLetterIntervalDays: { min: number; max: number };
+  /** R-C8 / R-E1 [C]: consecutive missed or failed inspections that make a 撤销 / zombie candidate, per type. */
+  missedInspectionThreshold: { social_group: number; private_non_enterprise: number; foundation: number };
+  /** R-C2 [C]: organizations registered after this month/day of year N do not file for year N. */
+  inspectionCutoff: { month: number; day: number };
+  /** R-C3: default correction deadline in working days. */
+  correctionDeadlineWorkingDays: number;
+}
+
+export const defaultDomainSettings: DomainSettings = {
+  unreachableLetterIntervalDays: { min: 20, max: 60 },
+  missedInspectionThreshold: { social_group: 2, private_non_enterprise: 2, foundation: 2 },
+  inspectionCutoff: { month: 6, day: 30 },
+  correctionDeadlineWorkingDays: 5,
+};
+
+export interface Config {
+  env: Env["APP_ENV"];
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  port: number;
+  host: string;
+  publicOrigin: string;
+  /** Seed the demo city on an empty database. Never in production. */
+  seedDemo: boolean;
+  dataDir: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+  domain: DomainSettings;
+}
+
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const production = env.APP_ENV === "production";
+  return {
+    env: env.APP_ENV,
+    databaseUrl: env.DATABASE_URL,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+    port: env.PORT,
+    host: env.HOST,
+    publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
+    seedDemo: !production && (env.SEED_DEMO ?? true),
+    dataDir: env.DATA_DIR,
+    bodyLimitBytes: 12 * 1024 * 1024,
+    domain: defaultDomainSettings,
+  };
+}
+
+/** A configuration for tests and tools: development defaults with overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ APP_ENV: "test", SEED_DEMO: "0" }),
+    publicOrigin: "http://localhost",
+    ...overrides,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Config } from "./config";
+import type { Db } from "./db";
+
+/** Stores uploaded files: the data folder on Node, an R2 bucket on Workers. */
+export interface FileStorage {
+  put(key: string, data: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<{ data: Uint8Array; contentType: string } | null>;
+  delete(key: string): Promise<void>;
+}
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  storage?: FileStorage;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    /** Set by the session middleware (src/auth): the signed-in user, or null. */
+    user: SessionUser | null;
+    /** Request-scoped CSP nonce is not used: the CSP forbids inline script entirely. */
+    requestId: string;
+  };
+}
+
+/** The user as the rest of the app sees it. Defined here so features do not depend on auth internals. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: "org" | "supervisor" | "registrar" | "admin";
+  /** For `org`: the organization the account belongs to. */
+  orgId: number | null;
+  /** For `org`: whether this account administers its organization's accounts. */
+  isOrgAdmin: boolean;
+  /** For `registrar`: the authority it acts for. */
+  authorityId: number | null;
+  /** For `supervisor`: the 业务主管单位 it reviews for. */
+  supervisorUnitId: number | null;
+  sessionId: string;
+}

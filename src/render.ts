@@ -1,0 +1,26 @@
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** Renders a full page (with doctype) or a fragment. Every HTML response varies by the htmx headers. */
+export async function renderPage(
+  c: Context,
+  node: Child,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  c.header("Vary", "HX-Request, HX-Request-Type");
+  const body = `<!doctype html>${await Promise.resolve(node as unknown as { toString(): string | Promise<string> }).then((n) => n.toString())}`;
+  return c.html(body, status);
+}
+
+export async function renderFragment(
+  c: Context,
+  node: Child,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  c.header("Vary", "HX-Request, HX-Request-Type");
+  const body = await Promise.resolve(node as unknown as { toString(): string | Promise<string> }).then((n) =>
+    n.toString(),
+  );
+  return c.html(body, status);
+}

@@ -1,0 +1,43 @@
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { count } from "drizzle-orm";
+import { Hono } from "hono";
+import { organizations } from "../db/schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCity } from "../db/seed/demo";
+import { createApp } from "./app";
+import { loadConfig } from "./config";
+import type { AppEnv } from "./context";
+import { migrateDatabase, openNodeDatabase } from "./node-db";
+import { createDiskStorage } from "./storage/disk";
+
+const config = loadConfig(process.env);
+const { db } = await openNodeDatabase(config.databaseUrl, config.databaseAuthToken);
+await migrateDatabase(db);
+
+if (config.seedDemo) {
+  const [row] = await db.select({ n: count() }).from(organizations);
+  if ((row?.n ?? 0) === 0) {
+    const started = Date.now();
+    console.log("Empty database: seeding the demo city (示范市)…");
+    const summary = await seedDemoCity(db);
+    console.log(
+      `Seeded ${summary.organizations} organizations in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+  }
+}
+
+const root = new Hono<AppEnv>();
+root.use("/css/*", serveStatic({ root: "./public" }));
+root.use("/js/*", serveStatic({ root: "./public" }));
+root.use("/vendor/*", serveStatic({ root: "./public" }));
+root.use("/favicon.svg", serveStatic({ root: "./public" }));
+root.route("/", createApp({ db, config, storage: createDiskStorage(config.dataDir) }));
+
+serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`社会组织登记管理信息系统 listening on http://${info.address}:${info.port}/ (${config.env})`);
+  if (config.seedDemo) {
+    console.log(
+      `Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")}`,
+    );
+  }
+});

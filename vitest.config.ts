@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "vitest/config";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = existsSync(chromium);
+if (!hasChromium && process.env.CI !== "true") {
+  console.log(
+    `Browser suite skipped: no Chromium at ${chromium} (apt-get install -y chromium fonts-noto-cjk).`,
+  );
+}
+
+const jsx = { jsx: { runtime: "automatic" as const, importSource: "hono/jsx" } };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { oxc: jsx, test: { name: "unit", include: ["test/unit/**/*.test.{ts,tsx}"], environment: "node" } },
+      {
+        oxc: jsx,
+        test: {
+          name: "http",
+          include: ["test/http/**/*.test.{ts,tsx}"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+      ...(hasChromium || process.env.CI === "true"
+        ? [
+            {
+              oxc: jsx,
+              test: {
+                name: "browser",
+                include: ["test/browser/**/*.test.ts"],
+                environment: "node",
+                testTimeout: 120_000,
+                hookTimeout: 180_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
