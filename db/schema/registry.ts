@@ -119,10 +119,10 @@ export const organizations = sqliteTable(
     uniqueIndex("organizations_uscc_uq").on(t.uscc),
     // R-A4: names are unique within an authority.
     uniqueIndex("organizations_authority_name_uq").on(t.authorityId, t.name),
-    index("organizations_name_idx").on(t.name),
-    index("organizations_terminated_name_idx").on(t.terminated, t.name),
-    index("organizations_authority_idx").on(t.authorityId, t.terminated, t.name),
-    index("organizations_type_idx").on(t.type, t.terminated, t.name),
+    // Search reads each status's rows in name order straight from these (src/registry/search.ts).
+    index("organizations_status_name_idx").on(t.status, t.name),
+    index("organizations_authority_idx").on(t.authorityId, t.status, t.name),
+    index("organizations_type_idx").on(t.type, t.status, t.name),
     index("organizations_registered_idx").on(t.registeredOn),
     check("organizations_uscc_ck", sql`length(${t.uscc}) = 18`),
     check("organizations_name_ck", sql`length(trim(${t.name})) > 0`),

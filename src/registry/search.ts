@@ -5,9 +5,9 @@
  * - Otherwise a fragment of the name, from one character: matched through the gram index (src/registry/grams.ts).
  * - No query → the filters alone.
  *
- * Ranking, without sorting the hits: the result is the concatenation of up to six segments, each read in index
- * order — exact name (正常, then terminated), names starting with the query (正常, then terminated, by name), the
- * rest (正常, then terminated, in gram-index order). A page walks the segments with LIMIT/OFFSET; the CSV walks them
+ * Ranking, without sorting the hits: the result is the concatenation of segments, each read in index order —
+ * exact name (正常, then each terminal status), names starting with the query (likewise, by name), the rest
+ * (正常, then terminated, in gram-index order). A page walks the segments with LIMIT/OFFSET; the CSV walks them
  * with keyset paging. The total is exact up to TOTAL_CAP and flagged as capped beyond, counted with a LIMIT so it
  * costs at most TOTAL_CAP index steps.
  */
@@ -100,56 +100,65 @@ function filterSql(f: SearchFilters, authorityId: number | undefined): SQL {
   return parts.length ? sql.join([sql``, ...parts], sql` AND `) : sql``;
 }
 
-/** The `terminated` values a status filter allows (so 正常-only filters skip terminated segments and vice versa). */
-function terminatedValues(status: OrgStatus | undefined): number[] {
-  if (!status) return [0, 1];
-  return status === "active" ? [0] : [1];
+/**
+ * The statuses to read, in rank order: 正常 first, then the terminal ones (R-A9). A status filter narrows it to one,
+ * so a 正常-only search never touches terminated rows and vice versa.
+ */
+const STATUS_ORDER: OrgStatus[] = ["active", "deregistered", "revoked", "license_revoked"];
+function statusesFor(status: OrgStatus | undefined): OrgStatus[] {
+  return status ? [status] : STATUS_ORDER;
+}
+
+function hasFilters(f: SearchFilters): boolean {
+  return Boolean(f.type || f.status || f.authorityCode || f.registeredFrom || f.registeredTo);
 }
 
 function segmentsFor(q: Query, f: SearchFilters, authorityId: number | undefined): Segment[] {
-  const filters = filterSql(f, authorityId);
+  // The status is fixed per segment, so the filter list leaves it out.
+  const filters = filterSql({ ...f, status: undefined }, authorityId);
   const byName: Pick<Segment, "orderBy" | "after" | "keys"> = {
     orderBy: sql`o.name, o.id`,
     after: (last) => sql` AND (o.name > ${last.name} OR (o.name = ${last.name} AND o.id > ${last.id}))`,
     keys: sql`o.id AS id, o.name AS name`,
   };
-  const segments: Segment[] = [];
+  const statuses = statusesFor(f.status);
   if (q.mode === "uscc") {
-    segments.push({ from: sql`FROM organizations o WHERE o.uscc = ${q.code}${filters}`, ...byName });
-    return segments;
+    return [
+      { from: sql`FROM organizations o WHERE o.uscc = ${q.code}${filterSql(f, authorityId)}`, ...byName },
+    ];
   }
   if (q.mode === "filters") {
-    for (const t of terminatedValues(f.status)) {
-      segments.push({ from: sql`FROM organizations o WHERE o.terminated = ${t}${filters}`, ...byName });
-    }
-    return segments;
+    return statuses.map((st) => ({
+      from: sql`FROM organizations o WHERE o.status = ${st}${filters}`,
+      ...byName,
+    }));
   }
   const text = q.text;
   const upper = text + MAX_CHAR;
-  const terms = terminatedValues(f.status);
-  for (const t of terms) {
-    segments.push({
-      from: sql`FROM organizations o WHERE o.name = ${text} AND o.terminated = ${t}${filters}`,
+  return [
+    ...statuses.map((st) => ({
+      from: sql`FROM organizations o WHERE o.status = ${st} AND o.name = ${text}${filters}`,
       ...byName,
-    });
-  }
-  for (const t of terms) {
-    segments.push({
-      from: sql`FROM organizations o WHERE o.terminated = ${t} AND o.name > ${text} AND o.name < ${upper}${filters}`,
+    })),
+    ...statuses.map((st) => ({
+      from: sql`FROM organizations o WHERE o.status = ${st} AND o.name > ${text} AND o.name < ${upper}${filters}`,
       ...byName,
-    });
-  }
-  for (const t of terms) {
-    segments.push({
-      from: sql`FROM org_name_grams g JOIN organizations o ON o.id = g.rowid
-        WHERE org_name_grams MATCH ${q.match} AND o.terminated = ${t}
-          AND NOT (o.name >= ${text} AND o.name < ${upper})${filters}`,
-      orderBy: sql`g.rowid`,
-      after: (last) => sql` AND g.rowid > ${last.id}`,
-      keys: sql`g.rowid AS id, o.name AS name`,
-    });
-  }
-  return segments;
+    })),
+    // Grouped by rank (正常, then terminated) rather than per terminal status: a per-status walk of the gram
+    // index would scan it once per status.
+    ...(f.status ? [[f.status]] : [["active"], ["deregistered", "revoked", "license_revoked"]]).map(
+      (group) => ({
+        from: sql`FROM org_name_grams g JOIN organizations o ON o.id = g.rowid
+        WHERE org_name_grams MATCH ${q.match} AND o.status IN (${sql.join(
+          group.map((st) => sql`${st}`),
+          sql`, `,
+        )}) AND NOT (o.name >= ${text} AND o.name < ${upper})${filters}`,
+        orderBy: sql`g.rowid`,
+        after: (last: KeyRow) => sql` AND g.rowid > ${last.id}`,
+        keys: sql`g.rowid AS id, o.name AS name`,
+      }),
+    ),
+  ];
 }
 
 /** Counts matches up to TOTAL_CAP + 1 (cheap: at most that many index steps). */
@@ -163,13 +172,9 @@ async function countCapped(
   const cap = TOTAL_CAP + 1;
   let inner: SQL;
   if (q.mode === "uscc") inner = sql`SELECT 1 FROM organizations o WHERE o.uscc = ${q.code}${filters}`;
-  else if (q.mode === "filters") {
-    const t = terminatedValues(f.status);
-    const tSql = t.length === 1 ? sql` AND o.terminated = ${t[0]}` : sql``;
-    inner = sql`SELECT 1 FROM organizations o WHERE 1 = 1${tSql}${filters}`;
-  } else if (Object.values(f).every((v) => v === undefined) && authorityId === undefined) {
-    inner = sql`SELECT 1 FROM org_name_grams WHERE org_name_grams MATCH ${q.match}`;
-  } else {
+  else if (q.mode === "filters") inner = sql`SELECT 1 FROM organizations o WHERE 1 = 1${filters}`;
+  else if (!hasFilters(f)) inner = sql`SELECT 1 FROM org_name_grams WHERE org_name_grams MATCH ${q.match}`;
+  else {
     inner = sql`SELECT 1 FROM org_name_grams g JOIN organizations o ON o.id = g.rowid
       WHERE org_name_grams MATCH ${q.match}${filters}`;
   }
