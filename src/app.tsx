@@ -11,13 +11,15 @@ import { authRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
 import { registryApi } from "./registry/api";
 import { registryRoutes } from "./registry/routes";
+import { createSearchCache } from "./registry/search-cache";
 import { renderPage } from "./render";
 
 /**
  * Builds the whole HTTP surface. Runtime-agnostic: the Node and Workers entries only supply the dependencies.
  * Middleware order: secure headers → body limit → CSRF → session → routes; errors end in one handler.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(givenDeps: AppDeps) {
+  const deps: AppDeps = { ...givenDeps, searchCache: givenDeps.searchCache ?? createSearchCache() };
   const app = new Hono<AppEnv>();
 
   app.use(

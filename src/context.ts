@@ -1,5 +1,6 @@
 import type { Config } from "./config";
 import type { Db } from "./db";
+import type { SearchCache } from "./registry/search-cache";
 
 /** Stores uploaded files: the data folder on Node, an R2 bucket on Workers. */
 export interface FileStorage {
@@ -14,6 +15,8 @@ export interface AppDeps {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   storage?: FileStorage;
+  /** Public search results, per app instance (createApp makes one when absent). */
+  searchCache?: SearchCache;
 }
 
 export interface AppEnv {
