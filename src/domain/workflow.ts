@@ -362,7 +362,7 @@ export function decide<S extends string, A extends string>(
   }
   if (!Object.hasOwn(machine.actions, action)) return refuse("unknown_action", `没有“${action}”这项操作。`);
   const a = action as A;
-  const state = machine.states[current] as StateDef | undefined;
+  const state = Object.hasOwn(machine.states, current) ? machine.states[current] : undefined;
   if (!state) return refuse("unknown_state", `申报状态“${current}”无法识别。`);
   const actionLabel = machine.actions[a].label;
   if (state.terminal) {
@@ -407,7 +407,13 @@ export function actionsFor<S extends string, A extends string>(
   actor: Actor,
   subject: FilingSubject,
 ): { action: A; label: string }[] {
-  if (machine.states[current]?.terminal || !inScope(actor, subject)) return [];
+  if (
+    !Object.hasOwn(machine.states, current) ||
+    machine.states[current].terminal ||
+    !inScope(actor, subject)
+  ) {
+    return [];
+  }
   const out: { action: A; label: string }[] = [];
   for (const t of transitionsFrom(machine, current)) {
     if (!t.roles.includes(actor.role) || out.some((o) => o.action === t.action)) continue;

@@ -381,6 +381,10 @@ describe("refusals: illegal transitions, roles, scope, stale versions (R-C3)", (
     expect(refused(decide(M, "limbo" as InspectionState, "submit", registrar, ctx(supervised))).code).toBe(
       "unknown_state",
     );
+    expect(
+      refused(decide(M, "constructor" as InspectionState, "submit", registrar, ctx(supervised))).code,
+    ).toBe("unknown_state");
+    expect(actionsFor(M, "toString" as InspectionState, registrar, supervised)).toEqual([]);
   });
 
   it("R-C3: a role not allowed for the action is refused with who may take it", () => {
