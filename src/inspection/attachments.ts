@@ -1,0 +1,192 @@
+/**
+ * Attachments to a filing (整改报告 when R-C6 applies, the signed declaration page, optional ones elsewhere):
+ * PDF, PNG or JPEG, recognised by their first bytes and never by the name or the browser's claim, at most 10 MiB.
+ * The bytes go to the FileStorage (data folder on Node, R2 on Workers); the row and its audit event go in one batch.
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import { inspectionAttachments, MAX_ATTACHMENT_BYTES } from "../../db/schema/inspection";
+import { commitWithAudit } from "../audit/audit";
+import type { AppDeps, SessionUser } from "../context";
+import type { Db } from "../db";
+import { REPORT_SECTIONS, type ReportSection } from "../domain/inspection-report";
+import type { Result } from "./contract";
+import { canSee, isStaleWrite, loadFiling, staleGuard } from "./queries";
+
+export type AttachmentContentType = "application/pdf" | "image/png" | "image/jpeg";
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
+  bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+
+/** The content type the bytes themselves declare, or null when they are not a PDF, PNG or JPEG. */
+export function sniffContentType(bytes: Uint8Array): AttachmentContentType | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf"; // %PDF-
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  return null;
+}
+
+/** A file name safe to show and to send back in Content-Disposition: no path, no control characters. */
+export function cleanFilename(name: string, contentType: AttachmentContentType): string {
+  const base = (name.split(/[\\/]/).at(-1) ?? "")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "")
+    .trim()
+    .slice(0, 120);
+  if (base !== "" && base !== "." && base !== "..") return base;
+  return contentType === "application/pdf" ? "附件.pdf" : contentType === "image/png" ? "附件.png" : "附件.jpg";
+}
+
+/** Checks a file before anything is stored: the refusal says why in Chinese. */
+export function checkAttachment(
+  file: { name: string; bytes: Uint8Array },
+): { ok: true; contentType: AttachmentContentType } | { ok: false; message: string } {
+  if (file.bytes.length === 0) return { ok: false, message: "上传的文件是空的，请重新选择文件。" };
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
+    return {
+      ok: false,
+      message: `文件过大（${(file.bytes.length / 1024 / 1024).toFixed(1)} MB）：附件不能超过 10 MB。可以压缩或分页扫描后再上传。`,
+    };
+  }
+  const contentType = sniffContentType(file.bytes);
+  if (!contentType) {
+    return {
+      ok: false,
+      message: `文件“${file.name}”的内容不是 PDF、PNG 或 JPEG 格式（系统按文件内容识别，改扩展名无效）。请上传 PDF 文件或 JPG、PNG 图片。`,
+    };
+  }
+  return { ok: true, contentType };
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const EDITABLE = new Set(["draft", "returned"]);
+
+export async function addAttachment(
+  deps: AppDeps,
+  user: SessionUser,
+  filingId: number,
+  section: ReportSection | "declaration",
+  file: { name: string; bytes: Uint8Array },
+): Promise<Result<{ attachmentId: number }>> {
+  const f = await loadFiling(deps.db, filingId);
+  if (!f || !(await canSee(deps.db, user, f))) {
+    return { ok: false, code: "not_found", message: "没有找到这份年检申报。" };
+  }
+  if (user.role !== "org" || user.orgId !== f.orgId) {
+    return { ok: false, code: "forbidden", message: "只有申报单位可以上传附件。" };
+  }
+  if (!(REPORT_SECTIONS as readonly string[]).includes(section) || section === "basicInfo") {
+    return {
+      ok: false,
+      code: "invalid",
+      message: "附件所属部分不正确。",
+      fields: { section: "请选择附件所属的报告部分" },
+    };
+  }
+  if (!EDITABLE.has(f.state)) {
+    return {
+      ok: false,
+      code: "not_editable",
+      message: "该申报已提交或已办结，不能再上传附件。",
+    };
+  }
+  const checked = checkAttachment(file);
+  if (!checked.ok) {
+    return { ok: false, code: "invalid", message: checked.message, fields: { file: checked.message } };
+  }
+  if (!deps.storage) {
+    return { ok: false, code: "storage_unavailable", message: "附件存储暂不可用，请稍后再试。" };
+  }
+  const sha256 = await sha256Hex(file.bytes);
+  const key = `inspection/${f.id}/${crypto.randomUUID()}`;
+  const filename = cleanFilename(file.name, checked.contentType);
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  await deps.storage.put(key, file.bytes, checked.contentType);
+  try {
+    await commitWithAudit(
+      deps.db,
+      { userId: user.id, username: user.username, role: user.role, ip: null },
+      [
+        // The filing must still be editable when the row lands (a submit may have won the race).
+        deps.db.run(
+          sql`UPDATE annual_inspections SET updated_at = ${at} WHERE id = ${f.id} AND state IN ('draft', 'returned')`,
+        ),
+        staleGuard(deps.db),
+        deps.db.insert(inspectionAttachments).values({
+          filingId: f.id,
+          section,
+          filename,
+          storageKey: key,
+          sha256,
+          contentType: checked.contentType,
+          size: file.bytes.length,
+          uploadedByUserId: user.id,
+          uploadedAt: at,
+        }),
+      ],
+      {
+        action: "inspection.attachment.add",
+        objectType: "annual_inspection",
+        objectId: f.id,
+        orgId: f.orgId,
+        summary: { year: f.year, section, filename, size: file.bytes.length, sha256, contentType: checked.contentType },
+      },
+    );
+  } catch (e) {
+    await deps.storage.delete(key).catch(() => {});
+    if (isStaleWrite(e)) {
+      return { ok: false, code: "stale", message: "该申报已被他人处理，请刷新后查看最新情况。" };
+    }
+    throw e;
+  }
+  const [row] = await deps.db
+    .select({ id: inspectionAttachments.id })
+    .from(inspectionAttachments)
+    .where(eq(inspectionAttachments.storageKey, key));
+  return { ok: true, attachmentId: row!.id };
+}
+
+export async function getAttachment(
+  deps: AppDeps,
+  user: SessionUser,
+  attachmentId: number,
+): Promise<{ filename: string; contentType: string; data: Uint8Array } | null> {
+  if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) return null;
+  const [row] = await deps.db
+    .select()
+    .from(inspectionAttachments)
+    .where(eq(inspectionAttachments.id, attachmentId));
+  if (!row) return null;
+  const f = await loadFiling(deps.db, row.filingId);
+  if (!f || !(await canSee(deps.db, user, f))) return null;
+  const stored = await deps.storage?.get(row.storageKey);
+  if (!stored) return null;
+  return { filename: row.filename, contentType: row.contentType, data: stored.data };
+}
+
+export interface AttachmentRow {
+  id: number;
+  section: string;
+  filename: string;
+  size: number;
+  contentType: string;
+  storageKey: string;
+}
+
+export async function listAttachments(db: Db, filingId: number): Promise<AttachmentRow[]> {
+  return db
+    .select({
+      id: inspectionAttachments.id,
+      section: inspectionAttachments.section,
+      filename: inspectionAttachments.filename,
+      size: inspectionAttachments.size,
+      contentType: inspectionAttachments.contentType,
+      storageKey: inspectionAttachments.storageKey,
+    })
+    .from(inspectionAttachments)
+    .where(and(eq(inspectionAttachments.filingId, filingId)))
+    .orderBy(asc(inspectionAttachments.id));
+}

@@ -1,0 +1,251 @@
+/**
+ * Reads and small write helpers for the annual inspection: the filing row with its organization, scopes, the
+ * stale-write guard, and the summary shape lists show.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import type { OrgType, SupervisionMode } from "../../db/schema";
+import type { InspectionWindows } from "../../db/schema/inspection";
+import type { SessionUser } from "../context";
+import type { BatchItem, Db } from "../db";
+import type { Conclusion, FilingSubject, InspectionState } from "../domain/workflow";
+import { inspectionStateLabel } from "../domain/workflow";
+import { isOverdue } from "../domain/working-days";
+import type { FilingSummary, InspectionYear } from "./contract";
+
+/** The filing as stored, with the organization's register entry and names for display. */
+export interface FilingRow {
+  id: number;
+  yearId: number;
+  orgId: number;
+  year: number;
+  authorityId: number;
+  orgType: OrgType;
+  supervisionMode: SupervisionMode;
+  supervisorUnitId: number | null;
+  state: InspectionState;
+  version: number;
+  actVersion: number;
+  round: number;
+  holderUserId: number | null;
+  holderName: string | null;
+  holderAt: string | null;
+  stateSince: string;
+  submittedAt: string | null;
+  lastSubmittedAt: string | null;
+  correctionReason: string | null;
+  correctionDeadline: string | null;
+  conclusion: Conclusion | null;
+  concludedOn: string | null;
+  publishedOn: string | null;
+  warningCount: number;
+  submitKey: string | null;
+  submitKeyVersion: number | null;
+  authorityName: string;
+  org: {
+    uscc: string;
+    name: string;
+    type: OrgType;
+    status: string;
+    legalRepresentative: string;
+    address: string;
+    activityArea: string;
+    businessScope: string;
+    supervisionMode: SupervisionMode;
+    supervisor: string | null;
+    partyBuildingAuthority: string | null;
+    registeredOn: string;
+    capitalFen: number;
+    foundationKind: "public" | "non_public" | null;
+    isCharity: boolean;
+  };
+}
+
+/** The columns every filing read selects (aliases: ai = annual_inspections, o = organizations, a = authorities). */
+export const FILING_COLUMNS = sql.raw(`ai.id, ai.year_id, ai.org_id, ai.year, ai.authority_id, ai.org_type,
+  ai.supervision_mode, ai.supervisor_unit_id, ai.state, ai.version, ai.act_version, ai.round, ai.holder_user_id,
+  (SELECT u.display_name FROM users u WHERE u.id = ai.holder_user_id) AS holder_name, ai.holder_at, ai.state_since,
+  ai.submitted_at, ai.last_submitted_at, ai.correction_reason, ai.correction_deadline, ai.conclusion, ai.concluded_on,
+  ai.published_on, ai.warning_count, ai.submit_key, ai.submit_key_version, a.name AS authority_name,
+  o.uscc, o.name AS org_name, o.type AS o_type, o.status AS o_status, o.legal_representative, o.address,
+  o.activity_area, o.business_scope, o.supervision_mode AS o_supervision_mode, o.supervisor,
+  o.party_building_authority, o.registered_on, o.capital_fen, o.foundation_kind, o.is_charity`);
+
+export const FILING_FROM = sql.raw(
+  "annual_inspections ai JOIN organizations o ON o.id = ai.org_id JOIN authorities a ON a.id = ai.authority_id",
+);
+
+type Raw = Record<string, unknown>;
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown) => Number(v);
+
+export function filingFromRaw(r: Raw): FilingRow {
+  return {
+    id: num(r.id),
+    yearId: num(r.year_id),
+    orgId: num(r.org_id),
+    year: num(r.year),
+    authorityId: num(r.authority_id),
+    orgType: r.org_type as OrgType,
+    supervisionMode: r.supervision_mode as SupervisionMode,
+    supervisorUnitId: r.supervisor_unit_id == null ? null : num(r.supervisor_unit_id),
+    state: r.state as InspectionState,
+    version: num(r.version),
+    actVersion: num(r.act_version),
+    round: num(r.round),
+    holderUserId: r.holder_user_id == null ? null : num(r.holder_user_id),
+    holderName: str(r.holder_name),
+    holderAt: str(r.holder_at),
+    stateSince: String(r.state_since),
+    submittedAt: str(r.submitted_at),
+    lastSubmittedAt: str(r.last_submitted_at),
+    correctionReason: str(r.correction_reason),
+    correctionDeadline: str(r.correction_deadline),
+    conclusion: (r.conclusion as Conclusion | null) ?? null,
+    concludedOn: str(r.concluded_on),
+    publishedOn: str(r.published_on),
+    warningCount: num(r.warning_count),
+    submitKey: str(r.submit_key),
+    submitKeyVersion: r.submit_key_version == null ? null : num(r.submit_key_version),
+    authorityName: String(r.authority_name),
+    org: {
+      uscc: String(r.uscc),
+      name: String(r.org_name),
+      type: r.o_type as OrgType,
+      status: String(r.o_status),
+      legalRepresentative: String(r.legal_representative ?? ""),
+      address: String(r.address ?? ""),
+      activityArea: String(r.activity_area ?? ""),
+      businessScope: String(r.business_scope ?? ""),
+      supervisionMode: r.o_supervision_mode as SupervisionMode,
+      supervisor: str(r.supervisor),
+      partyBuildingAuthority: str(r.party_building_authority),
+      registeredOn: String(r.registered_on),
+      capitalFen: num(r.capital_fen ?? 0),
+      foundationKind: (r.foundation_kind as "public" | "non_public" | null) ?? null,
+      isCharity: Boolean(num(r.is_charity ?? 0)),
+    },
+  };
+}
+
+export async function selectFilings(db: Db, where: SQL, tail: SQL = sql``): Promise<FilingRow[]> {
+  const rows = (await db.all(sql`SELECT ${FILING_COLUMNS} FROM ${FILING_FROM} WHERE ${where} ${tail}`)) as Raw[];
+  return rows.map(filingFromRaw);
+}
+
+export async function loadFiling(db: Db, id: number): Promise<FilingRow | null> {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  return (await selectFilings(db, sql`ai.id = ${id}`))[0] ?? null;
+}
+
+export function subjectOf(f: FilingRow): FilingSubject {
+  return {
+    orgId: f.orgId,
+    authorityId: f.authorityId,
+    supervisorUnitId: f.supervisorUnitId,
+    supervisionMode: f.supervisionMode,
+  };
+}
+
+export function summaryOf(f: FilingRow, today: string): FilingSummary {
+  return {
+    id: f.id,
+    year: f.year,
+    org: {
+      id: f.orgId,
+      uscc: f.org.uscc,
+      name: f.org.name,
+      type: f.orgType,
+      supervisionMode: f.supervisionMode,
+      authorityName: f.authorityName,
+    },
+    state: f.state,
+    stateLabel: inspectionStateLabel(f.state),
+    version: f.version,
+    round: f.round,
+    submittedAt: f.submittedAt,
+    stateSince: f.stateSince,
+    holder: f.holderUserId === null ? null : { userId: f.holderUserId, name: f.holderName ?? "" },
+    warningCount: f.warningCount,
+    correction:
+      f.state === "returned" && f.correctionDeadline
+        ? {
+            reason: f.correctionReason ?? "",
+            deadline: f.correctionDeadline,
+            overdue: isOverdue(today, f.correctionDeadline),
+          }
+        : null,
+    conclusion: f.conclusion,
+    concludedOn: f.concludedOn,
+  };
+}
+
+/** An authority and every authority below it (a city and its districts). */
+export async function authorityTree(db: Db, authorityId: number): Promise<number[]> {
+  const rows = (await db.all(sql`
+    WITH RECURSIVE tree(id) AS (
+      SELECT ${authorityId}
+      UNION SELECT a.id FROM authorities a JOIN tree t ON a.parent_id = t.id
+    ) SELECT id FROM tree`)) as { id: number }[];
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * Whether the user may see the filing at all (out of sight ⇒ "not_found"). A registrar sees its own authority's
+ * filings and, read-only, those of the authorities below it; acting is decided by the workflow's `inScope`.
+ */
+export async function canSee(db: Db, user: SessionUser, f: FilingRow): Promise<boolean> {
+  switch (user.role) {
+    case "admin":
+      return true;
+    case "org":
+      return user.orgId !== null && user.orgId === f.orgId;
+    case "supervisor":
+      return user.supervisorUnitId !== null && user.supervisorUnitId === f.supervisorUnitId;
+    case "registrar":
+      if (user.authorityId === null) return false;
+      if (user.authorityId === f.authorityId) return true;
+      return (await authorityTree(db, user.authorityId)).includes(f.authorityId);
+  }
+}
+
+/**
+ * Aborts the batch when the statement just before it changed no row (a conditional UPDATE naming a version that is
+ * no longer current). The CHECK on write_guard fails, the batch rolls back, and `isStaleWrite` recognises the error.
+ */
+export function staleGuard(db: Db): BatchItem {
+  return db.run(sql`INSERT OR REPLACE INTO write_guard (id, ok) VALUES (1, changes())`);
+}
+
+export function isStaleWrite(e: unknown): boolean {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) {
+    if (String((x as Error).message ?? "").includes("write_guard_stale_ck")) return true;
+  }
+  return false;
+}
+
+export function yearFromRow(r: {
+  id: number;
+  authorityId: number;
+  year: number;
+  windows: InspectionWindows;
+  cutoffOn: string;
+  requiredCount: number;
+  notFiledMarkedAt: string | null;
+  version: number;
+}): InspectionYear {
+  return {
+    id: r.id,
+    authorityId: r.authorityId,
+    year: r.year,
+    windows: r.windows,
+    cutoffOn: r.cutoffOn,
+    requiredCount: r.requiredCount,
+    notFiledMarkedAt: r.notFiledMarkedAt,
+    version: r.version,
+  };
+}
+
+/** `SELECT value FROM json_each(?)` over a list of ids: one parameter however long the list. */
+export function idList(ids: readonly number[]): SQL {
+  return sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
