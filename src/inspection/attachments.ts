@@ -33,13 +33,18 @@ export function cleanFilename(name: string, contentType: AttachmentContentType):
     .trim()
     .slice(0, 120);
   if (base !== "" && base !== "." && base !== "..") return base;
-  return contentType === "application/pdf" ? "附件.pdf" : contentType === "image/png" ? "附件.png" : "附件.jpg";
+  return contentType === "application/pdf"
+    ? "附件.pdf"
+    : contentType === "image/png"
+      ? "附件.png"
+      : "附件.jpg";
 }
 
 /** Checks a file before anything is stored: the refusal says why in Chinese. */
-export function checkAttachment(
-  file: { name: string; bytes: Uint8Array },
-): { ok: true; contentType: AttachmentContentType } | { ok: false; message: string } {
+export function checkAttachment(file: {
+  name: string;
+  bytes: Uint8Array;
+}): { ok: true; contentType: AttachmentContentType } | { ok: false; message: string } {
   if (file.bytes.length === 0) return { ok: false, message: "上传的文件是空的，请重新选择文件。" };
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
     return {
@@ -132,7 +137,14 @@ export async function addAttachment(
         objectType: "annual_inspection",
         objectId: f.id,
         orgId: f.orgId,
-        summary: { year: f.year, section, filename, size: file.bytes.length, sha256, contentType: checked.contentType },
+        summary: {
+          year: f.year,
+          section,
+          filename,
+          size: file.bytes.length,
+          sha256,
+          contentType: checked.contentType,
+        },
       },
     );
   } catch (e) {

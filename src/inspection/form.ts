@@ -97,7 +97,8 @@ export function formToSectionInput(
   // A list with no row at all (every row removed, or none ever added) means "none".
   for (const list of LIST_FIELDS[section] ?? []) {
     const v = result[list];
-    if (v === undefined || (v && typeof v === "object" && !Array.isArray(v) && isBlankRow(v))) result[list] = [];
+    if (v === undefined || (v && typeof v === "object" && !Array.isArray(v) && isBlankRow(v)))
+      result[list] = [];
   }
   return result;
 }

@@ -74,7 +74,8 @@ export async function addHoliday(
   }
   if (Object.keys(fields).length === 0) {
     const existing = await deps.db.select().from(holidays).where(eq(holidays.date, date));
-    if (existing[0]) fields.date = `${date} 已在列表中（${existing[0].kind === "holiday" ? "节假日" : "调休上班日"}）`;
+    if (existing[0])
+      fields.date = `${date} 已在列表中（${existing[0].kind === "holiday" ? "节假日" : "调休上班日"}）`;
   }
   if (Object.keys(fields).length > 0) {
     return { ok: false, code: "invalid", message: "请改正标出的内容。", fields };
@@ -107,16 +108,11 @@ export async function removeHoliday(
   if (user.role !== "admin") return FORBIDDEN;
   const [row] = await deps.db.select().from(holidays).where(eq(holidays.id, id));
   if (!row) return { ok: false, code: "not_found", message: "没有这个日期。" };
-  await commitWithAudit(
-    deps.db,
-    auditActor(user),
-    [deps.db.delete(holidays).where(eq(holidays.id, id))],
-    {
-      action: "holiday.remove",
-      objectType: "holiday",
-      objectId: row.date,
-      summary: { date: row.date, kind: row.kind, name: row.name },
-    },
-  );
+  await commitWithAudit(deps.db, auditActor(user), [deps.db.delete(holidays).where(eq(holidays.id, id))], {
+    action: "holiday.remove",
+    objectType: "holiday",
+    objectId: row.date,
+    summary: { date: row.date, kind: row.kind, name: row.name },
+  });
   return { ok: true };
 }

@@ -33,7 +33,12 @@ export async function markNotFiledAfterWindows(deps: AppDeps): Promise<MarkNotFi
     if (!ORG_TYPES.some((t) => windowFlags(windows[t], today).windowClosed)) continue;
     const result = await markNotFiled(deps, "system", Number(r.id));
     const marked = result.ok ? result.marked : 0;
-    run.years.push({ yearId: Number(r.id), authorityId: Number(r.authority_id), year: Number(r.year), marked });
+    run.years.push({
+      yearId: Number(r.id),
+      authorityId: Number(r.authority_id),
+      year: Number(r.year),
+      marked,
+    });
     run.marked += marked;
   }
   return run;

@@ -29,7 +29,13 @@ export type NoticeAddressee =
   | { authorityId: number }
   | { supervisorUnitId: number };
 
-export function noticeStatement(db: Db, to: NoticeAddressee, text: string, href: string, at: string): BatchItem {
+export function noticeStatement(
+  db: Db,
+  to: NoticeAddressee,
+  text: string,
+  href: string,
+  at: string,
+): BatchItem {
   return db.insert(notices).values({ ...to, text, href, createdAt: at });
 }
 

@@ -68,7 +68,10 @@ export type LastOutcome = { year: number; conclusion: Conclusion | "not_filed"; 
  * Each organization's latest inspection outcome (a conclusion, or 未参检), for a page of search results or API
  * items: one query however many ids. Organizations with no outcome yet are absent from the map.
  */
-export async function lastConclusionByOrg(db: Db, orgIds: readonly number[]): Promise<Map<number, LastOutcome>> {
+export async function lastConclusionByOrg(
+  db: Db,
+  orgIds: readonly number[],
+): Promise<Map<number, LastOutcome>> {
   const out = new Map<number, LastOutcome>();
   if (orgIds.length === 0) return out;
   const rows = (await db.all(sql`

@@ -128,7 +128,9 @@ export function filingFromRaw(r: Raw): FilingRow {
 }
 
 export async function selectFilings(db: Db, where: SQL, tail: SQL = sql``): Promise<FilingRow[]> {
-  const rows = (await db.all(sql`SELECT ${FILING_COLUMNS} FROM ${FILING_FROM} WHERE ${where} ${tail}`)) as Raw[];
+  const rows = (await db.all(
+    sql`SELECT ${FILING_COLUMNS} FROM ${FILING_FROM} WHERE ${where} ${tail}`,
+  )) as Raw[];
   return rows.map(filingFromRaw);
 }
 

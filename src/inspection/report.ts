@@ -27,7 +27,10 @@ export async function loadSections(db: Db, filingId: number): Promise<Map<Report
     sql`SELECT section, data, saved_version FROM inspection_sections WHERE filing_id = ${filingId}`,
   )) as { section: ReportSection; data: string; saved_version: number }[];
   return new Map(
-    rows.map((r) => [r.section, { section: r.section, data: JSON.parse(r.data), savedVersion: Number(r.saved_version) }]),
+    rows.map((r) => [
+      r.section,
+      { section: r.section, data: JSON.parse(r.data), savedVersion: Number(r.saved_version) },
+    ]),
   );
 }
 

@@ -48,7 +48,6 @@ import {
 } from "../domain/inspection-window";
 import { type Check, hasBlocks } from "../domain/prechecks";
 import {
-  type Actor as WorkflowActor,
   actionsFor,
   annualInspectionMachine,
   CONCLUSION_LABELS,
@@ -63,6 +62,7 @@ import {
   PROBLEM_SEVERITIES,
   type Problem,
   REVIEW_QUEUES,
+  type Actor as WorkflowActor,
 } from "../domain/workflow";
 import { chinaDateOf, isIsoDate } from "../domain/working-days";
 import { classifyQuery } from "../registry/search";
@@ -145,10 +145,7 @@ function windowOf(years: InspectionWindows, type: OrgType) {
 }
 
 async function loadYear(db: Db, yearId: number) {
-  const [row] = await db
-    .select()
-    .from(inspectionYears)
-    .where(sql`${inspectionYears.id} = ${yearId}`);
+  const [row] = await db.select().from(inspectionYears).where(sql`${inspectionYears.id} = ${yearId}`);
   return row ?? null;
 }
 
@@ -216,7 +213,10 @@ async function buildView(deps: AppDeps, user: SessionUser, f: FilingRow): Promis
     rounds: c.rounds.map(roundView),
     changedSinceLastRound: changed,
     previousYear: c.prev.filing ? { report: c.prev.report, conclusion: c.prev.outcome } : null,
-    rectificationRequired: rectificationRequired(c.precheck.lastYearOutcome, c.precheck.openRectificationNotice),
+    rectificationRequired: rectificationRequired(
+      c.precheck.lastYearOutcome,
+      c.precheck.openRectificationNotice,
+    ),
     problems: problems.map((p) => ({
       description: p.description,
       severity: p.severity,
@@ -259,10 +259,7 @@ function roundView(r: RoundRow) {
 // ---------------------------------------------------------------------------------------------------------------
 // The year
 
-function yearInputErrors(
-  year: number,
-  today: string,
-): Record<string, string> {
+function yearInputErrors(year: number, today: string): Record<string, string> {
   const thisYear = Number(today.slice(0, 4));
   if (!Number.isInteger(year) || year < 1990 || year > thisYear) {
     return { year: `年度应为 1990 至 ${thisYear} 之间的年份` };
@@ -388,11 +385,7 @@ export async function listYears(deps: AppDeps, user: SessionUser): Promise<Inspe
     if (user.supervisorUnitId === null) return [];
     where = sql`id IN (SELECT DISTINCT year_id FROM annual_inspections WHERE supervisor_unit_id = ${user.supervisorUnitId})`;
   }
-  const rows = await db
-    .select()
-    .from(inspectionYears)
-    .where(where)
-    .orderBy(sql`year DESC, authority_id`);
+  const rows = await db.select().from(inspectionYears).where(where).orderBy(sql`year DESC, authority_id`);
   return rows.map(yearFromRow);
 }
 
@@ -591,7 +584,9 @@ async function ensureCurrentDraft(deps: AppDeps, user: SessionUser, today: strin
     .orderBy(sql`year DESC`)
     .limit(1);
   if (!y) return;
-  const has = await db.all(sql`SELECT 1 FROM annual_inspections WHERE org_id = ${org.id} AND year = ${y.year}`);
+  const has = await db.all(
+    sql`SELECT 1 FROM annual_inspections WHERE org_id = ${org.id} AND year = ${y.year}`,
+  );
   if (has.length > 0) return;
   const [, m, d] = y.cutoffOn.split("-").map(Number) as [number, number, number];
   if (!mustFile(org, y.year, { month: m, day: d }).required) return;
@@ -620,7 +615,11 @@ async function ensureCurrentDraft(deps: AppDeps, user: SessionUser, today: strin
   );
 }
 
-export async function getFiling(deps: AppDeps, user: SessionUser, filingId: number): Promise<FilingView | null> {
+export async function getFiling(
+  deps: AppDeps,
+  user: SessionUser,
+  filingId: number,
+): Promise<FilingView | null> {
   const f = await loadFiling(deps.db, filingId);
   if (!f || !(await canSee(deps.db, user, f))) return null;
   return buildView(deps, user, f);
@@ -684,7 +683,10 @@ export async function saveSection(
     for (const [path, message] of Object.entries(issuesByField(parsed.error))) {
       fields[path === "" ? section : `${section}.${path}`] = message;
     }
-    return invalid(`「${SECTION_LABELS[section]}」有 ${Object.keys(fields).length} 处需要改正，请查看标出的内容。`, fields);
+    return invalid(
+      `「${SECTION_LABELS[section]}」有 ${Object.keys(fields).length} 处需要改正，请查看标出的内容。`,
+      fields,
+    );
   }
   const data = parsed.data as unknown;
   const at = nowIso(deps);
@@ -700,7 +702,14 @@ export async function saveSection(
         staleGuard(db),
         db
           .insert(inspectionSections)
-          .values({ filingId: f.id, section, data, savedVersion: next, updatedByUserId: user.id, updatedAt: at })
+          .values({
+            filingId: f.id,
+            section,
+            data,
+            savedVersion: next,
+            updatedByUserId: user.id,
+            updatedAt: at,
+          })
           .onConflictDoUpdate({
             target: [inspectionSections.filingId, inspectionSections.section],
             set: { data, savedVersion: next, updatedByUserId: user.id, updatedAt: at },
@@ -742,7 +751,10 @@ function validateActInput(action: InspectionAction, input: ActInput): Record<str
     }
   });
   if (action === "conclude") {
-    if (input.conclusion !== undefined && !(CONCLUSION_VALUES as readonly string[]).includes(input.conclusion)) {
+    if (
+      input.conclusion !== undefined &&
+      !(CONCLUSION_VALUES as readonly string[]).includes(input.conclusion)
+    ) {
       fields.conclusion = "请选择年检结论：合格、基本合格或不合格";
     }
     (input.problems ?? []).forEach((p, i) => {
@@ -752,7 +764,11 @@ function validateActInput(action: InspectionAction, input: ActInput): Record<str
       if (typeof p.description !== "string" || p.description.length > MAX_TEXT) {
         fields[`problems.${i}.description`] = `问题描述不能超过${MAX_TEXT}个字`;
       }
-      if (p.section !== undefined && p.section !== "" && !(REPORT_SECTIONS as readonly string[]).includes(p.section)) {
+      if (
+        p.section !== undefined &&
+        p.section !== "" &&
+        !(REPORT_SECTIONS as readonly string[]).includes(p.section)
+      ) {
         fields[`problems.${i}.section`] = "问题所属部分不正确";
       }
     });
@@ -783,7 +799,10 @@ function noticeFor(
   }
   if (audience === "supervisor") {
     if (f.supervisorUnitId === null) return null;
-    return { to: { supervisorUnitId: f.supervisorUnitId }, text: `${org}的${year}年检报告已通过登记机关预审，请进行初审。` };
+    return {
+      to: { supervisorUnitId: f.supervisorUnitId },
+      text: `${org}的${year}年检报告已通过登记机关预审，请进行初审。`,
+    };
   }
   const text =
     action === "withdraw"
@@ -841,7 +860,8 @@ export async function act(
   if (!decision.ok) {
     if (decision.code === "blocking_checks") {
       const blockFields: Record<string, string> = {};
-      for (const ch of checks) if (ch.severity === "block" && !(ch.field in blockFields)) blockFields[ch.field] = ch.message;
+      for (const ch of checks)
+        if (ch.severity === "block" && !(ch.field in blockFields)) blockFields[ch.field] = ch.message;
       return { ok: false, code: decision.code, message: decision.message, fields: blockFields };
     }
     return { ok: false, code: decision.code, message: decision.message };
@@ -867,7 +887,11 @@ export async function act(
   };
   const effectItems: BatchItem[] = [];
   const details: Record<string, unknown> = {};
-  const notices: { to: Parameters<typeof noticeStatement>[1]; text: string; audience: "org" | "supervisor" | "registrar" }[] = [];
+  const notices: {
+    to: Parameters<typeof noticeStatement>[1];
+    text: string;
+    audience: "org" | "supervisor" | "registrar";
+  }[] = [];
   let round = f.round;
   for (const e of decision.effects) {
     switch (e.kind) {
@@ -942,7 +966,9 @@ export async function act(
   const update = db
     .update(annualInspections)
     .set(set)
-    .where(sql`${annualInspections.id} = ${f.id} AND ${annualInspections.version} = ${f.version} AND ${annualInspections.state} = ${f.state}`);
+    .where(
+      sql`${annualInspections.id} = ${f.id} AND ${annualInspections.version} = ${f.version} AND ${annualInspections.state} = ${f.state}`,
+    );
   const event: AuditInput = {
     action: `inspection.${action}`,
     objectType: "annual_inspection",
@@ -1054,8 +1080,12 @@ async function holdChange(
 // Reviewers: the queue
 
 const QUEUE_STATES: Record<"registrar" | "supervisor", InspectionState[]> = {
-  registrar: (Object.keys(REVIEW_QUEUES) as InspectionState[]).filter((s) => REVIEW_QUEUES[s] === "registrar"),
-  supervisor: (Object.keys(REVIEW_QUEUES) as InspectionState[]).filter((s) => REVIEW_QUEUES[s] === "supervisor"),
+  registrar: (Object.keys(REVIEW_QUEUES) as InspectionState[]).filter(
+    (s) => REVIEW_QUEUES[s] === "registrar",
+  ),
+  supervisor: (Object.keys(REVIEW_QUEUES) as InspectionState[]).filter(
+    (s) => REVIEW_QUEUES[s] === "supervisor",
+  ),
 };
 
 const EMPTY_PAGE: QueuePage = { items: [], total: 0, countsByState: {} };
@@ -1097,9 +1127,9 @@ export async function queue(deps: AppDeps, user: SessionUser, filters: QueueFilt
 
   let year = filters.year;
   if (year === undefined) {
-    const [y] = (await db.all(
-      sql`SELECT max(year) AS y FROM annual_inspections ai WHERE ${scopeSql}`,
-    )) as { y: number | null }[];
+    const [y] = (await db.all(sql`SELECT max(year) AS y FROM annual_inspections ai WHERE ${scopeSql}`)) as {
+      y: number | null;
+    }[];
     if (!y?.y) return EMPTY_PAGE;
     year = Number(y.y);
   }
@@ -1117,7 +1147,10 @@ export async function queue(deps: AppDeps, user: SessionUser, filters: QueueFilt
 
   const counts = (await db.all(sql`
     SELECT ai.state, count(*) AS n FROM annual_inspections ai
-    WHERE ${scopeSql} AND ai.year = ${year}${extraSql} GROUP BY ai.state`)) as { state: InspectionState; n: number }[];
+    WHERE ${scopeSql} AND ai.year = ${year}${extraSql} GROUP BY ai.state`)) as {
+    state: InspectionState;
+    n: number;
+  }[];
   const countsByState: Partial<Record<InspectionState, number>> = {};
   for (const r of counts) countsByState[r.state] = Number(r.n);
 
@@ -1160,7 +1193,8 @@ export async function queue(deps: AppDeps, user: SessionUser, filters: QueueFilt
 export async function rates(deps: AppDeps, user: SessionUser, year: number): Promise<RatesRow[]> {
   const db = deps.db;
   let scope: number[] | null;
-  if (user.role === "registrar" && user.authorityId !== null) scope = await authorityTree(db, user.authorityId);
+  if (user.role === "registrar" && user.authorityId !== null)
+    scope = await authorityTree(db, user.authorityId);
   else if (user.role === "admin") scope = null;
   else return [];
   const rows = (await db.all(sql`
@@ -1176,9 +1210,24 @@ export async function rates(deps: AppDeps, user: SessionUser, year: number): Pro
     n: number;
   }[];
   // Every filing row is an organization required to file (rows are created for exactly those, R-C2).
-  const zero = (): InspectionCounts => ({ required: 0, filed: 0, qualified: 0, basicallyQualified: 0, unqualified: 0 });
-  const groups = new Map<string, { scope: "all" | number; scopeName: string; type: OrgType | "all"; counts: InspectionCounts }>();
-  const add = (scopeKey: "all" | number, scopeName: string, type: OrgType | "all", c: InspectionCounts, n: number) => {
+  const zero = (): InspectionCounts => ({
+    required: 0,
+    filed: 0,
+    qualified: 0,
+    basicallyQualified: 0,
+    unqualified: 0,
+  });
+  const groups = new Map<
+    string,
+    { scope: "all" | number; scopeName: string; type: OrgType | "all"; counts: InspectionCounts }
+  >();
+  const add = (
+    scopeKey: "all" | number,
+    scopeName: string,
+    type: OrgType | "all",
+    c: InspectionCounts,
+    n: number,
+  ) => {
     const key = `${scopeKey}|${type}`;
     let g = groups.get(key);
     if (!g) {
@@ -1188,8 +1237,8 @@ export async function rates(deps: AppDeps, user: SessionUser, year: number): Pro
     for (const k of Object.keys(c) as (keyof InspectionCounts)[]) g.counts[k] += c[k] * n;
   };
   const ownName = scope
-    ? (((await db.all(sql`SELECT name FROM authorities WHERE id = ${scope[0]}`)) as { name: string }[])[0]?.name ??
-      "")
+    ? (((await db.all(sql`SELECT name FROM authorities WHERE id = ${scope[0]}`)) as { name: string }[])[0]
+        ?.name ?? "")
     : "全部";
   for (const type of ["all", ...ORG_TYPES] as const) add("all", `${ownName}（合计）`, type, zero(), 0);
   for (const r of rows) {
