@@ -13,15 +13,7 @@
  *   holiday                法定节假日 (holiday) 与调休上班日 (workday)，由管理员维护
  */
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { authorities, ORG_TYPES, type OrgType, organizations, SUPERVISION_MODES } from "./registry";
 
 export const INSPECTION_STATE_VALUES = [
@@ -139,7 +131,10 @@ export const annualInspections = sqliteTable(
     ),
     check("annual_inspections_type_ck", inList("org_type", ORG_TYPES)),
     check("annual_inspections_supervision_ck", inList("supervision_mode", SUPERVISION_MODES)),
-    check("annual_inspections_counts_ck", sql`${t.version} >= 1 AND ${t.round} >= 0 AND ${t.warningCount} >= 0`),
+    check(
+      "annual_inspections_counts_ck",
+      sql`${t.version} >= 1 AND ${t.round} >= 0 AND ${t.warningCount} >= 0`,
+    ),
   ],
 );
 
@@ -251,7 +246,10 @@ export const inspectionAttachments = sqliteTable(
     index("inspection_attachments_filing_idx").on(t.filingId, t.section),
     uniqueIndex("inspection_attachments_key_uq").on(t.storageKey),
     check("inspection_attachments_type_ck", inList("content_type", ATTACHMENT_CONTENT_TYPES)),
-    check("inspection_attachments_size_ck", sql`${t.size} > 0 AND ${t.size} <= ${sql.raw(String(MAX_ATTACHMENT_BYTES))}`),
+    check(
+      "inspection_attachments_size_ck",
+      sql`${t.size} > 0 AND ${t.size} <= ${sql.raw(String(MAX_ATTACHMENT_BYTES))}`,
+    ),
   ],
 );
 
