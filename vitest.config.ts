@@ -1,9 +1,12 @@
 import { existsSync } from "node:fs";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(chromium);
-if (!hasChromium && process.env.CI !== "true") {
+if (!hasChromium && process.env.CI !== "true" && !process.env.BROWSER_SKIP_NOTED) {
+  // The config is evaluated once per project and worker: say it once.
+  process.env.BROWSER_SKIP_NOTED = "1";
   console.log(
     `Browser suite skipped: no Chromium at ${chromium} (apt-get install -y chromium fonts-noto-cjk).`,
   );
@@ -39,6 +42,11 @@ export default defineConfig({
             },
           ]
         : []),
+      {
+        oxc: jsx,
+        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+      },
     ],
   },
 });
