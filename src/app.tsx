@@ -22,6 +22,9 @@ export function createApp(givenDeps: AppDeps) {
   const deps: AppDeps = { ...givenDeps, searchCache: givenDeps.searchCache ?? createSearchCache() };
   const app = new Hono<AppEnv>();
 
+  if (deps.staticFiles) {
+    for (const path of ["/css/*", "/js/*", "/vendor/*", "/favicon.svg"]) app.use(path, deps.staticFiles);
+  }
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

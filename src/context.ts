@@ -15,6 +15,8 @@ export interface AppDeps {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   storage?: FileStorage;
+  /** Node serves public/ through this (Workers serve it as static assets before the app runs). */
+  staticFiles?: import("hono").MiddlewareHandler;
   /** Public search results, per app instance (createApp makes one when absent). */
   searchCache?: SearchCache;
 }

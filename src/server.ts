@@ -1,12 +1,10 @@
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { count } from "drizzle-orm";
-import { Hono } from "hono";
 import { organizations } from "../db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCity } from "../db/seed/demo";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
-import type { AppEnv } from "./context";
 import { migrateDatabase, openNodeDatabase } from "./node-db";
 import { createDiskStorage } from "./storage/disk";
 
@@ -26,14 +24,14 @@ if (config.seedDemo) {
   }
 }
 
-const root = new Hono<AppEnv>();
-root.use("/css/*", serveStatic({ root: "./public" }));
-root.use("/js/*", serveStatic({ root: "./public" }));
-root.use("/vendor/*", serveStatic({ root: "./public" }));
-root.use("/favicon.svg", serveStatic({ root: "./public" }));
-root.route("/", createApp({ db, config, storage: createDiskStorage(config.dataDir) }));
+const app = createApp({
+  db,
+  config,
+  storage: createDiskStorage(config.dataDir),
+  staticFiles: serveStatic({ root: "./public" }),
+});
 
-serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
+serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`社会组织登记管理信息系统 listening on http://${info.address}:${info.port}/ (${config.env})`);
   if (config.seedDemo) {
     console.log(
