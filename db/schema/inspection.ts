@@ -138,6 +138,28 @@ export const annualInspections = sqliteTable(
   ],
 );
 
+/**
+ * Filings per (authority, year, supervisor unit, state, type, warned), kept by triggers on annual_inspections
+ * (migration inspection_queue_counts): the queue's counts per state come from here instead of counting 100,000
+ * index entries. supervisor_unit_id 0 means none.
+ */
+export const inspectionQueueCounts = sqliteTable(
+  "inspection_queue_counts",
+  {
+    authorityId: integer("authority_id").notNull(),
+    year: integer("year").notNull(),
+    supervisorUnitId: integer("supervisor_unit_id").notNull(),
+    state: text("state").notNull(),
+    orgType: text("org_type").notNull(),
+    warned: integer("warned").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.year, t.supervisorUnitId, t.state, t.orgType, t.warned] }),
+    index("inspection_queue_counts_supervisor_idx").on(t.supervisorUnitId, t.year),
+  ],
+);
+
 export const inspectionSections = sqliteTable(
   "inspection_sections",
   {

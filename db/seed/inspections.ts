@@ -33,10 +33,10 @@ import { runPrechecks } from "../../src/domain/prechecks";
 import type { Conclusion, InspectionAction, InspectionState, Problem } from "../../src/domain/workflow";
 import { addCalendarDays, addWorkingDays } from "../../src/domain/working-days";
 
-type OrgRow = RegisterEntry & { id: number; status: "active"; authorityId: number; supervisorUnitId: number | null };
+export type OrgRow = RegisterEntry & { id: number; status: "active"; authorityId: number; supervisorUnitId: number | null };
 
 /** A small deterministic generator (mulberry32). */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -88,7 +88,7 @@ function finances(r: ReturnType<typeof rng>, type: OrgType, scale: number): Fina
 }
 
 /** A complete report for one organization and year; `warn` adds facts the pre-checks warn about (never blocks). */
-function demoReport(org: OrgRow, year: number, r: ReturnType<typeof rng>, warn: boolean, lastYear?: InspectionReport): InspectionReport {
+export function demoReport(org: OrgRow, year: number, r: ReturnType<typeof rng>, warn: boolean, lastYear?: InspectionReport): InspectionReport {
   const scale = [200_000, 800_000, 3_000_000][r.int(0, 2)]!;
   let fin = finances(r, org.type, scale);
   if (lastYear?.finances && !warn) {

@@ -247,6 +247,18 @@ export function yearFromRow(r: {
   };
 }
 
+/**
+ * `(?, ?, …)` for a short list (an authority tree): the planner sees real values and picks the queue index.
+ * Use `idList` for long lists.
+ */
+export function shortList(ids: readonly number[]): SQL {
+  if (ids.length === 0) return sql`(NULL)`;
+  return sql`(${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}
+
 /** `SELECT value FROM json_each(?)` over a list of ids: one parameter however long the list. */
 export function idList(ids: readonly number[]): SQL {
   return sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;

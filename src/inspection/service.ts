@@ -90,6 +90,7 @@ import {
   isStaleWrite,
   loadFiling,
   selectFilings,
+  shortList,
   staleGuard,
   subjectOf,
   summaryOf,
@@ -377,7 +378,7 @@ export async function listYears(deps: AppDeps, user: SessionUser): Promise<Inspe
   let where = sql`1`;
   if (user.role === "registrar") {
     if (user.authorityId === null) return [];
-    where = sql`authority_id IN ${idList(await authorityTree(db, user.authorityId))}`;
+    where = sql`authority_id IN ${shortList(await authorityTree(db, user.authorityId))}`;
   } else if (user.role === "org") {
     if (user.orgId === null) return [];
     where = sql`authority_id = (SELECT authority_id FROM organizations WHERE id = ${user.orgId})`;
@@ -494,7 +495,10 @@ export async function markNotFiled(
 }
 
 function idListText(values: readonly string[]) {
-  return sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+  return sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1088,6 +1092,14 @@ const QUEUE_STATES: Record<"registrar" | "supervisor", InspectionState[]> = {
   ),
 };
 
+/** The counters' rows for the reviewer's scope (see inspection_queue_counts). */
+function countsScope(user: SessionUser, filters: QueueFilters, authorityIds: number[] | null): SQL {
+  const district = filters.authorityId !== undefined ? sql` AND c.authority_id = ${filters.authorityId}` : sql``;
+  if (user.role === "supervisor") return sql`c.supervisor_unit_id = ${user.supervisorUnitId}${district}`;
+  if (authorityIds) return sql`c.authority_id IN ${shortList(authorityIds)}`;
+  return sql`1${district}`;
+}
+
 const EMPTY_PAGE: QueuePage = { items: [], total: 0, countsByState: {} };
 
 /**
@@ -1103,13 +1115,15 @@ export async function queue(deps: AppDeps, user: SessionUser, filters: QueueFilt
   // Scope: which index ranges to read.
   let ranges: SQL[];
   let scopeSql: SQL;
+  let scopeIds: number[] | null = null;
   let side: "registrar" | "supervisor";
   if (user.role === "registrar" && user.authorityId !== null) {
     const tree = await authorityTree(db, user.authorityId);
     const ids = filters.authorityId !== undefined ? tree.filter((a) => a === filters.authorityId) : tree;
     if (ids.length === 0) return EMPTY_PAGE;
     ranges = ids.map((a) => sql`ai.authority_id = ${a}`);
-    scopeSql = ids.length === 1 ? sql`ai.authority_id = ${ids[0]}` : sql`ai.authority_id IN ${idList(ids)}`;
+    scopeIds = ids;
+    scopeSql = ids.length === 1 ? sql`ai.authority_id = ${ids[0]}` : sql`ai.authority_id IN ${shortList(ids)}`;
     side = "registrar";
   } else if (user.role === "supervisor" && user.supervisorUnitId !== null) {
     scopeSql = sql`ai.supervisor_unit_id = ${user.supervisorUnitId}${
@@ -1145,39 +1159,71 @@ export async function queue(deps: AppDeps, user: SessionUser, filters: QueueFilt
   }
   const extraSql = extra.length ? sql.join([sql``, ...extra], sql` AND `) : sql``;
 
-  const counts = (await db.all(sql`
-    SELECT ai.state, count(*) AS n FROM annual_inspections ai
-    WHERE ${scopeSql} AND ai.year = ${year}${extraSql} GROUP BY ai.state`)) as {
-    state: InspectionState;
-    n: number;
-  }[];
-  const countsByState: Partial<Record<InspectionState, number>> = {};
-  for (const r of counts) countsByState[r.state] = Number(r.n);
-
-  const states = filters.state ? [filters.state] : QUEUE_STATES[side];
-  const total = states.reduce((s, st) => s + (countsByState[st] ?? 0), 0);
+  // "Overdue" concerns open corrections: without a state tab it shows the returned filings past their deadline.
+  const states = filters.state ? [filters.state] : filters.overdue ? ["returned" as const] : QUEUE_STATES[side];
   const offset = (page - 1) * perPage;
-  if (total === 0 || offset >= total) return { items: [], total, countsByState };
+  const countsByState: Partial<Record<InspectionState, number>> = {};
+  let ids: number[];
+  let total: number;
 
-  // Each (scope range, state) is one index range already in waiting order: read the first offset+perPage of each
-  // and merge, instead of sorting every row of the queue.
-  let idsSql: SQL;
-  if (q.mode === "name" || user.role === "admin") {
-    idsSql = sql`SELECT ai.id FROM annual_inspections ai
-      WHERE ${scopeSql} AND ai.year = ${year} AND ai.state IN ${idListText(states)}${extraSql}
-      ORDER BY ai.state_since, ai.id LIMIT ${perPage} OFFSET ${offset}`;
-  } else {
-    const parts: SQL[] = [];
-    for (const range of ranges) {
-      for (const st of states) {
-        parts.push(sql`SELECT * FROM (SELECT ai.id, ai.state_since FROM annual_inspections ai
-          WHERE ${range} AND ai.year = ${year} AND ai.state = ${st}${extraSql}
-          ORDER BY ai.state_since, ai.id LIMIT ${offset + perPage})`);
-      }
+  if (q.mode === "name") {
+    // A name fragment: the gram index is the costly part, so one statement matches once and returns both the
+    // counts per state and the page.
+    const rows = (await db.all(sql`
+      WITH hits AS MATERIALIZED (
+        SELECT ai.id, ai.state, ai.state_since FROM annual_inspections ai
+        WHERE ${scopeSql} AND ai.year = ${year}${extraSql})
+      SELECT 'count' AS kind, state, count(*) AS n, NULL AS id FROM hits GROUP BY state
+      UNION ALL
+      SELECT * FROM (SELECT 'row', state, NULL, id FROM hits WHERE state IN ${idListText(states)}
+                     ORDER BY state_since, id LIMIT ${perPage} OFFSET ${offset})`)) as {
+      kind: "count" | "row";
+      state: InspectionState;
+      n: number | null;
+      id: number | null;
+    }[];
+    ids = [];
+    for (const r of rows) {
+      if (r.kind === "count") countsByState[r.state] = Number(r.n);
+      else ids.push(Number(r.id));
     }
-    idsSql = sql`SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) ORDER BY state_since, id LIMIT ${perPage} OFFSET ${offset}`;
+    total = states.reduce((sum, st) => sum + (countsByState[st] ?? 0), 0);
+  } else {
+    // Counts per state: from the trigger-kept counters when the filters are among their dimensions (type,
+    // warnings); otherwise (a code, overdue) by counting the few filings those select.
+    const counted =
+      q.mode === "filters" && !filters.overdue
+        ? sql`SELECT c.state, sum(c.n) AS n FROM inspection_queue_counts c
+            WHERE ${countsScope(user, filters, scopeIds)} AND c.year = ${year}${
+              filters.type ? sql` AND c.org_type = ${filters.type}` : sql``
+            }${filters.hasWarnings ? sql` AND c.warned = 1` : sql``} GROUP BY c.state`
+        : sql`SELECT ai.state, count(*) AS n FROM annual_inspections ai
+            WHERE ${scopeSql} AND ai.year = ${year}${extraSql} GROUP BY ai.state`;
+    const counts = (await db.all(counted)) as { state: InspectionState; n: number }[];
+    for (const r of counts) if (Number(r.n) > 0) countsByState[r.state] = Number(r.n);
+    total = states.reduce((sum, st) => sum + (countsByState[st] ?? 0), 0);
+    if (total === 0 || offset >= total) return { items: [], total, countsByState };
+    let idsSql: SQL;
+    if (user.role === "admin") {
+      idsSql = sql`SELECT ai.id FROM annual_inspections ai
+        WHERE ${scopeSql} AND ai.year = ${year} AND ai.state IN ${idListText(states)}${extraSql}
+        ORDER BY ai.state_since, ai.id LIMIT ${perPage} OFFSET ${offset}`;
+    } else {
+      // Each (scope range, state) is one index range already in waiting order: read the first offset+perPage of
+      // each and merge, instead of sorting every row of the queue.
+      const parts: SQL[] = [];
+      for (const range of ranges) {
+        for (const st of states) {
+          parts.push(sql`SELECT * FROM (SELECT ai.id, ai.state_since FROM annual_inspections ai
+            WHERE ${range} AND ai.year = ${year} AND ai.state = ${st}${extraSql}
+            ORDER BY ai.state_since, ai.id LIMIT ${offset + perPage})`);
+        }
+      }
+      idsSql = sql`SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) ORDER BY state_since, id LIMIT ${perPage} OFFSET ${offset}`;
+    }
+    ids = ((await db.all(idsSql)) as { id: number }[]).map((r) => Number(r.id));
   }
-  const ids = ((await db.all(idsSql)) as { id: number }[]).map((r) => Number(r.id));
+  if (ids.length === 0) return { items: [], total, countsByState };
   const rows = await selectFilings(db, sql`ai.id IN ${idList(ids)}`);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
@@ -1200,7 +1246,7 @@ export async function rates(deps: AppDeps, user: SessionUser, year: number): Pro
   const rows = (await db.all(sql`
     SELECT ai.authority_id, a.name AS authority_name, ai.org_type, ai.state, ai.conclusion, count(*) AS n
     FROM annual_inspections ai JOIN authorities a ON a.id = ai.authority_id
-    WHERE ai.year = ${year}${scope ? sql` AND ai.authority_id IN ${idList(scope)}` : sql``}
+    WHERE ai.year = ${year}${scope ? sql` AND ai.authority_id IN ${shortList(scope)}` : sql``}
     GROUP BY ai.authority_id, ai.org_type, ai.state, ai.conclusion`)) as {
     authority_id: number;
     authority_name: string;
