@@ -7,17 +7,6 @@
  * Call it after the organizations exist: `await seedDemoInspections(db, today)`.
  */
 import { sql } from "drizzle-orm";
-import { ORG_TYPES, type OrgType, type SupervisionMode } from "../schema";
-import {
-  annualInspections,
-  type InspectionWindows,
-  inspectionProblems,
-  inspectionRounds,
-  inspectionSections,
-  inspectionTransitions,
-  inspectionYears,
-  notices,
-} from "../schema/inspection";
 import { cliActor, commitWithAudit } from "../../src/audit/audit";
 import { type BatchItem, type Db, runBatch } from "../../src/db";
 import {
@@ -32,8 +21,24 @@ import { dateIn, defaultWindow, requiredToFile, windowStatus } from "../../src/d
 import { runPrechecks } from "../../src/domain/prechecks";
 import type { Conclusion, InspectionAction, InspectionState, Problem } from "../../src/domain/workflow";
 import { addCalendarDays, addWorkingDays } from "../../src/domain/working-days";
+import { ORG_TYPES, type OrgType, type SupervisionMode } from "../schema";
+import {
+  annualInspections,
+  type InspectionWindows,
+  inspectionProblems,
+  inspectionRounds,
+  inspectionSections,
+  inspectionTransitions,
+  inspectionYears,
+  notices,
+} from "../schema/inspection";
 
-export type OrgRow = RegisterEntry & { id: number; status: "active"; authorityId: number; supervisorUnitId: number | null };
+export type OrgRow = RegisterEntry & {
+  id: number;
+  status: "active";
+  authorityId: number;
+  supervisorUnitId: number | null;
+};
 
 /** A small deterministic generator (mulberry32). */
 export function rng(seed: number) {
@@ -52,8 +57,40 @@ export function rng(seed: number) {
   };
 }
 
-const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];
-const GIVEN = ["建国", "丽华", "志强", "秀英", "海燕", "文杰", "国平", "晓红", "明", "静", "伟", "芳", "磊", "洁"];
+const SURNAMES = [
+  "王",
+  "李",
+  "张",
+  "刘",
+  "陈",
+  "杨",
+  "黄",
+  "赵",
+  "周",
+  "吴",
+  "徐",
+  "孙",
+  "马",
+  "朱",
+  "胡",
+  "郭",
+];
+const GIVEN = [
+  "建国",
+  "丽华",
+  "志强",
+  "秀英",
+  "海燕",
+  "文杰",
+  "国平",
+  "晓红",
+  "明",
+  "静",
+  "伟",
+  "芳",
+  "磊",
+  "洁",
+];
 
 function person(r: ReturnType<typeof rng>) {
   return r.pick(SURNAMES) + r.pick(GIVEN);
@@ -71,9 +108,17 @@ function finances(r: ReturnType<typeof rng>, type: OrgType, scale: number): Fina
     other: fen(scale * 0.02 * r.next()),
     total: 0,
   };
-  income.total = income.donations + income.governmentGrants + income.serviceIncome + income.membershipDues + income.investment + income.other;
+  income.total =
+    income.donations +
+    income.governmentGrants +
+    income.serviceIncome +
+    income.membershipDues +
+    income.investment +
+    income.other;
   const spend = Math.round(income.total * (0.8 + r.next() * 0.15));
-  const management = Math.round(spend * (type === "foundation" ? 0.06 + r.next() * 0.03 : 0.08 + r.next() * 0.1));
+  const management = Math.round(
+    spend * (type === "foundation" ? 0.06 + r.next() * 0.03 : 0.08 + r.next() * 0.1),
+  );
   const fundraising = type === "foundation" ? Math.round(spend * 0.01) : 0;
   const other = Math.round(spend * 0.02);
   const charitable = spend - management - fundraising - other;
@@ -88,7 +133,13 @@ function finances(r: ReturnType<typeof rng>, type: OrgType, scale: number): Fina
 }
 
 /** A complete report for one organization and year; `warn` adds facts the pre-checks warn about (never blocks). */
-export function demoReport(org: OrgRow, year: number, r: ReturnType<typeof rng>, warn: boolean, lastYear?: InspectionReport): InspectionReport {
+export function demoReport(
+  org: OrgRow,
+  year: number,
+  r: ReturnType<typeof rng>,
+  warn: boolean,
+  lastYear?: InspectionReport,
+): InspectionReport {
   const scale = [200_000, 800_000, 3_000_000][r.int(0, 2)]!;
   let fin = finances(r, org.type, scale);
   if (lastYear?.finances && !warn) {
@@ -96,13 +147,39 @@ export function demoReport(org: OrgRow, year: number, r: ReturnType<typeof rng>,
     const prev = lastYear.finances;
     const k = 0.9 + r.next() * 0.3;
     const s = (n: number) => Math.round((n * k) / 100) * 100;
-    const income = { ...prev.income, donations: s(prev.income.donations), governmentGrants: s(prev.income.governmentGrants), serviceIncome: s(prev.income.serviceIncome), membershipDues: s(prev.income.membershipDues), investment: s(prev.income.investment), other: s(prev.income.other), total: 0 };
-    income.total = income.donations + income.governmentGrants + income.serviceIncome + income.membershipDues + income.investment + income.other;
-    const expenses = { charitable: s(prev.expenses.charitable), management: s(prev.expenses.management), fundraising: s(prev.expenses.fundraising), other: s(prev.expenses.other), total: 0 };
+    const income = {
+      ...prev.income,
+      donations: s(prev.income.donations),
+      governmentGrants: s(prev.income.governmentGrants),
+      serviceIncome: s(prev.income.serviceIncome),
+      membershipDues: s(prev.income.membershipDues),
+      investment: s(prev.income.investment),
+      other: s(prev.income.other),
+      total: 0,
+    };
+    income.total =
+      income.donations +
+      income.governmentGrants +
+      income.serviceIncome +
+      income.membershipDues +
+      income.investment +
+      income.other;
+    const expenses = {
+      charitable: s(prev.expenses.charitable),
+      management: s(prev.expenses.management),
+      fundraising: s(prev.expenses.fundraising),
+      other: s(prev.expenses.other),
+      total: 0,
+    };
     expenses.total = expenses.charitable + expenses.management + expenses.fundraising + expenses.other;
     const assets = s(prev.balance.assets);
     const liabilities = s(prev.balance.liabilities);
-    fin = { balance: { assets, liabilities, netAssets: assets - liabilities }, income, expenses, changeExplanations: {} };
+    fin = {
+      balance: { assets, liabilities, netAssets: assets - liabilities },
+      income,
+      expenses,
+      changeExplanations: {},
+    };
     if (org.type === "foundation" && org.foundationKind === "public") {
       // 公益活动支出 ≥ 70% of last year's income.
       const need = Math.ceil((prev.income.total * 0.7) / 100) * 100;
@@ -115,7 +192,8 @@ export function demoReport(org: OrgRow, year: number, r: ReturnType<typeof rng>,
   const termStart = `${year - r.int(0, 3)}-0${r.int(3, 9)}-01`;
   const termYears = org.type === "foundation" ? 5 : r.pick([4, 5]);
   const termEnd = addCalendarDays(`${Number(termStart.slice(0, 4)) + termYears}${termStart.slice(4)}`, -1);
-  const chairBirth = warn && r.next() < 0.5 ? `${year - 72}-02-01` : `${year - r.int(45, 66)}-0${r.int(1, 9)}-1${r.int(0, 9)}`;
+  const chairBirth =
+    warn && r.next() < 0.5 ? `${year - 72}-02-01` : `${year - r.int(45, 66)}-0${r.int(1, 9)}-1${r.int(0, 9)}`;
   const fullMembers = r.int(0, 12);
   const hasPartyOrg = fullMembers >= 3 ? !(warn && r.next() < 0.4) : false;
   const meetings: Meeting[] = [
@@ -123,12 +201,27 @@ export function demoReport(org: OrgRow, year: number, r: ReturnType<typeof rng>,
     { kind: "board", date: `${year}-${r.int(10, 12)}-1${r.int(0, 9)}`, topic: "审议年度工作总结" },
   ];
   if (org.type === "social_group") {
-    meetings.push({ kind: "general_assembly", date: `${year}-0${r.int(5, 8)}-2${r.int(0, 8)}`, topic: "会员代表大会" });
+    meetings.push({
+      kind: "general_assembly",
+      date: `${year}-0${r.int(5, 8)}-2${r.int(0, 8)}`,
+      topic: "会员代表大会",
+    });
   }
   const donors = ["示范市某科技有限公司", "示范市某建设集团", "爱心人士", "示范市某商贸有限公司"];
   const receivedTotal = fin.income.donations;
-  const received = receivedTotal > 0 ? [{ donor: r.pick(donors), amount: Math.round(receivedTotal * 0.4 / 100) * 100, inKind: false, restricted: r.next() < 0.5, purpose: "助学助困" }] : [];
-  const grantsTotal = org.type === "foundation" ? Math.round(fin.expenses.charitable * 0.5 / 100) * 100 : 0;
+  const received =
+    receivedTotal > 0
+      ? [
+          {
+            donor: r.pick(donors),
+            amount: Math.round((receivedTotal * 0.4) / 100) * 100,
+            inKind: false,
+            restricted: r.next() < 0.5,
+            purpose: "助学助困",
+          },
+        ]
+      : [];
+  const grantsTotal = org.type === "foundation" ? Math.round((fin.expenses.charitable * 0.5) / 100) * 100 : 0;
   const report: InspectionReport = {
     year,
     basicInfo: basicInfoFromRegister(org),
@@ -140,27 +233,77 @@ export function demoReport(org: OrgRow, year: number, r: ReturnType<typeof rng>,
       heldThisYear: false,
       auditBeforeChange: false,
       officers: [
-        { name: org.legalRepresentative || person(r), post: org.type === "foundation" ? "理事长" : org.type === "social_group" ? "会长" : "院长", postKind: "chair", birthDate: chairBirth, termsServed: r.int(1, 2), isLegalRepresentative: true },
-        { name: person(r), post: "秘书长", postKind: "secretary_general", birthDate: `${year - r.int(32, 55)}-0${r.int(1, 9)}-0${r.int(1, 9)}`, termsServed: 1, isLegalRepresentative: false },
+        {
+          name: org.legalRepresentative || person(r),
+          post: org.type === "foundation" ? "理事长" : org.type === "social_group" ? "会长" : "院长",
+          postKind: "chair",
+          birthDate: chairBirth,
+          termsServed: r.int(1, 2),
+          isLegalRepresentative: true,
+        },
+        {
+          name: person(r),
+          post: "秘书长",
+          postKind: "secretary_general",
+          birthDate: `${year - r.int(32, 55)}-0${r.int(1, 9)}-0${r.int(1, 9)}`,
+          termsServed: 1,
+          isLegalRepresentative: false,
+        },
       ],
     },
     staff: { fullTime: r.int(2, 15), partTime: r.int(0, 6), volunteers: r.int(0, 200), socialInsured: 2 },
-    branches: { items: org.type === "social_group" && r.next() < 0.3 ? [{ name: `${org.name.replace(/(协会|学会|商会|联合会|研究会)$/, "")}青年工作委员会`, kind: "branch" as const }] : [] },
+    branches: {
+      items:
+        org.type === "social_group" && r.next() < 0.3
+          ? [
+              {
+                name: `${org.name.replace(/(协会|学会|商会|联合会|研究会)$/, "")}青年工作委员会`,
+                kind: "branch" as const,
+              },
+            ]
+          : [],
+    },
     finances: fin,
     donations: {
       receivedTotal,
       received,
       grantsTotal,
-      grants: grantsTotal > 0 ? [{ recipient: "示范市第一中学", amount: Math.round(grantsTotal * 0.3 / 100) * 100, purpose: "奖学金" }] : [],
+      grants:
+        grantsTotal > 0
+          ? [
+              {
+                recipient: "示范市第一中学",
+                amount: Math.round((grantsTotal * 0.3) / 100) * 100,
+                purpose: "奖学金",
+              },
+            ]
+          : [],
     },
     activities: {
       items: [
-        { title: org.type === "foundation" ? "“春蕾”助学项目" : org.type === "social_group" ? "年度学术交流会" : "社区关爱服务", date: `${year}-0${r.int(4, 9)}-15`, summary: "按计划开展，参与约百人。", reported: true },
+        {
+          title:
+            org.type === "foundation"
+              ? "“春蕾”助学项目"
+              : org.type === "social_group"
+                ? "年度学术交流会"
+                : "社区关爱服务",
+          date: `${year}-0${r.int(4, 9)}-15`,
+          summary: "按计划开展，参与约百人。",
+          reported: true,
+        },
       ],
     },
     partyBuilding: {
       hasPartyOrg,
-      ...(hasPartyOrg ? { orgType: "branch" as const, orgName: `${org.name}党支部`, secretaryName: person(r), secretaryIsOfficer: r.next() < 0.6 } : { secretaryIsOfficer: false }),
+      ...(hasPartyOrg
+        ? {
+            orgType: "branch" as const,
+            orgName: `${org.name}党支部`,
+            secretaryName: person(r),
+            secretaryIsOfficer: r.next() < 0.6,
+          }
+        : { secretaryIsOfficer: false }),
       fullMembers,
       probationaryMembers: r.int(0, 1),
       hasBranchCommittee: hasPartyOrg && fullMembers >= 7,
@@ -169,7 +312,11 @@ export function demoReport(org: OrgRow, year: number, r: ReturnType<typeof rng>,
       ...(!hasPartyOrg ? { instructorName: person(r), instructorUnit: "示范市社会组织党委" } : {}),
     },
     cadres: { items: [] },
-    declaration: { agreed: true, signedBy: org.legalRepresentative || person(r), signedOn: `${year + 1}-03-1${r.int(0, 9)}` },
+    declaration: {
+      agreed: true,
+      signedBy: org.legalRepresentative || person(r),
+      signedOn: `${year + 1}-03-1${r.int(0, 9)}`,
+    },
   };
   return report;
 }
@@ -178,8 +325,20 @@ export function demoReport(org: OrgRow, year: number, r: ReturnType<typeof rng>,
 function plan(latest: boolean, supervised: boolean, draftsOpen: boolean): InspectionState[] {
   if (!latest) {
     return [
-      "published", "published", "published", "published", "published", "published", "published",
-      "published", "published", "not_filed", "published", "published", "published", "published",
+      "published",
+      "published",
+      "published",
+      "published",
+      "published",
+      "published",
+      "published",
+      "published",
+      "published",
+      "not_filed",
+      "published",
+      "published",
+      "published",
+      "published",
     ];
   }
   return [
@@ -200,14 +359,26 @@ function plan(latest: boolean, supervised: boolean, draftsOpen: boolean): Inspec
 }
 
 const CONCLUSION_CYCLE: Conclusion[] = [
-  "qualified", "qualified", "basically_qualified", "qualified", "qualified", "unqualified", "qualified",
-  "qualified", "basically_qualified", "qualified",
+  "qualified",
+  "qualified",
+  "basically_qualified",
+  "qualified",
+  "qualified",
+  "unqualified",
+  "qualified",
+  "qualified",
+  "basically_qualified",
+  "qualified",
 ];
 
 const PROBLEMS: Record<Exclude<Conclusion, "qualified">, Problem[]> = {
   basically_qualified: [
     { description: "理事会会议记录不完整，部分会议未形成书面纪要。", severity: "minor", section: "meetings" },
-    { description: "年度工作报告中部分财务数据与会计报表不一致，已当场更正。", severity: "minor", section: "finances" },
+    {
+      description: "年度工作报告中部分财务数据与会计报表不一致，已当场更正。",
+      severity: "minor",
+      section: "finances",
+    },
   ],
   unqualified: [
     { description: "未按章程规定期限换届，且未说明原因。", severity: "serious", section: "termChange" },
@@ -261,7 +432,10 @@ function chunks<T>(xs: T[], n: number): T[][] {
  * Seeds inspections for the three years before `today`'s year, for every authority with organizations.
  * Does nothing when inspection years already exist. Returns how many filings it created.
  */
-export async function seedDemoInspections(db: Db, today: string): Promise<{ years: number; filings: number }> {
+export async function seedDemoInspections(
+  db: Db,
+  today: string,
+): Promise<{ years: number; filings: number }> {
   const existing = await db.all(sql`SELECT 1 FROM inspection_years LIMIT 1`);
   if (existing.length > 0) return { years: 0, filings: 0 };
   const orgRows = (await db.all(sql`
@@ -306,7 +480,11 @@ export async function seedDemoInspections(db: Db, today: string): Promise<{ year
     const windows = {} as InspectionWindows;
     for (const t of ORG_TYPES) {
       const w = defaultWindow(year, t);
-      windows[t] = { opensOn: w.opensOn, closesOn: w.closesOn, supervisorDueOn: t === "foundation" ? null : w.supervisorDeadline };
+      windows[t] = {
+        opensOn: w.opensOn,
+        closesOn: w.closesOn,
+        supervisorDueOn: t === "foundation" ? null : w.supervisorDeadline,
+      };
     }
     const cutoffOn = dateIn(year, { month: 6, day: 30 });
     for (const [authorityId, list] of byAuthority) {
@@ -344,19 +522,30 @@ export async function seedDemoInspections(db: Db, today: string): Promise<{ year
         if (state === "supervisor_review" && !supervised) state = "registrar_review";
         // 未参检 only once the window has closed.
         if (latest && state === "not_filed" && draftsOpen) state = "draft";
-        const conclusion = state === "concluded" || state === "published" ? CONCLUSION_CYCLE[(i + year) % CONCLUSION_CYCLE.length]! : null;
-        const returnedOnce = state !== "returned" && state !== "submitted" && state !== "draft" && state !== "not_filed" && i % 4 === 1;
+        const conclusion =
+          state === "concluded" || state === "published"
+            ? CONCLUSION_CYCLE[(i + year) % CONCLUSION_CYCLE.length]!
+            : null;
+        const returnedOnce =
+          state !== "returned" &&
+          state !== "submitted" &&
+          state !== "draft" &&
+          state !== "not_filed" &&
+          i % 4 === 1;
         const warn = i % 3 === 0;
         const report = demoReport(org, year, r, warn, lastReports.get(org.id));
         if (state !== "not_filed") lastReports.set(org.id, report);
         else lastReports.delete(org.id);
         const path = pathTo(state, supervised, returnedOnce);
         // Dates: submissions in the spring of year+1; for the latest year the last step a few days before today.
-        const end = latest ? addCalendarDays(today, -((i % 20) + 1)) : `${year + 1}-08-${String(1 + (i % 28)).padStart(2, "0")}`;
+        const end = latest
+          ? addCalendarDays(today, -((i % 20) + 1))
+          : `${year + 1}-08-${String(1 + (i % 28)).padStart(2, "0")}`;
         const spring = `${year + 1}-03-${String(1 + (i % 25)).padStart(2, "0")}`;
         const start = spring < end ? spring : addCalendarDays(end, -30);
         const dates = path.map((_, k) => {
-          if (path[k] === "mark_not_filed") return latest ? addCalendarDays(windows[org.type].closesOn, 1) : `${year + 1}-06-02`;
+          if (path[k] === "mark_not_filed")
+            return latest ? addCalendarDays(windows[org.type].closesOn, 1) : `${year + 1}-06-02`;
           const span = Math.max(0, (Date.parse(end) - Date.parse(start)) / 86_400_000);
           return addCalendarDays(start, Math.floor((span * k) / Math.max(1, path.length - 1)));
         });
@@ -387,8 +576,12 @@ export async function seedDemoInspections(db: Db, today: string): Promise<{ year
           round: rounds,
           stateSince: since,
           submittedAt: rounds > 0 ? at(dates[0]!) : null,
-          lastSubmittedAt: rounds > 0 ? at(dates[path.lastIndexOf(path.includes("resubmit") ? "resubmit" : "submit")]!) : null,
-          correctionReason: state === "returned" ? "财务报表部分数据与审计报告不一致，活动情况填写过简。" : null,
+          lastSubmittedAt:
+            rounds > 0
+              ? at(dates[path.lastIndexOf(path.includes("resubmit") ? "resubmit" : "submit")]!)
+              : null,
+          correctionReason:
+            state === "returned" ? "财务报表部分数据与审计报告不一致，活动情况填写过简。" : null,
           correctionDeadline: deadline,
           conclusion,
           concludedOn: conclusion ? dates[path.indexOf("conclude")]! : null,
@@ -400,7 +593,10 @@ export async function seedDemoInspections(db: Db, today: string): Promise<{ year
         extras.push({ org, state, report, path, dates, conclusion, returnedOnce });
       });
 
-      for (const part of chunks(filingValues.map((v, k) => ({ v, k })), 300)) {
+      for (const part of chunks(
+        filingValues.map((v, k) => ({ v, k })),
+        300,
+      )) {
         const ids = await db
           .insert(annualInspections)
           .values(part.map((p) => p.v))
@@ -419,18 +615,41 @@ export async function seedDemoInspections(db: Db, today: string): Promise<{ year
               if (s === "basicInfo" || s === "rectification") continue;
               const data = (e.report as unknown as Record<string, unknown>)[s];
               if (data === undefined) continue;
-              sectionRows.push({ filingId: id, section: s, data, savedVersion: 2, updatedAt: `${year + 1}-02-20T03:00:00.000Z` });
+              sectionRows.push({
+                filingId: id,
+                section: s,
+                data,
+                savedVersion: 2,
+                updatedAt: `${year + 1}-02-20T03:00:00.000Z`,
+              });
             }
           }
           let round = 0;
           let state: InspectionState = "draft";
           e.path.forEach((action, k) => {
             const at = `${e.dates[k]!}T0${2 + (k % 7)}:30:00.000Z`;
-            const next = action === "pass_pre_review" && e.org.supervisionMode === "supervised" ? "supervisor_review" : STATE_AFTER[action];
+            const next =
+              action === "pass_pre_review" && e.org.supervisionMode === "supervised"
+                ? "supervisor_review"
+                : STATE_AFTER[action];
             if (action === "submit" || action === "resubmit") {
               round++;
-              const snapshot = round === 1 && e.returnedOnce ? { ...e.report, activities: { items: [] } } : e.report;
-              roundRows.push({ filingId: id, round, snapshot, checks: runPrechecks(snapshot, { orgType: e.org.type, foundationKind: e.org.foundationKind, legalRepresentative: e.org.legalRepresentative, lastYear: null, lastYearOutcome: null, openRectificationNotice: false }), submittedAt: at });
+              const snapshot =
+                round === 1 && e.returnedOnce ? { ...e.report, activities: { items: [] } } : e.report;
+              roundRows.push({
+                filingId: id,
+                round,
+                snapshot,
+                checks: runPrechecks(snapshot, {
+                  orgType: e.org.type,
+                  foundationKind: e.org.foundationKind,
+                  legalRepresentative: e.org.legalRepresentative,
+                  lastYear: null,
+                  lastYearOutcome: null,
+                  openRectificationNotice: false,
+                }),
+                submittedAt: at,
+              });
             }
             let details: Record<string, unknown> = {};
             if (action === "return_for_correction") {
@@ -440,28 +659,86 @@ export async function seedDemoInspections(db: Db, today: string): Promise<{ year
               ];
               const deadline = addWorkingDays(e.dates[k]!, 5);
               const last = roundRows.at(-1)!;
-              Object.assign(last, { returnedAt: at, returnedByName: "登记机关审查员", reason: "财务报表部分数据与审计报告不一致，活动情况填写过简。", deadline, comments });
+              Object.assign(last, {
+                returnedAt: at,
+                returnedByName: "登记机关审查员",
+                reason: "财务报表部分数据与审计报告不一致，活动情况填写过简。",
+                deadline,
+                comments,
+              });
               details = { reason: last.reason, deadline, comments };
               if (e.state === "returned") {
-                noticeRows.push({ orgId: e.org.id, text: `您单位${year} 年度年检报告被退回补正：${last.reason} 请于 ${deadline} 前修改后重新提交。`, href: `/portal/inspections/${id}`, createdAt: at });
+                noticeRows.push({
+                  orgId: e.org.id,
+                  text: `您单位${year} 年度年检报告被退回补正：${last.reason} 请于 ${deadline} 前修改后重新提交。`,
+                  href: `/portal/inspections/${id}`,
+                  createdAt: at,
+                });
               }
             }
-            if (action === "pass_pre_review" && e.org.supervisionMode !== "supervised") details = { skipped: { state: "supervisor_review", rule: "R-A11" } };
+            if (action === "pass_pre_review" && e.org.supervisionMode !== "supervised")
+              details = { skipped: { state: "supervisor_review", rule: "R-A11" } };
             if (action === "conclude" && e.conclusion) {
               const problems = e.conclusion === "qualified" ? [] : PROBLEMS[e.conclusion];
-              for (const p of problems) problemRows.push({ filingId: id, description: p.description, severity: p.severity, section: p.section ?? null, createdAt: at });
+              for (const p of problems)
+                problemRows.push({
+                  filingId: id,
+                  description: p.description,
+                  severity: p.severity,
+                  section: p.section ?? null,
+                  createdAt: at,
+                });
               details = { conclusion: e.conclusion, problems };
-              if (latest) noticeRows.push({ orgId: e.org.id, text: `您单位${year} 年度年检结论为“${{ qualified: "合格", basically_qualified: "基本合格", unqualified: "不合格" }[e.conclusion]}”。`, href: `/portal/inspections/${id}`, createdAt: at });
+              if (latest)
+                noticeRows.push({
+                  orgId: e.org.id,
+                  text: `您单位${year} 年度年检结论为“${{ qualified: "合格", basically_qualified: "基本合格", unqualified: "不合格" }[e.conclusion]}”。`,
+                  href: `/portal/inspections/${id}`,
+                  createdAt: at,
+                });
             }
-            const role = action === "submit" || action === "resubmit" ? "org" : action === "pass_supervisor_review" ? "supervisor" : action === "mark_not_filed" ? "system" : "registrar";
-            transitionRows.push({ filingId: id, action, fromState: state, toState: next, actorRole: role, actorName: role === "org" ? "填报员" : role === "supervisor" ? "业务主管单位审查员" : role === "system" ? "系统（自动）" : "登记机关审查员", at, details });
+            const role =
+              action === "submit" || action === "resubmit"
+                ? "org"
+                : action === "pass_supervisor_review"
+                  ? "supervisor"
+                  : action === "mark_not_filed"
+                    ? "system"
+                    : "registrar";
+            transitionRows.push({
+              filingId: id,
+              action,
+              fromState: state,
+              toState: next,
+              actorRole: role,
+              actorName:
+                role === "org"
+                  ? "填报员"
+                  : role === "supervisor"
+                    ? "业务主管单位审查员"
+                    : role === "system"
+                      ? "系统（自动）"
+                      : "登记机关审查员",
+              at,
+              details,
+            });
             state = next;
           });
           if (latest && (e.state === "submitted" || e.state === "registrar_review")) {
-            noticeRows.push({ authorityId, text: `「${e.org.name}」的${year} 年度年检报告等待审查。`, href: `/registrar/inspections/${id}`, createdAt: filingValues[part[j]!.k]!.stateSince! });
+            noticeRows.push({
+              authorityId,
+              text: `「${e.org.name}」的${year} 年度年检报告等待审查。`,
+              href: `/registrar/inspections/${id}`,
+              createdAt: filingValues[part[j]!.k]!.stateSince!,
+            });
           }
           if (latest && e.state === "supervisor_review" && e.org.supervisorUnitId !== null) {
-            noticeRows.push({ supervisorUnitId: e.org.supervisorUnitId, text: `「${e.org.name}」的${year} 年度年检报告已通过登记机关预审，请进行初审。`, href: `/supervisor/inspections/${id}`, createdAt: filingValues[part[j]!.k]!.stateSince! });
+            noticeRows.push({
+              supervisorUnitId: e.org.supervisorUnitId,
+              text: `「${e.org.name}」的${year} 年度年检报告已通过登记机关预审，请进行初审。`,
+              href: `/supervisor/inspections/${id}`,
+              createdAt: filingValues[part[j]!.k]!.stateSince!,
+            });
           }
         });
         for (const c of chunks(sectionRows, 400)) items.push(db.insert(inspectionSections).values(c));

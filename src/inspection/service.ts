@@ -442,8 +442,9 @@ export async function markNotFiled(
   const at = nowIso(deps);
   for (let i = 0; i < marked.length; i += MARK_CHUNK) {
     const chunk = marked.slice(i, i + MARK_CHUNK);
-    const pairs = JSON.stringify(chunk.map((f) => [f.id, f.version]));
-    const target = sql`(SELECT json_extract(value, '$[0]') FROM json_each(${pairs}) WHERE json_extract(value, '$[1]') = ai.version)`;
+    // Each row only if it still has the version it was decided on (a resubmit in between wins).
+    const versions = JSON.stringify(Object.fromEntries(chunk.map((f) => [String(f.id), f.version])));
+    const target = sql`${idList(chunk.map((f) => f.id))} AND ai.version = json_extract(${versions}, '$."' || ai.id || '"')`;
     const rows = sql`annual_inspections ai WHERE ai.id IN ${target} AND ai.state IN ('draft', 'returned')`;
     const text = `您单位未在规定期限内提交 ${yearRow.year} 年度年检报告，已被标记为“未参检”。`;
     await commitWithAudit(
@@ -1094,7 +1095,8 @@ const QUEUE_STATES: Record<"registrar" | "supervisor", InspectionState[]> = {
 
 /** The counters' rows for the reviewer's scope (see inspection_queue_counts). */
 function countsScope(user: SessionUser, filters: QueueFilters, authorityIds: number[] | null): SQL {
-  const district = filters.authorityId !== undefined ? sql` AND c.authority_id = ${filters.authorityId}` : sql``;
+  const district =
+    filters.authorityId !== undefined ? sql` AND c.authority_id = ${filters.authorityId}` : sql``;
   if (user.role === "supervisor") return sql`c.supervisor_unit_id = ${user.supervisorUnitId}${district}`;
   if (authorityIds) return sql`c.authority_id IN ${shortList(authorityIds)}`;
   return sql`1${district}`;
@@ -1123,7 +1125,8 @@ export async function queue(deps: AppDeps, user: SessionUser, filters: QueueFilt
     if (ids.length === 0) return EMPTY_PAGE;
     ranges = ids.map((a) => sql`ai.authority_id = ${a}`);
     scopeIds = ids;
-    scopeSql = ids.length === 1 ? sql`ai.authority_id = ${ids[0]}` : sql`ai.authority_id IN ${shortList(ids)}`;
+    scopeSql =
+      ids.length === 1 ? sql`ai.authority_id = ${ids[0]}` : sql`ai.authority_id IN ${shortList(ids)}`;
     side = "registrar";
   } else if (user.role === "supervisor" && user.supervisorUnitId !== null) {
     scopeSql = sql`ai.supervisor_unit_id = ${user.supervisorUnitId}${
@@ -1160,7 +1163,11 @@ export async function queue(deps: AppDeps, user: SessionUser, filters: QueueFilt
   const extraSql = extra.length ? sql.join([sql``, ...extra], sql` AND `) : sql``;
 
   // "Overdue" concerns open corrections: without a state tab it shows the returned filings past their deadline.
-  const states = filters.state ? [filters.state] : filters.overdue ? ["returned" as const] : QUEUE_STATES[side];
+  const states = filters.state
+    ? [filters.state]
+    : filters.overdue
+      ? ["returned" as const]
+      : QUEUE_STATES[side];
   const offset = (page - 1) * perPage;
   const countsByState: Partial<Record<InspectionState, number>> = {};
   let ids: number[];
