@@ -1,5 +1,136 @@
+import { stringify } from "csv-stringify/sync";
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
+import { fenToDecimalString } from "../domain/money";
+import { validateUscc } from "../domain/uscc";
+import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "./labels";
+import { parseSearch } from "./params";
+import { orgAnnouncements, orgByUscc } from "./queries";
+import { iterateOrganizations, type OrgSummary } from "./search";
 
 /** Open data: /api/v1/organizations (JSON and CSV). A stable contract, documented in README.md. */
 export const registryApi = new Hono<AppEnv>();
+
+const item = (o: OrgSummary) => ({
+  uscc: o.uscc,
+  name: o.name,
+  type: o.type,
+  status: o.status,
+  registered_on: o.registeredOn,
+  authority: { code: o.authority.code, name: o.authority.name },
+  legal_representative: o.legalRepresentative,
+});
+
+const apiError = (code: string, message: string, fields: Record<string, string> = {}) => ({
+  error: { code, message, fields },
+});
+
+registryApi.use("/api/v1/*", async (c, next) => {
+  await next();
+  c.header("Access-Control-Allow-Origin", "*");
+  if (c.res.status === 200) c.header("Cache-Control", "public, max-age=60");
+});
+
+registryApi.get("/api/v1/organizations", async (c) => {
+  const parsed = parseSearch(c.req.query());
+  if (!parsed.ok)
+    return c.json(
+      apiError("invalid_parameters", "查询参数有误，请按 fields 中的说明修改。", parsed.fields),
+      400,
+    );
+  const { db, searchCache } = c.get("deps");
+  const r = await searchCache!.search(db, parsed.params);
+  return c.json({
+    total: r.total,
+    total_capped: r.totalCapped,
+    page: r.page,
+    per_page: r.perPage,
+    items: r.items.map(item),
+  });
+});
+
+const CSV_HEADER = [
+  "统一社会信用代码",
+  "名称",
+  "类型",
+  "状态",
+  "成立日期",
+  "登记管理机关",
+  "法定代表人",
+  "住所",
+];
+
+registryApi.get("/api/v1/organizations.csv", async (c) => {
+  const parsed = parseSearch(c.req.query());
+  if (!parsed.ok)
+    return c.json(
+      apiError("invalid_parameters", "查询参数有误，请按 fields 中的说明修改。", parsed.fields),
+      400,
+    );
+  const { db } = c.get("deps");
+  const { page: _p, perPage: _pp, ...filters } = parsed.params;
+  const encoder = new TextEncoder();
+  const rows = iterateOrganizations(db, filters);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      // UTF-8 byte-order mark: Excel and WPS then read the Chinese correctly.
+      controller.enqueue(encoder.encode(`\uFEFF${stringify([CSV_HEADER])}`));
+    },
+    async pull(controller) {
+      const batch: string[][] = [];
+      for (let i = 0; i < 500; i++) {
+        const next = await rows.next();
+        if (next.done) break;
+        const o = next.value;
+        batch.push([
+          o.uscc,
+          o.name,
+          TYPE_LABELS[o.type],
+          STATUS_LABELS[o.status],
+          o.registeredOn,
+          o.authority.name,
+          o.legalRepresentative,
+          o.address,
+        ]);
+      }
+      if (batch.length) controller.enqueue(encoder.encode(stringify(batch)));
+      if (batch.length < 500) controller.close();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="organizations.csv"; filename*=UTF-8''${encodeURIComponent("社会组织名录.csv")}`,
+    },
+  });
+});
+
+registryApi.get("/api/v1/organizations/:uscc", async (c) => {
+  const v = validateUscc(c.req.param("uscc"));
+  if (!v.ok) return c.json(apiError("invalid_uscc", v.message, { uscc: v.message }), 400);
+  const { db } = c.get("deps");
+  const found = await orgByUscc(db, v.code);
+  if (!found) return c.json(apiError("not_found", "登记信息中没有这个统一社会信用代码。"), 404);
+  const { org, authority } = found;
+  const notices = await orgAnnouncements(db, org.id);
+  return c.json({
+    ...item({ ...org, authority, statusOn: org.statusOn } as OrgSummary),
+    status_on: org.statusOn,
+    address: org.address,
+    business_scope: org.businessScope,
+    supervisor:
+      org.supervisionMode === "supervised" ? org.supervisor : SUPERVISION_LABELS[org.supervisionMode],
+    capital_yuan: fenToDecimalString(org.capitalFen),
+    certificate: {
+      issued_on: org.certificateIssuedOn,
+      valid_from: org.certificateValidFrom,
+      valid_to: org.certificateValidTo,
+    },
+    announcements: notices.map((n) => ({
+      kind: n.kind,
+      title: n.title,
+      published_on: n.publishedOn,
+      document_no: n.documentNo,
+    })),
+  });
+});

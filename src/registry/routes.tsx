@@ -1,5 +1,87 @@
+import { count } from "drizzle-orm";
 import { Hono } from "hono";
+import { organizations } from "../../db/schema";
+import { ErrorPage } from "../../views/layout";
+import { DataPage, HomePage, OrgPage, SearchPage } from "../../views/registry/pages";
+import { SearchResults } from "../../views/registry/search";
 import type { AppEnv } from "../context";
+import { normalizeUscc, validateUscc } from "../domain/uscc";
+import { chinaDateOf } from "../domain/working-days";
+import { wantsFragment } from "../http";
+import { renderFragment, renderPage } from "../render";
+import { parseSearch } from "./params";
+import { listAuthorities, orgAnnouncements, orgByUscc } from "./queries";
 
 /** Public register pages: home, search, organization page, open-data page. */
 export const registryRoutes = new Hono<AppEnv>();
+
+registryRoutes.get("/", async (c) => {
+  const { db } = c.get("deps");
+  const [row] = await db.select({ n: count() }).from(organizations);
+  return renderPage(c, <HomePage user={c.get("user")} total={row?.n ?? 0} />);
+});
+
+registryRoutes.get("/search", async (c) => {
+  const { db, searchCache } = c.get("deps");
+  const raw = c.req.query();
+  const parsed = parseSearch(raw);
+  const errors = parsed.ok ? {} : parsed.fields;
+  const query = parsed.ok ? parsed.query : raw;
+  const result = parsed.ok ? await searchCache!.search(db, parsed.params) : null;
+  const status = parsed.ok ? 200 : 400;
+  if (wantsFragment(c))
+    return renderFragment(c, <SearchResults query={query} result={result} errors={errors} />, status);
+  const authorities = await listAuthorities(db);
+  return renderPage(
+    c,
+    <SearchPage
+      query={query}
+      result={result}
+      errors={errors}
+      authorities={authorities}
+      user={c.get("user")}
+    />,
+    status,
+  );
+});
+
+registryRoutes.get("/orgs/:uscc", async (c) => {
+  const given = c.req.param("uscc");
+  const v = validateUscc(given);
+  if (!v.ok) {
+    return renderPage(
+      c,
+      <ErrorPage
+        status={400}
+        title="统一社会信用代码有误"
+        message={
+          <p>
+            “{given.slice(0, 40)}”：{v.message}
+          </p>
+        }
+        user={c.get("user")}
+      />,
+      400,
+    );
+  }
+  if (given !== v.code && normalizeUscc(given) === v.code) return c.redirect(`/orgs/${v.code}`, 301);
+  const { db, now } = c.get("deps");
+  const detail = await orgByUscc(db, v.code);
+  if (!detail) {
+    return renderPage(
+      c,
+      <ErrorPage
+        status={404}
+        title="未找到该社会组织"
+        message={<p>登记信息中没有统一社会信用代码为 {v.code} 的社会组织。请核对代码，或按名称查询。</p>}
+        user={c.get("user")}
+      />,
+      404,
+    );
+  }
+  const notices = await orgAnnouncements(db, detail.org.id);
+  const today = chinaDateOf(now?.() ?? new Date());
+  return renderPage(c, <OrgPage detail={detail} notices={notices} today={today} user={c.get("user")} />);
+});
+
+registryRoutes.get("/data", (c) => renderPage(c, <DataPage user={c.get("user")} />));

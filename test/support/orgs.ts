@@ -28,7 +28,8 @@ export async function ensureAuthority(
   return row!.id;
 }
 
-let sequence = 1;
+// Far above any seeded sequence, so fixtures never collide with the demo city.
+let sequence = 9_000_000;
 
 export interface OrgFixture {
   name: string;

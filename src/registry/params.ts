@@ -1,0 +1,127 @@
+/**
+ * Search parameters shared by the pages and the open-data API: parsed with zod, each problem a Chinese message
+ * keyed by the parameter's name. Unknown parameters are ignored.
+ */
+import { z } from "zod";
+import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
+import { isIsoDate } from "../domain/working-days";
+import { MAX_QUERY_LENGTH, type SearchParams, TOTAL_CAP } from "./search";
+
+const date = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isIsoDate(v), `${label}应为有效日期，格式如 2020-01-31。`);
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || (values as readonly string[]).includes(v), message)
+    .transform((v) => v as T[number] | undefined);
+
+const positiveInt = (message: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      if (!/^\d{1,6}$/.test(v) || Number(v) < min || Number(v) > max) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
+export const searchQuerySchema = z
+  .object({
+    q: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").replace(/\s+/g, " ").trim())
+      .refine(
+        (v) => Array.from(v).length <= MAX_QUERY_LENGTH,
+        `查询内容不能超过${MAX_QUERY_LENGTH}个字，请缩短后再查。`,
+      ),
+    type: optionalEnum(ORG_TYPES, "类型应为 social_group、private_non_enterprise 或 foundation。"),
+    status: optionalEnum(ORG_STATUSES, "状态应为 active、deregistered、revoked 或 license_revoked。"),
+    authority: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || /^[0-9A-Za-z]{1,20}$/.test(v), "登记管理机关代码格式不正确。"),
+    registered_from: date("成立日期（起）"),
+    registered_to: date("成立日期（止）"),
+    page: positiveInt("页码应为1以上的整数。", 1, 100000, 1),
+    per_page: positiveInt("每页条数应为1至100之间的整数。", 1, 100, 20),
+  })
+  .superRefine((v, ctx) => {
+    if (v.registered_from && v.registered_to && v.registered_from > v.registered_to) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["registered_to"],
+        message: "成立日期（止）不能早于成立日期（起）。",
+      });
+    }
+    if ((v.page - 1) * v.per_page >= TOTAL_CAP) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["page"],
+        message: `只能浏览前${TOTAL_CAP.toLocaleString("en-US")}条结果，请增加筛选条件缩小范围。`,
+      });
+    }
+  });
+
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+export type ParsedSearch =
+  | { ok: true; query: SearchQuery; params: SearchParams }
+  | { ok: false; fields: Record<string, string>; raw: Record<string, string> };
+
+export function parseSearch(raw: Record<string, string>): ParsedSearch {
+  const r = searchQuerySchema.safeParse(raw);
+  if (!r.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of r.error.issues) {
+      const key = String(issue.path[0] ?? "q");
+      fields[key] ??= issue.message;
+    }
+    return { ok: false, fields, raw };
+  }
+  const v = r.data;
+  return {
+    ok: true,
+    query: v,
+    params: {
+      q: v.q || undefined,
+      type: v.type,
+      status: v.status,
+      authorityCode: v.authority,
+      registeredFrom: v.registered_from,
+      registeredTo: v.registered_to,
+      page: v.page,
+      perPage: v.per_page,
+    },
+  };
+}
+
+/** The query string for a search (for links: pagination, CSV), leaving out empty values. */
+export function searchQueryString(
+  q: Partial<SearchQuery>,
+  overrides: Record<string, string | number> = {},
+): string {
+  const p = new URLSearchParams();
+  const entries: Record<string, unknown> = { ...q, ...overrides };
+  for (const [k, v] of Object.entries(entries)) {
+    if (v === undefined || v === "" || (k === "page" && v === 1) || (k === "per_page" && v === 20)) continue;
+    p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}

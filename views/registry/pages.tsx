@@ -1,0 +1,234 @@
+import type { announcements } from "../../db/schema";
+import type { SessionUser } from "../../src/context";
+import { formatFen } from "../../src/domain/money";
+import {
+  ANNOUNCEMENT_LABELS,
+  CAPITAL_LABELS,
+  STATUS_LABELS,
+  SUPERVISION_LABELS,
+  TYPE_LABELS,
+} from "../../src/registry/labels";
+import type { OrgDetail } from "../../src/registry/queries";
+import { Layout } from "../layout";
+import { SearchForm, SearchResults, type SearchViewProps, StatusTag } from "./search";
+
+export function HomePage({ user, total }: { user: SessionUser | null; total: number }) {
+  return (
+    <Layout title="首页" user={user}>
+      <div class="search-hero">
+        <h1>查询社会组织</h1>
+        <p class="lead">
+          本系统公开示范市各级民政部门登记的社会团体、民办非企业单位（社会服务机构）和基金会的登记信息，现有{" "}
+          {total.toLocaleString("en-US")} 个。
+        </p>
+        <search>
+          <form method="get" action="/search">
+            <label for="q">名称或统一社会信用代码</label>
+            <p class="hint">例如：商会、爱心、自行车运动协会，或18位统一社会信用代码。</p>
+            <div class="search-box">
+              <input type="search" id="q" name="q" maxlength={200} autocomplete="off" />
+              <button type="submit">查询</button>
+            </div>
+          </form>
+        </search>
+      </div>
+      <h2>您还可以</h2>
+      <ul>
+        <li>
+          <a href="/search">按类型、状态、登记管理机关和成立日期浏览全部社会组织</a>
+        </li>
+        <li>
+          <a href="/data">下载开放数据（CSV、JSON 接口）</a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}
+
+export function SearchPage(props: SearchViewProps & { user: SessionUser | null }) {
+  return (
+    <Layout title={props.query.q ? `“${props.query.q}”的查询结果` : "查询社会组织"} user={props.user}>
+      <h1>查询社会组织</h1>
+      <SearchForm query={props.query} errors={props.errors} authorities={props.authorities} />
+      <SearchResults query={props.query} result={props.result} errors={props.errors} />
+    </Layout>
+  );
+}
+
+function Row({ label, children }: { label: string; children: unknown }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children === null || children === undefined || children === "" ? "—" : (children as string)}</dd>
+    </>
+  );
+}
+
+export function OrgPage({
+  detail,
+  notices,
+  today,
+  user,
+}: {
+  detail: OrgDetail;
+  notices: (typeof announcements.$inferSelect)[];
+  today: string;
+  user: SessionUser | null;
+}) {
+  const { org, authority } = detail;
+  const expired = org.certificateValidTo !== null && org.certificateValidTo < today;
+  return (
+    <Layout title={org.name} user={user}>
+      <p class="muted">
+        <a href="/search">查询社会组织</a> › 登记信息
+      </p>
+      <h1>
+        {org.name} <StatusTag status={org.status} />
+      </h1>
+      {org.nameEn ? <p class="lead">{org.nameEn}</p> : null}
+      {org.status !== "active" ? (
+        <div class="notice warning">
+          该组织已于 {org.statusOn} {STATUS_LABELS[org.status]}，不得再以该名义开展活动。
+        </div>
+      ) : null}
+      <h2>登记信息</h2>
+      <dl class="summary">
+        <Row label="统一社会信用代码">{org.uscc}</Row>
+        <Row label="类型">{TYPE_LABELS[org.type]}</Row>
+        <Row label="状态">{`${STATUS_LABELS[org.status]}（${org.status === "active" ? "成立于" : "自"} ${org.statusOn}）`}</Row>
+        <Row label="登记管理机关">{authority.name}</Row>
+        <Row label="成立日期">{org.registeredOn}</Row>
+        <Row label="法定代表人">{org.legalRepresentative}</Row>
+        <Row label="住所">{org.address}</Row>
+        <Row label={CAPITAL_LABELS[org.type]}>{`${formatFen(org.capitalFen)} 元`}</Row>
+        <Row label="业务主管单位">
+          {org.supervisionMode === "supervised"
+            ? org.supervisor
+            : `无（${SUPERVISION_LABELS[org.supervisionMode]}）${org.partyBuildingAuthority ? `，党建领导机关：${org.partyBuildingAuthority}` : ""}`}
+        </Row>
+        <Row label="宗旨">{org.purpose}</Row>
+        <Row label="业务范围">{org.businessScope}</Row>
+        <Row label="活动地域">{org.activityArea}</Row>
+        {org.foundationKind ? (
+          <Row label="基金会类别">{org.foundationKind === "public" ? "公募基金会" : "非公募基金会"}</Row>
+        ) : null}
+        <Row label="慈善组织">
+          {org.isCharity
+            ? `是${org.publicFundraising ? "（具有公开募捐资格）" : "（不具有公开募捐资格）"}`
+            : "否"}
+        </Row>
+        <Row label="评估等级">
+          {org.rating
+            ? `${org.rating}${org.ratingValidTo ? `（有效期至 ${org.ratingValidTo}）` : ""}`
+            : "未评估"}
+        </Row>
+      </dl>
+      <h2>登记证书</h2>
+      <dl class="summary">
+        <Row label="发证日期">{org.certificateIssuedOn}</Row>
+        <dt>有效期</dt>
+        <dd>
+          {org.certificateValidFrom ?? "—"} 至 {org.certificateValidTo ?? "—"}
+          {expired ? <span class="tag warn">已过期</span> : null}
+        </dd>
+      </dl>
+      <h2>联系方式</h2>
+      <dl class="summary">
+        <Row label="联系电话">{org.phone}</Row>
+        <Row label="电子邮箱">{org.email}</Row>
+        <dt>网址</dt>
+        <dd>
+          {org.website ? (
+            <a href={org.website} rel="nofollow noopener">
+              {org.website}
+            </a>
+          ) : (
+            "—"
+          )}
+        </dd>
+      </dl>
+      <h2>公告</h2>
+      {notices.length === 0 ? (
+        <p class="empty-state">暂无公告。</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">日期</th>
+              <th scope="col">类别</th>
+              <th scope="col">内容</th>
+              <th scope="col">文号</th>
+            </tr>
+          </thead>
+          <tbody>
+            {notices.map((n) => (
+              <tr>
+                <td class="nowrap">{n.publishedOn}</td>
+                <td class="nowrap">{ANNOUNCEMENT_LABELS[n.kind]}</td>
+                <td>
+                  <strong>{n.title}</strong>
+                  <br />
+                  {n.body}
+                </td>
+                <td class="nowrap">{n.documentNo ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="small muted">
+        数据来源：{authority.name}。开放数据接口：
+        <a href={`/api/v1/organizations/${org.uscc}`}>/api/v1/organizations/{org.uscc}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function DataPage({ user }: { user: SessionUser | null }) {
+  return (
+    <Layout title="开放数据" user={user}>
+      <h1>开放数据</h1>
+      <p class="lead">
+        社会组织登记信息免费开放，可用于查询、研究和再利用。接口无需登录，字段和取值保持稳定。
+      </p>
+      <h2>下载</h2>
+      <ul>
+        <li>
+          <a href="/api/v1/organizations.csv">全部社会组织（CSV，UTF-8，可用 Excel、WPS 直接打开）</a>
+        </li>
+        <li>
+          <a href="/api/v1/organizations.csv?status=active">状态为“正常”的社会组织（CSV）</a>
+        </li>
+      </ul>
+      <p>查询页面上的“下载本次查询结果”按当前条件导出全部结果。</p>
+      <h2>接口</h2>
+      <h3>查询：GET /api/v1/organizations</h3>
+      <p>
+        参数：<code>q</code>（名称任意部分或统一社会信用代码）、<code>type</code>
+        （social_group、private_non_enterprise、foundation）、
+        <code>status</code>（active、deregistered、revoked、license_revoked）、<code>authority</code>
+        （登记管理机关代码）、
+        <code>registered_from</code>、<code>registered_to</code>（YYYY-MM-DD）、<code>page</code>、
+        <code>per_page</code>（1–100，默认20）。
+      </p>
+      <p>
+        示例：
+        <a href="/api/v1/organizations?q=商会&amp;status=active">
+          /api/v1/organizations?q=商会&amp;status=active
+        </a>
+      </p>
+      <pre>{`{"total": 123, "total_capped": false, "page": 1, "per_page": 20,
+ "items": [{"uscc": "…", "name": "…", "type": "social_group", "status": "active",
+            "registered_on": "2015-03-01", "authority": {"code": "159900", "name": "示范市民政局"},
+            "legal_representative": "…"}]}`}</pre>
+      <p>
+        超过10,000条时 total 为 10000、total_capped 为 true。参数有误时返回 400 及 error.fields 中的逐项说明。
+      </p>
+      <h3>单个组织：GET /api/v1/organizations/{"{统一社会信用代码}"}</h3>
+      <p>
+        在查询结果字段之外，还包括住所、业务范围、业务主管单位、注册资金（capital_yuan，如
+        "30000.00"）、登记证书有效期和公告。代码格式有误返回 400（invalid_uscc），不存在返回 404。
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,246 @@
+import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
+import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
+import type { SearchQuery } from "../../src/registry/params";
+import { searchQueryString } from "../../src/registry/params";
+import type { SearchResult } from "../../src/registry/search";
+
+export interface SearchViewProps {
+  query: Partial<SearchQuery> & Record<string, unknown>;
+  result: SearchResult | null;
+  errors: Record<string, string>;
+  authorities: { code: string; name: string }[];
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  q: "名称或统一社会信用代码",
+  type: "类型",
+  status: "状态",
+  authority: "登记管理机关",
+  registered_from: "成立日期（起）",
+  registered_to: "成立日期（止）",
+  page: "页码",
+  per_page: "每页条数",
+};
+
+function ErrorSummary({ errors }: { errors: Record<string, string> }) {
+  const keys = Object.keys(errors);
+  if (keys.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
+      <h2>请修改以下内容</h2>
+      <ul>
+        {keys.map((k) => (
+          <li>
+            <a href={`#${k}`}>
+              {FIELD_LABELS[k] ?? k}：{errors[k]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FieldError({ errors, name }: { errors: Record<string, string>; name: string }) {
+  return errors[name] ? (
+    <p class="error-message" id={`${name}-error`}>
+      {errors[name]}
+    </p>
+  ) : null;
+}
+
+const val = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+
+export function StatusTag({ status }: { status: keyof typeof STATUS_LABELS }) {
+  return <span class={`tag ${status === "active" ? "ok" : "stop"}`}>{STATUS_LABELS[status]}</span>;
+}
+
+/** The search form; htmx turns typing into live results and keeps the URL in step. */
+export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps, "result">) {
+  const err = (name: string) =>
+    errors[name] ? { "aria-describedby": `${name}-error`, "aria-invalid": "true" } : {};
+  return (
+    <search>
+      <form
+        method="get"
+        action="/search"
+        hx-get="/search"
+        hx-trigger="input changed delay:300ms from:#q, change, submit"
+        hx-target="#results"
+        hx-push-url="true"
+      >
+        <div class={`field ${errors.q ? "field-error" : ""}`}>
+          <label for="q">名称或统一社会信用代码</label>
+          <p class="hint" id="q-hint">
+            输入名称中的任意文字（一个字也可以），或完整的18位统一社会信用代码。
+          </p>
+          <FieldError errors={errors} name="q" />
+          <div class="search-box">
+            <input
+              type="search"
+              id="q"
+              name="q"
+              value={val(query.q)}
+              maxlength={200}
+              autocomplete="off"
+              {...err("q")}
+            />
+            <button type="submit">查询</button>
+          </div>
+        </div>
+        <details
+          open={Boolean(
+            query.type || query.status || query.authority || query.registered_from || query.registered_to,
+          )}
+        >
+          <summary>筛选条件</summary>
+          <div class="filters">
+            <div class={`field ${errors.type ? "field-error" : ""}`}>
+              <label for="type">类型</label>
+              <FieldError errors={errors} name="type" />
+              <select id="type" name="type" {...err("type")}>
+                <option value="">全部</option>
+                {ORG_TYPES.map((t) => (
+                  <option value={t} selected={query.type === t}>
+                    {TYPE_LABELS[t]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class={`field ${errors.status ? "field-error" : ""}`}>
+              <label for="status">状态</label>
+              <FieldError errors={errors} name="status" />
+              <select id="status" name="status" {...err("status")}>
+                <option value="">全部</option>
+                {ORG_STATUSES.map((s) => (
+                  <option value={s} selected={query.status === s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class={`field ${errors.authority ? "field-error" : ""}`}>
+              <label for="authority">登记管理机关</label>
+              <FieldError errors={errors} name="authority" />
+              <select id="authority" name="authority" {...err("authority")}>
+                <option value="">全部</option>
+                {authorities.map((a) => (
+                  <option value={a.code} selected={query.authority === a.code}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class={`field ${errors.registered_from ? "field-error" : ""}`}>
+              <label for="registered_from">成立日期（起）</label>
+              <FieldError errors={errors} name="registered_from" />
+              <input
+                type="date"
+                id="registered_from"
+                name="registered_from"
+                value={val(query.registered_from)}
+                {...err("registered_from")}
+              />
+            </div>
+            <div class={`field ${errors.registered_to ? "field-error" : ""}`}>
+              <label for="registered_to">成立日期（止）</label>
+              <FieldError errors={errors} name="registered_to" />
+              <input
+                type="date"
+                id="registered_to"
+                name="registered_to"
+                value={val(query.registered_to)}
+                {...err("registered_to")}
+              />
+            </div>
+          </div>
+        </details>
+      </form>
+    </search>
+  );
+}
+
+/** The results region: rendered inside the full page and returned alone to htmx. */
+export function SearchResults({
+  query,
+  result,
+  errors,
+}: Pick<SearchViewProps, "query" | "result" | "errors">) {
+  if (!result) {
+    return (
+      <div id="results" aria-live="polite">
+        <ErrorSummary errors={errors} />
+      </div>
+    );
+  }
+  const pages = Math.max(1, Math.ceil(result.total / result.perPage));
+  const totalText = result.totalCapped ? "10,000+" : result.total.toLocaleString("en-US");
+  const csvHref = `/api/v1/organizations.csv${searchQueryString({ ...query, page: undefined, per_page: undefined })}`;
+  const pageLink = (p: number) => `/search${searchQueryString(query, { page: p })}`;
+  const window = [
+    ...new Set([1, result.page - 2, result.page - 1, result.page, result.page + 1, result.page + 2, pages]),
+  ]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
+  return (
+    <div id="results" aria-live="polite">
+      <p class="result-count">
+        共 {totalText} 个社会组织
+        {result.total > 0 ? (
+          <>
+            {" "}
+            · <a href={csvHref}>下载本次查询结果（CSV）</a>
+          </>
+        ) : null}
+      </p>
+      {result.items.length === 0 ? (
+        <div class="empty-state">
+          <p>
+            <strong>没有找到符合条件的社会组织。</strong>
+          </p>
+          <p>请检查名称中的文字，或减少筛选条件。统一社会信用代码须为完整的18位。</p>
+        </div>
+      ) : (
+        <ol class="results" start={(result.page - 1) * result.perPage + 1}>
+          {result.items.map((o) => (
+            <li>
+              <a class="org-name" href={`/orgs/${o.uscc}`}>
+                {o.name}
+              </a>
+              <StatusTag status={o.status} />
+              <div class="meta">
+                统一社会信用代码 {o.uscc} · {TYPE_LABELS[o.type]} · {o.authority.name} · 成立于{" "}
+                {o.registeredOn} · 法定代表人 {o.legalRepresentative}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="分页">
+          <ul class="pagination">
+            {result.page > 1 ? (
+              <li>
+                <a href={pageLink(result.page - 1)} rel="prev">
+                  上一页
+                </a>
+              </li>
+            ) : null}
+            {window.map((p) => (
+              <li>
+                {p === result.page ? <span aria-current="page">{p}</span> : <a href={pageLink(p)}>{p}</a>}
+              </li>
+            ))}
+            {result.page < pages ? (
+              <li>
+                <a href={pageLink(result.page + 1)} rel="next">
+                  下一页
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
