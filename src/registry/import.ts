@@ -1,0 +1,391 @@
+/**
+ * Import of a bureau's register from CSV (npm run registry:import; later the registrar's upload page).
+ * Headers in English or Chinese; a UTF-8 BOM is accepted. Every row is checked on its own: a bad row is reported
+ * with its line number and reason and not written; good rows are upserted by 统一社会信用代码 in batches, each with
+ * its audit event, changes keeping a history row with before/after and re-indexing the name for search.
+ */
+import { parse } from "csv-parse/sync";
+import { eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import {
+  authorities,
+  ORG_STATUSES,
+  ORG_TYPES,
+  type OrgStatus,
+  type OrgType,
+  organizations,
+  orgHistory,
+} from "../../db/schema";
+import { type Actor, commitWithAudit } from "../audit/audit";
+import type { BatchItem, Db } from "../db";
+import { parseYuan } from "../domain/money";
+import { validateUscc } from "../domain/uscc";
+import { isIsoDate } from "../domain/working-days";
+import { nameTokens } from "./grams";
+
+const HEADER_ALIASES: Record<string, string> = {
+  uscc: "uscc",
+  统一社会信用代码: "uscc",
+  name: "name",
+  名称: "name",
+  type: "type",
+  类型: "type",
+  status: "status",
+  状态: "status",
+  registered_on: "registered_on",
+  成立日期: "registered_on",
+  legal_representative: "legal_representative",
+  法定代表人: "legal_representative",
+  address: "address",
+  住所: "address",
+  business_scope: "business_scope",
+  业务范围: "business_scope",
+  supervisor: "supervisor",
+  业务主管单位: "supervisor",
+  authority_code: "authority_code",
+  登记管理机关代码: "authority_code",
+  authority_name: "authority_name",
+  登记管理机关: "authority_name",
+  capital_yuan: "capital_yuan",
+  "注册资金(元)": "capital_yuan",
+  "注册资金（元）": "capital_yuan",
+};
+const REQUIRED = ["uscc", "name", "type", "registered_on", "authority_code", "authority_name"];
+
+const TYPE_WORDS: Record<string, OrgType> = {
+  social_group: "social_group",
+  社会团体: "social_group",
+  private_non_enterprise: "private_non_enterprise",
+  民办非企业单位: "private_non_enterprise",
+  社会服务机构: "private_non_enterprise",
+  "民办非企业单位/社会服务机构": "private_non_enterprise",
+  foundation: "foundation",
+  基金会: "foundation",
+};
+const STATUS_WORDS: Record<string, OrgStatus> = {
+  active: "active",
+  正常: "active",
+  deregistered: "deregistered",
+  注销: "deregistered",
+  revoked: "revoked",
+  撤销: "revoked",
+  license_revoked: "license_revoked",
+  吊销: "license_revoked",
+};
+
+function normalizeDate(v: string): string | null {
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(v.trim());
+  if (!m) return null;
+  const d = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  return isIsoDate(d) ? d : null;
+}
+
+const rowSchema = z.object({
+  uscc: z.string().trim().min(1, "缺少统一社会信用代码"),
+  name: z.string().trim().min(1, "缺少名称").max(100, "名称超过100个字"),
+  type: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const t = TYPE_WORDS[v];
+      if (!t)
+        ctx.addIssue({
+          code: "custom",
+          message: `类型“${v}”无法识别（应为 ${ORG_TYPES.join("/")} 或 社会团体/民办非企业单位/社会服务机构/基金会）`,
+        });
+      return t ?? ("social_group" as OrgType);
+    }),
+  status: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return "active" as OrgStatus;
+      const s = STATUS_WORDS[v];
+      if (!s)
+        ctx.addIssue({
+          code: "custom",
+          message: `状态“${v}”无法识别（应为 ${ORG_STATUSES.join("/")} 或 正常/注销/撤销/吊销）`,
+        });
+      return s ?? ("active" as OrgStatus);
+    }),
+  registered_on: z.string().transform((v, ctx) => {
+    const d = normalizeDate(v);
+    if (!d)
+      ctx.addIssue({ code: "custom", message: `成立日期“${v}”格式不正确（应为 2020-01-31 或 2020/1/31）` });
+    return d ?? "";
+  }),
+  legal_representative: z.string().trim().max(50, "法定代表人超过50个字").optional().default(""),
+  address: z.string().trim().max(200, "住所超过200个字").optional().default(""),
+  business_scope: z.string().trim().max(2000, "业务范围过长").optional().default(""),
+  supervisor: z.string().trim().max(100).optional().default(""),
+  authority_code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "登记管理机关代码应为6位行政区划代码"),
+  authority_name: z.string().trim().min(1, "缺少登记管理机关名称").max(100),
+  capital_yuan: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v || !v.trim()) return 0;
+      const r = parseYuan(v);
+      if (!r.ok) ctx.addIssue({ code: "custom", message: `注册资金：${r.message}` });
+      return r.ok ? r.fen : 0;
+    }),
+});
+type Row = z.infer<typeof rowSchema>;
+
+export interface ImportReport {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  authoritiesCreated: number;
+  errors: { line: number; reason: string }[];
+}
+
+const COMPARED = [
+  "name",
+  "type",
+  "status",
+  "registeredOn",
+  "legalRepresentative",
+  "address",
+  "businessScope",
+  "supervisor",
+  "capitalFen",
+  "authorityId",
+] as const;
+
+export async function importRegisterCsv(
+  db: Db,
+  text: string,
+  actor: Actor,
+  batchSize = 200,
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    authoritiesCreated: 0,
+    errors: [],
+  };
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      columns: (header: string[]) => header.map((h) => HEADER_ALIASES[h.trim()] ?? `?${h.trim()}`),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as typeof records;
+  } catch (err) {
+    report.errors.push({
+      line: (err as { lines?: number }).lines ?? 1,
+      reason: `CSV 格式错误：${(err as Error).message}`,
+    });
+    return report;
+  }
+  if (records.length > 0) {
+    const missing = REQUIRED.filter((k) => !(k in records[0]!.record));
+    if (missing.length) {
+      report.errors.push({ line: 1, reason: `表头缺少列：${missing.join("、")}` });
+      return report;
+    }
+  }
+  report.rows = records.length;
+
+  const valid: { line: number; row: Row }[] = [];
+  const seenCodes = new Map<string, number>();
+  const seenNames = new Map<string, number>();
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const parsed = rowSchema.safeParse(record);
+    if (!parsed.success) {
+      report.errors.push({ line, reason: parsed.error.issues.map((i) => i.message).join("；") });
+      continue;
+    }
+    const row = parsed.data;
+    const v = validateUscc(row.uscc, row.type);
+    if (!v.ok) {
+      report.errors.push({ line, reason: `统一社会信用代码：${v.message}` });
+      continue;
+    }
+    row.uscc = v.code;
+    const nameKey = `${row.authority_code}|${row.name}`;
+    if (seenCodes.has(row.uscc)) {
+      report.errors.push({ line, reason: `统一社会信用代码与第${seenCodes.get(row.uscc)}行重复` });
+      continue;
+    }
+    if (seenNames.has(nameKey)) {
+      report.errors.push({
+        line,
+        reason: `名称与第${seenNames.get(nameKey)}行在同一登记管理机关内重复（R-A4）`,
+      });
+      continue;
+    }
+    seenCodes.set(row.uscc, line);
+    seenNames.set(nameKey, line);
+    valid.push({ line, row });
+  }
+
+  // Authorities: created from code and name when not yet known.
+  const codes = [...new Set(valid.map((v) => v.row.authority_code))];
+  const authorityIds = new Map<string, number>();
+  for (const code of codes) {
+    const [found] = await db
+      .select({ id: authorities.id })
+      .from(authorities)
+      .where(eq(authorities.code, code));
+    if (found) authorityIds.set(code, found.id);
+  }
+  const toCreate = codes.filter((c) => !authorityIds.has(c));
+  if (toCreate.length) {
+    const first = new Map(valid.map((v) => [v.row.authority_code, v.row.authority_name]));
+    await commitWithAudit(
+      db,
+      actor,
+      toCreate.map((code) =>
+        db
+          .insert(authorities)
+          .values({
+            code,
+            name: first.get(code)!,
+            regionCode: code,
+            level: code.endsWith("00") ? "city" : "district",
+          }),
+      ),
+      toCreate.map((code) => ({
+        action: "authority.create",
+        objectType: "authority",
+        objectId: code,
+        summary: { code, name: first.get(code) },
+      })),
+    );
+    for (const code of toCreate) {
+      const [row] = await db
+        .select({ id: authorities.id })
+        .from(authorities)
+        .where(eq(authorities.code, code));
+      authorityIds.set(code, row!.id);
+    }
+    report.authoritiesCreated = toCreate.length;
+  }
+
+  for (let i = 0; i < valid.length; i += batchSize) {
+    const part = valid.slice(i, i + batchSize);
+    const existing = await db
+      .select()
+      .from(organizations)
+      .where(
+        inArray(
+          organizations.uscc,
+          part.map((p) => p.row.uscc),
+        ),
+      );
+    const byCode = new Map(existing.map((o) => [o.uscc, o]));
+    const statements: BatchItem[] = [];
+    const events: Parameters<typeof commitWithAudit>[3] & unknown[] = [];
+    let inserted = 0;
+    let updated = 0;
+    for (const { line, row } of part) {
+      const authorityId = authorityIds.get(row.authority_code)!;
+      // R-A4: a name is unique within its authority; report the row rather than failing the batch.
+      const [clash] = (await db.all(
+        sql`SELECT uscc FROM organizations WHERE authority_id = ${authorityId} AND name = ${row.name} AND uscc <> ${row.uscc} LIMIT 1`,
+      )) as { uscc: string }[];
+      if (clash) {
+        report.errors.push({
+          line,
+          reason: `名称“${row.name}”在该登记管理机关已被 ${clash.uscc} 使用（R-A4）`,
+        });
+        continue;
+      }
+      const values = {
+        name: row.name,
+        type: row.type,
+        status: row.status,
+        registeredOn: row.registered_on,
+        legalRepresentative: row.legal_representative,
+        address: row.address,
+        businessScope: row.business_scope,
+        supervisor: row.supervisor || null,
+        capitalFen: row.capital_yuan,
+        authorityId,
+      };
+      const old = byCode.get(row.uscc);
+      if (!old) {
+        statements.push(
+          db.insert(organizations).values({
+            ...values,
+            uscc: row.uscc,
+            statusOn: row.registered_on,
+            supervisionMode: row.supervisor ? "supervised" : "direct",
+          }),
+        );
+        const t = nameTokens(row.name);
+        statements.push(
+          db.run(
+            sql`INSERT INTO org_name_grams (rowid, uni, bi) SELECT id, ${t.uni}, ${t.bi} FROM organizations WHERE uscc = ${row.uscc}`,
+          ),
+        );
+        events.push({
+          action: "organization.import.create",
+          objectType: "organization",
+          objectId: row.uscc,
+          summary: { name: row.name },
+        });
+        inserted++;
+        continue;
+      }
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const k of COMPARED) {
+        if ((old[k] ?? null) !== (values[k] ?? null)) {
+          before[k] = old[k];
+          after[k] = values[k];
+        }
+      }
+      if (Object.keys(after).length === 0) {
+        report.unchanged++;
+        continue;
+      }
+      statements.push(
+        db
+          .update(organizations)
+          .set({
+            ...values,
+            version: sql`version + 1`,
+            updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+          })
+          .where(eq(organizations.id, old.id)),
+      );
+      statements.push(
+        db
+          .insert(orgHistory)
+          .values({ orgId: old.id, kind: "import", before, after, actorLabel: actor.username ?? actor.role }),
+      );
+      if ("name" in after) {
+        const t = nameTokens(row.name);
+        statements.push(db.run(sql`DELETE FROM org_name_grams WHERE rowid = ${old.id}`));
+        statements.push(
+          db.run(sql`INSERT INTO org_name_grams (rowid, uni, bi) VALUES (${old.id}, ${t.uni}, ${t.bi})`),
+        );
+      }
+      events.push({
+        action: "organization.import.update",
+        objectType: "organization",
+        objectId: row.uscc,
+        orgId: old.id,
+        summary: { before, after },
+      });
+      updated++;
+    }
+    if (statements.length) await commitWithAudit(db, actor, statements, events);
+    report.inserted += inserted;
+    report.updated += updated;
+  }
+  report.errors.sort((a, b) => a.line - b.line);
+  return report;
+}
