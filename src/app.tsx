@@ -57,6 +57,9 @@ export function createApp(givenDeps: AppDeps) {
   app.use(csrf({ origin: deps.config.publicOrigin }));
   app.use(sessionMiddleware());
 
+  // Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
+  app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
+
   app.get("/healthz", async (c) => {
     await deps.db.run(sql`SELECT 1`);
     return c.json({ ok: true });
