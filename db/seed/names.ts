@@ -129,7 +129,8 @@ const CORES_FOUNDATION = [
 ];
 
 export function organizationName(rnd: Random, type: OrgType, prefix: string): string {
-  if (type === "foundation") return `${prefix}${rnd.pick(FOUNDATION_BRANDS)}${rnd.pick(CORES_FOUNDATION)}基金会`;
+  if (type === "foundation")
+    return `${prefix}${rnd.pick(FOUNDATION_BRANDS)}${rnd.pick(CORES_FOUNDATION)}基金会`;
   if (type === "private_non_enterprise") return `${prefix}${rnd.pick(CORES_PNE)}${rnd.pick(PNE_SUFFIX)}`;
   if (rnd.chance(0.18)) return `${prefix}${rnd.pick(HOMETOWNS)}${rnd.pick(["商会", "商会", "联合会"])}`;
   if (rnd.chance(0.15))

@@ -247,14 +247,12 @@ export async function importRegisterCsv(
       db,
       actor,
       toCreate.map((code) =>
-        db
-          .insert(authorities)
-          .values({
-            code,
-            name: first.get(code)!,
-            regionCode: code,
-            level: code.endsWith("00") ? "city" : "district",
-          }),
+        db.insert(authorities).values({
+          code,
+          name: first.get(code)!,
+          regionCode: code,
+          level: code.endsWith("00") ? "city" : "district",
+        }),
       ),
       toCreate.map((code) => ({
         action: "authority.create",

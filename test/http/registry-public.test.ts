@@ -13,9 +13,7 @@ let sample: { uscc: string; name: string };
 beforeAll(async () => {
   ({ db } = await openMemoryDatabase());
   await seedDemoCity(db);
-  [sample] = (await insertOrgs(db, [{ name: "示范市测试唯一名称协会", authorityCode: "159900" }])) as [
-    typeof sample,
-  ];
+  sample = (await insertOrgs(db, [{ name: "示范市测试唯一名称协会", authorityCode: "159900" }]))[0]!;
   app = createApp({ db, config: testConfig(), now: () => new Date("2026-11-22T04:00:00Z") });
 });
 
