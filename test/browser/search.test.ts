@@ -1,24 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectConsoleErrors, launchBrowser, type RunningServer, screenshot, startServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import { collectConsoleErrors, screenshot, useServerAndBrowser } from "./harness";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = useServerAndBrowser();
 
 describe("searching the register as a person does", () => {
   it("types 商会, sees results appear in place with the URL in step, pages on and opens an organization", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1200, height: 1000 } });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${server.baseUrl}/search`);
+    await page.goto(`${ctx.server.baseUrl}/search`);
     await page.waitForFunction(() => typeof (window as unknown as { htmx?: unknown }).htmx === "object");
     // A marker on the window survives only if htmx swaps the results in place (no page load).
     await page.evaluate(() => {
@@ -52,9 +41,9 @@ describe("searching the register as a person does", () => {
   });
 
   it("works without JavaScript: the form is a plain GET", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await ctx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${ctx.server.baseUrl}/`);
     await page.getByLabel("名称或统一社会信用代码").fill("爱心");
     await page.getByRole("button", { name: "查询" }).click();
     await page.waitForURL(/\/search\?q=/);

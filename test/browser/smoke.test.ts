@@ -1,24 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectConsoleErrors, launchBrowser, type RunningServer, screenshot, startServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import { collectConsoleErrors, screenshot, useServerAndBrowser } from "./harness";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = useServerAndBrowser();
 
 describe("the app in Chromium", () => {
   it("serves the home page in Chinese with the self-hosted htmx and no CSP violations", async () => {
-    const page = await browser.newPage();
+    const page = await ctx.browser.newPage();
     const errors = collectConsoleErrors(page);
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${ctx.server.baseUrl}/`);
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     await page.waitForFunction(() => typeof (window as unknown as { htmx?: unknown }).htmx === "object");
     expect(await page.title()).toContain("社会组织登记管理信息系统");
@@ -27,6 +16,6 @@ describe("the app in Chromium", () => {
   });
 
   it("prints the URL and the demo accounts at start-up, as the README says", () => {
-    expect(server.output()).toContain(`listening on ${server.baseUrl}/`);
+    expect(ctx.server.output()).toContain(`listening on ${ctx.server.baseUrl}/`);
   });
 });
