@@ -1,14 +1,16 @@
 /**
- * The demo city (示范市): a fictional prefecture-level city with a city authority and three district authorities,
- * about 2,000 organizations of the three types with codes, addresses, legal representatives, 20 years of
- * registrations, some 注销 and 撤销, changes with history, and their 公告. Made-up people and places only.
- * Deterministic: the same seed gives the same city.
+ * The demo city 示范市: a fictional prefecture-level city (GB/T 2260-shaped but unused codes 159900–159903) with a
+ * city authority 示范市民政局 and three district authorities, about 2,000 organizations of the three types with
+ * valid codes, addresses, legal representatives, 20 years of registrations, 变更 with history, some 注销 and 撤销,
+ * and every 公告 (R-A7). Made-up people and places only. Deterministic: the same seed gives the same city.
+ *
+ * `generateDemoCity` builds the rows in memory (pure, for tests); `seedDemoCity` writes them in one batch of
+ * multi-row inserts with their search index rows and one audit event.
  */
 import { sql } from "drizzle-orm";
-import { auditStatement, systemActor } from "../../src/audit/audit";
-import { sealAuditChain } from "../../src/audit/chain";
-import { type BatchItem, type Db, runBatch } from "../../src/db";
-import { issueUscc } from "../../src/domain/uscc";
+import { commitWithAudit, systemActor } from "../../src/audit/audit";
+import type { BatchItem, Db } from "../../src/db";
+import { issueUscc, USCC_ALPHABET } from "../../src/domain/uscc";
 import { nameTokens } from "../../src/registry/grams";
 import {
   announcements,
@@ -18,284 +20,509 @@ import {
   organizations,
   orgHistory,
 } from "../schema";
-import { address, BANNED_NAME_PARTS, organizationName, personName } from "./names";
-import { createRandom } from "./random";
+import { address, drawUniqueName, personName } from "./names";
+import { type AuthorityPlace, orgProfile } from "./profile";
+import { createRandom, type Random } from "./random";
 
+// Demo accounts move to ./accounts (owned by the accounts feature); re-exported here for src/server.ts.
 export const DEMO_PASSWORD = "demo-password-2026";
-/** Demo accounts (demo mode only): created once the accounts feature lands (issue 3). */
+/** Demo accounts (demo mode only): created by seedDemoAccounts once the accounts feature lands (issue 3). */
 export const DEMO_ACCOUNTS: { username: string; role: string; description: string }[] = [];
 
-export const DEMO_AUTHORITIES = [
-  { code: "159900", name: "示范市民政局", level: "city" as const, district: "", prefixes: ["示范市", "市"] },
+export const DEMO_TODAY = "2026-11-22";
+export const DEMO_SEED = 20261122;
+const CITY = "示范市";
+
+export interface DemoAuthority {
+  code: string;
+  name: string;
+  level: "city" | "district";
+  district: string;
+  /** Name prefixes of its organizations (示范市 / 市 for the city, the district's name for a district). */
+  prefixes: readonly string[];
+  /** 街道 and 镇 inside the district (district authorities only). */
+  places: readonly string[];
+  /** Abbreviation heading its decision numbers (文号), e.g. 示民社撤〔2024〕12号. */
+  docPrefix: string;
+}
+
+export const DEMO_AUTHORITIES: readonly DemoAuthority[] = [
+  {
+    code: "159900",
+    name: "示范市民政局",
+    level: "city",
+    district: "",
+    prefixes: ["示范市", "示范市", "示范市", "市"],
+    places: [],
+    docPrefix: "示民社",
+  },
   {
     code: "159901",
     name: "示范市东湖区民政局",
-    level: "district" as const,
+    level: "district",
     district: "东湖区",
     prefixes: ["东湖区"],
+    places: ["文汇街道", "东升街道", "滨河街道", "新华街道", "石渡镇"],
+    docPrefix: "东民社",
   },
   {
     code: "159902",
     name: "示范市西山区民政局",
-    level: "district" as const,
+    level: "district",
     district: "西山区",
     prefixes: ["西山区"],
+    places: ["育英街道", "金桥街道", "柳林街道", "白塔镇", "青龙镇"],
+    docPrefix: "西民社",
   },
   {
     code: "159903",
     name: "示范市南河区民政局",
-    level: "district" as const,
+    level: "district",
     district: "南河区",
     prefixes: ["南河区"],
+    places: ["沙湾街道", "杏园街道", "永安街道", "长乐镇", "兴隆镇"],
+    docPrefix: "南民社",
   },
 ];
 
-const SUPERVISORS = [
-  "示范市教育局",
-  "示范市卫生健康委员会",
-  "示范市民政局",
-  "示范市科学技术协会",
-  "示范市文化旅游体育局",
-  "示范市人力资源和社会保障局",
-  "示范市农牧局",
-];
-const TYPE_LABEL: Record<OrgType, string> = {
+export const TYPE_LABEL: Record<OrgType, string> = {
   social_group: "社会团体",
   private_non_enterprise: "民办非企业单位",
   foundation: "基金会",
 };
+const STATUTE: Record<OrgType, string> = {
+  social_group: "社会团体登记管理条例",
+  private_non_enterprise: "民办非企业单位登记管理暂行条例",
+  foundation: "基金会管理条例",
+};
+const CAPITAL_LABEL: Record<OrgType, string> = {
+  social_group: "注册资金",
+  private_non_enterprise: "开办资金",
+  foundation: "原始基金",
+};
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addYears = (date: string, years: number) =>
-  `${Number(date.slice(0, 4)) + years}${date.slice(4)}`.replace("-02-29", "-02-28");
-
-export interface DemoSummary {
-  organizations: number;
-  byType: Record<OrgType, number>;
-  byStatus: Record<OrgStatus, number>;
+// ---- dates (UTC calendar days as YYYY-MM-DD) ----
+const DAY = 86_400_000;
+const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const fromDay = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
+export const addDays = (iso: string, days: number) => fromDay(toDay(iso) + days);
+/** Same month and day `years` later (29 February → 28 February). */
+export const addYears = (iso: string, years: number) =>
+  `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`.replace(/-02-29$/, "-02-28");
+/** A working day in [from, to] (Saturdays and Sundays move to the nearest weekday inside the range). */
+function workingDayBetween(rnd: Random, from: string, to: string, skew = 1): string {
+  const a = toDay(from);
+  const b = toDay(to);
+  let d = a + Math.floor(rnd.next() ** skew * (b - a + 1));
+  const wd = new Date(d * DAY).getUTCDay();
+  if (wd === 6) d = d + 2 <= b ? d + 2 : d - 1;
+  else if (wd === 0) d = d + 1 <= b ? d + 1 : d - 2;
+  return fromDay(Math.max(a, Math.min(b, d)));
 }
 
-/** Builds the city's rows in memory (pure); `seedDemoCity` writes them. */
-export function generateDemoCity(options: { count?: number; seed?: number; today?: string } = {}) {
+const wan = (fen: number) => `${(fen / 1_000_000).toLocaleString("en-US", { maximumFractionDigits: 2 })}万元`;
+
+type OrgRow = typeof organizations.$inferInsert & { id: number; authorityCode: string };
+type HistoryRow = typeof orgHistory.$inferInsert;
+type NoticeRow = Omit<typeof announcements.$inferInsert, "authorityId"> & { authorityCode: string };
+
+export interface DemoCity {
+  authorities: readonly DemoAuthority[];
+  orgs: OrgRow[];
+  history: HistoryRow[];
+  notices: NoticeRow[];
+}
+
+export interface DemoOptions {
+  /** How many organizations (default 2,000). */
+  count?: number;
+  seed?: number;
+  /** The day the city is generated for (default 2026-11-22): nothing happens after it. */
+  today?: string;
+  /** Id of the first organization (default 1). */
+  firstId?: number;
+  /** What the register already holds per authority code: names (kept unique) and the last code sequence per type. */
+  existing?: ExistingRegister;
+}
+
+export interface ExistingRegister {
+  names: Map<string, string[]>;
+  /** Key `${authorityCode}|${type}` → the largest sequence already issued. */
+  sequences: Map<string, number>;
+}
+
+const PREFIX_RE = /^(示范市|市|东湖区|西山区|南河区)/;
+
+/** Builds the city's rows in memory (pure): same options, same city. */
+export function generateDemoCity(options: DemoOptions = {}): DemoCity {
   const count = options.count ?? 2000;
-  const rnd = createRandom(options.seed ?? 20261122);
-  const today = options.today ?? "2026-11-22";
-  const start = Date.UTC(2006, 0, 1);
-  const end = Date.UTC(2026, 9, 31);
-  const sequences = new Map<string, number>();
-  const namesTaken = new Set<string>();
-  const orgs: (typeof organizations.$inferInsert & { id: number; authorityCode: string })[] = [];
-  const history: (typeof orgHistory.$inferInsert)[] = [];
-  const notices: (Omit<typeof announcements.$inferInsert, "authorityId"> & { authorityCode: string })[] = [];
-  let docNo = 1;
+  const today = options.today ?? DEMO_TODAY;
+  const firstId = options.firstId ?? 1;
+  const rnd = createRandom(options.seed ?? DEMO_SEED);
+  const city = DEMO_AUTHORITIES[0]!;
+  const districts = DEMO_AUTHORITIES.slice(1);
+  const first = addDays(addYears(today, -20), 1);
+  const last = addDays(today, -2);
 
-  for (let i = 0; orgs.length < count && i < count * 5; i++) {
-    const a = rnd.chance(0.4) ? DEMO_AUTHORITIES[0]! : DEMO_AUTHORITIES[rnd.int(1, 3)]!;
-    const roll = rnd.next();
-    const type: OrgType =
-      a.level === "city" && roll < 0.1
-        ? "foundation"
-        : roll < 0.6
-          ? "social_group"
-          : "private_non_enterprise";
-    const name = organizationName(rnd, type, rnd.pick(a.prefixes));
-    if (namesTaken.has(`${a.code}|${name}`) || BANNED_NAME_PARTS.some((b) => name.includes(b))) continue;
-    namesTaken.add(`${a.code}|${name}`);
+  // 1. Who registered where and when; ids and code sequences then follow registration order.
+  const drafts: { authority: DemoAuthority; type: OrgType; registeredOn: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const type = rnd.weighted<OrgType>([
+      ["social_group", 55],
+      ["private_non_enterprise", 40],
+      ["foundation", 5],
+    ]);
+    const authority =
+      type === "foundation"
+        ? city
+        : rnd.weighted<DemoAuthority>([
+            [city, 37],
+            [districts[0]!, 21],
+            [districts[1]!, 21],
+            [districts[2]!, 21],
+          ]);
+    // Registrations grow over the years (skew towards recent dates).
+    drafts.push({ authority, type, registeredOn: workingDayBetween(rnd, first, last, 0.8) });
+  }
+  drafts.sort((a, b) => (a.registeredOn < b.registeredOn ? -1 : a.registeredOn > b.registeredOn ? 1 : 0));
 
+  const takenNames = new Map<string, Set<string>>(
+    DEMO_AUTHORITIES.map((a) => [
+      a.code,
+      new Set((options.existing?.names.get(a.code) ?? []).map((n) => n.replace(PREFIX_RE, ""))),
+    ]),
+  );
+  const takenPeople = new Set<string>();
+  const sequences = new Map<string, number>(options.existing?.sequences ?? []);
+  const orgs: OrgRow[] = [];
+  const history: HistoryRow[] = [];
+  const notices: NoticeRow[] = [];
+  const uniquePerson = () => {
+    // R-A3: one person represents at most one 社团, and a foundation's 理事长 no other organization.
+    for (;;) {
+      const p = personName(rnd);
+      if (!takenPeople.has(p)) {
+        takenPeople.add(p);
+        return p;
+      }
+    }
+  };
+
+  for (const [index, d] of drafts.entries()) {
+    const { authority: a, type, registeredOn } = d;
+    const id = firstId + index;
     const key = `${a.code}|${type}`;
     const seq = (sequences.get(key) ?? 0) + 1;
     sequences.set(key, seq);
-    const id = orgs.length + 1;
-    const registeredOn = iso(new Date(start + rnd.next() * (end - start)));
-    const district = a.district || rnd.pick(["东湖区", "西山区", "南河区"]);
-    const isTrade = type === "social_group" && /商会|行业/.test(name);
-    const supervisionMode = isTrade
-      ? rnd.chance(0.5)
-        ? "direct"
-        : "decoupled"
-      : rnd.chance(0.12)
-        ? "direct"
-        : "supervised";
-    const foundationKind = type === "foundation" ? (rnd.chance(0.4) ? "public" : "non_public") : null;
-    // R-A1 / R-A2 minimums (local): 社团 ≥ ¥30,000; 基金会 ≥ ¥2,000,000 非公募, ≥ ¥4,000,000 公募.
-    const capitalYuan =
-      type === "foundation"
-        ? (foundationKind === "public" ? 4_000_000 : 2_000_000) + rnd.int(0, 60) * 100_000
-        : type === "social_group"
-          ? 30_000 + rnd.int(0, 47) * 10_000
-          : 30_000 + rnd.int(0, 197) * 10_000;
-    // Certificates run five years and are renewed; some lapsed.
+    const uscc = issueUscc(a.code, type, seq);
+    const taken = takenNames.get(a.code)!;
+    const prefix = rnd.pick(a.prefixes);
+    const gen = drawUniqueName(rnd, taken, type, prefix, a.places);
+    const place: AuthorityPlace = { level: a.level, city: CITY, district: a.district };
+    const profile = orgProfile(rnd, type, gen, place, registeredOn);
+    const district = a.district || rnd.pick(districts).district;
+    const name = gen.name;
+    const legal = uniquePerson();
+    const addr = address(rnd, CITY, district);
+
+    // Status (R-A9): ~6% 注销 (a year or more after registration), ~3% 撤销 (two or more years after).
+    let status: OrgStatus = "active";
+    let statusOn = registeredOn;
+    const roll = rnd.next();
+    if (roll < 0.066 && registeredOn <= addYears(today, -1)) {
+      status = "deregistered";
+      statusOn = workingDayBetween(rnd, addYears(registeredOn, 1), addDays(today, -3));
+    } else if (roll >= 0.066 && roll < 0.098 && registeredOn <= addYears(today, -2)) {
+      status = "revoked";
+      statusOn = workingDayBetween(rnd, addYears(registeredOn, 2), addDays(today, -3));
+    }
+    const endOfLife = status === "active" ? today : statusOn;
+
+    // Certificates run five years from issue and are renewed (换证); some lapsed without renewal.
     let issuedOn = registeredOn;
-    while (addYears(issuedOn, 5) < today && rnd.chance(0.85)) issuedOn = addYears(issuedOn, 5);
-    const statusRoll = rnd.next();
-    const status: OrgStatus = statusRoll < 0.06 ? "deregistered" : statusRoll < 0.09 ? "revoked" : "active";
-    const regYear = Number(registeredOn.slice(0, 4));
-    const statusOn =
-      status === "active"
-        ? registeredOn
-        : `${Math.min(2026, regYear + rnd.int(2, 12))}-${String(rnd.int(1, 10)).padStart(2, "0")}-${String(rnd.int(1, 28)).padStart(2, "0")}`;
-    const legal = personName(rnd);
-    const isCharity = type !== "social_group" && rnd.chance(0.12);
+    while (addYears(issuedOn, 5) <= endOfLife && rnd.chance(0.88)) issuedOn = addYears(issuedOn, 5);
+    const validTo = addDays(addYears(issuedOn, 5), -1);
+
+    // 评估等级 for some long-standing organizations, valid five years.
+    let rating: OrgRow["rating"] = null;
+    let ratingValidTo: string | null = null;
+    if (status === "active" && registeredOn <= addYears(today, -3) && rnd.chance(0.15)) {
+      rating = rnd.weighted<NonNullable<OrgRow["rating"]>>([
+        ["1A", 3],
+        ["2A", 8],
+        ["3A", 40],
+        ["4A", 35],
+        ["5A", 14],
+      ]);
+      const from = addYears(registeredOn, 2) > "2016-01-01" ? addYears(registeredOn, 2) : "2016-01-01";
+      ratingValidTo = addDays(addYears(workingDayBetween(rnd, from, addDays(today, -30)), 5), -1);
+    }
+
+    // 成立 facts as first registered; a 变更 (R-A7: 名称, 住所 or 法定代表人) may have followed.
+    const original = { name, legal, addr };
+    const changeUntil = status === "active" ? addDays(today, -7) : addDays(statusOn, -30);
+    let change: { on: string; field: "name" | "address" | "legalRepresentative" } | null = null;
+    if (rnd.chance(0.09) && addYears(registeredOn, 1) < changeUntil) {
+      change = {
+        on: workingDayBetween(rnd, addYears(registeredOn, 1), changeUntil),
+        field: rnd.weighted([
+          ["name", 25],
+          ["address", 40],
+          ["legalRepresentative", 35],
+        ] as const),
+      };
+      // The earlier name was this authority's too: it stays taken.
+      if (change.field === "name")
+        original.name = drawUniqueName(rnd, taken, type, prefix, a.places, gen.category).name;
+      else if (change.field === "address") original.addr = address(rnd, CITY, district);
+      else original.legal = uniquePerson();
+    }
+
     orgs.push({
       id,
       authorityCode: a.code,
-      uscc: issueUscc(a.code, type, seq),
+      uscc,
       name,
       type,
       status,
-      statusOn: statusOn < registeredOn ? registeredOn : statusOn,
-      address: address(rnd, district),
-      purpose: `遵守宪法、法律、法规和国家政策，践行社会主义核心价值观，${type === "foundation" ? "资助公益事业" : "服务会员和社会"}，促进${name.replace(/^(示范市|市|东湖区|西山区|南河区)/, "").slice(0, 6)}事业健康发展。`,
-      businessScope:
-        type === "social_group"
-          ? "组织交流研讨、业务培训、咨询服务、行业自律、承接政府委托事项。"
-          : type === "foundation"
-            ? "接受社会捐赠，开展公益资助项目，奖励先进，开展相关公益活动。"
-            : "提供专业服务、培训、咨询，开展公益活动。",
-      activityArea: a.level === "city" ? "示范市行政区域" : `示范市${a.district}行政区域`,
+      statusOn,
+      address: addr,
       legalRepresentative: legal,
-      capitalFen: capitalYuan * 100,
-      supervisionMode,
-      supervisor: supervisionMode === "supervised" ? rnd.pick(SUPERVISORS) : null,
-      partyBuildingAuthority: supervisionMode === "supervised" ? null : "中共示范市社会组织综合委员会",
+      ...profile,
+      authorityId: 0,
       registeredOn,
       certificateIssuedOn: issuedOn,
       certificateValidFrom: issuedOn,
-      certificateValidTo: addYears(issuedOn, 5),
-      phone: `0000-8${String(rnd.int(100000, 999999))}`,
-      email: rnd.chance(0.4) ? `contact${id}@example.org` : null,
-      website: rnd.chance(0.15) ? `https://org${id}.example.org` : null,
-      isCharity,
-      publicFundraising: isCharity && (foundationKind === "public" || rnd.chance(0.2)),
-      foundationKind,
-      rating: rnd.chance(0.12) ? rnd.pick(["2A", "3A", "3A", "4A", "5A"] as const) : null,
-      ratingValidTo: null,
-      staffFullTime: rnd.int(0, 40),
-      staffPartTime: rnd.int(0, 15),
-      authorityId: 0,
+      certificateValidTo: validTo,
+      phone: `0000-${rnd.int(2, 8)}${String(rnd.int(0, 999_999)).padStart(6, "0")}`,
+      email: rnd.chance(0.35) ? `office${id}@example.org` : null,
+      website: rnd.chance(0.12) ? `https://www.org${id}.example.org` : null,
+      rating,
+      ratingValidTo,
     });
+
+    const supervisorText =
+      profile.supervisionMode === "supervised"
+        ? `业务主管单位：${profile.supervisor}`
+        : `${profile.supervisionMode === "direct" ? "直接登记" : "已脱钩"}，党建领导机关：${profile.partyBuildingAuthority}`;
     notices.push({
       orgId: id,
       authorityCode: a.code,
       kind: "establishment",
-      title: `${name}成立登记公告`,
-      body: `经审查，${name}符合《${type === "social_group" ? "社会团体登记管理条例" : type === "foundation" ? "基金会管理条例" : "民办非企业单位登记管理暂行条例"}》规定的条件，准予成立登记。类型：${TYPE_LABEL[type]}；法定代表人：${legal}；住所：${orgs[orgs.length - 1]!.address}。`,
+      title: `${original.name}成立登记公告`,
+      body: `根据《${STATUTE[type]}》，经审查，准予${original.name}成立登记，现予公告。统一社会信用代码：${uscc}；类型：${TYPE_LABEL[type]}；住所：${original.addr}；法定代表人：${original.legal}；${CAPITAL_LABEL[type]}：${wan(profile.capitalFen)}；${supervisorText}；登记管理机关：${a.name}。`,
       publishedOn: registeredOn,
       documentNo: null,
     });
-    // Some organizations changed their legal representative or address since (R-A7).
-    if (status === "active" && regYear < 2024 && rnd.chance(0.05)) {
-      const changedOn = `${rnd.int(regYear + 1, 2026)}-0${rnd.int(1, 9)}-1${rnd.int(0, 9)}`;
-      const newLegal = personName(rnd);
-      const org = orgs[orgs.length - 1]!;
+
+    if (change) {
+      const labels = { name: "名称", address: "住所", legalRepresentative: "法定代表人" } as const;
+      const before = { name: original.name, address: original.addr, legalRepresentative: original.legal }[
+        change.field
+      ];
+      const after = { name, address: addr, legalRepresentative: legal }[change.field];
       history.push({
         orgId: id,
         kind: "change",
-        before: { legalRepresentative: legal },
-        after: { legalRepresentative: newLegal },
+        before: { [change.field]: before },
+        after: { [change.field]: after },
         actorLabel: a.name,
-        reason: "换届后法定代表人变更",
-        at: `${changedOn}T09:00:00.000Z`,
+        reason:
+          change.field === "legalRepresentative"
+            ? "换届后法定代表人变更（已完成离任审计）"
+            : change.field === "address"
+              ? "办公场所搬迁"
+              : "经会员（代表）大会表决通过，变更名称",
+        at: `${change.on}T01:30:00.000Z`,
       });
-      org.legalRepresentative = newLegal;
       notices.push({
         orgId: id,
         authorityCode: a.code,
         kind: "change",
         title: `${name}变更登记公告`,
-        body: `${name}法定代表人由${legal}变更为${newLegal}。`,
-        publishedOn: changedOn,
+        body: `经审查，准予${change.field === "name" ? original.name : name}变更登记，现予公告。统一社会信用代码：${uscc}；变更事项：${labels[change.field]}；变更前：${before}；变更后：${after}。`,
+        publishedOn: change.on,
         documentNo: null,
       });
     }
+
     if (status !== "active") {
       const revoked = status === "revoked";
+      history.push({
+        orgId: id,
+        kind: revoked ? "revocation" : "deregistration",
+        before: { status: "active" },
+        after: { status, statusOn },
+        actorLabel: a.name,
+        reason: revoked ? "连续两年未参加年度检查" : "清算完毕，申请注销登记",
+        at: `${statusOn}T02:00:00.000Z`,
+      });
       notices.push({
         orgId: id,
         authorityCode: a.code,
         kind: revoked ? "revocation" : "deregistration",
         title: `${name}${revoked ? "撤销登记" : "注销登记"}公告`,
         body: revoked
-          ? `${name}连续两年未参加年度检查，依据有关规定，决定撤销其登记，收缴登记证书和印章。`
-          : `${name}经清算完毕，申请注销登记，经审查准予注销。`,
-        publishedOn: orgs[orgs.length - 1]!.statusOn!,
-        documentNo: `示民社${revoked ? "撤" : "注"}〔${orgs[orgs.length - 1]!.statusOn!.slice(0, 4)}〕${docNo++}号`,
+          ? `${name}（统一社会信用代码：${uscc}）连续两年未按规定参加年度检查，经调查核实，依据《${STATUTE[type]}》，决定撤销其登记，收缴登记证书和印章，现予公告。`
+          : `${name}（统一社会信用代码：${uscc}）已完成清算，申请注销登记，经审查，准予注销登记，现予公告。`,
+        publishedOn: statusOn,
+        documentNo: "",
       });
     }
   }
-  return { orgs, history, notices };
+
+  // 文号 numbered per authority, kind and year in date order: 示民社撤〔2024〕3号.
+  const counters = new Map<string, number>();
+  const decisions = notices
+    .filter((n) => n.documentNo === "")
+    .sort((x, y) => (x.publishedOn < y.publishedOn ? -1 : x.publishedOn > y.publishedOn ? 1 : 0));
+  for (const n of decisions) {
+    const a = DEMO_AUTHORITIES.find((x) => x.code === n.authorityCode)!;
+    const word = n.kind === "revocation" ? "撤" : "注";
+    const year = n.publishedOn.slice(0, 4);
+    const k = `${a.code}|${word}|${year}`;
+    const no = (counters.get(k) ?? 0) + 1;
+    counters.set(k, no);
+    n.documentNo = `${a.docPrefix}${word}〔${year}〕${no}号`;
+  }
+  return { authorities: DEMO_AUTHORITIES, orgs, history, notices };
 }
 
-function chunks<T>(list: T[], size: number): T[][] {
+export interface DemoSummary {
+  organizations: number;
+  announcements: number;
+  changes: number;
+  byType: Record<OrgType, number>;
+  byStatus: Record<OrgStatus, number>;
+  byAuthority: Record<string, number>;
+}
+
+export function summarize(city: DemoCity): DemoSummary {
+  const byType: Record<OrgType, number> = { social_group: 0, private_non_enterprise: 0, foundation: 0 };
+  const byStatus: Record<OrgStatus, number> = { active: 0, deregistered: 0, revoked: 0, license_revoked: 0 };
+  const byAuthority: Record<string, number> = {};
+  for (const o of city.orgs) {
+    byType[o.type]++;
+    byStatus[o.status ?? "active"]++;
+    byAuthority[o.authorityCode] = (byAuthority[o.authorityCode] ?? 0) + 1;
+  }
+  return {
+    organizations: city.orgs.length,
+    announcements: city.notices.length,
+    changes: city.history.filter((h) => h.kind === "change").length,
+    byType,
+    byStatus,
+    byAuthority,
+  };
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
 
-/** Seeds the demo city into an empty register (server start-up on an empty database; tests). */
+/** Multi-row insert into the FTS5 name index (rowid = organizations.id): search finds only indexed names. */
+export function nameIndexStatement(db: Db, rows: readonly { id: number; name: string }[]) {
+  return db.run(
+    sql`INSERT INTO org_name_grams (rowid, uni, bi) VALUES ${sql.join(
+      rows.map((o) => {
+        const t = nameTokens(o.name);
+        return sql`(${o.id}, ${t.uni}, ${t.bi})`;
+      }),
+      sql`, `,
+    )}`,
+  );
+}
+
+/** Names and code sequences already used at the demo authorities (fixtures, an earlier seeding). */
+async function existingRegister(db: Db): Promise<ExistingRegister> {
+  const rows = (await db.all(sql`SELECT a.code, o.name, o.type, o.uscc FROM organizations o
+    JOIN authorities a ON a.id = o.authority_id
+    WHERE a.code IN (${sql.join(
+      DEMO_AUTHORITIES.map((a) => sql`${a.code}`),
+      sql`, `,
+    )})`)) as { code: string; name: string; type: OrgType; uscc: string }[];
+  const names = new Map<string, string[]>();
+  const sequences = new Map<string, number>();
+  for (const r of rows) {
+    const list = names.get(r.code) ?? [];
+    list.push(r.name);
+    names.set(r.code, list);
+    const seq = usccSequence(r.uscc);
+    const key = `${r.code}|${r.type}`;
+    if (seq !== null && seq > (sequences.get(key) ?? 0)) sequences.set(key, seq);
+  }
+  return { names, sequences };
+}
+
+/** The sequence `issueUscc` encoded in positions 10–16 (after "M"), or null for a code issued otherwise. */
+export function usccSequence(uscc: string): number | null {
+  if (uscc[8] !== "M") return null;
+  let n = 0;
+  for (const ch of uscc.slice(9, 16)) {
+    const d = USCC_ALPHABET.indexOf(ch);
+    if (d < 0) return null;
+    n = n * 31 + d;
+  }
+  return n;
+}
+
+/**
+ * Seeds the demo city (server start-up on an empty register; tests). Authorities that already exist (by code) are
+ * reused; organization ids continue after the largest existing id. Everything else is one atomic batch with its
+ * "demo.seed" audit event.
+ */
 export async function seedDemoCity(
   db: Db,
-  options: { count?: number; today?: string } = {},
+  options: Omit<DemoOptions, "firstId" | "existing"> = {},
 ): Promise<DemoSummary> {
   const ids = new Map<string, number>();
   for (const a of DEMO_AUTHORITIES) {
-    const [row] = await db
+    await db
       .insert(authorities)
       .values({
         code: a.code,
         name: a.name,
         regionCode: a.code,
         level: a.level,
-        parentId: a.level === "district" ? (ids.get("159900") ?? null) : null,
+        parentId: a.level === "district" ? (ids.get(DEMO_AUTHORITIES[0]!.code) ?? null) : null,
       })
-      .returning({ id: authorities.id });
+      .onConflictDoNothing();
+    const [row] = (await db.all(sql`SELECT id FROM authorities WHERE code = ${a.code}`)) as { id: number }[];
     ids.set(a.code, row!.id);
   }
-  const { orgs, history, notices } = generateDemoCity(options);
+  const [max] = (await db.all(sql`SELECT coalesce(max(id), 0) AS n FROM organizations`)) as { n: number }[];
+  const city = generateDemoCity({
+    ...options,
+    firstId: Number(max!.n) + 1,
+    existing: await existingRegister(db),
+  });
+
   const statements: BatchItem[] = [];
-  for (const part of chunks(orgs, 300)) {
+  // ~35 columns a row: 250 rows stay well under SQLite's 32,766 bound parameters.
+  for (const part of chunks(city.orgs, 250)) {
     statements.push(
       db
         .insert(organizations)
         .values(part.map(({ authorityCode, ...o }) => ({ ...o, authorityId: ids.get(authorityCode)! }))),
     );
-    statements.push(
-      db.run(
-        sql`INSERT INTO org_name_grams (rowid, uni, bi) VALUES ${sql.join(
-          part.map((o) => {
-            const t = nameTokens(o.name);
-            return sql`(${o.id}, ${t.uni}, ${t.bi})`;
-          }),
-          sql`, `,
-        )}`,
-      ),
-    );
+    statements.push(nameIndexStatement(db, part));
   }
-  for (const part of chunks(notices, 500)) {
+  for (const part of chunks(city.notices, 500)) {
     statements.push(
       db
         .insert(announcements)
         .values(part.map(({ authorityCode, ...n }) => ({ ...n, authorityId: ids.get(authorityCode)! }))),
     );
   }
-  if (history.length) statements.push(db.insert(orgHistory).values(history));
-  const byType = { social_group: 0, private_non_enterprise: 0, foundation: 0 } as Record<OrgType, number>;
-  const byStatus = { active: 0, deregistered: 0, revoked: 0, license_revoked: 0 } as Record<
-    OrgStatus,
-    number
-  >;
-  for (const o of orgs) {
-    byType[o.type]++;
-    byStatus[o.status!]++;
-  }
-  statements.push(
-    auditStatement(db, systemActor("demo-seed"), {
-      action: "demo.seed",
-      objectType: "register",
-      summary: { organizations: orgs.length, announcements: notices.length, byType, byStatus },
-    }),
-  );
-  await runBatch(db, statements);
-  await sealAuditChain(db);
-  return { organizations: orgs.length, byType, byStatus };
+  for (const part of chunks(city.history, 500)) statements.push(db.insert(orgHistory).values(part));
+  const summary = summarize(city);
+  await commitWithAudit(db, systemActor("demo-seed"), statements, {
+    action: "demo.seed",
+    objectType: "register",
+    summary: { ...summary, seed: options.seed ?? DEMO_SEED, today: options.today ?? DEMO_TODAY },
+  });
+  // seedDemoAccounts: call `await seedDemoAccounts(db)` from "./accounts" here once that module exists (issue 3).
+  return summary;
 }

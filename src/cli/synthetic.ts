@@ -78,7 +78,7 @@ for (let done = 0; done < total; ) {
       const type = roll < 0.05 ? types[2] : roll < 0.6 ? types[0] : types[1];
       const district = rnd.pick(DISTRICTS);
       // The id keeps names unique within an authority at any scale.
-      const name = `${organizationName(rnd, type, district)}（${id}）`;
+      const name = `${organizationName(rnd, type, district).name}（${id}）`;
       const key = `${a.code}|${type}`;
       const seq = (sequences.get(key) ?? 0) + 1;
       sequences.set(key, seq);
@@ -87,7 +87,11 @@ for (let done = 0; done < total; ) {
       const status =
         s < 0.06 ? "deregistered" : s < 0.09 ? "revoked" : s < 0.092 ? "license_revoked" : "active";
       orgArgs.push(id, issueUscc(a.code, type, seq), name, type, status, registeredOn, a.id, registeredOn);
-      orgArgs.push(personName(rnd), address(rnd, district), type === "foundation" ? 200_000_000 : 3_000_000);
+      orgArgs.push(
+        personName(rnd),
+        address(rnd, "示例市", district),
+        type === "foundation" ? 200_000_000 : 3_000_000,
+      );
       const t = nameTokens(name);
       gramArgs.push(id, t.uni, t.bi);
     }
