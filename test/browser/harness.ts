@@ -58,23 +58,30 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
   child.stderr?.on("data", (d) => {
     output += d;
   });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      // detached: the child leads its own process group (tsx and the node it starts): end them all.
+      process.kill(-child.pid!, signal);
+    } catch {}
+  };
   const stop = async () => {
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {}
-      await new Promise((r) => setTimeout(r, 200));
+    if (child.exitCode === null && child.signalCode === null) {
+      killGroup("SIGTERM");
+      const timer = setTimeout(() => killGroup("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) {
+    if (child.exitCode !== null || child.signalCode !== null) {
       await stop();
       throw new Error(`server exited (${child.exitCode}) before it listened:\n${output}`);
     }
     try {
-      const res = await fetch(`${baseUrl}/healthz`);
+      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
       if (res.ok) break;
     } catch {}
     if (Date.now() > deadline) {

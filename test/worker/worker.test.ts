@@ -3,7 +3,7 @@
  * libSQL file, so the database here is a stub client that answers `SELECT 1`; the Node tests cover the data.
  */
 import { scrypt } from "node:crypto";
-import type { Client } from "@libsql/client";
+import { type Client, createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
@@ -38,6 +38,14 @@ function stubClient(): Client {
 const app = () => createApp({ db: createDb(stubClient()), config: testConfig() });
 
 describe("the Worker in workerd", () => {
+  it("runs in the Workers runtime, where @libsql/client is the HTTP-only web client", () => {
+    // If the plugin fell back to Node, these tests would prove nothing about the Worker.
+    expect(navigator.userAgent).toBe("Cloudflare-Workers");
+    expect(() => createClient({ url: "file:registry.db" })).toThrow(
+      /URL_SCHEME_NOT_SUPPORTED|not supported/i,
+    );
+  });
+
   it("answers /healthz after checking the database", async () => {
     const res = await app().request("/healthz");
     expect(res.status).toBe(200);
