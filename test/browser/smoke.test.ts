@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "../../db/seed/demo";
 import { collectConsoleErrors, screenshot, useServerAndBrowser } from "./harness";
 
 const ctx = useServerAndBrowser();
@@ -15,7 +16,10 @@ describe("the app in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
-  it("prints the URL and the demo accounts at start-up, as the README says", () => {
-    expect(ctx.server.output()).toContain(`listening on ${ctx.server.baseUrl}/`);
+  it("seeds the empty database and prints its URL and the demo accounts at start-up, as the README says", () => {
+    const out = ctx.server.output();
+    expect(out).toMatch(/Seeded \d+ organizations/);
+    expect(out).toContain(`listening on ${ctx.server.baseUrl}/`);
+    for (const account of DEMO_ACCOUNTS) expect(out).toContain(account.username);
   });
 });
