@@ -724,7 +724,7 @@ const BRANDS = [
   "萤火虫",
 ];
 const BRAND_FIRST =
-  "博明启育晨春德福和嘉康乐馨仁瑞善同新欣雅益祥宜优悦智卓安百恒惠佳敬立美鹏清润盛泰文信阳怡英远昭正";
+  "博明启育晨春德福和嘉康乐馨仁瑞善同新欣雅益祥宜优悦智卓安百恒惠佳敬美鹏清润盛泰文信阳怡英远昭正";
 const BRAND_SECOND = "才华光辉苑园星阳心宁安泰康和乐雅德林源晖欣辰航远达泽睿程诚悦蕾桥慧韵艺馨瑞丰贤铭逸熙";
 
 export function brandName(rnd: Random): string {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { OrgType } from "../../db/schema";
 import { type DemoSummary, generateDemoCity, seedDemoCity } from "../../db/seed/demo";
 import { nameProblems } from "../../db/seed/names";
+import { loadSynthetic, valuesSql } from "../../db/seed/synthetic";
 import { verifyAuditChain } from "../../src/audit/chain";
 import type { Db } from "../../src/db";
 import { validateUscc } from "../../src/domain/uscc";
@@ -309,5 +310,66 @@ describe("the demo city 示范市 (db/seed/demo.ts)", () => {
     const [g] = (await small.db.all(sql`SELECT count(*) AS n FROM org_name_grams`)) as { n: number }[];
     const [a] = (await small.db.all(sql`SELECT count(*) AS n FROM authorities`)) as { n: number }[];
     expect([n!.n, g!.n, a!.n]).toEqual([150, 150, 4]);
+  });
+});
+
+describe("the synthetic register (db/seed/synthetic.ts, npm run db:synthetic)", () => {
+  type Row = { uscc: string; name: string; type: OrgType; region: string; level: string; code: string };
+  const rowsOf = async (d: Db) =>
+    (await d.all(sql`SELECT o.uscc, o.name, o.type, a.region_code AS region, a.level, a.code
+      FROM organizations o JOIN authorities a ON a.id = o.authority_id ORDER BY o.id`)) as Row[];
+  const count = async (d: Db, table: string) =>
+    Number(((await d.all(sql.raw(`SELECT count(*) AS n FROM ${table}`))) as { n: number }[])[0]!.n);
+
+  it("R-B3/R-B4/R-A4: valid codes of the authority's region and type, unique names, indexed, with 公告; appendable", async () => {
+    const { client, db: syn } = await openMemoryDatabase();
+    const indexes = await count(syn, "sqlite_master WHERE type = 'index'");
+    const first = await loadSynthetic(client, { orgs: 3000, seed: 1, chunk: 1000, rebuildIndexes: true });
+    expect(first).toMatchObject({ inserted: 3000, existingBefore: 0 });
+    expect(first.authorities).toBeGreaterThan(100);
+    // The dropped secondary indexes are all back.
+    expect(await count(syn, "sqlite_master WHERE type = 'index'")).toBe(indexes);
+    // Running again adds more: new names, code sequences continued (the unique indexes would refuse a repeat).
+    const second = await loadSynthetic(client, { orgs: 2000, seed: 1, chunk: 1000 });
+    expect(second).toMatchObject({ inserted: 2000, existingBefore: 3000 });
+
+    const rows = await rowsOf(syn);
+    expect(rows).toHaveLength(5000);
+    expect(await count(syn, "org_name_grams")).toBe(5000);
+    for (const r of rows) {
+      expect(validateUscc(r.uscc, r.type), r.uscc).toMatchObject({
+        ok: true,
+        regionCode: r.region,
+        warnings: [],
+      });
+      expect(nameProblems(r.name, r.type), r.name).toEqual([]);
+    }
+    expect(new Set(rows.map((r) => `${r.code}|${r.name}`)).size).toBe(5000);
+    expect(rows.filter((r) => r.type === "foundation").every((r) => r.level !== "district")).toBe(true);
+    expect(
+      Number(
+        (
+          (await syn.all(sql`SELECT count(*) AS n FROM organizations o WHERE o.status <> 'active' AND NOT EXISTS (
+            SELECT 1 FROM announcements n WHERE n.org_id = o.id AND n.published_on = o.status_on
+              AND n.kind <> 'establishment' AND n.document_no IS NOT NULL)`)) as { n: number }[]
+        )[0]!.n,
+      ),
+    ).toBe(0);
+    expect(await count(syn, "announcements WHERE kind = 'establishment'")).toBeGreaterThan(300);
+    expect((await searchOrganizations(syn, { q: "商会", page: 1, perPage: 20 })).total).toBeGreaterThan(50);
+  });
+
+  it("is deterministic for a seed on an empty register", async () => {
+    const names = async (seed: number) => {
+      const { client, db: d } = await openMemoryDatabase();
+      await loadSynthetic(client, { orgs: 300, seed });
+      return (await rowsOf(d)).map((r) => `${r.uscc}|${r.name}`);
+    };
+    expect(await names(5)).toEqual(await names(5));
+    expect(await names(5)).not.toEqual(await names(6));
+  });
+
+  it("writes SQL literals that survive quotes and NULLs", () => {
+    expect(valuesSql(3, [1, "O'Brien", null, 2, "示范市", true])).toBe("(1,'O''Brien',NULL),(2,'示范市',1)");
   });
 });
