@@ -109,6 +109,11 @@ export const addDays = (iso: string, days: number) => fromDay(toDay(iso) + days)
 /** Same month and day `years` later (29 February → 28 February). */
 export const addYears = (iso: string, years: number) =>
   `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`.replace(/-02-29$/, "-02-28");
+/** Last day of a five-year validity starting `iso` (the day before the anniversary; 29 February → 28 February). */
+export const fiveYearsEnd = (iso: string) =>
+  fromDay(
+    Date.UTC(Number(iso.slice(0, 4)) + 5, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY - 1,
+  );
 /** A working day in [from, to] (Saturdays and Sundays move to the nearest weekday inside the range). */
 function workingDayBetween(rnd: Random, from: string, to: string, skew = 1): string {
   const a = toDay(from);
@@ -241,7 +246,7 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
     // Certificates run five years from issue and are renewed (换证); some lapsed without renewal.
     let issuedOn = registeredOn;
     while (addYears(issuedOn, 5) <= endOfLife && rnd.chance(0.88)) issuedOn = addYears(issuedOn, 5);
-    const validTo = addDays(addYears(issuedOn, 5), -1);
+    const validTo = fiveYearsEnd(issuedOn);
 
     // 评估等级 for some long-standing organizations, valid five years.
     let rating: OrgRow["rating"] = null;
@@ -255,7 +260,7 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
         ["5A", 14],
       ]);
       const from = addYears(registeredOn, 2) > "2016-01-01" ? addYears(registeredOn, 2) : "2016-01-01";
-      ratingValidTo = addDays(addYears(workingDayBetween(rnd, from, addDays(today, -30)), 5), -1);
+      ratingValidTo = fiveYearsEnd(workingDayBetween(rnd, from, addDays(today, -30)));
     }
 
     // 成立 facts as first registered; a 变更 (R-A7: 名称, 住所 or 法定代表人) may have followed.

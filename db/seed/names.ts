@@ -46,7 +46,8 @@ export type CategoryKey =
 
 /**
  * Name parts per category. A core "=X" is a whole body (no suffix added). `groups`: 社会团体 cores,
- * `groupSuffixes`: what follows them; `pne`: 民办非企业单位 suffixes (after a 字号); `themes`: 基金会 themes.
+ * `groupSuffixes`: what follows them; `pne`: 民办非企业单位 suffixes (after a 字号); `themes`: 基金会 themes
+ * ("=X": a theme that takes no 字号 in front).
  * Weights per type give the mix of a real register.
  */
 interface CategoryNames {
@@ -196,8 +197,12 @@ export const CATEGORY_NAMES: Record<CategoryKey, CategoryNames> = {
       "企业文化",
       "质量",
       "品牌建设",
+      "=青年企业家商会",
+      "=民营企业商会",
+      "=中小企业商会",
+      "=女企业家商会",
     ],
-    groupSuffixes: ["协会", "协会", "促进会", "联合会", "商会"],
+    groupSuffixes: ["协会", "协会", "促进会", "联合会"],
   },
   sports: {
     weights: { social_group: 12, private_non_enterprise: 4, foundation: 1 },
@@ -566,7 +571,7 @@ export const CATEGORY_NAMES: Record<CategoryKey, CategoryNames> = {
       "托育中心",
       "早教中心",
     ],
-    themes: ["助学", "教育发展", "奖学", "教育", "奖教助学", "圆梦助学", "春蕾助学"],
+    themes: ["助学", "教育发展", "奖学", "教育", "奖教助学", "=圆梦助学", "=春蕾助学"],
   },
   vocational: {
     weights: { social_group: 0, private_non_enterprise: 8, foundation: 0 },
@@ -617,7 +622,7 @@ export const CATEGORY_NAMES: Record<CategoryKey, CategoryNames> = {
     weights: { social_group: 3, private_non_enterprise: 0, foundation: 6 },
     groups: ["青年志愿者", "青年", "青少年发展", "大学生创业", "青年联合", "少年儿童"],
     groupSuffixes: ["协会", "促进会", "联合会"],
-    themes: ["青少年发展", "青年创业", "希望工程"],
+    themes: ["青少年发展", "青年创业", "=希望工程"],
   },
   women: {
     weights: { social_group: 2, private_non_enterprise: 0, foundation: 4 },
@@ -750,8 +755,10 @@ export interface GeneratedName {
 function compose(rnd: Random, type: OrgType, category: CategoryKey): { body: string; core: string } {
   const c = CATEGORY_NAMES[category];
   if (type === "foundation") {
-    const theme = rnd.pick(c.themes!);
-    let brand = rnd.chance(0.55) ? brandName(rnd) : "";
+    // A theme "=X" is already a name of its own (春蕾助学): no 字号 in front.
+    const pick = rnd.pick(c.themes!);
+    const theme = pick.replace(/^=/, "");
+    let brand = !pick.startsWith("=") && rnd.chance(0.55) ? brandName(rnd) : "";
     if (theme.includes(brand)) brand = "";
     return { body: `${brand}${theme}基金会`, core: theme };
   }
