@@ -174,8 +174,8 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
   for (let i = 0; i < count; i++) {
     const type = rnd.weighted<OrgType>([
       ["social_group", 55],
-      ["private_non_enterprise", 40],
-      ["foundation", 5],
+      ["private_non_enterprise", 39.5],
+      ["foundation", 5.5],
     ]);
     const authority =
       type === "foundation"
