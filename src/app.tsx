@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { ErrorPage } from "../views/layout";
 import { accountRoutes } from "./accounts/routes";
 import { sessionMiddleware } from "./auth/middleware";
+import { areaGuard } from "./auth/permissions";
 import { authRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
 import { registryApi } from "./registry/api";
@@ -16,7 +17,8 @@ import { renderPage } from "./render";
 
 /**
  * Builds the whole HTTP surface. Runtime-agnostic: the Node and Workers entries only supply the dependencies.
- * Middleware order: secure headers → body limit → CSRF → session → routes; errors end in one handler.
+ * Middleware order: secure headers → body limit → CSRF → session → area guard (src/auth/permissions.ts) → routes;
+ * errors end in one handler.
  */
 export function createApp(givenDeps: AppDeps) {
   const deps: AppDeps = { ...givenDeps, searchCache: givenDeps.searchCache ?? createSearchCache() };
@@ -56,6 +58,7 @@ export function createApp(givenDeps: AppDeps) {
   );
   app.use(csrf({ origin: deps.config.publicOrigin }));
   app.use(sessionMiddleware());
+  app.use(areaGuard());
 
   // Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
   app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));

@@ -52,6 +52,10 @@ export interface Config {
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
   domain: DomainSettings;
+  /** scrypt parameters for new password hashes (stack-notes.md); older hashes are upgraded at login. */
+  passwordHashing: { ln: number; r: number; p: number };
+  /** A session ends after this long without a request. */
+  sessionIdleMs: number;
 }
 
 export function loadConfig(source: Record<string, string | undefined>): Config {
@@ -73,6 +77,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     dataDir: env.DATA_DIR,
     bodyLimitBytes: 12 * 1024 * 1024,
     domain: defaultDomainSettings,
+    passwordHashing: { ln: 14, r: 8, p: 5 },
+    sessionIdleMs: 8 * 60 * 60_000,
   };
 }
 
@@ -81,6 +87,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ APP_ENV: "test", SEED_DEMO: "0" }),
     publicOrigin: "http://localhost",
+    // Cheaper hashing keeps the http tests fast; the parameters are stored with each hash either way.
+    passwordHashing: { ln: 10, r: 8, p: 1 },
     ...overrides,
   };
 }

@@ -7,7 +7,7 @@
  *   foundation           基金会 (type 3)
  *   uscc                 统一社会信用代码 (unified social credit code)
  *   capital              注册资金 / 开办资金 / 原始基金 (stored in fen, integer)
- *   supervisor           业务主管单位
+ *   supervisor           业务主管单位 (supervisor_units; `organizations.supervisor` keeps the name as registered)
  *   supervision_mode     supervised 有业务主管单位 | direct 直接登记 | decoupled 脱钩 (R-A11)
  *   party_building_authority 党建领导机关 (for direct / decoupled organizations)
  *   status               active 正常 | deregistered 注销 | revoked 撤销 | license_revoked 吊销 (R-A9)
@@ -69,6 +69,21 @@ export const authorities = sqliteTable(
   ],
 );
 
+/** 业务主管单位: the units that supervise organizations (R-A11); supervisor reviewers belong to one. */
+export const supervisorUnits = sqliteTable(
+  "supervisor_units",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    uniqueIndex("supervisor_units_name_uq").on(t.name),
+    check("supervisor_units_name_ck", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
 export const organizations = sqliteTable(
   "organizations",
   {
@@ -92,6 +107,7 @@ export const organizations = sqliteTable(
     capitalFen: integer("capital_fen").notNull().default(0),
     supervisionMode: text("supervision_mode", { enum: SUPERVISION_MODES }).notNull().default("supervised"),
     supervisor: text("supervisor"),
+    supervisorUnitId: integer("supervisor_unit_id").references(() => supervisorUnits.id),
     partyBuildingAuthority: text("party_building_authority"),
     authorityId: integer("authority_id")
       .notNull()
@@ -124,6 +140,7 @@ export const organizations = sqliteTable(
     index("organizations_authority_idx").on(t.authorityId, t.status, t.name),
     index("organizations_type_idx").on(t.type, t.status, t.name),
     index("organizations_registered_idx").on(t.registeredOn),
+    index("organizations_supervisor_unit_idx").on(t.supervisorUnitId),
     check("organizations_uscc_ck", sql`length(${t.uscc}) = 18`),
     check("organizations_name_ck", sql`length(trim(${t.name})) > 0`),
     check("organizations_type_ck", inList("type", ORG_TYPES)),

@@ -9,9 +9,11 @@
  */
 import { sql } from "drizzle-orm";
 import { commitWithAudit, systemActor } from "../../src/audit/audit";
+import type { ScryptParams } from "../../src/auth/password";
 import type { BatchItem, Db } from "../../src/db";
 import { issueUscc, USCC_ALPHABET } from "../../src/domain/uscc";
 import { nameTokens } from "../../src/registry/grams";
+import { linkSupervisorUnitStatements } from "../../src/registry/supervisor-units";
 import {
   announcements,
   authorities,
@@ -20,14 +22,12 @@ import {
   organizations,
   orgHistory,
 } from "../schema";
+import { seedDemoAccounts } from "./accounts";
 import { address, drawUniqueName, personName } from "./names";
 import { type AuthorityPlace, orgProfile } from "./profile";
 import { createRandom, type Random } from "./random";
 
-// Demo accounts move to ./accounts (owned by the accounts feature); re-exported here for src/server.ts.
-export const DEMO_PASSWORD = "demo-password-2026";
-/** Demo accounts (demo mode only): created by seedDemoAccounts once the accounts feature lands (issue 3). */
-export const DEMO_ACCOUNTS: { username: string; role: string; description: string }[] = [];
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 
 export const DEMO_TODAY = "2026-11-22";
 export const DEMO_SEED = 20261122;
@@ -480,7 +480,7 @@ export function usccSequence(uscc: string): number | null {
  */
 export async function seedDemoCity(
   db: Db,
-  options: Omit<DemoOptions, "firstId" | "existing"> = {},
+  options: Omit<DemoOptions, "firstId" | "existing"> & { passwordHashing?: ScryptParams } = {},
 ): Promise<DemoSummary> {
   const ids = new Map<string, number>();
   for (const a of DEMO_AUTHORITIES) {
@@ -522,12 +522,13 @@ export async function seedDemoCity(
     );
   }
   for (const part of chunks(city.history, 500)) statements.push(db.insert(orgHistory).values(part));
+  statements.push(...linkSupervisorUnitStatements(db));
   const summary = summarize(city);
   await commitWithAudit(db, systemActor("demo-seed"), statements, {
     action: "demo.seed",
     objectType: "register",
     summary: { ...summary, seed: options.seed ?? DEMO_SEED, today: options.today ?? DEMO_TODAY },
   });
-  // seedDemoAccounts: call `await seedDemoAccounts(db)` from "./accounts" here once that module exists (issue 3).
+  await seedDemoAccounts(db, options.passwordHashing);
   return summary;
 }

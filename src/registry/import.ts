@@ -18,10 +18,12 @@ import {
 } from "../../db/schema";
 import { type Actor, commitWithAudit } from "../audit/audit";
 import type { BatchItem, Db } from "../db";
+import { runBatch } from "../db";
 import { parseYuan } from "../domain/money";
 import { validateUscc } from "../domain/uscc";
 import { isIsoDate } from "../domain/working-days";
 import { nameTokens } from "./grams";
+import { linkSupervisorUnitStatements } from "./supervisor-units";
 
 const HEADER_ALIASES: Record<string, string> = {
   uscc: "uscc",
@@ -384,6 +386,8 @@ export async function importRegisterCsv(
     report.inserted += inserted;
     report.updated += updated;
   }
+  // Supervisor names may be new or changed: keep the organizations' supervisor units in step (R-A11).
+  if (report.inserted + report.updated > 0) await runBatch(db, linkSupervisorUnitStatements(db));
   report.errors.sort((a, b) => a.line - b.line);
   return report;
 }

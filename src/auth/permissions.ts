@@ -1,0 +1,83 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv, SessionUser } from "../context";
+
+/**
+ * Who may call which route (issue 3). Every route the app registers is either listed in PUBLIC_ROUTES or falls in one
+ * of the AREAS below; test/http/route-permissions.test.ts enumerates the app's routes and fails for a route that is
+ * neither, so a new route cannot ship without a rule. Object-level checks (this organization, this authority) are in
+ * src/auth/scope.ts and answer 404, as does a wrong role: nothing hints that the object exists.
+ */
+export type Area = "signed-in" | SessionUser["role"];
+
+export const AREAS: { prefix: string; area: Area }[] = [
+  { prefix: "/portal", area: "org" },
+  { prefix: "/supervisor", area: "supervisor" },
+  { prefix: "/registrar", area: "registrar" },
+  { prefix: "/admin", area: "admin" },
+  { prefix: "/account", area: "signed-in" },
+  { prefix: "/api/v1/me", area: "signed-in" },
+  { prefix: "/api/v1/portal", area: "org" },
+  { prefix: "/api/v1/registrar", area: "registrar" },
+];
+
+/** `METHOD path` of every route anyone may call. */
+export const PUBLIC_ROUTES = new Set([
+  "GET /",
+  "GET /search",
+  "GET /orgs/:uscc",
+  "GET /data",
+  "GET /api/v1/organizations",
+  "GET /api/v1/organizations.csv",
+  "GET /api/v1/organizations/:uscc",
+  "GET /healthz",
+  "GET /favicon.ico",
+  "GET /login",
+  "POST /login",
+  "POST /logout",
+  "GET /activate/:token",
+  "POST /activate/:token",
+]);
+
+export function areaOf(path: string): Area | null {
+  for (const { prefix, area } of AREAS) {
+    if (path === prefix || path.startsWith(`${prefix}/`)) return area;
+  }
+  return null;
+}
+
+export function mayEnter(user: SessionUser | null, area: Area): boolean {
+  if (!user) return false;
+  return area === "signed-in" || user.role === area;
+}
+
+/** A `next` value is followed only when it is a path on this site (no scheme, no `//host`, no backslash tricks). */
+export function safeNext(next: string | undefined | null): string | null {
+  if (!next || next.length > 500) return null;
+  if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return null;
+  if ([...next].some((ch) => ch.charCodeAt(0) < 0x20)) return null;
+  return next;
+}
+
+export function notFoundFor(c: Context<AppEnv>): Response | Promise<Response> {
+  return c.notFound();
+}
+
+/**
+ * The area guard, before every route: anonymous requests to a protected page go to /login?next=…, to a protected API
+ * route get 401 JSON; a signed-in user of the wrong role gets the plain 404.
+ */
+export const areaGuard = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const area = areaOf(c.req.path);
+  if (!area) return next();
+  const user = c.get("user");
+  if (mayEnter(user, area)) return next();
+  if (!user) {
+    if (c.req.path.startsWith("/api/")) {
+      return c.json({ error: { code: "unauthenticated", message: "请先登录。", fields: {} } }, 401);
+    }
+    const url = new URL(c.req.url);
+    const target = c.req.method === "GET" ? `${url.pathname}${url.search}` : url.pathname;
+    return c.redirect(`/login?next=${encodeURIComponent(target)}`, 302);
+  }
+  return c.notFound();
+};

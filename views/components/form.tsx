@@ -1,0 +1,147 @@
+import type { Child } from "hono/jsx";
+
+/** Shared form pieces: an error summary that links to each field, and fields that show their own message. */
+export type Errors = Record<string, string>;
+
+export function ErrorSummary({ errors, labels }: { errors: Errors; labels: Record<string, string> }) {
+  const keys = Object.keys(errors);
+  if (keys.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
+      <h2>请修改以下内容</h2>
+      <ul>
+        {keys.map((k) => (
+          <li>
+            <a href={`#${k}`}>
+              {labels[k] ? `${labels[k]}：` : ""}
+              {errors[k]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function FieldError({ errors, name }: { errors: Errors; name: string }) {
+  return errors[name] ? (
+    <p class="error-message" id={`${name}-error`}>
+      {errors[name]}
+    </p>
+  ) : null;
+}
+
+export interface TextFieldProps {
+  name: string;
+  label: string;
+  errors: Errors;
+  value?: string | null;
+  type?: "text" | "password" | "email" | "tel" | "date" | "search";
+  hint?: Child;
+  autocomplete?: string;
+  required?: boolean;
+  maxlength?: number;
+  autofocus?: boolean;
+}
+
+export function TextField(p: TextFieldProps) {
+  const describedBy = [p.hint ? `${p.name}-hint` : "", p.errors[p.name] ? `${p.name}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
+      <label for={p.name}>{p.label}</label>
+      {p.hint ? (
+        <p class="hint" id={`${p.name}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      <FieldError errors={p.errors} name={p.name} />
+      <input
+        type={p.type ?? "text"}
+        id={p.name}
+        name={p.name}
+        value={p.type === "password" ? "" : (p.value ?? "")}
+        autocomplete={p.autocomplete}
+        required={p.required}
+        maxlength={p.maxlength}
+        autofocus={p.autofocus}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={p.errors[p.name] ? "true" : undefined}
+      />
+    </div>
+  );
+}
+
+export function SelectField(p: {
+  name: string;
+  label: string;
+  errors: Errors;
+  value?: string | null;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  return (
+    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
+      <label for={p.name}>{p.label}</label>
+      <FieldError errors={p.errors} name={p.name} />
+      <select
+        id={p.name}
+        name={p.name}
+        aria-describedby={p.errors[p.name] ? `${p.name}-error` : undefined}
+        aria-invalid={p.errors[p.name] ? "true" : undefined}
+      >
+        {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A small POST form with one button (disable, end session …); CSRF is checked by origin. */
+export function ActionButton({
+  action,
+  label,
+  hidden,
+  danger,
+}: {
+  action: string;
+  label: string;
+  hidden?: Record<string, string | number>;
+  danger?: boolean;
+}) {
+  return (
+    <form method="post" action={action} class="inline-form">
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input type="hidden" name={k} value={String(v)} />
+      ))}
+      <button type="submit" class={danger ? "button danger small-button" : "button secondary small-button"}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/** "上一页 / 下一页" links for keyset-paged lists. */
+export function Pager({ prev, next }: { prev?: string | null; next?: string | null }) {
+  if (!prev && !next) return null;
+  return (
+    <nav class="pagination" aria-label="分页">
+      {prev ? <a href={prev}>← 较新的记录</a> : null}
+      {next ? <a href={next}>较早的记录 →</a> : null}
+    </nav>
+  );
+}
+
+/** Date-time in China time, for lists: 2026-11-22 14:05. */
+export function formatDateTime(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) return "—";
+  const cn = new Date(d.getTime() + 8 * 60 * 60_000);
+  return cn.toISOString().slice(0, 16).replace("T", " ");
+}
