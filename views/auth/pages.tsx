@@ -68,7 +68,7 @@ export function ActivatePage(p: { token: string; username: string; displayName: 
       <p>
         {p.displayName}，您好。您的用户名是 <strong>{p.username}</strong>。请设置登录密码，设置后即可登录。
       </p>
-      <ErrorSummary errors={p.errors} labels={{ password: "密码", confirm: "再次输入密码" }} />
+      <ErrorSummary errors={p.errors} labels={{ password: "设置密码", confirm: "再次输入密码" }} />
       <form method="post" action={`/activate/${p.token}`} class="narrow-form" novalidate>
         <input type="text" name="username" value={p.username} autocomplete="username" hidden />
         <TextField

@@ -13,7 +13,7 @@ export function ErrorSummary({ errors, labels }: { errors: Errors; labels: Recor
         {keys.map((k) => (
           <li>
             <a href={`#${k}`}>
-              {labels[k] ? `${labels[k]}：` : ""}
+              {labels[k] && !errors[k]!.includes(labels[k]) ? `${labels[k]}：` : ""}
               {errors[k]}
             </a>
           </li>
