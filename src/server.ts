@@ -34,7 +34,9 @@ const app = createApp({
 serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`社会组织登记管理信息系统 listening on http://${info.address}:${info.port}/ (${config.env})`);
   if (config.seedDemo) {
-    console.log(`Demo accounts (password ${DEMO_PASSWORD}), log in at http://${info.address}:${info.port}/login:`);
+    console.log(
+      `Demo accounts (password ${DEMO_PASSWORD}), log in at http://${info.address}:${info.port}/login:`,
+    );
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(24)} ${a.description}`);
   }
 });
