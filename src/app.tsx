@@ -63,9 +63,15 @@ export function createApp(givenDeps: AppDeps) {
   // Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
   app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
 
+  // For load balancers and uptime checks: 503 (not the HTML error page) when the database does not answer.
   app.get("/healthz", async (c) => {
-    await deps.db.run(sql`SELECT 1`);
-    return c.json({ ok: true });
+    try {
+      await deps.db.run(sql`SELECT 1`);
+      return c.json({ ok: true });
+    } catch (err) {
+      console.error("healthz: database check failed", err);
+      return c.json({ ok: false }, 503);
+    }
   });
 
   app.route("/", registryRoutes);

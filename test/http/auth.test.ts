@@ -385,6 +385,41 @@ describe("accounts are created, never self-registered; activation links", () => 
     ).toBe(404);
   });
 
+  it("a city registrar reads a district organization's page read-only and cannot open its accounts; a district registrar cannot see the city's", async () => {
+    await ensureAuthority(db, {
+      code: "159901",
+      name: "示范市东湖区民政局",
+      level: "district",
+      parentCode: "159900",
+    });
+    const districtId = await ensureAuthority(db, { code: "159901", name: "示范市东湖区民政局" });
+    const districtOrg = (await insertOrgs(db, [{ name: "东湖区书画协会", authorityCode: "159901" }]))[0]!;
+    const city = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: cityId })).id,
+      clock,
+    );
+    const district = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: districtId })).id,
+      clock,
+    );
+    const page = await get(`/registrar/orgs/${districtOrg.uscc}`, city.cookie);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("本机关只能查看，不能办理");
+    expect(html).not.toContain("开设单位管理员账号");
+    const refused = await post(
+      `/registrar/orgs/${districtOrg.uscc}/accounts`,
+      { username: "shuhua.admin", displayName: "吴用" },
+      city.cookie,
+    );
+    expect(refused.status).toBe(403);
+    expect((await db.select().from(users).where(eq(users.username, "shuhua.admin"))).length).toBe(0);
+    expect((await get(`/registrar/orgs/${org.uscc}`, district.cookie)).status).toBe(404);
+    expect((await get(`/registrar/orgs/${districtOrg.uscc}`, district.cookie)).status).toBe(200);
+  });
+
   it("disabling ends the account's sessions at once and it cannot log in; re-enabling restores it", async () => {
     const orgAdmin = await createUser(db, { role: "org", orgId: org.id, isOrgAdmin: true });
     const colleague = await createUser(db, {

@@ -6,6 +6,8 @@ import { scrypt } from "node:crypto";
 import { type Client, createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { hashPassword, passwordProblem, verifyPassword } from "../../src/auth/password";
+import { newToken, secretMatches } from "../../src/auth/tokens";
 import { testConfig } from "../../src/config";
 import { createDb } from "../../src/db";
 import worker from "../../src/worker";
@@ -91,5 +93,22 @@ describe("the Worker in workerd", () => {
     expect(key.length).toBe(32);
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode("abc"));
     expect(new Uint8Array(digest)[0]).toBe(0xba);
+  });
+
+  it("hashes and verifies passwords, issues session tokens and checks the common-password list (issue 3)", async () => {
+    const params = { ln: 10, r: 8, p: 1 };
+    const stored = await hashPassword("east lake spring morning", params);
+    expect((await verifyPassword("east lake spring morning", stored, params)).ok).toBe(true);
+    expect((await verifyPassword("east lake spring mornin", stored, params)).ok).toBe(false);
+    const t = await newToken();
+    expect(await secretMatches(t.secret, t.secretHash)).toBe(true);
+    expect(passwordProblem("password2026!", "someone")).toMatch(/太常见/);
+  });
+
+  it("renders the login page and sends anonymous users of a protected page to it", async () => {
+    expect((await app().request("/login")).status).toBe(200);
+    const res = await app().request("/admin");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/login?next=%2Fadmin");
   });
 });
