@@ -19,7 +19,8 @@ import {
 // ---------------------------------------------------------------------------------------------------------------
 // Generic machinery
 
-export type WorkflowRole = "org" | "supervisor" | "registrar" | "admin" | "system";
+/** `applicant`: someone applying for 成立 without an account, acting through the one-time link of their application. */
+export type WorkflowRole = "org" | "supervisor" | "registrar" | "admin" | "system" | "applicant";
 
 export const ROLE_LABELS: Record<WorkflowRole, string> = {
   org: "社会组织",
@@ -27,11 +28,14 @@ export const ROLE_LABELS: Record<WorkflowRole, string> = {
   registrar: "登记管理机关",
   admin: "系统管理员",
   system: "系统（自动）",
+  applicant: "申请人",
 };
 
 /** Who acts. A signed-in SessionUser fits this shape; scheduled jobs act as `{ role: "system" }`. */
 export interface Actor {
   role: WorkflowRole;
+  /** For `applicant`: the application whose link they hold. */
+  applicationId?: number | null;
   orgId?: number | null;
   authorityId?: number | null;
   supervisorUnitId?: number | null;
@@ -39,7 +43,10 @@ export interface Actor {
 
 /** Whose filing it is, and so who may act on it. */
 export interface FilingSubject {
+  /** The organization; for a 成立 application, none until it is approved (0). */
   orgId: number;
+  /** Registration applications: the application itself (an applicant acts on their own application only). */
+  applicationId?: number | null;
   /** The registrar (登记管理机关) the organization belongs to. */
   authorityId: number;
   /** The 业务主管单位; null for 直接登记 / 脱钩 organizations (R-A11). */
@@ -224,6 +231,8 @@ export function inScope(actor: Actor, subject: FilingSubject): boolean {
         actor.supervisorUnitId != null &&
         actor.supervisorUnitId === subject.supervisorUnitId
       );
+    case "applicant":
+      return actor.applicationId != null && actor.applicationId === subject.applicationId;
     case "admin":
     case "system":
       return true;
@@ -236,6 +245,7 @@ const OUT_OF_SCOPE_MESSAGES: Record<WorkflowRole, string> = {
   supervisor: "本单位不是该组织的业务主管单位，不能办理。",
   admin: "无权办理。",
   system: "无权办理。",
+  applicant: "只能办理本人提交的申请。",
 };
 
 const CHINESE_LIST = (items: readonly string[]) => items.join("、");
