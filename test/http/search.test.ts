@@ -4,6 +4,7 @@ import { openMemoryDatabase } from "../../src/node-db";
 import {
   classifyQuery,
   iterateOrganizations,
+  type OrgSummary,
   searchOrganizations,
   TOTAL_CAP,
 } from "../../src/registry/search";
@@ -169,5 +170,107 @@ describe("search result cache", () => {
     const cache = createSearchCache(2);
     for (const q of ["会", "商", "协"]) await cache.search(db, { q, page: 1, perPage: 5 });
     expect(cache.size).toBe(2);
+  });
+});
+
+describe("one-statement search (issue 2 latency)", () => {
+  let big: Db;
+  // 40 matches of 协会 spread over every segment and status: exact, prefix and contains, 正常 and terminated.
+  const statuses = ["active", "deregistered", "revoked", "license_revoked"] as const;
+  beforeAll(async () => {
+    ({ db: big } = await openMemoryDatabase());
+    const list: { name: string; status: (typeof statuses)[number]; authorityCode?: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      const status = statuses[i % 4]!;
+      const name =
+        i % 5 === 0 ? "协会" : i % 5 < 3 ? `协会${String(i).padStart(2, "0")}分会` : `第${i}体育协会`;
+      // Names are unique per authority: the exact ones go to different authorities.
+      list.push({ name, status, authorityCode: i % 5 === 0 ? `1599${10 + i}` : undefined });
+    }
+    await insertOrgs(big, list);
+  });
+
+  it("ranks exact → prefix → rest, 正常 first in each, on every page when each segment is larger than a page", async () => {
+    const rank = (o: { name: string; status: string }) =>
+      (o.name === "协会" ? 0 : o.name.startsWith("协会") ? 2 : 4) + (o.status === "active" ? 0 : 1);
+    const paged: OrgSummary[] = [];
+    for (let page = 1; page <= 6; page++) {
+      paged.push(...(await searchOrganizations(big, { q: "协会", page, perPage: 7 })).items);
+    }
+    expect(paged).toHaveLength(40);
+    const ranks = paged.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Within the exact and prefix segments, by name (then id).
+    const prefix = paged.filter((o) => rank(o) === 2).map((o) => o.name);
+    expect(prefix).toEqual([...prefix].sort());
+    const full = (await searchOrganizations(big, { q: "协会", page: 1, perPage: 40 })).items;
+    expect(full.map((o) => o.uscc)).toEqual(paged.map((o) => o.uscc));
+  });
+
+  it("a page past the last match is empty but still carries the count", async () => {
+    const r = await searchOrganizations(big, { q: "协会", page: 5, perPage: 20 });
+    expect(r).toMatchObject({ total: 40, totalCapped: false, items: [] });
+  });
+
+  it("returns full summaries (authority included) in page order", async () => {
+    const r = await searchOrganizations(big, { q: "体育协会", page: 1, perPage: 3 });
+    expect(r.items).toHaveLength(3);
+    for (const o of r.items) {
+      expect(o).toMatchObject({
+        type: "social_group",
+        legalRepresentative: "张三",
+        address: "示范市测试路1号",
+      });
+      expect(o.authority).toEqual({ code: "159900", name: "测试159900民政局" });
+      expect(typeof o.id).toBe("number");
+    }
+  });
+
+  it("reads the register version in the same statement as the search", async () => {
+    const { searchAtVersion } = await import("../../src/registry/search");
+    const { registerVersion } = await import("../../src/registry/search-cache");
+    const { version } = await searchAtVersion(big, { q: "协会", page: 1, perPage: 5 });
+    expect(version).toBe(await registerVersion(big));
+    await insertOrgs(big, [{ name: "版本测试协会" }]);
+    expect((await searchAtVersion(big, { q: "协会", page: 1, perPage: 5 })).version).toBeGreaterThan(version);
+  });
+});
+
+describe("open-data API hot path", () => {
+  it("serves a repeated search with the same body and headers, and the new data once the register changes", async () => {
+    const { createApp } = await import("../../src/app");
+    const { testConfig } = await import("../../src/config");
+    const { db: apiDb } = await openMemoryDatabase();
+    await insertOrgs(apiDb, [{ name: "热路径测试协会" }]);
+    const app = createApp({ db: apiDb, config: testConfig() });
+    const url = "/api/v1/organizations?q=%E7%83%AD%E8%B7%AF%E5%BE%84";
+    const first = await app.request(url);
+    const second = await app.request(url);
+    for (const res of [first, second]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get("Content-Type")).toBe("application/json");
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      expect(res.headers.get("Cache-Control")).toBe("public, max-age=60");
+      expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    }
+    const body = await first.text();
+    expect(await second.text()).toBe(body);
+    expect(JSON.parse(body)).toMatchObject({ total: 1, items: [{ name: "热路径测试协会" }] });
+    await insertOrgs(apiDb, [{ name: "热路径测试二协会" }]);
+    expect(await (await app.request(url)).json()).toMatchObject({ total: 2 });
+  });
+
+  it("GET skips the body limit; a POST over it is still refused with 413", async () => {
+    const { createApp } = await import("../../src/app");
+    const { testConfig } = await import("../../src/config");
+    const { db: apiDb } = await openMemoryDatabase();
+    const app = createApp({ db: apiDb, config: { ...testConfig(), bodyLimitBytes: 10 } });
+    expect((await app.request("/api/v1/organizations")).status).toBe(200);
+    const res = await app.request("/login", {
+      method: "POST",
+      body: "x".repeat(100),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: testConfig().publicOrigin },
+    });
+    expect(res.status).toBe(413);
   });
 });
