@@ -6,7 +6,7 @@ import { validateUscc } from "../domain/uscc";
 import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "./labels";
 import { parseSearch } from "./params";
 import { orgAnnouncements, orgByUscc } from "./queries";
-import { iterateOrganizations, type OrgSummary } from "./search";
+import { iterateOrganizations, type OrgSummary, type SearchResult } from "./search";
 
 /** Open data: /api/v1/organizations (JSON and CSV). A stable contract, documented in README.md. */
 export const registryApi = new Hono<AppEnv>();
@@ -27,9 +27,14 @@ const apiError = (code: string, message: string, fields: Record<string, string> 
 
 registryApi.use("/api/v1/*", async (c, next) => {
   await next();
-  c.header("Access-Control-Allow-Origin", "*");
-  if (c.res.status === 200) c.header("Cache-Control", "public, max-age=60");
+  // On the response's own headers: c.header() after the handler rebuilds the whole response (@hono/node-server
+  // then materializes a full Response, ~12% of a cached search's CPU time under load).
+  c.res.headers.set("Access-Control-Allow-Origin", "*");
+  if (c.res.status === 200) c.res.headers.set("Cache-Control", "public, max-age=60");
 });
+
+/** The JSON of a search result, rendered once per cached result (the cache hands out the same object). */
+const renderedBodies = new WeakMap<SearchResult, string>();
 
 registryApi.get("/api/v1/organizations", async (c) => {
   const parsed = parseSearch(c.req.query());
@@ -40,13 +45,18 @@ registryApi.get("/api/v1/organizations", async (c) => {
     );
   const { db, searchCache } = c.get("deps");
   const r = await searchCache!.search(db, parsed.params);
-  return c.json({
-    total: r.total,
-    total_capped: r.totalCapped,
-    page: r.page,
-    per_page: r.perPage,
-    items: r.items.map(item),
-  });
+  let body = renderedBodies.get(r);
+  if (body === undefined) {
+    body = JSON.stringify({
+      total: r.total,
+      total_capped: r.totalCapped,
+      page: r.page,
+      per_page: r.perPage,
+      items: r.items.map(item),
+    });
+    renderedBodies.set(r, body);
+  }
+  return c.body(body, 200, { "Content-Type": "application/json" });
 });
 
 const CSV_HEADER = [
