@@ -1,4 +1,5 @@
 export * from "./accounts";
 export * from "./audit";
-export * from "./registry";
+export * from "./inspection";
 export * from "./registration";
+export * from "./registry";

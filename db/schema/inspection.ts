@@ -14,21 +14,13 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CONCLUSIONS, INSPECTION_STATES, PROBLEM_SEVERITIES } from "../../src/domain/workflow";
 import { authorities, ORG_TYPES, type OrgType, organizations, SUPERVISION_MODES } from "./registry";
 
-export const INSPECTION_STATE_VALUES = [
-  "draft",
-  "submitted",
-  "pre_review",
-  "returned",
-  "supervisor_review",
-  "registrar_review",
-  "concluded",
-  "published",
-  "not_filed",
-] as const;
-export const CONCLUSION_VALUES = ["qualified", "basically_qualified", "unqualified"] as const;
-export const SEVERITY_VALUES = ["minor", "serious"] as const;
+// One list of states, conclusions and severities: the workflow's (src/domain/workflow.ts holds the machine).
+const INSPECTION_STATE_VALUES = INSPECTION_STATES;
+const CONCLUSION_VALUES = CONCLUSIONS;
+const SEVERITY_VALUES = PROBLEM_SEVERITIES;
 export const ATTACHMENT_CONTENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
 /** Largest attachment accepted, in bytes (10 MiB). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

@@ -14,7 +14,6 @@ import { type SQL, sql } from "drizzle-orm";
 import { ORG_TYPES, type OrgType } from "../../db/schema";
 import {
   annualInspections,
-  CONCLUSION_VALUES,
   type InspectionWindows,
   inspectionProblems,
   inspectionRounds,
@@ -51,6 +50,7 @@ import {
   actionsFor,
   annualInspectionMachine,
   CONCLUSION_LABELS,
+  CONCLUSIONS,
   type Conclusion,
   decide,
   type Effect,
@@ -756,10 +756,7 @@ function validateActInput(action: InspectionAction, input: ActInput): Record<str
     }
   });
   if (action === "conclude") {
-    if (
-      input.conclusion !== undefined &&
-      !(CONCLUSION_VALUES as readonly string[]).includes(input.conclusion)
-    ) {
+    if (input.conclusion !== undefined && !(CONCLUSIONS as readonly string[]).includes(input.conclusion)) {
       fields.conclusion = "请选择年检结论：合格、基本合格或不合格";
     }
     (input.problems ?? []).forEach((p, i) => {

@@ -1,0 +1,120 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemoInspections } from "../../db/seed/inspections";
+import type { AppDeps } from "../../src/context";
+import type { Db } from "../../src/db";
+import { type ReportSection, sectionSchemas } from "../../src/domain/inspection-report";
+import type { Check } from "../../src/domain/prechecks";
+import { INSPECTION_STATES } from "../../src/domain/workflow";
+import { inspectionService as svc } from "../../src/inspection/service";
+import { insertSupervisorUnit, insertUser, makeDeps, movableClock, openTestDb } from "../support/inspection";
+import { ensureAuthority, insertOrgs } from "../support/orgs";
+
+let db: Db;
+let deps: AppDeps;
+let seeded: { years: number; filings: number };
+const TODAY = "2026-11-22";
+
+beforeAll(async () => {
+  db = await openTestDb();
+  await ensureAuthority(db, { code: "159900", name: "示范市民政局", level: "city" });
+  await ensureAuthority(db, {
+    code: "159901",
+    name: "东湖区民政局",
+    level: "district",
+    parentCode: "159900",
+  });
+  const unit = await insertSupervisorUnit(db, "示范市科学技术协会");
+  const types = ["social_group", "private_non_enterprise", "foundation"] as const;
+  const orgs = await insertOrgs(
+    db,
+    Array.from({ length: 60 }, (_, i) => ({
+      name: `示范市第${i + 1}示范社会组织`,
+      type: types[i % 3],
+      authorityCode: i % 4 === 0 ? "159901" : "159900",
+      registeredOn: `20${10 + (i % 12)}-0${1 + (i % 9)}-15`,
+    })),
+  );
+  for (const [i, o] of orgs.entries()) {
+    const mode = i % 5 === 0 ? "direct" : i % 7 === 0 ? "decoupled" : "supervised";
+    await db.run(sql`UPDATE organizations SET supervision_mode = ${mode},
+      supervisor_unit_id = ${mode === "supervised" ? unit : null},
+      foundation_kind = ${i % 3 === 2 ? (i % 2 ? "public" : "non_public") : null} WHERE id = ${o.id}`);
+  }
+  deps = makeDeps(db, movableClock(TODAY));
+  const t0 = performance.now();
+  seeded = await seedDemoInspections(db, TODAY);
+  expect(performance.now() - t0).toBeLessThan(10_000);
+});
+
+describe("demo inspections (db/seed/inspections.ts)", () => {
+  it("cover the last three years in every state, with each conclusion", async () => {
+    expect(seeded.years).toBe(6); // three years × two authorities
+    const rows = (await db.all(
+      sql`SELECT year, state, conclusion, count(*) AS n FROM annual_inspections GROUP BY year, state, conclusion`,
+    )) as { year: number; state: string; conclusion: string | null; n: number }[];
+    expect([...new Set(rows.map((r) => r.year))].sort()).toEqual([2023, 2024, 2025]);
+    const states2025 = new Set(rows.filter((r) => r.year === 2025).map((r) => r.state));
+    // The 2025 window closed on 2026-05-31: no drafts remain, everything else is there.
+    expect([...states2025].sort()).toEqual(INSPECTION_STATES.filter((s) => s !== "draft").sort());
+    const conclusions = new Set(rows.filter((r) => r.conclusion).map((r) => r.conclusion));
+    expect([...conclusions].sort()).toEqual(["basically_qualified", "qualified", "unqualified"]);
+    expect(rows.filter((r) => r.year < 2025 && r.state === "not_filed").length).toBeGreaterThan(0);
+    // The queue counters (kept by triggers) agree with the filings the seed inserted.
+    const [kept] = (await db.all(sql`SELECT sum(n) AS n FROM inspection_queue_counts`)) as { n: number }[];
+    expect(Number(kept!.n)).toBe(seeded.filings);
+  });
+
+  it("store sections that the report schemas accept, in fen, and submissions that pass every block", async () => {
+    const sections = (await db.all(sql`SELECT section, data FROM inspection_sections`)) as {
+      section: ReportSection;
+      data: string;
+    }[];
+    expect(sections.length).toBeGreaterThan(500);
+    for (const s of sections) {
+      const parsed = sectionSchemas[s.section].safeParse(JSON.parse(s.data));
+      expect(
+        parsed.success,
+        `${s.section}: ${parsed.success ? "" : JSON.stringify(parsed.error.issues)}`,
+      ).toBe(true);
+    }
+    const rounds = (await db.all(sql`SELECT checks FROM inspection_rounds`)) as { checks: string }[];
+    const checks = rounds.flatMap((r) => JSON.parse(r.checks) as Check[]);
+    expect(checks.filter((c) => c.severity === "block")).toEqual([]);
+    expect(checks.filter((c) => c.severity === "warning").length).toBeGreaterThan(0);
+  });
+
+  it("give every page something real: queues, returned comments, public history, announcements, rates", async () => {
+    const city = (await db.all(sql`SELECT id FROM authorities WHERE code = '159900'`)) as { id: number }[];
+    const registrar = await insertUser(db, {
+      role: "registrar",
+      displayName: "审查员",
+      authorityId: city[0]!.id,
+    });
+    const q = await svc.queue(deps, registrar, { page: 1, perPage: 20 });
+    expect(q.total).toBeGreaterThan(5);
+    expect(q.countsByState.returned).toBeGreaterThan(0);
+    const [returned] = (await db.all(
+      sql`SELECT id FROM annual_inspections WHERE state = 'returned' LIMIT 1`,
+    )) as {
+      id: number;
+    }[];
+    const view = await svc.getFiling(deps, registrar, returned!.id);
+    expect(view?.rounds.at(-1)?.returned?.comments.length).toBe(2);
+    expect(view?.correction?.deadline).toMatch(/^2026-/);
+    const twoRounds = (await db.all(
+      sql`SELECT filing_id FROM inspection_rounds WHERE round = 2 LIMIT 1`,
+    )) as { filing_id: number }[];
+    const changed = await svc.getFiling(deps, registrar, twoRounds[0]!.filing_id);
+    expect(changed?.changedSinceLastRound).toContain("activities");
+    const ann = await svc.conclusionsAnnouncement(deps, { year: 2024, page: 1, perPage: 10 });
+    expect(ann.total).toBeGreaterThan(10);
+    const [published] = (await db.all(
+      sql`SELECT org_id FROM annual_inspections WHERE state = 'published' AND year = 2023 LIMIT 1`,
+    )) as { org_id: number }[];
+    expect((await svc.publicHistory(deps, published!.org_id)).length).toBeGreaterThan(0);
+    const rates = await svc.rates(deps, registrar, 2024);
+    const all = rates.find((r) => r.scope === "all" && r.type === "all")!;
+    expect(all.rates.inspectionRate.permille).toBeGreaterThan(800);
+  });
+});
