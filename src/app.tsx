@@ -10,6 +10,7 @@ import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
 import { authRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
+import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
 import { registryApi } from "./registry/api";
 import { registryRoutes } from "./registry/routes";
 import { createSearchCache } from "./registry/search-cache";
@@ -60,6 +61,7 @@ export function createApp(givenDeps: AppDeps) {
   app.use(csrf({ origin: deps.config.publicOrigin }));
   app.use(sessionMiddleware());
   app.use(areaGuard());
+  app.use("/portal/*", portalReadOnlyWhenTerminated);
 
   // Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
   app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
@@ -79,6 +81,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", registryApi);
   app.route("/", authRoutes);
   app.route("/", accountRoutes);
+  app.route("/", applicationRoutes);
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")

@@ -15,7 +15,14 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { authorities, ORG_TYPES, organizations } from "./registry";
 
 export const APPLICATION_KIND_VALUES = ["establishment", "change", "charter", "deregistration"] as const;
-export const APPLICATION_STATE_VALUES = ["draft", "submitted", "returned", "approved", "refused", "withdrawn"] as const;
+export const APPLICATION_STATE_VALUES = [
+  "draft",
+  "submitted",
+  "returned",
+  "approved",
+  "refused",
+  "withdrawn",
+] as const;
 export const APPLICATION_CHANNELS = ["online", "paper"] as const;
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -50,7 +57,9 @@ export const registrationApplications = sqliteTable(
     dueOn: text("due_on"),
     correctionReason: text("correction_reason"),
     correctionDeadline: text("correction_deadline"),
-    correctionComments: text("correction_comments", { mode: "json" }).$type<{ section: string; text: string }[]>(),
+    correctionComments: text("correction_comments", { mode: "json" }).$type<
+      { section: string; text: string }[]
+    >(),
     decidedOn: text("decided_on"),
     decisionReason: text("decision_reason"),
     documentNo: text("document_no"),

@@ -36,6 +36,14 @@ export const PUBLIC_ROUTES = new Set([
   "POST /logout",
   "GET /activate/:token",
   "POST /activate/:token",
+  // 成立 applicants have no account: the one-time link is the key (src/registration/application-routes.tsx).
+  "GET /apply",
+  "POST /apply",
+  "GET /apply/:token",
+  "POST /apply/:token/check",
+  "POST /apply/:token/save",
+  "POST /apply/:token/submit",
+  "POST /apply/:token/withdraw",
 ]);
 
 export function areaOf(path: string): Area | null {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { registrationApplications } from "../../db/schema";
 import { createApp } from "../../src/app";
 import { areaOf, mayEnter, PUBLIC_ROUTES } from "../../src/auth/permissions";
 import { testConfig } from "../../src/config";
@@ -59,6 +60,18 @@ beforeAll(async () => {
   foreign.uscc = orgB!.uscc;
   foreign.userId = String(orgBColleague.id);
   foreign.id = orgBSession.user.sessionId;
+  const [application] = await db
+    .insert(registrationApplications)
+    .values({
+      kind: "change",
+      channel: "online",
+      authorityId: cityB,
+      orgId: orgB!.id,
+      applicantName: "邻市围棋协会",
+      data: {},
+    })
+    .returning({ id: registrationApplications.id });
+  foreign.applicationId = String(application!.id);
 });
 
 interface Route {

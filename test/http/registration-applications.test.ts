@@ -1,0 +1,512 @@
+import { and, desc, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  announcements,
+  auditEvents,
+  organizations,
+  orgHistory,
+  registrationApplications,
+  usccSequences,
+} from "../../db/schema";
+import { createApp } from "../../src/app";
+import { testConfig } from "../../src/config";
+import type { Db } from "../../src/db";
+import { validateUscc } from "../../src/domain/uscc";
+import { openMemoryDatabase } from "../../src/node-db";
+import { searchOrganizations } from "../../src/registry/search";
+import { createSupervisorUnit, createUser, formHeaders, signIn } from "../support/auth";
+import { ensureAuthority, insertOrgs } from "../support/orgs";
+
+/** Issue 5: registration applications through the shared workflow — 成立, 变更, 章程核准, 注销 — and every refusal. */
+
+let db: Db;
+let clock: Date;
+const app = () => createApp({ db, config: testConfig(), now: () => clock });
+let cityId: number;
+let districtId: number;
+let unitId: number;
+let registrar: string;
+let otherRegistrar: string;
+let cityReader: string;
+
+beforeEach(async () => {
+  ({ db } = await openMemoryDatabase());
+  clock = new Date("2026-11-23T02:00:00Z");
+  cityId = await ensureAuthority(db, { code: "159900", name: "示范市民政局" });
+  districtId = await ensureAuthority(db, {
+    code: "159901",
+    name: "示范市东湖区民政局",
+    level: "district",
+    parentCode: "159900",
+  });
+  const other = await ensureAuthority(db, { code: "159800", name: "邻市民政局" });
+  unitId = await createSupervisorUnit(db, "示范市体育局");
+  registrar = (
+    await signIn(db, (await createUser(db, { role: "registrar", authorityId: districtId })).id, clock)
+  ).cookie;
+  otherRegistrar = (
+    await signIn(db, (await createUser(db, { role: "registrar", authorityId: other })).id, clock)
+  ).cookie;
+  cityReader = (
+    await signIn(db, (await createUser(db, { role: "registrar", authorityId: cityId })).id, clock)
+  ).cookie;
+});
+
+const post = (path: string, body: Record<string, string | string[]>, cookie?: string) => {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(body)) for (const x of Array.isArray(v) ? v : [v]) params.append(k, x);
+  return app().request(path, { method: "POST", headers: formHeaders(cookie), body: params });
+};
+const get = (path: string, cookie?: string) =>
+  app().request(path, { headers: cookie ? { Cookie: cookie } : {} });
+const rowOf = async (id: number) =>
+  (await db.select().from(registrationApplications).where(eq(registrationApplications.id, id)))[0]!;
+
+const CHARTER =
+  "第一章 总则：本会名称为东湖区围棋协会，宗旨是普及围棋运动。第二章 业务范围：比赛、培训、交流。第三章 会员。第四章 组织机构和负责人产生、罢免。第五章 资产管理、使用原则。第六章 章程的修改程序。第七章 终止程序及终止后的财产处理。";
+
+const goodEstablishment = {
+  name: "东湖区围棋协会",
+  type: "social_group",
+  address: "东湖区湖滨路 8 号",
+  activityArea: "东湖区",
+  legalRepresentative: "林海",
+  capital: "３０，０００.００",
+  individualMembers: "56",
+  unitMembers: "0",
+  purpose: "普及围棋运动，提高棋艺水平。",
+  businessScope: "围棋比赛、培训、交流。",
+  supervisionMode: "direct",
+  partyCommitment: "1",
+  charter: CHARTER,
+};
+
+async function startApplication(): Promise<{ path: string; id: number }> {
+  const res = await post("/apply", {
+    authorityId: String(districtId),
+    applicantName: "林海",
+    applicantPhone: "13800000000",
+  });
+  expect(res.status).toBe(303);
+  const path = res.headers.get("Location")!.replace(/\?.*$/, "");
+  expect(path).toMatch(/^\/apply\/[0-9a-f]{32}\.[0-9a-f]{64}$/);
+  const [row] = await db
+    .select()
+    .from(registrationApplications)
+    .orderBy(desc(registrationApplications.id))
+    .limit(1);
+  return { path, id: row!.id };
+}
+
+describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
+  it("apply → blocked until the rules are met → submit → returned once → resubmit → approved: the organization exists with a valid code", async () => {
+    const { path, id } = await startApplication();
+    const page = await get(path);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("请保存本页地址");
+
+    // Bad money is refused next to the field and nothing is stored.
+    const bad = await post(`${path}/save`, { ...goodEstablishment, capital: "三万", version: "1" });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("金额格式不正确");
+    expect((await rowOf(id)).data).toEqual({});
+
+    // The live check names the rule problems without saving.
+    const check = await post(`${path}/check`, {
+      ...goodEstablishment,
+      individualMembers: "20",
+      partyCommitment: "",
+    });
+    const checkHtml = await check.text();
+    expect(checkHtml).toContain("50 个以上个人会员");
+    expect(checkHtml).toContain("支持党建工作承诺书");
+    expect((await rowOf(id)).version).toBe(1);
+
+    // Submitting with a block is refused; nothing moves.
+    const blocked = await post(`${path}/submit`, {
+      ...goodEstablishment,
+      individualMembers: "20",
+      version: "1",
+    });
+    expect(blocked.status).toBe(422);
+    expect(await blocked.text()).toContain("必须修改的问题");
+    expect((await rowOf(id)).state).toBe("draft");
+
+    const v = String((await rowOf(id)).version);
+    const submitted = await post(`${path}/submit`, { ...goodEstablishment, version: v });
+    expect(submitted.status).toBe(303);
+    const afterSubmit = await rowOf(id);
+    expect(afterSubmit.state).toBe("submitted");
+    expect(afterSubmit.data.capitalFen).toBe(3_000_000);
+    expect(afterSubmit.dueOn).toBe("2027-02-15"); // 60 working days from 2026-11-23 (R-A6)
+
+    // The registrar's queue shows it with its countdown; a return needs a reason.
+    const queue = await (await get("/registrar/applications", registrar)).text();
+    expect(queue).toContain("东湖区围棋协会");
+    expect(queue).toContain("还剩 60 个工作日");
+    const noReason = await post(
+      `/registrar/applications/${id}/return`,
+      { version: String(afterSubmit.version), reason: "" },
+      registrar,
+    );
+    expect(noReason.status).toBe(422);
+    expect(await noReason.text()).toContain("请填写退回补正的原因");
+    const returned = await post(
+      `/registrar/applications/${id}/return`,
+      { version: String(afterSubmit.version), reason: "章程缺少会费标准，请补充。" },
+      registrar,
+    );
+    expect(returned.status).toBe(303);
+    const r = await rowOf(id);
+    expect(r.state).toBe("returned");
+    expect(r.correctionDeadline).toBe("2026-11-30"); // 5 working days (R-C3 default, shared loop)
+    const applicantView = await (await get(path)).text();
+    expect(applicantView).toContain("章程缺少会费标准");
+
+    await post(`${path}/submit`, {
+      ...goodEstablishment,
+      charter: `${CHARTER} 第八章 会费标准。`,
+      version: String(r.version),
+    });
+    const resubmitted = await rowOf(id);
+    expect(resubmitted.state).toBe("submitted");
+    expect(resubmitted.round).toBe(2);
+
+    const noNumber = await post(
+      `/registrar/applications/${id}/approve`,
+      { version: String(resubmitted.version) },
+      registrar,
+    );
+    expect(noNumber.status).toBe(422);
+    const approved = await post(
+      `/registrar/applications/${id}/approve`,
+      { version: String(resubmitted.version), documentNo: "东民社准〔2026〕8号" },
+      registrar,
+    );
+    expect(approved.status).toBe(303);
+
+    const done = await rowOf(id);
+    expect(done.state).toBe("approved");
+    const [org] = await db.select().from(organizations).where(eq(organizations.id, done.orgId!));
+    expect(org!.name).toBe("东湖区围棋协会");
+    expect(org!.registeredOn).toBe("2026-11-23");
+    expect(org!.certificateValidTo).toBe("2031-11-22");
+    const code = validateUscc(org!.uscc, "social_group");
+    expect(code.ok).toBe(true);
+    expect(org!.uscc.slice(0, 8)).toBe("51159901");
+    const [notice] = await db.select().from(announcements).where(eq(announcements.orgId, org!.id));
+    expect(notice!.kind).toBe("establishment");
+    expect(notice!.documentNo).toBe("东民社准〔2026〕8号");
+    expect((await db.select().from(orgHistory).where(eq(orgHistory.orgId, org!.id)))[0]!.kind).toBe(
+      "establishment",
+    );
+    const found = await searchOrganizations(db, { q: "围棋", page: 1, perPage: 20 });
+    expect(found.items.map((o) => o.uscc)).toContain(org!.uscc);
+    const actions = (await db.select({ a: auditEvents.action }).from(auditEvents)).map((x) => x.a);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "registration.start",
+        "registration.submit",
+        "registration.return",
+        "registration.approve",
+      ]),
+    );
+    // Terminal: nothing leads out of a decision.
+    const again = await post(
+      `/registrar/applications/${id}/refuse`,
+      { version: String(done.version), refuseReason: "x" },
+      registrar,
+    );
+    expect(again.status).toBe(422);
+    expect(await again.text()).toContain("办理已结束");
+  });
+
+  it("R-B6: codes are issued from a per-authority sequence that never repeats", async () => {
+    const codes: string[] = [];
+    for (const name of ["东湖区桥牌协会", "东湖区象棋协会"]) {
+      const { path, id } = await startApplication();
+      await post(`${path}/submit`, {
+        ...goodEstablishment,
+        name,
+        legalRepresentative: `${name}会长`,
+        version: "1",
+      });
+      const row = await rowOf(id);
+      expect(row.state).toBe("submitted");
+      await post(
+        `/registrar/applications/${id}/approve`,
+        { version: String(row.version), documentNo: `东民社准〔2026〕${id}号` },
+        registrar,
+      );
+      const org = (
+        await db
+          .select()
+          .from(organizations)
+          .where(eq(organizations.id, (await rowOf(id)).orgId!))
+      )[0]!;
+      codes.push(org.uscc);
+    }
+    expect(new Set(codes).size).toBe(2);
+    const [seq] = await db
+      .select()
+      .from(usccSequences)
+      .where(and(eq(usccSequences.authorityId, districtId), eq(usccSequences.orgType, "social_group")));
+    expect(seq!.last).toBe(2);
+  });
+
+  it("R-A4 and R-A3: a taken name and a legal representative of another 社团 block submission", async () => {
+    await insertOrgs(db, [{ name: "东湖区围棋协会", authorityCode: "159901", legalRepresentative: "王五" }]);
+    const { path, id } = await startApplication();
+    const res = await post(`${path}/submit`, {
+      ...goodEstablishment,
+      legalRepresentative: "王五",
+      version: "1",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("已有同名的社会组织");
+    expect(html).toContain("一人只能担任一个社会团体的法定代表人");
+    expect((await rowOf(id)).state).toBe("draft");
+  });
+
+  it("refusal needs a reason; a link with a wrong secret finds nothing", async () => {
+    const { path, id } = await startApplication();
+    await post(`${path}/submit`, { ...goodEstablishment, version: "1" });
+    const v = String((await rowOf(id)).version);
+    expect((await post(`/registrar/applications/${id}/refuse`, { version: v }, registrar)).status).toBe(422);
+    expect(
+      (
+        await post(
+          `/registrar/applications/${id}/refuse`,
+          { version: v, refuseReason: "发起人不符合条件。" },
+          registrar,
+        )
+      ).status,
+    ).toBe(303);
+    expect((await rowOf(id)).state).toBe("refused");
+    expect(await (await get(path)).text()).toContain("发起人不符合条件");
+    const forged = path.replace(/\.[0-9a-f]{64}$/, `.${"0".repeat(64)}`);
+    expect((await get(forged)).status).toBe(404);
+    expect((await post(`${forged}/submit`, { ...goodEstablishment, version: "1" })).status).toBe(404);
+  });
+});
+
+describe("applications of an existing organization", () => {
+  async function orgWithUser() {
+    const [org] = await insertOrgs(db, [
+      { name: "东湖区书画协会", authorityCode: "159901", legalRepresentative: "赵一" },
+    ]);
+    const user = await createUser(db, { role: "org", orgId: org!.id });
+    return { org: org!, cookie: (await signIn(db, user.id, clock)).cookie };
+  }
+  async function start(cookie: string, kind: string): Promise<number> {
+    const res = await post("/portal/applications", { kind }, cookie);
+    expect(res.status).toBe(303);
+    return Number(res.headers.get("Location")!.match(/\/(\d+)\?/)![1]);
+  }
+
+  it("变更: old and new side by side; a new legal representative needs the audit (R-A8); approval updates the register, history and 公告 (R-A7)", async () => {
+    const { org, cookie } = await orgWithUser();
+    await db.update(organizations).set({ supervisionMode: "direct" }).where(eq(organizations.id, org.id));
+    const id = await start(cookie, "change");
+    const form = await (await get(`/portal/applications/${id}`, cookie)).text();
+    expect(form).toContain("现登记内容");
+    expect(form).toContain("赵一");
+    const change = {
+      items: ["name", "legalRepresentative"],
+      name: "东湖区书法家协会",
+      legalRepresentative: "钱二",
+      version: "1",
+    };
+    const blocked = await post(`/portal/applications/${id}/submit`, change, cookie);
+    expect(blocked.status).toBe(422);
+    expect(await blocked.text()).toContain("变更法定代表人前须进行财务审计");
+    const v = String((await rowOf(id)).version);
+    expect(
+      (
+        await post(
+          `/portal/applications/${id}/submit`,
+          { ...change, auditReportNo: "东审〔2026〕3号", version: v },
+          cookie,
+        )
+      ).status,
+    ).toBe(303);
+    const row = await rowOf(id);
+    expect(
+      (
+        await post(
+          `/registrar/applications/${id}/approve`,
+          { version: String(row.version), documentNo: "东民社变〔2026〕1号" },
+          registrar,
+        )
+      ).status,
+    ).toBe(303);
+    const [after] = await db.select().from(organizations).where(eq(organizations.id, org.id));
+    expect(after!.name).toBe("东湖区书法家协会");
+    expect(after!.legalRepresentative).toBe("钱二");
+    expect(after!.uscc).toBe(org.uscc); // R-B6: a change never changes the code
+    const [h] = await db.select().from(orgHistory).where(eq(orgHistory.orgId, org.id));
+    expect(h!.before).toEqual({ name: "东湖区书画协会", legalRepresentative: "赵一" });
+    expect(h!.after).toEqual({ name: "东湖区书法家协会", legalRepresentative: "钱二" });
+    const [n] = await db.select().from(announcements).where(eq(announcements.orgId, org.id));
+    expect(n!.body).toContain("名称由“东湖区书画协会”变更为“东湖区书法家协会”");
+    expect((await searchOrganizations(db, { q: "书法家", page: 1, perPage: 5 })).total).toBe(1);
+    expect((await searchOrganizations(db, { q: "书画", page: 1, perPage: 5 })).total).toBe(0);
+  });
+
+  it("章程核准 is recorded in the history; 注销 ends the organization and its accounts become read-only (R-A9)", async () => {
+    const { org, cookie } = await orgWithUser();
+    await db.update(organizations).set({ supervisionMode: "direct" }).where(eq(organizations.id, org.id));
+    const charterId = await start(cookie, "charter");
+    await post(
+      `/portal/applications/${charterId}/submit`,
+      { charter: CHARTER, changedClauses: "第三条：会员 → 个人会员和单位会员", version: "1" },
+      cookie,
+    );
+    let row = await rowOf(charterId);
+    await post(
+      `/registrar/applications/${charterId}/approve`,
+      { version: String(row.version), documentNo: "东民社章〔2026〕2号" },
+      registrar,
+    );
+    expect((await rowOf(charterId)).state).toBe("approved");
+    expect(
+      (await db.select().from(orgHistory).where(eq(orgHistory.orgId, org.id))).map((h) => h.kind),
+    ).toEqual(["charter"]);
+
+    const deregId = await start(cookie, "deregistration");
+    const future = await post(
+      `/portal/applications/${deregId}/submit`,
+      {
+        reason: "会员大会决议解散。",
+        liquidationEndedOn: "2026-12-31",
+        liquidationReport: "资产已清理完毕。",
+        version: "1",
+      },
+      cookie,
+    );
+    expect(future.status).toBe(422);
+    expect(await future.text()).toContain("清算结束日期不能晚于今天");
+    row = await rowOf(deregId);
+    await post(
+      `/portal/applications/${deregId}/submit`,
+      {
+        reason: "会员大会决议解散。",
+        liquidationEndedOn: "2026-11-20",
+        liquidationReport: "资产已清理完毕。",
+        version: String(row.version),
+      },
+      cookie,
+    );
+    row = await rowOf(deregId);
+    expect(row.state).toBe("submitted");
+    await post(
+      `/registrar/applications/${deregId}/approve`,
+      { version: String(row.version), documentNo: "东民社注〔2026〕1号" },
+      registrar,
+    );
+    const [after] = await db.select().from(organizations).where(eq(organizations.id, org.id));
+    expect(after!.status).toBe("deregistered");
+    expect(after!.statusOn).toBe("2026-11-23");
+    expect(
+      (await db.select().from(announcements).where(eq(announcements.orgId, org.id))).map((a) => a.kind),
+    ).toEqual(["deregistration"]);
+    // The organization's account now only reads.
+    expect((await get("/portal/applications", cookie)).status).toBe(200);
+    const refused = await post("/portal/applications", { kind: "change" }, cookie);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("账号只能查看");
+  });
+
+  it("refuses another organization, another authority, a read-only city registrar and a stale version", async () => {
+    const { cookie } = await orgWithUser();
+    const id = await start(cookie, "charter");
+    const [stranger] = await insertOrgs(db, [{ name: "东湖区钓鱼协会", authorityCode: "159901" }]);
+    const strangerCookie = (
+      await signIn(db, (await createUser(db, { role: "org", orgId: stranger!.id })).id, clock)
+    ).cookie;
+    expect((await get(`/portal/applications/${id}`, strangerCookie)).status).toBe(404);
+    expect((await post(`/portal/applications/${id}/save`, { version: "1" }, strangerCookie)).status).toBe(
+      404,
+    );
+    expect((await get(`/registrar/applications/${id}`, otherRegistrar)).status).toBe(404);
+    await post(
+      `/portal/applications/${id}/submit`,
+      { charter: CHARTER, changedClauses: "第三条", supervisorApprovedOn: "2026-11-20", version: "1" },
+      cookie,
+    );
+    const row = await rowOf(id);
+    expect(row.state).toBe("submitted");
+    expect((await get(`/registrar/applications/${id}`, cityReader)).status).toBe(200);
+    expect(
+      (
+        await post(
+          `/registrar/applications/${id}/approve`,
+          { version: String(row.version), documentNo: "x" },
+          cityReader,
+        )
+      ).status,
+    ).toBe(403);
+    // Two registrars act on the same version: one wins, the other is told someone else acted.
+    const [a, b] = await Promise.all([
+      post(
+        `/registrar/applications/${id}/approve`,
+        { version: String(row.version), documentNo: "东民社章〔2026〕5号" },
+        registrar,
+      ),
+      post(
+        `/registrar/applications/${id}/return`,
+        { version: String(row.version), reason: "补充说明" },
+        registrar,
+      ),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([303, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(await loser.text()).toContain("刚被其他人处理或修改过");
+  });
+
+  it("a registrar records a paper application with the same checks and decides it", async () => {
+    const res = await post(
+      "/registrar/applications",
+      { kind: "establishment", applicantName: "窗口申请人" },
+      registrar,
+    );
+    expect(res.status).toBe(303);
+    const id = Number(res.headers.get("Location")!.match(/\/(\d+)\?/)![1]);
+    const blocked = await post(
+      `/registrar/applications/${id}/submit`,
+      { ...goodEstablishment, capital: "1000", version: "1" },
+      registrar,
+    );
+    expect(blocked.status).toBe(422);
+    expect(await blocked.text()).toContain("活动资金不少于");
+    const v = String((await rowOf(id)).version);
+    expect(
+      (
+        await post(
+          `/registrar/applications/${id}/submit`,
+          {
+            ...goodEstablishment,
+            supervisionMode: "supervised",
+            supervisorUnitId: String(unitId),
+            version: v,
+          },
+          registrar,
+        )
+      ).status,
+    ).toBe(303);
+    const row = await rowOf(id);
+    expect(row.channel).toBe("paper");
+    await post(
+      `/registrar/applications/${id}/approve`,
+      { version: String(row.version), documentNo: "东民社准〔2026〕9号" },
+      registrar,
+    );
+    const [org] = await db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, (await rowOf(id)).orgId!));
+    expect(org!.supervisorUnitId).toBe(unitId);
+    expect(org!.supervisor).toBe("示范市体育局");
+  });
+});
