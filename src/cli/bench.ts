@@ -1,17 +1,24 @@
 /**
- * npm run bench [-- --db file:a.db --db file:b.db] [--http-seconds 10] [--iterations 200]
+ * npm run bench [-- --db file:a.db --db file:b.db] [--http-seconds 10] [--iterations 200] [--connections 50]
+ *                 [--skip-http] [--skip-wrk]
  *
  * For each database (default: synthetic registers of 10,000 / 100,000 / 1,000,000 organizations built under
  * data/bench/ with `npm run db:synthetic`, reused when present):
  *  1. in process: every query class of the issue (1-, 2-, 3+-character name parts, exact code, no match, filters
  *     only, page 50 of a broad query), each run `iterations` times with its count: p50 / p95 / max in ms;
  *  2. over HTTP: the server started as `npm start` would (no seeding) on a free port, 50 concurrent keep-alive
- *     connections on GET /api/v1/organizations for `http-seconds`: requests/s and p50 / p99.
+ *     connections on GET /api/v1/organizations for `http-seconds`: requests/s and p50 / p99, for two mixes of
+ *     the same query classes — "repeated" (a pool of 2,000 paths, mostly cache hits after the first pass) and
+ *     "distinct" (no path twice: every request an uncached search) — each with the Node load generator and,
+ *     when `wrk` is installed (apt-get install -y wrk), with wrk as a cross-check. Both share the machine's cores
+ *     with the server.
  * Prints tables; nothing is asserted (figures go to README.md).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { Agent, request } from "node:http";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -26,6 +33,7 @@ const { values } = parseArgs({
     iterations: { type: "string", default: "200" },
     connections: { type: "string", default: "50" },
     "skip-http": { type: "boolean", default: false },
+    "skip-wrk": { type: "boolean", default: false },
   },
 });
 const iterations = Number(values.iterations);
@@ -56,9 +64,12 @@ function databases(): { label: string; url: string }[] {
 }
 
 /** Query parameters per class, sampled from the database itself so they are realistic. */
-async function queryClasses(db: Db): Promise<{ name: string; params: () => SearchParams }[]> {
+async function queryClasses(
+  db: Db,
+  sampleSize = 500,
+): Promise<{ name: string; params: () => SearchParams }[]> {
   const sample = (await db.all(
-    sql`SELECT uscc, name FROM organizations WHERE id IN (SELECT id FROM organizations ORDER BY random() LIMIT 500)`,
+    sql`SELECT uscc, name FROM organizations WHERE id IN (SELECT id FROM organizations ORDER BY random() LIMIT ${sampleSize})`,
   )) as { uscc: string; name: string }[];
   let i = 0;
   const next = () => sample[i++ % sample.length]!;
@@ -120,63 +131,193 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function benchHttp(url: string, db: Db) {
+/** The server started as `npm start` would (no seeding), on a free port; resolves once it answers /healthz. */
+async function startServer(url: string): Promise<{ base: string; stop: () => void }> {
   const port = await freePort();
   const child = spawn("npx", ["tsx", "src/server.ts"], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), SEED_DEMO: "0", APP_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  const base = `http://127.0.0.1:${port}`;
-  try {
-    for (let t = 0; ; t++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {}
-      if (t > 600) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const classes = await queryClasses(db);
-    const paths: string[] = [];
-    for (let k = 0; k < 2000; k++) {
-      const p = classes[k % classes.length]!.params();
-      const qs = new URLSearchParams();
-      if (p.q) qs.set("q", p.q);
-      if (p.type) qs.set("type", p.type);
-      if (p.status) qs.set("status", p.status);
-      if (p.page > 1) qs.set("page", String(p.page));
-      paths.push(`${base}/api/v1/organizations?${qs}`);
-    }
-    for (const p of paths.slice(0, 200)) await (await fetch(p)).arrayBuffer();
-    const latencies: number[] = [];
-    let errors = 0;
-    let k = 0;
-    const end = performance.now() + httpSeconds * 1000;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (performance.now() < end) {
-          const t = performance.now();
-          const res = await fetch(paths[k++ % paths.length]!);
-          await res.arrayBuffer();
-          if (res.status !== 200) errors++;
-          latencies.push(performance.now() - t);
-        }
-      }),
-    );
-    const elapsed = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    return {
-      rps: Math.round(latencies.length / elapsed),
-      p50: fmt(percentile(latencies, 50)),
-      p99: fmt(percentile(latencies, 99)),
-      errors,
-    };
-  } finally {
+  const stop = () => {
     try {
       process.kill(-child.pid!, "SIGTERM");
     } catch {}
+  };
+  const base = `http://127.0.0.1:${port}`;
+  for (let t = 0; ; t++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {}
+    if (t > 600) {
+      stop();
+      throw new Error("server did not start");
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
+  return { base, stop };
+}
+
+function toPath(p: SearchParams): string {
+  const qs = new URLSearchParams();
+  if (p.q) qs.set("q", p.q);
+  if (p.type) qs.set("type", p.type);
+  if (p.status) qs.set("status", p.status);
+  if (p.page > 1) qs.set("page", String(p.page));
+  if (p.perPage !== 20) qs.set("per_page", String(p.perPage));
+  return `/api/v1/organizations?${qs}`;
+}
+
+/**
+ * Request paths, the query classes in turn.
+ * - "repeated": a pool of 2,000 (the classes' own repetition: common words, a few filter sets), cycled, so most
+ *   requests after the first pass are cache hits — closer to a public register's traffic.
+ * - "distinct": every path different (the same searches, with per_page 15–25 so no two share a cache key), so
+ *   every request is an uncached search: the worst case.
+ */
+function pathsFor(
+  classes: { params: () => SearchParams }[],
+  mix: "repeated" | "distinct",
+  count: number,
+): string[] {
+  if (mix === "repeated")
+    return Array.from({ length: count }, (_, k) => toPath(classes[k % classes.length]!.params()));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let k = 0, misses = 0; out.length < count && misses < count * 20; k++) {
+    const p = classes[k % classes.length]!.params();
+    const path = toPath({ ...p, perPage: 15 + Math.floor(Math.random() * 11) });
+    if (seen.has(path)) misses++;
+    else {
+      seen.add(path);
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+/**
+ * Node load generator: `connections` keep-alive connections (node:http, lighter than fetch, which matters when it
+ * shares two cores with the server), each sending its next request as soon as the previous answer is read.
+ */
+async function nodeLoad(base: string, paths: string[], seconds: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const { hostname, port } = new URL(base);
+  const get = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request({ hostname, port, path, agent }, (res) => {
+        res.on("data", () => {});
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  const latencies: number[] = [];
+  let errors = 0;
+  let k = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const status = await get(paths[k++ % paths.length]!);
+        if (status !== 200) errors++;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: Math.round(latencies.length / elapsed),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+    requests: latencies.length,
+  };
+}
+
+const WRK_SCRIPT = `
+local paths = {}
+for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[((i - 1) % #paths) + 1])
+end
+`;
+
+/** The same paths with wrk (one thread, `connections` connections), when wrk is installed; null otherwise. */
+function wrkLoad(base: string, paths: string[], seconds: number): LoadResult | null {
+  if (spawnSync("wrk", ["--version"]).error) return null;
+  const dir = mkdtempSync(join(tmpdir(), "bench-wrk-"));
+  try {
+    writeFileSync(join(dir, "paths.txt"), `${paths.join("\n")}\n`);
+    writeFileSync(join(dir, "paths.lua"), WRK_SCRIPT);
+    const r = spawnSync(
+      "wrk",
+      ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", join(dir, "paths.lua"), base],
+      { env: { ...process.env, BENCH_PATHS: join(dir, "paths.txt") }, encoding: "utf8" },
+    );
+    const out = r.stdout ?? "";
+    const ms = (label: string) => {
+      const m = out.match(new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)\\s*$`, "m"));
+      if (!m) return Number.NaN;
+      return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
+    };
+    const requests = Number(out.match(/(\d+) requests in/)?.[1] ?? Number.NaN);
+    return {
+      rps: Math.round(Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? Number.NaN)),
+      p50: ms("50"),
+      p99: ms("99"),
+      errors: Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0),
+      requests,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchHttp(url: string, db: Db): Promise<string[][]> {
+  const { base, stop } = await startServer(url);
+  const rows: string[][] = [];
+  try {
+    const classes = await queryClasses(db, 5000);
+    // Warm the server (JIT, page cache) on searches the runs below do not use.
+    const warm = pathsFor(classes, "distinct", 400);
+    await nodeLoad(base, warm, 2);
+    for (const mix of ["repeated", "distinct"] as const) {
+      // Enough distinct paths that none repeats within a run (an uncached search takes ~1 ms).
+      // Each generator gets its own paths, so the second does not start on a cache the first has filled.
+      const count = mix === "repeated" ? 2000 : Math.max(20_000, httpSeconds * 5000);
+      const all = pathsFor(classes, mix, count * 2);
+      const forNode = all.slice(0, count);
+      const forWrk = all.slice(count);
+      const runs: [string, string[], LoadResult | null][] = [
+        ["node", forNode, await nodeLoad(base, forNode, httpSeconds)],
+        ["wrk", forWrk, values["skip-wrk"] ? null : wrkLoad(base, forWrk, httpSeconds)],
+      ];
+      for (const [gen, paths, r] of runs) {
+        if (!r) continue;
+        const wrapped = mix === "distinct" && r.requests > paths.length ? " (paths reused)" : "";
+        rows.push([`${mix}${wrapped}`, gen, String(r.rps), fmt(r.p50), fmt(r.p99), String(r.errors)]);
+      }
+    }
+  } finally {
+    stop();
+  }
+  return rows;
 }
 
 function table(header: string[], rows: string[][]) {
@@ -195,9 +336,10 @@ for (const { label, url } of databases()) {
   console.log(`\nIn process, ${iterations} searches per class (with count), ms:`);
   table(["query class", "p50", "p95", "max"], await benchInProcess(db));
   if (!values["skip-http"]) {
-    const h = await benchHttp(url, db);
-    console.log(`\nHTTP GET /api/v1/organizations, ${connections} connections, ${httpSeconds} s:`);
-    table(["requests/s", "p50 ms", "p99 ms", "non-200"], [[String(h.rps), h.p50, h.p99, String(h.errors)]]);
+    console.log(
+      `\nHTTP GET /api/v1/organizations, ${connections} connections, ${httpSeconds} s per run (ms):`,
+    );
+    table(["mix", "load generator", "requests/s", "p50", "p99", "non-200"], await benchHttp(url, db));
   }
   client.close();
 }
