@@ -23,6 +23,7 @@ import {
   orgHistory,
 } from "../schema";
 import { seedDemoAccounts } from "./accounts";
+import { seedDemoInspections } from "./inspections";
 import { address, drawUniqueName, personName } from "./names";
 import { type AuthorityPlace, orgProfile } from "./profile";
 import { createRandom, type Random } from "./random";
@@ -400,6 +401,8 @@ export interface DemoSummary {
   byType: Record<OrgType, number>;
   byStatus: Record<OrgStatus, number>;
   byAuthority: Record<string, number>;
+  /** Demo annual inspections (db/seed/inspections.ts), when seeded. */
+  inspections?: { years: number; filings: number };
 }
 
 export function summarize(city: DemoCity): DemoSummary {
@@ -530,5 +533,11 @@ export async function seedDemoCity(
     summary: { ...summary, seed: options.seed ?? DEMO_SEED, today: options.today ?? DEMO_TODAY },
   });
   await seedDemoAccounts(db, options.passwordHashing);
-  return summary;
+  const demoOrg = (await db.all(sql`SELECT org_id AS id FROM users WHERE username = 'demo-org'`)) as {
+    id: number | null;
+  }[];
+  const inspections = await seedDemoInspections(db, options.today ?? DEMO_TODAY, {
+    draftOrgIds: demoOrg.flatMap((u) => (u.id === null ? [] : [Number(u.id)])),
+  });
+  return { ...summary, inspections };
 }

@@ -19,7 +19,8 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { authorities, organizations } from "../../db/schema";
 import { inspectionSections } from "../../db/schema/inspection";
-import { demoReport, type OrgRow, rng } from "../../db/seed/inspections";
+import { demoReport, type OrgRow } from "../../db/seed/inspections";
+import { createRandom } from "../../db/seed/random";
 import { verifyAuditChain } from "../audit/chain";
 import { testConfig } from "../config";
 import type { AppDeps, SessionUser } from "../context";
@@ -268,7 +269,7 @@ async function burst(orgCount: number, workerCount: number, spreadSeconds: numbe
       legalRepresentative: "张三",
       foundationKind: f.type === "foundation" ? "non_public" : null,
     } as OrgRow;
-    const report = demoReport(org, YEAR, rng(f.org_id), false) as unknown as Record<string, unknown>;
+    const report = demoReport(org, YEAR, createRandom(f.org_id), false) as unknown as Record<string, unknown>;
     for (const s of REPORT_SECTIONS) {
       if (s === "basicInfo" || s === "rectification" || report[s] === undefined) continue;
       sectionRows.push({ filingId: f.id, section: s, data: report[s], savedVersion: f.version });

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemoCity } from "../../db/seed/demo";
 import { seedDemoInspections } from "../../db/seed/inspections";
+import { testConfig } from "../../src/config";
 import type { AppDeps } from "../../src/context";
 import type { Db } from "../../src/db";
 import { type ReportSection, sectionSchemas } from "../../src/domain/inspection-report";
@@ -13,7 +15,9 @@ import { ensureAuthority, insertOrgs } from "../support/orgs";
 let db: Db;
 let deps: AppDeps;
 let seeded: { years: number; filings: number };
+let pinnedOrgId: number;
 const TODAY = "2026-11-22";
+const FAST_SCRYPT = testConfig().passwordHashing;
 
 beforeAll(async () => {
   db = await openTestDb();
@@ -43,7 +47,8 @@ beforeAll(async () => {
   }
   deps = makeDeps(db, movableClock(TODAY));
   const t0 = performance.now();
-  seeded = await seedDemoInspections(db, TODAY);
+  pinnedOrgId = orgs[1]!.id;
+  seeded = await seedDemoInspections(db, TODAY, { draftOrgIds: [pinnedOrgId] });
   expect(performance.now() - t0).toBeLessThan(10_000);
 });
 
@@ -55,8 +60,12 @@ describe("demo inspections (db/seed/inspections.ts)", () => {
     )) as { year: number; state: string; conclusion: string | null; n: number }[];
     expect([...new Set(rows.map((r) => r.year))].sort()).toEqual([2023, 2024, 2025]);
     const states2025 = new Set(rows.filter((r) => r.year === 2025).map((r) => r.state));
-    // The 2025 window closed on 2026-05-31: no drafts remain, everything else is there.
-    expect([...states2025].sort()).toEqual(INSPECTION_STATES.filter((s) => s !== "draft").sort());
+    // The demo keeps the 2025 window open to the end of 2026: drafts and every review state, no 未参检 yet.
+    expect([...states2025].sort()).toEqual(INSPECTION_STATES.filter((s) => s !== "not_filed").sort());
+    const [w] = (await db.all(sql`SELECT windows FROM inspection_years WHERE year = 2025 LIMIT 1`)) as {
+      windows: string;
+    }[];
+    expect(JSON.parse(w!.windows).social_group.closesOn).toBe("2026-12-31");
     const conclusions = new Set(rows.filter((r) => r.conclusion).map((r) => r.conclusion));
     expect([...conclusions].sort()).toEqual(["basically_qualified", "qualified", "unqualified"]);
     expect(rows.filter((r) => r.year < 2025 && r.state === "not_filed").length).toBeGreaterThan(0);
@@ -70,7 +79,12 @@ describe("demo inspections (db/seed/inspections.ts)", () => {
       section: ReportSection;
       data: string;
     }[];
-    expect(sections.length).toBeGreaterThan(500);
+    expect(sections.length).toBeGreaterThan(300);
+    // Every filing that can still be edited or is under review has its working sections.
+    const bare =
+      await db.all(sql`SELECT id FROM annual_inspections ai WHERE state NOT IN ('not_filed', 'concluded', 'published')
+      AND NOT EXISTS (SELECT 1 FROM inspection_sections s WHERE s.filing_id = ai.id)`);
+    expect(bare).toEqual([]);
     for (const s of sections) {
       const parsed = sectionSchemas[s.section].safeParse(JSON.parse(s.data));
       expect(
@@ -116,5 +130,31 @@ describe("demo inspections (db/seed/inspections.ts)", () => {
     const rates = await svc.rates(deps, registrar, 2024);
     const all = rates.find((r) => r.scope === "all" && r.type === "all")!;
     expect(all.rates.inspectionRate.permille).toBeGreaterThan(800);
+  });
+
+  it("give the demo-org account's organization a draft this year and 合格 the year before", async () => {
+    const rows = (await db.all(
+      sql`SELECT year, state, conclusion FROM annual_inspections WHERE org_id = ${pinnedOrgId} ORDER BY year`,
+    )) as { year: number; state: string; conclusion: string | null }[];
+    expect(rows.slice(-2)).toEqual([
+      { year: 2024, state: "published", conclusion: "qualified" },
+      { year: 2025, state: "draft", conclusion: null },
+    ]);
+  });
+
+  it("are seeded by seedDemoCity, with demo-org's draft for the open year", async () => {
+    const small = await openTestDb();
+    const summary = await seedDemoCity(small, { count: 150, passwordHashing: FAST_SCRYPT });
+    expect(summary.inspections?.filings).toBeGreaterThan(100);
+    const rows = (await small.all(sql`SELECT ai.year, ai.state, ai.conclusion FROM annual_inspections ai
+      JOIN users u ON u.org_id = ai.org_id WHERE u.username = 'demo-org' ORDER BY ai.year DESC LIMIT 2`)) as {
+      year: number;
+      state: string;
+      conclusion: string | null;
+    }[];
+    expect(rows).toEqual([
+      { year: 2025, state: "draft", conclusion: null },
+      { year: 2024, state: "published", conclusion: "qualified" },
+    ]);
   });
 });
