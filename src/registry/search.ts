@@ -259,20 +259,25 @@ export async function searchAtVersion(
       : sql`coalesce((SELECT id FROM authorities WHERE code = ${params.authorityCode}), -1)`;
   const items =
     skip < TOTAL_CAP ? pageSql(segmentsFor(q, params, authorityId), skip, params.perPage) : sql`'[]'`;
-  const rows = await all<{ version: number | null; n: number; items: string | null }>(
+  // A page that is not full but not past the end ends the result: its last row is the last match, so the total is
+  // known without counting (SQLite evaluates only the CASE branch taken). Saves the count for rare queries, whose
+  // count is the costliest part (an FTS5 phrase scan of common bigrams).
+  const rows = await all<{ version: number | null; n: number | null; items: string }>(
     db,
-    sql`SELECT (SELECT version FROM register_version WHERE id = 1) AS version,
-      (${countSql(q, params, authorityId)}) AS n, (${items}) AS items`,
+    sql`SELECT version, items, CASE WHEN json_array_length(items) BETWEEN ${skip === 0 ? 0 : 1} AND ${params.perPage - 1}
+        THEN NULL ELSE (${countSql(q, params, authorityId)}) END AS n
+      FROM (SELECT (SELECT version FROM register_version WHERE id = 1) AS version, coalesce((${items}), '[]') AS items)`,
   );
   const row = rows[0]!;
-  const counted = Number(row.n);
+  const list = JSON.parse(row.items) as OrgSummary[];
+  const counted = row.n === null ? skip + list.length : Number(row.n);
   return {
     version: Number(row.version ?? 0),
     result: {
       ...base,
       total: Math.min(counted, TOTAL_CAP),
       totalCapped: counted > TOTAL_CAP,
-      items: JSON.parse(row.items ?? "[]") as OrgSummary[],
+      items: list,
     },
   };
 }

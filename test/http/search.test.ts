@@ -274,3 +274,19 @@ describe("open-data API hot path", () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe("total without counting", () => {
+  it("a short first page gives the total by itself, and a page past the end still counts", async () => {
+    const { db: small } = await openMemoryDatabase();
+    await insertOrgs(small, [{ name: "甲乙丙协会" }, { name: "丙甲乙丙协会", status: "revoked" }]);
+    const first = await searchOrganizations(small, { q: "甲乙丙", page: 1, perPage: 20 });
+    expect(first).toMatchObject({ total: 2, totalCapped: false });
+    expect(first.items.map((o) => o.name)).toEqual(["甲乙丙协会", "丙甲乙丙协会"]);
+    const second = await searchOrganizations(small, { q: "甲乙丙", page: 2, perPage: 1 });
+    expect(second).toMatchObject({ total: 2, items: [{ name: "丙甲乙丙协会" }] });
+    const past = await searchOrganizations(small, { q: "甲乙丙", page: 5, perPage: 1 });
+    expect(past).toMatchObject({ total: 2, items: [] });
+    const none = await searchOrganizations(small, { q: "无此名称", page: 1, perPage: 20 });
+    expect(none).toMatchObject({ total: 0, totalCapped: false, items: [] });
+  });
+});
