@@ -564,6 +564,8 @@ export function ApplicationForm(p: ApplicationPageProps) {
 
 export function ApplicationPage(p: ApplicationPageProps) {
   const kind = p.app.kind as ApplicationKind;
+  // After a decision the live checks no longer apply (an approved name is now "taken" by the organization itself).
+  const decided = p.app.state === "approved" || p.app.state === "refused" || p.app.state === "withdrawn";
   return (
     <Layout title={p.title} user={p.user}>
       <div id="application">
@@ -598,9 +600,13 @@ export function ApplicationPage(p: ApplicationPageProps) {
             <StateTag state={p.app.state} />
             {p.app.round > 0 ? ` 第 ${p.app.round} 次提交` : ""}
           </dd>
-          <dt>法定办理期限</dt>
+          <dt>{decided ? "办结日期" : "法定办理期限"}</dt>
           <dd>
-            <DueBadge dueOn={p.app.dueOn} left={p.dueLeft} />
+            {decided ? (
+              (p.app.decidedOn ?? p.app.updatedAt.slice(0, 10))
+            ) : (
+              <DueBadge dueOn={p.app.dueOn} left={p.dueLeft} />
+            )}
           </dd>
           {p.app.decisionReason ? (
             <>
@@ -617,7 +623,7 @@ export function ApplicationPage(p: ApplicationPageProps) {
         </dl>
         <CorrectionPanel app={p.app} />
         <ErrorSummary errors={p.errors} labels={FIELD_LABELS} />
-        <ProblemsPanel problems={p.problems} />
+        {decided ? null : <ProblemsPanel problems={p.problems} />}
         {p.editable ? <ApplicationForm {...p} /> : <ReadOnlyData app={p.app} org={p.org} units={p.units} />}
         {p.children}
         <EventsList events={p.events} />
@@ -642,6 +648,8 @@ export function ReadOnlyData({
     if (k === "capitalFen") text = `${formatFen(val as number)} 元`;
     if (k === "type") text = TYPE_LABELS[val as keyof typeof TYPE_LABELS] ?? text;
     if (k === "supervisorUnitId") text = units.find((u) => u.id === val)?.name ?? text;
+    if (k === "supervisionMode") text = val === "direct" ? "直接登记" : "有业务主管单位";
+    if (k === "foundationKind") text = val === "public" ? "公募基金会" : "非公募基金会";
     if (typeof val === "boolean") text = val ? "是" : "否";
     const label = FIELD_LABELS[k === "capitalFen" ? "capital" : k] ?? k;
     return (
