@@ -10,6 +10,7 @@ import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
 import { authRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
+import { reviewRoutes } from "./inspection/review-routes";
 import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
 import { registryApi } from "./registry/api";
 import { registryRoutes } from "./registry/routes";
@@ -82,6 +83,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", authRoutes);
   app.route("/", accountRoutes);
   app.route("/", applicationRoutes);
+  app.route("/", reviewRoutes);
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")

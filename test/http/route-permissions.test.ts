@@ -1,10 +1,12 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { registrationApplications } from "../../db/schema";
+import { inspectionAttachments, registrationApplications } from "../../db/schema";
 import { createApp } from "../../src/app";
 import { areaOf, mayEnter, PUBLIC_ROUTES } from "../../src/auth/permissions";
 import { testConfig } from "../../src/config";
 import type { SessionUser } from "../../src/context";
 import type { Db } from "../../src/db";
+import { inspectionService } from "../../src/inspection/service";
 import { openMemoryDatabase } from "../../src/node-db";
 import { createSupervisorUnit, createUser, formHeaders, signIn } from "../support/auth";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
@@ -53,7 +55,7 @@ beforeAll(async () => {
   };
   for (const role of ROLES) cookies[role] = (await signIn(db, acting[role].id)).cookie;
 
-  await createUser(db, { role: "registrar", authorityId: cityB });
+  const registrarB = await createUser(db, { role: "registrar", authorityId: cityB });
   const orgBAdmin = await createUser(db, { role: "org", orgId: orgB!.id, isOrgAdmin: true });
   const orgBColleague = await createUser(db, { role: "org", orgId: orgB!.id, isOrgAdmin: false });
   const orgBSession = await signIn(db, orgBAdmin.id);
@@ -72,6 +74,30 @@ beforeAll(async () => {
     })
     .returning({ id: registrationApplications.id });
   foreign.applicationId = String(application!.id);
+  // Annual inspection (issue 4): city B's 2025 year, orgB's filing, its notice and attachment; no such holiday.
+  const regB = (await signIn(db, registrarB.id)).user;
+  await inspectionService.openYear({ db, config: testConfig() }, regB, { year: 2025 });
+  const [filing] = (await db.all(sql`SELECT id FROM annual_inspections WHERE org_id = ${orgB!.id}`)) as {
+    id: number;
+  }[];
+  const [notice] = (await db.all(sql`SELECT id FROM notices WHERE org_id = ${orgB!.id}`)) as { id: number }[];
+  const [attachment] = await db
+    .insert(inspectionAttachments)
+    .values({
+      filingId: filing!.id,
+      section: "declaration",
+      filename: "签字页.pdf",
+      storageKey: "route-permissions/1",
+      sha256: "0".repeat(64),
+      contentType: "application/pdf",
+      size: 10,
+    })
+    .returning({ id: inspectionAttachments.id });
+  foreign.filingId = String(filing!.id);
+  foreign.year = "2025";
+  foreign.noticeId = String(notice!.id);
+  foreign.attachmentId = String(attachment!.id);
+  foreign.holidayId = "999999";
 });
 
 interface Route {

@@ -1,0 +1,234 @@
+/**
+ * The reviewer's queue (/registrar/inspections, /supervisor/inspections): count per state as tabs, filters, search by
+ * name or code, longest waiting first, pagination. The filter form works as a plain GET; htmx swaps only the results
+ * and keeps the URL in step.
+ */
+import { ORG_TYPES } from "../../../db/schema";
+import type { SessionUser } from "../../../src/context";
+import { INSPECTION_STATES, type InspectionState, inspectionStateLabel } from "../../../src/domain/workflow";
+import type { Notice, QueueFilters, QueuePage } from "../../../src/inspection/contract";
+import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { Layout } from "../../layout";
+import { ConclusionTag, NoticeBanner, StateTag, TYPE_LABELS, waited } from "./shared";
+
+export interface QueueViewProps {
+  user: SessionUser;
+  base: "/registrar" | "/supervisor";
+  title: string;
+  /** The list's own path (the queue, or the 未参检 list). */
+  path: string;
+  filters: QueueFilters;
+  /** Raw query values, echoed into the form. */
+  query: Record<string, string>;
+  page: QueuePage;
+  years: number[];
+  districts: { id: number; name: string }[];
+  errors: Errors;
+  notices: Notice[];
+  now: Date;
+  /** Extra content above the list (e.g. the 未参检 marking form). */
+  intro?: unknown;
+}
+
+function href(path: string, query: Record<string, string>, change: Record<string, string | undefined>) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, ...change })) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export function QueueResults(p: QueueViewProps) {
+  const { page, filters } = p;
+  const pages = Math.max(1, Math.ceil(page.total / filters.perPage));
+  return (
+    <div id="queue-results" aria-live="polite">
+      <nav class="state-tabs" aria-label="按状态">
+        <a
+          href={href(p.path, p.query, { state: undefined, page: undefined })}
+          aria-current={filters.state ? undefined : "page"}
+        >
+          待办
+        </a>
+        {INSPECTION_STATES.filter((s) => s !== "draft" || p.base === "/registrar").map((s) => (
+          <a
+            href={href(p.path, p.query, { state: s, page: undefined })}
+            aria-current={filters.state === s ? "page" : undefined}
+          >
+            {inspectionStateLabel(s)} <span class="count">{page.countsByState[s] ?? 0}</span>
+          </a>
+        ))}
+      </nav>
+      <p class="result-count">
+        共 {page.total} 份申报{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ""}
+      </p>
+      {page.items.length === 0 ? (
+        <p class="empty-state">没有符合条件的申报。</p>
+      ) : (
+        <table class="queue">
+          <thead>
+            <tr>
+              <th scope="col">组织</th>
+              <th scope="col">年度</th>
+              <th scope="col">类型</th>
+              <th scope="col">状态</th>
+              <th scope="col">已等待</th>
+              <th scope="col">办理人</th>
+              <th scope="col">机器预审</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((f) => (
+              <tr>
+                <td>
+                  <a href={`${p.base}/inspections/${f.id}`}>{f.org.name}</a>
+                  <br />
+                  <span class="muted small">
+                    {f.org.uscc} · {f.org.authorityName}
+                  </span>
+                </td>
+                <td>{f.year}</td>
+                <td>{TYPE_LABELS[f.org.type]}</td>
+                <td>
+                  <StateTag state={f.state} />
+                  {f.correction ? (
+                    <span class={`small ${f.correction.overdue ? "tag stop" : "muted"}`}>
+                      {" "}
+                      补正期限 {f.correction.deadline}
+                      {f.correction.overdue ? "（已逾期）" : ""}
+                    </span>
+                  ) : null}
+                  {f.conclusion ? (
+                    <>
+                      {" "}
+                      <ConclusionTag conclusion={f.conclusion} />
+                    </>
+                  ) : null}
+                </td>
+                <td class="nowrap">{waited(f.stateSince, p.now)}</td>
+                <td>{f.holder ? f.holder.name : <span class="muted">未领取</span>}</td>
+                <td>{f.warningCount > 0 ? <span class="tag warn">{f.warningCount} 项提示</span> : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 ? (
+        <nav class="pagination" aria-label="分页">
+          {filters.page > 1 ? (
+            <a href={href(p.path, p.query, { page: String(filters.page - 1) })}>上一页</a>
+          ) : null}
+          <span aria-current="page">
+            第 {filters.page} / {pages} 页
+          </span>
+          {filters.page < pages ? (
+            <a href={href(p.path, p.query, { page: String(filters.page + 1) })}>下一页</a>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+export function QueuePageView(p: QueueViewProps) {
+  const q = p.query;
+  return (
+    <Layout title={p.title} user={p.user}>
+      <p>
+        <a href={p.base}>← 工作台</a>
+      </p>
+      <h1>{p.title}</h1>
+      <NoticeBanner notices={p.notices} base={p.base} />
+      {p.intro as never}
+      <ErrorSummary
+        errors={p.errors}
+        labels={{
+          year: "年度",
+          state: "状态",
+          type: "类型",
+          district: "登记管理机关",
+          q: "名称或代码",
+          page: "页码",
+        }}
+      />
+      <search>
+        <form
+          method="get"
+          action={p.path}
+          class="filters"
+          hx-get={p.path}
+          hx-trigger="change, submit"
+          hx-target="#queue-results"
+          hx-swap="outerHTML"
+          hx-push-url="true"
+        >
+          <div class={`field ${p.errors.year ? "field-error" : ""}`}>
+            <label for="year">年度</label>
+            <FieldError errors={p.errors} name="year" />
+            <select id="year" name="year">
+              {p.years.map((y) => (
+                <option value={String(y)} selected={p.filters.year === y}>
+                  {y} 年度
+                </option>
+              ))}
+            </select>
+          </div>
+          {p.path.endsWith("/not-filed") ? null : (
+            <div class={`field ${p.errors.state ? "field-error" : ""}`}>
+              <label for="state">状态</label>
+              <FieldError errors={p.errors} name="state" />
+              <select id="state" name="state">
+                <option value="">待办（全部待审查）</option>
+                {INSPECTION_STATES.map((s: InspectionState) => (
+                  <option value={s} selected={q.state === s}>
+                    {inspectionStateLabel(s)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div class={`field ${p.errors.type ? "field-error" : ""}`}>
+            <label for="type">类型</label>
+            <FieldError errors={p.errors} name="type" />
+            <select id="type" name="type">
+              <option value="">全部类型</option>
+              {ORG_TYPES.map((t) => (
+                <option value={t} selected={q.type === t}>
+                  {TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {p.districts.length > 1 ? (
+            <div class={`field ${p.errors.district ? "field-error" : ""}`}>
+              <label for="district">登记管理机关</label>
+              <FieldError errors={p.errors} name="district" />
+              <select id="district" name="district">
+                <option value="">全部</option>
+                {p.districts.map((d) => (
+                  <option value={String(d.id)} selected={q.district === String(d.id)}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div class={`field ${p.errors.q ? "field-error" : ""}`}>
+            <label for="q">名称或统一社会信用代码</label>
+            <FieldError errors={p.errors} name="q" />
+            <input type="search" id="q" name="q" value={q.q ?? ""} maxlength={50} />
+          </div>
+          <div class="field checkbox">
+            <input type="checkbox" id="overdue" name="overdue" value="1" checked={q.overdue === "1"} />
+            <label for="overdue">只看补正逾期</label>
+          </div>
+          <div class="field checkbox">
+            <input type="checkbox" id="warnings" name="warnings" value="1" checked={q.warnings === "1"} />
+            <label for="warnings">只看有预审提示</label>
+          </div>
+          <button type="submit">筛选</button>
+        </form>
+      </search>
+      <QueueResults {...p} />
+    </Layout>
+  );
+}
