@@ -16,6 +16,7 @@ import {
   SupervisorHome,
   SupervisorUnitsPage,
 } from "../../views/accounts/pages";
+import { InspectionHomePanel, loadInspectionHome } from "../../views/inspection/review/home-panel";
 import { commitWithAudit } from "../audit/audit";
 import { verifyAuditChain } from "../audit/chain";
 import { listAuditEvents } from "../audit/queries";
@@ -483,6 +484,7 @@ accountRoutes.get("/registrar", async (c) => {
       authorityName={auths.find((a) => a.id === user.authorityId)?.name ?? ""}
       readable={auths.map((a) => ({ code: a.code, name: a.name, own: a.id === user.authorityId }))}
       counts={{ active: active?.n ?? 0, orgAccounts: accounts?.n ?? 0 }}
+      links={<InspectionHomePanel data={await loadInspectionHome(c.get("deps"), user)} />}
     />,
   );
 });
@@ -727,6 +729,7 @@ accountRoutes.get("/supervisor", async (c) => {
       total={n}
       page={page}
       pages={Math.max(1, Math.ceil(n / per))}
+      links={<InspectionHomePanel data={await loadInspectionHome(c.get("deps"), user)} />}
     />,
   );
 });

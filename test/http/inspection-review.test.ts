@@ -423,6 +423,16 @@ describe("years, 未参检 and rates (R-C1, R-C2, R-C8, R-C10)", () => {
     ).toBe(404);
   });
 
+  it("R-C10: the registrar's home shows the year's rates for the authority and each district; the supervisor's its queue", async () => {
+    await submitted(world.users.learned);
+    const home = await (await get(world.users.cityRegistrar, "/registrar")).text();
+    expect(home).toContain("2025 年度年检率与合格率");
+    expect(home).toContain("示范市东湖区民政局");
+    expect(home).toContain("25.0%"); // the city: 1 of 4 required has filed
+    const sup = await (await get(world.users.supervisorA, "/supervisor")).text();
+    expect(sup).toContain("/supervisor/inspections");
+  });
+
   it("R-C10: the rates per type and district", async () => {
     await submitted(world.users.learned);
     const html = await (
