@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
 import type { Db } from "../db";
+import { INSPECTION_ACTIONS, inspectionActionLabel } from "../domain/workflow";
 
 /** Reading the audit log: administrators browse all of it, registrars their organizations' trail (issue 3). */
 export interface AuditFilters {
@@ -71,15 +72,40 @@ export const ACTION_LABELS: Record<string, string> = {
   "supervisor_unit.create": "新增业务主管单位",
   "organization.import.create": "导入新增组织",
   "organization.import.update": "导入更新组织",
+  "registration.start": "创建登记申请",
+  "registration.save": "保存登记申请",
+  "registration.submit": "提交登记申请",
+  "registration.return": "退回补正（登记）",
+  "registration.approve": "准予登记",
+  "registration.refuse": "不予登记",
+  "registration.withdraw": "撤回登记申请",
+  "inspection.year.open": "开启年检",
+  "inspection.year.mark_not_filed": "标记未参检",
+  "inspection.draft.create": "创建年检草稿",
+  "inspection.section.save": "保存年检报告",
+  "inspection.attachment.add": "上传年检附件",
+  "holiday.add": "新增节假日",
+  "holiday.remove": "删除节假日",
   "demo.seed": "生成演示数据",
   "demo.accounts": "生成演示账号",
 };
+
+/** The Chinese name of an action for the audit trail. */
+export function actionLabel(action: string): string {
+  if (ACTION_LABELS[action]) return ACTION_LABELS[action];
+  const step = action.startsWith("inspection.") ? action.slice("inspection.".length) : "";
+  if ((INSPECTION_ACTIONS as readonly string[]).includes(step)) {
+    return `年检：${inspectionActionLabel(step as (typeof INSPECTION_ACTIONS)[number])}`;
+  }
+  return action;
+}
 
 export const ACTION_FAMILIES: { value: string; label: string }[] = [
   { value: "auth.", label: "登录与会话" },
   { value: "account.", label: "账号管理" },
   { value: "organization.", label: "登记事项" },
   { value: "inspection.", label: "年检" },
+  { value: "registration.", label: "登记申请" },
   { value: "authority.", label: "登记管理机关" },
   { value: "supervisor_unit.", label: "业务主管单位" },
 ];

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { users } from "../../db/schema";
-import { ACTION_FAMILIES, ACTION_LABELS, type AuditEventRow } from "../../src/audit/queries";
+import { ACTION_FAMILIES, type AuditEventRow, actionLabel } from "../../src/audit/queries";
 import type { SessionUser } from "../../src/context";
 import { ROLE_LABELS } from "../auth/pages";
 import {
@@ -442,7 +442,7 @@ export function AuditTable({ rows, orgNames }: { rows: AuditEventRow[]; orgNames
               </span>
             </td>
             <td>{e.ip ?? "—"}</td>
-            <td>{ACTION_LABELS[e.action] ?? e.action}</td>
+            <td>{actionLabel(e.action)}</td>
             <td>{e.objectType ? `${e.objectType} ${e.objectId ?? ""}` : "—"}</td>
             {orgNames ? <td>{e.orgId ? (orgNames.get(e.orgId) ?? e.orgId) : "—"}</td> : null}
             <td class="small">{summaryText(e)}</td>
