@@ -10,6 +10,7 @@ import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
 import { authRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
+import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
 import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
 import { registryApi } from "./registry/api";
@@ -84,6 +85,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", accountRoutes);
   app.route("/", applicationRoutes);
   app.route("/", reviewRoutes);
+  app.route("/", inspectionPublicRoutes);
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")

@@ -26,6 +26,8 @@ export const PUBLIC_ROUTES = new Set([
   "GET /search",
   "GET /orgs/:uscc",
   "GET /data",
+  // The yearly 年检结论公告 (src/inspection/public-routes.tsx).
+  "GET /inspection-results",
   "GET /api/v1/organizations",
   "GET /api/v1/organizations.csv",
   "GET /api/v1/organizations/:uscc",

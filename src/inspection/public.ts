@@ -104,3 +104,11 @@ export function yearConclusionFilter(orgId: SQL, year: number, outcome: Conclusi
   if (!CONCLUSIONS.includes(outcome)) throw new RangeError(`unknown conclusion ${outcome}`);
   return sql`EXISTS (SELECT 1 FROM annual_inspections ai WHERE ai.org_id = ${orgId} AND ai.year = ${year} AND ai.state IN ('concluded', 'published') AND ai.conclusion = ${outcome})`;
 }
+
+/** Years with a published 年检结论公告, newest first, and the authorities that published (for the filter). */
+export async function announcedYears(db: Db): Promise<number[]> {
+  const rows = (await db.all(
+    sql`SELECT DISTINCT year FROM annual_inspections WHERE state = 'published' ORDER BY year DESC`,
+  )) as { year: number }[];
+  return rows.map((r) => Number(r.year));
+}

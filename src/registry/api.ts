@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../context";
 import { fenToDecimalString } from "../domain/money";
 import { validateUscc } from "../domain/uscc";
+import { publicHistory } from "../inspection/public";
 import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "./labels";
 import { parseSearch } from "./params";
 import { orgAnnouncements, orgByUscc } from "./queries";
@@ -122,7 +123,10 @@ registryApi.get("/api/v1/organizations/:uscc", async (c) => {
   const found = await orgByUscc(db, v.code);
   if (!found) return c.json(apiError("not_found", "登记信息中没有这个统一社会信用代码。"), 404);
   const { org, authority } = found;
-  const notices = await orgAnnouncements(db, org.id);
+  const [notices, inspections] = await Promise.all([
+    orgAnnouncements(db, org.id),
+    publicHistory(c.get("deps"), org.id),
+  ]);
   return c.json({
     ...item({ ...org, authority, statusOn: org.statusOn } as OrgSummary),
     status_on: org.statusOn,
@@ -141,6 +145,12 @@ registryApi.get("/api/v1/organizations/:uscc", async (c) => {
       title: n.title,
       published_on: n.publishedOn,
       document_no: n.documentNo,
+    })),
+    // Issue 4: conclusions as codes (qualified | basically_qualified | unqualified), newest year first.
+    inspections: inspections.map((i) => ({
+      year: i.year,
+      conclusion: i.conclusion,
+      concluded_on: i.concludedOn,
     })),
   });
 });

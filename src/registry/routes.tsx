@@ -8,6 +8,7 @@ import type { AppEnv } from "../context";
 import { normalizeUscc, validateUscc } from "../domain/uscc";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
+import { publicHistory } from "../inspection/public";
 import { renderFragment, renderPage } from "../render";
 import { parseSearch } from "./params";
 import { listAuthorities, orgAnnouncements, orgByUscc } from "./queries";
@@ -79,9 +80,21 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       404,
     );
   }
-  const notices = await orgAnnouncements(db, detail.org.id);
+  const [notices, inspections] = await Promise.all([
+    orgAnnouncements(db, detail.org.id),
+    publicHistory(c.get("deps"), detail.org.id),
+  ]);
   const today = chinaDateOf(now?.() ?? new Date());
-  return renderPage(c, <OrgPage detail={detail} notices={notices} today={today} user={c.get("user")} />);
+  return renderPage(
+    c,
+    <OrgPage
+      detail={detail}
+      notices={notices}
+      inspections={inspections}
+      today={today}
+      user={c.get("user")}
+    />,
+  );
 });
 
 registryRoutes.get("/data", (c) => renderPage(c, <DataPage user={c.get("user")} />));

@@ -9,6 +9,7 @@ import {
   TYPE_LABELS,
 } from "../../src/registry/labels";
 import type { OrgDetail } from "../../src/registry/queries";
+import { InspectionHistory, type PublicInspection } from "../inspection/public/history";
 import { Layout } from "../layout";
 import { SearchForm, SearchResults, type SearchViewProps, StatusTag } from "./search";
 
@@ -67,11 +68,14 @@ function Row({ label, children }: { label: string; children: unknown }) {
 export function OrgPage({
   detail,
   notices,
+  inspections,
   today,
   user,
 }: {
   detail: OrgDetail;
   notices: (typeof announcements.$inferSelect)[];
+  /** 年检 history (issue 4): year, conclusion, date. */
+  inspections?: PublicInspection[];
   today: string;
   user: SessionUser | null;
 }) {
@@ -147,6 +151,7 @@ export function OrgPage({
           )}
         </dd>
       </dl>
+      {inspections ? <InspectionHistory items={inspections} /> : null}
       <h2>公告</h2>
       {notices.length === 0 ? (
         <p class="empty-state">暂无公告。</p>

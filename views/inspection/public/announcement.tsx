@@ -1,0 +1,96 @@
+/** /inspection-results: the yearly 年检结论公告 (R-C4: every conclusion is published), by year and authority. */
+import type { SessionUser } from "../../../src/context";
+import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
+import { Layout } from "../../layout";
+
+export interface AnnouncementProps {
+  user: SessionUser | null;
+  year: number | null;
+  years: number[];
+  authorities: { code: string; name: string }[];
+  authorityCode: string;
+  page: number;
+  perPage: number;
+  total: number;
+  items: { uscc: string; name: string; conclusion: Conclusion; concludedOn: string; authorityName: string }[];
+}
+
+export function AnnouncementPage(p: AnnouncementProps) {
+  const pages = Math.max(1, Math.ceil(p.total / p.perPage));
+  const link = (page: number) =>
+    `/inspection-results?year=${p.year}${p.authorityCode ? `&authority=${p.authorityCode}` : ""}&page=${page}`;
+  return (
+    <Layout title={p.year ? `${p.year} 年度社会组织年检结论公告` : "年检结论公告"} user={p.user}>
+      <h1>{p.year ? `${p.year} 年度社会组织年检结论公告` : "年检结论公告"}</h1>
+      <p>
+        根据社会组织年度检查的有关规定，现将年检结论公告如下。年检结论分为合格、基本合格、不合格。年检不收取任何费用。
+      </p>
+      <form method="get" action="/inspection-results" class="filters">
+        <div class="field">
+          <label for="year">年度</label>
+          <select id="year" name="year">
+            {p.years.map((y) => (
+              <option value={String(y)} selected={y === p.year}>
+                {y} 年度
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="authority">登记管理机关</label>
+          <select id="authority" name="authority">
+            <option value="">全部</option>
+            {p.authorities.map((a) => (
+              <option value={a.code} selected={a.code === p.authorityCode}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">查看</button>
+      </form>
+      {p.year === null ? (
+        <p class="empty-state">尚无已公告的年检结论。</p>
+      ) : p.items.length === 0 ? (
+        <p class="empty-state">没有符合条件的年检结论。</p>
+      ) : (
+        <>
+          <p class="result-count">共 {p.total} 个组织</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">统一社会信用代码</th>
+                <th scope="col">名称</th>
+                <th scope="col">登记管理机关</th>
+                <th scope="col">年检结论</th>
+                <th scope="col">结论日期</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.items.map((i) => (
+                <tr>
+                  <td>{i.uscc}</td>
+                  <td>
+                    <a href={`/orgs/${i.uscc}`}>{i.name}</a>
+                  </td>
+                  <td>{i.authorityName}</td>
+                  <td>{CONCLUSION_LABELS[i.conclusion]}</td>
+                  <td>{i.concludedOn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pages > 1 ? (
+            <nav class="pagination" aria-label="分页">
+              {p.page > 1 ? <a href={link(p.page - 1)}>上一页</a> : null}
+              <span aria-current="page">
+                第 {p.page} / {pages} 页
+              </span>
+              {p.page < pages ? <a href={link(p.page + 1)}>下一页</a> : null}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </Layout>
+  );
+}
