@@ -4,7 +4,12 @@
  */
 import { z } from "zod";
 import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
-import { isIsoDate } from "../domain/working-days";
+import { CONCLUSIONS } from "../domain/workflow";
+import { chinaDateOf, isIsoDate } from "../domain/working-days";
+
+/** The search's inspection filter: a conclusion, or 未参检 (issue 4). */
+export const INSPECTION_OUTCOMES = [...CONCLUSIONS, "not_filed"] as const;
+
 import { MAX_QUERY_LENGTH, type SearchParams, TOTAL_CAP } from "./search";
 
 const date = (label: string) =>
@@ -58,6 +63,17 @@ export const searchQuerySchema = z
       .refine((v) => v === undefined || /^[0-9A-Za-z]{1,20}$/.test(v), "登记管理机关代码格式不正确。"),
     registered_from: date("成立日期（起）"),
     registered_to: date("成立日期（止）"),
+    inspection: optionalEnum(
+      INSPECTION_OUTCOMES,
+      "年检结论应为 qualified、basically_qualified、unqualified 或 not_filed。",
+    ),
+    inspection_year: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || /^(19|2[0-1])\d{2}$/.test(v), "年检年度应为四位数字的年份，如 2025。")
+      .transform((v) => (v === undefined ? undefined : Number(v))),
     page: positiveInt("页码应为1以上的整数。", 1, 100000, 1),
     per_page: positiveInt("每页条数应为1至100之间的整数。", 1, 100, 20),
   })
@@ -105,6 +121,13 @@ export function parseSearch(raw: Record<string, string>): ParsedSearch {
       authorityCode: v.authority,
       registeredFrom: v.registered_from,
       registeredTo: v.registered_to,
+      // Issue 4: "last year's conclusion" — the year before today's (China time) unless a year is given.
+      inspection: v.inspection
+        ? {
+            outcome: v.inspection,
+            year: v.inspection_year ?? Number(chinaDateOf(new Date()).slice(0, 4)) - 1,
+          }
+        : undefined,
       page: v.page,
       perPage: v.per_page,
     },

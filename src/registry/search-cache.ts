@@ -39,6 +39,8 @@ export function createSearchCache(maxEntries = 5000): SearchCache {
         params.authorityCode,
         params.registeredFrom,
         params.registeredTo,
+        params.inspection?.year,
+        params.inspection?.outcome,
         params.page,
         params.perPage,
       ]);

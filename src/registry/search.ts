@@ -15,6 +15,7 @@ import type { Client, InValue } from "@libsql/client";
 import type { OrgStatus, OrgType } from "../../db/schema";
 import type { Db } from "../db";
 import { looksLikeUscc, normalizeUscc } from "../domain/uscc";
+import type { Conclusion } from "../domain/workflow";
 import { nameMatchExpression } from "./grams";
 
 /**
@@ -68,6 +69,8 @@ export interface SearchFilters {
   /** Inclusive, YYYY-MM-DD. */
   registeredFrom?: string;
   registeredTo?: string;
+  /** Issue 4: year N's inspection ended in this conclusion (or 未参检). */
+  inspection?: { year: number; outcome: Conclusion | "not_filed" };
 }
 export interface SearchParams extends SearchFilters {
   q?: string;
@@ -141,7 +144,19 @@ function filterSql(f: SearchFilters, authorityId: AuthorityRef): SQL {
   if (authorityId !== undefined) parts.push(sql`o.authority_id = ${authorityId}`);
   if (f.registeredFrom) parts.push(sql`o.registered_on >= ${f.registeredFrom}`);
   if (f.registeredTo) parts.push(sql`o.registered_on <= ${f.registeredTo}`);
+  if (f.inspection) parts.push(inspectionFilter(f.inspection));
   return parts.length ? sql.join([sql``, ...parts], sql` AND `) : sql``;
+}
+
+/**
+ * Issue 4: "year N's inspection ended in this conclusion (or 未参检)", one probe of UNIQUE(org_id, year) per candidate
+ * row (the same condition as src/inspection/public.ts yearConclusionFilter, in this module's SQL builder).
+ */
+function inspectionFilter({ year, outcome }: NonNullable<SearchFilters["inspection"]>): SQL {
+  return outcome === "not_filed"
+    ? sql` EXISTS (SELECT 1 FROM annual_inspections ai WHERE ai.org_id = o.id AND ai.year = ${year} AND ai.state = 'not_filed')`
+    : sql` EXISTS (SELECT 1 FROM annual_inspections ai WHERE ai.org_id = o.id AND ai.year = ${year}
+        AND ai.state IN ('concluded', 'published') AND ai.conclusion = ${outcome})`;
 }
 
 /**
@@ -154,7 +169,7 @@ function statusesFor(status: OrgStatus | undefined): OrgStatus[] {
 }
 
 function hasFilters(f: SearchFilters): boolean {
-  return Boolean(f.type || f.status || f.authorityCode || f.registeredFrom || f.registeredTo);
+  return Boolean(f.type || f.status || f.authorityCode || f.registeredFrom || f.registeredTo || f.inspection);
 }
 
 function segmentsFor(q: Query, f: SearchFilters, authorityId: AuthorityRef): Segment[] {

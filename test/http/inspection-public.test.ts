@@ -94,4 +94,30 @@ describe("public inspection results (R-C4, domain.md §8)", () => {
     };
     expect(none.inspections).toEqual([]);
   });
+
+  it("the search and the API filter by a year's conclusion (default: last year) and refuse nonsense", async () => {
+    const page = await (
+      await app.request("/search?inspection=basically_qualified&inspection_year=2025")
+    ).text();
+    expect(page).toContain("示范市爱心公益基金会");
+    expect(page).not.toContain("示范市计算机学会");
+    const none = await (await app.request("/search?inspection=qualified&inspection_year=2025")).text();
+    expect(none).not.toContain("示范市爱心公益基金会");
+    const api = (await (
+      await app.request("/api/v1/organizations?inspection=basically_qualified&inspection_year=2025")
+    ).json()) as { total: number; items: { uscc: string }[] };
+    expect(api.total).toBe(1);
+    expect(api.items[0]!.uscc).toBe(world.orgs.foundation.uscc);
+    // Without a year, "last year" is the year before today's (China time).
+    const lastYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) - 1;
+    const byDefault = (await (
+      await app.request("/api/v1/organizations?inspection=basically_qualified")
+    ).json()) as { total: number };
+    expect(byDefault.total).toBe(lastYear === 2025 ? 1 : 0);
+    const bad = await app.request("/search?inspection=excellent&inspection_year=99");
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("年检结论应为");
+    expect(html).toContain("年检年度应为四位数字的年份");
+  });
 });

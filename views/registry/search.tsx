@@ -1,7 +1,8 @@
 import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
+import { CONCLUSION_LABELS } from "../../src/domain/workflow";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
 import type { SearchQuery } from "../../src/registry/params";
-import { searchQueryString } from "../../src/registry/params";
+import { INSPECTION_OUTCOMES, searchQueryString } from "../../src/registry/params";
 import type { SearchResult } from "../../src/registry/search";
 
 export interface SearchViewProps {
@@ -18,6 +19,8 @@ const FIELD_LABELS: Record<string, string> = {
   authority: "登记管理机关",
   registered_from: "成立日期（起）",
   registered_to: "成立日期（止）",
+  inspection: "上年度年检结论",
+  inspection_year: "年检年度",
   page: "页码",
   per_page: "每页条数",
 };
@@ -90,7 +93,12 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
         </div>
         <details
           open={Boolean(
-            query.type || query.status || query.authority || query.registered_from || query.registered_to,
+            query.type ||
+              query.status ||
+              query.authority ||
+              query.registered_from ||
+              query.registered_to ||
+              query.inspection,
           )}
         >
           <summary>筛选条件</summary>
@@ -152,6 +160,18 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
                 value={val(query.registered_to)}
                 {...err("registered_to")}
               />
+            </div>
+            <div class={`field ${errors.inspection ? "field-error" : ""}`}>
+              <label for="inspection">上年度年检结论</label>
+              <FieldError errors={errors} name="inspection" />
+              <select id="inspection" name="inspection" {...err("inspection")}>
+                <option value="">全部</option>
+                {INSPECTION_OUTCOMES.map((o) => (
+                  <option value={o} selected={query.inspection === o}>
+                    {o === "not_filed" ? "未参检" : CONCLUSION_LABELS[o]}
+                  </option>
+                ))}
+              </select>
             </div>
           </div>
         </details>
