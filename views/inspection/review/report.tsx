@@ -5,6 +5,7 @@
  */
 import type { Child } from "hono/jsx";
 import {
+  BRANCH_KIND_LABELS,
   EXPENSE_PARTS,
   FINANCE_FIELD_LABELS,
   type FinanceField,
@@ -12,6 +13,9 @@ import {
   financeValue,
   INCOME_PARTS,
   type InspectionReport,
+  MEETING_KIND_LABELS,
+  PARTY_ORG_TYPE_LABELS,
+  POST_KIND_LABELS,
   REPORT_SECTIONS,
   type ReportSection,
   SECTION_LABELS,
@@ -93,6 +97,15 @@ const FIELD_LABELS: Record<string, string> = {
   changeExplanations: "变动说明",
 };
 const MONEY_KEYS = new Set(["amount", "receivedTotal", "grantsTotal", "capitalFen"]);
+/** Codes shown in words. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  type: { social_group: "社会团体", private_non_enterprise: "民办非企业单位", foundation: "基金会" },
+  supervisionMode: { supervised: "有业务主管单位", direct: "直接登记", decoupled: "已脱钩" },
+  foundationKind: { public: "公募", non_public: "非公募" },
+  kind: { ...MEETING_KIND_LABELS, ...BRANCH_KIND_LABELS },
+  postKind: POST_KIND_LABELS,
+  orgType: PARTY_ORG_TYPE_LABELS,
+};
 
 function yuan(fen: unknown): string {
   return typeof fen === "number" ? formatFen(fen) : "—";
@@ -102,7 +115,7 @@ function Value({ k, v }: { k: string; v: unknown }): Child {
   if (v === null || v === undefined || v === "") return <span class="muted">—</span>;
   if (typeof v === "boolean") return v ? "是" : "否";
   if (typeof v === "number") return MONEY_KEYS.has(k) ? yuan(v) : String(v);
-  if (typeof v === "string") return v;
+  if (typeof v === "string") return VALUE_LABELS[k]?.[v] ?? v;
   if (Array.isArray(v)) {
     if (v.length === 0) return <span class="muted">无</span>;
     const keys = [...new Set(v.flatMap((row) => (row && typeof row === "object" ? Object.keys(row) : [])))];
