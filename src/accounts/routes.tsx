@@ -1,7 +1,13 @@
 import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { authorities, organizations, supervisorUnits, users } from "../../db/schema";
+import {
+  authorities,
+  organizations,
+  registrationApplications,
+  supervisorUnits,
+  users,
+} from "../../db/schema";
 import {
   ActivationLinkPage,
   AdminHome,
@@ -466,7 +472,7 @@ accountRoutes.get("/registrar", async (c) => {
     .from(authorities)
     .where(inArray(authorities.id, readable))
     .orderBy(authorities.code);
-  const [[active], [accounts]] = await Promise.all([
+  const [[active], [accounts], [waiting]] = await Promise.all([
     db
       .select({ n: count() })
       .from(organizations)
@@ -476,6 +482,15 @@ accountRoutes.get("/registrar", async (c) => {
       .from(users)
       .innerJoin(organizations, eq(organizations.id, users.orgId))
       .where(eq(organizations.authorityId, user.authorityId!)),
+    db
+      .select({ n: count() })
+      .from(registrationApplications)
+      .where(
+        and(
+          eq(registrationApplications.authorityId, user.authorityId!),
+          eq(registrationApplications.state, "submitted"),
+        ),
+      ),
   ]);
   return renderPage(
     c,
@@ -483,7 +498,7 @@ accountRoutes.get("/registrar", async (c) => {
       user={user}
       authorityName={auths.find((a) => a.id === user.authorityId)?.name ?? ""}
       readable={auths.map((a) => ({ code: a.code, name: a.name, own: a.id === user.authorityId }))}
-      counts={{ active: active?.n ?? 0, orgAccounts: accounts?.n ?? 0 }}
+      counts={{ active: active?.n ?? 0, orgAccounts: accounts?.n ?? 0, applications: waiting?.n ?? 0 }}
       links={<InspectionHomePanel data={await loadInspectionHome(c.get("deps"), user)} />}
     />,
   );

@@ -556,6 +556,9 @@ export function PortalHome(p: {
       {p.inspectionPanel ?? null}
       <h2>常用</h2>
       <ul>
+        <li>
+          <a href="/portal/applications">登记事项（变更登记、章程核准、注销登记）</a>
+        </li>
         {p.user.isOrgAdmin ? (
           <li>
             <a href="/portal/users">本单位账号（邀请、停用同事）</a>
@@ -573,7 +576,7 @@ export function RegistrarHome(p: {
   user: SessionUser;
   authorityName: string;
   readable: { code: string; name: string; own: boolean }[];
-  counts: { active: number; orgAccounts: number };
+  counts: { active: number; orgAccounts: number; applications: number };
   links?: Child;
 }) {
   return (
@@ -586,6 +589,13 @@ export function RegistrarHome(p: {
         <dt>已开设的社会组织账号</dt>
         <dd>{p.counts.orgAccounts.toLocaleString("zh-CN")} 个</dd>
       </dl>
+      <h2>登记</h2>
+      <ul>
+        <li>
+          <a href="/registrar/applications">登记申请待办（成立、变更、章程核准、注销）</a>
+          {p.counts.applications > 0 ? <span class="tag warn">{p.counts.applications} 件待审查</span> : null}
+        </li>
+      </ul>
       {p.links ?? null}
       <h2>查找社会组织</h2>
       <form method="get" action="/registrar/orgs" class="filters">
