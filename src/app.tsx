@@ -10,6 +10,7 @@ import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
 import { authRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
+import { portalInspectionRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
 import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
@@ -84,6 +85,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", authRoutes);
   app.route("/", accountRoutes);
   app.route("/", applicationRoutes);
+  app.route("/", portalInspectionRoutes);
   app.route("/", reviewRoutes);
   app.route("/", inspectionPublicRoutes);
 

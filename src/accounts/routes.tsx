@@ -22,6 +22,7 @@ import {
   SupervisorHome,
   SupervisorUnitsPage,
 } from "../../views/accounts/pages";
+import { InspectionHomePanel as PortalInspectionPanel } from "../../views/inspection/portal/pages";
 import { InspectionHomePanel, loadInspectionHome } from "../../views/inspection/review/home-panel";
 import { commitWithAudit } from "../audit/audit";
 import { verifyAuditChain } from "../audit/chain";
@@ -30,6 +31,7 @@ import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import type { AppEnv, SessionUser } from "../context";
 import { validateUscc } from "../domain/uscc";
 import { clientIp } from "../http";
+import { loadPortalInspection } from "../inspection/portal-routes";
 import { STATUS_LABELS } from "../registry/labels";
 import { MAX_QUERY_LENGTH } from "../registry/search";
 import { renderPage } from "../render";
@@ -658,6 +660,7 @@ accountRoutes.get("/portal", async (c) => {
     <PortalHome
       user={me(c)}
       org={{ name: org.name, uscc: org.uscc, statusLabel: STATUS_LABELS[org.status], authorityName }}
+      inspectionPanel={<PortalInspectionPanel data={await loadPortalInspection(c.get("deps"), me(c))} />}
     />,
   );
 });

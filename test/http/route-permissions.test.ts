@@ -95,6 +95,7 @@ beforeAll(async () => {
     .returning({ id: inspectionAttachments.id });
   foreign.filingId = String(filing!.id);
   foreign.year = "2025";
+  foreign.section = "meetings";
   foreign.noticeId = String(notice!.id);
   foreign.attachmentId = String(attachment!.id);
   foreign.holidayId = "999999";

@@ -1,0 +1,207 @@
+import { type Context, Hono } from "hono";
+import {
+  ChecksSummary,
+  commentFor,
+  editableNow,
+  FilingPage,
+  type PortalInspectionData,
+  PortalInspectionsPage,
+} from "../../views/inspection/portal/pages";
+import { SectionForm } from "../../views/inspection/portal/sections";
+import { ConclusionLetter } from "../../views/inspection/review/letter";
+import type { AppDeps, AppEnv, SessionUser } from "../context";
+import { REPORT_SECTIONS, type ReportSection } from "../domain/inspection-report";
+import { wantsFragment } from "../http";
+import { renderFragment, renderPage } from "../render";
+import { inspectionService as svc } from "./service";
+
+/**
+ * The organization's side of the annual inspection (issue 4), under /portal/inspections. The area guard has admitted
+ * only organization users; the service answers "not_found" for another organization's filing (404 here).
+ * Each section saves on its own: a plain POST that redirects back to the section, or with htmx the section alone is
+ * swapped and the pre-review panel refreshed out of band.
+ */
+export const portalInspectionRoutes = new Hono<AppEnv>();
+type C = Context<AppEnv>;
+const me = (c: C) => c.get("user")!;
+
+export async function loadPortalInspection(deps: AppDeps, user: SessionUser): Promise<PortalInspectionData> {
+  const [home, notices] = await Promise.all([svc.orgHome(deps, user), svc.notices(deps, user)]);
+  return { ...home, notices };
+}
+
+const idOf = (v: string | undefined) => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+};
+
+const sectionOf = (v: string | undefined): ReportSection | null =>
+  (REPORT_SECTIONS as readonly string[]).includes(v ?? "") && v !== "basicInfo" ? (v as ReportSection) : null;
+
+const DONE: Record<string, string> = {
+  saved: "已保存。",
+  submitted: "年检报告已提交，请等待登记管理机关预审。",
+  uploaded: "附件已上传。",
+};
+
+portalInspectionRoutes.get("/portal/inspections", async (c) =>
+  renderPage(
+    c,
+    <PortalInspectionsPage user={me(c)} data={await loadPortalInspection(c.get("deps"), me(c))} />,
+  ),
+);
+
+portalInspectionRoutes.get("/portal/inspections/attachments/:attachmentId", async (c) => {
+  const id = idOf(c.req.param("attachmentId"));
+  const file = id === null ? null : await svc.getAttachment(c.get("deps"), me(c), id);
+  if (!file) return c.notFound();
+  return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": file.contentType,
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+  });
+});
+
+async function filingPage(
+  c: C,
+  id: number,
+  extra: {
+    failed?: Parameters<typeof FilingPage>[0]["failed"];
+    message?: Parameters<typeof FilingPage>[0]["message"];
+  } = {},
+  status = 200,
+) {
+  const view = await svc.getFiling(c.get("deps"), me(c), id);
+  if (!view) return c.notFound();
+  return renderPage(
+    c,
+    <FilingPage
+      user={me(c)}
+      view={view}
+      idempotencyKey={crypto.randomUUID()}
+      failed={extra.failed}
+      message={extra.message}
+    />,
+    status as 200,
+  );
+}
+
+portalInspectionRoutes.get("/portal/inspections/:filingId", async (c) => {
+  const id = idOf(c.req.param("filingId"));
+  if (id === null) return c.notFound();
+  const done = DONE[c.req.query("done") ?? ""];
+  return filingPage(c, id, { message: done ? { kind: "success", text: done } : null });
+});
+
+portalInspectionRoutes.get("/portal/inspections/:filingId/notice", async (c) => {
+  const id = idOf(c.req.param("filingId"));
+  const view = id === null ? null : await svc.getFiling(c.get("deps"), me(c), id);
+  if (!view?.conclusion) return c.notFound();
+  return renderPage(c, <ConclusionLetter user={me(c)} view={view} back={`/portal/inspections/${view.id}`} />);
+});
+
+portalInspectionRoutes.post("/portal/inspections/:filingId/sections/:section", async (c) => {
+  const id = idOf(c.req.param("filingId"));
+  const section = sectionOf(c.req.param("section"));
+  if (id === null || section === null) return c.notFound();
+  const raw = (await c.req.parseBody({ all: true, dot: false })) as Record<string, string | string[]>;
+  const version = Number(Array.isArray(raw.version) ? raw.version[0] : raw.version);
+  const { version: _v, ...fields } = raw;
+  const deps = c.get("deps");
+  const r = await svc.saveSection(deps, me(c), id, section, fields, Number.isInteger(version) ? version : -1);
+  if (!r.ok && r.code === "not_found") return c.notFound();
+  const view = await svc.getFiling(deps, me(c), id);
+  if (!view) return c.notFound();
+  const errors = r.ok
+    ? {}
+    : Object.fromEntries(
+        Object.entries(r.fields ?? { "": r.message }).map(([k, m]) => [
+          k.startsWith(`${section}.`) ? k.slice(section.length + 1) : k,
+          m,
+        ]),
+      );
+  const status = r.ok ? 200 : r.code === "stale" ? 409 : r.code === "invalid" ? 422 : 409;
+  if (wantsFragment(c)) {
+    // The section alone, and the pre-review panel swapped out of band.
+    return renderFragment(
+      c,
+      <>
+        <SectionForm
+          filingId={view.id}
+          base={`/portal/inspections/${view.id}`}
+          section={section}
+          report={view.report}
+          version={view.version}
+          raw={r.ok ? null : fields}
+          errors={r.ok ? undefined : errors}
+          checks={view.checks.filter((x) => x.section === section)}
+          comment={commentFor(view, section)}
+          editable={editableNow(view)}
+          saved={r.ok}
+        />
+        <ChecksSummary checks={view.checks} oob />
+        {r.ok ? null : (
+          <p id="save-message" class="notice warning" hx-swap-oob="true">
+            {r.message}
+          </p>
+        )}
+      </>,
+      status as 200,
+    );
+  }
+  if (r.ok) return c.redirect(`/portal/inspections/${id}?done=saved#section-${section}`, 303);
+  return filingPage(
+    c,
+    id,
+    { failed: { section, raw: fields, errors }, message: { kind: "warning", text: r.message } },
+    status,
+  );
+});
+
+portalInspectionRoutes.post("/portal/inspections/:filingId/attachments", async (c) => {
+  const id = idOf(c.req.param("filingId"));
+  if (id === null) return c.notFound();
+  const body = await c.req.parseBody();
+  const file = body.file;
+  const section = body.section === "declaration" ? "declaration" : sectionOf(String(body.section ?? ""));
+  if (!(file instanceof File) || file.size === 0 || section === null) {
+    return filingPage(c, id, { message: { kind: "warning", text: "请选择所属部分和要上传的文件。" } }, 422);
+  }
+  const r = await svc.addAttachment(c.get("deps"), me(c), id, section, {
+    name: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  if (!r.ok && r.code === "not_found") return c.notFound();
+  if (!r.ok) return filingPage(c, id, { message: { kind: "warning", text: r.message } }, 422);
+  return c.redirect(`/portal/inspections/${id}?done=uploaded#attachments`, 303);
+});
+
+portalInspectionRoutes.post("/portal/inspections/:filingId/submit", async (c) => {
+  const id = idOf(c.req.param("filingId"));
+  if (id === null) return c.notFound();
+  const body = (await c.req.parseBody()) as Record<string, string>;
+  const action = body.action === "resubmit" ? "resubmit" : "submit";
+  const r = await svc.act(c.get("deps"), me(c), id, action, {
+    version: Number(body.version),
+    idempotencyKey: typeof body.idempotencyKey === "string" ? body.idempotencyKey.slice(0, 100) : undefined,
+  });
+  if (!r.ok && r.code === "not_found") return c.notFound();
+  if (!r.ok) {
+    return filingPage(
+      c,
+      id,
+      { message: { kind: "warning", text: r.message } },
+      r.code === "stale" ? 409 : 422,
+    );
+  }
+  return c.redirect(`/portal/inspections/${id}?done=submitted`, 303);
+});
+
+portalInspectionRoutes.post("/portal/notices/:noticeId/read", async (c) => {
+  const id = idOf(c.req.param("noticeId"));
+  if (id === null) return c.notFound();
+  const r = await svc.markNoticeRead(c.get("deps"), me(c), id);
+  if (!r.ok) return c.notFound();
+  return c.redirect("/portal", 303);
+});
