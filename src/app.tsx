@@ -14,6 +14,7 @@ import { portalInspectionRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
 import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
+import { certificateRoutes } from "./registration/certificate-routes";
 import { registryApi } from "./registry/api";
 import { registryRoutes } from "./registry/routes";
 import { createSearchCache } from "./registry/search-cache";
@@ -86,6 +87,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", accountRoutes);
   app.route("/", applicationRoutes);
   app.route("/", portalInspectionRoutes);
+  app.route("/", certificateRoutes);
   app.route("/", reviewRoutes);
   app.route("/", inspectionPublicRoutes);
 

@@ -46,6 +46,10 @@ export const PUBLIC_ROUTES = new Set([
   "POST /apply/:token/save",
   "POST /apply/:token/submit",
   "POST /apply/:token/withdraw",
+  // Certificates and their verification (src/registration/certificate-routes.tsx): the register is public.
+  "GET /orgs/:uscc/certificate",
+  "GET /orgs/:uscc/certificate/qr.svg",
+  "GET /verify/:uscc",
 ]);
 
 export function areaOf(path: string): Area | null {

@@ -76,6 +76,16 @@ describe("registration in Chromium (issue 5)", () => {
     await visitor.getByRole("link", { name: "东湖区桥牌运动协会" }).click();
     await visitor.waitForURL(`${base}/orgs/${uscc}`);
     expect(await visitor.locator("main").textContent()).toContain(uscc);
+    // The certificate's QR code points to the verification page, which says the certificate is valid.
+    await visitor.getByRole("link", { name: "登记证书（副本）" }).click();
+    const qr = visitor.locator("img.qr");
+    expect(await qr.getAttribute("alt")).toContain(`/verify/${uscc}`);
+    expect(
+      await visitor.evaluate(() => (document.querySelector("img.qr") as HTMLImageElement).naturalWidth),
+    ).toBeGreaterThan(0);
+    await screenshot(visitor, "certificate");
+    await visitor.goto(`${base}/verify/${uscc}`);
+    expect(await visitor.locator(".verdict").textContent()).toContain("证书有效");
     expect(errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { scrypt } from "node:crypto";
 import { type Client, createClient } from "@libsql/client";
+import { renderSVG } from "uqr";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { hashPassword, passwordProblem, verifyPassword } from "../../src/auth/password";
@@ -110,5 +111,11 @@ describe("the Worker in workerd", () => {
     const res = await app().request("/admin");
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/login?next=%2Fadmin");
+  });
+
+  it("draws the certificate's QR code as SVG (uqr) in the Workers runtime", () => {
+    const svg = renderSVG("https://registry.example/verify/51159900M000000B0T");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toContain('fill="black"');
   });
 });

@@ -136,6 +136,10 @@ export function OrgPage({
           {expired ? <span class="tag warn">已过期</span> : null}
         </dd>
       </dl>
+      <p>
+        <a href={`/orgs/${org.uscc}/certificate`}>登记证书（副本）</a> ·{" "}
+        <a href={`/verify/${org.uscc}`}>核验证书是否有效</a>
+      </p>
       <h2>联系方式</h2>
       <dl class="summary">
         <Row label="联系电话">{org.phone}</Row>

@@ -1,0 +1,117 @@
+import type { SessionUser } from "../../src/context";
+import { CERTIFICATE_TITLES, type CertificateVerdict } from "../../src/domain/certificate";
+import { formatFen } from "../../src/domain/money";
+import { CAPITAL_LABELS, STATUS_LABELS } from "../../src/registry/labels";
+import type { OrgDetail } from "../../src/registry/queries";
+import { Layout } from "../layout";
+
+/** The printable 登记证书（副本） with its QR code, and the public verification page the code points to (issue 5). */
+export function CertificatePage(p: {
+  user?: SessionUser | null;
+  detail: OrgDetail;
+  verdict: CertificateVerdict;
+  verifyUrl: string;
+}) {
+  const o = p.detail.org;
+  return (
+    <Layout title={`${o.name} 登记证书（副本）`} user={p.user}>
+      <p class="no-print">
+        <a href={`/orgs/${o.uscc}`}>← 登记信息</a> ·
+        使用浏览器的“打印”功能打印本页。扫描二维码可核验证书是否有效。
+      </p>
+      <article class={`certificate ${p.verdict.valid ? "" : "void"}`}>
+        <h1>{CERTIFICATE_TITLES[o.type]}</h1>
+        <p class="certificate-copy">（副本）</p>
+        {p.verdict.valid ? null : (
+          <p class="certificate-void" role="status">
+            作废或无效：{p.verdict.reason}
+          </p>
+        )}
+        <dl class="summary">
+          <dt>统一社会信用代码</dt>
+          <dd>{o.uscc}</dd>
+          <dt>名称</dt>
+          <dd>{o.name}</dd>
+          <dt>住所</dt>
+          <dd>{o.address || "—"}</dd>
+          <dt>法定代表人</dt>
+          <dd>{o.legalRepresentative || "—"}</dd>
+          <dt>业务范围</dt>
+          <dd>{o.businessScope || "—"}</dd>
+          <dt>活动地域</dt>
+          <dd>{o.activityArea || "—"}</dd>
+          <dt>{CAPITAL_LABELS[o.type]}</dt>
+          <dd>{formatFen(o.capitalFen)} 元</dd>
+          <dt>业务主管单位</dt>
+          <dd>
+            {o.supervisionMode === "supervised"
+              ? (o.supervisor ?? "—")
+              : o.supervisionMode === "direct"
+                ? "直接登记"
+                : "脱钩"}
+          </dd>
+          <dt>有效期</dt>
+          <dd>
+            {o.certificateValidFrom ?? "—"} 至 {o.certificateValidTo ?? "—"}
+          </dd>
+        </dl>
+        <div class="certificate-foot">
+          <img
+            class="qr"
+            src={`/orgs/${o.uscc}/certificate/qr.svg`}
+            alt={`核验二维码：${p.verifyUrl}`}
+            width={150}
+            height={150}
+          />
+          <p>
+            登记管理机关：{p.detail.authority.name}
+            <br />
+            发证日期：{o.certificateIssuedOn ?? "—"}
+            <br />
+            <span class="small">核验地址：{p.verifyUrl}</span>
+          </p>
+        </div>
+      </article>
+    </Layout>
+  );
+}
+
+export function VerifyPage(p: {
+  user?: SessionUser | null;
+  detail: OrgDetail;
+  verdict: CertificateVerdict;
+  today: string;
+}) {
+  const o = p.detail.org;
+  return (
+    <Layout title={`核验登记证书：${o.name}`} user={p.user}>
+      <h1>登记证书核验</h1>
+      <div class={`verdict ${p.verdict.valid ? "valid" : "invalid"}`} role="status">
+        <p class="verdict-head">{p.verdict.valid ? "✓ 证书有效" : "✗ 证书无效"}</p>
+        <p>{p.verdict.reason}</p>
+        <p class="small">核验日期：{p.today}（以登记管理机关的登记信息为准）</p>
+      </div>
+      <dl class="summary">
+        <dt>名称</dt>
+        <dd>{o.name}</dd>
+        <dt>统一社会信用代码</dt>
+        <dd>{o.uscc}</dd>
+        <dt>登记状态</dt>
+        <dd>
+          {STATUS_LABELS[o.status]}（{o.statusOn}）
+        </dd>
+        <dt>法定代表人</dt>
+        <dd>{o.legalRepresentative || "—"}</dd>
+        <dt>登记管理机关</dt>
+        <dd>{p.detail.authority.name}</dd>
+        <dt>证书有效期</dt>
+        <dd>
+          {o.certificateValidFrom ?? "—"} 至 {o.certificateValidTo ?? "—"}
+        </dd>
+      </dl>
+      <p>
+        <a href={`/orgs/${o.uscc}`}>查看完整登记信息</a>
+      </p>
+    </Layout>
+  );
+}
