@@ -194,6 +194,8 @@ export const announcements = sqliteTable(
   (t) => [
     index("announcements_org_idx").on(t.orgId, t.publishedOn),
     index("announcements_authority_idx").on(t.authorityId, t.publishedOn),
+    // The public 公告 list and its Atom feed read all authorities by date (src/registration/announcement-routes.tsx).
+    index("announcements_published_idx").on(t.publishedOn, t.id),
     check("announcements_kind_ck", inList("kind", ANNOUNCEMENT_KINDS)),
   ],
 );

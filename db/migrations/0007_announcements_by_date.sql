@@ -1,0 +1,1 @@
+CREATE INDEX `announcements_published_idx` ON `announcements` (`published_on`,`id`);
