@@ -13,6 +13,7 @@ import type { AppDeps, AppEnv } from "./context";
 import { portalInspectionRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
+import { announcementRoutes } from "./registration/announcement-routes";
 import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
 import { certificateRoutes } from "./registration/certificate-routes";
 import { registryApi } from "./registry/api";
@@ -88,6 +89,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", applicationRoutes);
   app.route("/", portalInspectionRoutes);
   app.route("/", certificateRoutes);
+  app.route("/", announcementRoutes);
   app.route("/", reviewRoutes);
   app.route("/", inspectionPublicRoutes);
 

@@ -50,6 +50,8 @@ export const PUBLIC_ROUTES = new Set([
   "GET /orgs/:uscc/certificate",
   "GET /orgs/:uscc/certificate/qr.svg",
   "GET /verify/:uscc",
+  "GET /announcements",
+  "GET /announcements.atom",
 ]);
 
 export function areaOf(path: string): Area | null {

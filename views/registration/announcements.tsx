@@ -1,0 +1,98 @@
+import type { SessionUser } from "../../src/context";
+import type { AnnouncementRow } from "../../src/registration/announcements";
+import { ANNOUNCEMENT_LABELS } from "../../src/registry/labels";
+import { ErrorSummary, type Errors } from "../components/form";
+import { Layout } from "../layout";
+
+export function AnnouncementsPage(p: {
+  user?: SessionUser | null;
+  authorities: { code: string; name: string }[];
+  values: Record<string, string>;
+  errors: Errors;
+  rows: AnnouncementRow[];
+  total: number;
+  page: number;
+  pages: number;
+  query: string;
+}) {
+  const link = (page: number) => `/announcements?${new URLSearchParams({ ...p.values, page: String(page) })}`;
+  return (
+    <Layout title="登记公告" user={p.user}>
+      <h1>登记公告</h1>
+      <p class="lead">
+        社会组织成立、变更、注销、撤销登记的公告。可按登记管理机关和月份查看，也可以
+        <a href={`/announcements.atom${p.query ? `?${p.query}` : ""}`}>订阅（Atom）</a>。
+      </p>
+      <ErrorSummary errors={p.errors} labels={{ authority: "登记管理机关", month: "月份", kind: "类别" }} />
+      <form method="get" action="/announcements" class="filters">
+        <div class={`field ${p.errors.authority ? "field-error" : ""}`}>
+          <label for="authority">登记管理机关</label>
+          <select id="authority" name="authority">
+            <option value="">全部</option>
+            {p.authorities.map((a) => (
+              <option value={a.code} selected={a.code === p.values.authority}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class={`field ${p.errors.month ? "field-error" : ""}`}>
+          <label for="month">月份</label>
+          {p.errors.month ? (
+            <p class="error-message" id="month-error">
+              {p.errors.month}
+            </p>
+          ) : null}
+          <input
+            type="month"
+            id="month"
+            name="month"
+            value={p.values.month ?? ""}
+            aria-invalid={p.errors.month ? "true" : undefined}
+          />
+        </div>
+        <div class="field">
+          <label for="kind">类别</label>
+          <select id="kind" name="kind">
+            <option value="">全部</option>
+            {Object.entries(ANNOUNCEMENT_LABELS).map(([value, label]) => (
+              <option value={value} selected={value === p.values.kind}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">查看</button>
+      </form>
+      <p class="result-count">共 {p.total.toLocaleString("zh-CN")} 条公告</p>
+      {p.rows.length === 0 ? (
+        <p class="empty-state">这个范围内没有公告。</p>
+      ) : (
+        <ol class="results announcements">
+          {p.rows.map((r) => (
+            <li>
+              <p class="meta">
+                {r.publishedOn} · <span class="tag neutral">{ANNOUNCEMENT_LABELS[r.kind]}</span> ·{" "}
+                {r.authorityName}
+                {r.documentNo ? ` · ${r.documentNo}` : ""}
+              </p>
+              <a class="org-name" href={`/orgs/${r.uscc}`}>
+                {r.title}
+              </a>
+              <p>{r.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {p.pages > 1 ? (
+        <nav class="pagination" aria-label="分页">
+          {p.page > 1 ? <a href={link(p.page - 1)}>上一页</a> : null}
+          <span>
+            第 {p.page} / {p.pages} 页
+          </span>
+          {p.page < p.pages ? <a href={link(p.page + 1)}>下一页</a> : null}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}
