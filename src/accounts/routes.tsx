@@ -1,9 +1,10 @@
-import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import {
   authorities,
   organizations,
+  orgHistory,
   registrationApplications,
   supervisorUnits,
   users,
@@ -24,14 +25,17 @@ import {
 } from "../../views/accounts/pages";
 import { InspectionHomePanel as PortalInspectionPanel } from "../../views/inspection/portal/pages";
 import { InspectionHomePanel, loadInspectionHome } from "../../views/inspection/review/home-panel";
+import { ChangeHistory, RevocationForm } from "../../views/registration/registrar-org";
 import { commitWithAudit } from "../audit/audit";
 import { verifyAuditChain } from "../audit/chain";
 import { listAuditEvents } from "../audit/queries";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import type { AppEnv, SessionUser } from "../context";
 import { validateUscc } from "../domain/uscc";
+import { chinaDateOf } from "../domain/working-days";
 import { clientIp } from "../http";
 import { loadPortalInspection } from "../inspection/portal-routes";
+import { revoke } from "../registration/revocation";
 import { STATUS_LABELS } from "../registry/labels";
 import { MAX_QUERY_LENGTH } from "../registry/search";
 import { renderPage } from "../render";
@@ -149,6 +153,7 @@ const NOTICES: Record<string, string> = {
   stale: "该账号刚被其他人修改过，请查看最新状态后再操作。",
   "not-pending": "该账号已经激活，不需要激活链接。",
   created: "已新增。",
+  revoked: "已作出撤销登记决定，并已发布公告。",
 };
 const noticeOf = (c: C) => NOTICES[c.req.query("done") ?? ""] ?? null;
 
@@ -553,6 +558,7 @@ async function registrarOrgPage(
   values: Record<string, string>,
   errors: Record<string, string>,
   status = 200,
+  revocation: { values: Record<string, string>; errors: Record<string, string> } | null = null,
 ) {
   const { db } = c.get("deps");
   const user = me(c);
@@ -560,11 +566,12 @@ async function registrarOrgPage(
   if (!access) return c.notFound();
   const { org, canAct } = access;
   const before = Number(c.req.query("before")) || null;
-  const [accounts, [auth], audit, adminExists] = await Promise.all([
+  const [accounts, [auth], audit, adminExists, history] = await Promise.all([
     orgAccounts(db, org.id),
     db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, org.authorityId)),
     listAuditEvents(db, { orgId: org.id }, before, 20),
     hasOrgAdmin(db, org.id),
+    db.select().from(orgHistory).where(eq(orgHistory.orgId, org.id)).orderBy(desc(orgHistory.id)).limit(200),
   ]);
   const base = `/registrar/orgs/${org.uscc}`;
   return renderPage(
@@ -587,10 +594,45 @@ async function registrarOrgPage(
       audit={audit.rows}
       auditNext={audit.nextBefore ? `${base}?before=${audit.nextBefore}#audit` : null}
       auditPrev={before ? `${base}#audit` : null}
-    />,
+    >
+      <ChangeHistory rows={history} />
+      {canAct && org.status === "active" ? (
+        <RevocationForm
+          uscc={org.uscc}
+          version={org.version}
+          values={revocation?.values ?? {}}
+          errors={revocation?.errors ?? {}}
+          open={revocation !== null}
+        />
+      ) : null}
+    </RegistrarOrgPage>,
     status as 200,
   );
 }
+
+accountRoutes.post("/registrar/orgs/:uscc/revoke", async (c) => {
+  const { db, now } = c.get("deps");
+  const access = await findOrgFor(db, me(c), c.req.param("uscc"));
+  if (!access) return c.notFound();
+  if (!access.canAct) return c.text("本机关对该组织只有查看权限。", 403);
+  const values = await form(c);
+  const r = await revoke(
+    db,
+    actorOf(me(c), clientIp(c)),
+    access.org,
+    access.org.authorityId,
+    {
+      documentNo: (values.documentNo ?? "").trim(),
+      decidedOn: (values.decidedOn ?? "").trim(),
+      reason: (values.reason ?? "").trim(),
+      version: Number(values.version),
+    },
+    chinaDateOf(now?.() ?? new Date()),
+  );
+  if (r.ok) return c.redirect(`/registrar/orgs/${access.org.uscc}?done=revoked`, 303);
+  const errors = r.fields ?? { documentNo: r.message };
+  return registrarOrgPage(c, access.org.uscc, {}, {}, r.code === "invalid" ? 422 : 409, { values, errors });
+});
 
 accountRoutes.get("/registrar/orgs/:uscc", (c) => registrarOrgPage(c, c.req.param("uscc"), {}, {}));
 

@@ -160,6 +160,8 @@ const COMPARED = [
   "authorityId",
 ] as const;
 
+const TERMINAL_WORDS = { deregistered: "注销", revoked: "撤销", license_revoked: "吊销" } as const;
+
 export async function importRegisterCsv(
   db: Db,
   text: string,
@@ -349,6 +351,14 @@ export async function importRegisterCsv(
       }
       if (Object.keys(after).length === 0) {
         report.unchanged++;
+        continue;
+      }
+      // R-A9: 注销, 撤销 and 吊销 are terminal; an import cannot bring an organization back (the database refuses too).
+      if ("status" in after && old.status !== "active") {
+        report.errors.push({
+          line,
+          reason: `状态：该组织已是“${TERMINAL_WORDS[old.status as keyof typeof TERMINAL_WORDS] ?? old.status}”，终止登记后不能再变更状态（R-A9）。`,
+        });
         continue;
       }
       statements.push(

@@ -681,6 +681,8 @@ export function RegistrarOrgPage(p: {
   audit: AuditEventRow[];
   auditNext: string | null;
   auditPrev: string | null;
+  /** Registration panels: the change history, the 撤销 decision (views/registration/registrar-org.tsx). */
+  children?: Child;
 }) {
   const base = `/registrar/orgs/${p.org.uscc}`;
   return (
@@ -722,6 +724,7 @@ export function RegistrarOrgPage(p: {
         </>
       ) : null}
 
+      {p.children ?? null}
       <h2 id="audit">操作记录（审计日志）</h2>
       <AuditTable rows={p.audit} />
       <Pager prev={p.auditPrev} next={p.auditNext} />

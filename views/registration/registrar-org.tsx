@@ -1,0 +1,136 @@
+import type { orgHistory } from "../../db/schema";
+import { ErrorSummary, type Errors, formatDateTime, TextField } from "../components/form";
+
+type HistoryRow = typeof orgHistory.$inferSelect;
+
+const KIND_LABELS: Record<string, string> = {
+  establishment: "成立登记",
+  change: "变更登记",
+  charter: "章程核准",
+  deregistration: "注销登记",
+  revocation: "撤销登记",
+  import: "批量导入",
+  correction: "更正",
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  name: "名称",
+  address: "住所",
+  legalRepresentative: "法定代表人",
+  purpose: "宗旨",
+  businessScope: "业务范围",
+  capitalFen: "注册资金（分）",
+  supervisor: "业务主管单位",
+  activityArea: "活动地域",
+  status: "状态",
+  statusOn: "状态日期",
+  type: "类型",
+  documentNo: "文号",
+  changedClauses: "修改的条款",
+};
+
+function show(v: unknown): string {
+  if (v === undefined || v === null || v === "") return "—";
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+/** The full change history with before and after, for the organization's registrar (issue 5). */
+export function ChangeHistory({ rows }: { rows: HistoryRow[] }) {
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">变更历史（登记管理机关可见）</h2>
+      {rows.length === 0 ? (
+        <p class="empty-state">没有变更记录。</p>
+      ) : (
+        <table class="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">事项</th>
+              <th scope="col">变更前 → 变更后</th>
+              <th scope="col">经办</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((h) => {
+              const keys = [...new Set([...Object.keys(h.before ?? {}), ...Object.keys(h.after ?? {})])];
+              return (
+                <tr>
+                  <td>{formatDateTime(h.at)}</td>
+                  <td>
+                    {KIND_LABELS[h.kind] ?? h.kind}
+                    {h.reason ? <div class="small muted">{h.reason}</div> : null}
+                  </td>
+                  <td>
+                    <ul class="plain">
+                      {keys.map((k) => (
+                        <li>
+                          {FIELD_LABELS[k] ?? k}：{show(h.before?.[k])} → {show(h.after?.[k])}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>{h.actorLabel}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The 撤销 decision form (R-A9: it cannot be undone). */
+export function RevocationForm(p: {
+  uscc: string;
+  version: number;
+  values: Record<string, string>;
+  errors: Errors;
+  open: boolean;
+}) {
+  return (
+    <details class="panel danger-zone" open={p.open}>
+      <summary>撤销登记</summary>
+      <p>
+        撤销登记后，该组织的状态变为“撤销”，登记证书作废，发布公告，其账号只能查看。
+        <strong>此操作不能撤回（R-A9）。</strong>
+      </p>
+      <ErrorSummary
+        errors={p.errors}
+        labels={{ documentNo: "决定文号", decidedOn: "决定日期", reason: "事实和依据" }}
+      />
+      <form method="post" action={`/registrar/orgs/${p.uscc}/revoke`} class="narrow-form" novalidate>
+        <input type="hidden" name="version" value={String(p.version)} />
+        <TextField
+          name="documentNo"
+          label="决定文号"
+          errors={p.errors}
+          value={p.values.documentNo}
+          maxlength={60}
+        />
+        <TextField
+          name="decidedOn"
+          label="决定日期"
+          type="date"
+          errors={p.errors}
+          value={p.values.decidedOn}
+        />
+        <div class={`field ${p.errors.reason ? "field-error" : ""}`}>
+          <label for="reason">事实和依据（写入公告）</label>
+          {p.errors.reason ? (
+            <p class="error-message" id="reason-error">
+              {p.errors.reason}
+            </p>
+          ) : null}
+          <textarea id="reason" name="reason" rows={4}>
+            {p.values.reason ?? ""}
+          </textarea>
+        </div>
+        <button type="submit" class="button danger">
+          作出撤销登记决定
+        </button>
+      </form>
+    </details>
+  );
+}
