@@ -6,9 +6,11 @@ import {
   FilingPage,
   type PortalInspectionData,
   PortalInspectionsPage,
+  PortalNoticesPage,
 } from "../../views/inspection/portal/pages";
 import { SectionForm } from "../../views/inspection/portal/sections";
 import { ConclusionLetter } from "../../views/inspection/review/letter";
+import { NoticeItem } from "../../views/inspection/review/shared";
 import type { AppDeps, AppEnv, SessionUser } from "../context";
 import { REPORT_SECTIONS, type ReportSection } from "../domain/inspection-report";
 import { wantsFragment } from "../http";
@@ -198,10 +200,16 @@ portalInspectionRoutes.post("/portal/inspections/:filingId/submit", async (c) =>
   return c.redirect(`/portal/inspections/${id}?done=submitted`, 303);
 });
 
+portalInspectionRoutes.get("/portal/notices", async (c) =>
+  renderPage(c, <PortalNoticesPage user={me(c)} notices={await svc.notices(c.get("deps"), me(c))} />),
+);
+
 portalInspectionRoutes.post("/portal/notices/:noticeId/read", async (c) => {
   const id = idOf(c.req.param("noticeId"));
   if (id === null) return c.notFound();
   const r = await svc.markNoticeRead(c.get("deps"), me(c), id);
   if (!r.ok) return c.notFound();
-  return c.redirect("/portal", 303);
+  if (!wantsFragment(c)) return c.redirect("/portal/notices", 303);
+  const n = (await svc.notices(c.get("deps"), me(c))).find((x) => x.id === id);
+  return n ? renderFragment(c, <NoticeItem notice={n} base="/portal" />) : c.body(null, 204);
 });

@@ -303,3 +303,27 @@ describe("the organization's inspection pages", () => {
     expect(html).toContain("合格");
   });
 });
+
+describe("the organization's notices", () => {
+  it("tells the organization when its filing is returned, and each notice can be marked read (by its own users only)", async () => {
+    const u = world.users.learned;
+    const f = await filingOf(u.orgId!);
+    await fillAll(u, f.id);
+    const v = (await filingOf(u.orgId!)).version;
+    expect(
+      (await post(u, `/portal/inspections/${f.id}/submit`, { version: String(v), action: "submit" })).status,
+    ).toBe(303);
+    const reg = world.users.cityRegistrar;
+    const s = await filingOf(u.orgId!);
+    ok(await svc.act(deps, reg, f.id, "start_pre_review", { version: s.version }));
+    const p = await filingOf(u.orgId!);
+    ok(await svc.act(deps, reg, f.id, "return_for_correction", { version: p.version, reason: "请补充。" }));
+    const page = await (await get(u, "/portal/notices")).text();
+    expect(page).toContain("退回");
+    const id = page.match(/\/portal\/notices\/(\d+)\/read/)![1]!;
+    expect((await post(world.users.districtOrg, `/portal/notices/${id}/read`, {})).status).toBe(404);
+    const read = await post(u, `/portal/notices/${id}/read`, {}, { "HX-Request": "true" });
+    expect(read.status).toBe(200);
+    expect(await read.text()).toContain("notice-read");
+  });
+});

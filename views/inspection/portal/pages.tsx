@@ -5,7 +5,7 @@ import { CONCLUSION_LABELS } from "../../../src/domain/workflow";
 import type { FilingSummary, FilingView, Notice } from "../../../src/inspection/contract";
 import { formatDateTime } from "../../components/form";
 import { Layout } from "../../layout";
-import { ConclusionTag, StateTag } from "../review/shared";
+import { ConclusionTag, NoticeList, StateTag } from "../review/shared";
 import { type RawForm, SectionForm } from "./sections";
 
 /** The organization's side of the annual inspection (issue 4): its home panel, the filing page, the history. */
@@ -70,7 +70,7 @@ export function InspectionHomePanel({ data }: { data: PortalInspectionData }) {
         <p>{data.nextStep}</p>
       )}
       <p>
-        <a href="/portal/inspections">历年年检</a>
+        <a href="/portal/inspections">历年年检</a> · <a href="/portal/notices">全部通知</a>
       </p>
     </section>
   );
@@ -375,3 +375,15 @@ const BASIC_LABELS: Record<string, string> = {
   businessScope: "业务范围",
   supervisor: "业务主管单位",
 };
+
+export function PortalNoticesPage({ user, notices }: { user: SessionUser; notices: Notice[] }) {
+  return (
+    <Layout title="站内通知" user={user}>
+      <p>
+        <a href="/portal">← 本单位工作台</a>
+      </p>
+      <h1>站内通知</h1>
+      <NoticeList notices={notices} base="/portal" />
+    </Layout>
+  );
+}

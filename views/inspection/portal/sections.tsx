@@ -377,7 +377,7 @@ export interface SectionFormProps {
   changed?: boolean;
 }
 
-function valueOf(p: SectionFormProps, name: string, kind: Kind): string {
+function fieldValue(p: SectionFormProps, name: string, kind: Kind): string {
   if (p.raw) {
     const v = p.raw[name];
     const last = Array.isArray(v) ? v[v.length - 1] : v;
@@ -457,7 +457,7 @@ export function SectionForm(p: SectionFormProps) {
                 section={p.section}
                 spec={field}
                 name={field.name}
-                value={valueOf(p, field.name, field.kind)}
+                value={fieldValue(p, field.name, field.kind)}
                 error={errors[field.name]}
                 readonly={!p.editable}
               />
@@ -493,7 +493,7 @@ function FinanceFields(p: SectionFormProps & { errors: Record<string, string> })
               section="finances"
               spec={f(name, FINANCE_FIELD_LABELS[name], "money")}
               name={name}
-              value={valueOf(p, name, "money")}
+              value={fieldValue(p, name, "money")}
               error={p.errors[name]}
               readonly={!p.editable}
             />
@@ -502,7 +502,7 @@ function FinanceFields(p: SectionFormProps & { errors: Record<string, string> })
       ))}
       <details
         open={FINANCE_FIELDS.some(
-          (n) => p.errors[`changeExplanations.${n}`] || valueOf(p, `changeExplanations.${n}`, "textarea"),
+          (n) => p.errors[`changeExplanations.${n}`] || fieldValue(p, `changeExplanations.${n}`, "textarea"),
         )}
       >
         <summary>与上年相比变化较大的说明（预审提示需要时填写）</summary>
@@ -511,7 +511,7 @@ function FinanceFields(p: SectionFormProps & { errors: Record<string, string> })
             section="finances"
             spec={f(`changeExplanations.${name}`, `${FINANCE_FIELD_LABELS[name]}的变化说明`, "textarea")}
             name={`changeExplanations.${name}`}
-            value={valueOf(p, `changeExplanations.${name}`, "textarea")}
+            value={fieldValue(p, `changeExplanations.${name}`, "textarea")}
             error={p.errors[`changeExplanations.${name}`]}
             readonly={!p.editable}
           />
@@ -558,7 +558,7 @@ function ListTable(p: SectionFormProps & { list: ListSpec; errors: Record<string
                       section={p.section}
                       spec={{ ...field, label: `第 ${i + 1} 行${field.label}` }}
                       name={name}
-                      value={valueOf(p, name, field.kind)}
+                      value={fieldValue(p, name, field.kind)}
                       error={p.errors[name]}
                       readonly={!p.editable}
                       compact
