@@ -10,15 +10,15 @@ import { annualInspections, inspectionSections } from "../../db/schema";
 import { createApp } from "../../src/app";
 import type { AppDeps, SessionUser } from "../../src/context";
 import type { Db } from "../../src/db";
-import type { Result } from "../../src/inspection/contract";
 import { inspectionService as svc } from "../../src/inspection/service";
-import { formHeaders, signIn } from "../support/auth";
 import {
+  asUsers,
   buildWorld,
   goodForms,
   makeDeps,
   memoryStorage,
   movableClock,
+  ok,
   openTestDb,
 } from "../support/inspection";
 
@@ -28,33 +28,13 @@ let clock: ReturnType<typeof movableClock>;
 let deps: AppDeps;
 let app: ReturnType<typeof createApp>;
 
-function ok<T>(r: Result<T>): { ok: true } & T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message} ${JSON.stringify(r.fields ?? {})}`);
-  return r;
-}
-
-const cookies = new Map<number, string>();
-async function cookieOf(u: SessionUser) {
-  let c = cookies.get(u.id);
-  if (!c) {
-    c = (await signIn(db, u.id, clock.now())).cookie;
-    cookies.set(u.id, c);
-  }
-  return c;
-}
-const get = async (u: SessionUser, path: string, headers: Record<string, string> = {}) =>
-  app.request(path, { headers: { Cookie: await cookieOf(u), ...headers } });
-const post = async (
-  u: SessionUser,
-  path: string,
-  form: Record<string, string>,
-  headers: Record<string, string> = {},
-) =>
-  app.request(path, {
-    method: "POST",
-    headers: { ...formHeaders(await cookieOf(u)), ...headers },
-    body: new URLSearchParams(form).toString(),
-  });
+const http = asUsers(
+  () => app,
+  () => db,
+  () => clock,
+);
+const { get, post } = http;
+const cookieOf = http.cookieOf;
 
 async function filingOf(orgId: number) {
   const [f] = await db.select().from(annualInspections).where(eq(annualInspections.orgId, orgId));
@@ -68,7 +48,7 @@ beforeEach(async () => {
   const storage = memoryStorage();
   deps = makeDeps(db, clock, storage);
   app = createApp(deps);
-  cookies.clear();
+  http.clear();
   ok(await svc.openYear(deps, world.users.cityRegistrar, { year: 2025 }));
 });
 
@@ -281,7 +261,7 @@ describe("the organization's inspection pages", () => {
     expect(stale.status).toBe(409);
     // After the window closes, drafts can no longer be edited.
     clock.set("2026-12-01");
-    cookies.clear(); // the earlier session has idled out by then
+    http.clear(); // the earlier session has idled out by then
     const closed = await post(u, `/portal/inspections/${f.id}/sections/branches`, {
       version: String((await filingOf(u.orgId!)).version),
     });

@@ -15,6 +15,7 @@ import {
   makeDeps,
   memoryStorage,
   movableClock,
+  ok,
   openTestDb,
 } from "../support/inspection";
 
@@ -22,11 +23,6 @@ let db: Db;
 let world: Awaited<ReturnType<typeof buildWorld>>;
 let deps: AppDeps;
 let app: ReturnType<typeof createApp>;
-
-function ok<T>(r: Result<T>): { ok: true } & T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`);
-  return r;
-}
 
 async function step(user: SessionUser, id: number, action: Parameters<typeof svc.act>[3], input = {}) {
   const f = (await svc.getFiling(deps, user, id))!;

@@ -15,11 +15,13 @@ import type { Result } from "../../src/inspection/contract";
 import { STALE_MESSAGE, inspectionService as svc } from "../../src/inspection/service";
 import { formHeaders, signIn } from "../support/auth";
 import {
+  asUsers,
   buildWorld,
   goodForms,
   makeDeps,
   memoryStorage,
   movableClock,
+  ok,
   openTestDb,
 } from "../support/inspection";
 
@@ -29,37 +31,12 @@ let clock: ReturnType<typeof movableClock>;
 let deps: AppDeps;
 let app: ReturnType<typeof createApp>;
 
-function ok<T>(r: Result<T>): { ok: true } & T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message} ${JSON.stringify(r.fields ?? {})}`);
-  return r;
-}
-
-const cookies = new Map<number, string>();
-async function cookieOf(u: SessionUser) {
-  let c = cookies.get(u.id);
-  if (!c) {
-    c = (await signIn(db, u.id, clock.now())).cookie;
-    cookies.set(u.id, c);
-  }
-  return c;
-}
-
-async function get(u: SessionUser | null, path: string, headers: Record<string, string> = {}) {
-  return app.request(path, { headers: { ...(u ? { Cookie: await cookieOf(u) } : {}), ...headers } });
-}
-
-async function post(
-  u: SessionUser,
-  path: string,
-  form: Record<string, string>,
-  headers: Record<string, string> = {},
-) {
-  return app.request(path, {
-    method: "POST",
-    headers: { ...formHeaders(await cookieOf(u)), ...headers },
-    body: new URLSearchParams(form).toString(),
-  });
-}
+const http = asUsers(
+  () => app,
+  () => db,
+  () => clock,
+);
+const { get, post } = http;
 
 /** The organization fills in every section and submits (the portal's service calls). */
 async function submitted(user: SessionUser) {
@@ -105,7 +82,7 @@ async function act(
 }
 
 beforeEach(async () => {
-  cookies.clear();
+  http.clear();
   db = await openTestDb();
   world = await buildWorld(db);
   clock = movableClock("2026-03-02"); // a Monday; the 2025 windows are open
@@ -412,7 +389,7 @@ describe("years, 未参检 and rates (R-C1, R-C2, R-C8, R-C10)", () => {
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("年检申报期尚未结束");
     clock.set("2026-06-02");
-    cookies.clear(); // three months idle: sign in again
+    http.clear(); // three months idle: sign in again
     res = await post(world.users.cityRegistrar, "/registrar/inspections/years/2025/not-filed", {});
     expect(res.status).toBe(303);
     const list = await (await get(world.users.cityRegistrar, res.headers.get("Location")!)).text();

@@ -15,6 +15,7 @@ import {
   makeDeps,
   memoryStorage,
   movableClock,
+  ok,
   openTestDb,
 } from "../support/inspection";
 import { insertOrgs } from "../support/orgs";
@@ -24,11 +25,6 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 let clock: ReturnType<typeof movableClock>;
 let deps: AppDeps;
 let storage: ReturnType<typeof memoryStorage>;
-
-function ok<T>(r: Result<T>): { ok: true } & T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message} ${JSON.stringify(r.fields ?? {})}`);
-  return r;
-}
 
 async function filingOf(user: SessionUser) {
   const home = await svc.orgHome(deps, user);

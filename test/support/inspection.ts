@@ -3,8 +3,9 @@ import { testConfig } from "../../src/config";
 import type { AppDeps, FileStorage, SessionUser } from "../../src/context";
 import type { Db } from "../../src/db";
 import type { ReportSection } from "../../src/domain/inspection-report";
+import type { Result } from "../../src/inspection/contract";
 import { openMemoryDatabase } from "../../src/node-db";
-import { createSupervisorUnit, createUser } from "./auth";
+import { createSupervisorUnit, createUser, formHeaders, signIn } from "./auth";
 import { ensureAuthority, insertOrgs } from "./orgs";
 
 /** Fixtures for the annual inspection's service tests and the load script. */
@@ -237,5 +238,48 @@ export function goodForms(
     },
     cadres: {},
     declaration: { agreed: "on", signedBy: legalRepresentative, signedOn: `${year + 1}-03-01` },
+  };
+}
+
+/** Unwraps a service result in a test, failing with the refusal's code, message and fields. */
+export function ok<T>(r: Result<T>): { ok: true } & T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message} ${JSON.stringify(r.fields ?? {})}`);
+  return r;
+}
+
+/** Requests as signed-in users (one session per user, opened at the test clock's time). */
+export function asUsers(
+  appOf: () => { request: (path: string, init?: RequestInit) => Response | Promise<Response> },
+  dbOf: () => Db,
+  clockOf: () => { now: () => Date },
+) {
+  const cookies = new Map<number, string>();
+  async function cookieOf(u: SessionUser) {
+    let c = cookies.get(u.id);
+    if (!c) {
+      c = (await signIn(dbOf(), u.id, clockOf().now())).cookie;
+      cookies.set(u.id, c);
+    }
+    return c;
+  }
+  return {
+    cookieOf,
+    /** Forget the sessions (e.g. after moving the clock past the idle limit). */
+    clear: () => cookies.clear(),
+    async get(u: SessionUser | null, path: string, headers: Record<string, string> = {}) {
+      return appOf().request(path, { headers: { ...(u ? { Cookie: await cookieOf(u) } : {}), ...headers } });
+    },
+    async post(
+      u: SessionUser,
+      path: string,
+      form: Record<string, string>,
+      headers: Record<string, string> = {},
+    ) {
+      return appOf().request(path, {
+        method: "POST",
+        headers: { ...formHeaders(await cookieOf(u)), ...headers },
+        body: new URLSearchParams(form).toString(),
+      });
+    },
   };
 }
