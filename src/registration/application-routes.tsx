@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { authorities, organizations, supervisorUnits } from "../../db/schema";
@@ -11,7 +11,7 @@ import {
   ReviewActions,
 } from "../../views/registration/applications";
 import { findOrgFor } from "../auth/scope";
-import type { AppEnv } from "../context";
+import type { AppDeps, AppEnv } from "../context";
 import { APPLICATION_KIND_LABELS, type ApplicationKind } from "../domain/registration";
 import type { ApplicationAction, ApplicationState } from "../domain/registration-workflow";
 import { chinaDateOf, workingDaysRemaining } from "../domain/working-days";
@@ -314,6 +314,17 @@ async function applyStart(
 
 applicationRoutes.get("/apply", (c) => applyStart(c, {}, {}));
 
+const APPLICATIONS_PER_IP_PER_DAY = 10;
+
+/** 成立 applications started from `ip` in the last 24 hours (read from the audit log, which records every start). */
+async function applicationsStartedFrom(db: AppDeps["db"], ip: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - 24 * 3600_000).toISOString();
+  const [row] = (await db.all(
+    sql`SELECT count(*) AS n FROM audit_events WHERE action = 'registration.start' AND ip = ${ip} AND at >= ${since}`,
+  )) as { n: number }[];
+  return Number(row?.n ?? 0);
+}
+
 const StartForm = z.object({
   authorityId: z
     .string({ error: "请选择登记管理机关。" })
@@ -345,6 +356,16 @@ applicationRoutes.post("/apply", async (c) => {
     if (!a) errors.authorityId = "请选择列表中的登记管理机关。";
   }
   if (!parsed.success || Object.keys(errors).length > 0) return applyStart(c, raw, errors, 422);
+  // Anyone may start an application without an account; one address may start at most a few a day.
+  const ip = clientIp(c);
+  if (ip && (await applicationsStartedFrom(db, ip, nowOf(c))) >= APPLICATIONS_PER_IP_PER_DAY) {
+    return applyStart(
+      c,
+      raw,
+      { authorityId: "今天从您的网络发起的申请已经很多，请明天再试，或到登记管理机关窗口办理。" },
+      429,
+    );
+  }
   const started = await startEstablishment(
     db,
     {

@@ -269,6 +269,20 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     expect((await rowOf(id)).state).toBe("draft");
   });
 
+  it("one network address may start at most 10 applications a day", async () => {
+    const start = () =>
+      app().request("/apply", {
+        method: "POST",
+        headers: { ...formHeaders(), "X-Forwarded-For": "203.0.113.9" },
+        body: new URLSearchParams({ authorityId: String(districtId), applicantName: "林海" }),
+      });
+    for (let i = 0; i < 10; i++) expect((await start()).status).toBe(303);
+    const refused = await start();
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("请明天再试");
+    expect((await db.select().from(registrationApplications)).length).toBe(10);
+  });
+
   it("refusal needs a reason; a link with a wrong secret finds nothing", async () => {
     const { path, id } = await startApplication();
     await post(`${path}/submit`, { ...goodEstablishment, version: "1" });
