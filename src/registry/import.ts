@@ -162,12 +162,24 @@ const COMPARED = [
 
 const TERMINAL_WORDS = { deregistered: "注销", revoked: "撤销", license_revoked: "吊销" } as const;
 
+export interface ImportOptions {
+  batchSize?: number;
+  /** Validate and count, write nothing (the browser import's preview). */
+  dryRun?: boolean;
+  /** A registrar imports into its own authority only: rows of another authority are row errors. */
+  onlyAuthorityCode?: string;
+  /** Only data rows with index in [fromRow, toRow) are validated and written (chunked imports keep line numbers). */
+  fromRow?: number;
+  toRow?: number;
+}
+
 export async function importRegisterCsv(
   db: Db,
   text: string,
   actor: Actor,
-  batchSize = 200,
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
+  const batchSize = options.batchSize ?? 200;
   const report: ImportReport = {
     rows: 0,
     inserted: 0,
@@ -203,7 +215,10 @@ export async function importRegisterCsv(
   const valid: { line: number; row: Row }[] = [];
   const seenCodes = new Map<string, number>();
   const seenNames = new Map<string, number>();
-  for (const { record, info } of records) {
+  const from = options.fromRow ?? 0;
+  const to = options.toRow ?? records.length;
+  for (const [index, { record, info }] of records.entries()) {
+    if (index < from || index >= to) continue;
     const line = info.lines;
     const parsed = rowSchema.safeParse(record);
     if (!parsed.success) {
@@ -217,6 +232,13 @@ export async function importRegisterCsv(
       continue;
     }
     row.uscc = v.code;
+    if (options.onlyAuthorityCode && row.authority_code !== options.onlyAuthorityCode) {
+      report.errors.push({
+        line,
+        reason: `登记管理机关代码为 ${row.authority_code}，不是本机关（${options.onlyAuthorityCode}）：只能导入本机关登记的组织`,
+      });
+      continue;
+    }
     const nameKey = `${row.authority_code}|${row.name}`;
     if (seenCodes.has(row.uscc)) {
       report.errors.push({ line, reason: `统一社会信用代码与第${seenCodes.get(row.uscc)}行重复` });
@@ -245,7 +267,11 @@ export async function importRegisterCsv(
     if (found) authorityIds.set(code, found.id);
   }
   const toCreate = codes.filter((c) => !authorityIds.has(c));
-  if (toCreate.length) {
+  if (toCreate.length && options.dryRun) {
+    // A preview creates nothing: new authorities count, and their rows can only be new organizations.
+    for (const code of toCreate) authorityIds.set(code, -1);
+    report.authoritiesCreated = toCreate.length;
+  } else if (toCreate.length) {
     const first = new Map(valid.map((v) => [v.row.authority_code, v.row.authority_name]));
     await commitWithAudit(
       db,
@@ -392,12 +418,13 @@ export async function importRegisterCsv(
       });
       updated++;
     }
-    if (statements.length) await commitWithAudit(db, actor, statements, events);
+    if (statements.length && !options.dryRun) await commitWithAudit(db, actor, statements, events);
     report.inserted += inserted;
     report.updated += updated;
   }
   // Supervisor names may be new or changed: keep the organizations' supervisor units in step (R-A11).
-  if (report.inserted + report.updated > 0) await runBatch(db, linkSupervisorUnitStatements(db));
+  if (report.inserted + report.updated > 0 && !options.dryRun)
+    await runBatch(db, linkSupervisorUnitStatements(db));
   report.errors.sort((a, b) => a.line - b.line);
   return report;
 }
