@@ -114,3 +114,43 @@ export const usccSequences = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.authorityId, t.orgType] })],
 );
+
+export const IMPORT_JOB_STATES = ["previewed", "running", "done", "cancelled"] as const;
+
+/**
+ * A registrar's import from the browser (issue 5): the uploaded file is kept in the file storage under `fileKey`; the
+ * preview's counts and row errors are stored; a confirmed import runs in chunks of rows, each chunk one batch with its
+ * audit events, so a large file shows its progress and survives a closed tab.
+ */
+export const importJobs = sqliteTable(
+  "import_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    authorityId: integer("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    userId: integer("user_id").notNull(),
+    filename: text("filename").notNull(),
+    fileKey: text("file_key").notNull(),
+    state: text("state", { enum: IMPORT_JOB_STATES }).notNull().default("previewed"),
+    totalRows: integer("total_rows").notNull(),
+    processedRows: integer("processed_rows").notNull().default(0),
+    /** The preview: what the import would do. */
+    preview: text("preview", { mode: "json" })
+      .$type<{ inserted: number; updated: number; unchanged: number; errors: { line: number; reason: string }[] }>()
+      .notNull(),
+    /** What the import did so far. */
+    inserted: integer("inserted").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    errors: text("errors", { mode: "json" }).$type<{ line: number; reason: string }[]>().notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    index("import_jobs_authority_idx").on(t.authorityId, t.id),
+    check("import_jobs_state_ck", inList("state", IMPORT_JOB_STATES)),
+    check("import_jobs_progress_ck", sql`${t.processedRows} BETWEEN 0 AND ${t.totalRows}`),
+  ],
+);
