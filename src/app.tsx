@@ -15,6 +15,7 @@ import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
 import { announcementRoutes } from "./registration/announcement-routes";
 import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
+import { bulkRoutes } from "./registration/bulk-routes";
 import { certificateRoutes } from "./registration/certificate-routes";
 import { registryApi } from "./registry/api";
 import { registryRoutes } from "./registry/routes";
@@ -90,6 +91,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", portalInspectionRoutes);
   app.route("/", certificateRoutes);
   app.route("/", announcementRoutes);
+  app.route("/", bulkRoutes);
   app.route("/", reviewRoutes);
   app.route("/", inspectionPublicRoutes);
 

@@ -137,7 +137,12 @@ export const importJobs = sqliteTable(
     processedRows: integer("processed_rows").notNull().default(0),
     /** The preview: what the import would do. */
     preview: text("preview", { mode: "json" })
-      .$type<{ inserted: number; updated: number; unchanged: number; errors: { line: number; reason: string }[] }>()
+      .$type<{
+        inserted: number;
+        updated: number;
+        unchanged: number;
+        errors: { line: number; reason: string }[];
+      }>()
       .notNull(),
     /** What the import did so far. */
     inserted: integer("inserted").notNull().default(0),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inspectionAttachments, registrationApplications } from "../../db/schema";
+import { importJobs, inspectionAttachments, registrationApplications } from "../../db/schema";
 import { createApp } from "../../src/app";
 import { areaOf, mayEnter, PUBLIC_ROUTES } from "../../src/auth/permissions";
 import { testConfig } from "../../src/config";
@@ -74,6 +74,19 @@ beforeAll(async () => {
     })
     .returning({ id: registrationApplications.id });
   foreign.applicationId = String(application!.id);
+  const [job] = await db
+    .insert(importJobs)
+    .values({
+      authorityId: cityB,
+      userId: 1,
+      filename: "x.csv",
+      fileKey: "imports/x.csv",
+      totalRows: 1,
+      preview: { inserted: 1, updated: 0, unchanged: 0, errors: [] },
+      errors: [],
+    })
+    .returning({ id: importJobs.id });
+  foreign.jobId = String(job!.id);
   // Annual inspection (issue 4): city B's 2025 year, orgB's filing, its notice and attachment; no such holiday.
   const regB = (await signIn(db, registrarB.id)).user;
   await inspectionService.openYear({ db, config: testConfig() }, regB, { year: 2025 });

@@ -595,6 +595,10 @@ export function RegistrarHome(p: {
           <a href="/registrar/applications">登记申请待办（成立、变更、章程核准、注销）</a>
           {p.counts.applications > 0 ? <span class="tag warn">{p.counts.applications} 件待审查</span> : null}
         </li>
+        <li>
+          <a href="/registrar/import">导入登记信息（CSV）</a> · 导出本机关登记信息：
+          <a href="/registrar/export.csv">CSV</a> / <a href="/registrar/export.xlsx">Excel</a>
+        </li>
       </ul>
       {p.links ?? null}
       <h2>查找社会组织</h2>

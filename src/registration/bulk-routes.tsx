@@ -1,0 +1,149 @@
+import { stringify } from "csv-stringify/sync";
+import { eq, inArray } from "drizzle-orm";
+import { type Context, Hono } from "hono";
+import { authorities } from "../../db/schema";
+import { ImportJobPage, ImportPage, ImportProgress } from "../../views/registration/bulk";
+import { actorOf, readableAuthorityIds } from "../auth/scope";
+import type { AppEnv } from "../context";
+import { clientIp, wantsFragment } from "../http";
+import { parseSearch } from "../registry/params";
+import { renderFragment, renderPage } from "../render";
+import {
+  cancelImport,
+  EXPORT_HEADER,
+  exportRows,
+  exportXlsx,
+  findJob,
+  previewImport,
+  recentJobs,
+  runImportStep,
+  XLSX_MAX_ROWS,
+} from "./bulk";
+
+/** /registrar/import (upload → preview → import in chunks → report) and /registrar/export.csv|xlsx (issue 5). */
+export const bulkRoutes = new Hono<AppEnv>();
+type C = Context<AppEnv>;
+const me = (c: C) => c.get("user")!;
+
+async function importPage(c: C, error: string | null, status = 200) {
+  const { db } = c.get("deps");
+  const [a] = await db
+    .select({ name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, me(c).authorityId!));
+  return renderPage(
+    c,
+    <ImportPage
+      user={me(c)}
+      authorityName={a?.name ?? ""}
+      jobs={await recentJobs(db, me(c))}
+      error={error}
+    />,
+    status as 200,
+  );
+}
+
+bulkRoutes.get("/registrar/import", (c) => importPage(c, null));
+
+bulkRoutes.post("/registrar/import", async (c) => {
+  const body = await c.req.parseBody();
+  const file = body.file;
+  if (!(file instanceof File) || file.size === 0) return importPage(c, "请选择要上传的 CSV 文件。", 422);
+  const r = await previewImport(c.get("deps"), me(c), actorOf(me(c), clientIp(c)), {
+    name: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  if (!r.ok) return importPage(c, r.message, 422);
+  return c.redirect(`/registrar/import/${r.jobId}`, 303);
+});
+
+const jobId = (c: C) => {
+  const n = Number(c.req.param("jobId"));
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+};
+
+bulkRoutes.get("/registrar/import/:jobId", async (c) => {
+  const id = jobId(c);
+  const job = id ? await findJob(c.get("deps").db, me(c), id) : null;
+  if (!job) return c.notFound();
+  return renderPage(c, <ImportJobPage user={me(c)} job={job} />);
+});
+
+bulkRoutes.post("/registrar/import/:jobId/step", async (c) => {
+  const id = jobId(c);
+  const job = id ? await findJob(c.get("deps").db, me(c), id) : null;
+  if (!job) return c.notFound();
+  const r = await runImportStep(c.get("deps"), actorOf(me(c), clientIp(c)), job);
+  const fresh = r.ok ? r.job : ((await findJob(c.get("deps").db, me(c), job.id)) ?? job);
+  if (wantsFragment(c)) return renderFragment(c, <ImportProgress job={fresh} />);
+  return c.redirect(`/registrar/import/${job.id}`, 303);
+});
+
+bulkRoutes.post("/registrar/import/:jobId/cancel", async (c) => {
+  const id = jobId(c);
+  const job = id ? await findJob(c.get("deps").db, me(c), id) : null;
+  if (!job) return c.notFound();
+  await cancelImport(c.get("deps"), actorOf(me(c), clientIp(c)), job);
+  return c.redirect(`/registrar/import/${job.id}`, 303);
+});
+
+/** The public search's filters, limited to the authorities this registrar reads (its own by default). */
+async function exportFilters(c: C) {
+  const parsed = parseSearch(c.req.query());
+  if (!parsed.ok) return { error: Object.values(parsed.fields).join(" ") } as const;
+  const { db } = c.get("deps");
+  const readable = await readableAuthorityIds(db, me(c));
+  const codes = await db
+    .select({ id: authorities.id, code: authorities.code })
+    .from(authorities)
+    .where(inArray(authorities.id, readable));
+  const { page: _p, perPage: _pp, ...filters } = parsed.params;
+  if (filters.authorityCode && !codes.some((a) => a.code === filters.authorityCode))
+    return { notFound: true } as const;
+  filters.authorityCode ??= codes.find((a) => a.id === me(c).authorityId)!.code;
+  return { filters } as const;
+}
+
+bulkRoutes.get("/registrar/export.csv", async (c) => {
+  const f = await exportFilters(c);
+  if ("notFound" in f) return c.notFound();
+  if ("error" in f) return c.text(`导出条件有误：${f.error}`, 400);
+  const encoder = new TextEncoder();
+  const batches = exportRows(c.get("deps").db, f.filters);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`\uFEFF${stringify([EXPORT_HEADER])}`));
+    },
+    async pull(controller) {
+      const next = await batches.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(stringify(next.value)));
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`登记信息-${f.filters.authorityCode}.csv`)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+});
+
+bulkRoutes.get("/registrar/export.xlsx", async (c) => {
+  const f = await exportFilters(c);
+  if ("notFound" in f) return c.notFound();
+  if ("error" in f) return c.text(`导出条件有误：${f.error}`, 400);
+  const blob = await exportXlsx(c.get("deps").db, f.filters);
+  if (!blob)
+    return c.text(
+      `符合条件的组织超过 ${XLSX_MAX_ROWS.toLocaleString("zh-CN")} 个，请缩小范围或导出 CSV。`,
+      413,
+    );
+  return new Response(blob, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`登记信息-${f.filters.authorityCode}.xlsx`)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+});

@@ -1,0 +1,289 @@
+import { and, eq, inArray } from "drizzle-orm";
+import writeXlsxFile from "write-excel-file/universal";
+import { authorities, importJobs, organizations } from "../../db/schema";
+import { type Actor, commitWithAudit } from "../audit/audit";
+import type { AppDeps, SessionUser } from "../context";
+import type { Db } from "../db";
+import { fenToDecimalString } from "../domain/money";
+import { importRegisterCsv } from "../registry/import";
+import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
+import { iterateOrganizations, type SearchParams } from "../registry/search";
+
+/**
+ * Registrars' bulk work (issue 5): the command line's import from the browser — a preview that writes nothing, then
+ * the import in chunks with its progress — and the register's export as CSV or XLSX with the public search's filters.
+ */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+export const IMPORT_CHUNK_ROWS = 500;
+/** XLSX is built in memory; beyond this the CSV export is the way. */
+export const XLSX_MAX_ROWS = 50_000;
+
+export type ImportJob = typeof importJobs.$inferSelect;
+
+async function ownAuthority(db: Db, user: SessionUser) {
+  const [a] = await db.select().from(authorities).where(eq(authorities.id, user.authorityId!));
+  return a!;
+}
+
+export type PreviewResult = { ok: true; jobId: number } | { ok: false; message: string };
+
+/** Validates the whole file without writing anything, keeps the file, and records the preview. */
+export async function previewImport(
+  deps: AppDeps,
+  user: SessionUser,
+  actor: Actor,
+  file: { name: string; bytes: Uint8Array },
+): Promise<PreviewResult> {
+  if (!deps.storage) return { ok: false, message: "未配置文件存储，无法上传。" };
+  if (file.bytes.length === 0) return { ok: false, message: "文件是空的。" };
+  if (file.bytes.length > IMPORT_MAX_BYTES)
+    return { ok: false, message: "文件超过 20 MB，请拆分后分批导入，或使用命令行导入。" };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
+  } catch {
+    return { ok: false, message: "文件不是 UTF-8 编码：请在 Excel / WPS 中“另存为”时选择“CSV UTF-8”。" };
+  }
+  const authority = await ownAuthority(deps.db, user);
+  const report = await importRegisterCsv(deps.db, text, actor, {
+    dryRun: true,
+    onlyAuthorityCode: authority.code,
+  });
+  if (report.rows === 0) {
+    return {
+      ok: false,
+      message: report.errors[0]?.reason ?? "文件中没有数据行：首行是表头，从第二行起每行一个组织。",
+    };
+  }
+  const key = `imports/${crypto.randomUUID()}.csv`;
+  await deps.storage.put(key, file.bytes, "text/csv");
+  const name =
+    [...file.name]
+      .map((ch) => (ch < " " || ch === "/" || ch === "\\" ? "_" : ch))
+      .join("")
+      .slice(0, 120) || "import.csv";
+  await commitWithAudit(
+    deps.db,
+    actor,
+    [
+      deps.db.insert(importJobs).values({
+        authorityId: authority.id,
+        userId: user.id,
+        filename: name,
+        fileKey: key,
+        totalRows: report.rows,
+        preview: {
+          inserted: report.inserted,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          errors: report.errors,
+        },
+        errors: [],
+      }),
+    ],
+    {
+      action: "registration.import.preview",
+      objectType: "import_job",
+      objectId: key,
+      summary: { filename: name, rows: report.rows, errors: report.errors.length },
+    },
+  );
+  const [job] = await deps.db
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(eq(importJobs.fileKey, key));
+  return { ok: true, jobId: job!.id };
+}
+
+/** The job if it belongs to the registrar's authority (anything else is "not found"). */
+export async function findJob(db: Db, user: SessionUser, id: number): Promise<ImportJob | null> {
+  const [job] = await db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), eq(importJobs.authorityId, user.authorityId ?? -1)));
+  return job ?? null;
+}
+
+export type StepResult =
+  | { ok: true; job: ImportJob }
+  | { ok: false; code: "stale" | "finished"; message: string };
+
+/**
+ * Imports the next chunk of rows. The chunk is claimed first (a conditional update of the job's progress), so two
+ * tabs never import the same rows twice; the importer writes the chunk in batches with their audit events; a failure
+ * gives the claim back. Re-running a chunk would be harmless anyway: rows are upserted by code.
+ */
+export async function runImportStep(deps: AppDeps, actor: Actor, job: ImportJob): Promise<StepResult> {
+  const db = deps.db;
+  if (job.state === "done" || job.state === "cancelled")
+    return { ok: false, code: "finished", message: "该导入已经结束。" };
+  const from = job.processedRows;
+  const to = Math.min(job.totalRows, from + IMPORT_CHUNK_ROWS);
+  const claimed = await db
+    .update(importJobs)
+    .set({
+      state: "running",
+      processedRows: to,
+      version: job.version + 1,
+      updatedAt: new Date().toISOString(),
+    })
+    .where(and(eq(importJobs.id, job.id), eq(importJobs.version, job.version)))
+    .returning({ id: importJobs.id });
+  if (claimed.length === 0)
+    return { ok: false, code: "stale", message: "导入正在另一个页面中进行，请刷新查看进度。" };
+  const [authority] = await db.select().from(authorities).where(eq(authorities.id, job.authorityId));
+  try {
+    const file = await deps.storage!.get(job.fileKey);
+    const text = new TextDecoder().decode(file!.data);
+    const r = await importRegisterCsv(db, text, actor, {
+      onlyAuthorityCode: authority!.code,
+      fromRow: from,
+      toRow: to,
+    });
+    const done = to >= job.totalRows;
+    await db
+      .update(importJobs)
+      .set({
+        inserted: job.inserted + r.inserted,
+        updated: job.updated + r.updated,
+        unchanged: job.unchanged + r.unchanged,
+        errors: [...job.errors, ...r.errors].slice(0, 5000),
+        state: done ? "done" : "running",
+        updatedAt: new Date().toISOString(),
+      })
+      .where(eq(importJobs.id, job.id));
+    if (done) {
+      await deps.storage!.delete(job.fileKey);
+      await commitWithAudit(db, actor, [], {
+        action: "registration.import.done",
+        objectType: "import_job",
+        objectId: String(job.id),
+        summary: {
+          inserted: job.inserted + r.inserted,
+          updated: job.updated + r.updated,
+          errors: job.errors.length + r.errors.length,
+        },
+      });
+    }
+  } catch (err) {
+    await db
+      .update(importJobs)
+      .set({ processedRows: from, version: job.version + 2 })
+      .where(eq(importJobs.id, job.id));
+    throw err;
+  }
+  const [fresh] = await db.select().from(importJobs).where(eq(importJobs.id, job.id));
+  return { ok: true, job: fresh! };
+}
+
+export async function cancelImport(deps: AppDeps, actor: Actor, job: ImportJob): Promise<boolean> {
+  if (job.state !== "previewed") return false;
+  await commitWithAudit(
+    deps.db,
+    actor,
+    [
+      deps.db
+        .update(importJobs)
+        .set({ state: "cancelled" })
+        .where(and(eq(importJobs.id, job.id), eq(importJobs.state, "previewed"))),
+    ],
+    { action: "registration.import.cancel", objectType: "import_job", objectId: String(job.id) },
+  );
+  await deps.storage?.delete(job.fileKey);
+  return true;
+}
+
+export async function recentJobs(db: Db, user: SessionUser) {
+  return db
+    .select()
+    .from(importJobs)
+    .where(eq(importJobs.authorityId, user.authorityId ?? -1))
+    .orderBy(importJobs.id)
+    .limit(20);
+}
+
+// ------------------------------------------------------------------------------------------------ export
+
+export const EXPORT_HEADER = [
+  "统一社会信用代码",
+  "名称",
+  "类型",
+  "状态",
+  "状态日期",
+  "成立日期",
+  "法定代表人",
+  "住所",
+  "业务范围",
+  "业务主管单位",
+  "注册资金（元）",
+  "登记管理机关",
+  "发证日期",
+  "证书有效期至",
+  "联系电话",
+  "电子邮箱",
+];
+
+/** Every organization matching the filters, in the public search's order, as rows of the export's columns. */
+export async function* exportRows(
+  db: Db,
+  filters: Omit<SearchParams, "page" | "perPage">,
+): AsyncGenerator<string[][]> {
+  const summaries = iterateOrganizations(db, filters);
+  for (;;) {
+    const ids: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const next = await summaries.next();
+      if (next.done) break;
+      ids.push(next.value.id);
+    }
+    if (ids.length === 0) return;
+    const full = await db
+      .select({ o: organizations, authorityName: authorities.name })
+      .from(organizations)
+      .innerJoin(authorities, eq(authorities.id, organizations.authorityId))
+      .where(inArray(organizations.id, ids));
+    const byId = new Map(full.map((r) => [r.o.id, r]));
+    yield ids.map((id) => {
+      const { o, authorityName } = byId.get(id)!;
+      return [
+        o.uscc,
+        o.name,
+        TYPE_LABELS[o.type],
+        STATUS_LABELS[o.status],
+        o.statusOn,
+        o.registeredOn,
+        o.legalRepresentative,
+        o.address,
+        o.businessScope,
+        o.supervisionMode === "supervised"
+          ? (o.supervisor ?? "")
+          : o.supervisionMode === "direct"
+            ? "直接登记"
+            : "脱钩",
+        fenToDecimalString(o.capitalFen),
+        authorityName,
+        o.certificateIssuedOn ?? "",
+        o.certificateValidTo ?? "",
+        o.phone ?? "",
+        o.email ?? "",
+      ];
+    });
+    if (ids.length < 500) return;
+  }
+}
+
+export async function exportXlsx(
+  db: Db,
+  filters: Omit<SearchParams, "page" | "perPage">,
+): Promise<Blob | null> {
+  const rows: string[][] = [];
+  for await (const batch of exportRows(db, filters)) {
+    rows.push(...batch);
+    if (rows.length > XLSX_MAX_ROWS) return null;
+  }
+  const head = EXPORT_HEADER.map((value) => ({ value, fontWeight: "bold" as const }));
+  return writeXlsxFile([head, ...rows.map((r) => r.map((value) => ({ value })))], {
+    sheet: "登记信息",
+    stickyRowsCount: 1,
+  }).toBlob();
+}
