@@ -6,6 +6,7 @@ import { scrypt } from "node:crypto";
 import { type Client, createClient } from "@libsql/client";
 import { renderSVG } from "uqr";
 import { describe, expect, it } from "vitest";
+import writeXlsxFile from "write-excel-file/universal";
 import { createApp } from "../../src/app";
 import { hashPassword, passwordProblem, verifyPassword } from "../../src/auth/password";
 import { newToken, secretMatches } from "../../src/auth/tokens";
@@ -117,5 +118,14 @@ describe("the Worker in workerd", () => {
     const svg = renderSVG("https://registry.example/verify/51159900M000000B0T");
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain('fill="black"');
+  });
+
+  it("builds an XLSX export (write-excel-file) in the Workers runtime", async () => {
+    const blob = await writeXlsxFile([
+      [{ value: "统一社会信用代码" }],
+      [{ value: "51159900M000000B0T" }],
+    ]).toBlob();
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip archive
   });
 });
