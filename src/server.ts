@@ -6,6 +6,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCity } from "../db/seed/demo";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { migrateDatabase, openNodeDatabase } from "./node-db";
+import { createReadPool } from "./registry/read-pool";
+import { attachReadPool } from "./registry/read-pool-handle";
 import { createDiskStorage } from "./storage/disk";
 
 const config = loadConfig(process.env);
@@ -24,6 +26,13 @@ if (config.seedDemo) {
   }
 }
 
+// Searches read through a worker thread on their own connection (src/registry/read-pool.ts).
+const readPool =
+  config.databaseUrl.startsWith("file:") && !config.databaseUrl.includes(":memory:")
+    ? createReadPool(config.databaseUrl.slice("file:".length), Number(process.env.READ_WORKERS ?? 2))
+    : null;
+if (readPool) attachReadPool(db, readPool);
+
 const app = createApp({
   db,
   config,
@@ -31,7 +40,7 @@ const app = createApp({
   staticFiles: serveStatic({ root: "./public" }),
 });
 
-serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`社会组织登记管理信息系统 listening on http://${info.address}:${info.port}/ (${config.env})`);
   if (config.seedDemo) {
     console.log(
@@ -40,3 +49,11 @@ serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => 
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(24)} ${a.description}`);
   }
 });
+
+// A clean stop: no new connections, the read worker finishes its statement and closes its connection.
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    server.close();
+    void (readPool?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+  });
+}

@@ -17,6 +17,7 @@ import type { Db } from "../db";
 import { looksLikeUscc, normalizeUscc } from "../domain/uscc";
 import type { Conclusion } from "../domain/workflow";
 import { nameMatchExpression } from "./grams";
+import { readPoolOf } from "./read-pool-handle";
 
 /**
  * A SQL fragment with positional parameters. Built by string concatenation and run with the libSQL client itself:
@@ -53,6 +54,9 @@ sql.join = (parts: SQL[], separator: SQL): SQL =>
 sql.raw = (text: string): SQL => new SQL(text, []);
 
 async function all<T>(db: Db, query: SQL): Promise<T[]> {
+  // Node with a file database: the read pool's worker thread (src/registry/read-pool.ts).
+  const pool = readPoolOf(db);
+  if (pool) return pool.all<T>(query.text, query.args);
   // drizzle() puts its client on `$client`; the Db type leaves it out.
   const client = (db as Db & { $client: Client }).$client;
   const rs = await client.execute({ sql: query.text, args: query.args });

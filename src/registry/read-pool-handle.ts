@@ -1,0 +1,16 @@
+import type { Db } from "../db";
+
+/** The search's optional read executor (Node only: src/registry/read-pool.ts). No Node-only imports here. */
+export interface ReadPool {
+  all<T>(sql: string, args: readonly unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** Attaches a read pool to a database handle; the search uses it when present. */
+export function attachReadPool(db: Db, pool: ReadPool): void {
+  Object.defineProperty(db, "$readPool", { value: pool, enumerable: false });
+}
+
+export function readPoolOf(db: Db): ReadPool | undefined {
+  return (db as Db & { $readPool?: ReadPool }).$readPool;
+}

@@ -1,0 +1,53 @@
+import { Worker } from "node:worker_threads";
+import type { ReadPool } from "./read-pool-handle";
+
+/**
+ * Node only: runs the search's read statements in worker threads, each with its own connection and prepared-statement
+ * cache (src/registry/read-worker.mjs). SQLite work is synchronous, so on the main thread one slow uncached search
+ * (a common pair of characters at a million organizations) holds up every other request; off it, cached answers keep
+ * flowing. WAL lets the workers read while the main connection writes; the search reads the register version in the
+ * same statement, so its cache stays exact. A statement goes to the worker with the fewest waiting. Workers
+ * (Cloudflare) and tests run without it.
+ */
+export function createReadPool(path: string, size = 1): ReadPool {
+  const workers = Array.from({ length: Math.max(1, size) }, () => {
+    const worker = new Worker(new URL("./read-worker.mjs", import.meta.url), { workerData: { path } });
+    worker.unref();
+    const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (err: Error) => void }>();
+    worker.on("message", (m: { id: number; rows?: unknown[]; error?: string }) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.error !== undefined) p.reject(new Error(m.error));
+      else p.resolve(m.rows ?? []);
+    });
+    worker.on("error", (err: unknown) => {
+      for (const p of pending.values()) p.reject(err instanceof Error ? err : new Error(String(err)));
+      pending.clear();
+    });
+    return { worker, pending };
+  });
+  let next = 1;
+  return {
+    all<T>(sql: string, args: readonly unknown[]) {
+      const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      return new Promise<T[]>((resolve, reject) => {
+        const id = next++;
+        w.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
+        w.worker.postMessage({ id, sql, args });
+      });
+    },
+    /** Lets each worker finish its current statement and close its connection, then ends it. */
+    async close() {
+      await Promise.all(
+        workers.map(async ({ worker }) => {
+          const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+          worker.postMessage({ close: true });
+          const timer = setTimeout(() => void worker.terminate(), 2000);
+          await exited;
+          clearTimeout(timer);
+        }),
+      );
+    },
+  };
+}

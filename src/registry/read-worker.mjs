@@ -1,0 +1,28 @@
+// A worker thread that runs the public search's read statements on its own libSQL connection (Node only), so a slow
+// uncached search never blocks the event loop that answers cached ones, and each statement is prepared once.
+// Plain JavaScript: worker threads start without the TypeScript loader. See src/registry/read-pool.ts.
+import { parentPort, workerData } from "node:worker_threads";
+import Database from "libsql";
+
+const db = new Database(workerData.path, { timeout: 5000 });
+const statements = new Map();
+
+parentPort.on("message", ({ id, sql, args, close }) => {
+  if (close) {
+    // Finish cleanly: no statement is running here now (messages are handled one at a time).
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      if (statements.size >= 500) statements.clear();
+      stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    parentPort.postMessage({ id, rows: stmt.all(...args) });
+  } catch (err) {
+    parentPort.postMessage({ id, error: String(err?.message ?? err) });
+  }
+});

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/db";
+import { migrateDatabase, openNodeDatabase } from "../../src/node-db";
+import { createReadPool } from "../../src/registry/read-pool";
+import type { ReadPool } from "../../src/registry/read-pool-handle";
+import { attachReadPool } from "../../src/registry/read-pool-handle";
+import { createSearchCache } from "../../src/registry/search-cache";
+import { insertOrgs } from "../support/orgs";
+
+/**
+ * Issue 2 (speed): on Node the search reads through worker threads on their own connections. They must answer exactly
+ * what the main connection would, and see a write as soon as it is committed (the cache is validated in the same read).
+ */
+const dir = mkdtempSync(join(tmpdir(), "read-pool-"));
+let db: Db;
+let pooled: Db;
+let pool: ReadPool;
+
+beforeAll(async () => {
+  const url = `file:${join(dir, "r.db")}`;
+  ({ db } = await openNodeDatabase(url));
+  await migrateDatabase(db);
+  await insertOrgs(db, [
+    { name: "示范市围棋协会" },
+    { name: "示范市象棋协会" },
+    { name: "东湖区围棋俱乐部协会" },
+  ]);
+  ({ db: pooled } = await openNodeDatabase(url));
+  pool = createReadPool(join(dir, "r.db"), 2);
+  attachReadPool(pooled, pool);
+});
+
+afterAll(async () => {
+  await pool.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the search's read pool", () => {
+  it("answers the same as the main connection, ranking included", async () => {
+    const params = { q: "围棋", page: 1, perPage: 20 };
+    const direct = await createSearchCache().search(db, params);
+    const viaPool = await createSearchCache().search(pooled, params);
+    expect(viaPool).toEqual(direct);
+    expect(viaPool.items.map((o) => o.name)).toEqual(["示范市围棋协会", "东湖区围棋俱乐部协会"]);
+  });
+
+  it("sees a committed write at once, through the same cache", async () => {
+    const cache = createSearchCache();
+    const before = await cache.search(pooled, { q: "桥牌", page: 1, perPage: 20 });
+    expect(before.total).toBe(0);
+    await insertOrgs(db, [{ name: "示范市桥牌协会" }]);
+    const after = await cache.search(pooled, { q: "桥牌", page: 1, perPage: 20 });
+    expect(after.total).toBe(1);
+  });
+
+  it("reports a failing statement as an error, not a hang", async () => {
+    await expect(pool.all("SELECT * FROM no_such_table", [])).rejects.toThrow(/no_such_table/);
+  });
+});
