@@ -479,6 +479,32 @@ describe("applications of an existing organization", () => {
     expect(await loser.text()).toContain("刚被其他人处理或修改过");
   });
 
+  it("a 变更 can be refused with reasons; a terminated organization cannot apply at all (R-A9)", async () => {
+    const { org, cookie } = await orgWithUser();
+    const id = await start(cookie, "charter");
+    await post(
+      `/portal/applications/${id}/submit`,
+      { charter: CHARTER, changedClauses: "第三条", supervisorApprovedOn: "2026-11-20", version: "1" },
+      cookie,
+    );
+    const row = await rowOf(id);
+    const refused = await post(
+      `/registrar/applications/${id}/refuse`,
+      { version: String(row.version), refuseReason: "修改内容违反法规。" },
+      registrar,
+    );
+    expect(refused.status).toBe(303);
+    expect((await rowOf(id)).state).toBe("refused");
+    expect((await db.select().from(orgHistory).where(eq(orgHistory.orgId, org.id))).length).toBe(0);
+    await db
+      .update(organizations)
+      .set({ status: "revoked", statusOn: "2026-11-01" })
+      .where(eq(organizations.id, org.id));
+    const paper = await post("/registrar/applications", { kind: "change", uscc: org.uscc }, registrar);
+    expect(paper.status).toBe(409);
+    expect(await paper.text()).toContain("已终止登记");
+  });
+
   it("a registrar records a paper application with the same checks and decides it", async () => {
     const res = await post(
       "/registrar/applications",
