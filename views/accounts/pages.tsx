@@ -201,6 +201,24 @@ export function AdminNav({ current }: { current: string }) {
   );
 }
 
+/** Every administrator page: its title, the administration menu and the flash message. */
+function AdminFrame(p: {
+  user: SessionUser;
+  title: string;
+  current: string;
+  notice?: string | null;
+  children?: Child;
+}) {
+  return (
+    <Layout title={p.title} user={p.user}>
+      <h1>{p.title}</h1>
+      <AdminNav current={p.current} />
+      <Flash notice={p.notice} />
+      {p.children}
+    </Layout>
+  );
+}
+
 export function AdminHome(p: {
   user: SessionUser;
   counts: { label: string; value: number; href: string }[];
@@ -233,10 +251,7 @@ export function StaffPage(p: {
   notice?: string | null;
 }) {
   return (
-    <Layout title="工作人员账号" user={p.user}>
-      <h1>工作人员账号</h1>
-      <AdminNav current="/admin/users" />
-      <Flash notice={p.notice} />
+    <AdminFrame user={p.user} title="工作人员账号" current="/admin/users" notice={p.notice}>
       <AccountTable rows={p.rows} viewer={p.user} manageBase="/admin/users" extra />
       <h2 id="new">开设工作人员账号</h2>
       <p class="muted">
@@ -275,7 +290,7 @@ export function StaffPage(p: {
         <AccountFields values={p.values} errors={p.errors} />
         <button type="submit">开设账号并生成激活链接</button>
       </form>
-    </Layout>
+    </AdminFrame>
   );
 }
 
@@ -300,10 +315,7 @@ export function AuthoritiesPage(p: {
     district: "县区级",
   };
   return (
-    <Layout title="登记管理机关" user={p.user}>
-      <h1>登记管理机关</h1>
-      <AdminNav current="/admin/authorities" />
-      <Flash notice={p.notice} />
+    <AdminFrame user={p.user} title="登记管理机关" current="/admin/authorities" notice={p.notice}>
       <table>
         <thead>
           <tr>
@@ -359,7 +371,7 @@ export function AuthoritiesPage(p: {
         />
         <button type="submit">新增</button>
       </form>
-    </Layout>
+    </AdminFrame>
   );
 }
 
@@ -371,10 +383,7 @@ export function SupervisorUnitsPage(p: {
   notice?: string | null;
 }) {
   return (
-    <Layout title="业务主管单位" user={p.user}>
-      <h1>业务主管单位</h1>
-      <AdminNav current="/admin/supervisor-units" />
-      <Flash notice={p.notice} />
+    <AdminFrame user={p.user} title="业务主管单位" current="/admin/supervisor-units" notice={p.notice}>
       {p.rows.length === 0 ? (
         <p class="empty-state">还没有业务主管单位。</p>
       ) : (
@@ -403,7 +412,7 @@ export function SupervisorUnitsPage(p: {
         <TextField name="name" label="名称" errors={p.errors} value={p.values.name} maxlength={60} />
         <button type="submit">新增</button>
       </form>
-    </Layout>
+    </AdminFrame>
   );
 }
 
