@@ -4,9 +4,10 @@ import { ErrorPage } from "../../views/layout";
 import { CertificatePage, VerifyPage } from "../../views/registration/certificate";
 import type { AppEnv } from "../context";
 import { certificateVerdict } from "../domain/certificate";
-import { normalizeUscc, validateUscc } from "../domain/uscc";
+import { validateUscc } from "../domain/uscc";
 import { chinaDateOf } from "../domain/working-days";
 import { orgByUscc } from "../registry/queries";
+import { usccParam } from "../registry/uscc-param";
 import { renderPage } from "../render";
 
 /**
@@ -18,27 +19,9 @@ export const certificateRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
 async function load(c: C, path: (code: string) => string) {
-  const given = c.req.param("uscc") ?? "";
-  const v = validateUscc(given);
-  if (!v.ok) {
-    return {
-      response: await renderPage(
-        c,
-        <ErrorPage
-          status={400}
-          title="统一社会信用代码有误"
-          message={
-            <p>
-              “{given.slice(0, 40)}”：{v.message}
-            </p>
-          }
-          user={c.get("user")}
-        />,
-        400,
-      ),
-    };
-  }
-  if (given !== v.code && normalizeUscc(given) === v.code) return { response: c.redirect(path(v.code), 301) };
+  const param = await usccParam(c, path);
+  if ("response" in param) return param;
+  const v = param;
   const detail = await orgByUscc(c.get("deps").db, v.code);
   if (!detail) {
     return {

@@ -5,13 +5,13 @@ import { ErrorPage } from "../../views/layout";
 import { DataPage, HomePage, OrgPage, SearchPage } from "../../views/registry/pages";
 import { SearchResults } from "../../views/registry/search";
 import type { AppEnv } from "../context";
-import { normalizeUscc, validateUscc } from "../domain/uscc";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { publicHistory } from "../inspection/public";
 import { renderFragment, renderPage } from "../render";
 import { parseSearch } from "./params";
 import { listAuthorities, orgAnnouncements, orgByUscc } from "./queries";
+import { usccParam } from "./uscc-param";
 
 /** Public register pages: home, search, organization page, open-data page. */
 export const registryRoutes = new Hono<AppEnv>();
@@ -47,25 +47,9 @@ registryRoutes.get("/search", async (c) => {
 });
 
 registryRoutes.get("/orgs/:uscc", async (c) => {
-  const given = c.req.param("uscc");
-  const v = validateUscc(given);
-  if (!v.ok) {
-    return renderPage(
-      c,
-      <ErrorPage
-        status={400}
-        title="统一社会信用代码有误"
-        message={
-          <p>
-            “{given.slice(0, 40)}”：{v.message}
-          </p>
-        }
-        user={c.get("user")}
-      />,
-      400,
-    );
-  }
-  if (given !== v.code && normalizeUscc(given) === v.code) return c.redirect(`/orgs/${v.code}`, 301);
+  const param = await usccParam(c, (code) => `/orgs/${code}`);
+  if ("response" in param) return param.response;
+  const v = param;
   const { db, now } = c.get("deps");
   const detail = await orgByUscc(db, v.code);
   if (!detail) {
