@@ -4,6 +4,7 @@ import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
 import type { SearchQuery } from "../../src/registry/params";
 import { INSPECTION_OUTCOMES, searchQueryString } from "../../src/registry/params";
 import type { SearchResult } from "../../src/registry/search";
+import { FieldError, ErrorSummary as SharedErrorSummary } from "../components/form";
 
 export interface SearchViewProps {
   query: Partial<SearchQuery> & Record<string, unknown>;
@@ -25,32 +26,9 @@ const FIELD_LABELS: Record<string, string> = {
   per_page: "每页条数",
 };
 
-function ErrorSummary({ errors }: { errors: Record<string, string> }) {
-  const keys = Object.keys(errors);
-  if (keys.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
-      <h2>请修改以下内容</h2>
-      <ul>
-        {keys.map((k) => (
-          <li>
-            <a href={`#${k}`}>
-              {FIELD_LABELS[k] ?? k}：{errors[k]}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function FieldError({ errors, name }: { errors: Record<string, string>; name: string }) {
-  return errors[name] ? (
-    <p class="error-message" id={`${name}-error`}>
-      {errors[name]}
-    </p>
-  ) : null;
-}
+const ErrorSummary = ({ errors }: { errors: Record<string, string> }) => (
+  <SharedErrorSummary errors={errors} labels={FIELD_LABELS} />
+);
 
 const val = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
