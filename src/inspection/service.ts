@@ -1155,7 +1155,11 @@ export async function queue(deps: AppDeps, user: SessionUser, filters: QueueFilt
   const q = classifyQuery(filters.q);
   if (q.mode === "uscc") extra.push(sql`ai.org_id = (SELECT id FROM organizations WHERE uscc = ${q.code})`);
   if (q.mode === "name") {
-    extra.push(sql`ai.org_id IN (SELECT rowid FROM org_name_grams WHERE org_name_grams MATCH ${q.match})`);
+    extra.push(
+      q.index === "org_name_tri"
+        ? sql`ai.org_id IN (SELECT rowid FROM org_name_tri WHERE org_name_tri MATCH ${q.match})`
+        : sql`ai.org_id IN (SELECT rowid FROM org_name_grams WHERE org_name_grams MATCH ${q.match})`,
+    );
   }
   const extraSql = extra.length ? sql.join([sql``, ...extra], sql` AND `) : sql``;
 

@@ -104,16 +104,23 @@ export interface SearchResult {
 
 type Query =
   | { mode: "uscc"; code: string }
-  | { mode: "name"; text: string; match: string }
+  /** `index`: the FTS5 table and its MATCH expression for the contains part (bigrams for 1–2 characters, trigrams for more). */
+  | { mode: "name"; text: string; match: string; index: "org_name_grams" | "org_name_tri" }
   | { mode: "filters" };
+
+/** A 3+-character name part as an FTS5 string for the trigram index: quoted, quotes doubled, so nothing in it is syntax. */
+function trigramMatch(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
 
 /** How a raw query string is understood. Text is trimmed and inner whitespace collapsed. */
 export function classifyQuery(raw: string | undefined): Query {
   const text = (raw ?? "").replace(/\s+/g, " ").trim();
   if (text === "") return { mode: "filters" };
   if (looksLikeUscc(text)) return { mode: "uscc", code: normalizeUscc(text) };
+  if ([...text].length >= 3) return { mode: "name", text, match: trigramMatch(text), index: "org_name_tri" };
   const match = nameMatchExpression(text);
-  return match ? { mode: "name", text, match } : { mode: "filters" };
+  return match ? { mode: "name", text, match, index: "org_name_grams" } : { mode: "filters" };
 }
 
 /** One ordered slice of the result. `key` columns make keyset paging possible. */
@@ -211,8 +218,8 @@ function segmentsFor(q: Query, f: SearchFilters, authorityId: AuthorityRef): Seg
     // index would scan it once per status.
     ...(f.status ? [[f.status]] : [["active"], ["deregistered", "revoked", "license_revoked"]]).map(
       (group) => ({
-        from: sql`FROM org_name_grams g JOIN organizations o ON o.id = g.rowid
-        WHERE org_name_grams MATCH ${q.match} AND o.status IN (${sql.join(
+        from: sql`FROM ${sql.raw(q.index)} g JOIN organizations o ON o.id = g.rowid
+        WHERE ${sql.raw(q.index)} MATCH ${q.match} AND o.status IN (${sql.join(
           group.map((st) => sql`${st}`),
           sql`, `,
         )}) AND NOT (o.name >= ${text} AND o.name < ${upper})${filters}`,
@@ -230,10 +237,11 @@ function countSql(q: Query, f: SearchFilters, authorityId: AuthorityRef): SQL {
   let inner: SQL;
   if (q.mode === "uscc") inner = sql`SELECT 1 FROM organizations o WHERE o.uscc = ${q.code}${filters}`;
   else if (q.mode === "filters") inner = sql`SELECT 1 FROM organizations o WHERE 1 = 1${filters}`;
-  else if (!hasFilters(f)) inner = sql`SELECT 1 FROM org_name_grams WHERE org_name_grams MATCH ${q.match}`;
+  else if (!hasFilters(f))
+    inner = sql`SELECT 1 FROM ${sql.raw(q.index)} WHERE ${sql.raw(q.index)} MATCH ${q.match}`;
   else {
-    inner = sql`SELECT 1 FROM org_name_grams g JOIN organizations o ON o.id = g.rowid
-      WHERE org_name_grams MATCH ${q.match}${filters}`;
+    inner = sql`SELECT 1 FROM ${sql.raw(q.index)} g JOIN organizations o ON o.id = g.rowid
+      WHERE ${sql.raw(q.index)} MATCH ${q.match}${filters}`;
   }
   return sql`SELECT count(*) FROM (${inner} LIMIT ${TOTAL_CAP + 1})`;
 }
