@@ -6,6 +6,7 @@ import { endUserSessions } from "../auth/sessions";
 import { newToken } from "../auth/tokens";
 import type { SessionUser } from "../context";
 import type { BatchItem, Db } from "../db";
+import { isStaleWrite, staleGuard } from "../inspection/queries";
 
 /**
  * Accounts are created, never self-registered (issue 3): an administrator creates staff accounts (registrar,
@@ -174,6 +175,8 @@ export async function setDisabled(
       .update(users)
       .set({ status: next, version: target.version + 1, updatedAt: now.toISOString() })
       .where(and(eq(users.id, target.id), eq(users.version, expectedVersion))),
+    // Someone changed the account since it was read: the guard fails, nothing (not even the audit event) is written.
+    staleGuard(db),
   ];
   if (disable) {
     changes.push(
@@ -184,15 +187,19 @@ export async function setDisabled(
         .where(and(eq(accountTokens.userId, target.id), isNull(accountTokens.usedAt))),
     );
   }
-  await commitWithAudit(db, actor, changes, {
-    action: disable ? "account.disabled" : "account.enabled",
-    objectType: "user",
-    objectId: target.username,
-    orgId: target.orgId,
-    summary: { before: target.status, after: next },
-  });
-  const [after] = await db.select({ version: users.version }).from(users).where(eq(users.id, target.id));
-  return after?.version === target.version + 1 ? { kind: "ok" } : { kind: "stale" };
+  try {
+    await commitWithAudit(db, actor, changes, {
+      action: disable ? "account.disabled" : "account.enabled",
+      objectType: "user",
+      objectId: target.username,
+      orgId: target.orgId,
+      summary: { before: target.status, after: next },
+    });
+  } catch (err) {
+    if (isStaleWrite(err)) return { kind: "stale" };
+    throw err;
+  }
+  return { kind: "ok" };
 }
 
 /** A fresh activation link for a pending account (earlier links stop working). */

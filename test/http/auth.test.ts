@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, loginThrottle, sessions, users } from "../../db/schema";
+import { setDisabled } from "../../src/accounts/service";
 import { createApp } from "../../src/app";
 import { verifyAuditChain } from "../../src/audit/chain";
 import { hashPassword } from "../../src/auth/password";
@@ -418,6 +419,28 @@ describe("accounts are created, never self-registered; activation links", () => 
     expect((await db.select().from(users).where(eq(users.username, "shuhua.admin"))).length).toBe(0);
     expect((await get(`/registrar/orgs/${org.uscc}`, district.cookie)).status).toBe(404);
     expect((await get(`/registrar/orgs/${districtOrg.uscc}`, district.cookie)).status).toBe(200);
+  });
+
+  it("two managers acting on the same account: the second is told it changed, and nothing of theirs is written", async () => {
+    const orgAdmin = await createUser(db, { role: "org", orgId: org.id, isOrgAdmin: true });
+    const colleague = await createUser(db, { role: "org", orgId: org.id, isOrgAdmin: false });
+    const [target] = await db.select().from(users).where(eq(users.id, colleague.id));
+    // Another manager changes the account after this one read it.
+    await db
+      .update(users)
+      .set({ version: target!.version + 1 })
+      .where(eq(users.id, colleague.id));
+    const r = await setDisabled(
+      db,
+      { userId: orgAdmin.id, username: orgAdmin.username, role: "org", ip: null },
+      target!,
+      true,
+      target!.version,
+      clock,
+    );
+    expect(r).toEqual({ kind: "stale" });
+    expect((await db.select().from(users).where(eq(users.id, colleague.id)))[0]!.status).toBe("active");
+    expect(await actions()).not.toContain("account.disabled");
   });
 
   it("disabling ends the account's sessions at once and it cannot log in; re-enabling restores it", async () => {
