@@ -21,6 +21,15 @@ export default defineConfig({
       {
         oxc: jsx,
         test: {
+          name: "service",
+          include: ["test/service/**/*.test.{ts,tsx}"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+      {
+        oxc: jsx,
+        test: {
           name: "http",
           include: ["test/http/**/*.test.{ts,tsx}"],
           environment: "node",

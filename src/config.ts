@@ -17,6 +17,11 @@ const EnvSchema = z.object({
   SEED_DEMO: bool.optional(),
   /** Where uploaded files live on Node (attachments). */
   DATA_DIR: z.string().default("data"),
+  /** When Node runs the daily jobs, HH:MM in Asia/Shanghai; `off` leaves them to system cron (`npm run jobs`). */
+  JOBS_DAILY_AT: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, "HH:MM (Asia/Shanghai) or off")
+    .default("02:30"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -49,6 +54,8 @@ export interface Config {
   /** Seed the demo city on an empty database. Never in production. */
   seedDemo: boolean;
   dataDir: string;
+  /** Node's daily job timer (Asia/Shanghai), or null when system cron runs `npm run jobs`. */
+  jobsDailyAt: { hour: number; minute: number } | null;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
   domain: DomainSettings;
@@ -75,6 +82,10 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
     seedDemo: !production && (env.SEED_DEMO ?? true),
     dataDir: env.DATA_DIR,
+    jobsDailyAt:
+      env.JOBS_DAILY_AT === "off"
+        ? null
+        : { hour: Number(env.JOBS_DAILY_AT.slice(0, 2)), minute: Number(env.JOBS_DAILY_AT.slice(3)) },
     bodyLimitBytes: 12 * 1024 * 1024,
     domain: defaultDomainSettings,
     passwordHashing: { ln: 14, r: 8, p: 5 },

@@ -5,6 +5,7 @@ import { organizations } from "../db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCity } from "../db/seed/demo";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
+import { msUntilNextLocalTime, runJobs, shanghaiDay } from "./jobs/runner";
 import { migrateDatabase, openNodeDatabase } from "./node-db";
 import { createReadPool } from "./registry/read-pool";
 import { attachReadPool } from "./registry/read-pool-handle";
@@ -50,10 +51,37 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   }
 });
 
+// Scheduled jobs (src/jobs/registry.ts): once a day at JOBS_DAILY_AT (Asia/Shanghai). `JOBS_DAILY_AT=off` leaves them
+// to system cron (`npm run jobs`). The timer is unref'd so it never keeps the process alive on its own.
+let jobTimer: NodeJS.Timeout | null = null;
+if (config.jobsDailyAt) {
+  const { hour, minute } = config.jobsDailyAt;
+  const schedule = () => {
+    jobTimer = setTimeout(
+      async () => {
+        const now = new Date();
+        try {
+          await runJobs({ db, config, storage: createDiskStorage(config.dataDir) }, shanghaiDay(now), {
+            dryRun: false,
+            trigger: "timer",
+          });
+        } catch (err) {
+          console.error("scheduled jobs failed", err);
+        }
+        schedule();
+      },
+      msUntilNextLocalTime(new Date(), hour, minute),
+    );
+    jobTimer.unref();
+  };
+  schedule();
+}
+
 // A clean stop: no new connections, the read worker finishes its statement and closes its connection.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     server.close();
+    if (jobTimer) clearTimeout(jobTimer);
     void (readPool?.close() ?? Promise.resolve()).finally(() => process.exit(0));
   });
 }

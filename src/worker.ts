@@ -2,6 +2,7 @@ import { createClient } from "@libsql/client";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { createDb } from "./db";
+import { runJobs, shanghaiDay } from "./jobs/runner";
 import { createR2Storage, type R2Like } from "./storage/r2";
 
 /** Cloudflare Workers entry: Turso over HTTP; static files come from the assets binding (public/). */
@@ -13,11 +14,12 @@ interface WorkerEnv {
   FILES?: R2Like;
 }
 
-let cached: { key: string; app: ReturnType<typeof createApp> } | null = null;
+let cached: { key: string; app: ReturnType<typeof createApp>; deps: Parameters<typeof createApp>[0] } | null =
+  null;
 
 function appFor(env: WorkerEnv) {
   const key = `${env.DATABASE_URL}|${env.PUBLIC_ORIGIN ?? ""}`;
-  if (cached?.key === key) return cached.app;
+  if (cached?.key === key) return cached;
   // Workers never seed demo data: the database is migrated and filled from CI or the command line.
   const config = loadConfig({
     APP_ENV: env.APP_ENV ?? "production",
@@ -27,17 +29,28 @@ function appFor(env: WorkerEnv) {
     SEED_DEMO: "0",
   });
   const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
-  const app = createApp({
-    db: createDb(client),
-    config,
-    storage: env.FILES ? createR2Storage(env.FILES) : undefined,
-  });
-  cached = { key, app };
-  return app;
+  const deps = { db: createDb(client), config, storage: env.FILES ? createR2Storage(env.FILES) : undefined };
+  const app = createApp(deps);
+  cached = { key, app, deps };
+  return cached;
+}
+
+interface ScheduledControllerLike {
+  scheduledTime: number;
+}
+interface ExecutionContextLike {
+  waitUntil(promise: Promise<unknown>): void;
 }
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: unknown) {
-    return appFor(env).fetch(request, env, ctx as never);
+    return appFor(env).app.fetch(request, env, ctx as never);
+  },
+  /** The cron trigger of wrangler.toml: the same job table as Node's daily timer and `npm run jobs`. */
+  scheduled(controller: ScheduledControllerLike, env: WorkerEnv, ctx: ExecutionContextLike) {
+    const { deps } = appFor(env);
+    ctx.waitUntil(
+      runJobs(deps, shanghaiDay(new Date(controller.scheduledTime)), { dryRun: false, trigger: "cron" }),
+    );
   },
 };

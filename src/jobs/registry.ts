@@ -1,0 +1,11 @@
+/**
+ * The one table of scheduled jobs, in the order they run each day. A capability adds its job here; the Node timer,
+ * the Workers cron, `npm run jobs` and /admin/jobs all read this list.
+ */
+import type { Job } from "./types";
+
+export const JOBS: readonly Job[] = [];
+
+export function findJob(name: string): Job | undefined {
+  return JOBS.find((j) => j.name === name);
+}
