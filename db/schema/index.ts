@@ -4,3 +4,4 @@ export * from "./inspection";
 export * from "./jobs";
 export * from "./registration";
 export * from "./registry";
+export * from "./letters";
