@@ -2,6 +2,6 @@ export * from "./accounts";
 export * from "./audit";
 export * from "./inspection";
 export * from "./jobs";
+export * from "./letters";
 export * from "./registration";
 export * from "./registry";
-export * from "./letters";
