@@ -17,6 +17,15 @@ const EnvSchema = z.object({
   SEED_DEMO: bool.optional(),
   /** Where uploaded files live on Node (attachments). */
   DATA_DIR: z.string().default("data"),
+  /**
+   * Which client-address header to believe. `none` (Node's default): the socket's address, every header ignored.
+   * `cloudflare` (the Worker's default): CF-Connecting-IP, which the platform sets. A number N: N reverse proxies of
+   * ours append to X-Forwarded-For, so the client is the N-th address from the right (nginx: 1).
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(none|cloudflare|[1-9])$/, "none, cloudflare or the number of trusted proxy hops (1–9)")
+    .optional(),
   /** When Node runs the daily jobs, HH:MM in Asia/Shanghai; `off` leaves them to system cron (`npm run jobs`). */
   JOBS_DAILY_AT: z
     .string()
@@ -54,6 +63,8 @@ export interface Config {
   /** Seed the demo city on an empty database. Never in production. */
   seedDemo: boolean;
   dataDir: string;
+  /** Whose word to take for the client's address (see TRUST_PROXY). */
+  trustProxy: "none" | "cloudflare" | { hops: number };
   /** Node's daily job timer (Asia/Shanghai), or null when system cron runs `npm run jobs`. */
   jobsDailyAt: { hour: number; minute: number } | null;
   /** Largest request body accepted, in bytes. */
@@ -82,6 +93,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
     seedDemo: !production && (env.SEED_DEMO ?? true),
     dataDir: env.DATA_DIR,
+    trustProxy:
+      env.TRUST_PROXY === undefined || env.TRUST_PROXY === "none"
+        ? "none"
+        : env.TRUST_PROXY === "cloudflare"
+          ? "cloudflare"
+          : { hops: Number(env.TRUST_PROXY) },
     jobsDailyAt:
       env.JOBS_DAILY_AT === "off"
         ? null

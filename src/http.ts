@@ -1,16 +1,32 @@
 import type { Context } from "hono";
+import type { Config } from "./config";
 
 /** htmx 4: a request wants a fragment only when HX-Request is true and it is not a full/history request. */
 export function wantsFragment(c: Context): boolean {
   return c.req.header("HX-Request") === "true" && c.req.header("HX-Request-Type") !== "full";
 }
 
-/** The client's address, as far as we can tell (proxy header first when behind one). */
+/**
+ * The client's address, for the login throttle, the /apply limit and the audit log. Headers are believed only as far
+ * as the `TRUST_PROXY` setting says (a client can write any header it likes): by default the socket's address.
+ */
 export function clientIp(c: Context): string | null {
-  const cf = c.req.header("CF-Connecting-IP");
-  if (cf) return cf;
-  const xff = c.req.header("X-Forwarded-For");
-  if (xff) return xff.split(",")[0]!.trim();
+  const trust = (c.get("deps") as { config?: Config } | undefined)?.config?.trustProxy ?? "none";
+  if (trust === "cloudflare") return cleanIp(c.req.header("CF-Connecting-IP"));
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? null;
+  const socket = env?.incoming?.socket?.remoteAddress ?? null;
+  if (trust === "none") return socket;
+  const hops = (c.req.header("X-Forwarded-For") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  // Each trusted proxy appended the address it saw; the one our outermost proxy saw is `hops` from the right.
+  return cleanIp(hops[hops.length - trust.hops]) ?? socket;
+}
+
+/** An address as written in a header, if it looks like one (IPv4 or IPv6, at most 45 characters). */
+function cleanIp(value: string | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  return v.length <= 45 && /^[0-9A-Fa-f.:]+$/.test(v) ? v : null;
 }

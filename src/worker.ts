@@ -27,6 +27,8 @@ function appFor(env: WorkerEnv) {
     DATABASE_AUTH_TOKEN: env.DATABASE_AUTH_TOKEN,
     PUBLIC_ORIGIN: env.PUBLIC_ORIGIN,
     SEED_DEMO: "0",
+    // On Workers the platform sets CF-Connecting-IP (a client cannot), so it is the client's address.
+    TRUST_PROXY: "cloudflare",
   });
   const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   const deps = { db: createDb(client), config, storage: env.FILES ? createR2Storage(env.FILES) : undefined };

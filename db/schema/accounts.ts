@@ -117,6 +117,8 @@ export const loginThrottle = sqliteTable(
     lastFailureAt: integer("last_failure_at").notNull(),
     /** Milliseconds since the epoch before which no attempt is accepted. */
     lockedUntil: integer("locked_until").notNull().default(0),
+    /** Attempts refused while locked: counted here, reported in the key's next audited attempt (not a row each). */
+    throttledAttempts: integer("throttled_attempts").notNull().default(0),
   },
   (t) => [check("login_throttle_failures_ck", sql`${t.failures} >= 0`)],
 );

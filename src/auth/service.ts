@@ -1,14 +1,13 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { accountTokens, sessions, users } from "../../db/schema";
-import { type Actor, commitWithAudit } from "../audit/audit";
+import { type Actor, type AuditInput, commitWithAudit } from "../audit/audit";
 import type { Config } from "../config";
 import type { SessionUser } from "../context";
 import type { Db } from "../db";
 import { burnPasswordTime, hashPassword, passwordProblem, verifyPassword } from "./password";
 import { actorOf } from "./scope";
 import { endSession, endUserSessions, newSession, type SessionMeta, toSessionUser } from "./sessions";
-import { ACCOUNT_POLICY, IP_POLICY } from "./throttle";
-import { clearFailures, recordFailure, throttleKeys, throttleWait } from "./throttle-store";
+import { releaseAttempt, reserveAttempt, throttleKeys, throttleWait } from "./throttle-store";
 import { parseToken, secretMatches } from "./tokens";
 
 /** Sign-in, sign-out, activation and one's own password and sessions (issue 3). */
@@ -37,16 +36,14 @@ export async function login(
   const ms = now.getTime();
   const username = input.username.trim().toLowerCase();
   const keys = throttleKeys(meta.ip, username);
-  const waitMs = await throttleWait(db, [keys.ip, keys.user], ms);
-  if (waitMs > 0) {
-    await commitWithAudit(db, anonymous(meta.ip, username), [], {
-      action: "auth.login_throttled",
-      objectType: "user",
-      objectId: username,
-      summary: { waitSeconds: Math.ceil(waitMs / 1000) },
-    });
-    return { kind: "throttled", waitMs };
+  const reservation = await reserveAttempt(db, keys, ms);
+  if (!reservation.reserved) {
+    // Counted on the throttle row, not audited one by one: the lockout's start is audited, and its count is reported
+    // with the key's next attempt.
+    return { kind: "throttled", waitMs: Math.max(1, await throttleWait(db, [keys.ip, keys.user], ms)) };
   }
+  const throttleSummary =
+    reservation.throttledBefore > 0 ? { throttledAttempts: reservation.throttledBefore } : {};
 
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   let ok = false;
@@ -61,18 +58,27 @@ export async function login(
 
   if (!ok || !user || user.status !== "active") {
     const reason = !user ? "unknown_user" : !ok ? "wrong_password" : user.status;
-    await commitWithAudit(
-      db,
-      anonymous(meta.ip, username),
-      [recordFailure(db, keys.ip, ms, IP_POLICY), recordFailure(db, keys.user, ms, ACCOUNT_POLICY)],
+    const events: AuditInput[] = [
       {
         action: "auth.login_failed",
         objectType: "user",
         objectId: username,
         orgId: user?.orgId ?? null,
-        summary: { reason },
+        summary: { reason, ...throttleSummary },
       },
-    );
+    ];
+    if (reservation.lockedNow) {
+      const waitMs = await throttleWait(db, [keys.ip, keys.user], ms);
+      events.push({
+        action: "auth.login_throttled",
+        objectType: "user",
+        objectId: username,
+        orgId: user?.orgId ?? null,
+        summary: { reason: "lockout_started", waitSeconds: Math.ceil(waitMs / 1000) },
+      });
+    }
+    // The failure itself was counted by the reservation.
+    await commitWithAudit(db, anonymous(meta.ip, username), [], events);
     // A disabled account is named only to someone who knows its password.
     return ok && user?.status === "disabled" ? { kind: "disabled" } : { kind: "invalid" };
   }
@@ -80,7 +86,7 @@ export async function login(
   const session = await newSession(db, user.id, now, meta);
   const changes = [
     session.statement,
-    clearFailures(db, keys.user),
+    ...releaseAttempt(db, keys),
     db.update(users).set({ lastLoginAt: now.toISOString() }).where(eq(users.id, user.id)),
   ];
   if (rehash) {
@@ -100,7 +106,7 @@ export async function login(
       objectType: "session",
       objectId: session.id.slice(0, 8),
       orgId: user.orgId,
-      summary: rehash ? { passwordRehashed: true } : {},
+      summary: { ...(rehash ? { passwordRehashed: true } : {}), ...throttleSummary },
     },
   );
   return { kind: "ok", token: session.token, user: toSessionUser(user, session.id) };

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, loginThrottle, sessions, users } from "../../db/schema";
 import { setDisabled } from "../../src/accounts/service";
@@ -16,7 +16,8 @@ import { ensureAuthority, insertOrgs } from "../support/orgs";
 
 let db: Db;
 let clock: Date;
-const config = testConfig();
+// Behind one trusted proxy (TRUST_PROXY=1), so tests can speak from different addresses with X-Forwarded-For.
+const config = testConfig({ trustProxy: { hops: 1 } });
 const app = () => createApp({ db, config, now: () => clock });
 let org: { id: number; uscc: string };
 let cityId: number;
@@ -162,10 +163,43 @@ describe("throttling (per account and per IP, kept in the database)", () => {
     expect(row!.lockedUntil - clock.getTime()).toBe(60_000);
   });
 
-  it("counts concurrent failures without losing any", async () => {
+  it("counts concurrent failures without losing any: each is a failure or a throttled attempt", async () => {
     await Promise.all(Array.from({ length: 8 }, () => login("ghost", "wrong-password-x")));
     const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, "user:ghost"));
-    expect(row!.failures + (await actions()).filter((a) => a === "auth.login_throttled").length).toBe(8);
+    expect(row!.failures + row!.throttledAttempts).toBe(8);
+  });
+
+  it("reserves each attempt before the password is checked: in a burst of 50 wrong guesses and the right password, no more than 5 are checked", async () => {
+    await createUser(db, { role: "admin", username: "burst" });
+    const attempts = [
+      ...Array.from({ length: 50 }, (_, i) => login("burst", `wrong-${i}-password`)),
+      login("burst"),
+    ];
+    const statuses = (await Promise.all(attempts)).map((r) => r.status);
+    expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(5);
+    expect(statuses.at(-1)).toBe(429);
+    expect(await db.select().from(sessions)).toEqual([]);
+  });
+
+  it("audits one event per lockout, not one per refused attempt, and reports the refused count with the next attempt", async () => {
+    for (let i = 0; i < 5; i++) await login("flood", "wrong-password-x");
+    for (let i = 0; i < 40; i++) expect((await login("flood", "wrong-password-x")).status).toBe(429);
+    const throttledRows = (await actions()).filter((a) => a === "auth.login_throttled");
+    expect(throttledRows).toHaveLength(1);
+    clock = new Date(clock.getTime() + 31_000);
+    await login("flood", "wrong-password-x");
+    const [last] = await db
+      .select({ summary: auditEvents.summary })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "auth.login_failed"))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(last!.summary).toMatchObject({ throttledAttempts: 40 });
+  });
+
+  it("successful sign-ins from one address never lock that address", async () => {
+    await createUser(db, { role: "admin", username: "busy" });
+    for (let i = 0; i < 25; i++) expect((await login("busy")).status).toBe(303);
   });
 
   it("throttles an IP that tries many accounts", async () => {

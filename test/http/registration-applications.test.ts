@@ -21,7 +21,7 @@ import { ensureAuthority, insertOrgs } from "../support/orgs";
 
 let db: Db;
 let clock: Date;
-const app = () => createApp({ db, config: testConfig(), now: () => clock });
+const app = () => createApp({ db, config: testConfig({ trustProxy: { hops: 1 } }), now: () => clock });
 let cityId: number;
 let districtId: number;
 let unitId: number;
