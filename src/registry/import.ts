@@ -17,6 +17,7 @@ import {
   orgHistory,
 } from "../../db/schema";
 import { type Actor, commitWithAudit } from "../audit/audit";
+import { sealAuditChain } from "../audit/chain";
 import type { BatchItem, Db } from "../db";
 import { runBatch } from "../db";
 import { parseYuan } from "../domain/money";
@@ -145,6 +146,27 @@ export interface ImportReport {
   unchanged: number;
   authoritiesCreated: number;
   errors: { line: number; reason: string }[];
+  /**
+   * What an earlier run left unfinished and this one completed (an import killed after its last batch): audit events
+   * left unsealed, organizations not yet linked to their supervisor unit. Null when nothing was left.
+   */
+  resumed: { sealedEvents: number; linkedOrganizations: number } | null;
+}
+
+/** Supervised organizations whose supervisor name is not yet linked to its unit (what linking would change). */
+async function unlinkedSupervised(db: Db): Promise<number> {
+  const [row] = (await db.all(sql`SELECT count(*) AS n FROM organizations o
+    WHERE o.supervision_mode = 'supervised' AND o.supervisor IS NOT NULL AND trim(o.supervisor) <> ''
+      AND o.supervisor_unit_id IS NOT (SELECT s.id FROM supervisor_units s WHERE s.name = trim(o.supervisor))`)) as {
+    n: number;
+  }[];
+  return Number(row?.n ?? 0);
+}
+
+class DuplicateHeader extends Error {
+  constructor(readonly names: string[]) {
+    super(`duplicate header: ${names.join(", ")}`);
+  }
 }
 
 const COMPARED = [
@@ -187,23 +209,42 @@ export async function importRegisterCsv(
     unchanged: 0,
     authoritiesCreated: 0,
     errors: [],
+    resumed: null,
   };
+  // An earlier run killed between its last batch and the end left its events unsealed: seal them first.
+  const sealedEvents = options.dryRun ? 0 : await sealAuditChain(db);
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text.replace(/^\uFEFF/, ""), {
-      columns: (header: string[]) => header.map((h) => HEADER_ALIASES[h.trim()] ?? `?${h.trim()}`),
+      columns: (header: string[]) => {
+        const keys = header.map((h) => HEADER_ALIASES[h.trim()] ?? `?${h.trim()}`);
+        const twice = header.filter((_, i) => keys.indexOf(keys[i]!) !== keys.lastIndexOf(keys[i]!));
+        if (twice.length > 0) throw new DuplicateHeader(twice.map((h) => h.trim()));
+        return keys;
+      },
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
     }) as typeof records;
   } catch (err) {
+    if (err instanceof DuplicateHeader) {
+      report.errors.push({
+        line: 1,
+        reason: `表头中有重复的列：${err.names.join("、")}（同一列只能出现一次，中英文列名也算同一列）`,
+      });
+      return report;
+    }
     report.errors.push({
       line: (err as { lines?: number }).lines ?? 1,
       reason: `CSV 格式错误：${(err as Error).message}`,
     });
     return report;
   }
-  if (records.length > 0) {
+  if (records.length === 0) {
+    report.errors.push({ line: 1, reason: "文件中没有数据行（只有表头或为空）。" });
+    return report;
+  }
+  {
     const missing = REQUIRED.filter((k) => !(k in records[0]!.record));
     if (missing.length) {
       report.errors.push({ line: 1, reason: `表头缺少列：${missing.join("、")}` });
@@ -422,9 +463,16 @@ export async function importRegisterCsv(
     report.inserted += inserted;
     report.updated += updated;
   }
-  // Supervisor names may be new or changed: keep the organizations' supervisor units in step (R-A11).
-  if (report.inserted + report.updated > 0 && !options.dryRun)
+  // Supervisor names may be new or changed: keep the organizations' supervisor units in step (R-A11). The last chunk
+  // links even when it wrote nothing, so that a re-run finishes what a killed run left.
+  const lastChunk = (options.toRow ?? records.length) >= records.length;
+  let linkedOrganizations = 0;
+  if ((report.inserted + report.updated > 0 || lastChunk) && !options.dryRun) {
+    const before = report.inserted + report.updated > 0 ? 0 : await unlinkedSupervised(db);
     await runBatch(db, linkSupervisorUnitStatements(db));
+    linkedOrganizations = before;
+  }
+  if (sealedEvents > 0 || linkedOrganizations > 0) report.resumed = { sealedEvents, linkedOrganizations };
   report.errors.sort((a, b) => a.line - b.line);
   return report;
 }
