@@ -13,6 +13,7 @@ import type { AppDeps, AppEnv } from "./context";
 import { portalInspectionRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
+import { jobRoutes } from "./jobs/routes";
 import { announcementRoutes } from "./registration/announcement-routes";
 import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
 import { bulkRoutes } from "./registration/bulk-routes";
@@ -94,6 +95,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", bulkRoutes);
   app.route("/", reviewRoutes);
   app.route("/", inspectionPublicRoutes);
+  app.route("/admin/jobs", jobRoutes);
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")

@@ -189,6 +189,7 @@ export function AdminNav({ current }: { current: string }) {
     ["/admin/authorities", "登记管理机关"],
     ["/admin/supervisor-units", "业务主管单位"],
     ["/admin/audit", "审计日志"],
+    ["/admin/jobs", "定时任务"],
   ];
   return (
     <nav class="sub-nav" aria-label="系统管理">
@@ -202,7 +203,7 @@ export function AdminNav({ current }: { current: string }) {
 }
 
 /** Every administrator page: its title, the administration menu and the flash message. */
-function AdminFrame(p: {
+export function AdminFrame(p: {
   user: SessionUser;
   title: string;
   current: string;
