@@ -26,8 +26,6 @@ export interface AppEnv {
     deps: AppDeps;
     /** Set by the session middleware (src/auth): the signed-in user, or null. */
     user: SessionUser | null;
-    /** Request-scoped CSP nonce is not used: the CSP forbids inline script entirely. */
-    requestId: string;
   };
 }
 

@@ -2,7 +2,7 @@ import type { Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "../db/schema";
 
-export type Db = LibSQLDatabase<typeof schema>;
+export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 /** Any statement `db.batch` accepts. */
 export type BatchItem = Parameters<Db["batch"]>[0][number];
 

@@ -1,9 +1,30 @@
 import type { Context } from "hono";
 import type { Config } from "./config";
 
+/**
+ * One request header. On Node it is read from the headers Node has already parsed: asking the Request for a header
+ * makes @hono/node-server build a whole Web `Headers` object, which costs a public request more than its handler.
+ */
+export function requestHeader(c: Context, name: string): string | undefined {
+  const raw = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders;
+  if (!raw) return c.req.header(name);
+  // Node's raw list (name, value, name, value…) as received; scanning it is cheaper than building `headers`.
+  let found: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i]!;
+    if (key.length === name.length && key.toLowerCase() === name.toLowerCase()) {
+      found =
+        found === undefined
+          ? raw[i + 1]
+          : `${found}${key.toLowerCase() === "cookie" ? "; " : ", "}${raw[i + 1]}`;
+    }
+  }
+  return found;
+}
+
 /** htmx 4: a request wants a fragment only when HX-Request is true and it is not a full/history request. */
 export function wantsFragment(c: Context): boolean {
-  return c.req.header("HX-Request") === "true" && c.req.header("HX-Request-Type") !== "full";
+  return requestHeader(c, "HX-Request") === "true" && requestHeader(c, "HX-Request-Type") !== "full";
 }
 
 /**

@@ -1,14 +1,15 @@
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { count } from "drizzle-orm";
 import { organizations } from "../db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCity } from "../db/seed/demo";
 import { createApp } from "./app";
+import { setAssetVersions } from "./assets";
 import { loadConfig } from "./config";
 import { msUntilNextLocalTime, runJobs, shanghaiDay } from "./jobs/runner";
 import { migrateDatabase, openNodeDatabase } from "./node-db";
 import { createReadPool } from "./registry/read-pool";
 import { attachReadPool } from "./registry/read-pool-handle";
+import { loadStaticFiles } from "./static-files";
 import { createDiskStorage } from "./storage/disk";
 
 const config = loadConfig(process.env);
@@ -34,11 +35,15 @@ const readPool =
     : null;
 if (readPool) attachReadPool(db, readPool);
 
+// public/ is read into memory once; links carry each file's content hash.
+const staticFiles = loadStaticFiles("./public");
+setAssetVersions(staticFiles.hashes);
+
 const app = createApp({
   db,
   config,
   storage: createDiskStorage(config.dataDir),
-  staticFiles: serveStatic({ root: "./public" }),
+  staticFiles: staticFiles.middleware,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

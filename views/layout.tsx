@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { APP_JS_PATH, CSS_PATH, HTMX_PATH } from "../src/assets";
+import { APP_JS_PATH, assetUrl, CSS_PATH, HTMX_PATH } from "../src/assets";
 import type { SessionUser } from "../src/context";
 
 export interface LayoutProps {
@@ -24,9 +24,9 @@ export function Layout({ title, user, children }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - 社会组织登记管理信息系统`}</title>
-        <link rel="stylesheet" href={CSS_PATH} />
-        <script src={HTMX_PATH} defer></script>
-        <script src={APP_JS_PATH} defer></script>
+        <link rel="stylesheet" href={assetUrl(CSS_PATH)} />
+        <script src={assetUrl(HTMX_PATH)} defer></script>
+        <script src={assetUrl(APP_JS_PATH)} defer></script>
       </head>
       <body>
         <a class="skip-link" href="#main">

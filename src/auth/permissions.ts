@@ -82,18 +82,20 @@ export function notFoundFor(c: Context<AppEnv>): Response | Promise<Response> {
  * The area guard, before every route: anonymous requests to a protected page go to /login?next=…, to a protected API
  * route get 401 JSON; a signed-in user of the wrong role gets the plain 404.
  */
-export const areaGuard = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+export const areaGuard = (): MiddlewareHandler<AppEnv> => (c, next) => {
   const area = areaOf(c.req.path);
   if (!area) return next();
   const user = c.get("user");
   if (mayEnter(user, area)) return next();
   if (!user) {
     if (c.req.path.startsWith("/api/")) {
-      return c.json({ error: { code: "unauthenticated", message: "请先登录。", fields: {} } }, 401);
+      return Promise.resolve(
+        c.json({ error: { code: "unauthenticated", message: "请先登录。", fields: {} } }, 401),
+      );
     }
     const url = new URL(c.req.url);
     const target = c.req.method === "GET" ? `${url.pathname}${url.search}` : url.pathname;
-    return c.redirect(`/login?next=${encodeURIComponent(target)}`, 302);
+    return Promise.resolve(c.redirect(`/login?next=${encodeURIComponent(target)}`, 302));
   }
-  return c.notFound();
+  return Promise.resolve(c.notFound());
 };

@@ -12,19 +12,21 @@
  *     "distinct" (no path twice: every request an uncached search) — each with the Node load generator and,
  *     when `wrk` is installed (apt-get install -y wrk), with wrk as a cross-check. Both share the machine's cores
  *     with the server.
+ *  0. first, once (src/cli/bench-overhead.ts): the app's /healthz and a static file against bare Hono + libSQL, as
+ *     ratios, and the requests that touch one organization (page, API item) and the search page under load.
+ * `--overhead-only` stops after 0; `--skip-overhead` skips it.
  * Prints tables; nothing is asserted (figures go to README.md).
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { Agent, request } from "node:http";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { openNodeDatabase } from "../node-db";
 import { type SearchParams, searchOrganizations } from "../registry/search";
+import { benchOverhead } from "./bench-overhead";
+import { fmt, type LoadResult, nodeLoad, percentile, startServer, table, wrkLoad } from "./bench-support";
 
 const { values } = parseArgs({
   options: {
@@ -34,17 +36,13 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     "skip-http": { type: "boolean", default: false },
     "skip-wrk": { type: "boolean", default: false },
+    "skip-overhead": { type: "boolean", default: false },
+    "overhead-only": { type: "boolean", default: false },
   },
 });
 const iterations = Number(values.iterations);
 const httpSeconds = Number(values["http-seconds"]);
 const connections = Number(values.connections);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const fmt = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 
 function databases(): { label: string; url: string }[] {
   if (values.db?.length) return values.db.map((url) => ({ label: url, url }));
@@ -121,43 +119,6 @@ async function benchInProcess(db: Db) {
   return rows;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The server started as `npm start` would (no seeding), on a free port; resolves once it answers /healthz. */
-async function startServer(url: string): Promise<{ base: string; stop: () => void }> {
-  const port = await freePort();
-  const child = spawn("npx", ["tsx", "src/server.ts"], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), SEED_DEMO: "0", APP_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {}
-  };
-  const base = `http://127.0.0.1:${port}`;
-  for (let t = 0; ; t++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {}
-    if (t > 600) {
-      stop();
-      throw new Error("server did not start");
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { base, stop };
-}
-
 function toPath(p: SearchParams): string {
   const qs = new URLSearchParams();
   if (p.q) qs.set("q", p.q);
@@ -196,99 +157,6 @@ function pathsFor(
   return out;
 }
 
-interface LoadResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  requests: number;
-}
-
-/**
- * Node load generator: `connections` keep-alive connections (node:http, lighter than fetch, which matters when it
- * shares two cores with the server), each sending its next request as soon as the previous answer is read.
- */
-async function nodeLoad(base: string, paths: string[], seconds: number): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const { hostname, port } = new URL(base);
-  const get = (path: string) =>
-    new Promise<number>((resolve, reject) => {
-      const req = request({ hostname, port, path, agent }, (res) => {
-        res.on("data", () => {});
-        res.on("end", () => resolve(res.statusCode ?? 0));
-        res.on("error", reject);
-      });
-      req.on("error", reject);
-      req.end();
-    });
-  const latencies: number[] = [];
-  let errors = 0;
-  let k = 0;
-  const end = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        const status = await get(paths[k++ % paths.length]!);
-        if (status !== 200) errors++;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: Math.round(latencies.length / elapsed),
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    errors,
-    requests: latencies.length,
-  };
-}
-
-const WRK_SCRIPT = `
-local paths = {}
-for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[((i - 1) % #paths) + 1])
-end
-`;
-
-/** The same paths with wrk (one thread, `connections` connections), when wrk is installed; null otherwise. */
-function wrkLoad(base: string, paths: string[], seconds: number): LoadResult | null {
-  if (spawnSync("wrk", ["--version"]).error) return null;
-  const dir = mkdtempSync(join(tmpdir(), "bench-wrk-"));
-  try {
-    writeFileSync(join(dir, "paths.txt"), `${paths.join("\n")}\n`);
-    writeFileSync(join(dir, "paths.lua"), WRK_SCRIPT);
-    const r = spawnSync(
-      "wrk",
-      ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", join(dir, "paths.lua"), base],
-      { env: { ...process.env, BENCH_PATHS: join(dir, "paths.txt") }, encoding: "utf8" },
-    );
-    const out = r.stdout ?? "";
-    const ms = (label: string) => {
-      const m = out.match(new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)\\s*$`, "m"));
-      if (!m) return Number.NaN;
-      return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
-    };
-    const requests = Number(out.match(/(\d+) requests in/)?.[1] ?? Number.NaN);
-    return {
-      rps: Math.round(Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? Number.NaN)),
-      p50: ms("50"),
-      p99: ms("99"),
-      errors: Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0),
-      requests,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function benchHttp(url: string, db: Db): Promise<string[][]> {
   const { base, stop } = await startServer(url);
   const rows: string[][] = [];
@@ -296,7 +164,7 @@ async function benchHttp(url: string, db: Db): Promise<string[][]> {
     const classes = await queryClasses(db, 5000);
     // Warm the server (JIT, page cache) on searches the runs below do not use.
     const warm = pathsFor(classes, "distinct", 400);
-    await nodeLoad(base, warm, 2);
+    await nodeLoad(base, warm, 2, connections);
     for (const mix of ["repeated", "distinct"] as const) {
       // Enough distinct paths that none repeats within a run (an uncached search takes ~1 ms).
       // Each generator gets its own paths, so the second does not start on a cache the first has filled.
@@ -305,8 +173,8 @@ async function benchHttp(url: string, db: Db): Promise<string[][]> {
       const forNode = all.slice(0, count);
       const forWrk = all.slice(count);
       const runs: [string, string[], LoadResult | null][] = [
-        ["node", forNode, await nodeLoad(base, forNode, httpSeconds)],
-        ["wrk", forWrk, values["skip-wrk"] ? null : wrkLoad(base, forWrk, httpSeconds)],
+        ["node", forNode, await nodeLoad(base, forNode, httpSeconds, connections)],
+        ["wrk", forWrk, values["skip-wrk"] ? null : wrkLoad(base, forWrk, httpSeconds, connections)],
       ];
       for (const [gen, paths, r] of runs) {
         if (!r) continue;
@@ -320,15 +188,35 @@ async function benchHttp(url: string, db: Db): Promise<string[][]> {
   return rows;
 }
 
-function table(header: string[], rows: string[][]) {
-  const widths = header.map((h, c) => Math.max(h.length * 2, ...rows.map((r) => (r[c] ?? "").length + 2)));
-  const line = (r: string[]) => `| ${r.map((v, c) => v.padEnd(widths[c]!)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of rows) console.log(line(r));
+const dbs = databases();
+if (!values["skip-overhead"]) {
+  // The app's own overhead against the bare stack, on the first (smallest) register.
+  const { url } = dbs[0]!;
+  const { db, client } = await openNodeDatabase(url);
+  console.log(
+    `\n## The app's overhead against bare Hono + libSQL (${url}), ${connections} connections, ${httpSeconds} s × 3 each:`,
+  );
+  const r = await benchOverhead(url, db, { seconds: httpSeconds, connections });
+  table(
+    [
+      "request",
+      "bare req/s",
+      "app req/s",
+      "ratio",
+      "bare CPU µs/req",
+      "app CPU µs/req",
+      "CPU ratio",
+      "app p99 ms",
+    ],
+    r.pairs,
+  );
+  console.log("\nRequests that touch one organization (random organizations), Node load generator:");
+  table(["request", "requests/s", "p50", "p95", "p99", "non-200"], r.single);
+  client.close();
+  if (values["overhead-only"]) process.exit(0);
 }
 
-for (const { label, url } of databases()) {
+for (const { label, url } of dbs) {
   const { db, client } = await openNodeDatabase(url);
   const [{ n }] = (await db.all(sql`SELECT count(*) AS n FROM organizations`)) as [{ n: number }];
   const size = url.startsWith("file:") ? statSync(url.slice(5)).size / 1024 / 1024 : Number.NaN;

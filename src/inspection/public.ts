@@ -3,10 +3,12 @@
  * conclusion is made, and the yearly 年检结论公告 of published conclusions (R-C4). Also the pieces the public search
  * and the open-data API reuse: `lastConclusionByOrg` and `yearConclusionFilter`.
  */
+
 import { type SQL, sql } from "drizzle-orm";
 import type { AppDeps } from "../context";
 import type { Db } from "../db";
 import { CONCLUSIONS, type Conclusion } from "../domain/workflow";
+import { readAll } from "../registry/read";
 import { idList } from "./queries";
 
 export async function publicHistory(
@@ -14,10 +16,13 @@ export async function publicHistory(
   orgId: number,
 ): Promise<{ year: number; conclusion: Conclusion; concludedOn: string }[]> {
   if (!Number.isSafeInteger(orgId) || orgId <= 0) return [];
-  const rows = (await deps.db.all(sql`
+  const rows = (await readAll(
+    deps.db,
+    sql`
     SELECT year, conclusion, concluded_on FROM annual_inspections
     WHERE org_id = ${orgId} AND state IN ('concluded', 'published') AND conclusion IS NOT NULL
-    ORDER BY year DESC`)) as { year: number; conclusion: Conclusion; concluded_on: string }[];
+    ORDER BY year DESC`,
+  )) as { year: number; conclusion: Conclusion; concluded_on: string }[];
   return rows.map((r) => ({ year: Number(r.year), conclusion: r.conclusion, concludedOn: r.concluded_on }));
 }
 

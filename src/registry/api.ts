@@ -31,6 +31,7 @@ registryApi.use("/api/v1/*", async (c, next) => {
   // On the response's own headers: c.header() after the handler rebuilds the whole response (@hono/node-server
   // then materializes a full Response, ~12% of a cached search's CPU time under load).
   c.res.headers.set("Access-Control-Allow-Origin", "*");
+  c.res.headers.set("X-Content-Type-Options", "nosniff");
   if (c.res.status === 200) c.res.headers.set("Cache-Control", "public, max-age=60");
 });
 

@@ -70,8 +70,8 @@ describe("the Worker in workerd", () => {
     expect(html).toContain('lang="zh-CN"');
   });
 
-  it("sends a strict Content-Security-Policy with no inline script", async () => {
-    const res = await app().request("/healthz");
+  it("sends a strict Content-Security-Policy with no inline script on an HTML page", async () => {
+    const res = await app().request("/no-such-page");
     const csp = res.headers.get("Content-Security-Policy") ?? "";
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain("unsafe-inline");

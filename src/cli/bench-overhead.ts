@@ -1,0 +1,98 @@
+/**
+ * The app's own overhead against the bare stack, measured in one run on one database (npm run bench, first table):
+ * GET /healthz (SELECT 1 through every middleware vs. bare Hono + libSQL) and a static file (from memory vs. Hono's
+ * serveStatic), each pair interleaved three times so that both sides see the same machine; the median of the runs.
+ * Two ratios per pair: requests/s (what a load test sees) and CPU time per request in the server process (how much
+ * work each request costs, steadier when other processes share the cores). Then the requests that touch one
+ * organization (its public page and its API item) under the same load: p95.
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "../db";
+import { cpuMs, fmt, type LoadResult, nodeLoad, type Server, startServer, wrkLoad } from "./bench-support";
+
+interface Measured {
+  rps: number;
+  p99: number;
+  cpuUsPerRequest: number | null;
+}
+
+function measure(server: Server, paths: string[], seconds: number, connections: number): Promise<Measured> {
+  const before = cpuMs(server.pid);
+  const run = async (): Promise<LoadResult> =>
+    wrkLoad(server.base, paths, seconds, connections) ??
+    (await nodeLoad(server.base, paths, seconds, connections));
+  return run().then((r) => {
+    const after = cpuMs(server.pid);
+    const cpu =
+      before !== null && after !== null && r.requests > 0 ? ((after - before) * 1000) / r.requests : null;
+    return { rps: r.rps, p99: r.p99, cpuUsPerRequest: cpu };
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function benchOverhead(
+  url: string,
+  db: Db,
+  options: { seconds: number; connections: number; rounds?: number },
+): Promise<{ pairs: string[][]; single: string[][] }> {
+  const rounds = options.rounds ?? 3;
+  const bare = await startServer(url, "src/cli/bench-bare.ts");
+  const app = await startServer(url);
+  try {
+    const targets = [
+      { label: "GET /healthz", bare: ["/healthz"], app: ["/healthz"] },
+      { label: "GET /css/app.css", bare: ["/css/app.css"], app: ["/css/app.css"] },
+    ];
+    for (const t of targets) {
+      await measure(bare, t.bare, 1, options.connections);
+      await measure(app, t.app, 1, options.connections);
+    }
+    const pairs: string[][] = [];
+    for (const t of targets) {
+      const b: Measured[] = [];
+      const a: Measured[] = [];
+      for (let r = 0; r < rounds; r++) {
+        b.push(await measure(bare, t.bare, options.seconds, options.connections));
+        a.push(await measure(app, t.app, options.seconds, options.connections));
+      }
+      const bRps = median(b.map((m) => m.rps));
+      const aRps = median(a.map((m) => m.rps));
+      const bCpu = b.every((m) => m.cpuUsPerRequest !== null)
+        ? median(b.map((m) => m.cpuUsPerRequest!))
+        : null;
+      const aCpu = a.every((m) => m.cpuUsPerRequest !== null)
+        ? median(a.map((m) => m.cpuUsPerRequest!))
+        : null;
+      pairs.push([
+        t.label,
+        String(bRps),
+        String(aRps),
+        (aRps / bRps).toFixed(2),
+        bCpu === null ? "—" : bCpu.toFixed(0),
+        aCpu === null ? "—" : aCpu.toFixed(0),
+        bCpu === null || aCpu === null ? "—" : (bCpu / aCpu).toFixed(2),
+        fmt(median(a.map((m) => m.p99))),
+      ]);
+    }
+    // One organization: its public page and its API item, random organizations, under the same concurrency.
+    const codes = (
+      (await db.all(sql`SELECT uscc FROM organizations ORDER BY random() LIMIT 2000`)) as { uscc: string }[]
+    ).map((r) => r.uscc);
+    const single: string[][] = [];
+    for (const [label, make] of [
+      ["GET /orgs/{code}", (c: string) => `/orgs/${c}`],
+      ["GET /api/v1/organizations/{code}", (c: string) => `/api/v1/organizations/${c}`],
+      ["GET /search?q=… (page)", (c: string) => `/search?q=${encodeURIComponent(c.slice(10, 13))}`],
+    ] as const) {
+      const paths = codes.map(make);
+      await nodeLoad(app.base, paths, 1, options.connections);
+      const r = await nodeLoad(app.base, paths, options.seconds, options.connections);
+      single.push([label, String(r.rps), fmt(r.p50), fmt(r.p95), fmt(r.p99), String(r.errors)]);
+    }
+    return { pairs, single };
+  } finally {
+    bare.stop();
+    app.stop();
+  }
+}
