@@ -112,6 +112,13 @@ export function createApp(givenDeps: AppDeps) {
       }
       return res;
     }
+    // A body that claims to be a form but is not one (a broken multipart boundary, bytes under a form type): the
+    // client's error, refused as such, whichever route read it.
+    if (isMalformedBody(err)) {
+      return c.req.path.startsWith("/api/")
+        ? c.json({ error: { code: "invalid_body", message: "请求内容格式有误。", fields: {} } }, 400)
+        : c.text("请求内容格式有误：表单数据无法解析。请刷新页面后重新提交。", 400);
+    }
     const requestId = crypto.randomUUID();
     console.error(`[${requestId}] ${c.req.method} ${c.req.path}`, err);
     if (c.req.path.startsWith("/api/")) {
@@ -135,3 +142,12 @@ export function createApp(givenDeps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** Errors the runtime throws when a request body cannot be parsed as the form or JSON its Content-Type names. */
+function isMalformedBody(err: Error): boolean {
+  const messages = [err.message, err.cause instanceof Error ? err.cause.message : ""].join(" ");
+  return (
+    (err instanceof TypeError && /parse body|FormData|boundary|multipart/i.test(messages)) ||
+    (err instanceof SyntaxError && /JSON/i.test(messages))
+  );
+}

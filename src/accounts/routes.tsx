@@ -31,6 +31,7 @@ import { verifyAuditChain } from "../audit/chain";
 import { listAuditEvents } from "../audit/queries";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import type { AppEnv, SessionUser } from "../context";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
 import { validateUscc } from "../domain/uscc";
 import { chinaDateOf } from "../domain/working-days";
 import { clientIp } from "../http";
@@ -512,7 +513,13 @@ accountRoutes.get("/registrar", async (c) => {
 });
 
 const OrgListQuery = z.object({
-  q: z.string().trim().max(MAX_QUERY_LENGTH).optional().default(""),
+  q: z
+    .string()
+    .trim()
+    .max(MAX_QUERY_LENGTH)
+    .refine((v) => !hasControlCharacters(v), `查询内容${CONTROL_CHARACTER_MESSAGE}`)
+    .optional()
+    .default(""),
   authority: z.string().optional(),
   page: z.coerce.number().int().min(1).max(200).optional().default(1),
 });

@@ -123,7 +123,15 @@ portalInspectionRoutes.post("/portal/inspections/:filingId/sections/:section", a
           m,
         ]),
       );
-  const status = r.ok ? 200 : r.code === "stale" ? 409 : r.code === "invalid" ? 422 : 409;
+  const status = r.ok
+    ? 200
+    : r.code === "stale"
+      ? 409
+      : r.code === "invalid"
+        ? 422
+        : r.code === "bad_request"
+          ? 400
+          : 409;
   if (wantsFragment(c)) {
     // The section alone, and the pre-review panel swapped out of band.
     return renderFragment(
@@ -135,7 +143,7 @@ portalInspectionRoutes.post("/portal/inspections/:filingId/sections/:section", a
           section={section}
           report={view.report}
           version={view.version}
-          raw={r.ok ? null : fields}
+          raw={!r.ok && r.code === "invalid" ? fields : null}
           errors={r.ok ? undefined : errors}
           checks={view.checks.filter((x) => x.section === section)}
           comment={commentFor(view, section)}
@@ -156,7 +164,10 @@ portalInspectionRoutes.post("/portal/inspections/:filingId/sections/:section", a
   return filingPage(
     c,
     id,
-    { failed: { section, raw: fields, errors }, message: { kind: "warning", text: r.message } },
+    {
+      failed: { section, raw: r.code === "invalid" ? fields : {}, errors },
+      message: { kind: "warning", text: r.message },
+    },
     status,
   );
 });

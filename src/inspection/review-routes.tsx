@@ -21,6 +21,7 @@ import { YearsPage, type YearsPageProps } from "../../views/inspection/review/ye
 import type { AppEnv, SessionUser } from "../context";
 import { FILER_SECTIONS } from "../domain/inspection-report";
 import { dateIn, defaultWindow } from "../domain/inspection-window";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
 import { INSPECTION_ACTIONS, INSPECTION_STATES, type InspectionAction } from "../domain/workflow";
 import { addWorkingDays } from "../domain/working-days";
 import { wantsFragment } from "../http";
@@ -69,7 +70,12 @@ const queueQuery = z.object({
   state: z.enum(INSPECTION_STATES, { error: "请选择列表中的状态" }).optional(),
   type: z.enum(ORG_TYPES, { error: "请选择列表中的类型" }).optional(),
   district: z.coerce.number({ error: "请选择列表中的登记管理机关" }).int().positive().optional(),
-  q: z.string().trim().max(50, "名称或代码不能超过50个字").optional(),
+  q: z
+    .string()
+    .trim()
+    .max(50, "名称或代码不能超过50个字")
+    .refine((v) => !hasControlCharacters(v), `名称或代码${CONTROL_CHARACTER_MESSAGE}`)
+    .optional(),
   overdue: z.literal("1").optional(),
   warnings: z.literal("1").optional(),
   page: z.coerce

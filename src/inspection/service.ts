@@ -78,7 +78,7 @@ import type {
   Refusal,
   Result,
 } from "./contract";
-import { formToSectionInput } from "./form";
+import { checkSectionFields, formToSectionInput } from "./form";
 import { loadCalendar } from "./holidays";
 import { filingHref, listNotices, markNoticeRead, noticeStatement } from "./notices";
 import { conclusionsAnnouncement, publicHistory } from "./public";
@@ -641,6 +641,9 @@ export async function saveSection(
   const db = deps.db;
   const f = await loadFiling(db, filingId);
   if (!f || !(await canSee(db, user, f))) return NOT_FOUND;
+  // A form with fields the section does not declare is refused whole, before anything else is looked at.
+  const undeclared = checkSectionFields(section, form);
+  if (undeclared) return { ok: false, code: "bad_request", message: undeclared.message };
   if (user.role !== "org" || user.orgId !== f.orgId) {
     return { ok: false, code: "forbidden", message: "只有申报单位可以填写年检报告。" };
   }

@@ -106,7 +106,7 @@ export async function findJob(db: Db, user: SessionUser, id: number): Promise<Im
 
 export type StepResult =
   | { ok: true; job: ImportJob }
-  | { ok: false; code: "stale" | "finished"; message: string };
+  | { ok: false; code: "stale" | "finished" | "file_missing"; message: string };
 
 /**
  * Imports the next chunk of rows. The chunk is claimed first (a conditional update of the job's progress), so two
@@ -132,9 +132,28 @@ export async function runImportStep(deps: AppDeps, actor: Actor, job: ImportJob)
   if (claimed.length === 0)
     return { ok: false, code: "stale", message: "导入正在另一个页面中进行，请刷新查看进度。" };
   const [authority] = await db.select().from(authorities).where(eq(authorities.id, job.authorityId));
+  const file = deps.storage ? await deps.storage.get(job.fileKey) : null;
+  if (!file) {
+    // The uploaded file is gone (storage cleaned, or never configured): the job cannot go on; say so and end it.
+    await commitWithAudit(
+      db,
+      actor,
+      [
+        db
+          .update(importJobs)
+          .set({ state: "cancelled", processedRows: from })
+          .where(eq(importJobs.id, job.id)),
+      ],
+      { action: "registration.import.file_missing", objectType: "import_job", objectId: String(job.id) },
+    );
+    return {
+      ok: false,
+      code: "file_missing",
+      message: "导入文件已不存在（可能已被清理），本次导入已终止，请重新上传。",
+    };
+  }
   try {
-    const file = await deps.storage!.get(job.fileKey);
-    const text = new TextDecoder().decode(file!.data);
+    const text = new TextDecoder().decode(file.data);
     const r = await importRegisterCsv(db, text, actor, {
       onlyAuthorityCode: authority!.code,
       fromRow: from,

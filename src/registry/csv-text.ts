@@ -5,6 +5,7 @@
  * a workbook, a PDF, an image, bytes with NUL — is refused with a message that names what it is.
  */
 import { analyse } from "chardet";
+import { firstControlCharacter } from "../domain/text";
 
 export type DecodedCsv =
   | { ok: true; text: string; encoding: string }
@@ -101,8 +102,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
       message: `第${lineOf(text, nul)}行含有空字符（NUL），文件可能是二进制文件或已损坏。${SAVE_AS}`,
     };
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused here.
-  const control = text.search(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+  const control = firstControlCharacter(text);
   if (control >= 0) {
     return {
       ok: false,

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
 import { CONCLUSIONS } from "../domain/workflow";
 import { chinaDateOf, isIsoDate } from "../domain/working-days";
 
@@ -48,6 +49,7 @@ export const searchQuerySchema = z
     q: z
       .string()
       .optional()
+      .refine((v) => v === undefined || !hasControlCharacters(v), `查询内容${CONTROL_CHARACTER_MESSAGE}`)
       .transform((v) => (v ?? "").replace(/\s+/g, " ").trim())
       .refine(
         (v) => Array.from(v).length <= MAX_QUERY_LENGTH,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { issuesByField, sectionSchemas } from "../../src/domain/inspection-report";
 import { checkAttachment, cleanFilename, sniffContentType } from "../../src/inspection/attachments";
-import { formToSectionInput } from "../../src/inspection/form";
+import { checkSectionFields, formToSectionInput } from "../../src/inspection/form";
 
 describe("form fields → section input (R-C5: each section saves on its own from a plain form)", () => {
   it("nests dotted names, with or without the section prefix, and brackets", () => {
@@ -10,9 +10,39 @@ describe("form fields → section input (R-C5: each section saves on its own fro
         "balance.assets": "1",
         "finances.balance.liabilities": "2",
         "income[total]": "3",
-        version: "7",
       }),
-    ).toEqual({ balance: { assets: "1", liabilities: "2" }, income: { total: "3" }, version: "7" });
+    ).toEqual({ balance: { assets: "1", liabilities: "2" }, income: { total: "3" } });
+  });
+
+  it("hostile names never reach Object.prototype and are named as undeclared", () => {
+    for (const name of [
+      "__proto__.polluted",
+      "constructor.prototype.polluted",
+      "hasOwnProperty.call",
+      "toString",
+      "items.__proto__.kind",
+      "items[constructor][prototype][polluted]",
+    ]) {
+      const form = { [name]: "yes", "items.0.kind": "board" };
+      expect(checkSectionFields("meetings", form), name).not.toBeNull();
+      formToSectionInput("meetings", form);
+      expect(({} as Record<string, unknown>).polluted, name).toBeUndefined();
+      expect(typeof Object.prototype.hasOwnProperty.call).toBe("function");
+    }
+  });
+
+  it("list indices stop at the schema's maximum: a million-row index allocates nothing and is refused", () => {
+    expect(checkSectionFields("meetings", { "items.499.kind": "board" })).toBeNull();
+    for (const index of ["500", "1000000", "99999999999", "1e6", "-1", "0x10"]) {
+      expect(checkSectionFields("meetings", { [`items.${index}.kind`]: "board" }), index).not.toBeNull();
+    }
+    expect(formToSectionInput("meetings", { "items.1000000.date": "2025-01-01" })).toEqual({ items: [] });
+  });
+
+  it("declared map keys (the finance explanations) are accepted and others refused", () => {
+    expect(checkSectionFields("finances", { "changeExplanations.balance.assets": "新增房产" })).toBeNull();
+    expect(checkSectionFields("finances", { "changeExplanations.__proto__": "x" })).not.toBeNull();
+    expect(checkSectionFields("finances", { "balance.assets": "1", extra: "2" })).not.toBeNull();
   });
 
   it("builds lists from numbered rows in order, closing gaps and dropping spare blank rows", () => {

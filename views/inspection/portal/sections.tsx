@@ -521,6 +521,9 @@ function FinanceFields(p: SectionFormProps & { errors: Record<string, string> })
   );
 }
 
+/** No list in a report section is longer (the schemas' own maximums are 200–1,000). */
+const MAX_ECHOED_ROWS = 1000;
+
 function ListTable(p: SectionFormProps & { list: ListSpec; errors: Record<string, string> }) {
   const saved = (at(p.report[p.section], p.list.name) as unknown[] | undefined) ?? [];
   const rawRows = p.raw
@@ -532,7 +535,8 @@ function ListTable(p: SectionFormProps & { list: ListSpec; errors: Record<string
           .map((n) => Number(n) + 1),
       )
     : 0;
-  const rows = Math.max(saved.length, rawRows) + (p.editable ? p.list.spare : 0);
+  // A posted form is echoed back only after a refused save of declared fields; the cap is a second guard.
+  const rows = Math.min(Math.max(saved.length, rawRows), MAX_ECHOED_ROWS) + (p.editable ? p.list.spare : 0);
   return (
     <div class="list-table">
       <h3>{p.list.label}</h3>
