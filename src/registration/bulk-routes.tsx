@@ -1,10 +1,10 @@
-import { stringify } from "csv-stringify/sync";
 import { eq, inArray } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { authorities } from "../../db/schema";
 import { ImportJobPage, ImportPage, ImportProgress } from "../../views/registration/bulk";
 import { actorOf, readableAuthorityIds } from "../auth/scope";
 import type { AppEnv } from "../context";
+import { CSV_BOM, csvLines } from "../csv";
 import { clientIp, wantsFragment } from "../http";
 import { parseSearch } from "../registry/params";
 import { renderFragment, renderPage } from "../render";
@@ -112,12 +112,12 @@ bulkRoutes.get("/registrar/export.csv", async (c) => {
   const batches = exportRows(c.get("deps").db, f.filters);
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${stringify([EXPORT_HEADER])}`));
+      controller.enqueue(encoder.encode(`${CSV_BOM}${csvLines([EXPORT_HEADER])}`));
     },
     async pull(controller) {
       const next = await batches.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(stringify(next.value)));
+      else controller.enqueue(encoder.encode(csvLines(next.value)));
     },
   });
   return new Response(body, {

@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
+import { CSV_BOM, csvLines } from "../csv";
 import { fenToDecimalString } from "../domain/money";
 import { validateUscc } from "../domain/uscc";
 import { publicHistory } from "../inspection/public";
@@ -32,7 +32,8 @@ registryApi.use("/api/v1/*", async (c, next) => {
   // then materializes a full Response, ~12% of a cached search's CPU time under load).
   c.res.headers.set("Access-Control-Allow-Origin", "*");
   c.res.headers.set("X-Content-Type-Options", "nosniff");
-  if (c.res.status === 200) c.res.headers.set("Cache-Control", "public, max-age=60");
+  if (c.res.status === 200 && !c.res.headers.has("Cache-Control"))
+    c.res.headers.set("Cache-Control", "public, max-age=60");
 });
 
 /** The JSON of a search result, rendered once per cached result (the cache hands out the same object). */
@@ -86,7 +87,7 @@ registryApi.get("/api/v1/organizations.csv", async (c) => {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       // UTF-8 byte-order mark: Excel and WPS then read the Chinese correctly.
-      controller.enqueue(encoder.encode(`\uFEFF${stringify([CSV_HEADER])}`));
+      controller.enqueue(encoder.encode(`${CSV_BOM}${csvLines([CSV_HEADER])}`));
     },
     async pull(controller) {
       const batch: string[][] = [];
@@ -105,7 +106,7 @@ registryApi.get("/api/v1/organizations.csv", async (c) => {
           o.address,
         ]);
       }
-      if (batch.length) controller.enqueue(encoder.encode(stringify(batch)));
+      if (batch.length) controller.enqueue(encoder.encode(csvLines(batch)));
       if (batch.length < 500) controller.close();
     },
   });
@@ -113,6 +114,8 @@ registryApi.get("/api/v1/organizations.csv", async (c) => {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="organizations.csv"; filename*=UTF-8''${encodeURIComponent("社会组织名录.csv")}`,
+      // A stream cannot say in its headers that it will finish: never let a cache keep one that broke off.
+      "Cache-Control": "no-store",
     },
   });
 });

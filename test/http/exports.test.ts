@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import { testConfig } from "../../src/config";
+import { csvLines } from "../../src/csv";
+import { openMemoryDatabase } from "../../src/node-db";
+import { insertOrgs } from "../support/orgs";
+
+/** Exports are opened in Excel and WPS: no cell may run as a formula, and a broken stream is never a short file. */
+describe("CSV exports", () => {
+  it("neutralise cells a spreadsheet would run as a formula (= + - @, tab, CR, full-width =)", () => {
+    const line = csvLines([
+      ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "\rx", "＝1", "正常名称"],
+    ]);
+    expect(line).toBe(`"'=HYPERLINK(""http://x"")",'+1,'-2,'@SUM(A1),'\tx,"'\rx",'＝1,正常名称\n`);
+  });
+
+  it("the open-data CSV carries a formula-looking name as text, and is never stored by a cache", async () => {
+    const { db } = await openMemoryDatabase();
+    await insertOrgs(db, [{ name: "=CMD协会" }, { name: "普通协会" }]);
+    const res = await createApp({ db, config: testConfig() }).request("/api/v1/organizations.csv");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    const text = await res.text();
+    expect(text).toContain("'=CMD协会");
+    expect(text).not.toMatch(/(^|,)=CMD/m);
+  });
+
+  it("a stream that fails part-way ends as an error, not as a short file", async () => {
+    const { db, client } = await openMemoryDatabase();
+    await insertOrgs(
+      db,
+      Array.from({ length: 1200 }, (_, i) => ({ name: `流式导出测试协会${i}` })),
+    );
+    const res = await createApp({ db, config: testConfig() }).request("/api/v1/organizations.csv");
+    const reader = res.body!.getReader();
+    await reader.read(); // the header
+    await reader.read(); // the first 500 rows
+    client.close(); // the database goes away mid-export
+    let failed = false;
+    try {
+      for (;;) {
+        const { done } = await reader.read();
+        if (done) break;
+      }
+    } catch {
+      failed = true;
+    }
+    expect(failed).toBe(true);
+  });
+});
