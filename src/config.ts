@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ATTACHMENT_BYTES } from "../db/schema/inspection";
 
 /**
  * Every setting, parsed once. Environment variables for the deployment; domain settings
@@ -103,7 +104,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       env.JOBS_DAILY_AT === "off"
         ? null
         : { hour: Number(env.JOBS_DAILY_AT.slice(0, 2)), minute: Number(env.JOBS_DAILY_AT.slice(3)) },
-    bodyLimitBytes: 12 * 1024 * 1024,
+    // The largest file (MAX_ATTACHMENT_BYTES, 10 MiB) plus room for the multipart envelope and the form's fields.
+    bodyLimitBytes: MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024,
     domain: defaultDomainSettings,
     passwordHashing: { ln: 14, r: 8, p: 5 },
     sessionIdleMs: 8 * 60 * 60_000,

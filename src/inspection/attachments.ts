@@ -25,19 +25,26 @@ export function sniffContentType(bytes: Uint8Array): AttachmentContentType | nul
   return null;
 }
 
-/** A file name safe to show and to send back in Content-Disposition: no path, no control characters. */
+const EXTENSIONS: Record<AttachmentContentType, string> = {
+  "application/pdf": ".pdf",
+  "image/png": ".png",
+  "image/jpeg": ".jpg",
+};
+
+/**
+ * A file name safe to show and to send back in Content-Disposition: no path, no control characters, and the
+ * extension of what the file IS (detected from its bytes), never the one the uploader wrote — "报告.html" that is a
+ * PDF downloads as "报告.pdf", so no browser or desktop opens it as something else.
+ */
 export function cleanFilename(name: string, contentType: AttachmentContentType): string {
   const base = (name.split(/[\\/]/).at(-1) ?? "")
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "")
+    .replace(/\.[^.]*$/, "")
+    .replace(/^\.+/, "")
     .trim()
-    .slice(0, 120);
-  if (base !== "" && base !== "." && base !== "..") return base;
-  return contentType === "application/pdf"
-    ? "附件.pdf"
-    : contentType === "image/png"
-      ? "附件.png"
-      : "附件.jpg";
+    .slice(0, 100);
+  return `${base || "附件"}${EXTENSIONS[contentType]}`;
 }
 
 /** Checks a file before anything is stored: the refusal says why in Chinese. */

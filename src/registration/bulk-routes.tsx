@@ -14,6 +14,7 @@ import {
   exportRows,
   exportXlsx,
   findJob,
+  IMPORT_MAX_MB,
   previewImport,
   recentJobs,
   runImportStep,
@@ -38,6 +39,7 @@ async function importPage(c: C, error: string | null, status = 200) {
       authorityName={a?.name ?? ""}
       jobs={await recentJobs(db, me(c))}
       error={error}
+      maxMb={IMPORT_MAX_MB}
     />,
     status as 200,
   );

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import writeXlsxFile from "write-excel-file/universal";
 import { authorities, importJobs, organizations } from "../../db/schema";
+import { MAX_ATTACHMENT_BYTES } from "../../db/schema/inspection";
 import { type Actor, commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
@@ -13,7 +14,9 @@ import { iterateOrganizations, type SearchParams } from "../registry/search";
  * Registrars' bulk work (issue 5): the command line's import from the browser — a preview that writes nothing, then
  * the import in chunks with its progress — and the register's export as CSV or XLSX with the public search's filters.
  */
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/** One limit for every uploaded file (the register's CSV and inspection attachments), shown on the pages. */
+export const IMPORT_MAX_BYTES = MAX_ATTACHMENT_BYTES;
+export const IMPORT_MAX_MB = IMPORT_MAX_BYTES / 1024 / 1024;
 export const IMPORT_CHUNK_ROWS = 500;
 /** XLSX is built in memory; beyond this the CSV export is the way. */
 export const XLSX_MAX_ROWS = 50_000;
@@ -37,7 +40,7 @@ export async function previewImport(
   if (!deps.storage) return { ok: false, message: "未配置文件存储，无法上传。" };
   if (file.bytes.length === 0) return { ok: false, message: "文件是空的。" };
   if (file.bytes.length > IMPORT_MAX_BYTES)
-    return { ok: false, message: "文件超过 20 MB，请拆分后分批导入，或使用命令行导入。" };
+    return { ok: false, message: `文件超过 ${IMPORT_MAX_MB} MB，请拆分后分批导入，或使用命令行导入。` };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);

@@ -163,7 +163,14 @@ describe("attachments are recognised by their bytes, not their name", () => {
 
   it("keeps only the base name, without control or reserved characters", () => {
     expect(cleanFilename("C:\\Users\\x\\整改报告.pdf", "application/pdf")).toBe("整改报告.pdf");
-    expect(cleanFilename("../../etc/pass\u0000wd", "application/pdf")).toBe("passwd");
+    expect(cleanFilename("../../etc/pass\u0000wd", "application/pdf")).toBe("passwd.pdf");
     expect(cleanFilename("..", "image/png")).toBe("附件.png");
+  });
+
+  it("names a file by what its bytes are, never by the uploader's extension", () => {
+    expect(cleanFilename("年度报告.html", "application/pdf")).toBe("年度报告.pdf");
+    expect(cleanFilename("photo.svg", "image/png")).toBe("photo.png");
+    expect(cleanFilename(".htaccess", "image/jpeg")).toBe("附件.jpg");
+    expect(cleanFilename("签字页.PDF.exe", "application/pdf")).toBe("签字页.PDF.pdf");
   });
 });

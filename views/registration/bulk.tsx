@@ -5,6 +5,8 @@ import { Layout } from "../layout";
 
 /** Registrars' import from the browser (issue 5): upload, preview, progress, report; and the export links. */
 export function ImportPage(p: {
+  /** The upload limit, the one enforced (src/registration/bulk.ts). */
+  maxMb: number;
   user: SessionUser;
   authorityName: string;
   jobs: ImportJob[];
@@ -31,7 +33,7 @@ export function ImportPage(p: {
       ) : null}
       <form method="post" action="/registrar/import" enctype="multipart/form-data" class="narrow-form">
         <div class={`field ${p.error ? "field-error" : ""}`}>
-          <label for="file">CSV 文件（不超过 20 MB）</label>
+          <label for="file">CSV 文件（不超过 {p.maxMb} MB）</label>
           <input type="file" id="file" name="file" accept=".csv,text/csv" />
         </div>
         <button type="submit">上传并预览</button>
