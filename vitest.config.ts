@@ -12,6 +12,9 @@ if (!hasChromium && process.env.CI !== "true" && !process.env.BROWSER_SKIP_NOTED
   );
 }
 
+const SQLD_PORT = Number(process.env.SQLD_PORT ?? 18187);
+const hasSqld = existsSync(process.env.SQLD_BINARY ?? ".tools/sqld");
+
 const jsx = { jsx: { runtime: "automatic" as const, importSource: "hono/jsx" } };
 
 export default defineConfig({
@@ -53,8 +56,18 @@ export default defineConfig({
         : []),
       {
         oxc: jsx,
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
-        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            // A real libSQL server for the Worker to talk to (test/worker/sqld-setup.ts), when the binary is here.
+            miniflare: { bindings: { SQLD_URL: hasSqld ? `http://127.0.0.1:${SQLD_PORT}` : "" } },
+          }),
+        ],
+        test: {
+          name: "worker",
+          include: ["test/worker/**/*.test.ts"],
+          globalSetup: ["test/worker/sqld-setup.ts"],
+        },
       },
     ],
   },

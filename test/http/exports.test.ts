@@ -1,11 +1,36 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import { csvLines } from "../../src/csv";
 import { openMemoryDatabase } from "../../src/node-db";
-import { insertOrgs } from "../support/orgs";
+import { createUser, signIn } from "../support/auth";
+import { ensureAuthority, insertOrgs } from "../support/orgs";
 
 /** Exports are opened in Excel and WPS: no cell may run as a formula, and a broken stream is never a short file. */
+describe("XLSX exports", () => {
+  it("write a formula-looking name as a text cell, never as a formula", async () => {
+    const { db } = await openMemoryDatabase();
+    const district = await ensureAuthority(db, { code: "159901", name: "示范市东湖区民政局" });
+    await insertOrgs(db, [{ name: "=1+1协会", authorityCode: "159901" }]);
+    const { cookie } = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: district })).id,
+    );
+    const res = await createApp({ db, config: testConfig() }).request("/registrar/export.xlsx", {
+      headers: { Cookie: cookie },
+    });
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const xml = Object.entries(files)
+      .filter(([name]) => name.startsWith("xl/"))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join("");
+    expect(xml).toContain("=1+1协会");
+    expect(xml).not.toMatch(/<f>|<f /);
+  });
+});
+
 describe("CSV exports", () => {
   it("neutralise cells a spreadsheet would run as a formula (= + - @, tab, CR, full-width =)", () => {
     const line = csvLines([
