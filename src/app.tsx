@@ -9,6 +9,12 @@ import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
 import { authRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
+import {
+  creditApiRoutes,
+  creditPortalRoutes,
+  creditPublicRoutes,
+  creditRegistrarRoutes,
+} from "./credit/routes";
 import { portalInspectionRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
@@ -84,6 +90,10 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", reviewRoutes);
   app.route("/", inspectionPublicRoutes);
   app.route("/admin/jobs", jobRoutes);
+  app.route("/registrar/credit", creditRegistrarRoutes);
+  app.route("/portal/credit", creditPortalRoutes);
+  app.route("/credit", creditPublicRoutes);
+  app.route("/api/v1/credit-entries", creditApiRoutes);
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")

@@ -45,6 +45,10 @@ export interface DomainSettings {
   inspectionCutoff: { month: number; day: number };
   /** R-C3: default correction deadline in working days. */
   correctionDeadlineWorkingDays: number;
+  /** R-D7 [C]: working days an organization has to object after a 事先告知 is served. */
+  creditObjectionWorkingDays: number;
+  /** R-D1(1) [C]: whether a 不合格 conclusion (besides 未参检) makes an 活动异常名录 candidate. */
+  creditListsUnqualified: boolean;
 }
 
 export const defaultDomainSettings: DomainSettings = {
@@ -52,6 +56,8 @@ export const defaultDomainSettings: DomainSettings = {
   missedInspectionThreshold: { social_group: 2, private_non_enterprise: 2, foundation: 2 },
   inspectionCutoff: { month: 6, day: 30 },
   correctionDeadlineWorkingDays: 5,
+  creditObjectionWorkingDays: 10,
+  creditListsUnqualified: false,
 };
 
 export interface Config {

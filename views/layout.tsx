@@ -40,6 +40,7 @@ export function Layout({ title, user, children }: LayoutProps) {
             <nav aria-label="主导航" class="main-nav">
               <a href="/search">查询社会组织</a>
               <a href="/announcements">登记公告</a>
+              <a href="/credit">信用公示</a>
               <a href="/data">开放数据</a>
               {user ? (
                 <>

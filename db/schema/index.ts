@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./audit";
+export * from "./credit";
 export * from "./inspection";
 export * from "./jobs";
 export * from "./letters";

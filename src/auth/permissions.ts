@@ -51,6 +51,9 @@ export const PUBLIC_ROUTES = new Set([
   "GET /orgs/:uscc/certificate/qr.svg",
   "GET /verify/:uscc",
   "GET /announcements",
+  // The credit lists are public (R-D8): src/credit/routes.tsx.
+  "GET /credit",
+  "GET /api/v1/credit-entries",
   "GET /announcements.atom",
 ]);
 

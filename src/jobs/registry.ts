@@ -2,9 +2,10 @@
  * The one table of scheduled jobs, in the order they run each day. A capability adds its job here; the Node timer,
  * the Workers cron, `npm run jobs` and /admin/jobs all read this list.
  */
+import { creditCandidatesJob, creditMovesJob, creditRevokedJob } from "../credit/jobs";
 import type { Job } from "./types";
 
-export const JOBS: readonly Job[] = [];
+export const JOBS: readonly Job[] = [creditCandidatesJob, creditRevokedJob, creditMovesJob];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === name);

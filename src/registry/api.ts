@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
+import { publicEntriesOf } from "../credit/queries";
+import { apiEntry } from "../credit/routes";
 import { CSV_BOM, csvLines } from "../csv";
 import { fenToDecimalString } from "../domain/money";
 import { validateUscc } from "../domain/uscc";
@@ -127,9 +129,10 @@ registryApi.get("/api/v1/organizations/:uscc", async (c) => {
   const found = await orgByUscc(db, v.code);
   if (!found) return c.json(apiError("not_found", "登记信息中没有这个统一社会信用代码。"), 404);
   const { org, authority } = found;
-  const [notices, inspections] = await Promise.all([
+  const [notices, inspections, credit] = await Promise.all([
     orgAnnouncements(db, org.id),
     publicHistory(c.get("deps"), org.id),
+    publicEntriesOf(db, org.id),
   ]);
   return c.json({
     ...item({ ...org, authority, statusOn: org.statusOn } as OrgSummary),
@@ -151,6 +154,8 @@ registryApi.get("/api/v1/organizations/:uscc", async (c) => {
       document_no: n.documentNo,
     })),
     // Issue 4: conclusions as codes (qualified | basically_qualified | unqualified), newest year first.
+    // R-D8: every credit list entry, current and removed, newest first.
+    credit_entries: credit.map(apiEntry),
     inspections: inspections.map((i) => ({
       year: i.year,
       conclusion: i.conclusion,

@@ -5,6 +5,7 @@ import { ErrorPage } from "../../views/layout";
 import { DataPage, HomePage, OrgPage, SearchPage } from "../../views/registry/pages";
 import { SearchResults } from "../../views/registry/search";
 import type { AppEnv } from "../context";
+import { publicEntriesOf } from "../credit/queries";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { publicHistory } from "../inspection/public";
@@ -64,9 +65,10 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       404,
     );
   }
-  const [notices, inspections] = await Promise.all([
+  const [notices, inspections, credit] = await Promise.all([
     orgAnnouncements(db, detail.org.id),
     publicHistory(c.get("deps"), detail.org.id),
+    publicEntriesOf(db, detail.org.id),
   ]);
   const today = chinaDateOf(now?.() ?? new Date());
   return renderPage(
@@ -75,6 +77,7 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       detail={detail}
       notices={notices}
       inspections={inspections}
+      credit={credit}
       today={today}
       user={c.get("user")}
     />,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { importJobs, inspectionAttachments, registrationApplications } from "../../db/schema";
+import { creditCases, importJobs, inspectionAttachments, registrationApplications } from "../../db/schema";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import type { SessionUser } from "../../src/context";
@@ -83,7 +83,24 @@ async function objectsOf(
       size: 10,
     })
     .returning({ id: inspectionAttachments.id });
+  const [creditCase] = await db
+    .insert(creditCases)
+    .values({
+      orgId: org.id,
+      authorityId,
+      list: "abnormal",
+      ground: "d1_1",
+      state: "notified",
+      facts: "测试事实",
+      arisenOn: "2026-06-01",
+      noticeMethod: "portal",
+      noticeServedOn: "2026-06-02",
+      objectionDeadline: "2026-06-16",
+      publicationPeriod: "general",
+    })
+    .returning({ id: creditCases.id });
   return {
+    caseId: String(creditCase!.id),
     uscc: org.uscc,
     userId: String(colleague.id),
     id: session.user.sessionId,

@@ -1,5 +1,6 @@
 import type { announcements } from "../../db/schema";
 import type { SessionUser } from "../../src/context";
+import type { PublicEntry } from "../../src/credit/contract";
 import { formatFen } from "../../src/domain/money";
 import {
   ANNOUNCEMENT_LABELS,
@@ -9,6 +10,7 @@ import {
   TYPE_LABELS,
 } from "../../src/registry/labels";
 import type { OrgDetail } from "../../src/registry/queries";
+import { CreditEntries } from "../credit/entries";
 import { InspectionHistory, type PublicInspection } from "../inspection/public/history";
 import { Layout } from "../layout";
 import { SearchForm, SearchResults, type SearchViewProps, StatusTag } from "./search";
@@ -69,10 +71,13 @@ export function OrgPage({
   detail,
   notices,
   inspections,
+  credit,
   today,
   user,
 }: {
   detail: OrgDetail;
+  /** Credit list entries (R-D8). */
+  credit?: PublicEntry[];
   notices: (typeof announcements.$inferSelect)[];
   /** 年检 history (issue 4): year, conclusion, date. */
   inspections?: PublicInspection[];
@@ -156,6 +161,7 @@ export function OrgPage({
         </dd>
       </dl>
       {inspections ? <InspectionHistory items={inspections} /> : null}
+      {credit ? <CreditEntries entries={credit} /> : null}
       <h2>公告</h2>
       {notices.length === 0 ? (
         <p class="empty-state">暂无公告。</p>

@@ -1,0 +1,98 @@
+/**
+ * Credit lists (信用管理, 60号令; rules in src/domain/credit.ts).
+ *   credit_cases    one organization on one list for one ground (信用名单记录), from candidate to removal: the
+ *                   candidate's facts and evidence, the 事先告知 (R-D7) and the objection, the decision with its 文号,
+ *                   列入日期, and later 移出日期 / 事由 / 文号. Never deleted; a wrong entry is removed with the
+ *                   reason "corrected" and, where right, entered again as a new case.
+ *   credit_events   every step of every case (append-only), who took it and with what.
+ * Glossary: list abnormal 活动异常名录 | serious 严重违法失信名单; ground d1_1…d1_7 (R-D1), d4_1…d4_8 (R-D4);
+ * state candidate 待处理 | notified 已事先告知 | objected 已提出异议 | listed 已列入 | dropped 不予列入 | removed 已移出.
+ */
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  CREDIT_GROUND_CODES,
+  CREDIT_LISTS,
+  CREDIT_STATES,
+  PUBLICATION_PERIODS,
+  REMOVAL_REASONS,
+  SERVICE_METHODS,
+} from "../../src/domain/credit";
+import { authorities, organizations } from "./registry";
+
+const inList = (col: string, values: readonly string[]) =>
+  sql.raw(`${col} IN (${values.map((v) => `'${v}'`).join(", ")})`);
+
+export const creditCases = sqliteTable(
+  "credit_cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** The deciding authority (作出决定机关): the organization's registrar. */
+    authorityId: integer("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    list: text("list", { enum: CREDIT_LISTS }).notNull(),
+    ground: text("ground").notNull(),
+    state: text("state", { enum: CREDIT_STATES }).notNull().default("candidate"),
+    /** The facts found, in words the organization and the public read. */
+    facts: text("facts").notNull(),
+    /** The evidence relied on (documents, letters, dates). */
+    evidence: text("evidence"),
+    /** The day the listable fact arose (R-D10 counts from it). */
+    arisenOn: text("arisen_on").notNull(),
+    /** A rule-made candidate's key (e.g. "not_filed:123"), so that a daily job never makes it twice. */
+    sourceKey: text("source_key"),
+    noticeMethod: text("notice_method", { enum: SERVICE_METHODS }),
+    noticeServedOn: text("notice_served_on"),
+    objectionDeadline: text("objection_deadline"),
+    objectionText: text("objection_text"),
+    objectionAt: text("objection_at"),
+    decisionOn: text("decision_on"),
+    decisionReasons: text("decision_reasons"),
+    documentNo: text("document_no"),
+    listedOn: text("listed_on"),
+    removedOn: text("removed_on"),
+    removalReason: text("removal_reason", { enum: REMOVAL_REASONS }),
+    removalDocumentNo: text("removal_document_no"),
+    /** R-D9: the publication period on shared platforms, apart from the list state. */
+    publicationPeriod: text("publication_period", { enum: PUBLICATION_PERIODS }).notNull(),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("credit_cases_source_uq").on(t.sourceKey),
+    index("credit_cases_org_idx").on(t.orgId, t.list, t.state),
+    index("credit_cases_queue_idx").on(t.authorityId, t.state, t.arisenOn),
+    index("credit_cases_public_idx").on(t.state, t.list, t.listedOn),
+    check("credit_cases_list_ck", inList("list", CREDIT_LISTS)),
+    check("credit_cases_ground_ck", inList("ground", CREDIT_GROUND_CODES)),
+    check("credit_cases_state_ck", inList("state", CREDIT_STATES)),
+    check("credit_cases_listed_ck", sql`(state IN ('listed', 'removed')) = (listed_on IS NOT NULL)`),
+    check(
+      "credit_cases_removed_ck",
+      sql`(state = 'removed') = (removed_on IS NOT NULL AND removal_reason IS NOT NULL)`,
+    ),
+  ],
+);
+
+export const creditEvents = sqliteTable(
+  "credit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => creditCases.id),
+    action: text("action").notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state").notNull(),
+    actorUserId: integer("actor_user_id"),
+    actorRole: text("actor_role").notNull(),
+    actorName: text("actor_name"),
+    at: text("at").notNull(),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("credit_events_case_idx").on(t.caseId, t.id)],
+);

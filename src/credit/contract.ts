@@ -1,0 +1,78 @@
+/** What the credit pages receive (views import these, never db/schema). */
+import type {
+  CreditAction,
+  CreditGround,
+  CreditList,
+  CreditState,
+  PublicationPeriod,
+  RemovalReason,
+  ServiceMethod,
+} from "../domain/credit";
+
+export type Refusal = { ok: false; code: string; message: string; fields?: Record<string, string> };
+export type Result<T> = ({ ok: true } & T) | Refusal;
+
+export interface CaseRow {
+  id: number;
+  orgId: number;
+  orgName: string;
+  uscc: string;
+  authorityId: number;
+  authorityName: string;
+  list: CreditList;
+  ground: CreditGround;
+  state: CreditState;
+  facts: string;
+  evidence: string | null;
+  arisenOn: string;
+  noticeMethod: ServiceMethod | null;
+  noticeServedOn: string | null;
+  objectionDeadline: string | null;
+  objectionText: string | null;
+  decisionOn: string | null;
+  decisionReasons: string | null;
+  documentNo: string | null;
+  listedOn: string | null;
+  removedOn: string | null;
+  removalReason: RemovalReason | null;
+  removalDocumentNo: string | null;
+  publicationPeriod: PublicationPeriod;
+  version: number;
+}
+
+export interface CaseEvent {
+  action: string;
+  toState: string;
+  actorRole: string;
+  actorName: string | null;
+  at: string;
+  details: Record<string, unknown> | null;
+}
+
+export interface CaseView extends CaseRow {
+  events: CaseEvent[];
+  /** What the viewer may do now (role, scope and state; the service decides the rest on submit). */
+  actions: CreditAction[];
+  today: string;
+}
+
+export interface QueueItem extends CaseRow {
+  /** R-D10: working days left to enter a candidate (null once it has moved on). */
+  entryDaysLeft: number | null;
+}
+
+/** One entry as the public sees it (R-D8): listed or removed, never a candidate, no personal data. */
+export interface PublicEntry {
+  id: number;
+  uscc: string;
+  orgName: string;
+  authorityName: string;
+  list: CreditList;
+  ground: CreditGround;
+  facts: string;
+  listedOn: string;
+  documentNo: string | null;
+  removedOn: string | null;
+  removalReason: RemovalReason | null;
+  removalDocumentNo: string | null;
+}

@@ -1,0 +1,214 @@
+/**
+ * The credit lists' daily jobs (registered in src/jobs/registry.ts). A candidate never lists anyone by itself: the
+ * candidate jobs only open cases for a registrar to decide (R-D7); the moves the rules make without a decision are
+ * R-D3's automatic removal, R-D4(1)'s escalation and R-D4(7)'s listing of revoked organizations (their 撤销 had its
+ * own hearing). Each is idempotent: rule-made cases carry a source key, and moved cases are no longer in the state
+ * the job looks for.
+ */
+import { sql } from "drizzle-orm";
+import { systemActor } from "../audit/audit";
+import type { AppDeps } from "../context";
+import { automaticRemovalOn, CREDIT_GROUNDS, escalationOn, NOTHING_TO_CURE } from "../domain/credit";
+import type { Job, JobItem, JobReport } from "../jobs/types";
+import { act, insertCase } from "./service";
+
+const MAX_ITEMS = 500;
+const report = (items: JobItem[], changed: number, summary: string): JobReport => ({
+  changed,
+  summary,
+  items: items.slice(0, MAX_ITEMS),
+});
+
+/** R-D1(1): each 未参检 filing (and 不合格 where the locality lists it) opens an 活动异常名录 candidate. */
+export const creditCandidatesJob: Job = {
+  name: "credit-candidates",
+  title: "信用名单候选（未参检）",
+  description:
+    "年度检查标记为未参检（及按本地设置为不合格）的组织，列为活动异常名录候选，由登记管理机关逐一审查、送达事先告知后决定（R-D1(1)、R-D7）。",
+  async run(deps, today, { dryRun }) {
+    const states = deps.config.domain.creditListsUnqualified
+      ? sql`('not_filed', 'unqualified')`
+      : sql`('not_filed')`;
+    const rows = (await deps.db.all(sql`
+      SELECT ai.id, ai.org_id AS "orgId", ai.authority_id AS "authorityId", ai.year, ai.state, o.name
+      FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id
+      WHERE (ai.state = 'not_filed' OR (ai.state IN ${states} AND ai.conclusion = 'unqualified'))
+        AND o.status = 'active'
+        AND NOT EXISTS (SELECT 1 FROM credit_cases c WHERE c.source_key = 'inspection:' || ai.id)
+      ORDER BY ai.id`)) as {
+      id: number;
+      orgId: number;
+      authorityId: number;
+      year: number;
+      state: string;
+      name: string;
+    }[];
+    const items = rows.map((r) => ({
+      orgId: r.orgId,
+      label: r.name,
+      reason: `${r.year}年度年检${r.state === "not_filed" ? "未参检" : "不合格"}（R-D1(1)）`,
+    }));
+    if (dryRun) return report(items, rows.length, `将新增活动异常名录候选 ${rows.length} 家`);
+    let made = 0;
+    for (const r of rows) {
+      const id = await insertCase(deps, systemActor(this.name), {
+        orgId: r.orgId,
+        authorityId: r.authorityId,
+        list: "abnormal",
+        ground: "d1_1",
+        facts: `该组织${r.year}年度年检${r.state === "not_filed" ? "未在规定期限内报送年度工作报告，被标记为未参检" : "结论为不合格"}。`,
+        evidence: `年度检查记录（${r.year}年度）`,
+        arisenOn: today,
+        sourceKey: `inspection:${r.id}`,
+      });
+      if (id) made++;
+    }
+    return report(items, made, `新增活动异常名录候选 ${made} 家`);
+  },
+};
+
+/** R-D4(7): an organization whose registration was revoked (撤销) or licence revoked (吊销) is listed as 严重. */
+export const creditRevokedJob: Job = {
+  name: "credit-revoked",
+  title: "撤销、吊销登记的组织列入严重违法失信名单",
+  description:
+    "被撤销登记或吊销登记证书的组织，直接列入严重违法失信名单（R-D4(7)；撤销、吊销程序已经过听证，不再另行事先告知）。",
+  async run(deps, today, { dryRun }) {
+    const rows = (await deps.db.all(sql`
+      SELECT o.id, o.authority_id AS "authorityId", o.name, o.status, o.status_on AS "statusOn"
+      FROM organizations o
+      WHERE o.status IN ('revoked', 'license_revoked')
+        AND NOT EXISTS (SELECT 1 FROM credit_cases c WHERE c.source_key = 'terminated:' || o.id)
+      ORDER BY o.id`)) as {
+      id: number;
+      authorityId: number;
+      name: string;
+      status: string;
+      statusOn: string;
+    }[];
+    const items = rows.map((r) => ({
+      orgId: r.id,
+      label: r.name,
+      reason: `${r.statusOn} ${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}（R-D4(7)）`,
+    }));
+    if (dryRun) return report(items, rows.length, `将列入严重违法失信名单 ${rows.length} 家`);
+    let listed = 0;
+    for (const r of rows) {
+      const id = await insertCase(deps, systemActor(this.name), {
+        orgId: r.id,
+        authorityId: r.authorityId,
+        list: "serious",
+        ground: "d4_7",
+        facts: `该组织于${r.statusOn}${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}。`,
+        evidence: "登记管理机关的撤销（吊销）决定",
+        arisenOn: r.statusOn,
+        sourceKey: `terminated:${r.id}`,
+      });
+      if (!id) continue;
+      const done = await act(
+        deps,
+        "system",
+        id,
+        "list_directly",
+        { version: 1, reasons: CREDIT_GROUNDS.d4_7.label },
+        null,
+      );
+      if (done.ok) listed++;
+    }
+    return report(items, listed, `列入严重违法失信名单 ${listed} 家`);
+  },
+};
+
+/**
+ * R-D3: an 活动异常名录 entry with nothing to cure leaves by itself six months after listing. R-D4(1) with R-D5:
+ * an organization on 活动异常名录 for two full years since its latest listing moves to 严重 — off 异常 and on 严重.
+ */
+export const creditMovesJob: Job = {
+  name: "credit-moves",
+  title: "信用名单到期移出与转入",
+  description:
+    "活动异常名录中无需整改的记录列入满6个月自动移出（R-D3）；列入活动异常名录满2年（自最近一次列入起算，R-D5）的组织转入严重违法失信名单（R-D4(1)）。",
+  async run(deps, today, { dryRun }) {
+    const listed = (await deps.db.all(sql`
+      SELECT c.id, c.org_id AS "orgId", c.authority_id AS "authorityId", c.ground, c.listed_on AS "listedOn", c.version, o.name
+      FROM credit_cases c JOIN organizations o ON o.id = c.org_id
+      WHERE c.list = 'abnormal' AND c.state = 'listed' ORDER BY c.org_id, c.id`)) as {
+      id: number;
+      orgId: number;
+      authorityId: number;
+      ground: keyof typeof CREDIT_GROUNDS;
+      listedOn: string;
+      version: number;
+      name: string;
+    }[];
+    const byOrg = new Map<number, typeof listed>();
+    for (const r of listed) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
+    const items: JobItem[] = [];
+    let changed = 0;
+    for (const entries of byOrg.values()) {
+      const escalate = escalationOn(entries.map((e) => e.listedOn));
+      if (escalate && escalate <= today) {
+        items.push({
+          orgId: entries[0]!.orgId,
+          label: entries[0]!.name,
+          reason: `列入活动异常名录已满2年（至${escalate}），转入严重违法失信名单（R-D4(1)）`,
+        });
+        if (dryRun) continue;
+        const id = await insertCase(deps, systemActor(this.name), {
+          orgId: entries[0]!.orgId,
+          authorityId: entries[0]!.authorityId,
+          list: "serious",
+          ground: "d4_1",
+          facts: `该组织自${[...entries.map((e) => e.listedOn)].sort().at(-1)}起列入活动异常名录满2年。`,
+          evidence: "活动异常名录记录",
+          arisenOn: escalate,
+          sourceKey: `escalated:${entries.map((e) => e.id).join(",")}`,
+        });
+        for (const e of entries) {
+          await act(
+            deps,
+            "system",
+            e.id,
+            "remove",
+            { version: e.version, removalReason: "escalated", reasons: "列入满2年，转入严重违法失信名单" },
+            null,
+          );
+        }
+        if (id)
+          await act(
+            deps,
+            "system",
+            id,
+            "list_directly",
+            { version: 1, reasons: CREDIT_GROUNDS.d4_1.label },
+            null,
+          );
+        changed++;
+        continue;
+      }
+      for (const e of entries) {
+        if (!NOTHING_TO_CURE.has(e.ground) || automaticRemovalOn(e.listedOn) > today) continue;
+        items.push({
+          orgId: e.orgId,
+          label: e.name,
+          reason: `${e.listedOn}列入，满6个月（${automaticRemovalOn(e.listedOn)}）自动移出（R-D3）`,
+        });
+        if (dryRun) continue;
+        const r = await act(
+          deps,
+          "system",
+          e.id,
+          "remove",
+          { version: e.version, removalReason: "automatic", reasons: "列入满6个月，自动移出" },
+          null,
+        );
+        if (r.ok) changed++;
+      }
+    }
+    return report(
+      items,
+      dryRun ? items.length : changed,
+      `${dryRun ? "将" : "已"}处理到期移出、转入 ${dryRun ? items.length : changed} 项`,
+    );
+  },
+};

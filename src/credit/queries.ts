@@ -1,0 +1,103 @@
+/** SQL of the credit lists. */
+import { sql } from "drizzle-orm";
+import type { Db } from "../db";
+import type { CaseEvent, CaseRow, PublicEntry } from "./contract";
+
+const CASE_COLUMNS = sql`c.id, c.org_id AS "orgId", o.name AS "orgName", o.uscc, c.authority_id AS "authorityId",
+  a.name AS "authorityName", c.list, c.ground, c.state, c.facts, c.evidence, c.arisen_on AS "arisenOn",
+  c.notice_method AS "noticeMethod", c.notice_served_on AS "noticeServedOn", c.objection_deadline AS "objectionDeadline",
+  c.objection_text AS "objectionText", c.decision_on AS "decisionOn", c.decision_reasons AS "decisionReasons",
+  c.document_no AS "documentNo", c.listed_on AS "listedOn", c.removed_on AS "removedOn",
+  c.removal_reason AS "removalReason", c.removal_document_no AS "removalDocumentNo",
+  c.publication_period AS "publicationPeriod", c.version`;
+const FROM = sql`credit_cases c JOIN organizations o ON o.id = c.org_id JOIN authorities a ON a.id = c.authority_id`;
+
+export async function caseWithOrg(db: Db, id: number): Promise<CaseRow | null> {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const [row] = (await db.all(sql`SELECT ${CASE_COLUMNS} FROM ${FROM} WHERE c.id = ${id}`)) as CaseRow[];
+  return row ?? null;
+}
+
+export async function caseEvents(db: Db, caseId: number): Promise<CaseEvent[]> {
+  const rows = (await db.all(sql`SELECT action, to_state AS "toState", actor_role AS "actorRole",
+    actor_name AS "actorName", at, details FROM credit_events WHERE case_id = ${caseId} ORDER BY id`)) as (Omit<
+    CaseEvent,
+    "details"
+  > & { details: string | null })[];
+  return rows.map((r) => ({
+    ...r,
+    details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
+  }));
+}
+
+export const PAGE_SIZE = 50;
+
+export async function queueRows(db: Db, authorityIds: number[], state: string | undefined, page: number) {
+  const where = sql`c.authority_id IN (${sql.join(
+    authorityIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})${state ? sql` AND c.state = ${state}` : sql` AND c.state IN ('candidate', 'notified', 'objected')`}`;
+  const [count] = (await db.all(sql`SELECT count(*) AS n FROM credit_cases c WHERE ${where}`)) as {
+    n: number;
+  }[];
+  const rows = (await db.all(sql`SELECT ${CASE_COLUMNS} FROM ${FROM} WHERE ${where}
+    ORDER BY c.arisen_on, c.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`)) as CaseRow[];
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+export async function orgByCode(db: Db, uscc: string) {
+  const [row] = (await db.all(
+    sql`SELECT id, authority_id AS "authorityId", name FROM organizations WHERE uscc = ${uscc.toUpperCase()}`,
+  )) as { id: number; authorityId: number; name: string }[];
+  return row ?? null;
+}
+
+export async function orgCaseRows(db: Db, orgId: number): Promise<CaseRow[]> {
+  return (await db.all(sql`SELECT ${CASE_COLUMNS} FROM ${FROM}
+    WHERE c.org_id = ${orgId} AND c.state <> 'candidate' ORDER BY c.id DESC`)) as CaseRow[];
+}
+
+const PUBLIC_COLUMNS = sql`c.id, o.uscc, o.name AS "orgName", a.name AS "authorityName", c.list, c.ground, c.facts,
+  c.listed_on AS "listedOn", c.document_no AS "documentNo", c.removed_on AS "removedOn",
+  c.removal_reason AS "removalReason", c.removal_document_no AS "removalDocumentNo"`;
+
+/** R-D8: an organization's entries (listed or removed), newest first. */
+export async function publicEntriesOf(db: Db, orgId: number): Promise<PublicEntry[]> {
+  return (await db.all(sql`SELECT ${PUBLIC_COLUMNS} FROM ${FROM}
+    WHERE c.org_id = ${orgId} AND c.state IN ('listed', 'removed') ORDER BY c.listed_on DESC, c.id DESC`)) as PublicEntry[];
+}
+
+export interface PublicFilter {
+  q?: string;
+  list?: string;
+  ground?: string;
+  authority?: string;
+  removed: boolean;
+  from?: string;
+  to?: string;
+  page: number;
+  perPage: number;
+}
+
+/** R-D8: the lists, searchable by name or code, current entries by default, removed ones on request. */
+export async function publicEntries(
+  db: Db,
+  f: PublicFilter,
+): Promise<{ total: number; items: PublicEntry[] }> {
+  const parts = [f.removed ? sql`c.state = 'removed'` : sql`c.state = 'listed'`];
+  if (f.list) parts.push(sql`c.list = ${f.list}`);
+  if (f.ground) parts.push(sql`c.ground = ${f.ground}`);
+  if (f.authority) parts.push(sql`a.code = ${f.authority}`);
+  if (f.from) parts.push(sql`c.listed_on >= ${f.from}`);
+  if (f.to) parts.push(sql`c.listed_on <= ${f.to}`);
+  if (f.q) {
+    const like = `%${f.q.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_")}%`;
+    parts.push(sql`(o.uscc = ${f.q.toUpperCase()} OR o.name LIKE ${like} ESCAPE '\\')`);
+  }
+  const where = sql.join(parts, sql` AND `);
+  const [count] = (await db.all(sql`SELECT count(*) AS n FROM ${FROM} WHERE ${where}`)) as { n: number }[];
+  const items = (await db.all(sql`SELECT ${PUBLIC_COLUMNS} FROM ${FROM} WHERE ${where}
+    ORDER BY ${f.removed ? sql`c.removed_on` : sql`c.listed_on`} DESC, c.id DESC
+    LIMIT ${f.perPage} OFFSET ${(f.page - 1) * f.perPage}`)) as PublicEntry[];
+  return { total: Number(count?.n ?? 0), items };
+}

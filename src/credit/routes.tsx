@@ -1,0 +1,318 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import type { Errors } from "../../views/components/form";
+import { NoticeLetter, OrgCasePage, RegistrarCasePage } from "../../views/credit/case";
+import { PortalCreditPage, PublicCreditPage } from "../../views/credit/public";
+import { CreditQueuePage } from "../../views/credit/queue";
+import type { AppEnv } from "../context";
+import {
+  CREDIT_ACTIONS,
+  CREDIT_GROUND_CODES,
+  CREDIT_GROUNDS,
+  CREDIT_STATES,
+  REMOVAL_REASONS,
+  SERVICE_METHODS,
+} from "../domain/credit";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
+import { isIsoDate } from "../domain/working-days";
+import { clientIp } from "../http";
+import { renderPage } from "../render";
+import { orgCaseRows, PAGE_SIZE, type PublicFilter, publicEntries } from "./queries";
+import { act, createCandidate, getCase, queue } from "./service";
+
+type C = Context<AppEnv>;
+const me = (c: C) => c.get("user")!;
+const idOf = (v: string) => (/^\d{1,9}$/.test(v) ? Number(v) : null);
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过${max}个字。`)
+    .refine((v) => !hasControlCharacters(v), `${label}${CONTROL_CHARACTER_MESSAGE}`);
+const errorsOf = (e: z.ZodError): Errors => {
+  const out: Errors = {};
+  for (const i of e.issues) out[String(i.path[0] ?? "form")] ??= i.message;
+  return out;
+};
+const formOf = async (c: C) => {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<
+    string,
+    string
+  >;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Registrar: /registrar/credit
+
+export const creditRegistrarRoutes = new Hono<AppEnv>();
+
+const QueueQuery = z.object({
+  state: z.enum(CREDIT_STATES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+async function queuePage(
+  c: C,
+  form: Record<string, string>,
+  errors: Errors,
+  status = 200,
+  notice: string | null = null,
+) {
+  const q = QueueQuery.parse(c.req.query());
+  const r = await queue(c.get("deps"), me(c), { state: q.state, page: q.page });
+  return renderPage(
+    c,
+    <CreditQueuePage
+      user={me(c)}
+      {...r}
+      state={q.state ?? ""}
+      page={q.page}
+      pageSize={PAGE_SIZE}
+      form={form}
+      errors={errors}
+      notice={notice}
+    />,
+    status as 200,
+  );
+}
+
+creditRegistrarRoutes.get("/", (c) =>
+  queuePage(c, {}, {}, 200, c.req.query("done") === "created" ? "候选已录入。" : null),
+);
+
+const CandidateForm = z.object({
+  uscc: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{18}$/, "请填写18位统一社会信用代码。"),
+  ground: z.enum(CREDIT_GROUND_CODES as [string, ...string[]], "请选择列入事由。"),
+  arisenOn: z.string().refine(isIsoDate, "请填写发生日期，如 2026-03-31。"),
+  facts: text("事实", 2000).pipe(z.string().min(5, "请写明查明的事实（至少5个字）。")),
+  evidence: text("证据", 2000).pipe(z.string().min(2, "请写明证据。")),
+});
+
+creditRegistrarRoutes.post("/", async (c) => {
+  const form = await formOf(c);
+  const parsed = CandidateForm.safeParse(form);
+  if (!parsed.success) return queuePage(c, form, errorsOf(parsed.error), 422);
+  const ground = parsed.data.ground as keyof typeof CREDIT_GROUNDS;
+  const r = await createCandidate(
+    c.get("deps"),
+    me(c),
+    { ...parsed.data, ground, list: CREDIT_GROUNDS[ground].list },
+    clientIp(c),
+  );
+  if (!r.ok) return queuePage(c, form, r.fields ?? { uscc: r.message }, 422);
+  return c.redirect(`/registrar/credit/${r.id}`, 303);
+});
+
+creditRegistrarRoutes.get("/:caseId", async (c) => {
+  const id = idOf(c.req.param("caseId"));
+  const view = id === null ? null : await getCase(c.get("deps"), me(c), id);
+  if (!view) return c.notFound();
+  return renderPage(c, <RegistrarCasePage user={me(c)} c={view} errors={{}} />);
+});
+
+creditRegistrarRoutes.get("/:caseId/letter", async (c) => {
+  const id = idOf(c.req.param("caseId"));
+  const view = id === null ? null : await getCase(c.get("deps"), me(c), id);
+  if (!view) return c.notFound();
+  return renderPage(c, <NoticeLetter user={me(c)} c={view} back={`/registrar/credit/${view.id}`} />);
+});
+
+const StepForm = z
+  .object({
+    version: z.coerce.number().int().min(1),
+    action: z.enum(CREDIT_ACTIONS, "请选择要办理的事项。"),
+    method: z.enum(SERVICE_METHODS).optional(),
+    reasons: text("理由", 2000).optional(),
+    documentNo: text("文号", 60).optional(),
+    removalReason: z.enum(REMOVAL_REASONS).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const decides = v.action === "decide_list" || v.action === "decide_drop" || v.action === "list_directly";
+    if (decides && !v.reasons)
+      ctx.addIssue({ code: "custom", path: ["reasons"], message: "请写明决定的理由。" });
+    if ((v.action === "decide_list" || v.action === "list_directly") && !v.documentNo)
+      ctx.addIssue({ code: "custom", path: ["documentNo"], message: "列入决定须有文号。" });
+    if (v.action === "remove" && !v.removalReason)
+      ctx.addIssue({ code: "custom", path: ["removalReason"], message: "请选择移出事由。" });
+  });
+
+creditRegistrarRoutes.post("/:caseId/act", async (c) => {
+  const id = idOf(c.req.param("caseId"));
+  const deps = c.get("deps");
+  const view = id === null ? null : await getCase(deps, me(c), id);
+  if (!view) return c.notFound();
+  const parsed = StepForm.safeParse(await formOf(c));
+  if (!parsed.success)
+    return renderPage(c, <RegistrarCasePage user={me(c)} c={view} errors={errorsOf(parsed.error)} />, 422);
+  const { action, ...input } = parsed.data;
+  const reasons =
+    input.reasons || (action === "remove" && input.removalReason ? input.removalReason : undefined);
+  const r = await act(deps, me(c), view.id, action, { ...input, reasons }, clientIp(c));
+  if (!r.ok) {
+    const fresh = (await getCase(deps, me(c), view.id)) ?? view;
+    return renderPage(
+      c,
+      <RegistrarCasePage user={me(c)} c={fresh} errors={{}} message={r.message} />,
+      r.code === "stale" ? 409 : 422,
+    );
+  }
+  return c.redirect(`/registrar/credit/${view.id}`, 303);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Organization: /portal/credit
+
+export const creditPortalRoutes = new Hono<AppEnv>();
+
+creditPortalRoutes.get("/", async (c) => {
+  const cases = await orgCaseRows(c.get("deps").db, me(c).orgId!);
+  return renderPage(c, <PortalCreditPage user={me(c)} cases={cases} />);
+});
+
+creditPortalRoutes.get("/:caseId", async (c) => {
+  const id = idOf(c.req.param("caseId"));
+  const view = id === null ? null : await getCase(c.get("deps"), me(c), id);
+  if (!view) return c.notFound();
+  return renderPage(c, <OrgCasePage user={me(c)} c={view} errors={{}} />);
+});
+
+creditPortalRoutes.get("/:caseId/letter", async (c) => {
+  const id = idOf(c.req.param("caseId"));
+  const view = id === null ? null : await getCase(c.get("deps"), me(c), id);
+  if (!view || !view.noticeServedOn) return c.notFound();
+  return renderPage(c, <NoticeLetter user={me(c)} c={view} back={`/portal/credit/${view.id}`} />);
+});
+
+const ObjectionForm = z.object({
+  version: z.coerce.number().int().min(1),
+  objection: text("异议内容", 5000).pipe(z.string().min(5, "请写明异议的理由和依据（至少5个字）。")),
+});
+
+creditPortalRoutes.post("/:caseId/object", async (c) => {
+  const id = idOf(c.req.param("caseId"));
+  const deps = c.get("deps");
+  const view = id === null ? null : await getCase(deps, me(c), id);
+  if (!view) return c.notFound();
+  const parsed = ObjectionForm.safeParse(await formOf(c));
+  if (!parsed.success)
+    return renderPage(c, <OrgCasePage user={me(c)} c={view} errors={errorsOf(parsed.error)} />, 422);
+  const r = await act(deps, me(c), view.id, "object", parsed.data, clientIp(c));
+  if (!r.ok)
+    return renderPage(
+      c,
+      <OrgCasePage user={me(c)} c={view} errors={{}} message={r.message} />,
+      r.code === "stale" ? 409 : 422,
+    );
+  return c.redirect(`/portal/credit/${view.id}`, 303);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public: /credit and /api/v1/credit-entries (R-D8)
+
+const PublicQuery = z.object({
+  q: text("查询内容", 100).optional(),
+  list: z
+    .enum(["abnormal", "serious", ""], "名录应为 abnormal（活动异常名录）或 serious（严重违法失信名单）。")
+    .optional(),
+  ground: z.enum(["", ...CREDIT_GROUND_CODES] as [string, ...string[]], "列入事由无法识别。").optional(),
+  authority: z
+    .string()
+    .regex(/^[0-9A-Za-z]{0,20}$/, "登记管理机关代码格式不正确。")
+    .optional(),
+  removed: z.enum(["1", "0", ""], "范围应为 1（已移出）或留空。").optional(),
+  from: z
+    .string()
+    .refine((v) => v === "" || isIsoDate(v), "起始日期格式不正确，如 2026-01-31。")
+    .optional(),
+  to: z
+    .string()
+    .refine((v) => v === "" || isIsoDate(v), "截止日期格式不正确，如 2026-12-31。")
+    .optional(),
+  page: z
+    .string()
+    .regex(/^\d{1,5}$/, "页码应为正整数。")
+    .optional(),
+  per_page: z
+    .string()
+    .regex(/^(100|[1-9]\d?)$/, "每页条数应为1至100。")
+    .optional(),
+});
+
+function publicFilter(
+  query: Record<string, string>,
+): { ok: true; f: PublicFilter } | { ok: false; errors: Errors } {
+  const parsed = PublicQuery.safeParse(query);
+  if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
+  const d = parsed.data;
+  return {
+    ok: true,
+    f: {
+      q: d.q || undefined,
+      list: d.list || undefined,
+      ground: d.ground || undefined,
+      authority: d.authority || undefined,
+      removed: d.removed === "1",
+      from: d.from || undefined,
+      to: d.to || undefined,
+      page: Math.max(1, Number(d.page ?? 1)),
+      perPage: Number(d.per_page ?? 20),
+    },
+  };
+}
+
+export const creditPublicRoutes = new Hono<AppEnv>();
+
+creditPublicRoutes.get("/", async (c) => {
+  const query = c.req.query();
+  const r = publicFilter(query);
+  const result = r.ok ? await publicEntries(c.get("deps").db, r.f) : { total: 0, items: [] };
+  return renderPage(
+    c,
+    <PublicCreditPage
+      user={c.get("user")}
+      query={query}
+      errors={r.ok ? {} : r.errors}
+      {...result}
+      page={r.ok ? r.f.page : 1}
+      perPage={r.ok ? r.f.perPage : 20}
+    />,
+    r.ok ? 200 : 400,
+  );
+});
+
+export const creditApiRoutes = new Hono<AppEnv>();
+
+creditApiRoutes.get("/", async (c) => {
+  const r = publicFilter(c.req.query());
+  if (!r.ok) {
+    return c.json(
+      { error: { code: "invalid_parameters", message: "查询参数有误。", fields: r.errors } },
+      400,
+    );
+  }
+  const { total, items } = await publicEntries(c.get("deps").db, r.f);
+  return c.json({ total, page: r.f.page, per_page: r.f.perPage, items: items.map(apiEntry) });
+});
+
+/** The open-data shape of an entry (field names are part of the /api/v1 contract). */
+export function apiEntry(e: import("./contract").PublicEntry) {
+  return {
+    uscc: e.uscc,
+    name: e.orgName,
+    list: e.list,
+    ground: e.ground,
+    ground_label: CREDIT_GROUNDS[e.ground].label,
+    facts: e.facts,
+    listed_on: e.listedOn,
+    authority: e.authorityName,
+    document_no: e.documentNo,
+    removed_on: e.removedOn,
+    removal_reason: e.removalReason,
+    removal_document_no: e.removalDocumentNo,
+  };
+}

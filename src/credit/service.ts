@@ -1,0 +1,321 @@
+/**
+ * Credit lists: the use cases (rules in src/domain/credit.ts, SQL in ./queries.ts, view types in ./contract.ts).
+ * Every step is one batch: the case's conditional update (its version), the stale guard, the step's event, the
+ * organization's notice where it concerns it, and the audit event.
+ */
+import { sql } from "drizzle-orm";
+import { creditCases, creditEvents, notices } from "../../db/schema";
+import { type Actor as AuditActor, commitWithAudit } from "../audit/audit";
+import { actorOf, readableAuthorityIds } from "../auth/scope";
+import type { AppDeps, SessionUser } from "../context";
+import type { BatchItem } from "../db";
+import {
+  CREDIT_GROUNDS,
+  CREDIT_LIST_LABELS,
+  type CreditAction,
+  type CreditGround,
+  type CreditList,
+  type CreditState,
+  creditMachine,
+  entryDeadline,
+  objectionDeadline,
+  publicationPeriodOf,
+  type RemovalReason,
+  type ServiceMethod,
+} from "../domain/credit";
+import { decide, type Actor as WorkflowActor } from "../domain/workflow";
+import { chinaDateOf, workingDaysRemaining } from "../domain/working-days";
+import { loadCalendar } from "../inspection/holidays";
+import { isStaleWrite, staleGuard } from "../inspection/queries";
+import type { CaseView, QueueItem, Result } from "./contract";
+import { caseEvents, caseWithOrg, orgByCode, queueRows } from "./queries";
+
+export const todayOf = (deps: AppDeps) => chinaDateOf(deps.now?.() ?? new Date());
+const STALE = {
+  ok: false as const,
+  code: "stale",
+  message: "这条记录已被他人处理，请刷新页面后查看当前状态。",
+};
+const NOT_FOUND = { ok: false as const, code: "not_found", message: "没有这条信用记录。" };
+
+const workflowActor = (user: SessionUser | "system"): WorkflowActor =>
+  user === "system"
+    ? { role: "system" }
+    : {
+        role: user.role,
+        orgId: user.orgId,
+        authorityId: user.authorityId,
+        supervisorUnitId: user.supervisorUnitId,
+      };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Registrar: the queue, a case, a candidate entered by hand
+
+/** Cases of the registrar's authority (a city also reads its districts'), oldest first, with R-D10's days left. */
+export async function queue(
+  deps: AppDeps,
+  user: SessionUser,
+  filter: { state?: CreditState; page: number },
+): Promise<{ items: QueueItem[]; total: number }> {
+  const authorityIds = await readableAuthorityIds(deps.db, user);
+  if (authorityIds.length === 0) return { items: [], total: 0 };
+  const { rows, total } = await queueRows(deps.db, authorityIds, filter.state, filter.page);
+  const calendar = await loadCalendar(deps.db);
+  const today = todayOf(deps);
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...r,
+      entryDaysLeft:
+        r.state === "candidate"
+          ? workingDaysRemaining(today, entryDeadline(r.arisenOn, calendar), calendar)
+          : null,
+    })),
+  };
+}
+
+/** A case as its viewer may see it: registrars of its authority tree, the organization itself. */
+export async function getCase(deps: AppDeps, viewer: SessionUser, id: number): Promise<CaseView | null> {
+  const c = await caseWithOrg(deps.db, id);
+  if (!c) return null;
+  if (viewer.role === "org") {
+    // The organization sees its own cases once it has been told (a bare candidate is the registrar's work).
+    if (viewer.orgId !== c.orgId || c.state === "candidate") return null;
+  } else if (viewer.role === "registrar") {
+    if (!(await readableAuthorityIds(deps.db, viewer)).includes(c.authorityId)) return null;
+  } else return null;
+  const actions = (Object.keys(creditMachine.actions) as CreditAction[]).filter(
+    (a) =>
+      creditMachine.transitions.some(
+        (t) => t.action === a && t.from.includes(c.state) && t.roles.includes(viewer.role),
+      ) &&
+      (viewer.role !== "registrar" || viewer.authorityId === c.authorityId) &&
+      (a !== "list_directly" || c.ground === "d4_7") &&
+      (a !== "object" || (c.objectionDeadline !== null && todayOf(deps) <= c.objectionDeadline)),
+  );
+  return { ...c, events: await caseEvents(deps.db, id), actions, today: todayOf(deps) };
+}
+
+export interface CandidateInput {
+  uscc: string;
+  list: CreditList;
+  ground: CreditGround;
+  facts: string;
+  evidence: string;
+  arisenOn: string;
+}
+
+/** A registrar enters a candidate with its evidence (R-D7: nobody is listed without one). */
+export async function createCandidate(
+  deps: AppDeps,
+  user: SessionUser,
+  input: CandidateInput,
+  ip: string | null,
+): Promise<Result<{ id: number }>> {
+  const org = await orgByCode(deps.db, input.uscc);
+  if (!org || user.role !== "registrar" || org.authorityId !== user.authorityId) {
+    return {
+      ok: false,
+      code: "invalid",
+      message: "本机关登记的组织中没有这个统一社会信用代码。",
+      fields: { uscc: "本机关登记的组织中没有这个统一社会信用代码。" },
+    };
+  }
+  if (CREDIT_GROUNDS[input.ground].list !== input.list) {
+    return {
+      ok: false,
+      code: "invalid",
+      message: "列入事由与名录不符。",
+      fields: { ground: "请选择该名录的列入事由。" },
+    };
+  }
+  const id = await insertCase(deps, actorOf(user, ip), {
+    orgId: org.id,
+    authorityId: org.authorityId,
+    list: input.list,
+    ground: input.ground,
+    facts: input.facts,
+    evidence: input.evidence,
+    arisenOn: input.arisenOn,
+    sourceKey: null,
+  });
+  return { ok: true, id };
+}
+
+/** Inserts a candidate with its first event and audit event; a rule-made one is skipped when its key exists. */
+export async function insertCase(
+  deps: AppDeps,
+  actor: AuditActor,
+  c: {
+    orgId: number;
+    authorityId: number;
+    list: CreditList;
+    ground: CreditGround;
+    facts: string;
+    evidence: string | null;
+    arisenOn: string;
+    sourceKey: string | null;
+  },
+): Promise<number> {
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  const [row] = await deps.db
+    .insert(creditCases)
+    .values({ ...c, publicationPeriod: publicationPeriodOf(c.ground) })
+    .onConflictDoNothing()
+    .returning({ id: creditCases.id });
+  if (!row) return 0;
+  await commitWithAudit(
+    deps.db,
+    actor,
+    [
+      deps.db.insert(creditEvents).values({
+        caseId: row.id,
+        action: "create",
+        toState: "candidate",
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        actorName: actor.username,
+        at,
+        details: { ground: c.ground, sourceKey: c.sourceKey },
+      }),
+    ],
+    {
+      action: "credit.candidate",
+      objectType: "credit_case",
+      objectId: row.id,
+      orgId: c.orgId,
+      summary: { list: c.list, ground: c.ground },
+    },
+  );
+  return row.id;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Steps
+
+export interface StepInput {
+  version: number;
+  method?: ServiceMethod;
+  reasons?: string;
+  documentNo?: string;
+  objection?: string;
+  removalReason?: RemovalReason;
+}
+
+const NOTICE_TEXT: Partial<Record<CreditAction, (list: string) => string>> = {
+  serve_notice: (list) => `登记管理机关拟将您单位列入${list}，已送达事先告知书。您可以在期限内提出异议。`,
+  decide_list: (list) => `登记管理机关已决定将您单位列入${list}。`,
+  list_directly: (list) => `您单位已被列入${list}。`,
+  decide_drop: () => "登记管理机关经审查，决定不将您单位列入信用名单。",
+  remove: (list) => `您单位已被移出${list}。`,
+};
+
+/** One step of a case (the machine decides; the service writes it with its event, notice and audit). */
+export async function act(
+  deps: AppDeps,
+  user: SessionUser | "system",
+  id: number,
+  action: CreditAction,
+  input: StepInput,
+  ip: string | null,
+): Promise<Result<{ state: CreditState }>> {
+  const c = await caseWithOrg(deps.db, id);
+  if (!c) return NOT_FOUND;
+  if (user !== "system") {
+    const visible =
+      user.role === "org"
+        ? user.orgId === c.orgId && c.state !== "candidate"
+        : (await readableAuthorityIds(deps.db, user)).includes(c.authorityId);
+    if (!visible) return NOT_FOUND;
+  }
+  if (input.version !== c.version) return STALE;
+  const today = todayOf(deps);
+  const calendar = await loadCalendar(deps.db);
+  const objectionOpen = c.objectionDeadline !== null && today <= c.objectionDeadline;
+  const decision = decide(creditMachine, c.state, action, workflowActor(user), {
+    subject: {
+      orgId: c.orgId,
+      authorityId: c.authorityId,
+      supervisorUnitId: null,
+      supervisionMode: "direct",
+    },
+    today,
+    flags: {
+      objectionWindowOpen: objectionOpen,
+      mayDecide: c.state === "objected" || !objectionOpen,
+      listableWithoutNotice: c.ground === "d4_7" || (c.ground === "d4_1" && user === "system"),
+    },
+    input: { reason: input.reasons ?? (action === "remove" ? input.removalReason : undefined) },
+  });
+  if (!decision.ok) return { ok: false, code: decision.code, message: decision.message };
+
+  const set: Record<string, unknown> = { state: decision.to, version: c.version + 1 };
+  const details: Record<string, unknown> = {};
+  if (action === "serve_notice") {
+    const method = input.method ?? "portal";
+    set.noticeMethod = method;
+    set.noticeServedOn = today;
+    set.objectionDeadline = objectionDeadline(today, calendar, deps.config.domain.creditObjectionWorkingDays);
+    details.method = method;
+  } else if (action === "object") {
+    set.objectionText = input.objection;
+    set.objectionAt = new Date().toISOString();
+  } else if (action === "decide_list" || action === "list_directly" || action === "decide_drop") {
+    set.decisionOn = today;
+    set.decisionReasons = input.reasons ?? null;
+    set.documentNo = input.documentNo ?? null;
+    if (action !== "decide_drop") set.listedOn = today;
+  } else if (action === "remove") {
+    set.removedOn = today;
+    set.removalReason = input.removalReason;
+    set.removalDocumentNo = input.documentNo ?? null;
+    details.reason = input.removalReason;
+  }
+  const audit: AuditActor =
+    user === "system"
+      ? { userId: null, username: "credit-jobs", role: "system", ip: null }
+      : actorOf(user, ip);
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  const db = deps.db;
+  const statements: BatchItem[] = [
+    db
+      .update(creditCases)
+      .set(set)
+      .where(sql`${creditCases.id} = ${id} AND ${creditCases.version} = ${c.version}`),
+    staleGuard(db),
+    db.insert(creditEvents).values({
+      caseId: id,
+      action,
+      fromState: c.state,
+      toState: decision.to,
+      actorUserId: audit.userId,
+      actorRole: audit.role,
+      actorName: audit.username,
+      at,
+      details: {
+        ...details,
+        reasons: input.reasons,
+        documentNo: input.documentNo,
+        objection: input.objection,
+      },
+    }),
+  ];
+  const text = NOTICE_TEXT[action]?.(CREDIT_LIST_LABELS[c.list]);
+  if (text)
+    statements.push(
+      db.insert(notices).values({ orgId: c.orgId, text, href: `/portal/credit/${id}`, createdAt: at }),
+    );
+  try {
+    await commitWithAudit(db, audit, statements, {
+      action: `credit.${action}`,
+      objectType: "credit_case",
+      objectId: id,
+      orgId: c.orgId,
+      summary: { list: c.list, ground: c.ground, from: c.state, to: decision.to },
+    });
+  } catch (e) {
+    if (isStaleWrite(e)) return STALE;
+    throw e;
+  }
+  return { ok: true, state: decision.to };
+}

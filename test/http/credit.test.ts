@@ -1,0 +1,349 @@
+import { sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { auditEvents, creditCases, jobRuns } from "../../db/schema";
+import { createApp } from "../../src/app";
+import { testConfig } from "../../src/config";
+import type { SessionUser } from "../../src/context";
+import { creditCandidatesJob, creditMovesJob, creditRevokedJob } from "../../src/credit/jobs";
+import type { Db } from "../../src/db";
+import { inspectionService } from "../../src/inspection/service";
+import { runJobs } from "../../src/jobs/runner";
+import { openMemoryDatabase } from "../../src/node-db";
+import { createUser, formHeaders, signIn } from "../support/auth";
+import { ensureAuthority, insertOrgs } from "../support/orgs";
+
+/**
+ * The credit lists end to end (R-D1…R-D10): a 未参检 organization becomes a candidate by the daily job, is served a
+ * 事先告知, objects, is listed by a decision with its 文号, shows on the public list, its page and the API, and is
+ * removed; the refusals on the way; and the jobs' automatic moves, each idempotent.
+ */
+let db: Db;
+let clock: Date;
+const app = () => createApp({ db, config: testConfig(), now: () => clock });
+const deps = () => ({ db, config: testConfig(), now: () => clock });
+let org: { id: number; uscc: string; name: string };
+let other: { id: number; uscc: string; name: string };
+let registrar: { cookie: string; user: SessionUser };
+let neighbour: { cookie: string };
+let orgUser: { cookie: string };
+let otherOrgUser: { cookie: string };
+let cityId: number;
+
+beforeEach(async () => {
+  ({ db } = await openMemoryDatabase());
+  clock = new Date("2026-06-10T02:00:00Z");
+  cityId = await ensureAuthority(db, { code: "159900", name: "示范市民政局" });
+  const neighbourId = await ensureAuthority(db, { code: "159800", name: "邻市民政局" });
+  [org, other] = (await insertOrgs(db, [{ name: "示范市沉寂协会" }, { name: "示范市活跃协会" }])) as [
+    typeof org,
+    typeof org,
+  ];
+  registrar = await signIn(db, (await createUser(db, { role: "registrar", authorityId: cityId })).id, clock);
+  neighbour = await signIn(
+    db,
+    (await createUser(db, { role: "registrar", authorityId: neighbourId })).id,
+    clock,
+  );
+  orgUser = await signIn(db, (await createUser(db, { role: "org", orgId: org.id })).id, clock);
+  otherOrgUser = await signIn(db, (await createUser(db, { role: "org", orgId: other.id })).id, clock);
+});
+
+async function markNotFiled(orgId: number) {
+  await inspectionService.openYear(deps(), registrar.user, { year: 2025 });
+  await db.run(sql`UPDATE annual_inspections SET state = 'not_filed' WHERE org_id = ${orgId}`);
+}
+
+const get = (path: string, cookie?: string) =>
+  app().request(path, { headers: cookie ? { Cookie: cookie } : {} });
+const post = (path: string, body: Record<string, string>, cookie: string) =>
+  app().request(path, { method: "POST", headers: formHeaders(cookie), body: new URLSearchParams(body) });
+const caseOf = async () => (await db.select().from(creditCases).where(sql`org_id = ${org.id}`))[0]!;
+
+describe("R-D1(1): the daily job makes 未参检 organizations candidates, once", () => {
+  it("a dry run lists them and writes nothing; the run makes one candidate each; a second run the same day nothing", async () => {
+    await markNotFiled(org.id);
+    const [dry] = await runJobs(deps(), "2026-06-10", { dryRun: true, trigger: "cli" }, [
+      creditCandidatesJob,
+    ]);
+    expect(dry!.report!.changed).toBe(1);
+    expect(dry!.report!.items[0]!.label).toBe("示范市沉寂协会");
+    expect(await db.select().from(creditCases)).toEqual([]);
+    const [first] = await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [
+      creditCandidatesJob,
+    ]);
+    const [second] = await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [
+      creditCandidatesJob,
+    ]);
+    expect([first!.report!.changed, second!.report!.changed]).toEqual([1, 0]);
+    const c = await caseOf();
+    expect(c).toMatchObject({
+      list: "abnormal",
+      ground: "d1_1",
+      state: "candidate",
+      sourceKey: expect.stringMatching(/^inspection:/),
+    });
+    expect((await db.select().from(jobRuns)).length).toBe(3);
+  });
+});
+
+describe("R-D7: due process from candidate to listing and removal", () => {
+  it("serve → object → list with 文号 → public page, API and /credit → removal on cure", async () => {
+    await markNotFiled(org.id);
+    await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditCandidatesJob]);
+    let c = await caseOf();
+    // A bare candidate is the registrar's work: the organization and the public see nothing yet.
+    expect((await get(`/portal/credit/${c.id}`, orgUser.cookie)).status).toBe(404);
+    expect(await (await get("/credit")).text()).not.toContain("示范市沉寂协会");
+    const queue = await (await get("/registrar/credit", registrar.cookie)).text();
+    expect(queue).toContain("示范市沉寂协会");
+    expect(queue).toContain("还剩 5 个工作日");
+
+    expect(
+      (
+        await post(
+          `/registrar/credit/${c.id}/act`,
+          { version: "1", action: "serve_notice", method: "portal" },
+          registrar.cookie,
+        )
+      ).status,
+    ).toBe(303);
+    c = await caseOf();
+    expect(c).toMatchObject({
+      state: "notified",
+      noticeServedOn: "2026-06-10",
+      objectionDeadline: "2026-06-24",
+    });
+    const letter = await (await get(`/portal/credit/${c.id}/letter`, orgUser.cookie)).text();
+    expect(letter).toContain("事先告知书");
+    expect(letter).toContain("2026年6月24日");
+
+    // Deciding before the window closes, without an objection, is refused (R-D7).
+    const early = await post(
+      `/registrar/credit/${c.id}/act`,
+      { version: "2", action: "decide_list", reasons: "逾期未报送", documentNo: "示民信〔2026〕1号" },
+      registrar.cookie,
+    );
+    expect(early.status).toBe(422);
+    expect(await early.text()).toContain("异议期尚未届满");
+
+    expect(
+      (
+        await post(
+          `/portal/credit/${c.id}/object`,
+          { version: "2", objection: "我单位已于6月1日补报年度报告。" },
+          orgUser.cookie,
+        )
+      ).status,
+    ).toBe(303);
+    // Another organization cannot see it, nor object to it; a neighbouring authority cannot act on it.
+    expect((await get(`/portal/credit/${c.id}`, otherOrgUser.cookie)).status).toBe(404);
+    expect(
+      (
+        await post(
+          `/portal/credit/${c.id}/object`,
+          { version: "3", objection: "不是我们的事" },
+          otherOrgUser.cookie,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await post(
+          `/registrar/credit/${c.id}/act`,
+          { version: "3", action: "decide_drop", reasons: "x" },
+          neighbour.cookie,
+        )
+      ).status,
+    ).toBe(404);
+    // A decision without its 文号 is refused next to the field.
+    const noNumber = await post(
+      `/registrar/credit/${c.id}/act`,
+      { version: "3", action: "decide_list", reasons: "异议不成立" },
+      registrar.cookie,
+    );
+    expect(noNumber.status).toBe(422);
+    expect(await noNumber.text()).toContain("列入决定须有文号");
+    // A stale version writes nothing.
+    expect(
+      (
+        await post(
+          `/registrar/credit/${c.id}/act`,
+          { version: "2", action: "decide_list", reasons: "异议不成立", documentNo: "示民信〔2026〕1号" },
+          registrar.cookie,
+        )
+      ).status,
+    ).toBe(409);
+
+    expect(
+      (
+        await post(
+          `/registrar/credit/${c.id}/act`,
+          {
+            version: "3",
+            action: "decide_list",
+            reasons: "补报材料不完整，异议不成立",
+            documentNo: "示民信〔2026〕1号",
+          },
+          registrar.cookie,
+        )
+      ).status,
+    ).toBe(303);
+    expect(await caseOf()).toMatchObject({
+      state: "listed",
+      listedOn: "2026-06-10",
+      documentNo: "示民信〔2026〕1号",
+    });
+
+    const page = await (await get(`/orgs/${org.uscc}`)).text();
+    expect(page).toContain("活动异常名录");
+    expect(page).toContain("示民信〔2026〕1号");
+    expect(page).toContain("不得参加社会组织评估");
+    const api = (await (await get(`/api/v1/organizations/${org.uscc}`)).json()) as {
+      credit_entries: unknown[];
+    };
+    expect(api.credit_entries).toEqual([
+      expect.objectContaining({
+        list: "abnormal",
+        ground: "d1_1",
+        listed_on: "2026-06-10",
+        document_no: "示民信〔2026〕1号",
+        removed_on: null,
+      }),
+    ]);
+    expect(await (await get("/credit?list=abnormal")).text()).toContain("示范市沉寂协会");
+    const entries = (await (await get(`/api/v1/credit-entries?q=${encodeURIComponent("沉寂")}`)).json()) as {
+      total: number;
+    };
+    expect(entries.total).toBe(1);
+    expect((await get("/api/v1/credit-entries?list=gold")).status).toBe(400);
+
+    clock = new Date("2026-07-01T02:00:00Z");
+    registrar = await signIn(db, registrar.user.id, clock); // weeks later: a new session
+    expect(
+      (
+        await post(
+          `/registrar/credit/${c.id}/act`,
+          { version: "4", action: "remove", removalReason: "cured", documentNo: "示民信〔2026〕9号" },
+          registrar.cookie,
+        )
+      ).status,
+    ).toBe(303);
+    expect(await caseOf()).toMatchObject({
+      state: "removed",
+      removedOn: "2026-07-01",
+      removalReason: "cured",
+    });
+    expect(await (await get("/credit")).text()).not.toContain("示范市沉寂协会");
+    expect(await (await get("/credit?removed=1")).text()).toContain("示范市沉寂协会");
+    const actions = (await db.select({ a: auditEvents.action }).from(auditEvents)).map((r) => r.a);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "credit.candidate",
+        "credit.serve_notice",
+        "credit.object",
+        "credit.decide_list",
+        "credit.remove",
+      ]),
+    );
+  });
+
+  it("a registrar enters a candidate only for its own organizations, with the facts and evidence it must give", async () => {
+    const missing = await post(
+      "/registrar/credit",
+      { uscc: org.uscc, ground: "d1_6", arisenOn: "2026-06-01", facts: "", evidence: "" },
+      registrar.cookie,
+    );
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain("请写明查明的事实");
+    const foreign = await post(
+      "/registrar/credit",
+      {
+        uscc: org.uscc,
+        ground: "d1_6",
+        arisenOn: "2026-06-01",
+        facts: "两次挂号信均被退回",
+        evidence: "邮件号 1、2",
+      },
+      neighbour.cookie,
+    );
+    expect(foreign.status).toBe(422);
+    expect(await db.select().from(creditCases)).toEqual([]);
+    const ok = await post(
+      "/registrar/credit",
+      {
+        uscc: org.uscc,
+        ground: "d1_6",
+        arisenOn: "2026-06-01",
+        facts: "两次挂号信均被退回",
+        evidence: "邮件号 1、2",
+      },
+      registrar.cookie,
+    );
+    expect(ok.status).toBe(303);
+    expect(await caseOf()).toMatchObject({
+      list: "abnormal",
+      ground: "d1_6",
+      state: "candidate",
+      sourceKey: null,
+    });
+  });
+});
+
+describe("the jobs' automatic moves", () => {
+  it("R-D4(7): a revoked organization is listed as 严重 straight away, once", async () => {
+    await db.run(
+      sql`UPDATE organizations SET status = 'revoked', status_on = '2026-05-20' WHERE id = ${org.id}`,
+    );
+    const runs = [
+      await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditRevokedJob]),
+      await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditRevokedJob]),
+    ];
+    expect(runs.map((r) => r[0]!.report!.changed)).toEqual([1, 0]);
+    expect(await caseOf()).toMatchObject({
+      list: "serious",
+      ground: "d4_7",
+      state: "listed",
+      listedOn: "2026-06-10",
+    });
+  });
+
+  it("R-D3: a 警告 entry leaves after six months by itself; R-D4(1): two years on 异常 move to 严重; each once", async () => {
+    await db.insert(creditCases).values([
+      {
+        orgId: org.id,
+        authorityId: cityId,
+        list: "abnormal",
+        ground: "d1_5",
+        state: "listed",
+        facts: "受到警告",
+        arisenOn: "2025-12-01",
+        listedOn: "2025-12-10",
+        publicationPeriod: "minor",
+      },
+      {
+        orgId: other.id,
+        authorityId: cityId,
+        list: "abnormal",
+        ground: "d1_1",
+        state: "listed",
+        facts: "未参检",
+        arisenOn: "2024-06-01",
+        listedOn: "2024-06-10",
+        publicationPeriod: "general",
+      },
+    ]);
+    const day = async (today: string) =>
+      (await runJobs(deps(), today, { dryRun: false, trigger: "cli" }, [creditMovesJob]))[0]!.report!.changed;
+    expect(await day("2026-06-09")).toBe(0);
+    expect(await day("2026-06-10")).toBe(2);
+    expect(await day("2026-06-10")).toBe(0);
+    const rows = await db.select().from(creditCases).orderBy(creditCases.id);
+    expect(
+      rows.map((r) => [r.orgId === org.id ? "warned" : "two-years", r.list, r.state, r.removalReason]),
+    ).toEqual([
+      ["warned", "abnormal", "removed", "automatic"],
+      ["two-years", "abnormal", "removed", "escalated"],
+      ["two-years", "serious", "listed", null],
+    ]);
+  });
+});

@@ -1,0 +1,132 @@
+import type { SessionUser } from "../../src/context";
+import type { CaseRow, PublicEntry } from "../../src/credit/contract";
+import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS, groundsOf } from "../../src/domain/credit";
+import { cnDate } from "../components/dates";
+import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { Layout } from "../layout";
+import { CreditTable } from "./entries";
+
+const LABELS = { q: "名称或代码", list: "名录", ground: "事由", removed: "范围" };
+
+/** /credit: both lists as the public sees them (R-D8). */
+export function PublicCreditPage(p: {
+  user: SessionUser | null;
+  query: Record<string, string>;
+  errors: Errors;
+  total: number;
+  items: PublicEntry[];
+  page: number;
+  perPage: number;
+}) {
+  const pages = Math.max(1, Math.ceil(p.total / p.perPage));
+  const keep = Object.fromEntries(Object.entries(p.query).filter(([k, v]) => k !== "page" && v));
+  const link = (page: number) => `/credit?${new URLSearchParams({ ...keep, page: String(page) })}`;
+  const removed = p.query.removed === "1";
+  return (
+    <Layout title="信用名单公示" user={p.user}>
+      <h1>社会组织信用名单公示</h1>
+      <p>
+        依据《社会组织信用信息管理办法》，登记管理机关将社会组织列入活动异常名录或严重违法失信名单，并向社会公示列入和移出情况。被列入的组织不得参加评估；列入严重违法失信名单的，不得享受政府购买服务、财政资金资助和评比表彰。
+      </p>
+      <form method="get" action="/credit" class="filters" aria-label="查询信用名单">
+        <ErrorSummary errors={p.errors} labels={LABELS} />
+        <div class={`field ${p.errors.q ? "field-error" : ""}`}>
+          <label for="q">名称或统一社会信用代码</label>
+          <FieldError errors={p.errors} name="q" />
+          <input type="search" id="q" name="q" value={p.query.q ?? ""} maxlength={100} />
+        </div>
+        <div class="field">
+          <label for="list">名录</label>
+          <select id="list" name="list">
+            <option value="">全部</option>
+            <option value="abnormal" selected={p.query.list === "abnormal"}>
+              活动异常名录
+            </option>
+            <option value="serious" selected={p.query.list === "serious"}>
+              严重违法失信名单
+            </option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="ground">列入事由</label>
+          <select id="ground" name="ground">
+            <option value="">全部</option>
+            {(["abnormal", "serious"] as const).map((list) => (
+              <optgroup label={CREDIT_LIST_LABELS[list]}>
+                {groundsOf(list).map((g) => (
+                  <option value={g} selected={p.query.ground === g}>
+                    {CREDIT_GROUNDS[g].label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="removed">范围</label>
+          <select id="removed" name="removed">
+            <option value="">现在名录中的</option>
+            <option value="1" selected={removed}>
+              已移出的
+            </option>
+          </select>
+        </div>
+        <button type="submit">查询</button>
+      </form>
+      <p>
+        {removed ? "已移出" : "现列入"} {p.total.toLocaleString("zh-CN")} 条。
+        <a href={`/api/v1/credit-entries?${new URLSearchParams(keep)}`}>开放数据（JSON）</a>
+      </p>
+      {p.items.length === 0 ? (
+        <p class="empty-state">没有符合条件的记录。</p>
+      ) : (
+        <CreditTable entries={p.items} withOrg />
+      )}
+      {pages > 1 ? (
+        <nav class="pagination" aria-label="分页">
+          {p.page > 1 ? <a href={link(p.page - 1)}>上一页</a> : null} 第 {p.page} / {pages} 页{" "}
+          {p.page < pages ? <a href={link(p.page + 1)}>下一页</a> : null}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** /portal/credit: the organization's own cases once it has been told of them. */
+export function PortalCreditPage(p: { user: SessionUser; cases: CaseRow[] }) {
+  return (
+    <Layout title="信用信息" user={p.user}>
+      <h1>本单位信用信息</h1>
+      {p.cases.length === 0 ? (
+        <p class="empty-state">本单位没有被告知拟列入或已列入信用名单的记录。</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">名录</th>
+                <th scope="col">事由</th>
+                <th scope="col">状态</th>
+                <th scope="col">异议期限</th>
+                <th scope="col">列入日期</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.cases.map((c) => (
+                <tr>
+                  <td>
+                    <a href={`/portal/credit/${c.id}`}>{CREDIT_LIST_LABELS[c.list]}</a>
+                  </td>
+                  <td>{CREDIT_GROUNDS[c.ground].label}</td>
+                  <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
+                  <td class="nowrap">{cnDate(c.objectionDeadline)}</td>
+                  <td class="nowrap">{cnDate(c.listedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,176 @@
+import type { SessionUser } from "../../src/context";
+import type { QueueItem } from "../../src/credit/contract";
+import {
+  CREDIT_GROUNDS,
+  CREDIT_LIST_LABELS,
+  CREDIT_STATE_LABELS,
+  type CreditState,
+  groundsOf,
+} from "../../src/domain/credit";
+import { cnDate } from "../components/dates";
+import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { Layout } from "../layout";
+
+const FIELD_LABELS = {
+  uscc: "统一社会信用代码",
+  list: "名录",
+  ground: "列入事由",
+  facts: "事实",
+  evidence: "证据",
+  arisenOn: "发生日期",
+};
+const FILTERS: [string, string][] = [
+  ["", "待办（候选、已告知、已异议）"],
+  ["candidate", "待处理"],
+  ["notified", "已事先告知"],
+  ["objected", "已提出异议"],
+  ["listed", "已列入"],
+  ["removed", "已移出"],
+  ["dropped", "不予列入"],
+];
+
+function DaysLeft({ n }: { n: number | null }) {
+  if (n === null) return <span class="muted">—</span>;
+  if (n < 0) return <span class="tag stop">逾期 {-n} 个工作日</span>;
+  return <span class={n <= 1 ? "tag warn" : "tag neutral"}>还剩 {n} 个工作日</span>;
+}
+
+export function CreditQueuePage(p: {
+  user: SessionUser;
+  items: QueueItem[];
+  total: number;
+  state: CreditState | "";
+  page: number;
+  pageSize: number;
+  form: Record<string, string>;
+  errors: Errors;
+  notice?: string | null;
+}) {
+  const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+  const link = (page: number) =>
+    `/registrar/credit?${new URLSearchParams({ ...(p.state ? { state: p.state } : {}), page: String(page) })}`;
+  return (
+    <Layout title="信用名单" user={p.user}>
+      <h1>信用名单（活动异常名录、严重违法失信名单）</h1>
+      {p.notice ? (
+        <p class="notice success" role="status">
+          {p.notice}
+        </p>
+      ) : null}
+      <p>
+        候选来自系统规则（如年检未参检）或工作人员录入。任何组织都须经送达事先告知、异议期届满或异议处理后，才能逐一决定列入（R-D7）。信用信息应在发生后
+        5 个工作日内录入处理（R-D10）。
+      </p>
+      <form method="get" action="/registrar/credit" class="filters">
+        <label for="state">显示</label>{" "}
+        <select id="state" name="state">
+          {FILTERS.map(([v, l]) => (
+            <option value={v} selected={p.state === v}>
+              {l}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit" class="button secondary small-button">
+          筛选
+        </button>
+      </form>
+      <p>共 {p.total.toLocaleString("zh-CN")} 条。</p>
+      {p.items.length === 0 ? (
+        <p class="empty-state">没有符合条件的记录。</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">社会组织</th>
+                <th scope="col">名录与事由</th>
+                <th scope="col">发生日期</th>
+                <th scope="col">状态</th>
+                <th scope="col">录入期限</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.items.map((c) => (
+                <tr>
+                  <td>
+                    <a href={`/registrar/credit/${c.id}`}>{c.orgName}</a>
+                    <br />
+                    <span class="small muted">{c.uscc}</span>
+                  </td>
+                  <td>
+                    {CREDIT_LIST_LABELS[c.list]}
+                    <br />
+                    <span class="small">{CREDIT_GROUNDS[c.ground].label}</span>
+                  </td>
+                  <td class="nowrap">{cnDate(c.arisenOn)}</td>
+                  <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
+                  <td class="nowrap">
+                    <DaysLeft n={c.entryDaysLeft} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav class="pagination" aria-label="分页">
+          {p.page > 1 ? <a href={link(p.page - 1)}>上一页</a> : null} 第 {p.page} / {pages} 页{" "}
+          {p.page < pages ? <a href={link(p.page + 1)}>下一页</a> : null}
+        </nav>
+      ) : null}
+
+      <h2 id="new">录入候选</h2>
+      <form method="post" action="/registrar/credit" class="narrow-form" novalidate>
+        <ErrorSummary errors={p.errors} labels={FIELD_LABELS} />
+        <div class={`field ${p.errors.uscc ? "field-error" : ""}`}>
+          <label for="uscc">统一社会信用代码</label>
+          <FieldError errors={p.errors} name="uscc" />
+          <input
+            type="text"
+            id="uscc"
+            name="uscc"
+            maxlength={18}
+            value={p.form.uscc ?? ""}
+            autocomplete="off"
+          />
+        </div>
+        <div class={`field ${p.errors.ground ? "field-error" : ""}`}>
+          <label for="ground">名录与列入事由</label>
+          <FieldError errors={p.errors} name="ground" />
+          <select id="ground" name="ground">
+            {(["abnormal", "serious"] as const).map((list) => (
+              <optgroup label={CREDIT_LIST_LABELS[list]}>
+                {groundsOf(list).map((g) => (
+                  <option value={g} selected={p.form.ground === g}>
+                    {CREDIT_GROUNDS[g].label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div class={`field ${p.errors.arisenOn ? "field-error" : ""}`}>
+          <label for="arisenOn">发生日期</label>
+          <FieldError errors={p.errors} name="arisenOn" />
+          <input type="date" id="arisenOn" name="arisenOn" value={p.form.arisenOn ?? ""} />
+        </div>
+        <div class={`field ${p.errors.facts ? "field-error" : ""}`}>
+          <label for="facts">事实（将写入事先告知书并公开）</label>
+          <FieldError errors={p.errors} name="facts" />
+          <textarea id="facts" name="facts" rows={3} maxlength={2000}>
+            {p.form.facts ?? ""}
+          </textarea>
+        </div>
+        <div class={`field ${p.errors.evidence ? "field-error" : ""}`}>
+          <label for="evidence">证据（文书名称、日期、编号）</label>
+          <FieldError errors={p.errors} name="evidence" />
+          <textarea id="evidence" name="evidence" rows={3} maxlength={2000}>
+            {p.form.evidence ?? ""}
+          </textarea>
+        </div>
+        <button type="submit">录入候选</button>
+      </form>
+    </Layout>
+  );
+}
