@@ -627,7 +627,8 @@ describe("attachments", () => {
     const view = await as(world.users.learned, f.id);
     expect(view.attachments.map((x) => [x.filename, x.contentType])).toEqual([
       ["签字页.pdf", "application/pdf"],
-      ["scan.pdf", "image/png"],
+      // Named by what the bytes are, not by the uploader's extension.
+      ["scan.png", "image/png"],
     ]);
     const back = await svc.getAttachment(deps, world.users.cityRegistrar, a.attachmentId);
     expect(back?.contentType).toBe("application/pdf");
