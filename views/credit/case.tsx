@@ -44,12 +44,17 @@ function Row({ label, children }: { label: string; children: unknown }) {
   );
 }
 
-function Facts({ c }: { c: CaseView }) {
+/** The case's facts; `staff` adds what only registrars read (the rule cited, the shared-platform publication period). */
+function Facts({ c, staff }: { c: CaseView; staff: boolean }) {
   return (
     <dl class="summary">
       <Row label="社会组织">{`${c.orgName}（${c.uscc}）`}</Row>
       <Row label="名录">{CREDIT_LIST_LABELS[c.list]}</Row>
-      <Row label="列入事由">{`${CREDIT_GROUNDS[c.ground].label}（${CREDIT_GROUNDS[c.ground].rule.replace("R-", "")}）`}</Row>
+      <Row label="列入事由">
+        {staff
+          ? `${CREDIT_GROUNDS[c.ground].label}（${CREDIT_GROUNDS[c.ground].rule}）`
+          : CREDIT_GROUNDS[c.ground].label}
+      </Row>
       <Row label="状态">{CREDIT_STATE_LABELS[c.state]}</Row>
       <Row label="事实">{c.facts}</Row>
       <Row label="证据">{c.evidence}</Row>
@@ -69,7 +74,9 @@ function Facts({ c }: { c: CaseView }) {
           : ""}
       </Row>
       <Row label="作出决定机关">{c.authorityName}</Row>
-      <Row label="共享平台公示期">{PUBLICATION_PERIOD_LABELS[c.publicationPeriod]}</Row>
+      {staff ? (
+        <Row label="共享平台公示期（R-D9）">{PUBLICATION_PERIOD_LABELS[c.publicationPeriod]}</Row>
+      ) : null}
     </dl>
   );
 }
@@ -202,7 +209,7 @@ export function RegistrarCasePage(p: {
           {p.message}
         </p>
       ) : null}
-      <Facts c={p.c} />
+      <Facts c={p.c} staff />
       <Actions c={p.c} errors={p.errors} />
       <History c={p.c} />
     </Layout>
@@ -222,7 +229,7 @@ export function OrgCasePage(p: { user: SessionUser; c: CaseView; errors: Errors;
           {p.message}
         </p>
       ) : null}
-      <Facts c={c} />
+      <Facts c={c} staff={false} />
       {c.actions.includes("object") ? (
         <form method="post" action={`/portal/credit/${c.id}/object`} class="narrow-form">
           <h2>提出异议</h2>

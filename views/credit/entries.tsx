@@ -53,7 +53,7 @@ export function CreditTable({ entries, withOrg = false }: { entries: PublicEntry
                 </td>
               ) : null}
               <td class="nowrap">{CREDIT_LIST_LABELS[e.list]}</td>
-              <td>
+              <td class="wide-cell">
                 {CREDIT_GROUNDS[e.ground].label}
                 <br />
                 <span class="small muted">{e.facts}</span>
