@@ -399,7 +399,10 @@ export async function markNotFiled(
   deps: AppDeps,
   user: SessionUser | "system",
   yearId: number,
-): Promise<Result<{ marked: number }>> {
+  options: { dryRun?: boolean } = {},
+): Promise<
+  Result<{ marked: number; items: { orgId: number; name: string; year: number; state: string }[] }>
+> {
   const db = deps.db;
   const yearRow = await loadYear(db, yearId);
   if (!yearRow) return { ok: false, code: "not_found", message: "没有这个年度的年检。" };
@@ -438,6 +441,8 @@ export async function markNotFiled(
         openCorrectionDeadline: f.correctionDeadline,
       }).ok,
   );
+  const items = marked.map((f) => ({ orgId: f.orgId, name: f.org.name, year: f.year, state: f.state }));
+  if (options.dryRun) return { ok: true, marked: marked.length, items };
   const audit = auditActorOf(user);
   const at = nowIso(deps);
   for (let i = 0; i < marked.length; i += MARK_CHUNK) {
@@ -474,7 +479,9 @@ export async function markNotFiled(
       [],
     );
   }
-  const allClosed = closedTypes.length === ORG_TYPES.length;
+  // The year is done only when every window has closed and no filing is left to mark: a returned filing whose
+  // correction deadline is still open is marked on a later day, once it lapses.
+  const allClosed = closedTypes.length === ORG_TYPES.length && marked.length === candidates.length;
   await commitWithAudit(
     db,
     audit,
@@ -492,7 +499,7 @@ export async function markNotFiled(
       summary: { year: yearRow.year, types: closedTypes, marked: marked.length },
     },
   );
-  return { ok: true, marked: marked.length };
+  return { ok: true, marked: marked.length, items };
 }
 
 function idListText(values: readonly string[]) {

@@ -3,9 +3,11 @@
  * the Workers cron, `npm run jobs` and /admin/jobs all read this list.
  */
 import { creditCandidatesJob, creditMovesJob, creditRevokedJob } from "../credit/jobs";
+import { notFiledJob } from "../inspection/jobs";
 import type { Job } from "./types";
 
-export const JOBS: readonly Job[] = [creditCandidatesJob, creditRevokedJob, creditMovesJob];
+/** 未参检 first: the credit candidates of the same day read what it marked. */
+export const JOBS: readonly Job[] = [notFiledJob, creditCandidatesJob, creditRevokedJob, creditMovesJob];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === name);

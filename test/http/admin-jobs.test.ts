@@ -44,6 +44,23 @@ describe("/admin/jobs", () => {
     expect((await app().request("/admin/jobs")).status).toBe(302);
   });
 
+  it("a dry run shows what a job would do today and writes nothing but its run record", async () => {
+    const admin = await createUser(db, { role: "admin" });
+    const { cookie } = await signIn(db, admin.id, clock);
+    const page = await (await app().request("/admin/jobs", { headers: { Cookie: cookie } })).text();
+    expect(page).toContain("年检未参检标记");
+    expect(page).toContain("信用名单候选（未参检）");
+    const res = await app().request("/admin/jobs", {
+      method: "POST",
+      headers: formHeaders(cookie),
+      body: new URLSearchParams({ job: "inspection-not-filed", mode: "dry-run" }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("预演结果（未写入任何数据）");
+    const runs = await db.select().from(jobRuns);
+    expect(runs.map((r) => [r.job, r.dryRun, r.trigger])).toEqual([["inspection-not-filed", true, "admin"]]);
+  });
+
   it("refuses an unknown job or mode with 400 and writes no run", async () => {
     const admin = await createUser(db, { role: "admin" });
     const { cookie } = await signIn(db, admin.id, clock);

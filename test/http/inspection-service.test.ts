@@ -705,10 +705,10 @@ describe("after the window: 未参检 (R-C8)", () => {
     expect((await svc.orgHome(deps, world.users.foundation)).current?.state).toBe("not_filed");
     expect((await svc.orgHome(deps, world.users.center)).current?.state).toBe("draft");
     clock.set("2026-06-01");
-    const run = await markNotFiledAfterWindows(deps);
+    const run = await markNotFiledAfterWindows(deps, "2026-06-01");
     expect(run.marked).toBe(3); // the center, the logistics association, and the district's organization
     expect((await svc.orgHome(deps, world.users.learned)).current?.state).toBe("submitted");
-    const again = await markNotFiledAfterWindows(deps);
+    const again = await markNotFiledAfterWindows(deps, "2026-06-01");
     expect(again.marked).toBe(0);
     const audit = (await db.all(
       sql`SELECT org_id FROM audit_events WHERE action = 'inspection.mark_not_filed'`,
@@ -725,6 +725,38 @@ describe("after the window: 未参检 (R-C8)", () => {
     const q = await svc.queue(deps, world.users.cityRegistrar, { page: 1, perPage: 20, state: "not_filed" });
     expect(q.total).toBe(4);
     await expectCountersMatch();
+  });
+
+  it("R-C3: a returned filing whose correction deadline outlasts the window is marked 未参检 once it lapses, exactly once, and the year is not closed before", async () => {
+    const f = await submitted(world.users.learned);
+    const reg = world.users.cityRegistrar;
+    clock.set("2026-05-28");
+    const r = await as(reg, f.id);
+    const taken = ok(await svc.take(deps, reg, f.id, r.version));
+    ok(await svc.act(deps, reg, f.id, "start_pre_review", { version: taken.version }));
+    await step(reg, f.id, "return_for_correction", { reason: "请补充财务说明。", deadline: "2026-06-05" });
+    const year = (await svc.listYears(deps, reg)).find((y) => y.authorityId === world.authorities.city)!;
+    const marked = async (today: string) => (await markNotFiledAfterWindows(deps, today)).marked;
+    const yearDone = async () =>
+      (
+        (await db.all(sql`SELECT not_filed_marked_at AS at FROM inspection_years WHERE id = ${year.id}`)) as {
+          at: string | null;
+        }[]
+      )[0]!.at;
+
+    clock.set("2026-06-01");
+    await marked("2026-06-01");
+    expect((await as(reg, f.id)).state).toBe("returned");
+    expect(await yearDone()).toBeNull();
+    const dry = await markNotFiledAfterWindows(deps, "2026-06-08", { dryRun: true });
+    expect(dry.items.map((i) => i.label)).toEqual([world.orgs.learned.name]);
+    expect((await as(reg, f.id)).state).toBe("returned");
+
+    clock.set("2026-06-08");
+    expect(await marked("2026-06-08")).toBe(1);
+    expect(await marked("2026-06-08")).toBe(0);
+    expect((await as(reg, f.id)).state).toBe("not_filed");
+    expect(await yearDone()).not.toBeNull();
   });
 
   it("a district registrar cannot mark its parent city's year", async () => {
