@@ -23,6 +23,7 @@ import {
   orgHistory,
 } from "../schema";
 import { seedDemoAccounts } from "./accounts";
+import { seedDemoCredit } from "./credit";
 import { seedDemoInspections } from "./inspections";
 import { address, drawUniqueName, personName } from "./names";
 import { type AuthorityPlace, orgProfile } from "./profile";
@@ -403,6 +404,8 @@ export interface DemoSummary {
   byAuthority: Record<string, number>;
   /** Demo annual inspections (db/seed/inspections.ts), when seeded. */
   inspections?: { years: number; filings: number };
+  /** Demo credit list cases (db/seed/credit.ts). */
+  creditEntries?: number;
 }
 
 export function summarize(city: DemoCity): DemoSummary {
@@ -539,5 +542,6 @@ export async function seedDemoCity(
   const inspections = await seedDemoInspections(db, options.today ?? DEMO_TODAY, {
     draftOrgIds: demoOrg.flatMap((u) => (u.id === null ? [] : [Number(u.id)])),
   });
-  return { ...summary, inspections };
+  const creditEntries = await seedDemoCredit(db);
+  return { ...summary, inspections, creditEntries };
 }

@@ -610,6 +610,14 @@ export function RegistrarHome(p: {
           <a href="/registrar/export.csv">CSV</a> / <a href="/registrar/export.xlsx">Excel</a>
         </li>
       </ul>
+      <h2>信用管理</h2>
+      <ul>
+        <li>
+          <a href="/registrar/credit">
+            信用名单（活动异常名录、严重违法失信名单）：候选、事先告知、异议、决定与移出
+          </a>
+        </li>
+      </ul>
       {p.links ?? null}
       <h2>查找社会组织</h2>
       <form method="get" action="/registrar/orgs" class="filters">
