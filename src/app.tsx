@@ -28,6 +28,7 @@ import { registryRoutes } from "./registry/routes";
 import { createSearchCache } from "./registry/search-cache";
 import { renderPage } from "./render";
 import { securityHeaders } from "./security-headers";
+import { zombieRoutes } from "./zombie/routes";
 
 /**
  * Builds the whole HTTP surface. Runtime-agnostic: the Node and Workers entries only supply the dependencies.
@@ -91,6 +92,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", inspectionPublicRoutes);
   app.route("/admin/jobs", jobRoutes);
   app.route("/registrar/credit", creditRegistrarRoutes);
+  app.route("/registrar/zombies", zombieRoutes);
   app.route("/portal/credit", creditPortalRoutes);
   app.route("/credit", creditPublicRoutes);
   app.route("/api/v1/credit-entries", creditApiRoutes);

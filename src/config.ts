@@ -47,6 +47,8 @@ export interface DomainSettings {
   correctionDeadlineWorkingDays: number;
   /** R-D7 [C]: working days an organization has to object after a 事先告知 is served. */
   creditObjectionWorkingDays: number;
+  /** R-E1(a) [C]: whether a 不合格 conclusion counts as a missed year for the zombie signal (else 未参检 only). */
+  zombieCountsUnqualified: boolean;
   /** R-D1(1) [C]: whether a 不合格 conclusion (besides 未参检) makes an 活动异常名录 candidate. */
   creditListsUnqualified: boolean;
 }
@@ -58,6 +60,7 @@ export const defaultDomainSettings: DomainSettings = {
   correctionDeadlineWorkingDays: 5,
   creditObjectionWorkingDays: 10,
   creditListsUnqualified: false,
+  zombieCountsUnqualified: false,
 };
 
 export interface Config {

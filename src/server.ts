@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCity } from "../db/seed/demo";
 import { createApp } from "./app";
 import { setAssetVersions } from "./assets";
 import { loadConfig } from "./config";
-import { msUntilNextLocalTime, runJobs, shanghaiDay } from "./jobs/runner";
+import { msUntilNextLocalTime, runJobs, runMissedJobs, shanghaiDay } from "./jobs/runner";
 import { migrateDatabase, openNodeDatabase } from "./node-db";
 import { createReadPool } from "./registry/read-pool";
 import { attachReadPool } from "./registry/read-pool-handle";
@@ -80,6 +80,12 @@ if (config.jobsDailyAt) {
     jobTimer.unref();
   };
   schedule();
+  // A day missed while the server was down is caught up now (in the background: serving starts at once).
+  void runMissedJobs(
+    { db, config, storage: createDiskStorage(config.dataDir) },
+    shanghaiDay(new Date()),
+    "timer",
+  ).catch((err) => console.error("catching up scheduled jobs failed", err));
 }
 
 // A clean stop: no new connections, the read worker finishes its statement and closes its connection.

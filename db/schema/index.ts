@@ -6,3 +6,4 @@ export * from "./jobs";
 export * from "./letters";
 export * from "./registration";
 export * from "./registry";
+export * from "./zombie";

@@ -241,5 +241,19 @@ export async function seedDemoCredit(db: Db): Promise<number> {
       from = to;
     }
   }
+  // Registered letters to the 住所: three organizations whose two letters came back unsigned 28 days apart (R-D2,
+  // R-E1(d): unreachable), one whose second letter was signed.
+  const addressed = (await db.all(sql`
+    SELECT o.id, o.authority_id AS "authorityId", o.address FROM organizations o
+    WHERE o.status = 'active' AND o.id NOT IN (SELECT org_id FROM users WHERE org_id IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.org_id = o.id)
+    ORDER BY o.id DESC LIMIT 4`)) as { id: number; authorityId: number; address: string }[];
+  for (const [i, o] of addressed.entries()) {
+    const second = i < 3 ? "unsigned" : "signed";
+    await db.run(sql`INSERT INTO letters (org_id, authority_id, purpose, address, sent_on, tracking_no, outcome, outcome_on, outcome_note)
+      VALUES (${o.id}, ${o.authorityId}, 'address_check', ${o.address}, '2026-09-07', ${`XA${900100 + i * 2}`}, 'unsigned', '2026-09-15', '查无此单位'),
+             (${o.id}, ${o.authorityId}, 'address_check', ${o.address}, '2026-10-05', ${`XA${900101 + i * 2}`}, ${second}, '2026-10-13',
+              ${second === "unsigned" ? "迁移新址不明" : null})`);
+  }
   return rows.length;
 }

@@ -4,10 +4,17 @@
  */
 import { creditCandidatesJob, creditMovesJob, creditRevokedJob } from "../credit/jobs";
 import { notFiledJob } from "../inspection/jobs";
+import { zombieSignalsJob } from "../zombie/jobs";
 import type { Job } from "./types";
 
 /** 未参检 first: the credit candidates of the same day read what it marked. */
-export const JOBS: readonly Job[] = [notFiledJob, creditCandidatesJob, creditRevokedJob, creditMovesJob];
+export const JOBS: readonly Job[] = [
+  notFiledJob,
+  creditCandidatesJob,
+  creditRevokedJob,
+  creditMovesJob,
+  zombieSignalsJob,
+];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === name);

@@ -2,7 +2,7 @@
  * Runs scheduled jobs and records each run in job_runs (with an audit event as `system` when it changed something).
  * The same function serves the Node daily timer, the Workers cron, `npm run jobs` and /admin/jobs.
  */
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { jobRuns } from "../../db/schema";
 import { commitWithAudit, systemActor } from "../audit/audit";
 import type { AppDeps } from "../context";
@@ -110,4 +110,23 @@ async function runOne(
 /** The most recent runs, newest first, for /admin/jobs. */
 export async function recentRuns(deps: AppDeps, limit = 50) {
   return deps.db.select().from(jobRuns).orderBy(desc(jobRuns.id)).limit(limit);
+}
+
+/**
+ * Runs the jobs that have not run (for real) for `today`: at start-up on Node, so a day the server was down at the
+ * timer's hour is caught up, and a fresh demo database shows the day's results at once.
+ */
+export async function runMissedJobs(
+  deps: AppDeps,
+  today: string,
+  trigger: JobTrigger,
+): Promise<JobRunResult[]> {
+  const done = await deps.db
+    .select({ job: jobRuns.job })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.today, today), eq(jobRuns.dryRun, false), isNull(jobRuns.error)));
+  const ran = new Set(done.map((r) => r.job));
+  const missing = JOBS.filter((j) => !ran.has(j.name)).map((j) => j.name);
+  if (missing.length === 0) return [];
+  return runJobs(deps, today, { dryRun: false, trigger, only: missing });
 }

@@ -1,0 +1,197 @@
+/**
+ * The zombie signals' daily job (registered in src/jobs/registry.ts): recomputes R-E1's signals for every active
+ * organization in batches, opens a signal the first day it holds and closes it the first day it stops, never deleting
+ * one. Idempotent: a second run the same day finds nothing to open or close. Thresholds are settings
+ * (`missedInspectionThreshold` per type, `zombieCountsUnqualified`, `unreachableLetterIntervalDays`).
+ */
+import { sql } from "drizzle-orm";
+import { commitWithAudit, systemActor } from "../audit/audit";
+import type { AppDeps } from "../context";
+import type { BatchItem } from "../db";
+import type { LetterFact } from "../domain/credit";
+import {
+  type FilingFact,
+  missedInspections,
+  noActivityAfterCertificate,
+  unreachable,
+  ZOMBIE_SIGNAL_LABELS,
+  type ZombieSignal,
+} from "../domain/zombie";
+import type { Job, JobItem } from "../jobs/types";
+
+const BATCH = 2000;
+const FILED = new Set([
+  "submitted",
+  "pre_review",
+  "supervisor_review",
+  "registrar_review",
+  "concluded",
+  "published",
+  "returned",
+]);
+
+interface OrgRow {
+  id: number;
+  authorityId: number;
+  type: "social_group" | "private_non_enterprise" | "foundation";
+  name: string;
+  certificateIssuedOn: string | null;
+}
+
+const cnYears = (years: number[]) => `${[...years].sort().join("、")}年度`;
+
+/** The signals that hold for one organization today, with their facts in words. */
+export function signalsFor(
+  deps: AppDeps,
+  org: OrgRow,
+  filings: FilingFact[],
+  letters: LetterFact[],
+  today: string,
+  recordsSince: string | null,
+): Map<ZombieSignal, string> {
+  const s = deps.config.domain;
+  const out = new Map<ZombieSignal, string>();
+  const years = missedInspections(filings, s.missedInspectionThreshold[org.type], s.zombieCountsUnqualified);
+  if (years)
+    out.set(
+      "missed_inspections",
+      `${cnYears(years)}连续未参检${s.zombieCountsUnqualified ? "或不合格" : ""}（R-E1(a)）`,
+    );
+  const end = noActivityAfterCertificate(
+    org.certificateIssuedOn,
+    today,
+    {
+      filedAnyInspection: filings.some((f) => FILED.has(f.state)),
+      recordedActivity: false,
+    },
+    recordsSince,
+  );
+  if (end)
+    out.set(
+      "no_activity_after_certificate",
+      `${org.certificateIssuedOn}发证，至${end}未报送年检、未记录活动（R-A10）`,
+    );
+  const pair = unreachable(letters, s.unreachableLetterIntervalDays);
+  if (pair) out.set("unreachable", `${pair[0].sentOn}、${pair[1].sentOn}寄往登记住所的信件均未签收（R-D2）`);
+  return out;
+}
+
+export const zombieSignalsJob: Job = {
+  name: "zombie-signals",
+  title: "僵尸型社会组织信号",
+  description:
+    "逐一计算每个正常状态组织的僵尸型信号：连续未参检（年数按类型设置）、取得证书后一年内未开展活动、通过登记住所无法联系；信号成立时开启，不再成立时关闭并记录日期，不自动作出任何处理（R-E1、R-E2）。",
+  async run(deps, today, { dryRun }) {
+    const items: JobItem[] = [];
+    let opened = 0;
+    let closed = 0;
+    // R-A10 is judged only for certificates issued since the first inspection year the system holds.
+    const [first] = (await deps.db.all(sql`SELECT min(year) AS y FROM inspection_years`)) as {
+      y: number | null;
+    }[];
+    const recordsSince = first?.y ? `${first.y}-01-01` : null;
+    for (let after = 0; ; ) {
+      const orgs = (await deps.db.all(sql`
+        SELECT id, authority_id AS "authorityId", type, name, certificate_issued_on AS "certificateIssuedOn"
+        FROM organizations WHERE status = 'active' AND id > ${after} ORDER BY id LIMIT ${BATCH}`)) as OrgRow[];
+      if (orgs.length === 0) break;
+      after = orgs.at(-1)!.id;
+      const lo = orgs[0]!.id;
+      const filings =
+        (await deps.db.all(sql`SELECT org_id AS "orgId", year, state, conclusion FROM annual_inspections
+        WHERE org_id BETWEEN ${lo} AND ${after}`)) as (FilingFact & { orgId: number })[];
+      const letters =
+        (await deps.db.all(sql`SELECT org_id AS "orgId", sent_on AS "sentOn", outcome FROM letters
+        WHERE org_id BETWEEN ${lo} AND ${after} AND addressee = 'registered_address'`)) as (LetterFact & {
+          orgId: number;
+        })[];
+      const open = (await deps.db.all(sql`SELECT id, org_id AS "orgId", signal FROM zombie_signals
+        WHERE org_id BETWEEN ${lo} AND ${after} AND closed_on IS NULL`)) as {
+        id: number;
+        orgId: number;
+        signal: ZombieSignal;
+      }[];
+      const group = <T extends { orgId: number }>(rows: T[]) => {
+        const m = new Map<number, T[]>();
+        for (const r of rows) m.set(r.orgId, [...(m.get(r.orgId) ?? []), r]);
+        return m;
+      };
+      const filingsOf = group(filings);
+      const lettersOf = group(letters);
+      const openOf = group(open);
+      const statements: BatchItem[] = [];
+      for (const org of orgs) {
+        const holds = signalsFor(
+          deps,
+          org,
+          filingsOf.get(org.id) ?? [],
+          lettersOf.get(org.id) ?? [],
+          today,
+          recordsSince,
+        );
+        const current = openOf.get(org.id) ?? [];
+        for (const [signal, facts] of holds) {
+          if (current.some((c) => c.signal === signal)) continue;
+          opened++;
+          items.push({ orgId: org.id, label: org.name, reason: `${ZOMBIE_SIGNAL_LABELS[signal]}：${facts}` });
+          statements.push(
+            deps.db.run(sql`INSERT INTO zombie_signals (org_id, authority_id, signal, facts, first_seen_on)
+              VALUES (${org.id}, ${org.authorityId}, ${signal}, ${facts}, ${today})`),
+          );
+        }
+        for (const c of current) {
+          if (holds.has(c.signal)) continue;
+          closed++;
+          items.push({
+            orgId: org.id,
+            label: org.name,
+            reason: `${ZOMBIE_SIGNAL_LABELS[c.signal]}：不再成立，关闭`,
+          });
+          statements.push(
+            deps.db.run(sql`UPDATE zombie_signals SET closed_on = ${today} WHERE id = ${c.id}`),
+          );
+        }
+      }
+      // Organizations no longer active (deregistered, revoked) close their signals too.
+      if (!dryRun && statements.length > 0) {
+        await commitWithAudit(deps.db, systemActor(this.name), statements, {
+          action: "zombie.signals",
+          objectType: "zombie_signals",
+          summary: { today, from: lo, to: after, changes: statements.length },
+        });
+      }
+    }
+    const stale =
+      (await deps.db.all(sql`SELECT s.id, s.org_id AS "orgId", s.signal, o.name FROM zombie_signals s
+      JOIN organizations o ON o.id = s.org_id WHERE s.closed_on IS NULL AND o.status <> 'active'`)) as {
+        id: number;
+        orgId: number;
+        signal: ZombieSignal;
+        name: string;
+      }[];
+    for (const s of stale)
+      items.push({
+        orgId: s.orgId,
+        label: s.name,
+        reason: `${ZOMBIE_SIGNAL_LABELS[s.signal]}：组织已终止，关闭`,
+      });
+    closed += stale.length;
+    if (!dryRun && stale.length > 0) {
+      await commitWithAudit(
+        deps.db,
+        systemActor(this.name),
+        stale.map((s) => deps.db.run(sql`UPDATE zombie_signals SET closed_on = ${today} WHERE id = ${s.id}`)),
+        {
+          action: "zombie.signals",
+          objectType: "zombie_signals",
+          summary: { today, closedTerminated: stale.length },
+        },
+      );
+    }
+    return {
+      changed: opened + closed,
+      summary: `${dryRun ? "将" : "已"}开启信号 ${opened} 个，关闭 ${closed} 个`,
+      items: items.slice(0, 500),
+    };
+  },
+};

@@ -1,0 +1,79 @@
+/** SQL of the zombie triage list. */
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db";
+import type { ZombieSignal } from "../domain/zombie";
+
+export interface TriageFilter {
+  authorityIds: number[];
+  signal?: ZombieSignal;
+  type?: string;
+  authorityCode?: string;
+  registeredBefore?: string;
+}
+
+export interface TriageRow {
+  orgId: number;
+  uscc: string;
+  name: string;
+  type: "social_group" | "private_non_enterprise" | "foundation";
+  authorityName: string;
+  registeredOn: string;
+  count: number;
+  since: string;
+  signals: string;
+  facts: string;
+}
+
+export const TRIAGE_PAGE = 50;
+
+function where(f: TriageFilter, withSignal: boolean): SQL {
+  const parts = [
+    sql`s.closed_on IS NULL`,
+    sql`s.authority_id IN (${sql.join(
+      f.authorityIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  ];
+  if (f.type) parts.push(sql`o.type = ${f.type}`);
+  if (f.registeredBefore) parts.push(sql`o.registered_on < ${f.registeredBefore}`);
+  if (f.authorityCode) parts.push(sql`a.code = ${f.authorityCode}`);
+  if (withSignal && f.signal) {
+    parts.push(
+      sql`s.org_id IN (SELECT org_id FROM zombie_signals WHERE closed_on IS NULL AND signal = ${f.signal})`,
+    );
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+const FROM = sql`zombie_signals s JOIN organizations o ON o.id = s.org_id JOIN authorities a ON a.id = s.authority_id`;
+
+/** Candidates with their open signals, strongest first (most signals, then the oldest first seen). */
+export async function triageRows(
+  db: Db,
+  f: TriageFilter,
+  page: number | null,
+): Promise<{ rows: TriageRow[]; total: number }> {
+  const w = where(f, true);
+  const [count] = (await db.all(sql`SELECT count(DISTINCT s.org_id) AS n FROM ${FROM} WHERE ${w}`)) as {
+    n: number;
+  }[];
+  const limit = page === null ? sql`` : sql`LIMIT ${TRIAGE_PAGE} OFFSET ${(page - 1) * TRIAGE_PAGE}`;
+  const rows = (await db.all(sql`
+    SELECT o.id AS "orgId", o.uscc, o.name, o.type, a.name AS "authorityName", o.registered_on AS "registeredOn",
+      count(*) AS count, min(s.first_seen_on) AS since, group_concat(s.signal, ',') AS signals,
+      group_concat(s.facts, '；') AS facts
+    FROM ${FROM} WHERE ${w}
+    GROUP BY o.id ORDER BY count(*) DESC, min(s.first_seen_on), o.id ${limit}`)) as TriageRow[];
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Organizations per signal under the same filters (the signal filter itself aside). */
+export async function signalCounts(db: Db, f: TriageFilter): Promise<Record<string, number>> {
+  const rows = (await db.all(
+    sql`SELECT s.signal, count(*) AS n FROM ${FROM} WHERE ${where(f, false)} GROUP BY s.signal`,
+  )) as {
+    signal: string;
+    n: number;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.signal, Number(r.n)]));
+}

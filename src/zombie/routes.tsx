@@ -1,0 +1,102 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { ZombieTriagePage } from "../../views/zombie/triage";
+import { readableAuthorityIds } from "../auth/scope";
+import type { AppEnv } from "../context";
+import { CSV_BOM, csvLines } from "../csv";
+import { isIsoDate } from "../domain/working-days";
+import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../domain/zombie";
+import { TYPE_LABELS } from "../registry/labels";
+import { renderPage } from "../render";
+import { signalCounts, TRIAGE_PAGE, type TriageFilter, triageRows } from "./queries";
+
+/** /registrar/zombies: the triage list of zombie candidates (R-E1), never a sanction (R-E2). */
+export const zombieRoutes = new Hono<AppEnv>();
+
+const Query = z.object({
+  signal: z.enum(["", ...ZOMBIE_SIGNALS], "信号无法识别。").optional(),
+  type: z.enum(["", "social_group", "private_non_enterprise", "foundation"], "类型无法识别。").optional(),
+  authority: z
+    .string()
+    .regex(/^[0-9A-Za-z]{0,20}$/, "登记管理机关代码格式不正确。")
+    .optional(),
+  registered_before: z
+    .string()
+    .refine((v) => v === "" || isIsoDate(v), "日期格式不正确，如 2020-01-31。")
+    .optional(),
+  page: z
+    .string()
+    .regex(/^\d{1,5}$/, "页码应为正整数。")
+    .optional(),
+});
+
+async function filterOf(c: Context<AppEnv>) {
+  const query = c.req.query();
+  const parsed = Query.safeParse(query);
+  const authorityIds = await readableAuthorityIds(c.get("deps").db, c.get("user")!);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
+    return { query, errors, filter: null, page: 1 };
+  }
+  const d = parsed.data;
+  const filter: TriageFilter = {
+    authorityIds,
+    signal: (d.signal || undefined) as ZombieSignal | undefined,
+    type: d.type || undefined,
+    authorityCode: d.authority || undefined,
+    registeredBefore: d.registered_before || undefined,
+  };
+  return { query, errors: {}, filter, page: Math.max(1, Number(d.page ?? 1)) };
+}
+
+zombieRoutes.get("/", async (c) => {
+  const { query, errors, filter, page } = await filterOf(c);
+  const db = c.get("deps").db;
+  const [result, counts] = filter
+    ? await Promise.all([triageRows(db, filter, page), signalCounts(db, filter)])
+    : [{ rows: [], total: 0 }, {}];
+  return renderPage(
+    c,
+    <ZombieTriagePage
+      user={c.get("user")!}
+      query={query}
+      errors={errors}
+      {...result}
+      counts={counts}
+      page={page}
+      pageSize={TRIAGE_PAGE}
+    />,
+    filter ? 200 : 400,
+  );
+});
+
+zombieRoutes.get("/export.csv", async (c) => {
+  const { filter } = await filterOf(c);
+  if (!filter) return c.text("筛选条件有误。", 400);
+  const { rows } = await triageRows(c.get("deps").db, filter, null);
+  const body =
+    CSV_BOM +
+    csvLines([
+      ["统一社会信用代码", "名称", "类型", "登记管理机关", "成立日期", "信号数", "最早发现", "信号", "事实"],
+      ...rows.map((r) => [
+        r.uscc,
+        r.name,
+        TYPE_LABELS[r.type],
+        r.authorityName,
+        r.registeredOn,
+        r.count,
+        r.since,
+        r.signals
+          .split(",")
+          .map((s) => ZOMBIE_SIGNAL_LABELS[s as ZombieSignal])
+          .join("、"),
+        r.facts,
+      ]),
+    ]);
+  return c.body(body, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent("僵尸型社会组织候选.csv")}`,
+    "Cache-Control": "private, no-store",
+  });
+});

@@ -1,0 +1,162 @@
+import { sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { letters, zombieSignals } from "../../db/schema";
+import { createApp } from "../../src/app";
+import { defaultDomainSettings, testConfig } from "../../src/config";
+import type { Db } from "../../src/db";
+import { runJobs } from "../../src/jobs/runner";
+import { openMemoryDatabase } from "../../src/node-db";
+import { zombieSignalsJob } from "../../src/zombie/jobs";
+import { createUser, signIn } from "../support/auth";
+import { ensureAuthority, insertOrgs } from "../support/orgs";
+
+/** Zombie signals (R-E1) computed by the daily job, and the registrar's triage list; never a sanction (R-E2). */
+let db: Db;
+let cityId: number;
+let orgs: { id: number; uscc: string; name: string }[];
+const clock = new Date("2026-06-10T02:00:00Z");
+
+async function filing(orgId: number, year: number, state: string, conclusion: string | null = null) {
+  // The filing rows the signal reads: year, state, conclusion (the rest as a minimal valid row).
+  await db.run(sql`INSERT INTO annual_inspections (org_id, authority_id, year_id, year, org_type, supervision_mode, state, conclusion, concluded_on)
+    SELECT ${orgId}, o.authority_id, y.id, ${year}, o.type, o.supervision_mode, ${state}, ${conclusion}, ${conclusion ? `${year + 1}-05-01` : null}
+    FROM organizations o, inspection_years y WHERE o.id = ${orgId} AND y.year = ${year} AND y.authority_id = o.authority_id`);
+}
+
+beforeEach(async () => {
+  ({ db } = await openMemoryDatabase());
+  cityId = await ensureAuthority(db, { code: "159900", name: "示范市民政局" });
+  orgs = await insertOrgs(db, [
+    { name: "示范市沉睡协会", registeredOn: "2015-01-01" },
+    { name: "示范市新成立协会", registeredOn: "2025-03-01" },
+    { name: "示范市失联协会", registeredOn: "2015-01-01" },
+    { name: "示范市活跃协会", registeredOn: "2015-01-01" },
+  ]);
+  await db.run(sql`UPDATE organizations SET certificate_issued_on = registered_on`);
+  for (const year of [2023, 2024, 2025]) {
+    await db.run(
+      sql`INSERT INTO inspection_years (authority_id, year, windows, cutoff_on) VALUES (${cityId}, ${year}, '{}', ${`${year}-06-30`})`,
+    );
+  }
+  for (const [i, states] of [
+    [0, ["published", "not_filed", "not_filed"]],
+    [3, ["published", "published", "published"]],
+    [2, ["published", "published", "published"]],
+  ] as const) {
+    for (const [k, state] of states.entries())
+      await filing(orgs[i]!.id, 2023 + k, state, state === "published" ? "qualified" : null);
+  }
+  await db.insert(letters).values([
+    {
+      orgId: orgs[2]!.id,
+      authorityId: cityId,
+      purpose: "address_check",
+      address: "示范市测试路1号",
+      sentOn: "2026-03-02",
+      trackingNo: "XA1",
+      outcome: "unsigned",
+      outcomeOn: "2026-03-10",
+    },
+    {
+      orgId: orgs[2]!.id,
+      authorityId: cityId,
+      purpose: "address_check",
+      address: "示范市测试路1号",
+      sentOn: "2026-04-01",
+      trackingNo: "XA2",
+      outcome: "unsigned",
+      outcomeOn: "2026-04-09",
+    },
+  ]);
+});
+
+const deps = () => ({ db, config: testConfig(), now: () => clock });
+const run = async (today: string, dryRun = false, config = testConfig()) =>
+  (await runJobs({ db, config, now: () => clock }, today, { dryRun, trigger: "cli" }, [zombieSignalsJob]))[0]!
+    .report!;
+
+describe("the zombie signals job", () => {
+  it("opens each holding signal once with its facts; a second run the same day changes nothing; a dry run writes nothing", async () => {
+    const dry = await run("2026-06-10", true);
+    expect(dry.changed).toBe(3);
+    expect(await db.select().from(zombieSignals)).toEqual([]);
+    expect((await run("2026-06-10")).changed).toBe(3);
+    expect((await run("2026-06-10")).changed).toBe(0);
+    const open = await db.select().from(zombieSignals).orderBy(zombieSignals.orgId);
+    expect(open.map((s) => [s.orgId, s.signal, s.firstSeenOn, s.closedOn])).toEqual([
+      [orgs[0]!.id, "missed_inspections", "2026-06-10", null],
+      [orgs[1]!.id, "no_activity_after_certificate", "2026-06-10", null],
+      [orgs[2]!.id, "unreachable", "2026-06-10", null],
+    ]);
+    expect(open[0]!.facts).toContain("2024、2025年度连续未参检");
+  });
+
+  it("a signal that stops holding is closed with its date, never deleted", async () => {
+    await run("2026-06-10");
+    await db.run(
+      sql`UPDATE annual_inspections SET state = 'submitted' WHERE org_id = ${orgs[0]!.id} AND year = 2025`,
+    );
+    expect((await run("2026-06-11")).changed).toBe(1);
+    const rows = await db.select().from(zombieSignals).where(sql`org_id = ${orgs[0]!.id}`);
+    expect(rows.map((r) => r.closedOn)).toEqual(["2026-06-11"]);
+  });
+
+  it("missedInspectionThreshold is read per type: with 3 years for 社团 the two-year organization is no longer a candidate", async () => {
+    const config = testConfig({
+      domain: {
+        ...defaultDomainSettings,
+        missedInspectionThreshold: { social_group: 3, private_non_enterprise: 2, foundation: 2 },
+      },
+    });
+    const report = await run("2026-06-10", true, config);
+    expect(report.items.map((i) => i.label)).not.toContain("示范市沉睡协会");
+    expect(report.changed).toBe(2);
+  });
+});
+
+describe("/registrar/zombies", () => {
+  it("lists the authority's candidates with their signals and counts, filters by signal, exports CSV; others see nothing", async () => {
+    await run("2026-06-10");
+    const reg = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: cityId })).id,
+      clock,
+    );
+    const app = createApp(deps());
+    const page = await (await app.request("/registrar/zombies", { headers: { Cookie: reg.cookie } })).text();
+    for (const o of orgs.slice(0, 3)) expect(page).toContain(o.name);
+    expect(page).not.toContain("示范市活跃协会");
+    const only = await (
+      await app.request("/registrar/zombies?signal=unreachable", { headers: { Cookie: reg.cookie } })
+    ).text();
+    expect(only).toContain("示范市失联协会");
+    expect(only).not.toContain("示范市沉睡协会");
+    expect(
+      (await app.request("/registrar/zombies?signal=ghost", { headers: { Cookie: reg.cookie } })).status,
+    ).toBe(400);
+    const bytes = new Uint8Array(
+      await (
+        await app.request("/registrar/zombies/export.csv", { headers: { Cookie: reg.cookie } })
+      ).arrayBuffer(),
+    );
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel and WPS need
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.startsWith("统一社会信用代码")).toBe(true);
+    expect(csv).toContain("通过登记住所无法取得联系");
+
+    const neighbourId = await ensureAuthority(db, { code: "159800", name: "邻市民政局" });
+    const other = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: neighbourId })).id,
+      clock,
+    );
+    const theirs = await (
+      await app.request("/registrar/zombies", { headers: { Cookie: other.cookie } })
+    ).text();
+    expect(theirs).not.toContain("示范市沉睡协会");
+    const orgUser = await signIn(db, (await createUser(db, { role: "org", orgId: orgs[0]!.id })).id, clock);
+    expect((await app.request("/registrar/zombies", { headers: { Cookie: orgUser.cookie } })).status).toBe(
+      404,
+    );
+  });
+});

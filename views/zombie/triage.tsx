@@ -1,0 +1,131 @@
+import type { SessionUser } from "../../src/context";
+import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../../src/domain/zombie";
+import { TYPE_LABELS } from "../../src/registry/labels";
+import type { TriageRow } from "../../src/zombie/queries";
+import { cnDate } from "../components/dates";
+import { ErrorSummary, type Errors } from "../components/form";
+import { Layout } from "../layout";
+
+const LABELS = { signal: "信号", type: "类型", authority: "登记管理机关", registered_before: "成立日期早于" };
+
+/** /registrar/zombies: candidates with their signals in words and dates, strongest first (R-E1). */
+export function ZombieTriagePage(p: {
+  user: SessionUser;
+  query: Record<string, string>;
+  errors: Errors;
+  rows: TriageRow[];
+  total: number;
+  counts: Record<string, number>;
+  page: number;
+  pageSize: number;
+}) {
+  const keep = Object.fromEntries(Object.entries(p.query).filter(([k, v]) => k !== "page" && v));
+  const link = (extra: Record<string, string>) =>
+    `/registrar/zombies?${new URLSearchParams({ ...keep, ...extra })}`;
+  const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+  return (
+    <Layout title="僵尸型社会组织候选" user={p.user}>
+      <h1>僵尸型社会组织候选</h1>
+      <p>
+        系统每天根据年检、登记和送达记录计算下列信号，并列出信号成立的组织，供逐一核查。名单本身不是处理决定：对每个组织的处理（限期整改、引导注销、撤销登记等）须逐一立案、调查、依法决定（R-E2）。
+      </p>
+      <ul class="stat-grid">
+        {ZOMBIE_SIGNALS.map((s) => (
+          <li>
+            <a href={link({ signal: s, page: "1" })} aria-current={p.query.signal === s ? "true" : undefined}>
+              <span class="stat-value">{(p.counts[s] ?? 0).toLocaleString("zh-CN")}</span>
+              <span class="stat-label">{ZOMBIE_SIGNAL_LABELS[s]}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <form method="get" action="/registrar/zombies" class="filters" aria-label="筛选候选">
+        <ErrorSummary errors={p.errors} labels={LABELS} />
+        <div class="field">
+          <label for="signal">信号</label>
+          <select id="signal" name="signal">
+            <option value="">全部</option>
+            {ZOMBIE_SIGNALS.map((s) => (
+              <option value={s} selected={p.query.signal === s}>
+                {ZOMBIE_SIGNAL_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="type">类型</label>
+          <select id="type" name="type">
+            <option value="">全部</option>
+            {(["social_group", "private_non_enterprise", "foundation"] as const).map((t) => (
+              <option value={t} selected={p.query.type === t}>
+                {TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="registered_before">成立日期早于</label>
+          <input
+            type="date"
+            id="registered_before"
+            name="registered_before"
+            value={p.query.registered_before ?? ""}
+          />
+        </div>
+        <button type="submit">筛选</button>
+      </form>
+      <p>
+        共 {p.total.toLocaleString("zh-CN")} 个组织。
+        <a href={`/registrar/zombies/export.csv?${new URLSearchParams(keep)}`}>导出 CSV（供外勤核查）</a>
+      </p>
+      {p.rows.length === 0 ? (
+        <p class="empty-state">没有信号成立的组织。</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">社会组织</th>
+                <th scope="col">类型</th>
+                <th scope="col">信号（发现日期）</th>
+                <th scope="col">登记管理机关</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/registrar/orgs/${r.uscc}`}>{r.name}</a>
+                    <br />
+                    <span class="small muted">
+                      {r.uscc} · 成立于 {cnDate(r.registeredOn)}
+                    </span>
+                  </td>
+                  <td class="nowrap">{TYPE_LABELS[r.type]}</td>
+                  <td class="wide-cell">
+                    <strong>
+                      {r.signals
+                        .split(",")
+                        .map((s) => ZOMBIE_SIGNAL_LABELS[s as ZombieSignal])
+                        .join("、")}
+                    </strong>
+                    （最早 {cnDate(r.since)}）
+                    <br />
+                    <span class="small">{r.facts}</span>
+                  </td>
+                  <td>{r.authorityName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav class="pagination" aria-label="分页">
+          {p.page > 1 ? <a href={link({ page: String(p.page - 1) })}>上一页</a> : null} 第 {p.page} / {pages}{" "}
+          页 {p.page < pages ? <a href={link({ page: String(p.page + 1) })}>下一页</a> : null}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}
