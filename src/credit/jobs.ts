@@ -8,7 +8,14 @@
 import { sql } from "drizzle-orm";
 import { systemActor } from "../audit/audit";
 import type { AppDeps } from "../context";
-import { automaticRemovalOn, CREDIT_GROUNDS, escalationOn, NOTHING_TO_CURE } from "../domain/credit";
+import {
+  automaticRemovalOn,
+  CREDIT_GROUNDS,
+  escalationOn,
+  type LetterFact,
+  NOTHING_TO_CURE,
+  unreachableBy,
+} from "../domain/credit";
 import type { Job, JobItem, JobReport } from "../jobs/types";
 import { act, insertCase } from "./service";
 
@@ -209,6 +216,61 @@ export const creditMovesJob: Job = {
       items,
       dryRun ? items.length : changed,
       `${dryRun ? "将" : "已"}处理到期移出、转入 ${dryRun ? items.length : changed} 项`,
+    );
+  },
+};
+
+/** R-D1(6) with R-D2: two letters to the registered 住所 unsigned, the second 20–60 days (a setting) after the first. */
+export const creditUnreachableJob: Job = {
+  name: "credit-unreachable",
+  title: "信用名单候选（无法联系）",
+  description:
+    "向登记住所寄送的两封信件均未签收、且第二封在第一封之后的规定天数内寄出的组织，列为活动异常名录候选（R-D1(6)、R-D2；间隔天数可设置）。",
+  async run(deps, today, { dryRun }) {
+    const rows = (await deps.db.all(sql`
+      SELECT l.id, l.org_id AS "orgId", o.authority_id AS "authorityId", o.name, l.sent_on AS "sentOn", l.outcome, l.tracking_no AS "trackingNo"
+      FROM letters l JOIN organizations o ON o.id = l.org_id
+      WHERE l.addressee = 'registered_address' AND l.outcome = 'unsigned' AND o.status = 'active'
+        AND NOT EXISTS (SELECT 1 FROM credit_cases c WHERE c.org_id = l.org_id AND c.ground = 'd1_6' AND c.state NOT IN ('dropped', 'removed'))
+      ORDER BY l.org_id, l.sent_on`)) as (LetterFact & {
+      id: number;
+      orgId: number;
+      authorityId: number;
+      name: string;
+      trackingNo: string;
+    })[];
+    const byOrg = new Map<number, typeof rows>();
+    for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
+    const items: JobItem[] = [];
+    let made = 0;
+    for (const letters of byOrg.values()) {
+      const pair = unreachableBy(letters, deps.config.domain.unreachableLetterIntervalDays) as
+        | [(typeof rows)[number], (typeof rows)[number]]
+        | null;
+      if (!pair) continue;
+      const [a, b] = pair;
+      items.push({
+        orgId: a.orgId,
+        label: a.name,
+        reason: `${a.sentOn}、${b.sentOn}寄往登记住所的信件均未签收（R-D2）`,
+      });
+      if (dryRun) continue;
+      const id = await insertCase(deps, systemActor(this.name), {
+        orgId: a.orgId,
+        authorityId: a.authorityId,
+        list: "abnormal",
+        ground: "d1_6",
+        facts: `登记管理机关于${a.sentOn}、${b.sentOn}两次向该组织登记的住所寄送信件，均未签收。`,
+        evidence: `挂号信邮件号 ${a.trackingNo}、${b.trackingNo}`,
+        arisenOn: b.sentOn,
+        sourceKey: `unreachable:${a.id}:${b.id}`,
+      });
+      if (id) made++;
+    }
+    return report(
+      items,
+      dryRun ? items.length : made,
+      `${dryRun ? "将新增" : "新增"}活动异常名录候选（无法联系）${dryRun ? items.length : made} 家`,
     );
   },
 };

@@ -4,7 +4,12 @@ import { auditEvents, creditCases, jobRuns } from "../../db/schema";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import type { SessionUser } from "../../src/context";
-import { creditCandidatesJob, creditMovesJob, creditRevokedJob } from "../../src/credit/jobs";
+import {
+  creditCandidatesJob,
+  creditMovesJob,
+  creditRevokedJob,
+  creditUnreachableJob,
+} from "../../src/credit/jobs";
 import type { Db } from "../../src/db";
 import { inspectionService } from "../../src/inspection/service";
 import { runJobs } from "../../src/jobs/runner";
@@ -286,6 +291,93 @@ describe("R-D7: due process from candidate to listing and removal", () => {
       state: "candidate",
       sourceKey: null,
     });
+  });
+});
+
+describe("R-D2 / R-D1(6): letters to the registered 住所", () => {
+  it("a registrar records two letters and their unsigned returns; the job makes one candidate; an outcome is recorded once", async () => {
+    const send = (sentOn: string, trackingNo: string) =>
+      post("/registrar/credit/letters", { uscc: org.uscc, sentOn, trackingNo }, registrar.cookie);
+    expect((await send("2026-04-01", "XA100001")).status).toBe(303);
+    expect((await send("2026-04-29", "XA100002")).status).toBe(303);
+    // Another authority's registrar records nothing for this organization.
+    const foreign = await post(
+      "/registrar/credit/letters",
+      { uscc: org.uscc, sentOn: "2026-04-01", trackingNo: "XA9" },
+      neighbour.cookie,
+    );
+    expect(foreign.status).toBe(422);
+    const rows = (await db.all(sql`SELECT id, version FROM letters ORDER BY id`)) as {
+      id: number;
+      version: number;
+    }[];
+    expect(rows).toHaveLength(2);
+    const early = await post(
+      `/registrar/credit/letters/${rows[0]!.id}/outcome`,
+      { version: "1", outcome: "unsigned", outcomeOn: "2026-03-01" },
+      registrar.cookie,
+    );
+    expect(early.status).toBe(422);
+    expect(await early.text()).toContain("回执日期不能早于寄出日期");
+    for (const r of rows) {
+      expect(
+        (
+          await post(
+            `/registrar/credit/letters/${r.id}/outcome`,
+            { version: "1", outcome: "unsigned", outcomeOn: "2026-05-08", note: "查无此单位" },
+            registrar.cookie,
+          )
+        ).status,
+      ).toBe(303);
+    }
+    expect(
+      (
+        await post(
+          `/registrar/credit/letters/${rows[0]!.id}/outcome`,
+          { version: "2", outcome: "signed", outcomeOn: "2026-05-09" },
+          registrar.cookie,
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await post(
+          `/registrar/credit/letters/${rows[0]!.id}/outcome`,
+          { version: "2", outcome: "signed", outcomeOn: "2026-05-09" },
+          neighbour.cookie,
+        )
+      ).status,
+    ).toBe(404);
+
+    const runs = [
+      await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditUnreachableJob]),
+      await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditUnreachableJob]),
+    ];
+    expect(runs.map((r) => r[0]!.report!.changed)).toEqual([1, 0]);
+    expect(await caseOf()).toMatchObject({ ground: "d1_6", state: "candidate", arisenOn: "2026-04-29" });
+    expect((await caseOf()).evidence).toContain("XA100001");
+  });
+
+  it("R-D2: the letters' interval is a setting: 28 days apart count by default, not when the minimum is 30", async () => {
+    for (const [sentOn, trackingNo] of [
+      ["2026-04-01", "XA1"],
+      ["2026-04-29", "XA2"],
+    ]) {
+      await db.run(sql`INSERT INTO letters (org_id, authority_id, purpose, address, sent_on, tracking_no, outcome, outcome_on)
+        VALUES (${org.id}, ${cityId}, 'address_check', '地址', ${sentOn}, ${trackingNo}, 'unsigned', '2026-05-08')`);
+    }
+    const strict = {
+      ...testConfig(),
+      domain: { ...testConfig().domain, unreachableLetterIntervalDays: { min: 30, max: 60 } },
+    };
+    const dry = async (config = testConfig()) =>
+      (
+        await runJobs({ db, config, now: () => clock }, "2026-06-10", { dryRun: true, trigger: "cli" }, [
+          creditUnreachableJob,
+        ])
+      )[0]!.report!.changed;
+    expect(await dry()).toBe(1);
+    expect(await dry(strict)).toBe(0);
   });
 });
 

@@ -1,5 +1,11 @@
 import { sql } from "drizzle-orm";
-import { creditCases, importJobs, inspectionAttachments, registrationApplications } from "../../db/schema";
+import {
+  creditCases,
+  importJobs,
+  inspectionAttachments,
+  letters,
+  registrationApplications,
+} from "../../db/schema";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import type { SessionUser } from "../../src/context";
@@ -99,7 +105,19 @@ async function objectsOf(
       publicationPeriod: "general",
     })
     .returning({ id: creditCases.id });
+  const [letter] = await db
+    .insert(letters)
+    .values({
+      orgId: org.id,
+      authorityId,
+      purpose: "address_check",
+      address: "测试地址",
+      sentOn: "2026-06-01",
+      trackingNo: "XA0001",
+    })
+    .returning({ id: letters.id });
   return {
+    letterId: String(letter!.id),
     caseId: String(creditCase!.id),
     uscc: org.uscc,
     userId: String(colleague.id),

@@ -61,6 +61,9 @@ export function CreditQueuePage(p: {
         候选来自系统规则（如年检未参检）或工作人员录入。任何组织都须经送达事先告知、异议期届满或异议处理后，才能逐一决定列入（R-D7）。信用信息应在发生后
         5 个工作日内录入处理（R-D10）。
       </p>
+      <p>
+        <a href="/registrar/credit/letters">住所核查信件</a>：登记寄往登记住所的挂号信及回执（R-D2）。
+      </p>
       <form method="get" action="/registrar/credit" class="filters">
         <label for="state">显示</label>{" "}
         <select id="state" name="state">
