@@ -24,6 +24,7 @@ import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/
 import { bulkRoutes } from "./registration/bulk-routes";
 import { certificateRoutes } from "./registration/certificate-routes";
 import { registryApi } from "./registry/api";
+import { createDetailCache } from "./registry/detail-cache";
 import { registryRoutes } from "./registry/routes";
 import { createSearchCache } from "./registry/search-cache";
 import { renderPage } from "./render";
@@ -36,7 +37,11 @@ import { zombieRoutes } from "./zombie/routes";
  * errors end in one handler.
  */
 export function createApp(givenDeps: AppDeps) {
-  const deps: AppDeps = { ...givenDeps, searchCache: givenDeps.searchCache ?? createSearchCache() };
+  const deps: AppDeps = {
+    ...givenDeps,
+    searchCache: givenDeps.searchCache ?? createSearchCache(),
+    detailCache: givenDeps.detailCache ?? createDetailCache(),
+  };
   const app = new Hono<AppEnv>();
 
   // Static files first (a lookup in memory on Node): they need no session, CSRF or page headers.

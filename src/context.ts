@@ -1,5 +1,6 @@
 import type { Config } from "./config";
 import type { Db } from "./db";
+import type { DetailCache } from "./registry/detail-cache";
 import type { SearchCache } from "./registry/search-cache";
 
 /** Stores uploaded files: the data folder on Node, an R2 bucket on Workers. */
@@ -19,6 +20,8 @@ export interface AppDeps {
   staticFiles?: import("hono").MiddlewareHandler;
   /** Public search results, per app instance (createApp makes one when absent). */
   searchCache?: SearchCache;
+  /** What the public reads about one organization, per app instance (createApp makes one when absent). */
+  detailCache?: DetailCache;
 }
 
 export interface AppEnv {

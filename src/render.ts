@@ -24,3 +24,8 @@ export async function renderFragment(
   );
   return c.html(body, status);
 }
+
+/** A full page as a string (with doctype), for a cache to keep. */
+export async function pageString(node: Child): Promise<string> {
+  return `<!doctype html>${await Promise.resolve(node as unknown as { toString(): string | Promise<string> }).then((n) => n.toString())}`;
+}

@@ -1,14 +1,12 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
-import { publicEntriesOf } from "../credit/queries";
 import { apiEntry } from "../credit/routes";
 import { CSV_BOM, csvLines } from "../csv";
 import { fenToDecimalString } from "../domain/money";
 import { validateUscc } from "../domain/uscc";
-import { publicHistory } from "../inspection/public";
 import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "./labels";
 import { parseSearch } from "./params";
-import { orgAnnouncements, orgByUscc } from "./queries";
+import { publicDetail } from "./queries";
 import { iterateOrganizations, type OrgSummary, type SearchResult } from "./search";
 
 /** Open data: /api/v1/organizations (JSON and CSV). A stable contract, documented in README.md. */
@@ -125,15 +123,10 @@ registryApi.get("/api/v1/organizations.csv", async (c) => {
 registryApi.get("/api/v1/organizations/:uscc", async (c) => {
   const v = validateUscc(c.req.param("uscc"));
   if (!v.ok) return c.json(apiError("invalid_uscc", v.message, { uscc: v.message }), 400);
-  const { db } = c.get("deps");
-  const found = await orgByUscc(db, v.code);
-  if (!found) return c.json(apiError("not_found", "登记信息中没有这个统一社会信用代码。"), 404);
-  const { org, authority } = found;
-  const [notices, inspections, credit] = await Promise.all([
-    orgAnnouncements(db, org.id),
-    publicHistory(c.get("deps"), org.id),
-    publicEntriesOf(db, org.id),
-  ]);
+  const data = await publicDetail(c.get("deps"), v.code);
+  if (!data) return c.json(apiError("not_found", "登记信息中没有这个统一社会信用代码。"), 404);
+  const { detail, notices, inspections, credit } = data;
+  const { org, authority } = detail;
   return c.json({
     ...item({ ...org, authority, statusOn: org.statusOn } as OrgSummary),
     status_on: org.statusOn,

@@ -1,6 +1,9 @@
 import { asc, sql } from "drizzle-orm";
 import { announcements, authorities, organizations } from "../../db/schema";
+import type { AppDeps } from "../context";
+import { publicEntriesOf } from "../credit/queries";
 import type { Db } from "../db";
+import { publicHistory } from "../inspection/public";
 import { columnsOf, readAll, rowOf } from "./read";
 
 /** One organization with its authority's code and name, for the public pages and the API (through the read pool). */
@@ -33,4 +36,22 @@ export async function listAuthorities(db: Db) {
     .select({ code: authorities.code, name: authorities.name, level: authorities.level })
     .from(authorities)
     .orderBy(asc(authorities.code));
+}
+
+/**
+ * Everything the public reads about one organization (its page and API item): the register entry, its 公告, its
+ * published 年检 conclusions and its credit list entries — through the detail cache when the app has one.
+ */
+export async function publicDetail(deps: AppDeps, uscc: string) {
+  const load = async () => {
+    const detail = await orgByUscc(deps.db, uscc);
+    if (!detail) return null;
+    const [notices, inspections, credit] = await Promise.all([
+      orgAnnouncements(deps.db, detail.org.id),
+      publicHistory(deps, detail.org.id),
+      publicEntriesOf(deps.db, detail.org.id),
+    ]);
+    return { detail, notices, inspections, credit };
+  };
+  return deps.detailCache ? deps.detailCache.get(deps.db, `detail:${uscc}`, load) : load();
 }

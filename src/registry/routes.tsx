@@ -5,13 +5,11 @@ import { ErrorPage } from "../../views/layout";
 import { DataPage, HomePage, OrgPage, SearchPage } from "../../views/registry/pages";
 import { SearchResults } from "../../views/registry/search";
 import type { AppEnv } from "../context";
-import { publicEntriesOf } from "../credit/queries";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
-import { publicHistory } from "../inspection/public";
-import { renderFragment, renderPage } from "../render";
+import { pageString, renderFragment, renderPage } from "../render";
 import { parseSearch } from "./params";
-import { listAuthorities, orgAnnouncements, orgByUscc } from "./queries";
+import { listAuthorities, publicDetail } from "./queries";
 import { usccParam } from "./uscc-param";
 
 /** Public register pages: home, search, organization page, open-data page. */
@@ -51,9 +49,9 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
   const param = await usccParam(c, (code) => `/orgs/${code}`);
   if ("response" in param) return param.response;
   const v = param;
-  const { db, now } = c.get("deps");
-  const detail = await orgByUscc(db, v.code);
-  if (!detail) {
+  const deps = c.get("deps");
+  const data = await publicDetail(deps, v.code);
+  if (!data) {
     return renderPage(
       c,
       <ErrorPage
@@ -65,23 +63,14 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       404,
     );
   }
-  const [notices, inspections, credit] = await Promise.all([
-    orgAnnouncements(db, detail.org.id),
-    publicHistory(c.get("deps"), detail.org.id),
-    publicEntriesOf(db, detail.org.id),
-  ]);
-  const today = chinaDateOf(now?.() ?? new Date());
-  return renderPage(
-    c,
-    <OrgPage
-      detail={detail}
-      notices={notices}
-      inspections={inspections}
-      credit={credit}
-      today={today}
-      user={c.get("user")}
-    />,
-  );
+  const today = chinaDateOf(deps.now?.() ?? new Date());
+  const user = c.get("user");
+  const page = () => <OrgPage {...data} today={today} user={user} />;
+  if (user || !deps.detailCache) return renderPage(c, page());
+  // Anonymous visitors all see the same page: rendered once per organization and day, until the register changes.
+  const html = await deps.detailCache.get(deps.db, `page:${v.code}:${today}`, () => pageString(page()));
+  c.header("Vary", "HX-Request, HX-Request-Type");
+  return c.html(html);
 });
 
 registryRoutes.get("/data", (c) => renderPage(c, <DataPage user={c.get("user")} />));
