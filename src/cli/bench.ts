@@ -181,6 +181,17 @@ async function benchHttp(url: string, db: Db): Promise<string[][]> {
         const wrapped = mix === "distinct" && r.requests > paths.length ? " (paths reused)" : "";
         rows.push([`${mix}${wrapped}`, gen, String(r.rps), fmt(r.p50), fmt(r.p99), String(r.errors)]);
       }
+      // The public search page (HTML) on the same searches, Node generator.
+      const pagePaths = forNode.map((p) => p.replace("/api/v1/organizations?", "/search?"));
+      const page = await nodeLoad(base, pagePaths, httpSeconds, connections);
+      rows.push([
+        `${mix}, /search page`,
+        "node",
+        String(page.rps),
+        fmt(page.p50),
+        fmt(page.p99),
+        String(page.errors),
+      ]);
     }
   } finally {
     stop();

@@ -16,9 +16,13 @@ import { usccParam } from "./uscc-param";
 export const registryRoutes = new Hono<AppEnv>();
 
 registryRoutes.get("/", async (c) => {
-  const { db } = c.get("deps");
-  const [row] = await db.select({ n: count() }).from(organizations);
-  return renderPage(c, <HomePage user={c.get("user")} total={row?.n ?? 0} />);
+  const deps = c.get("deps");
+  // Counting a million rows takes tens of milliseconds: once per register version, not per visitor.
+  const countRows = async () => (await deps.db.select({ n: count() }).from(organizations))[0]?.n ?? 0;
+  const total = deps.detailCache
+    ? await deps.detailCache.get(deps.db, "register:count", countRows)
+    : await countRows();
+  return renderPage(c, <HomePage user={c.get("user")} total={total} />);
 });
 
 registryRoutes.get("/search", async (c) => {
@@ -31,7 +35,10 @@ registryRoutes.get("/search", async (c) => {
   const status = parsed.ok ? 200 : 400;
   if (wantsFragment(c))
     return renderFragment(c, <SearchResults query={query} result={result} errors={errors} />, status);
-  const authorities = await listAuthorities(db);
+  const deps = c.get("deps");
+  const authorities = deps.detailCache
+    ? await deps.detailCache.get(db, "register:authorities", () => listAuthorities(db))
+    : await listAuthorities(db);
   return renderPage(
     c,
     <SearchPage
@@ -50,6 +57,19 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
   if ("response" in param) return param.response;
   const v = param;
   const deps = c.get("deps");
+  const today = chinaDateOf(deps.now?.() ?? new Date());
+  const user = c.get("user");
+  // Anonymous visitors all see the same page: rendered once per organization and day, until the register changes.
+  if (!user && deps.detailCache) {
+    const html = await deps.detailCache.get(deps.db, `page:${v.code}:${today}`, async () => {
+      const data = await publicDetail(deps, v.code);
+      return data ? pageString(<OrgPage {...data} today={today} user={null} />) : null;
+    });
+    if (html !== null) {
+      c.header("Vary", "HX-Request, HX-Request-Type");
+      return c.html(html);
+    }
+  }
   const data = await publicDetail(deps, v.code);
   if (!data) {
     return renderPage(
@@ -58,19 +78,12 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
         status={404}
         title="未找到该社会组织"
         message={<p>登记信息中没有统一社会信用代码为 {v.code} 的社会组织。请核对代码，或按名称查询。</p>}
-        user={c.get("user")}
+        user={user}
       />,
       404,
     );
   }
-  const today = chinaDateOf(deps.now?.() ?? new Date());
-  const user = c.get("user");
-  const page = () => <OrgPage {...data} today={today} user={user} />;
-  if (user || !deps.detailCache) return renderPage(c, page());
-  // Anonymous visitors all see the same page: rendered once per organization and day, until the register changes.
-  const html = await deps.detailCache.get(deps.db, `page:${v.code}:${today}`, () => pageString(page()));
-  c.header("Vary", "HX-Request, HX-Request-Type");
-  return c.html(html);
+  return renderPage(c, <OrgPage {...data} today={today} user={user} />);
 });
 
 registryRoutes.get("/data", (c) => renderPage(c, <DataPage user={c.get("user")} />));

@@ -1,3 +1,4 @@
+import { raw } from "hono/html";
 import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
 import { CONCLUSION_LABELS } from "../../src/domain/workflow";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
@@ -110,11 +111,7 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
               <FieldError errors={errors} name="authority" />
               <select id="authority" name="authority" {...err("authority")}>
                 <option value="">全部</option>
-                {authorities.map((a) => (
-                  <option value={a.code} selected={query.authority === a.code}>
-                    {a.name}
-                  </option>
-                ))}
+                <AuthorityOptions authorities={authorities} selected={query.authority} />
               </select>
             </div>
             <div class={`field ${errors.registered_from ? "field-error" : ""}`}>
@@ -241,4 +238,35 @@ export function SearchResults({
       ) : null}
     </div>
   );
+}
+
+/**
+ * The authorities' options, rendered once per list (the list object is the cached one until the register changes):
+ * a province-wide register has hundreds, and rendering them for every search page cost more than the search.
+ * The selected one is marked in the string; codes are validated to [0-9A-Za-z], so the match is exact.
+ */
+const renderedOptions = new WeakMap<object, string>();
+function AuthorityOptions({
+  authorities,
+  selected,
+}: {
+  authorities: { code: string; name: string }[];
+  selected?: string;
+}) {
+  let html = renderedOptions.get(authorities);
+  if (html === undefined) {
+    html = (
+      <>
+        {authorities.map((a) => (
+          <option value={a.code}>{a.name}</option>
+        ))}
+      </>
+    ).toString() as string;
+    renderedOptions.set(authorities, html);
+  }
+  const marked =
+    selected && /^[0-9A-Za-z]{1,20}$/.test(selected)
+      ? html.replace(`<option value="${selected}">`, `<option value="${selected}" selected="">`)
+      : html;
+  return raw(marked);
 }
