@@ -1,6 +1,7 @@
 /**
- * What the public sees of the annual inspection: each organization's history (year, conclusion, date) once a
- * conclusion is made, and the yearly 年检结论公告 of published conclusions (R-C4). Also the pieces the public search
+ * What the public sees of the annual inspection (R-C4): a conclusion only from the day its 年检结论公告 is published
+ * (state `published`; a recorded but unpublished conclusion is the registrar's, shown to staff as 待公告), each
+ * organization's history, and the yearly 公告. Also the pieces the public search
  * and the open-data API reuse: `lastConclusionByOrg` and `yearConclusionFilter`.
  */
 
@@ -20,7 +21,7 @@ export async function publicHistory(
     deps.db,
     sql`
     SELECT year, conclusion, concluded_on FROM annual_inspections
-    WHERE org_id = ${orgId} AND state IN ('concluded', 'published') AND conclusion IS NOT NULL
+    WHERE org_id = ${orgId} AND state = 'published' AND conclusion IS NOT NULL
     ORDER BY year DESC`,
   )) as { year: number; conclusion: Conclusion; concluded_on: string }[];
   return rows.map((r) => ({ year: Number(r.year), conclusion: r.conclusion, concludedOn: r.concluded_on }));
@@ -83,9 +84,9 @@ export async function lastConclusionByOrg(
     SELECT ai.org_id, ai.year, CASE ai.state WHEN 'not_filed' THEN 'not_filed' ELSE ai.conclusion END AS outcome,
            ai.concluded_on
     FROM annual_inspections ai
-    WHERE ai.org_id IN ${idList(orgIds)} AND ai.state IN ('concluded', 'published', 'not_filed')
+    WHERE ai.org_id IN ${idList(orgIds)} AND ai.state IN ('published', 'not_filed')
       AND ai.year = (SELECT max(b.year) FROM annual_inspections b
-                     WHERE b.org_id = ai.org_id AND b.state IN ('concluded', 'published', 'not_filed'))`)) as {
+                     WHERE b.org_id = ai.org_id AND b.state IN ('published', 'not_filed'))`)) as {
     org_id: number;
     year: number;
     outcome: Conclusion | "not_filed";
@@ -107,7 +108,7 @@ export function yearConclusionFilter(orgId: SQL, year: number, outcome: Conclusi
     return sql`EXISTS (SELECT 1 FROM annual_inspections ai WHERE ai.org_id = ${orgId} AND ai.year = ${year} AND ai.state = 'not_filed')`;
   }
   if (!CONCLUSIONS.includes(outcome)) throw new RangeError(`unknown conclusion ${outcome}`);
-  return sql`EXISTS (SELECT 1 FROM annual_inspections ai WHERE ai.org_id = ${orgId} AND ai.year = ${year} AND ai.state IN ('concluded', 'published') AND ai.conclusion = ${outcome})`;
+  return sql`EXISTS (SELECT 1 FROM annual_inspections ai WHERE ai.org_id = ${orgId} AND ai.year = ${year} AND ai.state = 'published' AND ai.conclusion = ${outcome})`;
 }
 
 /** Years with a published 年检结论公告, newest first, and the authorities that published (for the filter). */

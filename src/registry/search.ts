@@ -167,7 +167,7 @@ function inspectionFilter({ year, outcome }: NonNullable<SearchFilters["inspecti
   return outcome === "not_filed"
     ? sql` EXISTS (SELECT 1 FROM annual_inspections ai WHERE ai.org_id = o.id AND ai.year = ${year} AND ai.state = 'not_filed')`
     : sql` EXISTS (SELECT 1 FROM annual_inspections ai WHERE ai.org_id = o.id AND ai.year = ${year}
-        AND ai.state IN ('concluded', 'published') AND ai.conclusion = ${outcome})`;
+        AND ai.state = 'published' AND ai.conclusion = ${outcome})`;
 }
 
 /**
