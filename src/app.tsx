@@ -66,6 +66,17 @@ export function createApp(givenDeps: AppDeps) {
       if (refused) c.res = refused;
     });
   });
+  // Any URL with a trailing slash is the page without it (/portal/ → /portal), query kept.
+  app.use((c, next) => {
+    const path = c.req.path;
+    if (path.length > 1 && path.endsWith("/") && (c.req.method === "GET" || c.req.method === "HEAD")) {
+      const url = new URL(c.req.url);
+      const target = `${path.replace(/\/+$/, "") || "/"}${url.search}`;
+      if (target.startsWith("/") && !target.startsWith("//")) return Promise.resolve(c.redirect(target, 301));
+    }
+    return next();
+  });
+
   app.use(sessionMiddleware());
   app.use(areaGuard());
   app.use("/portal/*", portalReadOnlyWhenTerminated);

@@ -41,6 +41,8 @@ export function Layout({ title, user, children }: LayoutProps) {
               <a href="/search">查询社会组织</a>
               <a href="/announcements">登记公告</a>
               <a href="/credit">信用公示</a>
+              <a href="/inspection-results">年检结论</a>
+              <a href="/apply">申请成立</a>
               <a href="/data">开放数据</a>
               {user ? (
                 <>

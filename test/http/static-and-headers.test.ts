@@ -81,3 +81,16 @@ describe("security headers", () => {
     expect(json.headers.get("Access-Control-Allow-Origin")).toBe("*");
   });
 });
+
+describe("URLs with a trailing slash", () => {
+  it("redirect to the same page without it, keeping the query; // never becomes another host", async () => {
+    const { db } = await openMemoryDatabase();
+    const app = createApp({ db, config: testConfig() });
+    const res = await app.request("/search/?q=%E5%8D%8F%E4%BC%9A");
+    expect(res.status).toBe(301);
+    expect(res.headers.get("Location")).toBe("/search?q=%E5%8D%8F%E4%BC%9A");
+    expect((await app.request("/portal/")).headers.get("Location")).toBe("/portal");
+    const sneaky = await app.request("//evil.example/");
+    expect(sneaky.headers.get("Location") ?? "").not.toMatch(/^\/\//);
+  });
+});
