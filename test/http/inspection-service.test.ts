@@ -281,12 +281,13 @@ describe("the whole loop (R-C3, R-C4, R-C5, R-A11)", () => {
     ]);
     expect((await svc.notices(deps, org)).some((n) => n.text.includes("基本合格"))).toBe(true);
 
-    // Public: history once concluded; the announcement once published.
+    // Public (R-C4): nothing before the 公告; the history and the announcement once published.
+    expect(await svc.publicHistory(deps, world.orgs.learned.id)).toEqual([]);
+    expect((await svc.conclusionsAnnouncement(deps, { year: 2025, page: 1, perPage: 20 })).total).toBe(0);
+    await step(reg, id, "publish");
     expect(await svc.publicHistory(deps, world.orgs.learned.id)).toEqual([
       { year: 2025, conclusion: "basically_qualified", concludedOn: "2026-03-02" },
     ]);
-    expect((await svc.conclusionsAnnouncement(deps, { year: 2025, page: 1, perPage: 20 })).total).toBe(0);
-    await step(reg, id, "publish");
     const ann = await svc.conclusionsAnnouncement(deps, {
       year: 2025,
       authorityCode: "159900",
@@ -587,6 +588,8 @@ describe("refusals", () => {
         problems: [{ description: "未按规定使用公益资金", severity: "serious" }],
       }),
     );
+    expect(await svc.publicHistory(deps, world.orgs.foundation.id)).toEqual([]); // R-C4: not before its 公告
+    await step(world.users.cityRegistrar, f.id, "publish");
     expect(await svc.publicHistory(deps, world.orgs.foundation.id)).toEqual([
       { year: 2025, conclusion: "unqualified", concludedOn: "2026-03-02" },
     ]);
@@ -845,6 +848,7 @@ describe("public search helpers (issue 4: filter by last year's conclusion)", ()
     await step(world.users.cityRegistrar, f.id, "start_pre_review");
     await step(world.users.cityRegistrar, f.id, "pass_pre_review");
     await step(world.users.cityRegistrar, f.id, "conclude", { conclusion: "qualified" });
+    await step(world.users.cityRegistrar, f.id, "publish"); // R-C4: public once published
     clock.set("2026-06-01");
     const year = (await svc.listYears(deps, world.users.cityRegistrar)).find(
       (y) => y.authorityId === world.authorities.city,
