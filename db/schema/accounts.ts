@@ -13,6 +13,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { authorities, organizations, supervisorUnits } from "./registry";
+import { inList } from "./sql";
 
 export const USER_ROLES = ["org", "supervisor", "registrar", "admin"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -20,8 +21,6 @@ export const USER_STATUSES = ["pending", "active", "disabled"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} IN (${values.map((v) => `'${v}'`).join(", ")})`);
 
 export const users = sqliteTable(
   "users",

@@ -19,9 +19,7 @@ import {
   SERVICE_METHODS,
 } from "../../src/domain/credit";
 import { authorities, organizations } from "./registry";
-
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} IN (${values.map((v) => `'${v}'`).join(", ")})`);
+import { inList } from "./sql";
 
 export const creditCases = sqliteTable(
   "credit_cases",

@@ -16,6 +16,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CONCLUSIONS, INSPECTION_STATES, PROBLEM_SEVERITIES } from "../../src/domain/workflow";
 import { authorities, ORG_TYPES, type OrgType, organizations, SUPERVISION_MODES } from "./registry";
+import { inList } from "./sql";
 
 // One list of states, conclusions and severities: the workflow's (src/domain/workflow.ts holds the machine).
 const INSPECTION_STATE_VALUES = INSPECTION_STATES;
@@ -26,8 +27,6 @@ export const ATTACHMENT_CONTENT_TYPES = ["application/pdf", "image/png", "image/
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const HOLIDAY_KINDS = ["holiday", "workday"] as const;
 
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} IN (${values.map((v) => `'${v}'`).join(", ")})`);
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
 export type InspectionWindows = Record<

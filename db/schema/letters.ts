@@ -11,6 +11,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { authorities, organizations } from "./registry";
+import { inList } from "./sql";
 
 export const LETTER_PURPOSES = ["address_check", "prior_notice", "rectification", "zombie", "other"] as const;
 export type LetterPurpose = (typeof LETTER_PURPOSES)[number];
@@ -18,9 +19,6 @@ export const LETTER_ADDRESSEES = ["registered_address", "legal_representative"] 
 export type LetterAddressee = (typeof LETTER_ADDRESSEES)[number];
 export const LETTER_OUTCOMES = ["pending", "signed", "unsigned"] as const;
 export type LetterOutcome = (typeof LETTER_OUTCOMES)[number];
-
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} IN (${values.map((v) => `'${v}'`).join(", ")})`);
 
 export const letters = sqliteTable(
   "letters",

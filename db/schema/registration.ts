@@ -13,6 +13,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { authorities, ORG_TYPES, organizations } from "./registry";
+import { inList } from "./sql";
 
 export const APPLICATION_KIND_VALUES = ["establishment", "change", "charter", "deregistration"] as const;
 export const APPLICATION_STATE_VALUES = [
@@ -26,8 +27,6 @@ export const APPLICATION_STATE_VALUES = [
 export const APPLICATION_CHANNELS = ["online", "paper"] as const;
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} IN (${values.map((v) => `'${v}'`).join(", ")})`);
 
 export const registrationApplications = sqliteTable(
   "registration_applications",

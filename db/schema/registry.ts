@@ -24,6 +24,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { inList } from "./sql";
 
 export const ORG_TYPES = ["social_group", "private_non_enterprise", "foundation"] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
@@ -41,9 +42,6 @@ export const ANNOUNCEMENT_KINDS = [
   "license_revocation",
 ] as const;
 export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
-
-const inList = (col: string, values: readonly string[]) =>
-  sql.raw(`${col} IN (${values.map((v) => `'${v}'`).join(", ")})`);
 
 export const authorities = sqliteTable(
   "authorities",

@@ -137,6 +137,25 @@ export function Pager({ prev, next }: { prev?: string | null; next?: string | nu
   );
 }
 
+/** "上一页 · 第 N / M 页 · 下一页" for numbered pages; `link(page)` gives a page's URL. Nothing when one page holds all. */
+export function PageLinks({
+  page,
+  pages,
+  link,
+}: {
+  page: number;
+  pages: number;
+  link: (page: number) => string;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav class="pagination" aria-label="分页">
+      {page > 1 ? <a href={link(page - 1)}>上一页</a> : null} 第 {page} / {pages} 页{" "}
+      {page < pages ? <a href={link(page + 1)}>下一页</a> : null}
+    </nav>
+  );
+}
+
 /** Date-time in China time, for lists: 2026-11-22 14:05. */
 export function formatDateTime(value: string | number | Date | null | undefined): string {
   if (value === null || value === undefined || value === "") return "—";

@@ -2,7 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { CaseRow, PublicEntry } from "../../src/credit/contract";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS, groundsOf } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
 import { Layout } from "../layout";
 import { CreditTable } from "./entries";
 
@@ -82,12 +82,7 @@ export function PublicCreditPage(p: {
       ) : (
         <CreditTable entries={p.items} withOrg />
       )}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label="分页">
-          {p.page > 1 ? <a href={link(p.page - 1)}>上一页</a> : null} 第 {p.page} / {pages} 页{" "}
-          {p.page < pages ? <a href={link(p.page + 1)}>下一页</a> : null}
-        </nav>
-      ) : null}
+      <PageLinks page={p.page} pages={pages} link={link} />
     </Layout>
   );
 }

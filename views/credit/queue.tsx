@@ -8,7 +8,7 @@ import {
   groundsOf,
 } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
 import { Layout } from "../layout";
 
 const FIELD_LABELS = {
@@ -116,12 +116,7 @@ export function CreditQueuePage(p: {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label="分页">
-          {p.page > 1 ? <a href={link(p.page - 1)}>上一页</a> : null} 第 {p.page} / {pages} 页{" "}
-          {p.page < pages ? <a href={link(p.page + 1)}>下一页</a> : null}
-        </nav>
-      ) : null}
+      <PageLinks page={p.page} pages={pages} link={link} />
 
       <h2 id="new">录入候选</h2>
       <form method="post" action="/registrar/credit" class="narrow-form" novalidate>

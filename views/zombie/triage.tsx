@@ -3,7 +3,7 @@ import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../../s
 import { TYPE_LABELS } from "../../src/registry/labels";
 import type { TriageRow } from "../../src/zombie/queries";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors } from "../components/form";
+import { ErrorSummary, type Errors, PageLinks } from "../components/form";
 import { Layout } from "../layout";
 
 const LABELS = { signal: "信号", type: "类型", authority: "登记管理机关", registered_before: "成立日期早于" };
@@ -120,12 +120,7 @@ export function ZombieTriagePage(p: {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label="分页">
-          {p.page > 1 ? <a href={link({ page: String(p.page - 1) })}>上一页</a> : null} 第 {p.page} / {pages}{" "}
-          页 {p.page < pages ? <a href={link({ page: String(p.page + 1) })}>下一页</a> : null}
-        </nav>
-      ) : null}
+      <PageLinks page={p.page} pages={pages} link={(n: number) => link({ page: String(n) })} />
     </Layout>
   );
 }
