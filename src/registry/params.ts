@@ -76,6 +76,10 @@ export const searchQuerySchema = z
       .transform((v) => (v ? v : undefined))
       .refine((v) => v === undefined || /^(19|2[0-1])\d{2}$/.test(v), "年检年度应为四位数字的年份，如 2025。")
       .transform((v) => (v === undefined ? undefined : Number(v))),
+    credit: optionalEnum(
+      ["abnormal", "serious", "none"] as const,
+      "信用状况应为 abnormal（活动异常名录）、serious（严重违法失信名单）或 none（未列入）。",
+    ),
     page: positiveInt("页码应为1以上的整数。", 1, 100000, 1),
     per_page: positiveInt("每页条数应为1至100之间的整数。", 1, 100, 20),
   })
@@ -130,6 +134,7 @@ export function parseSearch(raw: Record<string, string>): ParsedSearch {
             year: v.inspection_year ?? Number(chinaDateOf(new Date()).slice(0, 4)) - 1,
           }
         : undefined,
+      credit: v.credit,
       page: v.page,
       perPage: v.per_page,
     },

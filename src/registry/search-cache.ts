@@ -41,6 +41,7 @@ export function createSearchCache(maxEntries = 5000): SearchCache {
         params.registeredTo,
         params.inspection?.year,
         params.inspection?.outcome,
+        params.credit,
         params.page,
         params.perPage,
       ]);

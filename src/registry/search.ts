@@ -75,6 +75,8 @@ export interface SearchFilters {
   registeredTo?: string;
   /** Issue 4: year N's inspection ended in this conclusion (or 未参检). */
   inspection?: { year: number; outcome: Conclusion | "not_filed" };
+  /** R-D8: on a credit list now (活动异常名录 / 严重违法失信名单), or on none. */
+  credit?: "abnormal" | "serious" | "none";
 }
 export interface SearchParams extends SearchFilters {
   q?: string;
@@ -156,6 +158,7 @@ function filterSql(f: SearchFilters, authorityId: AuthorityRef): SQL {
   if (f.registeredFrom) parts.push(sql`o.registered_on >= ${f.registeredFrom}`);
   if (f.registeredTo) parts.push(sql`o.registered_on <= ${f.registeredTo}`);
   if (f.inspection) parts.push(inspectionFilter(f.inspection));
+  if (f.credit) parts.push(creditFilter(f.credit));
   return parts.length ? sql.join([sql``, ...parts], sql` AND `) : sql``;
 }
 
@@ -170,6 +173,13 @@ function inspectionFilter({ year, outcome }: NonNullable<SearchFilters["inspecti
         AND ai.state = 'published' AND ai.conclusion = ${outcome})`;
 }
 
+/** R-D8: a current entry on the given list (or on none), one probe of credit_cases(org_id, list, state) per row. */
+function creditFilter(credit: NonNullable<SearchFilters["credit"]>): SQL {
+  return credit === "none"
+    ? sql` NOT EXISTS (SELECT 1 FROM credit_cases cc WHERE cc.org_id = o.id AND cc.state = 'listed')`
+    : sql` EXISTS (SELECT 1 FROM credit_cases cc WHERE cc.org_id = o.id AND cc.list = ${credit} AND cc.state = 'listed')`;
+}
+
 /**
  * The statuses to read, in rank order: 正常 first, then the terminal ones (R-A9). A status filter narrows it to one,
  * so a 正常-only search never touches terminated rows and vice versa.
@@ -180,7 +190,9 @@ function statusesFor(status: OrgStatus | undefined): OrgStatus[] {
 }
 
 function hasFilters(f: SearchFilters): boolean {
-  return Boolean(f.type || f.status || f.authorityCode || f.registeredFrom || f.registeredTo || f.inspection);
+  return Boolean(
+    f.type || f.status || f.authorityCode || f.registeredFrom || f.registeredTo || f.inspection || f.credit,
+  );
 }
 
 function segmentsFor(q: Query, f: SearchFilters, authorityId: AuthorityRef): Segment[] {

@@ -23,6 +23,7 @@ const FIELD_LABELS: Record<string, string> = {
   registered_to: "成立日期（止）",
   inspection: "上年度年检结论",
   inspection_year: "年检年度",
+  credit: "信用状况",
   page: "页码",
   per_page: "每页条数",
 };
@@ -146,6 +147,22 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
                     {o === "not_filed" ? "未参检" : CONCLUSION_LABELS[o]}
                   </option>
                 ))}
+              </select>
+            </div>
+            <div class={`field ${errors.credit ? "field-error" : ""}`}>
+              <label for="credit">信用状况</label>
+              <FieldError errors={errors} name="credit" />
+              <select id="credit" name="credit" {...err("credit")}>
+                <option value="">全部</option>
+                <option value="abnormal" selected={query.credit === "abnormal"}>
+                  列入活动异常名录
+                </option>
+                <option value="serious" selected={query.credit === "serious"}>
+                  列入严重违法失信名单
+                </option>
+                <option value="none" selected={query.credit === "none"}>
+                  未列入信用名单
+                </option>
               </select>
             </div>
           </div>
