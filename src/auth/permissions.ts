@@ -53,6 +53,8 @@ export const PUBLIC_ROUTES = new Set([
   "GET /announcements",
   // The credit lists are public (R-D8): src/credit/routes.tsx.
   "GET /credit",
+  "GET /credit/export.csv",
+  "GET /credit/feed.atom",
   "GET /api/v1/credit-entries",
   "GET /announcements.atom",
 ]);

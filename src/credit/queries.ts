@@ -101,3 +101,21 @@ export async function publicEntries(
     LIMIT ${f.perPage} OFFSET ${(f.page - 1) * f.perPage}`)) as PublicEntry[];
   return { total: Number(count?.n ?? 0), items };
 }
+
+export interface PublicEvent extends PublicEntry {
+  kind: "listed" | "removed";
+  on: string;
+}
+
+/** The newest listings and removals (R-D8), for the Atom feed: one row per event, newest first. */
+export async function publicEvents(db: Db, list: string | undefined, limit = 100): Promise<PublicEvent[]> {
+  const byList = list ? sql` AND c.list = ${list}` : sql``;
+  return (await db.all(sql`
+    SELECT * FROM (
+      SELECT ${PUBLIC_COLUMNS}, 'listed' AS kind, c.listed_on AS "on" FROM ${FROM}
+        WHERE c.state IN ('listed', 'removed')${byList}
+      UNION ALL
+      SELECT ${PUBLIC_COLUMNS}, 'removed' AS kind, c.removed_on AS "on" FROM ${FROM}
+        WHERE c.state = 'removed'${byList}
+    ) ORDER BY "on" DESC, id DESC LIMIT ${limit}`)) as PublicEvent[];
+}

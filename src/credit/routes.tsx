@@ -6,20 +6,24 @@ import { LettersPage } from "../../views/credit/letters";
 import { PortalCreditPage, PublicCreditPage } from "../../views/credit/public";
 import { CreditQueuePage } from "../../views/credit/queue";
 import type { AppEnv } from "../context";
+import { CSV_BOM, csvLines } from "../csv";
 import {
   CREDIT_ACTIONS,
   CREDIT_GROUND_CODES,
   CREDIT_GROUNDS,
+  CREDIT_LIST_LABELS,
   CREDIT_STATES,
+  REMOVAL_REASON_LABELS,
   REMOVAL_REASONS,
   SERVICE_METHODS,
 } from "../domain/credit";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
 import { isIsoDate } from "../domain/working-days";
 import { clientIp } from "../http";
+import { xml } from "../registration/announcements";
 import { renderPage } from "../render";
 import { ownLetter, recentLetters, recordLetter, recordOutcome } from "./letters";
-import { orgCaseRows, PAGE_SIZE, type PublicFilter, publicEntries } from "./queries";
+import { orgCaseRows, PAGE_SIZE, type PublicFilter, publicEntries, publicEvents } from "./queries";
 import { act, createCandidate, getCase, queue, todayOf } from "./service";
 
 type C = Context<AppEnv>;
@@ -351,6 +355,92 @@ creditPublicRoutes.get("/", async (c) => {
     />,
     r.ok ? 200 : 400,
   );
+});
+
+creditPublicRoutes.get("/export.csv", async (c) => {
+  const r = publicFilter(c.req.query());
+  if (!r.ok) return c.text(`查询参数有误：${Object.values(r.errors).join(" ")}`, 400);
+  const { items } = await publicEntries(c.get("deps").db, { ...r.f, page: 1, perPage: 100_000 });
+  const body =
+    CSV_BOM +
+    csvLines([
+      [
+        "统一社会信用代码",
+        "名称",
+        "名录",
+        "列入事由",
+        "事实",
+        "列入日期",
+        "作出决定机关",
+        "文号",
+        "移出日期",
+        "移出事由",
+        "移出文号",
+      ],
+      ...items.map((e) => [
+        e.uscc,
+        e.orgName,
+        CREDIT_LIST_LABELS[e.list],
+        CREDIT_GROUNDS[e.ground].label,
+        e.facts,
+        e.listedOn,
+        e.authorityName,
+        e.documentNo ?? "",
+        e.removedOn ?? "",
+        e.removalReason ? REMOVAL_REASON_LABELS[e.removalReason] : "",
+        e.removalDocumentNo ?? "",
+      ]),
+    ]);
+  return c.body(body, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="credit.csv"; filename*=UTF-8''${encodeURIComponent("信用名单.csv")}`,
+    "Access-Control-Allow-Origin": "*",
+  });
+});
+
+/** An Atom feed (RFC 4287) of listings and removals, newest first, so anyone can follow the lists. */
+creditPublicRoutes.get("/feed.atom", async (c) => {
+  const list = c.req.query("list");
+  if (list !== undefined && list !== "" && list !== "abnormal" && list !== "serious") {
+    return c.text("名录应为 abnormal（活动异常名录）或 serious（严重违法失信名单）。", 400);
+  }
+  const { db, config } = c.get("deps");
+  const events = await publicEvents(db, list || undefined);
+  const origin = config.publicOrigin;
+  const host = new URL(origin).host;
+  const self = `/credit/feed.atom${list ? `?list=${list}` : ""}`;
+  const entries = events
+    .map(
+      (e) => `  <entry>
+    <id>tag:${xml(host)},${e.on}:credit:${e.id}:${e.kind}</id>
+    <title>${xml(`${e.orgName}${e.kind === "listed" ? "被列入" : "被移出"}${CREDIT_LIST_LABELS[e.list]}`)}</title>
+    <link rel="alternate" type="text/html" href="${xml(`${origin}/orgs/${e.uscc}`)}"/>
+    <updated>${e.on}T00:00:00+08:00</updated>
+    <author><name>${xml(e.authorityName)}</name></author>
+    <category term="${e.kind}"/>
+    <summary type="text">${xml(
+      e.kind === "listed"
+        ? `${CREDIT_GROUNDS[e.ground].label}。${e.facts}${e.documentNo ? `（${e.documentNo}）` : ""}`
+        : `${e.removalReason ? REMOVAL_REASON_LABELS[e.removalReason] : ""}${e.removalDocumentNo ? `（${e.removalDocumentNo}）` : ""}`,
+    )}</summary>
+  </entry>`,
+    )
+    .join("\n");
+  const body = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+  <id>${xml(origin + self)}</id>
+  <title>社会组织信用名单列入与移出</title>
+  <updated>${events[0] ? `${events[0].on}T00:00:00+08:00` : "2000-01-01T00:00:00+08:00"}</updated>
+  <link rel="self" type="application/atom+xml" href="${xml(origin + self)}"/>
+  <link rel="alternate" type="text/html" href="${xml(`${origin}/credit`)}"/>
+${entries}
+</feed>
+`;
+  return c.body(body, 200, {
+    "Content-Type": "application/atom+xml; charset=utf-8",
+    "Cache-Control": "public, max-age=300",
+    "Access-Control-Allow-Origin": "*",
+  });
 });
 
 export const creditApiRoutes = new Hono<AppEnv>();

@@ -64,7 +64,7 @@ export async function listAnnouncements(db: Db, f: AnnouncementFilters, page: nu
 
 export type AnnouncementRow = Awaited<ReturnType<typeof listAnnouncements>>["rows"][number];
 
-const xml = (s: string) =>
+export const xml = (s: string) =>
   s
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

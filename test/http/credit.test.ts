@@ -240,6 +240,12 @@ describe("R-D7: due process from candidate to listing and removal", () => {
     });
     expect(await (await get("/credit")).text()).not.toContain("示范市沉寂协会");
     expect(await (await get("/credit?removed=1")).text()).toContain("示范市沉寂协会");
+    const csv = await (await get("/credit/export.csv?removed=1")).text();
+    expect(csv).toContain("示范市沉寂协会,活动异常名录");
+    const feed = await (await get("/credit/feed.atom")).text();
+    expect(feed).toContain("示范市沉寂协会被列入活动异常名录");
+    expect(feed).toContain("示范市沉寂协会被移出活动异常名录");
+    expect((await get("/credit/feed.atom?list=gold")).status).toBe(400);
     const actions = (await db.select({ a: auditEvents.action }).from(auditEvents)).map((r) => r.a);
     expect(actions).toEqual(
       expect.arrayContaining([

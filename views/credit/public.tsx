@@ -75,7 +75,9 @@ export function PublicCreditPage(p: {
       </form>
       <p>
         {removed ? "已移出" : "现列入"} {p.total.toLocaleString("zh-CN")} 条。
-        <a href={`/api/v1/credit-entries?${new URLSearchParams(keep)}`}>开放数据（JSON）</a>
+        <a href={`/api/v1/credit-entries?${new URLSearchParams(keep)}`}>开放数据（JSON）</a> ·{" "}
+        <a href={`/credit/export.csv?${new URLSearchParams(keep)}`}>下载 CSV</a> ·{" "}
+        <a href="/credit/feed.atom">订阅列入与移出（Atom）</a>
       </p>
       {p.items.length === 0 ? (
         <p class="empty-state">没有符合条件的记录。</p>
