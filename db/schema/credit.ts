@@ -76,6 +76,46 @@ export const creditCases = sqliteTable(
   ],
 );
 
+/** 行政处罚: warnings, fines, confiscations and 限期停止活动 by any department, part of the credit information. */
+export const PENALTY_KINDS = ["warning", "fine", "confiscation", "suspension"] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+
+export const penalties = sqliteTable(
+  "penalties",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** The registrar that recorded it (the organization's). */
+    authorityId: integer("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    kind: text("kind", { enum: PENALTY_KINDS }).notNull(),
+    /** 罚款 amount in fen (exact). */
+    amountFen: integer("amount_fen"),
+    /** 限期停止活动: from and to. */
+    suspendedFrom: text("suspended_from"),
+    suspendedTo: text("suspended_to"),
+    /** The deciding department (作出处罚决定的机关). */
+    department: text("department").notNull(),
+    documentNo: text("document_no").notNull(),
+    decidedOn: text("decided_on").notNull(),
+    facts: text("facts").notNull(),
+    recordedBy: integer("recorded_by"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index("penalties_org_idx").on(t.orgId, t.decidedOn),
+    check("penalties_kind_ck", inList("kind", PENALTY_KINDS)),
+    check("penalties_fine_ck", sql`(kind = 'fine') = (amount_fen IS NOT NULL AND amount_fen > 0)`),
+    check(
+      "penalties_suspension_ck",
+      sql`(kind = 'suspension') = (suspended_from IS NOT NULL AND suspended_to IS NOT NULL AND suspended_to >= suspended_from)`,
+    ),
+  ],
+);
+
 export const creditEvents = sqliteTable(
   "credit_events",
   {

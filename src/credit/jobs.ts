@@ -12,8 +12,10 @@ import {
   automaticRemovalOn,
   CREDIT_GROUNDS,
   escalationOn,
+  groundsFromPenalties,
   type LetterFact,
   NOTHING_TO_CURE,
+  type PenaltyFact,
   unreachableBy,
 } from "../domain/credit";
 import type { Job, JobItem, JobReport } from "../jobs/types";
@@ -271,6 +273,64 @@ export const creditUnreachableJob: Job = {
       items,
       dryRun ? items.length : made,
       `${dryRun ? "将新增" : "新增"}活动异常名录候选（无法联系）${dryRun ? items.length : made} 家`,
+    );
+  },
+};
+
+/** Penalties (行政处罚) → candidates: R-D1(5) 警告 / small fine; R-D4(3) 限期停止活动; R-D4(4) fine ≥ ¥50,000; R-D4(5). */
+export const creditPenaltiesJob: Job = {
+  name: "credit-penalties",
+  title: "信用名单候选（行政处罚）",
+  description:
+    "受到警告或不满5万元罚款的，列为活动异常名录候选（R-D1(5)）；受到5万元以上罚款、限期停止活动，或三年内两次以上警告、小额罚款的，列为严重违法失信名单候选（R-D4(3)至(5)）。",
+  async run(deps, today, { dryRun }) {
+    const rows = (await deps.db.all(sql`
+      SELECT p.id, p.org_id AS "orgId", o.authority_id AS "authorityId", o.name, p.kind, p.amount_fen AS "amountFen",
+        p.decided_on AS "decidedOn", p.document_no AS "documentNo", p.department
+      FROM penalties p JOIN organizations o ON o.id = p.org_id WHERE o.status = 'active' AND p.decided_on <= ${today}
+      ORDER BY p.org_id, p.decided_on`)) as (PenaltyFact & {
+      orgId: number;
+      authorityId: number;
+      name: string;
+      documentNo: string;
+      department: string;
+    })[];
+    const byOrg = new Map<number, typeof rows>();
+    for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
+    const items: JobItem[] = [];
+    let made = 0;
+    for (const list of byOrg.values()) {
+      for (const g of groundsFromPenalties(list)) {
+        const key = `penalty:${g.ground}:${g.penalties.join(",")}`;
+        const [seen] = (await deps.db.all(
+          sql`SELECT 1 AS x FROM credit_cases WHERE source_key = ${key}`,
+        )) as unknown[];
+        if (seen) continue;
+        const used = list.filter((p) => g.penalties.includes(p.id));
+        const docs = used.map((p) => `${p.department}${p.documentNo}（${p.decidedOn}）`).join("、");
+        items.push({
+          orgId: list[0]!.orgId,
+          label: list[0]!.name,
+          reason: `${CREDIT_GROUNDS[g.ground].label}：${docs}`,
+        });
+        if (dryRun) continue;
+        const id = await insertCase(deps, systemActor(this.name), {
+          orgId: list[0]!.orgId,
+          authorityId: list[0]!.authorityId,
+          list: CREDIT_GROUNDS[g.ground].list,
+          ground: g.ground,
+          facts: `该组织受到行政处罚：${docs}。`,
+          evidence: `行政处罚决定书 ${used.map((p) => p.documentNo).join("、")}`,
+          arisenOn: used.at(-1)!.decidedOn,
+          sourceKey: key,
+        });
+        if (id) made++;
+      }
+    }
+    return report(
+      items,
+      dryRun ? items.length : made,
+      `${dryRun ? "将新增" : "新增"}信用名单候选（行政处罚）${dryRun ? items.length : made} 项`,
     );
   },
 };

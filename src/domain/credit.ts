@@ -277,3 +277,44 @@ export function publicationPeriodOf(ground: CreditGround): PublicationPeriod {
   if (CREDIT_GROUNDS[ground].list === "serious") return "serious";
   return ground === "d1_5" ? "minor" : "general";
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Penalties (行政处罚) → grounds
+
+export interface PenaltyFact {
+  id: number;
+  kind: "warning" | "fine" | "confiscation" | "suspension";
+  amountFen: number | null;
+  decidedOn: string;
+}
+
+/** ¥50,000 in fen: the line between R-D1(5) and R-D4(4). */
+export const LARGE_FINE_FEN = 5_000_000;
+
+/**
+ * The grounds an organization's penalties give, each with the penalties that give it: a 警告 or a fine under ¥50,000
+ * → R-D1(5); a fine of ¥50,000 or more → R-D4(4); 限期停止活动 → R-D4(3); two or more 警告 / small fines within three
+ * years → R-D4(5) (the latest pair counted from the latest one back).
+ */
+export function groundsFromPenalties(
+  list: readonly PenaltyFact[],
+): { ground: CreditGround; penalties: number[] }[] {
+  const out: { ground: CreditGround; penalties: number[] }[] = [];
+  const small = list.filter(
+    (p) => p.kind === "warning" || (p.kind === "fine" && (p.amountFen ?? 0) < LARGE_FINE_FEN),
+  );
+  for (const p of small) out.push({ ground: "d1_5", penalties: [p.id] });
+  for (const p of list) {
+    if (p.kind === "fine" && (p.amountFen ?? 0) >= LARGE_FINE_FEN)
+      out.push({ ground: "d4_4", penalties: [p.id] });
+    if (p.kind === "suspension") out.push({ ground: "d4_3", penalties: [p.id] });
+  }
+  const sorted = [...small].sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
+  for (let i = 1; i < sorted.length; i++) {
+    const latest = sorted[i]!;
+    const windowStart = addMonths(latest.decidedOn, -36);
+    const earlier = sorted.slice(0, i).filter((p) => p.decidedOn > windowStart);
+    if (earlier.length > 0) out.push({ ground: "d4_5", penalties: [...earlier.map((p) => p.id), latest.id] });
+  }
+  return out;
+}

@@ -2,7 +2,13 @@
  * The one table of scheduled jobs, in the order they run each day. A capability adds its job here; the Node timer,
  * the Workers cron, `npm run jobs` and /admin/jobs all read this list.
  */
-import { creditCandidatesJob, creditMovesJob, creditRevokedJob, creditUnreachableJob } from "../credit/jobs";
+import {
+  creditCandidatesJob,
+  creditMovesJob,
+  creditPenaltiesJob,
+  creditRevokedJob,
+  creditUnreachableJob,
+} from "../credit/jobs";
 import { notFiledJob } from "../inspection/jobs";
 import { zombieSignalsJob } from "../zombie/jobs";
 import type { Job } from "./types";
@@ -12,6 +18,7 @@ export const JOBS: readonly Job[] = [
   notFiledJob,
   creditCandidatesJob,
   creditUnreachableJob,
+  creditPenaltiesJob,
   creditRevokedJob,
   creditMovesJob,
   zombieSignalsJob,

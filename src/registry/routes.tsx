@@ -5,6 +5,7 @@ import { ErrorPage } from "../../views/layout";
 import { DataPage, HomePage, OrgPage, SearchPage } from "../../views/registry/pages";
 import { SearchResults } from "../../views/registry/search";
 import type { AppEnv } from "../context";
+import { runningSuspension } from "../credit/penalties";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { pageString, renderFragment, renderPage } from "../render";
@@ -63,7 +64,9 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
   if (!user && deps.detailCache) {
     const html = await deps.detailCache.get(deps.db, `page:${v.code}:${today}`, async () => {
       const data = await publicDetail(deps, v.code);
-      return data ? pageString(<OrgPage {...data} today={today} user={null} />) : null;
+      if (!data) return null;
+      const suspension = await runningSuspension(deps, data.detail.org.id, today);
+      return pageString(<OrgPage {...data} suspension={suspension} today={today} user={null} />);
     });
     if (html !== null) {
       c.header("Vary", "HX-Request, HX-Request-Type");
@@ -83,7 +86,8 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       404,
     );
   }
-  return renderPage(c, <OrgPage {...data} today={today} user={user} />);
+  const suspension = await runningSuspension(deps, data.detail.org.id, today);
+  return renderPage(c, <OrgPage {...data} suspension={suspension} today={today} user={user} />);
 });
 
 registryRoutes.get("/data", (c) => renderPage(c, <DataPage user={c.get("user")} />));

@@ -7,6 +7,7 @@ import type { SessionUser } from "../../src/context";
 import {
   creditCandidatesJob,
   creditMovesJob,
+  creditPenaltiesJob,
   creditRevokedJob,
   creditUnreachableJob,
 } from "../../src/credit/jobs";
@@ -384,6 +385,99 @@ describe("R-D2 / R-D1(6): letters to the registered 住所", () => {
       )[0]!.report!.changed;
     expect(await dry()).toBe(1);
     expect(await dry(strict)).toBe(0);
+  });
+});
+
+describe("行政处罚 records (R-D1(5), R-D4(3)–(5))", () => {
+  it("a registrar records a fine and a 限期停止活动; the job makes their candidates once; the public page shows the running suspension", async () => {
+    const fine = await post(
+      "/registrar/credit/penalties",
+      {
+        uscc: org.uscc,
+        kind: "fine",
+        amount: "60,000",
+        department: "示范市市场监督管理局",
+        documentNo: "示市监罚〔2026〕5号",
+        decidedOn: "2026-05-20",
+        facts: "违规收取会费",
+      },
+      registrar.cookie,
+    );
+    expect(fine.status).toBe(303);
+    const noDates = await post(
+      "/registrar/credit/penalties",
+      {
+        uscc: org.uscc,
+        kind: "suspension",
+        department: "示范市民政局",
+        documentNo: "示民罚〔2026〕2号",
+        decidedOn: "2026-06-01",
+        facts: "违反章程开展活动",
+      },
+      registrar.cookie,
+    );
+    expect(noDates.status).toBe(422);
+    expect(await noDates.text()).toContain("限期停止活动须填写起止日期");
+    const badAmount = await post(
+      "/registrar/credit/penalties",
+      {
+        uscc: org.uscc,
+        kind: "fine",
+        amount: "abc",
+        department: "示范市民政局",
+        documentNo: "示民罚〔2026〕3号",
+        decidedOn: "2026-06-01",
+        facts: "违规收费活动",
+      },
+      registrar.cookie,
+    );
+    expect(badAmount.status).toBe(422);
+    expect(
+      (
+        await post(
+          "/registrar/credit/penalties",
+          {
+            uscc: org.uscc,
+            kind: "suspension",
+            suspendedFrom: "2026-06-01",
+            suspendedTo: "2026-08-31",
+            department: "示范市民政局",
+            documentNo: "示民罚〔2026〕2号",
+            decidedOn: "2026-06-01",
+            facts: "违反章程开展活动",
+          },
+          registrar.cookie,
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await post(
+          "/registrar/credit/penalties",
+          {
+            uscc: org.uscc,
+            kind: "warning",
+            department: "x",
+            documentNo: "yy",
+            decidedOn: "2026-06-01",
+            facts: "违规违规违规",
+          },
+          neighbour.cookie,
+        )
+      ).status,
+    ).toBe(422);
+
+    const runs = [
+      await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditPenaltiesJob]),
+      await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditPenaltiesJob]),
+    ];
+    expect(runs.map((r) => r[0]!.report!.changed)).toEqual([2, 0]);
+    const cases = await db.select().from(creditCases).orderBy(creditCases.id);
+    expect(cases.map((c) => [c.list, c.ground, c.state])).toEqual([
+      ["serious", "d4_4", "candidate"],
+      ["serious", "d4_3", "candidate"],
+    ]);
+    expect(await (await get(`/orgs/${org.uscc}`)).text()).toContain("责令限期停止活动（示民罚〔2026〕2号）");
   });
 });
 

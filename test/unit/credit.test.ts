@@ -6,6 +6,7 @@ import {
   creditMachine,
   entryDeadline,
   escalationOn,
+  groundsFromPenalties,
   groundsOf,
   objectionDeadline,
   publicationPeriodOf,
@@ -173,5 +174,35 @@ describe("the credit machine (R-D7 due process)", () => {
     expect(
       decide(creditMachine, "removed", "decide_list", registrar, ctx({ mayDecide: true }, "x")),
     ).toMatchObject({ ok: false, code: "terminal" });
+  });
+});
+
+describe("penalties → grounds (R-D1(5), R-D4(3)–(5))", () => {
+  const p = (
+    id: number,
+    kind: "warning" | "fine" | "confiscation" | "suspension",
+    decidedOn: string,
+    amountFen: number | null = null,
+  ) => ({ id, kind, amountFen, decidedOn });
+  const grounds = (list: ReturnType<typeof p>[]) =>
+    groundsFromPenalties(list).map((g) => `${g.ground}:${g.penalties.join(",")}`);
+
+  it("a 警告 or a fine under ¥50,000 is an 异常 ground; ¥50,000 or more, or 限期停止活动, is 严重", () => {
+    expect(grounds([p(1, "warning", "2026-01-10")])).toEqual(["d1_5:1"]);
+    expect(grounds([p(2, "fine", "2026-01-10", 4_999_999)])).toEqual(["d1_5:2"]);
+    expect(grounds([p(3, "fine", "2026-01-10", 5_000_000)])).toEqual(["d4_4:3"]);
+    expect(grounds([p(4, "suspension", "2026-01-10")])).toEqual(["d4_3:4"]);
+  });
+
+  it("R-D4(5): two 警告 or small fines within three years are 严重; three years and a day apart they are not", () => {
+    expect(grounds([p(1, "warning", "2023-06-01"), p(2, "fine", "2026-05-31", 100_000)])).toEqual([
+      "d1_5:1",
+      "d1_5:2",
+      "d4_5:1,2",
+    ]);
+    expect(grounds([p(1, "warning", "2023-05-31"), p(2, "warning", "2026-05-31")])).toEqual([
+      "d1_5:1",
+      "d1_5:2",
+    ]);
   });
 });

@@ -62,7 +62,9 @@ export function CreditQueuePage(p: {
         5 个工作日内录入处理（R-D10）。
       </p>
       <p>
-        <a href="/registrar/credit/letters">住所核查信件</a>：登记寄往登记住所的挂号信及回执（R-D2）。
+        <a href="/registrar/credit/letters">住所核查信件</a>：登记寄往登记住所的挂号信及回执（R-D2）。{" "}
+        <a href="/registrar/credit/penalties">行政处罚</a>
+        ：登记组织受到的警告、罚款、限期停止活动等（R-D1(5)、R-D4）。
       </p>
       <form method="get" action="/registrar/credit" class="filters">
         <label for="state">显示</label>{" "}

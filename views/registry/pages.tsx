@@ -72,10 +72,13 @@ export function OrgPage({
   notices,
   inspections,
   credit,
+  suspension,
   today,
   user,
 }: {
   detail: OrgDetail;
+  /** A 限期停止活动 running today (R-A9: a sanction flag, not a status). */
+  suspension?: { from: string; to: string; department: string; documentNo: string } | null;
   /** Credit list entries (R-D8). */
   credit?: PublicEntry[];
   notices: (typeof announcements.$inferSelect)[];
@@ -95,6 +98,12 @@ export function OrgPage({
         {org.name} <StatusTag status={org.status} />
       </h1>
       {org.nameEn ? <p class="lead">{org.nameEn}</p> : null}
+      {suspension ? (
+        <div class="notice warning" role="note">
+          该组织被{suspension.department}责令限期停止活动（{suspension.documentNo}），期限自 {suspension.from}{" "}
+          至 {suspension.to}。
+        </div>
+      ) : null}
       {org.status !== "active" ? (
         <div class="notice warning">
           该组织已于 {org.statusOn} {STATUS_LABELS[org.status]}，不得再以该名义开展活动。

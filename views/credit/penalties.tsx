@@ -1,0 +1,147 @@
+import type { SessionUser } from "../../src/context";
+import type { PenaltyRow } from "../../src/credit/penalties";
+import { formatFen } from "../../src/domain/money";
+import { cnDate } from "../components/dates";
+import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { Layout } from "../layout";
+
+const LABELS = {
+  uscc: "统一社会信用代码",
+  kind: "处罚种类",
+  amount: "罚款金额",
+  suspendedFrom: "停止活动起",
+  suspendedTo: "停止活动止",
+  department: "作出处罚的机关",
+  documentNo: "处罚决定书文号",
+  decidedOn: "处罚日期",
+  facts: "违法事实",
+};
+const KINDS = {
+  warning: "警告",
+  fine: "罚款",
+  confiscation: "没收违法所得、非法财物",
+  suspension: "限期停止活动",
+};
+
+function Field(p: { name: keyof typeof LABELS; errors: Errors; children: unknown }) {
+  return (
+    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
+      <label for={p.name}>{LABELS[p.name]}</label>
+      <FieldError errors={p.errors} name={p.name} />
+      {p.children as string}
+    </div>
+  );
+}
+
+/** /registrar/credit/penalties: 行政处罚 records, which feed the credit lists' grounds (R-D1(5), R-D4(3)–(5)). */
+export function PenaltiesPage(p: {
+  user: SessionUser;
+  rows: PenaltyRow[];
+  form: Record<string, string>;
+  errors: Errors;
+  notice?: string | null;
+}) {
+  const f = p.form;
+  return (
+    <Layout title="行政处罚记录" user={p.user}>
+      <p class="muted">
+        <a href="/registrar/credit">信用名单</a> › 行政处罚
+      </p>
+      <h1>行政处罚记录</h1>
+      <p>
+        登记本机关管辖组织受到的行政处罚（任何部门作出的）。系统次日据此生成信用名单候选：警告或不满5万元罚款列入活动异常名录候选；5万元以上罚款、限期停止活动、三年内两次以上警告或小额罚款列入严重违法失信名单候选。信用信息应在产生后5个工作日内录入（R-D10）。
+      </p>
+      {p.notice ? (
+        <p class="notice success" role="status">
+          {p.notice}
+        </p>
+      ) : null}
+      <form method="post" action="/registrar/credit/penalties" class="narrow-form" novalidate>
+        <ErrorSummary errors={p.errors} labels={LABELS} />
+        <Field name="uscc" errors={p.errors}>
+          <input type="text" id="uscc" name="uscc" maxlength={18} value={f.uscc ?? ""} />
+        </Field>
+        <Field name="kind" errors={p.errors}>
+          <select id="kind" name="kind">
+            {Object.entries(KINDS).map(([v, l]) => (
+              <option value={v} selected={f.kind === v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="amount" errors={p.errors}>
+          <input
+            type="text"
+            id="amount"
+            name="amount"
+            value={f.amount ?? ""}
+            placeholder="罚款时填写，单位元，如 20,000"
+          />
+        </Field>
+        <Field name="suspendedFrom" errors={p.errors}>
+          <input type="date" id="suspendedFrom" name="suspendedFrom" value={f.suspendedFrom ?? ""} />
+        </Field>
+        <Field name="suspendedTo" errors={p.errors}>
+          <input type="date" id="suspendedTo" name="suspendedTo" value={f.suspendedTo ?? ""} />
+        </Field>
+        <Field name="department" errors={p.errors}>
+          <input type="text" id="department" name="department" maxlength={60} value={f.department ?? ""} />
+        </Field>
+        <Field name="documentNo" errors={p.errors}>
+          <input type="text" id="documentNo" name="documentNo" maxlength={60} value={f.documentNo ?? ""} />
+        </Field>
+        <Field name="decidedOn" errors={p.errors}>
+          <input type="date" id="decidedOn" name="decidedOn" value={f.decidedOn ?? ""} />
+        </Field>
+        <Field name="facts" errors={p.errors}>
+          <textarea id="facts" name="facts" rows={3} maxlength={2000}>
+            {f.facts ?? ""}
+          </textarea>
+        </Field>
+        <button type="submit">登记行政处罚</button>
+      </form>
+      <h2>已登记的处罚</h2>
+      {p.rows.length === 0 ? (
+        <p class="empty-state">还没有登记行政处罚。</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">社会组织</th>
+                <th scope="col">处罚</th>
+                <th scope="col">机关与文号</th>
+                <th scope="col">日期</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((r) => (
+                <tr>
+                  <td>
+                    {r.orgName}
+                    <br />
+                    <span class="small muted">{r.uscc}</span>
+                  </td>
+                  <td class="wide-cell">
+                    {KINDS[r.kind]}
+                    {r.amountFen !== null ? ` ${formatFen(r.amountFen)} 元` : ""}
+                    {r.suspendedFrom ? `（${cnDate(r.suspendedFrom)}至${cnDate(r.suspendedTo)}）` : ""}
+                    <br />
+                    <span class="small">{r.facts}</span>
+                  </td>
+                  <td>
+                    {r.department}
+                    <br />
+                    <span class="small muted">{r.documentNo}</span>
+                  </td>
+                  <td class="nowrap">{cnDate(r.decidedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
