@@ -47,6 +47,8 @@ export interface DomainSettings {
   correctionDeadlineWorkingDays: number;
   /** R-D7 [C]: working days an organization has to object after a 事先告知 is served. */
   creditObjectionWorkingDays: number;
+  /** [C] working days from service an organization has to rectify under a 整改通知书 (the default offered). */
+  rectificationWorkingDays: number;
   /** R-E1(a) [C]: whether a 不合格 conclusion counts as a missed year for the zombie signal (else 未参检 only). */
   zombieCountsUnqualified: boolean;
   /** R-D1(1) [C]: whether a 不合格 conclusion (besides 未参检) makes an 活动异常名录 candidate. */
@@ -61,6 +63,7 @@ export const defaultDomainSettings: DomainSettings = {
   creditObjectionWorkingDays: 10,
   creditListsUnqualified: false,
   zombieCountsUnqualified: false,
+  rectificationWorkingDays: 20,
 };
 
 export interface Config {

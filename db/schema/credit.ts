@@ -116,6 +116,53 @@ export const penalties = sqliteTable(
   ],
 );
 
+/**
+ * 整改通知书 (rectification notices): the facts found, the items to fix (each with its basis), a deadline, a 文号.
+ * The organization answers with a 整改报告 per item; the registrar accepts it or returns it (every round kept in
+ * `rounds`). While a notice is open the next 年检 requires its 整改报告 section (R-C5); an overdue one becomes an
+ * 活动异常名录 candidate (R-D1(3)).
+ *   state  open 待整改 | reported 已报送整改报告 | accepted 已验收 (terminal)
+ */
+export const NOTICE_STATES = ["open", "reported", "accepted"] as const;
+export const NOTICE_SOURCES = ["inspection", "zombie", "standalone"] as const;
+
+export const rectificationNotices = sqliteTable(
+  "rectification_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    authorityId: integer("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    source: text("source", { enum: NOTICE_SOURCES }).notNull().default("standalone"),
+    sourceId: integer("source_id"),
+    documentNo: text("document_no").notNull(),
+    facts: text("facts").notNull(),
+    /** [{ text, basis }] */
+    items: text("items", { mode: "json" }).$type<{ text: string; basis: string }[]>().notNull(),
+    servedOn: text("served_on").notNull(),
+    deadline: text("deadline").notNull(),
+    state: text("state", { enum: NOTICE_STATES }).notNull().default("open"),
+    /** Every round: the report per item, when, and the registrar's return with its reason. */
+    rounds: text("rounds", { mode: "json" })
+      .$type<{ reportedAt: string; answers: string[]; returnedAt?: string; reason?: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    acceptedOn: text("accepted_on"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("rectification_notices_org_idx").on(t.orgId, t.state),
+    index("rectification_notices_authority_idx").on(t.authorityId, t.state, t.deadline),
+    check("rectification_notices_state_ck", inList("state", NOTICE_STATES)),
+    check("rectification_notices_source_ck", inList("source", NOTICE_SOURCES)),
+    check("rectification_notices_accepted_ck", sql`(state = 'accepted') = (accepted_on IS NOT NULL)`),
+  ],
+);
+
 export const creditEvents = sqliteTable(
   "credit_events",
   {

@@ -334,3 +334,46 @@ export const creditPenaltiesJob: Job = {
     );
   },
 };
+
+/** R-D1(3): a 整改通知书 past its deadline and not accepted makes an 活动异常名录 candidate, once per notice. */
+export const creditNoticesJob: Job = {
+  name: "credit-notices",
+  title: "信用名单候选（逾期未整改）",
+  description: "整改通知书的整改期限已过而整改报告未验收的组织，列为活动异常名录候选（R-D1(3)）。",
+  async run(deps, today, { dryRun }) {
+    const rows = (await deps.db.all(sql`
+      SELECT n.id, n.org_id AS "orgId", n.authority_id AS "authorityId", o.name, n.document_no AS "documentNo", n.deadline
+      FROM rectification_notices n JOIN organizations o ON o.id = n.org_id
+      WHERE n.state <> 'accepted' AND n.deadline < ${today} AND o.status = 'active'
+        AND NOT EXISTS (SELECT 1 FROM credit_cases c WHERE c.source_key = 'notice:' || n.id)
+      ORDER BY n.deadline, n.id`)) as {
+      id: number;
+      orgId: number;
+      authorityId: number;
+      name: string;
+      documentNo: string;
+      deadline: string;
+    }[];
+    const items = rows.map((r) => ({
+      orgId: r.orgId,
+      label: r.name,
+      reason: `整改通知书${r.documentNo}的期限${r.deadline}已过，未验收（R-D1(3)）`,
+    }));
+    if (dryRun) return report(items, rows.length, `将新增活动异常名录候选（逾期未整改）${rows.length} 家`);
+    let made = 0;
+    for (const r of rows) {
+      const id = await insertCase(deps, systemActor(this.name), {
+        orgId: r.orgId,
+        authorityId: r.authorityId,
+        list: "abnormal",
+        ground: "d1_3",
+        facts: `该组织未在整改通知书（${r.documentNo}）规定的期限（${r.deadline}）内完成整改。`,
+        evidence: `整改通知书 ${r.documentNo}`,
+        arisenOn: r.deadline,
+        sourceKey: `notice:${r.id}`,
+      });
+      if (id) made++;
+    }
+    return report(items, made, `新增活动异常名录候选（逾期未整改）${made} 家`);
+  },
+};

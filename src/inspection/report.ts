@@ -88,6 +88,7 @@ export function precheckContext(
   f: FilingRow,
   lastYearReport: InspectionReport | null,
   lastYearOutcome: LastYearOutcome,
+  openRectificationNotice = false,
 ): PrecheckContext {
   return {
     orgType: f.orgType,
@@ -95,8 +96,8 @@ export function precheckContext(
     legalRepresentative: f.org.legalRepresentative,
     lastYear: lastYearReport?.finances ? { finances: lastYearReport.finances } : null,
     lastYearOutcome,
-    // 整改通知 are not recorded yet (a later issue): only last year's outcome makes the 整改报告 required.
-    openRectificationNotice: false,
+    // R-C5 / R-C6: an open 整改通知书 (src/credit/notices.ts), like last year's outcome, makes the 整改报告 required.
+    openRectificationNotice,
   };
 }
 

@@ -23,6 +23,7 @@ import {
 } from "../../db/schema/inspection";
 import { type Actor as AuditActor, type AuditInput, commitWithAudit, systemActor } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
+import { hasOpenRectificationNotice } from "../credit/notices";
 import type { BatchItem, Db } from "../db";
 import {
   type InspectionReport,
@@ -167,15 +168,16 @@ async function previousYear(db: Db, f: FilingRow) {
 
 /** Everything a filing's page or a submit needs. */
 async function loadFilingContext(db: Db, f: FilingRow) {
-  const [yearRow, sections, attachments, rounds, prev] = await Promise.all([
+  const [yearRow, sections, attachments, rounds, prev, openNotice] = await Promise.all([
     loadYear(db, f.yearId),
     loadSections(db, f.id),
     listAttachments(db, f.id),
     loadRounds(db, f.id),
     previousYear(db, f),
+    hasOpenRectificationNotice(db, f.orgId),
   ]);
   const working = assembleReport(f, sections, attachments);
-  const ctx = precheckContext(f, prev.report, prev.outcome);
+  const ctx = precheckContext(f, prev.report, prev.outcome, openNotice);
   return { yearRow: yearRow!, sections, attachments, rounds, prev, working, precheck: ctx };
 }
 

@@ -5,6 +5,7 @@
 import {
   creditCandidatesJob,
   creditMovesJob,
+  creditNoticesJob,
   creditPenaltiesJob,
   creditRevokedJob,
   creditUnreachableJob,
@@ -19,6 +20,7 @@ export const JOBS: readonly Job[] = [
   creditCandidatesJob,
   creditUnreachableJob,
   creditPenaltiesJob,
+  creditNoticesJob,
   creditRevokedJob,
   creditMovesJob,
   zombieSignalsJob,

@@ -7,6 +7,7 @@ import type { SessionUser } from "../../src/context";
 import {
   creditCandidatesJob,
   creditMovesJob,
+  creditNoticesJob,
   creditPenaltiesJob,
   creditRevokedJob,
   creditUnreachableJob,
@@ -478,6 +479,109 @@ describe("行政处罚 records (R-D1(5), R-D4(3)–(5))", () => {
       ["serious", "d4_3", "candidate"],
     ]);
     expect(await (await get(`/orgs/${org.uscc}`)).text()).toContain("责令限期停止活动（示民罚〔2026〕2号）");
+  });
+});
+
+describe("整改通知书 (R-D1(3), R-C5)", () => {
+  it("issue → the 年检 requires the 整改报告 → report → return with a reason → report again → accept; refusals on the way", async () => {
+    await inspectionService.openYear(deps(), registrar.user, { year: 2025 });
+    const filingText = async () => {
+      const [f] = (await db.all(sql`SELECT id FROM annual_inspections WHERE org_id = ${org.id}`)) as {
+        id: number;
+      }[];
+      return (await get(`/portal/inspections/${f!.id}`, orgUser.cookie)).text();
+    };
+    expect(await filingText()).not.toContain("本单位有尚未完成的整改通知");
+
+    const bad = await post(
+      "/registrar/credit/notices",
+      {
+        uscc: org.uscc,
+        documentNo: "示民整〔2026〕1号",
+        facts: "未按章程召开会员大会",
+        items: "没有依据的一行",
+        days: "10",
+      },
+      registrar.cookie,
+    );
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("请逐行填写整改事项及其依据");
+    const issued = await post(
+      "/registrar/credit/notices",
+      {
+        uscc: org.uscc,
+        documentNo: "示民整〔2026〕1号",
+        facts: "未按章程召开会员大会",
+        items: "按章程召开会员大会｜章程第十五条\n补选理事｜章程第二十条",
+        days: "10",
+      },
+      registrar.cookie,
+    );
+    expect(issued.status).toBe(303);
+    const path = issued.headers.get("Location")!;
+    const id = path.split("/").at(-1)!;
+    expect(await filingText()).toContain("本单位有尚未完成的整改通知");
+    // Another organization and another authority see nothing.
+    expect((await get(`/portal/credit/notices/${id}`, otherOrgUser.cookie)).status).toBe(404);
+    expect((await get(path, neighbour.cookie)).status).toBe(404);
+    const letter = await (await get(`/portal/credit/notices/${id}`, orgUser.cookie)).text();
+    expect(letter).toContain("整改通知书");
+    expect(letter).toContain("按章程召开会员大会（依据：章程第十五条）");
+
+    const missing = await post(
+      `/portal/credit/notices/${id}/report`,
+      { version: "1", answer0: "已于6月5日召开" },
+      orgUser.cookie,
+    );
+    expect(missing.status).toBe(422);
+    const report = { version: "1", answer0: "已于6月5日召开会员大会", answer1: "已补选理事两名" };
+    expect((await post(`/portal/credit/notices/${id}/report`, report, orgUser.cookie)).status).toBe(303);
+    expect((await post(`/portal/credit/notices/${id}/report`, report, orgUser.cookie)).status).toBe(409);
+    const noReason = await post(`${path}/decide`, { version: "2", decision: "return" }, registrar.cookie);
+    expect(noReason.status).toBe(422);
+    expect(
+      (
+        await post(
+          `${path}/decide`,
+          { version: "2", decision: "return", reason: "请附会议纪要" },
+          registrar.cookie,
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (await post(`/portal/credit/notices/${id}/report`, { ...report, version: "3" }, orgUser.cookie)).status,
+    ).toBe(303);
+    expect(
+      (await post(`${path}/decide`, { version: "4", decision: "accept" }, registrar.cookie)).status,
+    ).toBe(303);
+    const page = await (await get(path, registrar.cookie)).text();
+    expect(page).toContain("第 2 轮");
+    expect(page).toContain("退回：请附会议纪要");
+    expect(page).toContain("已验收");
+    expect(await filingText()).not.toContain("本单位有尚未完成的整改通知");
+  });
+
+  it("R-D1(3): a notice past its deadline and not accepted becomes an 活动异常名录 candidate, once", async () => {
+    await post(
+      "/registrar/credit/notices",
+      {
+        uscc: org.uscc,
+        documentNo: "示民整〔2026〕2号",
+        facts: "未按规定公开年度工作报告",
+        items: "公开年度工作报告｜信息公开办法",
+        days: "5",
+      },
+      registrar.cookie,
+    );
+    const [n] = (await db.all(sql`SELECT deadline FROM rectification_notices`)) as { deadline: string }[];
+    expect(n!.deadline).toBe("2026-06-17");
+    const day = async (today: string) =>
+      (await runJobs(deps(), today, { dryRun: false, trigger: "cli" }, [creditNoticesJob]))[0]!.report!
+        .changed;
+    expect(await day("2026-06-17")).toBe(0);
+    expect(await day("2026-06-18")).toBe(1);
+    expect(await day("2026-06-18")).toBe(0);
+    expect(await caseOf()).toMatchObject({ ground: "d1_3", state: "candidate", arisenOn: "2026-06-17" });
   });
 });
 

@@ -4,6 +4,7 @@ import {
   importJobs,
   inspectionAttachments,
   letters,
+  rectificationNotices,
   registrationApplications,
 } from "../../db/schema";
 import { createApp } from "../../src/app";
@@ -116,7 +117,20 @@ async function objectsOf(
       trackingNo: "XA0001",
     })
     .returning({ id: letters.id });
+  const [rectification] = await db
+    .insert(rectificationNotices)
+    .values({
+      orgId: org.id,
+      authorityId,
+      documentNo: "测试〔2026〕1号",
+      facts: "测试事实",
+      items: [{ text: "测试事项", basis: "测试依据" }],
+      servedOn: "2026-06-01",
+      deadline: "2026-06-30",
+    })
+    .returning({ id: rectificationNotices.id });
   return {
+    rectificationId: String(rectification!.id),
     letterId: String(letter!.id),
     caseId: String(creditCase!.id),
     uscc: org.uscc,

@@ -1,10 +1,12 @@
 import type { SessionUser } from "../../src/context";
 import type { CaseRow, PublicEntry } from "../../src/credit/contract";
+import type { NoticeView } from "../../src/credit/notices";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS, groundsOf } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
 import { Layout } from "../layout";
 import { CreditTable } from "./entries";
+import { NoticeTable } from "./notices";
 
 const LABELS = { q: "名称或代码", list: "名录", ground: "事由", removed: "范围" };
 
@@ -90,10 +92,13 @@ export function PublicCreditPage(p: {
 }
 
 /** /portal/credit: the organization's own cases once it has been told of them. */
-export function PortalCreditPage(p: { user: SessionUser; cases: CaseRow[] }) {
+export function PortalCreditPage(p: { user: SessionUser; cases: CaseRow[]; notices: NoticeView[] }) {
   return (
     <Layout title="信用信息" user={p.user}>
       <h1>本单位信用信息</h1>
+      <h2>整改通知书</h2>
+      <NoticeTable notices={p.notices} base="/portal/credit/notices" />
+      <h2>信用名单</h2>
       {p.cases.length === 0 ? (
         <p class="empty-state">本单位没有被告知拟列入或已列入信用名单的记录。</p>
       ) : (

@@ -63,6 +63,7 @@ export function CreditQueuePage(p: {
       </p>
       <p>
         <a href="/registrar/credit/letters">住所核查信件</a>：登记寄往登记住所的挂号信及回执（R-D2）。{" "}
+        <a href="/registrar/credit/notices">整改通知书</a>：发出、验收或退回（R-D1(3)、R-C5）。{" "}
         <a href="/registrar/credit/penalties">行政处罚</a>
         ：登记组织受到的警告、罚款、限期停止活动等（R-D1(5)、R-D4）。
       </p>

@@ -1,0 +1,214 @@
+import type { SessionUser } from "../../src/context";
+import type { NoticeView } from "../../src/credit/notices";
+import { cnDate } from "../components/dates";
+import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../components/form";
+import { Layout } from "../layout";
+
+const STATES = { open: "待整改", reported: "已报送整改报告，待验收", accepted: "已验收" };
+const LABELS = {
+  uscc: "统一社会信用代码",
+  documentNo: "文号",
+  facts: "查明的事实",
+  items: "整改事项",
+  days: "整改期限（工作日）",
+  reason: "退回理由",
+  answers: "整改情况",
+};
+
+/** /registrar/credit/notices: the authority's 整改通知书 and a form to issue one. */
+export function NoticesPage(p: {
+  user: SessionUser;
+  notices: NoticeView[];
+  form: Record<string, string>;
+  errors: Errors;
+  defaultDays: number;
+}) {
+  return (
+    <Layout title="整改通知书" user={p.user}>
+      <p class="muted">
+        <a href="/registrar/credit">信用名单</a> › 整改通知书
+      </p>
+      <h1>整改通知书</h1>
+      <p>
+        整改通知书未在期限内验收的，组织将列为活动异常名录候选（R-D1(3)）；未验收期间，组织的年度检查须填写整改报告（R-C5）。
+      </p>
+      <NoticeTable notices={p.notices} base="/registrar/credit/notices" />
+      <h2>发出整改通知书</h2>
+      <form method="post" action="/registrar/credit/notices" class="narrow-form" novalidate>
+        <ErrorSummary errors={p.errors} labels={LABELS} />
+        {(["uscc", "documentNo"] as const).map((name) => (
+          <div class={`field ${p.errors[name] ? "field-error" : ""}`}>
+            <label for={name}>{LABELS[name]}</label>
+            <FieldError errors={p.errors} name={name} />
+            <input
+              type="text"
+              id={name}
+              name={name}
+              maxlength={name === "uscc" ? 18 : 60}
+              value={p.form[name] ?? ""}
+            />
+          </div>
+        ))}
+        <div class={`field ${p.errors.facts ? "field-error" : ""}`}>
+          <label for="facts">{LABELS.facts}</label>
+          <FieldError errors={p.errors} name="facts" />
+          <textarea id="facts" name="facts" rows={3} maxlength={2000}>
+            {p.form.facts ?? ""}
+          </textarea>
+        </div>
+        <div class={`field ${p.errors.items ? "field-error" : ""}`}>
+          <label for="items">{LABELS.items}</label>
+          <p class="hint">
+            每行一项，格式为“事项｜依据”，例如：按章程召开会员大会｜《社会团体登记管理条例》第二十八条
+          </p>
+          <FieldError errors={p.errors} name="items" />
+          <textarea id="items" name="items" rows={4} maxlength={5000}>
+            {p.form.items ?? ""}
+          </textarea>
+        </div>
+        <div class={`field ${p.errors.days ? "field-error" : ""}`}>
+          <label for="days">{LABELS.days}</label>
+          <FieldError errors={p.errors} name="days" />
+          <input type="text" id="days" name="days" value={p.form.days ?? String(p.defaultDays)} />
+        </div>
+        <button type="submit">发出整改通知书</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function NoticeTable({ notices, base }: { notices: NoticeView[]; base: string }) {
+  if (notices.length === 0) return <p class="empty-state">没有整改通知书。</p>;
+  return (
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">社会组织</th>
+            <th scope="col">文号</th>
+            <th scope="col">整改期限</th>
+            <th scope="col">状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {notices.map((n) => (
+            <tr>
+              <td>{n.orgName}</td>
+              <td>
+                <a href={`${base}/${n.id}`}>{n.documentNo}</a>
+              </td>
+              <td class="nowrap">{cnDate(n.deadline)}</td>
+              <td class="nowrap">{STATES[n.state]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One 整改通知书, printable (the letter), with the rounds and what the viewer may do. */
+export function NoticePage(p: { user: SessionUser; n: NoticeView; errors: Errors; message?: string | null }) {
+  const n = p.n;
+  const org = p.user.role === "org";
+  const base = org ? `/portal/credit/notices/${n.id}` : `/registrar/credit/notices/${n.id}`;
+  return (
+    <Layout title={`整改通知书 ${n.documentNo}`} user={p.user}>
+      <p class="muted no-print">
+        <a href={org ? "/portal/credit" : "/registrar/credit/notices"}>{org ? "信用信息" : "整改通知书"}</a> ›{" "}
+        {n.documentNo}
+      </p>
+      {p.message ? (
+        <p class="notice warning" role="alert">
+          {p.message}
+        </p>
+      ) : null}
+      <article class="letter">
+        <h1 class="letter-title">{n.authorityName}</h1>
+        <h2 class="letter-title">整改通知书</h2>
+        <p class="letter-sign">{n.documentNo}</p>
+        <p>
+          {n.orgName}（统一社会信用代码：{n.uscc}）：
+        </p>
+        <p>经查，{n.facts}</p>
+        <p>请你单位于 {cnDate(n.deadline)} 前完成下列整改，并报送整改报告：</p>
+        <ol>
+          {n.items.map((i) => (
+            <li>
+              {i.text}（依据：{i.basis}）
+            </li>
+          ))}
+        </ol>
+        <p>逾期未完成整改的，本机关将依法将你单位列入活动异常名录。</p>
+        <p class="letter-sign">
+          {n.authorityName}
+          <br />
+          {cnDate(n.servedOn)}
+        </p>
+      </article>
+      <p class="no-print">
+        状态：{STATES[n.state]}
+        {n.acceptedOn ? `（${cnDate(n.acceptedOn)}验收）` : ""}
+      </p>
+      {n.rounds.length > 0 ? (
+        <section class="no-print">
+          <h2>整改报告</h2>
+          {n.rounds.map((r, k) => (
+            <div class="panel">
+              <h3>
+                第 {k + 1} 轮（{formatDateTime(r.reportedAt)}报送）
+              </h3>
+              <ol>
+                {r.answers.map((a) => (
+                  <li>{a}</li>
+                ))}
+              </ol>
+              {r.returnedAt ? (
+                <p class="notice warning">
+                  {formatDateTime(r.returnedAt)}退回：{r.reason}
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {org && n.state === "open" ? (
+        <form method="post" action={`${base}/report`} class="narrow-form no-print">
+          <h2>报送整改报告</h2>
+          <ErrorSummary errors={p.errors} labels={LABELS} />
+          <input type="hidden" name="version" value={String(n.version)} />
+          {n.items.map((i, k) => (
+            <div class={`field ${p.errors[`answer${k}`] ? "field-error" : ""}`}>
+              <label for={`answer${k}`}>
+                第 {k + 1} 项：{i.text}
+              </label>
+              <FieldError errors={p.errors} name={`answer${k}`} />
+              <textarea id={`answer${k}`} name={`answer${k}`} rows={3} maxlength={2000}></textarea>
+            </div>
+          ))}
+          <button type="submit">报送整改报告</button>
+        </form>
+      ) : null}
+      {!org && n.state === "reported" ? (
+        <form method="post" action={`${base}/decide`} class="narrow-form no-print">
+          <h2>验收</h2>
+          <ErrorSummary errors={p.errors} labels={LABELS} />
+          <input type="hidden" name="version" value={String(n.version)} />
+          <div class={`field ${p.errors.reason ? "field-error" : ""}`}>
+            <label for="reason">退回理由（退回时填写）</label>
+            <FieldError errors={p.errors} name="reason" />
+            <textarea id="reason" name="reason" rows={2} maxlength={2000}></textarea>
+          </div>
+          <div class="button-row">
+            <button type="submit" name="decision" value="accept">
+              验收通过
+            </button>
+            <button type="submit" name="decision" value="return" class="button secondary">
+              退回补充
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </Layout>
+  );
+}
