@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
@@ -9,12 +8,12 @@ import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
 import { authRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
-import {
-  creditApiRoutes,
-  creditPortalRoutes,
-  creditPublicRoutes,
-  creditRegistrarRoutes,
-} from "./credit/routes";
+import { creditLetterRoutes } from "./credit/letter-routes";
+import { creditNoticeRoutes, creditPortalNoticeRoutes } from "./credit/notice-routes";
+import { creditPenaltyRoutes } from "./credit/penalty-routes";
+import { creditPortalRoutes } from "./credit/portal-routes";
+import { creditApiRoutes, creditPublicRoutes } from "./credit/public-routes";
+import { creditRegistrarRoutes } from "./credit/registrar-routes";
 import { portalInspectionRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
@@ -107,6 +106,11 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", reviewRoutes);
   app.route("/", inspectionPublicRoutes);
   app.route("/admin/jobs", jobRoutes);
+  // The literal prefixes before "/registrar/credit/:caseId" and "/portal/credit/:caseId".
+  app.route("/registrar/credit/letters", creditLetterRoutes);
+  app.route("/registrar/credit/penalties", creditPenaltyRoutes);
+  app.route("/registrar/credit/notices", creditNoticeRoutes);
+  app.route("/portal/credit/notices", creditPortalNoticeRoutes);
   app.route("/registrar/credit", creditRegistrarRoutes);
   app.route("/registrar/zombies", zombieRoutes);
   app.route("/portal/credit", creditPortalRoutes);

@@ -7,7 +7,6 @@
  */
 import { sql } from "drizzle-orm";
 import { systemActor } from "../audit/audit";
-import type { AppDeps } from "../context";
 import {
   automaticRemovalOn,
   CREDIT_GROUNDS,
@@ -82,7 +81,7 @@ export const creditRevokedJob: Job = {
   title: "撤销、吊销登记的组织列入严重违法失信名单",
   description:
     "被撤销登记或吊销登记证书的组织，直接列入严重违法失信名单（R-D4(7)；撤销、吊销程序已经过听证，不再另行事先告知）。",
-  async run(deps, today, { dryRun }) {
+  async run(deps, _today, { dryRun }) {
     const rows = (await deps.db.all(sql`
       SELECT o.id, o.authority_id AS "authorityId", o.name, o.status, o.status_on AS "statusOn"
       FROM organizations o
@@ -228,7 +227,7 @@ export const creditUnreachableJob: Job = {
   title: "信用名单候选（无法联系）",
   description:
     "向登记住所寄送的两封信件均未签收、且第二封在第一封之后的规定天数内寄出的组织，列为活动异常名录候选（R-D1(6)、R-D2；间隔天数可设置）。",
-  async run(deps, today, { dryRun }) {
+  async run(deps, _today, { dryRun }) {
     const rows = (await deps.db.all(sql`
       SELECT l.id, l.org_id AS "orgId", o.authority_id AS "authorityId", o.name, l.sent_on AS "sentOn", l.outcome, l.tracking_no AS "trackingNo"
       FROM letters l JOIN organizations o ON o.id = l.org_id

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
-import { apiEntry } from "../credit/routes";
+import { apiEntry } from "../credit/public-routes";
 import { CSV_BOM, csvLines } from "../csv";
 import { fenToDecimalString } from "../domain/money";
 import { validateUscc } from "../domain/uscc";

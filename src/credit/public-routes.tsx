@@ -1,0 +1,210 @@
+/** /credit and /api/v1/credit-entries: the public lists, their CSV and Atom feed (R-D8). */
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Errors } from "../../views/components/form";
+import { PublicCreditPage } from "../../views/credit/public";
+import type { AppEnv } from "../context";
+import { CSV_BOM, csvLines } from "../csv";
+import {
+  CREDIT_GROUND_CODES,
+  CREDIT_GROUNDS,
+  CREDIT_LIST_LABELS,
+  REMOVAL_REASON_LABELS,
+} from "../domain/credit";
+import { isIsoDate } from "../domain/working-days";
+import { xml } from "../registration/announcements";
+import { renderPage } from "../render";
+import { errorsOf, text } from "./http";
+import { type PublicFilter, publicEntries, publicEvents } from "./queries";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public: /credit and /api/v1/credit-entries (R-D8)
+
+const PublicQuery = z.object({
+  q: text("查询内容", 100).optional(),
+  list: z
+    .enum(["abnormal", "serious", ""], "名录应为 abnormal（活动异常名录）或 serious（严重违法失信名单）。")
+    .optional(),
+  ground: z.enum(["", ...CREDIT_GROUND_CODES] as [string, ...string[]], "列入事由无法识别。").optional(),
+  authority: z
+    .string()
+    .regex(/^[0-9A-Za-z]{0,20}$/, "登记管理机关代码格式不正确。")
+    .optional(),
+  removed: z.enum(["1", "0", ""], "范围应为 1（已移出）或留空。").optional(),
+  from: z
+    .string()
+    .refine((v) => v === "" || isIsoDate(v), "起始日期格式不正确，如 2026-01-31。")
+    .optional(),
+  to: z
+    .string()
+    .refine((v) => v === "" || isIsoDate(v), "截止日期格式不正确，如 2026-12-31。")
+    .optional(),
+  page: z
+    .string()
+    .regex(/^\d{1,5}$/, "页码应为正整数。")
+    .optional(),
+  per_page: z
+    .string()
+    .regex(/^(100|[1-9]\d?)$/, "每页条数应为1至100。")
+    .optional(),
+});
+
+function publicFilter(
+  query: Record<string, string>,
+): { ok: true; f: PublicFilter } | { ok: false; errors: Errors } {
+  const parsed = PublicQuery.safeParse(query);
+  if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
+  const d = parsed.data;
+  return {
+    ok: true,
+    f: {
+      q: d.q || undefined,
+      list: d.list || undefined,
+      ground: d.ground || undefined,
+      authority: d.authority || undefined,
+      removed: d.removed === "1",
+      from: d.from || undefined,
+      to: d.to || undefined,
+      page: Math.max(1, Number(d.page ?? 1)),
+      perPage: Number(d.per_page ?? 20),
+    },
+  };
+}
+
+export const creditPublicRoutes = new Hono<AppEnv>();
+
+creditPublicRoutes.get("/", async (c) => {
+  const query = c.req.query();
+  const r = publicFilter(query);
+  const result = r.ok ? await publicEntries(c.get("deps").db, r.f) : { total: 0, items: [] };
+  return renderPage(
+    c,
+    <PublicCreditPage
+      user={c.get("user")}
+      query={query}
+      errors={r.ok ? {} : r.errors}
+      {...result}
+      page={r.ok ? r.f.page : 1}
+      perPage={r.ok ? r.f.perPage : 20}
+    />,
+    r.ok ? 200 : 400,
+  );
+});
+
+creditPublicRoutes.get("/export.csv", async (c) => {
+  const r = publicFilter(c.req.query());
+  if (!r.ok) return c.text(`查询参数有误：${Object.values(r.errors).join(" ")}`, 400);
+  const { items } = await publicEntries(c.get("deps").db, { ...r.f, page: 1, perPage: 100_000 });
+  const body =
+    CSV_BOM +
+    csvLines([
+      [
+        "统一社会信用代码",
+        "名称",
+        "名录",
+        "列入事由",
+        "事实",
+        "列入日期",
+        "作出决定机关",
+        "文号",
+        "移出日期",
+        "移出事由",
+        "移出文号",
+      ],
+      ...items.map((e) => [
+        e.uscc,
+        e.orgName,
+        CREDIT_LIST_LABELS[e.list],
+        CREDIT_GROUNDS[e.ground].label,
+        e.facts,
+        e.listedOn,
+        e.authorityName,
+        e.documentNo ?? "",
+        e.removedOn ?? "",
+        e.removalReason ? REMOVAL_REASON_LABELS[e.removalReason] : "",
+        e.removalDocumentNo ?? "",
+      ]),
+    ]);
+  return c.body(body, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="credit.csv"; filename*=UTF-8''${encodeURIComponent("信用名单.csv")}`,
+    "Access-Control-Allow-Origin": "*",
+  });
+});
+
+/** An Atom feed (RFC 4287) of listings and removals, newest first, so anyone can follow the lists. */
+creditPublicRoutes.get("/feed.atom", async (c) => {
+  const list = c.req.query("list");
+  if (list !== undefined && list !== "" && list !== "abnormal" && list !== "serious") {
+    return c.text("名录应为 abnormal（活动异常名录）或 serious（严重违法失信名单）。", 400);
+  }
+  const { db, config } = c.get("deps");
+  const events = await publicEvents(db, list || undefined);
+  const origin = config.publicOrigin;
+  const host = new URL(origin).host;
+  const self = `/credit/feed.atom${list ? `?list=${list}` : ""}`;
+  const entries = events
+    .map(
+      (e) => `  <entry>
+    <id>tag:${xml(host)},${e.on}:credit:${e.id}:${e.kind}</id>
+    <title>${xml(`${e.orgName}${e.kind === "listed" ? "被列入" : "被移出"}${CREDIT_LIST_LABELS[e.list]}`)}</title>
+    <link rel="alternate" type="text/html" href="${xml(`${origin}/orgs/${e.uscc}`)}"/>
+    <updated>${e.on}T00:00:00+08:00</updated>
+    <author><name>${xml(e.authorityName)}</name></author>
+    <category term="${e.kind}"/>
+    <summary type="text">${xml(
+      e.kind === "listed"
+        ? `${CREDIT_GROUNDS[e.ground].label}。${e.facts}${e.documentNo ? `（${e.documentNo}）` : ""}`
+        : `${e.removalReason ? REMOVAL_REASON_LABELS[e.removalReason] : ""}${e.removalDocumentNo ? `（${e.removalDocumentNo}）` : ""}`,
+    )}</summary>
+  </entry>`,
+    )
+    .join("\n");
+  const body = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+  <id>${xml(origin + self)}</id>
+  <title>社会组织信用名单列入与移出</title>
+  <updated>${events[0] ? `${events[0].on}T00:00:00+08:00` : "2000-01-01T00:00:00+08:00"}</updated>
+  <link rel="self" type="application/atom+xml" href="${xml(origin + self)}"/>
+  <link rel="alternate" type="text/html" href="${xml(`${origin}/credit`)}"/>
+${entries}
+</feed>
+`;
+  return c.body(body, 200, {
+    "Content-Type": "application/atom+xml; charset=utf-8",
+    "Cache-Control": "public, max-age=300",
+    "Access-Control-Allow-Origin": "*",
+  });
+});
+
+export const creditApiRoutes = new Hono<AppEnv>();
+
+creditApiRoutes.get("/", async (c) => {
+  const r = publicFilter(c.req.query());
+  if (!r.ok) {
+    return c.json(
+      { error: { code: "invalid_parameters", message: "查询参数有误。", fields: r.errors } },
+      400,
+    );
+  }
+  const { total, items } = await publicEntries(c.get("deps").db, r.f);
+  return c.json({ total, page: r.f.page, per_page: r.f.perPage, items: items.map(apiEntry) });
+});
+
+/** The open-data shape of an entry (field names are part of the /api/v1 contract). */
+export function apiEntry(e: import("./contract").PublicEntry) {
+  return {
+    uscc: e.uscc,
+    name: e.orgName,
+    list: e.list,
+    ground: e.ground,
+    ground_label: CREDIT_GROUNDS[e.ground].label,
+    facts: e.facts,
+    listed_on: e.listedOn,
+    authority: e.authorityName,
+    document_no: e.documentNo,
+    removed_on: e.removedOn,
+    removal_reason: e.removalReason,
+    removal_document_no: e.removalDocumentNo,
+  };
+}
