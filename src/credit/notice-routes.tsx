@@ -26,7 +26,16 @@ async function noticesPage(c: C, form: Record<string, string>, errors: Errors, s
   );
 }
 
-creditNoticeRoutes.get("/", (c) => noticesPage(c, {}, {}));
+/** The form may come prefilled (from a 年检 conclusion with its problems): only the known fields, capped. */
+creditNoticeRoutes.get("/", (c) => {
+  const q = c.req.query();
+  const prefill: Record<string, string> = {};
+  for (const k of ["uscc", "facts", "items", "documentNo"] as const) {
+    const v = q[k];
+    if (typeof v === "string" && !hasControlCharacters(v.replace(/\n/g, ""))) prefill[k] = v.slice(0, 5000);
+  }
+  return noticesPage(c, prefill, {});
+});
 
 const NoticeForm = z.object({
   uscc: z

@@ -561,6 +561,25 @@ describe("整改通知书 (R-D1(3), R-C5)", () => {
     expect(await filingText()).not.toContain("本单位有尚未完成的整改通知");
   });
 
+  it("a 基本合格 conclusion's review page offers a notice prefilled with its problems", async () => {
+    await inspectionService.openYear(deps(), registrar.user, { year: 2025 });
+    const [f] = (await db.all(sql`SELECT id FROM annual_inspections WHERE org_id = ${org.id}`)) as {
+      id: number;
+    }[];
+    await db.run(
+      sql`UPDATE annual_inspections SET state = 'concluded', conclusion = 'basically_qualified', concluded_on = '2026-05-20' WHERE id = ${f!.id}`,
+    );
+    await db.run(
+      sql`INSERT INTO inspection_problems (filing_id, description, severity, section) VALUES (${f!.id}, '理事会会议记录不全', 'minor', 'meetings')`,
+    );
+    const review = await (await get(`/registrar/inspections/${f!.id}`, registrar.cookie)).text();
+    const href = /href="(\/registrar\/credit\/notices\?[^"]+)"/.exec(review)?.[1]?.replaceAll("&amp;", "&");
+    expect(href).toBeDefined();
+    const form = await (await get(href!, registrar.cookie)).text();
+    expect(form).toContain(org.uscc);
+    expect(form).toContain("理事会会议记录不全｜2025年度年检结论");
+  });
+
   it("R-D1(3): a notice past its deadline and not accepted becomes an 活动异常名录 candidate, once", async () => {
     await post(
       "/registrar/credit/notices",

@@ -33,7 +33,7 @@ export function NoticesPage(p: {
         整改通知书未在期限内验收的，组织将列为活动异常名录候选（R-D1(3)）；未验收期间，组织的年度检查须填写整改报告（R-C5）。
       </p>
       <NoticeTable notices={p.notices} base="/registrar/credit/notices" />
-      <h2>发出整改通知书</h2>
+      <h2 id="notice-form">发出整改通知书</h2>
       <form method="post" action="/registrar/credit/notices" class="narrow-form" novalidate>
         <ErrorSummary errors={p.errors} labels={LABELS} />
         {(["uscc", "documentNo"] as const).map((name) => (

@@ -332,6 +332,21 @@ export function FilingPage(p: FilingPageProps) {
               <dd>
                 <ConclusionTag conclusion={v.conclusion} /> {v.concludedOn}{" "}
                 <a href={`${p.base}/inspections/${v.id}/notice`}>打印年检结论通知书</a>
+                {p.base === "/registrar" && v.conclusion !== "qualified" ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <a
+                      href={`/registrar/credit/notices?${new URLSearchParams({
+                        uscc: v.org.uscc,
+                        facts: `该组织${v.year}年度年检结论为${CONCLUSION_LABELS[v.conclusion]}，发现以下问题：${v.problems.map((x) => x.description).join("；")}。`,
+                        items: v.problems.map((x) => `${x.description}｜${v.year}年度年检结论`).join("\n"),
+                      })}#notice-form`}
+                    >
+                      发出整改通知书
+                    </a>
+                  </>
+                ) : null}
               </dd>
             </>
           ) : null}
