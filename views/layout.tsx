@@ -7,6 +7,8 @@ export interface LayoutProps {
   user?: SessionUser | null;
   /** Which top-level area is current, for the navigation. */
   area?: "public" | "portal" | "supervisor" | "registrar" | "admin" | "account";
+  /** Atom feeds of this page's list, announced to browsers and feed readers (`<link rel="alternate">`). */
+  feeds?: { title: string; href: string }[];
   children?: Child;
 }
 
@@ -17,7 +19,7 @@ const ROLE_HOME: Record<SessionUser["role"], { href: string; label: string }> = 
   admin: { href: "/admin", label: "系统管理" },
 };
 
-export function Layout({ title, user, children }: LayoutProps) {
+export function Layout({ title, user, feeds, children }: LayoutProps) {
   return (
     <html lang="zh-CN">
       <head>
@@ -27,6 +29,9 @@ export function Layout({ title, user, children }: LayoutProps) {
         <link rel="stylesheet" href={assetUrl(CSS_PATH)} />
         <script src={assetUrl(HTMX_PATH)} defer></script>
         <script src={assetUrl(APP_JS_PATH)} defer></script>
+        {(feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import writeXlsxFile from "write-excel-file/universal";
 import { z } from "zod";
 import { ZombieTriagePage } from "../../views/zombie/triage";
 import { readableAuthorityIds } from "../auth/scope";
@@ -8,7 +9,7 @@ import { isIsoDate } from "../domain/working-days";
 import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../domain/zombie";
 import { TYPE_LABELS } from "../registry/labels";
 import { renderPage } from "../render";
-import { signalCounts, TRIAGE_PAGE, type TriageFilter, triageRows } from "./queries";
+import { signalCounts, TRIAGE_PAGE, type TriageFilter, type TriageRow, triageRows } from "./queries";
 
 /** /registrar/zombies: the triage list of zombie candidates (R-E1), never a sanction (R-E2). */
 export const zombieRoutes = new Hono<AppEnv>();
@@ -71,29 +72,59 @@ zombieRoutes.get("/", async (c) => {
   );
 });
 
+const EXPORT_HEADER = [
+  "统一社会信用代码",
+  "名称",
+  "类型",
+  "登记管理机关",
+  "成立日期",
+  "信号数",
+  "最早发现",
+  "信号",
+  "事实",
+];
+const exportRow = (r: TriageRow): (string | number)[] => [
+  r.uscc,
+  r.name,
+  TYPE_LABELS[r.type],
+  r.authorityName,
+  r.registeredOn,
+  Number(r.count),
+  r.since,
+  r.signals
+    .split(",")
+    .map((s) => ZOMBIE_SIGNAL_LABELS[s as ZombieSignal])
+    .join("、"),
+  r.facts,
+];
+
+/** The same list as a workbook for the field team: the count as a number, a frozen header row. */
+zombieRoutes.get("/export.xlsx", async (c) => {
+  const { filter } = await filterOf(c);
+  if (!filter) return c.text("筛选条件有误。", 400);
+  const { rows } = await triageRows(c.get("deps").db, filter, null);
+  const head = EXPORT_HEADER.map((value) => ({ value, fontWeight: "bold" as const }));
+  const cells = rows.map((r) =>
+    exportRow(r).map((value) =>
+      typeof value === "number" ? { value, type: Number } : { value, type: String },
+    ),
+  );
+  const blob = await writeXlsxFile([head, ...cells], {
+    sheet: "僵尸型社会组织候选",
+    stickyRowsCount: 1,
+  }).toBlob();
+  return c.body(new Uint8Array(await blob.arrayBuffer()), 200, {
+    "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent("僵尸型社会组织候选.xlsx")}`,
+    "Cache-Control": "private, no-store",
+  });
+});
+
 zombieRoutes.get("/export.csv", async (c) => {
   const { filter } = await filterOf(c);
   if (!filter) return c.text("筛选条件有误。", 400);
   const { rows } = await triageRows(c.get("deps").db, filter, null);
-  const body =
-    CSV_BOM +
-    csvLines([
-      ["统一社会信用代码", "名称", "类型", "登记管理机关", "成立日期", "信号数", "最早发现", "信号", "事实"],
-      ...rows.map((r) => [
-        r.uscc,
-        r.name,
-        TYPE_LABELS[r.type],
-        r.authorityName,
-        r.registeredOn,
-        r.count,
-        r.since,
-        r.signals
-          .split(",")
-          .map((s) => ZOMBIE_SIGNAL_LABELS[s as ZombieSignal])
-          .join("、"),
-        r.facts,
-      ]),
-    ]);
+  const body = CSV_BOM + csvLines([EXPORT_HEADER, ...rows.map(exportRow)]);
   return c.body(body, 200, {
     "Content-Type": "text/csv; charset=utf-8",
     "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent("僵尸型社会组织候选.csv")}`,

@@ -217,7 +217,11 @@ describe("R-D7: due process from candidate to listing and removal", () => {
         removed_on: null,
       }),
     ]);
-    expect(await (await get("/credit?list=abnormal")).text()).toContain("示范市沉寂协会");
+    const publicList = await (await get("/credit?list=abnormal")).text();
+    expect(publicList).toContain("示范市沉寂协会");
+    expect(publicList).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="社会组织信用名单列入与移出" href="/credit/feed.atom"/>',
+    );
     const entries = (await (await get(`/api/v1/credit-entries?q=${encodeURIComponent("沉寂")}`)).json()) as {
       total: number;
     };

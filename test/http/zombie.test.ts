@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeEach, describe, expect, it } from "vitest";
 import { letters, zombieSignals } from "../../db/schema";
 import { createApp } from "../../src/app";
@@ -143,6 +144,25 @@ describe("/registrar/zombies", () => {
     const csv = new TextDecoder().decode(bytes);
     expect(csv.startsWith("统一社会信用代码")).toBe(true);
     expect(csv).toContain("通过登记住所无法取得联系");
+
+    const xlsx = await app.request("/registrar/zombies/export.xlsx?signal=unreachable", {
+      headers: { Cookie: reg.cookie },
+    });
+    expect(
+      xlsx.status,
+      await xlsx
+        .clone()
+        .text()
+        .then((t) => t.slice(0, 300)),
+    ).toBe(200);
+    expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
+    const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
+    const sheets = Object.entries(files)
+      .filter(([n]) => n.startsWith("xl/"))
+      .map(([, b]) => strFromU8(b))
+      .join("");
+    expect(sheets).toContain("示范市失联协会");
+    expect(sheets).not.toContain("示范市沉睡协会");
 
     const neighbourId = await ensureAuthority(db, { code: "159800", name: "邻市民政局" });
     const other = await signIn(

@@ -25,7 +25,11 @@ export function PublicCreditPage(p: {
   const link = (page: number) => `/credit?${new URLSearchParams({ ...keep, page: String(page) })}`;
   const removed = p.query.removed === "1";
   return (
-    <Layout title="信用名单公示" user={p.user}>
+    <Layout
+      title="信用名单公示"
+      user={p.user}
+      feeds={[{ title: "社会组织信用名单列入与移出", href: "/credit/feed.atom" }]}
+    >
       <h1>社会组织信用名单公示</h1>
       <p>
         依据《社会组织信用信息管理办法》，登记管理机关将社会组织列入活动异常名录或严重违法失信名单，并向社会公示列入和移出情况。被列入的组织不得参加评估；列入严重违法失信名单的，不得享受政府购买服务、财政资金资助和评比表彰。

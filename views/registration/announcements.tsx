@@ -17,7 +17,11 @@ export function AnnouncementsPage(p: {
 }) {
   const link = (page: number) => `/announcements?${new URLSearchParams({ ...p.values, page: String(page) })}`;
   return (
-    <Layout title="登记公告" user={p.user}>
+    <Layout
+      title="登记公告"
+      user={p.user}
+      feeds={[{ title: "社会组织登记公告", href: "/announcements.atom" }]}
+    >
       <h1>登记公告</h1>
       <p class="lead">
         社会组织成立、变更、注销、撤销登记的公告。可按登记管理机关和月份查看，也可以

@@ -75,8 +75,9 @@ export function ZombieTriagePage(p: {
         <button type="submit">筛选</button>
       </form>
       <p>
-        共 {p.total.toLocaleString("zh-CN")} 个组织。
-        <a href={`/registrar/zombies/export.csv?${new URLSearchParams(keep)}`}>导出 CSV（供外勤核查）</a>
+        共 {p.total.toLocaleString("zh-CN")} 个组织。 导出（供外勤核查）：
+        <a href={`/registrar/zombies/export.csv?${new URLSearchParams(keep)}`}>CSV</a> /{" "}
+        <a href={`/registrar/zombies/export.xlsx?${new URLSearchParams(keep)}`}>Excel</a>
       </p>
       {p.rows.length === 0 ? (
         <p class="empty-state">没有信号成立的组织。</p>
