@@ -124,6 +124,8 @@ describe("/registrar/zombies", () => {
       clock,
     );
     const app = createApp(deps());
+    const home = await (await app.request("/registrar", { headers: { Cookie: reg.cookie } })).text();
+    expect(home).toContain('href="/registrar/zombies"');
     const page = await (await app.request("/registrar/zombies", { headers: { Cookie: reg.cookie } })).text();
     for (const o of orgs.slice(0, 3)) expect(page).toContain(o.name);
     expect(page).not.toContain("示范市活跃协会");

@@ -617,6 +617,9 @@ export function RegistrarHome(p: {
             信用名单（活动异常名录、严重违法失信名单）：候选、事先告知、异议、决定与移出
           </a>
         </li>
+        <li>
+          <a href="/registrar/zombies">僵尸型社会组织候选：连续未参检、证书后一年内无活动、无法联系</a>
+        </li>
       </ul>
       {p.links ?? null}
       <h2>查找社会组织</h2>

@@ -13,43 +13,46 @@ export function RatesTable({ rows, caption }: { rows: RatesRow[]; caption: strin
   if (rows.length === 0) return <p class="empty-state">这一年度没有年检数据。</p>;
   const scopes = [...new Map(rows.map((r) => [String(r.scope), r.scopeName])).entries()];
   const typeOrder = ["all", ...ORG_TYPES] as const;
+  // Wide on a phone: the table scrolls in its own box instead of the page sideways.
   return (
-    <table class="rates">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">范围</th>
-          <th scope="col">类型</th>
-          <th scope="col">应参检</th>
-          <th scope="col">已申报</th>
-          <th scope="col">年检率</th>
-          <th scope="col">已出结论</th>
-          <th scope="col">合格率</th>
-          <th scope="col">基本合格</th>
-          <th scope="col">不合格</th>
-        </tr>
-      </thead>
-      <tbody>
-        {scopes.flatMap(([scope, name]) =>
-          typeOrder
-            .map((t) => rows.find((r) => String(r.scope) === scope && r.type === t))
-            .filter((r): r is RatesRow => r !== undefined)
-            .map((r) => (
-              <tr class={r.type === "all" ? "total-row" : ""}>
-                <th scope="row">{r.type === "all" ? name : ""}</th>
-                <td>{r.type === "all" ? "合计" : TYPE_LABELS[r.type]}</td>
-                <td class="num">{r.rates.counts.required}</td>
-                <td class="num">{r.rates.counts.filed}</td>
-                <td class="num">{r.rates.inspectionRate.display}</td>
-                <td class="num">{r.rates.concluded}</td>
-                <td class="num">{r.rates.qualifiedRate.display}</td>
-                <td class="num">{r.rates.basicallyQualifiedShare.display}</td>
-                <td class="num">{r.rates.unqualifiedShare.display}</td>
-              </tr>
-            )),
-        )}
-      </tbody>
-    </table>
+    <div class="table-scroll">
+      <table class="rates">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">范围</th>
+            <th scope="col">类型</th>
+            <th scope="col">应参检</th>
+            <th scope="col">已申报</th>
+            <th scope="col">年检率</th>
+            <th scope="col">已出结论</th>
+            <th scope="col">合格率</th>
+            <th scope="col">基本合格</th>
+            <th scope="col">不合格</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scopes.flatMap(([scope, name]) =>
+            typeOrder
+              .map((t) => rows.find((r) => String(r.scope) === scope && r.type === t))
+              .filter((r): r is RatesRow => r !== undefined)
+              .map((r) => (
+                <tr class={r.type === "all" ? "total-row" : ""}>
+                  <th scope="row">{r.type === "all" ? name : ""}</th>
+                  <td>{r.type === "all" ? "合计" : TYPE_LABELS[r.type]}</td>
+                  <td class="num">{r.rates.counts.required}</td>
+                  <td class="num">{r.rates.counts.filed}</td>
+                  <td class="num">{r.rates.inspectionRate.display}</td>
+                  <td class="num">{r.rates.concluded}</td>
+                  <td class="num">{r.rates.qualifiedRate.display}</td>
+                  <td class="num">{r.rates.basicallyQualifiedShare.display}</td>
+                  <td class="num">{r.rates.unqualifiedShare.display}</td>
+                </tr>
+              )),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
