@@ -18,6 +18,8 @@ import { portalInspectionRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
 import { jobRoutes } from "./jobs/routes";
+import { partyPortalRoutes } from "./party/portal-routes";
+import { partyStaffRoutes } from "./party/staff-routes";
 import { announcementRoutes } from "./registration/announcement-routes";
 import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
 import { bulkRoutes } from "./registration/bulk-routes";
@@ -116,6 +118,8 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/portal/credit", creditPortalRoutes);
   app.route("/credit", creditPublicRoutes);
   app.route("/api/v1/credit-entries", creditApiRoutes);
+  app.route("/portal/party", partyPortalRoutes);
+  app.route("/party", partyStaffRoutes);
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")

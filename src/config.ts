@@ -28,6 +28,12 @@ const EnvSchema = z.object({
     .regex(/^(none|cloudflare|[1-9])$/, "none, cloudflare or the number of trusted proxy hops (1–9)")
     .optional(),
   /** When Node runs the daily jobs, HH:MM in Asia/Shanghai; `off` leaves them to system cron (`npm run jobs`). */
+  /**
+   * The secret key under which people's identity numbers are hashed (HMAC-SHA256) for matching across organizations:
+   * the cadre register (R-F5) and the people behind 严重 entries. At least 32 characters; required in production. Never
+   * change it on a live database (every stored key would stop matching).
+   */
+  PERSON_KEY: z.string().min(32, "at least 32 characters").optional(),
   JOBS_DAILY_AT: z
     .string()
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, "HH:MM (Asia/Shanghai) or off")
@@ -80,6 +86,8 @@ export interface Config {
   trustProxy: "none" | "cloudflare" | { hops: number };
   /** Node's daily job timer (Asia/Shanghai), or null when system cron runs `npm run jobs`. */
   jobsDailyAt: { hour: number; minute: number } | null;
+  /** HMAC key for identity numbers (src/people/identity.ts). */
+  personKey: string;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
   domain: DomainSettings;
@@ -97,6 +105,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   }
   const env = parsed.data;
   const production = env.APP_ENV === "production";
+  if (production && !env.PERSON_KEY) {
+    throw new Error("Invalid configuration:\n  PERSON_KEY: required in production (32 characters or more)");
+  }
   return {
     env: env.APP_ENV,
     databaseUrl: env.DATABASE_URL,
@@ -116,6 +127,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       env.JOBS_DAILY_AT === "off"
         ? null
         : { hour: Number(env.JOBS_DAILY_AT.slice(0, 2)), minute: Number(env.JOBS_DAILY_AT.slice(3)) },
+    personKey: env.PERSON_KEY ?? "development-only-person-key-not-for-production-use",
     // The largest file (MAX_ATTACHMENT_BYTES, 10 MiB) plus room for the multipart envelope and the form's fields.
     bodyLimitBytes: MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024,
     domain: defaultDomainSettings,

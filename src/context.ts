@@ -37,12 +37,12 @@ export interface SessionUser {
   id: number;
   username: string;
   displayName: string;
-  role: "org" | "supervisor" | "registrar" | "admin";
+  role: "org" | "supervisor" | "registrar" | "party" | "admin";
   /** For `org`: the organization the account belongs to. */
   orgId: number | null;
   /** For `org`: whether this account administers its organization's accounts. */
   isOrgAdmin: boolean;
-  /** For `registrar`: the authority it acts for. */
+  /** For `registrar`: the authority it acts for; for `party` (党建工作审查人员): the authority whose ledgers it reviews. */
   authorityId: number | null;
   /** For `supervisor`: the 业务主管单位 it reviews for. */
   supervisorUnitId: number | null;

@@ -11,6 +11,8 @@ interface WorkerEnv {
   DATABASE_AUTH_TOKEN?: string;
   PUBLIC_ORIGIN?: string;
   APP_ENV?: string;
+  /** Secret: the HMAC key for identity numbers (src/people/identity.ts). */
+  PERSON_KEY?: string;
   FILES?: R2Like;
 }
 
@@ -26,6 +28,7 @@ function appFor(env: WorkerEnv) {
     DATABASE_URL: env.DATABASE_URL,
     DATABASE_AUTH_TOKEN: env.DATABASE_AUTH_TOKEN,
     PUBLIC_ORIGIN: env.PUBLIC_ORIGIN,
+    PERSON_KEY: env.PERSON_KEY,
     SEED_DEMO: "0",
     // On Workers the platform sets CF-Connecting-IP (a client cannot), so it is the client's address.
     TRUST_PROXY: "cloudflare",

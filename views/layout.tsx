@@ -16,6 +16,7 @@ const ROLE_HOME: Record<SessionUser["role"], { href: string; label: string }> = 
   org: { href: "/portal", label: "本单位工作台" },
   supervisor: { href: "/supervisor", label: "业务主管单位工作台" },
   registrar: { href: "/registrar", label: "登记管理机关工作台" },
+  party: { href: "/party", label: "党建工作台" },
   admin: { href: "/admin", label: "系统管理" },
 };
 

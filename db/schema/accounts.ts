@@ -3,7 +3,8 @@
  *
  * Glossary:
  *   user                 账号 (an account; never self-registered)
- *   role                 org 社会组织用户 | supervisor 业务主管单位审查人员 | registrar 登记管理机关工作人员 | admin 系统管理员
+ *   role                 org 社会组织用户 | supervisor 业务主管单位审查人员 | registrar 登记管理机关工作人员 |
+ *                        party 党建工作审查人员 (社会组织党委; reads an authority's ledgers, confirms their changes) | admin 系统管理员
  *   org admin            单位管理员 (the organization's first account; invites colleagues)
  *   account status       pending 待激活 | active 正常 | disabled 已停用
  *   session              登录会话 (Lucia's recipe: `<id>.<secret>`, only SHA-256(secret) stored)
@@ -15,7 +16,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-o
 import { authorities, organizations, supervisorUnits } from "./registry";
 import { inList } from "./sql";
 
-export const USER_ROLES = ["org", "supervisor", "registrar", "admin"] as const;
+export const USER_ROLES = ["org", "supervisor", "registrar", "party", "admin"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const USER_STATUSES = ["pending", "active", "disabled"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -60,6 +61,7 @@ export const users = sqliteTable(
       "users_scope_ck",
       sql`(role = 'org' AND org_id IS NOT NULL AND authority_id IS NULL AND supervisor_unit_id IS NULL)
        OR (role = 'registrar' AND authority_id IS NOT NULL AND org_id IS NULL AND supervisor_unit_id IS NULL AND is_org_admin = 0)
+       OR (role = 'party' AND authority_id IS NOT NULL AND org_id IS NULL AND supervisor_unit_id IS NULL AND is_org_admin = 0)
        OR (role = 'supervisor' AND supervisor_unit_id IS NOT NULL AND org_id IS NULL AND authority_id IS NULL AND is_org_admin = 0)
        OR (role = 'admin' AND org_id IS NULL AND authority_id IS NULL AND supervisor_unit_id IS NULL AND is_org_admin = 0)`,
     ),

@@ -4,6 +4,7 @@ export * from "./credit";
 export * from "./inspection";
 export * from "./jobs";
 export * from "./letters";
+export * from "./party";
 export * from "./registration";
 export * from "./registry";
 export * from "./zombie";

@@ -216,7 +216,7 @@ const chosenId = z
   .transform((v) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null));
 
 const StaffForm = NewPerson.extend({
-  role: z.enum(["registrar", "supervisor", "admin"], { error: "请选择身份。" }),
+  role: z.enum(["registrar", "party", "supervisor", "admin"], { error: "请选择身份。" }),
   authorityId: chosenId,
   supervisorUnitId: chosenId,
 });
@@ -230,12 +230,12 @@ accountRoutes.post("/admin/users", async (c) => {
   if (parsed.success) {
     const d = parsed.data;
     if (d.role === "admin") binding = { role: "admin" };
-    if (d.role === "registrar") {
+    if (d.role === "registrar" || d.role === "party") {
       const [a] = await db
         .select({ id: authorities.id })
         .from(authorities)
         .where(eq(authorities.id, d.authorityId ?? -1));
-      if (a) binding = { role: "registrar", authorityId: a.id };
+      if (a) binding = { role: d.role, authorityId: a.id };
       else errors.authorityId = "请选择该工作人员所在的登记管理机关。";
     }
     if (d.role === "supervisor") {

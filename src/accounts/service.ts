@@ -34,6 +34,7 @@ export const displayNameField = z
 /** What a creator may create, and where the new account is bound. */
 export type NewAccount =
   | { role: "registrar"; authorityId: number }
+  | { role: "party"; authorityId: number }
   | { role: "supervisor"; supervisorUnitId: number }
   | { role: "admin" }
   | { role: "org"; orgId: number; isOrgAdmin: boolean };
@@ -46,7 +47,7 @@ function bindingOf(a: NewAccount) {
   return {
     orgId: a.role === "org" ? a.orgId : null,
     isOrgAdmin: a.role === "org" ? a.isOrgAdmin : false,
-    authorityId: a.role === "registrar" ? a.authorityId : null,
+    authorityId: a.role === "registrar" || a.role === "party" ? a.authorityId : null,
     supervisorUnitId: a.role === "supervisor" ? a.supervisorUnitId : null,
   };
 }

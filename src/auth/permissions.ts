@@ -7,13 +7,15 @@ import type { AppEnv, SessionUser } from "../context";
  * neither, so a new route cannot ship without a rule. Object-level checks (this organization, this authority) are in
  * src/auth/scope.ts and answer 404, as does a wrong role: nothing hints that the object exists.
  */
-export type Area = "signed-in" | SessionUser["role"];
+/** `party-staff`: the party-building ledgers, read and confirmed by registrars and the 党建 reviewer alike (R-F4). */
+export type Area = "signed-in" | "party-staff" | SessionUser["role"];
 
 export const AREAS: { prefix: string; area: Area }[] = [
   { prefix: "/portal", area: "org" },
   { prefix: "/supervisor", area: "supervisor" },
   { prefix: "/registrar", area: "registrar" },
   { prefix: "/admin", area: "admin" },
+  { prefix: "/party", area: "party-staff" },
   { prefix: "/account", area: "signed-in" },
   { prefix: "/api/v1/me", area: "signed-in" },
   { prefix: "/api/v1/portal", area: "org" },
@@ -68,6 +70,7 @@ export function areaOf(path: string): Area | null {
 
 export function mayEnter(user: SessionUser | null, area: Area): boolean {
   if (!user) return false;
+  if (area === "party-staff") return user.role === "registrar" || user.role === "party";
   return area === "signed-in" || user.role === area;
 }
 

@@ -26,6 +26,7 @@ const HOME: Record<SessionUser["role"], string> = {
   org: "/portal",
   supervisor: "/supervisor",
   registrar: "/registrar",
+  party: "/party",
   admin: "/admin",
 };
 

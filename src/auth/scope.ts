@@ -20,7 +20,7 @@ export interface OrgAccess {
 
 /** The authorities a registrar reads: its own and, for a higher level, its direct children. */
 export async function readableAuthorityIds(db: Db, user: SessionUser): Promise<number[]> {
-  if (user.role !== "registrar" || user.authorityId === null) return [];
+  if ((user.role !== "registrar" && user.role !== "party") || user.authorityId === null) return [];
   const rows = await db
     .select({ id: authorities.id })
     .from(authorities)
@@ -45,6 +45,10 @@ export function orgAccess(
         : null;
     case "admin":
       return { org, canAct: false };
+    case "party":
+      // 党建工作审查人员: reads its authority's organizations (and, like a city registrar, its districts'); what it
+      // may confirm is decided in src/party, never through canAct.
+      return readableAuthorities.includes(org.authorityId) ? { org, canAct: false } : null;
   }
 }
 

@@ -7,7 +7,7 @@ import type { AppEnv } from "../context";
 import { isIsoDate } from "../domain/working-days";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
-import { type C, errorsOf, formOf, idOf, me, text } from "./http";
+import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
 import { ownLetter, recentLetters, recordLetter, recordOutcome } from "./letters";
 import { todayOf } from "./service";
 

@@ -7,7 +7,7 @@ import type { AppEnv } from "../context";
 import { hasControlCharacters } from "../domain/text";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
-import { type C, errorsOf, formOf, idOf, me, text } from "./http";
+import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
 import { issueFromRegistrar, noticeFor, noticeStep, noticesOf } from "./notices";
 
 export const creditNoticeRoutes = new Hono<AppEnv>();

@@ -8,7 +8,7 @@ import { parseYuan } from "../domain/money";
 import { isIsoDate } from "../domain/working-days";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
-import { type C, errorsOf, formOf, me, text } from "./http";
+import { type C, errorsOf, formOf, me, text } from "../route-kit";
 import { recentPenalties, recordPenalty } from "./penalties";
 
 export const creditPenaltyRoutes = new Hono<AppEnv>();

@@ -6,7 +6,7 @@ import { PortalCreditPage } from "../../views/credit/public";
 import type { AppEnv } from "../context";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
-import { errorsOf, formOf, idOf, me, text } from "./http";
+import { errorsOf, formOf, idOf, me, text } from "../route-kit";
 import { noticesOf } from "./notices";
 import { orgCaseRows } from "./queries";
 import { act, getCase } from "./service";

@@ -14,7 +14,7 @@ import {
 import { isIsoDate } from "../domain/working-days";
 import { xml } from "../registration/announcements";
 import { renderPage } from "../render";
-import { errorsOf, text } from "./http";
+import { errorsOf, text } from "../route-kit";
 import { type PublicFilter, publicEntries, publicEvents } from "./queries";
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import {
 import { isIsoDate } from "../domain/working-days";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
-import { type C, errorsOf, formOf, idOf, me, text } from "./http";
+import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
 import { PAGE_SIZE } from "./queries";
 import { act, createCandidate, getCase, queue } from "./service";
 

@@ -12,89 +12,20 @@
  */
 import { z } from "zod";
 import type { OrgType, SupervisionMode } from "../../db/schema/registry";
+import {
+  checkbox,
+  count,
+  date,
+  enumField,
+  optionalCount,
+  optionalDate,
+  optionalEnum,
+  optionalText,
+  text,
+  yesNo,
+} from "./fields";
 import { moneyField } from "./money";
 import type { Conclusion } from "./workflow";
-import { isIsoDate } from "./working-days";
-
-// ---------------------------------------------------------------------------------------------------------------
-// Field helpers
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-function text(label: string, max = 200) {
-  return z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
-}
-
-function optionalText(label: string, max = 200) {
-  return z.preprocess(blankToUndefined, z.string().trim().max(max, `${label}不能超过${max}个字`).optional());
-}
-
-function date(label: string) {
-  return z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .refine(isIsoDate, `${label}格式不正确，应为“年-月-日”，如 2025-03-31`);
-}
-
-function optionalDate(label: string) {
-  return z.preprocess(blankToUndefined, date(label).optional());
-}
-
-const MAX_COUNT = 10_000_000;
-
-function count(label: string, min = 0) {
-  return z.preprocess(
-    (v) => (typeof v === "string" ? v.normalize("NFKC").trim() : v),
-    z
-      .union([z.number(), z.string().regex(/^\d+$/, `${label}应为整数`).transform(Number)], {
-        error: (iss) => (iss.input === undefined || iss.input === "" ? `请填写${label}` : `${label}应为整数`),
-      })
-      .pipe(
-        z
-          .number()
-          .int(`${label}应为整数`)
-          .min(min, min === 0 ? `${label}不能为负数` : `${label}至少为${min}`)
-          .max(MAX_COUNT, `${label}过大`),
-      ),
-  );
-}
-
-function optionalCount(label: string, min = 0) {
-  return z.preprocess(blankToUndefined, count(label, min).optional());
-}
-
-const TRUE_WORDS = new Set(["true", "1", "on", "yes", "是", "有"]);
-const FALSE_WORDS = new Set(["false", "0", "off", "no", "否", "无"]);
-
-/** A yes/no question that must be answered. */
-function yesNo(label: string) {
-  return z.union([z.boolean(), z.string()], { error: `请选择${label}` }).transform((v, ctx): boolean => {
-    if (typeof v === "boolean") return v;
-    const w = v.trim().toLowerCase();
-    if (TRUE_WORDS.has(w)) return true;
-    if (FALSE_WORDS.has(w)) return false;
-    ctx.addIssue({ code: "custom", message: `请选择${label}` });
-    return z.NEVER;
-  });
-}
-
-/** A checkbox: absent means no. */
-function checkbox(label: string) {
-  return z.preprocess((v) => (v === undefined || v === "" ? false : v), yesNo(label));
-}
-
-function enumField<T extends readonly [string, ...string[]]>(values: T, label: string) {
-  return z.enum(values, { error: `请选择${label}` });
-}
-
-function optionalEnum<T extends readonly [string, ...string[]]>(values: T, label: string) {
-  return z.preprocess(blankToUndefined, enumField(values, label).optional());
-}
 
 const amount = () => moneyField();
 

@@ -29,6 +29,7 @@ import {
   SECTION_LABELS,
 } from "./inspection-report";
 import { formatFen } from "./money";
+import { DEFAULT_PARTY_THRESHOLDS, type PartyThresholds, partyFindings } from "./party";
 import { isIsoDate } from "./working-days";
 
 export type CheckSeverity = "block" | "warning";
@@ -77,18 +78,7 @@ export interface PrecheckSettings {
   /** R-F5: a retired leading cadre holds at most this many 社团 posts. */
   retiredCadreMaxSocialGroupPosts: number;
   /** R-F1 thresholds. */
-  party: {
-    /** 正式党员 needed for an own 党支部. */
-    branchMinFullMembers: number;
-    /** Party members from which a 支部委员会 is set up. */
-    committeeMinMembers: number;
-    committeeSize: { min: number; max: number };
-    /** Members from which a 党总支 / 党委 may be set up. */
-    generalBranchMinMembers: number;
-    partyCommitteeMinMembers: number;
-    /** Units a 联合党支部 may cover. */
-    jointBranchMaxUnits: number;
-  };
+  party: PartyThresholds;
 }
 
 export const DEFAULT_PRECHECK_SETTINGS: PrecheckSettings = {
@@ -108,14 +98,8 @@ export const DEFAULT_PRECHECK_SETTINGS: PrecheckSettings = {
   defaultTermYears: 5,
   officers: { maxAge: 70, maxTerms: 2 },
   retiredCadreMaxSocialGroupPosts: 1,
-  party: {
-    branchMinFullMembers: 3,
-    committeeMinMembers: 7,
-    committeeSize: { min: 3, max: 7 },
-    generalBranchMinMembers: 50,
-    partyCommitteeMinMembers: 100,
-    jointBranchMaxUnits: 5,
-  },
+  party: DEFAULT_PARTY_THRESHOLDS,
+
 };
 
 export interface PrecheckContext {
@@ -481,98 +465,29 @@ function checkDonations(report: InspectionReport, add: Add) {
 function checkParty(report: InspectionReport, settings: PrecheckSettings, add: Add) {
   const p = report.partyBuilding;
   if (!p) return;
-  const s = settings.party;
-  const all = p.fullMembers + p.probationaryMembers;
-  const warn = (id: string, field: string, message: string) =>
+  const findings = partyFindings(
+    {
+      hasPartyOrg: p.hasPartyOrg,
+      orgType: p.orgType ?? null,
+      fullMembers: p.fullMembers,
+      probationaryMembers: p.probationaryMembers,
+      hasBranchCommittee: p.hasBranchCommittee,
+      committeeSize: p.committeeSize ?? null,
+      coveredUnits: p.coveredUnits ?? null,
+      hasInstructor: p.hasInstructor,
+    },
+    settings.party,
+  );
+  // Possibilities the rule opens (党总支, 党委) are for the ledger, not warnings on a filing.
+  for (const f of findings.filter((x) => x.level !== "info")) {
     add({
-      id: `party.${id}`,
+      id: `party.${f.id}`,
       rule: "R-F1",
       severity: "warning",
       section: "partyBuilding",
-      field: `partyBuilding.${field}`,
-      message,
+      field: `partyBuilding.${f.field}`,
+      message: f.message,
     });
-  const typeLabel = p.orgType ? PARTY_ORG_TYPE_LABELS[p.orgType] : "";
-
-  if (p.fullMembers >= s.branchMinFullMembers) {
-    if (!p.hasPartyOrg) {
-      warn(
-        "branch_required",
-        "hasPartyOrg",
-        `本单位有正式党员 ${p.fullMembers} 名，达到 ${s.branchMinFullMembers} 名，应当单独建立党支部。请核对党员人数；尚未建立的，请联系党建工作机构抓紧组建。`,
-      );
-    } else if (p.orgType === "joint_branch") {
-      warn(
-        "own_branch_expected",
-        "orgType",
-        `本单位有正式党员 ${p.fullMembers} 名，达到 ${s.branchMinFullMembers} 名，一般应单独建立党支部，而不是参加联合党支部。请核对。`,
-      );
-    }
-  } else {
-    if (!p.hasPartyOrg && !p.hasInstructor) {
-      warn(
-        "no_coverage",
-        "hasInstructor",
-        `本单位正式党员不足 ${s.branchMinFullMembers} 名（${p.fullMembers} 名），应当参加联合党支部，或由党建工作指导员开展工作，实现党的工作覆盖。请填写相应情况。`,
-      );
-    }
-    if (
-      p.hasPartyOrg &&
-      (p.orgType === "branch" || p.orgType === "general_branch" || p.orgType === "party_committee")
-    ) {
-      warn(
-        "too_few_for_own",
-        "fullMembers",
-        `单独建立${typeLabel}需要正式党员 ${s.branchMinFullMembers} 名以上，本单位填报 ${p.fullMembers} 名。请核对党员人数或党组织类型。`,
-      );
-    }
-  }
-
-  if (p.hasPartyOrg && p.orgType === "branch") {
-    if (all >= s.committeeMinMembers && !p.hasBranchCommittee) {
-      warn(
-        "committee_required",
-        "hasBranchCommittee",
-        `党员 ${all} 名（正式 ${p.fullMembers} 名、预备 ${p.probationaryMembers} 名），达到 ${s.committeeMinMembers} 名，党支部应当设立支部委员会。请核对。`,
-      );
-    }
-    if (all < s.committeeMinMembers && p.hasBranchCommittee) {
-      warn(
-        "committee_not_needed",
-        "hasBranchCommittee",
-        `党员不足 ${s.committeeMinMembers} 名（${all} 名）的党支部不设支部委员会，只设书记（必要时设副书记）。请核对。`,
-      );
-    }
-  }
-  if (p.hasPartyOrg && p.hasBranchCommittee && p.committeeSize !== undefined) {
-    if (p.committeeSize < s.committeeSize.min || p.committeeSize > s.committeeSize.max) {
-      warn(
-        "committee_size",
-        "committeeSize",
-        `支部委员会一般由 ${s.committeeSize.min}–${s.committeeSize.max} 人组成，填报为 ${p.committeeSize} 人。请核对。`,
-      );
-    }
-  }
-  if (p.hasPartyOrg && p.orgType === "general_branch" && all < s.generalBranchMinMembers) {
-    warn(
-      "general_branch_too_few",
-      "orgType",
-      `党员 ${s.generalBranchMinMembers} 名以上才可设立党总支，本单位填报 ${all} 名。请核对党员人数或党组织类型。`,
-    );
-  }
-  if (p.hasPartyOrg && p.orgType === "party_committee" && all < s.partyCommitteeMinMembers) {
-    warn(
-      "party_committee_too_few",
-      "orgType",
-      `党员 ${s.partyCommitteeMinMembers} 名以上才可设立党委，本单位填报 ${all} 名。请核对党员人数或党组织类型。`,
-    );
-  }
-  if (p.hasPartyOrg && p.orgType === "joint_branch" && (p.coveredUnits ?? 0) > s.jointBranchMaxUnits) {
-    warn(
-      "joint_units",
-      "coveredUnits",
-      `联合党支部覆盖的单位一般不超过 ${s.jointBranchMaxUnits} 个，填报为 ${p.coveredUnits} 个。请核对。`,
-    );
   }
 }
 

@@ -20,12 +20,14 @@ import {
 // Generic machinery
 
 /** `applicant`: someone applying for 成立 without an account, acting through the one-time link of their application. */
-export type WorkflowRole = "org" | "supervisor" | "registrar" | "admin" | "system" | "applicant";
+/** `party`: the 党建 reviewer (社会组织党委 staff); it confirms ledger changes and takes no filing transition. */
+export type WorkflowRole = "org" | "supervisor" | "registrar" | "party" | "admin" | "system" | "applicant";
 
 export const ROLE_LABELS: Record<WorkflowRole, string> = {
   org: "社会组织",
   supervisor: "业务主管单位",
   registrar: "登记管理机关",
+  party: "党建工作机构",
   admin: "系统管理员",
   system: "系统（自动）",
   applicant: "申请人",
@@ -233,6 +235,8 @@ export function inScope(actor: Actor, subject: FilingSubject): boolean {
       );
     case "applicant":
       return actor.applicationId != null && actor.applicationId === subject.applicationId;
+    case "party":
+      return false;
     case "admin":
     case "system":
       return true;
@@ -243,6 +247,7 @@ const OUT_OF_SCOPE_MESSAGES: Record<WorkflowRole, string> = {
   org: "只能办理本组织的申报。",
   registrar: "该组织不属于本登记管理机关管辖，不能办理。",
   supervisor: "本单位不是该组织的业务主管单位，不能办理。",
+  party: "无权办理。",
   admin: "无权办理。",
   system: "无权办理。",
   applicant: "只能办理本人提交的申请。",

@@ -199,6 +199,8 @@ export async function canSee(db: Db, user: SessionUser, f: FilingRow): Promise<b
   switch (user.role) {
     case "admin":
       return true;
+    case "party":
+      return false;
     case "org":
       return user.orgId !== null && user.orgId === f.orgId;
     case "supervisor":

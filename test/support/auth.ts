@@ -14,7 +14,7 @@ let hash: Promise<string> | null = null;
 
 export type UserFixture =
   | { role: "admin"; username?: string; displayName?: string }
-  | { role: "registrar"; authorityId: number; username?: string; displayName?: string }
+  | { role: "registrar" | "party"; authorityId: number; username?: string; displayName?: string }
   | { role: "supervisor"; supervisorUnitId: number; username?: string; displayName?: string }
   | { role: "org"; orgId: number; isOrgAdmin?: boolean; username?: string; displayName?: string };
 
@@ -34,7 +34,7 @@ export async function createUser(
       role: f.role,
       orgId: f.role === "org" ? f.orgId : null,
       isOrgAdmin: f.role === "org" ? (f.isOrgAdmin ?? true) : false,
-      authorityId: f.role === "registrar" ? f.authorityId : null,
+      authorityId: f.role === "registrar" || f.role === "party" ? f.authorityId : null,
       supervisorUnitId: f.role === "supervisor" ? f.supervisorUnitId : null,
       status,
       passwordHash: status === "pending" ? null : await hash,

@@ -22,7 +22,7 @@ import { ensureAuthority, insertOrgs } from "./orgs";
  * organization A) and one that belongs to someone else (city B, organization B).
  */
 export type Role = SessionUser["role"];
-export const ROLES: Role[] = ["org", "supervisor", "registrar", "admin"];
+export const ROLES: Role[] = ["org", "supervisor", "registrar", "party", "admin"];
 
 export interface Route {
   method: string;
@@ -170,6 +170,7 @@ export async function setupRouteMatrix(): Promise<RouteMatrix> {
   const acting = {
     admin: await createUser(db, { role: "admin" }),
     registrar: await createUser(db, { role: "registrar", authorityId: cityA }),
+    party: await createUser(db, { role: "party", authorityId: cityA }),
     supervisor: await createUser(db, { role: "supervisor", supervisorUnitId: unitA }),
     org: await createUser(db, { role: "org", orgId: orgA!.id, isOrgAdmin: true }),
   };
@@ -189,6 +190,7 @@ export async function setupRouteMatrix(): Promise<RouteMatrix> {
     userIds: {
       admin: acting.admin.id,
       registrar: acting.registrar.id,
+      party: acting.party.id,
       supervisor: acting.supervisor.id,
       org: acting.org.id,
     },

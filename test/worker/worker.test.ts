@@ -60,7 +60,11 @@ describe("the Worker in workerd", () => {
     const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined };
     const res = await worker.fetch(
       new Request("https://registry.example/no-such-page"),
-      { DATABASE_URL: "libsql://db.example.invalid", PUBLIC_ORIGIN: "https://registry.example" },
+      {
+        DATABASE_URL: "libsql://db.example.invalid",
+        PUBLIC_ORIGIN: "https://registry.example",
+        PERSON_KEY: "worker-test-person-key-0123456789abcdef",
+      },
       ctx,
     );
     expect(res.status).toBe(404);

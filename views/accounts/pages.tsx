@@ -268,13 +268,14 @@ export function StaffPage(p: {
           placeholder="请选择"
           options={[
             { value: "registrar", label: ROLE_LABELS.registrar },
+            { value: "party", label: ROLE_LABELS.party },
             { value: "supervisor", label: ROLE_LABELS.supervisor },
             { value: "admin", label: ROLE_LABELS.admin },
           ]}
         />
         <SelectField
           name="authorityId"
-          label="登记管理机关（登记管理机关工作人员填写）"
+          label="登记管理机关（登记管理机关工作人员、党建工作审查人员填写）"
           errors={p.errors}
           value={p.values.authorityId}
           placeholder="—"

@@ -6,6 +6,7 @@ export const ROLE_LABELS: Record<SessionUser["role"], string> = {
   org: "社会组织用户",
   supervisor: "业务主管单位审查人员",
   registrar: "登记管理机关工作人员",
+  party: "党建工作审查人员",
   admin: "系统管理员",
 };
 

@@ -1,9 +1,9 @@
-/** What the credit routes share: the signed-in user, id parameters, form reading and zod messages in Chinese. */
+/** What route handlers share: the signed-in user, id parameters, form reading and zod messages in Chinese. */
 import type { Context } from "hono";
 import { z } from "zod";
-import type { Errors } from "../../views/components/form";
-import type { AppEnv } from "../context";
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
+import type { Errors } from "../views/components/form";
+import type { AppEnv } from "./context";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "./domain/text";
 
 export type C = Context<AppEnv>;
 export const me = (c: C) => c.get("user")!;
@@ -19,10 +19,10 @@ export const errorsOf = (e: z.ZodError): Errors => {
   for (const i of e.issues) out[String(i.path[0] ?? "form")] ??= i.message;
   return out;
 };
-export const formOf = async (c: C) => {
+/** The form's text fields in a null-prototype object (a field named `__proto__` is just a key); files are left out. */
+export const formOf = async (c: C): Promise<Record<string, string>> => {
   const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<
-    string,
-    string
-  >;
+  const out: Record<string, string> = Object.create(null);
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string") out[k] = v;
+  return out;
 };

@@ -1,0 +1,117 @@
+/**
+ * 两个覆盖 (R-F3) over what a registrar or 党建 reviewer reads: its authority and, for a city, its districts.
+ * 组织覆盖 = an own party organization or a 联合党支部 covering it; 工作覆盖 = that, or at least an instructor/liaison.
+ * Both read the confirmed ledger only: a change waiting for confirmation does not count yet.
+ */
+import { sql } from "drizzle-orm";
+import type { AppDeps, SessionUser } from "../context";
+import { TYPE_LABELS } from "../registry/labels";
+import type { CoverageSummary } from "./contract";
+import {
+  activitiesPerQuarter,
+  alertsOfAuthorities,
+  type CoverageFilter,
+  coverageGroups,
+  pendingChanges,
+  uncovered,
+} from "./queries";
+import { PAGE_SIZE, staffAuthorities, todayOf } from "./service";
+
+const SUPERVISION_WORDS: Record<string, string> = {
+  direct: "直接登记",
+  decoupled: "脱钩",
+  supervised: "有业务主管单位（未指定）",
+};
+
+export async function coverageTotals(
+  deps: AppDeps,
+  authorityIds: number[],
+): Promise<{ total: number; organizational: number; work: number }> {
+  const rows = await coverageGroups(deps.db, { authorityIds }, "type");
+  return rows.reduce(
+    (acc, r) => ({
+      total: acc.total + Number(r.total),
+      organizational: acc.organizational + Number(r.organizational),
+      work: acc.work + Number(r.work),
+    }),
+    { total: 0, organizational: 0, work: 0 },
+  );
+}
+
+export async function coverageSummary(
+  deps: AppDeps,
+  user: SessionUser,
+  filters: { type?: string; supervisorUnitId?: number },
+  page: number,
+): Promise<CoverageSummary> {
+  const authorityIds = await staffAuthorities(deps, user);
+  const f: CoverageFilter = { authorityIds, ...filters };
+  const today = todayOf(deps);
+  const since = `${Number(today.slice(0, 4)) - 1}-01-01`;
+  const [byAuthority, byType, bySupervisor, missing, pending, alerts, quarters, authorities, units] =
+    await Promise.all([
+      coverageGroups(deps.db, f, "authority"),
+      coverageGroups(deps.db, f, "type"),
+      coverageGroups(deps.db, f, "supervisor"),
+      uncovered(deps.db, f, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      pendingChanges(deps.db, authorityIds),
+      alertsOfAuthorities(deps.db, authorityIds),
+      activitiesPerQuarter(deps.db, authorityIds, since),
+      deps.db.all(sql`SELECT id, name FROM authorities`) as Promise<{ id: number; name: string }[]>,
+      deps.db.all(sql`SELECT id, name FROM supervisor_units ORDER BY name`) as Promise<
+        { id: number; name: string }[]
+      >,
+    ]);
+  const authorityName = new Map(authorities.map((a) => [String(a.id), a.name]));
+  const unitName = new Map(units.map((u) => [String(u.id), u.name]));
+  const num = <T extends { total: unknown; organizational: unknown; work: unknown }>(r: T) => ({
+    ...r,
+    total: Number(r.total),
+    organizational: Number(r.organizational),
+    work: Number(r.work),
+  });
+  const totals = byType.map(num).reduce(
+    (acc, r) => ({
+      total: acc.total + r.total,
+      organizational: acc.organizational + r.organizational,
+      work: acc.work + r.work,
+    }),
+    { total: 0, organizational: 0, work: 0 },
+  );
+  return {
+    ...totals,
+    groups: [
+      {
+        dimension: "authority",
+        rows: byAuthority.map((r) => ({ ...num(r), label: authorityName.get(String(r.key)) ?? "—" })),
+      },
+      {
+        dimension: "type",
+        rows: byType.map((r) => ({
+          ...num(r),
+          label: TYPE_LABELS[r.key as keyof typeof TYPE_LABELS] ?? "—",
+        })),
+      },
+      {
+        dimension: "supervisor",
+        rows: bySupervisor.map((r) => ({
+          ...num(r),
+          label: unitName.get(String(r.key)) ?? SUPERVISION_WORDS[String(r.key)] ?? "—",
+        })),
+      },
+    ],
+    uncovered: missing.rows.map((r) => ({
+      ...r,
+      authorityName: authorityName.get(String(r.authorityId)) ?? "",
+    })),
+    uncoveredTotal: missing.total,
+    page,
+    pageSize: PAGE_SIZE,
+    pending,
+    alerts,
+    quarters: quarters.map((q) => ({ ...q, n: Number(q.n), orgs: Number(q.orgs) })),
+    filters,
+    types: Object.entries(TYPE_LABELS).map(([value, label]) => ({ value, label })),
+    units: units.map((u) => ({ value: String(u.id), label: u.name })),
+  };
+}
