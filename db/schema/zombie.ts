@@ -8,7 +8,6 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ZOMBIE_SIGNALS } from "../../src/domain/zombie";
 import { authorities, organizations } from "./registry";
-import { inList } from "./sql";
 
 export const zombieSignals = sqliteTable(
   "zombie_signals",

@@ -23,7 +23,6 @@ import {
   type LastYearOutcome,
   MEETING_KIND_LABELS,
   type Officer,
-  PARTY_ORG_TYPE_LABELS,
   type ReportSection,
   rectificationRequired,
   SECTION_LABELS,
@@ -99,7 +98,6 @@ export const DEFAULT_PRECHECK_SETTINGS: PrecheckSettings = {
   officers: { maxAge: 70, maxTerms: 2 },
   retiredCadreMaxSocialGroupPosts: 1,
   party: DEFAULT_PARTY_THRESHOLDS,
-
 };
 
 export interface PrecheckContext {

@@ -4,7 +4,7 @@
  * The bytes go to the FileStorage (data folder on Node, R2 on Workers); the row and its audit event go in one batch.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { inspectionAttachments, MAX_ATTACHMENT_BYTES } from "../../db/schema/inspection";
+import { inspectionAttachments } from "../../db/schema/inspection";
 import { commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";

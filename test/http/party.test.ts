@@ -277,7 +277,7 @@ describe("the party-building ledger (R-F4)", () => {
       body: form,
     });
     expect(r.status).toBe(303);
-    const page = await (await get("/party/orgs/" + orgs[0]!.uscc, "party")).text();
+    const page = await (await get(`/party/orgs/${orgs[0]!.uscc}`, "party")).text();
     expect(page).toContain("学习党章");
     expect(page).toContain("三会一课");
     const [a] = (await db.all(sql`SELECT id FROM party_activities`)) as { id: number }[];

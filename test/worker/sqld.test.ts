@@ -11,7 +11,11 @@ const url = (env as unknown as { SQLD_URL: string }).SQLD_URL;
 const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined };
 const ORIGIN = "https://registry.example";
 const call = (path: string, init?: RequestInit) =>
-  worker.fetch(new Request(`${ORIGIN}${path}`, init), { DATABASE_URL: url, PUBLIC_ORIGIN: ORIGIN, PERSON_KEY: "worker-test-person-key-0123456789abcdef" }, ctx);
+  worker.fetch(
+    new Request(`${ORIGIN}${path}`, init),
+    { DATABASE_URL: url, PUBLIC_ORIGIN: ORIGIN, PERSON_KEY: "worker-test-person-key-0123456789abcdef" },
+    ctx,
+  );
 
 describe.skipIf(!url)("the Worker against a real libSQL server (sqld)", () => {
   it("answers /healthz after a round trip to the database", async () => {
