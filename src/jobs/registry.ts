@@ -11,6 +11,7 @@ import {
   creditUnreachableJob,
 } from "../credit/jobs";
 import { notFiledJob } from "../inspection/jobs";
+import { creditPartyJob, partyTermsJob } from "../party/jobs";
 import { zombieSignalsJob } from "../zombie/jobs";
 import type { Job } from "./types";
 
@@ -21,9 +22,11 @@ export const JOBS: readonly Job[] = [
   creditUnreachableJob,
   creditPenaltiesJob,
   creditNoticesJob,
+  creditPartyJob,
   creditRevokedJob,
   creditMovesJob,
   zombieSignalsJob,
+  partyTermsJob,
 ];
 
 export function findJob(name: string): Job | undefined {
