@@ -91,6 +91,10 @@ export interface FilingView extends FilingSummary {
   changedSinceLastRound: ReportSection[];
   /** Last year's filing figures and conclusion, for comparison. */
   previousYear: { report: InspectionReport | null; conclusion: Conclusion | "not_filed" | null } | null;
+  /** What the form offers for sections not saved yet: the party ledger and the cadre register (R-F3 三同步). */
+  prefill: Partial<Pick<InspectionReport, "partyBuilding" | "cadres">>;
+  /** Where the filed party section departs from the confirmed ledger, in words (for reviewers). */
+  ledgerDifferences: string[];
   /** An open 整改通知 or last year's poor conclusion makes the 整改报告 required (R-C6). */
   rectificationRequired: boolean;
   problems: Problem[];

@@ -10,6 +10,7 @@
  * section save also when that same section was saved after it — so a page saving its sections one by one with htmx
  * keeps working with the version it was rendered with, while two people editing the same thing collide visibly.
  */
+
 import { type SQL, sql } from "drizzle-orm";
 import { ORG_TYPES, type OrgType } from "../../db/schema";
 import {
@@ -66,6 +67,7 @@ import {
   type Actor as WorkflowActor,
 } from "../domain/workflow";
 import { chinaDateOf, isIsoDate } from "../domain/working-days";
+import { inspectionPrefill, ledgerDifferences, memberCountsFromFiling } from "../party/inspection-link";
 import { classifyQuery } from "../registry/search";
 import { addAttachment, getAttachment, listAttachments } from "./attachments";
 import type {
@@ -209,7 +211,13 @@ async function buildView(deps: AppDeps, user: SessionUser, f: FilingRow): Promis
     : actionsFor(annualInspectionMachine, f.state, workflowActorOf(user), subjectOf(f));
 
   const w = windowOf(c.yearRow.windows, f.orgType);
+  const [prefill, differences] = await Promise.all([
+    editable ? inspectionPrefill(db, f.orgId, today) : Promise.resolve({}),
+    user.role === "org" ? Promise.resolve([]) : ledgerDifferences(db, f.orgId, report.partyBuilding),
+  ]);
   return {
+    prefill,
+    ledgerDifferences: differences,
     ...summaryOf(f, today),
     report,
     checks,
@@ -961,6 +969,11 @@ export async function act(
           );
         }
         Object.assign(details, { conclusion: e.conclusion, problems: e.problems });
+        // R-F3: the concluded filing's member counts enter the party ledger's history.
+        if (c.working.partyBuilding) {
+          const counts = memberCountsFromFiling(db, f.orgId, f.id, f.year, c.working.partyBuilding);
+          if (counts) effectItems.push(counts);
+        }
         break;
       case "publish_conclusion":
         Object.assign(set, { publishedOn: today });

@@ -266,6 +266,7 @@ export function FilingPage(p: FilingPageProps) {
           base={base}
           section={s}
           report={v.report}
+          prefill={v.prefill}
           version={v.version}
           raw={p.failed?.section === s ? p.failed.raw : null}
           errors={p.failed?.section === s ? p.failed.errors : undefined}

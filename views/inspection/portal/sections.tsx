@@ -375,7 +375,12 @@ export interface SectionFormProps {
   editable: boolean;
   saved?: boolean;
   changed?: boolean;
+  /** Values offered for a section not saved yet (the party ledger, the cadre register: R-F3). */
+  prefill?: Partial<InspectionReport>;
 }
+
+/** The section's values: as saved, else as offered from the ledger. */
+const sectionValue = (p: SectionFormProps) => p.report[p.section] ?? p.prefill?.[p.section];
 
 function fieldValue(p: SectionFormProps, name: string, kind: Kind): string {
   if (p.raw) {
@@ -384,7 +389,7 @@ function fieldValue(p: SectionFormProps, name: string, kind: Kind): string {
     if (kind === "checkbox") return last === "1" || last === "on" ? "1" : "";
     return last ?? "";
   }
-  return display(at(p.report[p.section], name), kind);
+  return display(at(sectionValue(p), name), kind);
 }
 
 /** One section: its comment, its checks, its fields and lists, and its own save button. */
@@ -414,6 +419,18 @@ export function SectionForm(p: SectionFormProps) {
         </p>
       ) : null}
       {spec.intro ? <p class="hint">{spec.intro}</p> : null}
+      {!saved && p.editable && p.prefill?.[p.section] !== undefined ? (
+        <p class="notice">
+          {p.section === "cadres"
+            ? "以下内容已按登记管理机关的领导干部兼职登记预填，请核对后保存。"
+            : "以下内容已按本单位党建工作台账（已确认的信息）预填，请核对后保存。党组织、书记等有变化的，请先在"}
+          {p.section === "partyBuilding" ? (
+            <>
+              <a href="/portal/party">党建工作台账</a>中报送变更。
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {blocks.length + warnings.length > 0 ? (
         <ul class="checks">
           {[...blocks, ...warnings].map((c) => (
@@ -525,7 +542,7 @@ function FinanceFields(p: SectionFormProps & { errors: Record<string, string> })
 const MAX_ECHOED_ROWS = 1000;
 
 function ListTable(p: SectionFormProps & { list: ListSpec; errors: Record<string, string> }) {
-  const saved = (at(p.report[p.section], p.list.name) as unknown[] | undefined) ?? [];
+  const saved = (at(sectionValue(p), p.list.name) as unknown[] | undefined) ?? [];
   const rawRows = p.raw
     ? Math.max(
         0,

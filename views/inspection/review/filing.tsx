@@ -394,6 +394,17 @@ export function FilingPage(p: FilingPageProps) {
             </p>
           ) : null}
         </section>
+        {v.ledgerDifferences.length > 0 ? (
+          <section aria-labelledby="ledger-diff-title">
+            <h2 id="ledger-diff-title">与党建工作台账不一致</h2>
+            <p class="hint">年检填报的党建情况与已确认的党建工作台账不同（R-F3），请核对：</p>
+            <ul>
+              {v.ledgerDifferences.map((d) => (
+                <li>{d}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {v.attachments.length > 0 ? (
           <section>
             <h2>附件</h2>
