@@ -18,6 +18,7 @@ import { portalInspectionRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
 import { jobRoutes } from "./jobs/routes";
+import { partyCadreRoutes } from "./party/cadre-routes";
 import { partyPortalRoutes } from "./party/portal-routes";
 import { partyStaffRoutes } from "./party/staff-routes";
 import { announcementRoutes } from "./registration/announcement-routes";
@@ -119,6 +120,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/credit", creditPublicRoutes);
   app.route("/api/v1/credit-entries", creditApiRoutes);
   app.route("/portal/party", partyPortalRoutes);
+  app.route("/party/cadres", partyCadreRoutes);
   app.route("/party", partyStaffRoutes);
 
   app.notFound((c) =>

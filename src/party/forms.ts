@@ -13,7 +13,8 @@ import {
   text,
   yesNo,
 } from "../domain/fields";
-import { PARTY_ORG_TYPES } from "../domain/inspection-report";
+import { CADRE_LEVELS, PARTY_ORG_TYPES, POST_KINDS } from "../domain/inspection-report";
+import { idNumberField } from "../people/identity";
 import type { PartyOrgInput } from "./service";
 
 const MAX_MEMBERS = 100_000;
@@ -105,3 +106,60 @@ function splitCodes(raw: string | undefined): string[] {
     ),
   ];
 }
+
+// The cadre register (R-F5) ------------------------------------------------------------------------------------------
+
+const CADRE_STATUS_VALUES = ["retired", "serving"] as const;
+
+export const NewCadreForm = z
+  .object({
+    uscc: text("任职组织的统一社会信用代码", 18).transform((v) => v.toUpperCase()),
+    personName: text("姓名", 50),
+    idNumber: idNumberField(),
+    status: enumField(CADRE_STATUS_VALUES, "干部身份"),
+    level: enumField(CADRE_LEVELS, "干部职级"),
+    cadrePosition: text("原任（现任）职务", 100),
+    postKind: enumField(POST_KINDS, "所任职务类别"),
+    postTitle: text("所任职务", 50),
+    isLegalRepresentative: checkbox("担任法定代表人"),
+    termStart: date("本届任职开始日期"),
+    termEnd: optionalDate("本届任职届满日期"),
+    termNumber: count("任职届次", 1).pipe(z.number().max(20, "任职届次过大，请核对。")),
+    approvalDoc: optionalText("批准文号", 100),
+    approvedOn: optionalDate("批准日期"),
+    paid: checkbox("领取报酬"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.termEnd && v.termEnd < v.termStart) {
+      ctx.addIssue({ code: "custom", path: ["termEnd"], message: "届满日期不能早于开始日期。" });
+    }
+    if (v.approvedOn && !v.approvalDoc) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["approvalDoc"],
+        message: "填写了批准日期的，请同时填写批准文号。",
+      });
+    }
+  });
+
+export const CadreUpdateForm = z
+  .object({
+    version: z.coerce.number().int().min(1),
+    termEnd: optionalDate("本届任职届满日期"),
+    termNumber: count("任职届次", 1).pipe(z.number().max(20, "任职届次过大，请核对。")),
+    approvalDoc: optionalText("批准文号", 100),
+    approvedOn: optionalDate("批准日期"),
+    paid: checkbox("领取报酬"),
+    isLegalRepresentative: checkbox("担任法定代表人"),
+    endedOn: optionalDate("离任日期"),
+    endReason: optionalText("离任原因", 200),
+  })
+  .superRefine((v, ctx) => {
+    if (v.approvedOn && !v.approvalDoc) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["approvalDoc"],
+        message: "填写了批准日期的，请同时填写批准文号。",
+      });
+    }
+  });

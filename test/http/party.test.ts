@@ -304,3 +304,93 @@ describe("the party-building ledger (R-F4)", () => {
     expect(await bad.text()).toContain("不是 PDF、PNG 或 JPEG 格式");
   });
 });
+
+describe("the cadre register (R-F5)", () => {
+  const PERSON = {
+    personName: "钱老",
+    idNumber: "11010519491231002X",
+    status: "retired",
+    level: "bureau",
+    cadrePosition: "原市交通局局长",
+    postKind: "chair",
+    postTitle: "会长",
+    termStart: "2024-01-01",
+    termNumber: "1",
+    approvalDoc: "示组〔2023〕12号",
+    approvedOn: "2023-12-20",
+  };
+
+  it("R-F5: a retired cadre's second 社团 post, found across organizations by the keyed identity; resolved by ending a post, with history", async () => {
+    const a = await post("/party/cadres", "registrar", { ...PERSON, uscc: orgs[0]!.uscc });
+    expect(a.status).toBe(303);
+    const b = await post("/party/cadres", "registrar", {
+      ...PERSON,
+      idNumber: "11010519491231002x",
+      uscc: orgs[1]!.uscc,
+      postTitle: "名誉会长",
+    });
+    expect(b.status).toBe(303);
+    const rows = (await db.all(
+      sql`SELECT id, person_key AS "key", id_tail AS tail, birth_date AS birth FROM cadre_posts ORDER BY id`,
+    )) as {
+      id: number;
+      key: string;
+      tail: string;
+      birth: string;
+    }[];
+    expect(rows[0]!.key).toBe(rows[1]!.key);
+    expect(rows[0]!.key).not.toContain("110105");
+    expect(rows.map((r) => [r.tail, r.birth])).toEqual([
+      ["002X", "1949-12-31"],
+      ["002X", "1949-12-31"],
+    ]);
+    const list = await (await get("/party/cadres", "party")).text();
+    expect(list).toContain("兼任社团职务超过限额");
+    // Born 1949-12-31, 74 at the term's start in 2024.
+    expect(list).toContain("超过任职年龄界限");
+    expect(list).not.toContain("11010519491231002X");
+    const page = await (await get(`/party/cadres/${rows[1]!.id}`, "registrar")).text();
+    expect(page).toContain("**************002X");
+
+    const [v] = (await db.all(sql`SELECT version FROM cadre_posts WHERE id = ${rows[1]!.id}`)) as {
+      version: number;
+    }[];
+    const ended = await post(`/party/cadres/${rows[1]!.id}`, "registrar", {
+      version: String(v!.version),
+      termNumber: "1",
+      approvalDoc: PERSON.approvalDoc,
+      endedOn: "2026-06-01",
+      endReason: "按规定辞去兼职",
+    });
+    expect(ended.status).toBe(303);
+    expect(await (await get("/party/cadres", "party")).text()).not.toContain("兼任社团职务超过限额");
+    const history = await (await get(`/party/cadres/${rows[1]!.id}`, "party")).text();
+    expect(history).toContain("登记兼职");
+    expect(history).toContain("登记离任");
+  });
+
+  it("R-F5: refuses a malformed identity number, an organization of another authority, a reviewer's write and a stale edit", async () => {
+    const bad = await post("/party/cadres", "registrar", {
+      ...PERSON,
+      uscc: orgs[0]!.uscc,
+      idNumber: "110105194912310021",
+    });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("最后一位应为X");
+    const foreign = await post("/party/cadres", "registrar", { ...PERSON, uscc: orgs[3]!.uscc });
+    expect(foreign.status).toBe(422);
+    expect((await post("/party/cadres", "party", { ...PERSON, uscc: orgs[0]!.uscc })).status).toBe(404);
+    expect((await get("/party/cadres/new", "party")).status).toBe(404);
+    const [n] = (await db.all(sql`SELECT count(*) AS n FROM cadre_posts`)) as { n: number }[];
+    expect(n!.n).toBe(0);
+
+    await post("/party/cadres", "registrar", { ...PERSON, uscc: orgs[0]!.uscc });
+    const [row] = (await db.all(sql`SELECT id FROM cadre_posts`)) as { id: number }[];
+    const stale = await post(`/party/cadres/${row!.id}`, "registrar", { version: "9", termNumber: "1" });
+    expect(stale.status).toBe(409);
+    expect((await post(`/party/cadres/${row!.id}`, "party", { version: "1", termNumber: "1" })).status).toBe(
+      403,
+    );
+    expect((await get(`/party/cadres/${row!.id}`, "otherRegistrar")).status).toBe(404);
+  });
+});
