@@ -41,6 +41,8 @@ export interface FoundingFacts {
   boardTermYears?: number | null;
   /** R-F3: the 支持党建工作承诺书 is with the application. */
   partyCommitment: boolean;
+  /** R-F3: the 党员情况调查表 is filled in (member counts; 0 where there are none). */
+  partySurvey: boolean;
   /** The charter (章程) text. */
   charter: string;
 }
@@ -114,6 +116,15 @@ export function foundingProblems(f: FoundingFacts): RuleProblem[] {
   }
   if (!f.partyCommitment) {
     out.push(block("partyCommitment", "R-F3", "申请成立登记须同时提交《支持党建工作承诺书》。"));
+  }
+  if (!f.partySurvey) {
+    out.push(
+      block(
+        "partyFullMembers",
+        "R-F3",
+        "请填写党员情况调查表：发起人和拟任负责人中的正式党员、预备党员人数（没有的填 0），发证前据此建立党建工作台账。",
+      ),
+    );
   }
   if (f.charter.trim().length < 50) {
     out.push(

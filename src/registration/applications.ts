@@ -4,6 +4,8 @@ import {
   authorities,
   organizations,
   orgHistory,
+  partyMemberCounts,
+  partyOrgVersions,
   registrationApplications,
   registrationEvents,
   supervisorUnits,
@@ -200,6 +202,7 @@ export async function applicationProblems(
             boardSize: d.boardSize ?? null,
             boardTermYears: d.boardTermYears ?? null,
             partyCommitment: d.partyCommitment === true,
+            partySurvey: d.partyFullMembers !== undefined && d.partyProbationaryMembers !== undefined,
             charter: d.charter ?? "",
           }),
         );
@@ -762,6 +765,27 @@ async function approvalStatements(
           .update(registrationApplications)
           .set({ orgId: newOrgId as unknown as number })
           .where(eq(registrationApplications.id, app.id)),
+        // R-F3: the 党员情况调查表 opens the organization's 党建工作台账 as its certificate is issued.
+        db.insert(partyMemberCounts).values({
+          orgId: newOrgId as unknown as number,
+          asOf: today,
+          fullMembers: Math.min(d.partyFullMembers ?? 0, 100_000),
+          probationaryMembers: Math.min(d.partyProbationaryMembers ?? 0, 100_000),
+          activists: Math.min(d.partyActivists ?? 0, 100_000),
+          source: "registration",
+          sourceRef: `application:${app.id}`,
+        }),
+        db.insert(partyOrgVersions).values({
+          orgId: newOrgId as unknown as number,
+          authorityId: app.authorityId,
+          state: "confirmed",
+          hasPartyOrg: false,
+          note: d.partySecretaryCandidate
+            ? `成立登记时的党员情况调查表：党组织书记人选 ${d.partySecretaryCandidate}。`
+            : "成立登记时的党员情况调查表。",
+          effectiveOn: today,
+          decisionReason: "准予成立登记时建立党建工作台账",
+        }),
       ],
     };
   }

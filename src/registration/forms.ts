@@ -28,6 +28,11 @@ export interface EstablishmentData {
   supervisorUnitId?: number;
   isCharity?: boolean;
   partyCommitment?: boolean;
+  /** R-F3 党员情况调查表: the founders' party members, needed before the certificate is issued. */
+  partyFullMembers?: number;
+  partyProbationaryMembers?: number;
+  partyActivists?: number;
+  partySecretaryCandidate?: string;
   charter?: string;
   phone?: string;
   email?: string;
@@ -174,6 +179,10 @@ const EstablishmentForm = z.object({
   supervisorUnitId: id,
   isCharity: checkbox,
   partyCommitment: checkbox,
+  partyFullMembers: count("正式党员人数"),
+  partyProbationaryMembers: count("预备党员人数"),
+  partyActivists: count("入党积极分子人数"),
+  partySecretaryCandidate: text(20, "党组织书记人选"),
   charter: text(20000, "章程"),
   phone: z
     .string()

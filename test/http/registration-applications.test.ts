@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   announcements,
@@ -78,6 +78,9 @@ const goodEstablishment = {
   businessScope: "围棋比赛、培训、交流。",
   supervisionMode: "direct",
   partyCommitment: "1",
+  partyFullMembers: "3",
+  partyProbationaryMembers: "0",
+  partySecretaryCandidate: "林海",
   charter: CHARTER,
 };
 
@@ -120,6 +123,9 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     const checkHtml = await check.text();
     expect(checkHtml).toContain("50 个以上个人会员");
     expect(checkHtml).toContain("支持党建工作承诺书");
+    // R-F3: without the 党员情况调查表 the certificate cannot be issued.
+    const noSurvey = await post(`${path}/check`, { ...goodEstablishment, partyFullMembers: "" });
+    expect(await noSurvey.text()).toContain("请填写党员情况调查表");
     expect((await rowOf(id)).version).toBe(1);
 
     // Submitting with a block is refused; nothing moves.
@@ -200,6 +206,19 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     expect((await db.select().from(orgHistory).where(eq(orgHistory.orgId, org!.id)))[0]!.kind).toBe(
       "establishment",
     );
+    // R-F3: the 党员情况调查表 opened the 党建工作台账 as the certificate was issued.
+    const ledger =
+      await db.all(sql`SELECT c.full_members AS "full", c.source, v.state, v.has_party_org AS has, v.note
+      FROM party_member_counts c JOIN party_org_versions v ON v.org_id = c.org_id WHERE c.org_id = ${org!.id}`);
+    expect(ledger).toEqual([
+      {
+        full: 3,
+        source: "registration",
+        state: "confirmed",
+        has: 0,
+        note: "成立登记时的党员情况调查表：党组织书记人选 林海。",
+      },
+    ]);
     const found = await searchOrganizations(db, { q: "围棋", page: 1, perPage: 20 });
     expect(found.items.map((o) => o.uscc)).toContain(org!.uscc);
     const actions = (await db.select({ a: auditEvents.action }).from(auditEvents)).map((x) => x.a);

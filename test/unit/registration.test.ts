@@ -19,6 +19,7 @@ const group: FoundingFacts = {
   unitMembers: 0,
   capitalFen: 3_000_000,
   partyCommitment: true,
+  partySurvey: true,
   charter:
     "第一章 总则 第一条 本会名称为示范市围棋协会。本会宗旨是推广围棋运动。第二章 业务范围。第三章 会员。第四章 组织机构和负责人产生、罢免。第五章 资产管理、使用原则。第六章 终止程序及终止后的财产处理。",
 };

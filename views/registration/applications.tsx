@@ -120,6 +120,10 @@ const FIELD_LABELS: Record<string, string> = {
   supervisionMode: "管理方式",
   supervisorUnitId: "业务主管单位",
   partyCommitment: "支持党建工作承诺书",
+  partyFullMembers: "正式党员人数",
+  partyProbationaryMembers: "预备党员人数",
+  partyActivists: "入党积极分子人数",
+  partySecretaryCandidate: "党组织书记人选",
   charter: "章程",
   phone: "联系电话",
   email: "电子邮箱",
@@ -281,6 +285,34 @@ export function EstablishmentFields(p: {
           label="已随申请提交《支持党建工作承诺书》（R-F3）"
           values={values}
           errors={errors}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>党员情况调查表</legend>
+        <p class="hint">发起人、拟任负责人和专职工作人员中的党员情况。只填人数，不填名单；没有的填 0。</p>
+        <TextField
+          name="partyFullMembers"
+          label="正式党员人数"
+          errors={errors}
+          value={v(values, "partyFullMembers")}
+        />
+        <TextField
+          name="partyProbationaryMembers"
+          label="预备党员人数"
+          errors={errors}
+          value={v(values, "partyProbationaryMembers")}
+        />
+        <TextField
+          name="partyActivists"
+          label="入党积极分子人数"
+          errors={errors}
+          value={v(values, "partyActivists")}
+        />
+        <TextField
+          name="partySecretaryCandidate"
+          label="党组织书记人选（正式党员 3 名以上的填写）"
+          errors={errors}
+          value={v(values, "partySecretaryCandidate")}
         />
       </fieldset>
     </>
