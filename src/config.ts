@@ -72,6 +72,9 @@ export const defaultDomainSettings: DomainSettings = {
   rectificationWorkingDays: 20,
 };
 
+/** The identity-hash key outside production when PERSON_KEY is not set (production refuses to start without one). */
+export const DEV_PERSON_KEY = "development-only-person-key-not-for-production-use";
+
 export interface Config {
   env: Env["APP_ENV"];
   databaseUrl: string;
@@ -127,7 +130,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       env.JOBS_DAILY_AT === "off"
         ? null
         : { hour: Number(env.JOBS_DAILY_AT.slice(0, 2)), minute: Number(env.JOBS_DAILY_AT.slice(3)) },
-    personKey: env.PERSON_KEY ?? "development-only-person-key-not-for-production-use",
+    personKey: env.PERSON_KEY ?? DEV_PERSON_KEY,
     // The largest file (MAX_ATTACHMENT_BYTES, 10 MiB) plus room for the multipart envelope and the form's fields.
     bodyLimitBytes: MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024,
     domain: defaultDomainSettings,

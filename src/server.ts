@@ -21,7 +21,7 @@ if (config.seedDemo) {
   if ((row?.n ?? 0) === 0) {
     const started = Date.now();
     console.log("Empty database: seeding the demo city (示范市)…");
-    const summary = await seedDemoCity(db);
+    const summary = await seedDemoCity(db, { personKey: config.personKey });
     console.log(
       `Seeded ${summary.organizations} organizations in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );

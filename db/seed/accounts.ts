@@ -16,12 +16,14 @@ export const DEMO_ACCOUNTS = [
   { username: "demo-registrar-donghu", role: "registrar", description: "示范市东湖区民政局" },
   { username: "demo-registrar-xishan", role: "registrar", description: "示范市西山区民政局" },
   { username: "demo-registrar-nanhe", role: "registrar", description: "示范市南河区民政局" },
+  { username: "demo-party", role: "party", description: "示范市社会组织党委（党建工作审查，确认台账变更）" },
   { username: "demo-supervisor", role: "supervisor", description: "业务主管单位中管辖组织最多的一个" },
   { username: "demo-org", role: "org", description: "一个市级社会团体的单位管理员" },
 ] as const;
 
 const AUTHORITY_OF: Record<string, string> = {
   "demo-registrar": "159900",
+  "demo-party": "159900",
   "demo-registrar-donghu": "159901",
   "demo-registrar-xishan": "159902",
   "demo-registrar-nanhe": "159903",
@@ -33,6 +35,7 @@ const DISPLAY: Record<string, string> = {
   "demo-registrar-donghu": "演示登记员（东湖区）",
   "demo-registrar-xishan": "演示登记员（西山区）",
   "demo-registrar-nanhe": "演示登记员（南河区）",
+  "demo-party": "演示党建审查员",
   "demo-supervisor": "演示审查员（业务主管单位）",
   "demo-org": "演示单位管理员",
 };
@@ -83,6 +86,10 @@ export async function seedDemoAccounts(db: Db, params: ScryptParams = DEFAULT_SC
     if (a.role === "registrar") {
       const authorityId = authorityIds.get(AUTHORITY_OF[a.username]!);
       if (authorityId) statements.push(db.insert(users).values({ ...base, role: "registrar", authorityId }));
+    }
+    if (a.role === "party") {
+      const authorityId = authorityIds.get(AUTHORITY_OF[a.username]!);
+      if (authorityId) statements.push(db.insert(users).values({ ...base, role: "party", authorityId }));
     }
     if (a.role === "supervisor" && unit) {
       statements.push(

@@ -7,9 +7,11 @@
  * `generateDemoCity` builds the rows in memory (pure, for tests); `seedDemoCity` writes them in one batch of
  * multi-row inserts with their search index rows and one audit event.
  */
+
 import { sql } from "drizzle-orm";
 import { commitWithAudit, systemActor } from "../../src/audit/audit";
 import type { ScryptParams } from "../../src/auth/password";
+import { DEV_PERSON_KEY } from "../../src/config";
 import type { BatchItem, Db } from "../../src/db";
 import { issueUscc, USCC_ALPHABET } from "../../src/domain/uscc";
 import { nameTokens } from "../../src/registry/grams";
@@ -26,6 +28,7 @@ import { seedDemoAccounts } from "./accounts";
 import { seedDemoCredit } from "./credit";
 import { seedDemoInspections } from "./inspections";
 import { address, drawUniqueName, personName } from "./names";
+import { seedDemoParty } from "./party";
 import { type AuthorityPlace, orgProfile } from "./profile";
 import { createRandom, type Random } from "./random";
 
@@ -406,6 +409,8 @@ export interface DemoSummary {
   inspections?: { years: number; filings: number };
   /** Demo credit list cases (db/seed/credit.ts). */
   creditEntries?: number;
+  /** Demo party-building ledger versions (db/seed/party.ts). */
+  partyLedgers?: number;
 }
 
 export function summarize(city: DemoCity): DemoSummary {
@@ -486,7 +491,10 @@ export function usccSequence(uscc: string): number | null {
  */
 export async function seedDemoCity(
   db: Db,
-  options: Omit<DemoOptions, "firstId" | "existing"> & { passwordHashing?: ScryptParams } = {},
+  options: Omit<DemoOptions, "firstId" | "existing"> & {
+    passwordHashing?: ScryptParams;
+    personKey?: string;
+  } = {},
 ): Promise<DemoSummary> {
   const ids = new Map<string, number>();
   for (const a of DEMO_AUTHORITIES) {
@@ -543,5 +551,10 @@ export async function seedDemoCity(
     draftOrgIds: demoOrg.flatMap((u) => (u.id === null ? [] : [Number(u.id)])),
   });
   const creditEntries = await seedDemoCredit(db);
-  return { ...summary, inspections, creditEntries };
+  const partyLedgers = await seedDemoParty(
+    db,
+    options.today ?? DEMO_TODAY,
+    options.personKey ?? DEV_PERSON_KEY,
+  );
+  return { ...summary, inspections, creditEntries, partyLedgers };
 }

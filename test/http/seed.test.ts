@@ -6,6 +6,7 @@ import { nameProblems } from "../../db/seed/names";
 import { loadSynthetic, valuesSql } from "../../db/seed/synthetic";
 import { verifyAuditChain } from "../../src/audit/chain";
 import type { Db } from "../../src/db";
+import { CADRE_FINDING_LABELS, type CadrePostFact, cadreFindings } from "../../src/domain/party";
 import { validateUscc } from "../../src/domain/uscc";
 import { openMemoryDatabase } from "../../src/node-db";
 import { searchOrganizations } from "../../src/registry/search";
@@ -280,6 +281,34 @@ describe("the demo city 示范市 (db/seed/demo.ts)", () => {
     const [org] = await all<{ name: string }>(sql`SELECT name FROM organizations WHERE id = 1234`);
     const exact = await searchOrganizations(db, { q: org!.name, page: 1, perPage: 20 });
     expect(exact.items[0]?.name).toBe(org!.name);
+  });
+
+  it("R-F1…R-F5: the demo holds a ledger of every kind and a cadre for every R-F5 finding", async () => {
+    const kinds = await all<{ kind: string }>(sql`SELECT DISTINCT CASE WHEN state = 'pending' THEN 'pending'
+      WHEN has_party_org = 1 THEN org_type ELSE 'instructor' END AS kind
+      FROM party_org_versions WHERE instructor_name IS NOT NULL OR has_party_org = 1 OR state = 'pending'`);
+    expect(kinds.map((k) => k.kind).sort()).toEqual([
+      "branch",
+      "instructor",
+      "joint_branch",
+      "party_committee",
+      "pending",
+    ]);
+    expect(await one(sql`SELECT max(json_array_length(covered_org_ids)) AS n FROM party_org_versions`)).toBe(
+      4,
+    );
+    expect(await one(sql`SELECT count(*) AS n FROM party_activities`)).toBeGreaterThan(20);
+    const posts =
+      await all<CadrePostFact>(sql`SELECT p.id, p.person_key AS "personKey", p.person_name AS "personName",
+      p.status, p.level, p.org_id AS "orgId", o.name AS "orgName", o.type AS "orgType", p.post_kind AS "postKind",
+      p.post_title AS "postTitle", p.is_legal_representative AS "isLegalRepresentative", p.birth_date AS "birthDate",
+      p.term_start AS "termStart", p.term_number AS "termNumber", p.approval_doc AS "approvalDoc", p.paid,
+      p.ended_on AS "endedOn" FROM cadre_posts p JOIN organizations o ON o.id = p.org_id`);
+    const found = new Set(cadreFindings(posts, "2026-11-23").map((f) => f.id));
+    expect([...found].sort()).toEqual(Object.keys(CADRE_FINDING_LABELS).sort());
+    expect(
+      await one(sql`SELECT count(*) AS n FROM users WHERE username = 'demo-party' AND role = 'party'`),
+    ).toBe(1);
   });
 
   it("records one demo.seed audit event with the counts, on a valid hash chain", async () => {
