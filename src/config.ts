@@ -59,6 +59,9 @@ export interface DomainSettings {
   zombieCountsUnqualified: boolean;
   /** R-D1(1) [C]: whether a 不合格 conclusion (besides 未参检) makes an 活动异常名录 candidate. */
   creditListsUnqualified: boolean;
+  /** R-F4, domain.md §8 [C]: whether the public organization page says if it has a party organization (nothing else of
+   * the ledger is ever public). Off unless the locality publishes it. */
+  publishPartyOrgExistence: boolean;
 }
 
 export const defaultDomainSettings: DomainSettings = {
@@ -70,6 +73,7 @@ export const defaultDomainSettings: DomainSettings = {
   creditListsUnqualified: false,
   zombieCountsUnqualified: false,
   rectificationWorkingDays: 20,
+  publishPartyOrgExistence: false,
 };
 
 /** The identity-hash key outside production when PERSON_KEY is not set (production refuses to start without one). */

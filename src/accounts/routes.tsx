@@ -36,6 +36,7 @@ import { validateUscc } from "../domain/uscc";
 import { chinaDateOf } from "../domain/working-days";
 import { clientIp } from "../http";
 import { loadPortalInspection } from "../inspection/portal-routes";
+import { partyHomeFigures, portalPartyStatus } from "../party/coverage";
 import { revoke } from "../registration/revocation";
 import { STATUS_LABELS } from "../registry/labels";
 import { MAX_QUERY_LENGTH } from "../registry/search";
@@ -507,6 +508,7 @@ accountRoutes.get("/registrar", async (c) => {
       authorityName={auths.find((a) => a.id === user.authorityId)?.name ?? ""}
       readable={auths.map((a) => ({ code: a.code, name: a.name, own: a.id === user.authorityId }))}
       counts={{ active: active?.n ?? 0, orgAccounts: accounts?.n ?? 0, applications: waiting?.n ?? 0 }}
+      party={await partyHomeFigures(c.get("deps"), user)}
       links={<InspectionHomePanel data={await loadInspectionHome(c.get("deps"), user)} />}
     />,
   );
@@ -710,6 +712,7 @@ accountRoutes.get("/portal", async (c) => {
       user={me(c)}
       org={{ name: org.name, uscc: org.uscc, statusLabel: STATUS_LABELS[org.status], authorityName }}
       inspectionPanel={<PortalInspectionPanel data={await loadPortalInspection(c.get("deps"), me(c))} />}
+      party={await portalPartyStatus(c.get("deps"), org.id)}
     />,
   );
 });

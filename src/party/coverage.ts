@@ -115,3 +115,51 @@ export async function coverageSummary(
     units: units.map((u) => ({ value: String(u.id), label: u.name })),
   };
 }
+
+/** The registrar home's party figures (R-F3): both coverages, changes waiting, terms overdue. */
+export async function partyHomeFigures(
+  deps: AppDeps,
+  user: SessionUser,
+): Promise<{ total: number; organizational: number; work: number; pending: number; overdue: number }> {
+  const ids = await staffAuthorities(deps, user);
+  const [totals, pending, alerts] = await Promise.all([
+    coverageTotals(deps, ids),
+    pendingChanges(deps.db, ids),
+    alertsOfAuthorities(deps.db, ids),
+  ]);
+  return {
+    ...totals,
+    pending: pending.length,
+    overdue: alerts.filter((a) => a.kind === "term_overdue").length,
+  };
+}
+
+/** What the organization's home says of its ledger: a change waiting, a term alert. */
+export async function portalPartyStatus(
+  deps: AppDeps,
+  orgId: number,
+): Promise<{ pending: boolean; alert: "term_due" | "term_overdue" | null }> {
+  const [row] = (await deps.db.all(sql`SELECT
+      EXISTS (SELECT 1 FROM party_org_versions WHERE org_id = ${orgId} AND state = 'pending') AS pending,
+      (SELECT kind FROM party_alerts WHERE org_id = ${orgId} AND closed_on IS NULL ORDER BY kind DESC LIMIT 1) AS alert`)) as {
+    pending: number;
+    alert: "term_due" | "term_overdue" | null;
+  }[];
+  return { pending: Boolean(row?.pending), alert: row?.alert ?? null };
+}
+
+/**
+ * domain.md §8: the public sees nothing of the ledger except, where the locality publishes it (a setting), whether
+ * the organization has a party organization — its own, or a 联合党支部 covering it. Null when not published.
+ */
+export async function publicPartyOrg(deps: AppDeps, orgId: number): Promise<boolean | null> {
+  if (!deps.config.domain.publishPartyOrgExistence) return null;
+  const [row] = (await deps.db.all(sql`SELECT
+      EXISTS (SELECT 1 FROM party_org_versions WHERE org_id = ${orgId} AND state = 'confirmed'
+        AND superseded_on IS NULL AND has_party_org = 1)
+      OR EXISTS (SELECT 1 FROM party_org_versions j, json_each(j.covered_org_ids) e WHERE j.state = 'confirmed'
+        AND j.superseded_on IS NULL AND j.org_type = 'joint_branch' AND e.value = ${orgId}) AS has`)) as {
+    has: number;
+  }[];
+  return Boolean(row?.has);
+}

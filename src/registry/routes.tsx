@@ -8,6 +8,7 @@ import type { AppEnv } from "../context";
 import { runningSuspension } from "../credit/penalties";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
+import { publicPartyOrg } from "../party/coverage";
 import { pageString, renderFragment, renderPage } from "../render";
 import { parseSearch } from "./params";
 import { listAuthorities, publicDetail } from "./queries";
@@ -66,7 +67,10 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       const data = await publicDetail(deps, v.code);
       if (!data) return null;
       const suspension = await runningSuspension(deps, data.detail.org.id, today);
-      return pageString(<OrgPage {...data} suspension={suspension} today={today} user={null} />);
+      const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
+      return pageString(
+        <OrgPage {...data} suspension={suspension} partyOrg={partyOrg} today={today} user={null} />,
+      );
     });
     if (html !== null) {
       c.header("Vary", "HX-Request, HX-Request-Type");
@@ -87,7 +91,11 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
     );
   }
   const suspension = await runningSuspension(deps, data.detail.org.id, today);
-  return renderPage(c, <OrgPage {...data} suspension={suspension} today={today} user={user} />);
+  const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
+  return renderPage(
+    c,
+    <OrgPage {...data} suspension={suspension} partyOrg={partyOrg} today={today} user={user} />,
+  );
 });
 
 registryRoutes.get("/data", (c) => renderPage(c, <DataPage user={c.get("user")} />));

@@ -394,3 +394,26 @@ describe("the cadre register (R-F5)", () => {
     expect((await get(`/party/cadres/${row!.id}`, "otherRegistrar")).status).toBe(404);
   });
 });
+
+describe("what the public sees of the ledger (domain.md §8)", () => {
+  it("R-F4 [C]: only whether there is a party organization, and only where the locality publishes it; the cached page follows a confirmation", async () => {
+    const published = createApp({
+      db,
+      config: testConfig({ domain: { ...testConfig().domain, publishPartyOrgExistence: true } }),
+      now: () => now,
+    });
+    const page = async () => await (await published.request(`/orgs/${orgs[0]!.uscc}`)).text();
+    expect(await page()).toContain("<dt>党组织</dt><dd>未建立</dd>");
+    await post("/portal/party/organization", "org", BRANCH);
+    const p = await pendingVersion(orgs[0]!.id);
+    await post(`/party/orgs/${orgs[0]!.uscc}/decide`, "party", {
+      versionId: String(p.id),
+      version: String(p.version),
+      decision: "confirm",
+    });
+    const after = await page();
+    expect(after).toContain("<dt>党组织</dt><dd>已建立（含联合党支部）</dd>");
+    expect(after).not.toContain("王建国");
+    expect(await (await app.request(`/orgs/${orgs[0]!.uscc}`)).text()).not.toContain("<dt>党组织</dt>");
+  });
+});

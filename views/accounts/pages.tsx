@@ -548,6 +548,7 @@ export function PortalHome(p: {
   user: SessionUser;
   org: { name: string; uscc: string; statusLabel: string; authorityName: string };
   inspectionPanel?: Child;
+  party?: { pending: boolean; alert: "term_due" | "term_overdue" | null };
 }) {
   return (
     <Layout title="本单位工作台" user={p.user}>
@@ -570,6 +571,12 @@ export function PortalHome(p: {
         <li>
           <a href="/portal/applications">登记事项（变更登记、章程核准、注销登记）</a>
         </li>
+        <li>
+          <a href="/portal/party">党建工作台账（党组织、党员人数、活动记录）</a>
+          {p.party?.pending ? <span class="tag neutral">变更待确认</span> : null}
+          {p.party?.alert === "term_overdue" ? <span class="tag stop">委员会任期已届满</span> : null}
+          {p.party?.alert === "term_due" ? <span class="tag warn">委员会任期即将届满</span> : null}
+        </li>
         {p.user.isOrgAdmin ? (
           <li>
             <a href="/portal/users">本单位账号（邀请、停用同事）</a>
@@ -588,8 +595,10 @@ export function RegistrarHome(p: {
   authorityName: string;
   readable: { code: string; name: string; own: boolean }[];
   counts: { active: number; orgAccounts: number; applications: number };
+  party?: { total: number; organizational: number; work: number; pending: number; overdue: number };
   links?: Child;
 }) {
+  const pct = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)}%`);
   return (
     <Layout title="登记管理机关工作台" user={p.user}>
       <h1>登记管理机关工作台</h1>
@@ -622,6 +631,25 @@ export function RegistrarHome(p: {
           <a href="/registrar/zombies">僵尸型社会组织候选：连续未参检、证书后一年内无活动、无法联系</a>
         </li>
       </ul>
+      {p.party ? (
+        <>
+          <h2>党建工作</h2>
+          <ul>
+            <li>
+              <a href="/party">两个覆盖</a>：组织覆盖 {pct(p.party.organizational, p.party.total)}（
+              {p.party.organizational} / {p.party.total} 家），工作覆盖 {pct(p.party.work, p.party.total)}（
+              {p.party.work} / {p.party.total} 家）
+              {p.party.pending > 0 ? <span class="tag warn">{p.party.pending} 项台账变更待确认</span> : null}
+              {p.party.overdue > 0 ? (
+                <span class="tag stop">{p.party.overdue} 个委员会任期已逾期</span>
+              ) : null}
+            </li>
+            <li>
+              <a href="/party/cadres">领导干部兼职登记与检查</a>
+            </li>
+          </ul>
+        </>
+      ) : null}
       {p.links ?? null}
       <h2>查找社会组织</h2>
       <form method="get" action="/registrar/orgs" class="filters">

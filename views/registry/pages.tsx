@@ -73,9 +73,12 @@ export function OrgPage({
   inspections,
   credit,
   suspension,
+  partyOrg,
   today,
   user,
 }: {
+  /** Whether it has a party organization (own or joint), where the locality publishes that; undefined: not shown. */
+  partyOrg?: boolean | null;
   detail: OrgDetail;
   /** A 限期停止活动 running today (R-A9: a sanction flag, not a status). */
   suspension?: { from: string; to: string; department: string; documentNo: string } | null;
@@ -129,6 +132,9 @@ export function OrgPage({
         <Row label="活动地域">{org.activityArea}</Row>
         {org.foundationKind ? (
           <Row label="基金会类别">{org.foundationKind === "public" ? "公募基金会" : "非公募基金会"}</Row>
+        ) : null}
+        {partyOrg === true || partyOrg === false ? (
+          <Row label="党组织">{partyOrg ? "已建立（含联合党支部）" : "未建立"}</Row>
         ) : null}
         <Row label="慈善组织">
           {org.isCharity
