@@ -47,9 +47,8 @@ export async function seedDemoParty(db: Db, today: string, key: string): Promise
   }[];
   const demoOrgId = demoOrg[0]?.id ?? -1;
   const orgs = (await db.all(sql`
-    SELECT o.id, o.authority_id AS "authorityId", o.name, o.type FROM organizations o JOIN authorities a ON a.id = o.authority_id
-    WHERE o.status = 'active' AND a.code IN ('159900', '159901') AND o.id <> ${demoOrgId}
-    ORDER BY o.id LIMIT 400`)) as Org[];
+    SELECT o.id, o.authority_id AS "authorityId", o.name, o.type FROM organizations o
+    WHERE o.status = 'active' AND o.id <> ${demoOrgId} ORDER BY o.id`)) as Org[];
   if (orgs.length < 40) return 0;
   const rnd = createRandom(20261204);
   const year = Number(today.slice(0, 4));
@@ -203,9 +202,9 @@ export async function seedDemoParty(db: Db, today: string, key: string): Promise
   // The rest: a realistic mix.
   for (const o of orgs.slice(11)) {
     const kind = rnd.weighted([
-      ["branch", 35],
-      ["instructor", 25],
-      ["none", 40],
+      ["branch", 45],
+      ["instructor", 30],
+      ["none", 25],
     ] as const);
     const full = kind === "branch" ? rnd.int(3, 15) : rnd.int(0, 2);
     if (kind === "branch") {

@@ -1,5 +1,6 @@
 /**
  * npm run user:create -- --role admin --username NAME [--name 显示名] [--authority CODE] [--unit 业务主管单位名称]
+ * (`--role party`: a 党建工作审查人员 of the authority given by --authority.)
  *
  * Creates an account and prints its one-time activation link (72 hours): how a production install gets its first
  * administrator. Runs against DATABASE_URL (migrated first); the link uses PUBLIC_ORIGIN.
@@ -28,9 +29,9 @@ function fail(message: string): never {
 }
 
 const role = values.role;
-if (role !== "admin" && role !== "registrar" && role !== "supervisor") {
+if (role !== "admin" && role !== "registrar" && role !== "party" && role !== "supervisor") {
   fail(
-    "--role must be admin, registrar or supervisor (organizations' accounts are created by their registrar).",
+    "--role must be admin, registrar, party or supervisor (organizations' accounts are created by their registrar).",
   );
 }
 const username = usernameField.safeParse(values.username ?? "");
@@ -43,13 +44,13 @@ const { db, client } = await openNodeDatabase(config.databaseUrl, config.databas
 await migrateDatabase(db);
 
 let binding: NewAccount = { role: "admin" };
-if (role === "registrar") {
+if (role === "registrar" || role === "party") {
   const [a] = await db
     .select({ id: authorities.id })
     .from(authorities)
     .where(eq(authorities.code, values.authority ?? ""));
   if (!a) fail("--authority: give the code of an existing registration authority (登记管理机关代码).");
-  binding = { role: "registrar", authorityId: a.id };
+  binding = { role, authorityId: a.id };
 }
 if (role === "supervisor") {
   const [u] = await db

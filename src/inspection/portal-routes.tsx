@@ -71,6 +71,7 @@ async function filingPage(
   extra: {
     failed?: Parameters<typeof FilingPage>[0]["failed"];
     message?: Parameters<typeof FilingPage>[0]["message"];
+    fromLedger?: ReportSection | null;
   } = {},
   status = 200,
 ) {
@@ -84,6 +85,7 @@ async function filingPage(
       idempotencyKey={crypto.randomUUID()}
       failed={extra.failed}
       message={extra.message}
+      fromLedger={extra.fromLedger}
     />,
     status as 200,
   );
@@ -93,7 +95,11 @@ portalInspectionRoutes.get("/portal/inspections/:filingId", async (c) => {
   const id = idOf(c.req.param("filingId"));
   if (id === null) return c.notFound();
   const done = DONE[c.req.query("done") ?? ""];
-  return filingPage(c, id, { message: done ? { kind: "success", text: done } : null });
+  const from = c.req.query("fromLedger");
+  return filingPage(c, id, {
+    message: done ? { kind: "success", text: done } : null,
+    fromLedger: from === "partyBuilding" || from === "cadres" ? from : null,
+  });
 });
 
 portalInspectionRoutes.get("/portal/inspections/:filingId/notice", async (c) => {

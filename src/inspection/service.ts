@@ -213,7 +213,7 @@ async function buildView(deps: AppDeps, user: SessionUser, f: FilingRow): Promis
   const w = windowOf(c.yearRow.windows, f.orgType);
   const [prefill, differences] = await Promise.all([
     editable ? inspectionPrefill(db, f.orgId, today) : Promise.resolve({}),
-    user.role === "org" ? Promise.resolve([]) : ledgerDifferences(db, f.orgId, report.partyBuilding),
+    ledgerDifferences(db, f.orgId, report.partyBuilding),
   ]);
   return {
     prefill,

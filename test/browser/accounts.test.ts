@@ -21,7 +21,7 @@ describe("accounts in Chromium (issue 3)", () => {
 
     await page.getByLabel("身份").selectOption("registrar");
     await page
-      .getByLabel("登记管理机关（登记管理机关工作人员填写）")
+      .getByLabel("登记管理机关（登记管理机关工作人员、党建工作审查人员填写）")
       .selectOption({ label: "示范市东湖区民政局" });
     await page.getByLabel("姓名").fill("陈静");
     await page.getByLabel("用户名").fill("chen.jing");

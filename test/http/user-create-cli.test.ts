@@ -14,6 +14,7 @@ const run = (...args: string[]) =>
       ...process.env,
       DATABASE_URL: `file:${join(dir, "r.db")}`,
       APP_ENV: "production",
+      PERSON_KEY: "a-production-key-of-at-least-32-characters",
       PUBLIC_ORIGIN: "https://shetuan.example.gov.cn",
     },
     encoding: "utf8",

@@ -155,8 +155,12 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
       )}
 
       {s.groups.map((g) => (
-        <>
-          <h2>两个覆盖{DIMENSIONS[g.dimension]}</h2>
+        <details class="group-table" open={g.dimension !== "supervisor" || g.rows.length <= 12}>
+          <summary>
+            <h2 class="inline-heading">
+              两个覆盖{DIMENSIONS[g.dimension]}（{g.rows.length} 组）
+            </h2>
+          </summary>
           <div class="table-scroll">
             <table>
               <thead>
@@ -189,7 +193,7 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
               </tbody>
             </table>
           </div>
-        </>
+        </details>
       ))}
 
       <h2>党组织活动（按季度）</h2>

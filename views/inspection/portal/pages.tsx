@@ -122,6 +122,8 @@ export interface FilingPageProps {
   /** A message at the top (saved, submitted, refused …). */
   message?: { kind: "success" | "warning"; text: string } | null;
   idempotencyKey: string;
+  /** A section the organization asked to refill from the party ledger or the cadre register (R-F3). */
+  fromLedger?: ReportSection | null;
 }
 
 export function ChecksSummary({ checks, oob }: { checks: Check[]; oob?: boolean }) {
@@ -267,6 +269,8 @@ export function FilingPage(p: FilingPageProps) {
           section={s}
           report={v.report}
           prefill={v.prefill}
+          fromLedger={p.fromLedger === s}
+          ledgerDifferences={s === "partyBuilding" ? v.ledgerDifferences : []}
           version={v.version}
           raw={p.failed?.section === s ? p.failed.raw : null}
           errors={p.failed?.section === s ? p.failed.errors : undefined}

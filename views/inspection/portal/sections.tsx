@@ -377,10 +377,17 @@ export interface SectionFormProps {
   changed?: boolean;
   /** Values offered for a section not saved yet (the party ledger, the cadre register: R-F3). */
   prefill?: Partial<InspectionReport>;
+  /** The organization asked to refill this section from the ledger (the saved values are not shown). */
+  fromLedger?: boolean;
+  /** Where the saved section departs from the confirmed party ledger. */
+  ledgerDifferences?: string[];
 }
 
-/** The section's values: as saved, else as offered from the ledger. */
-const sectionValue = (p: SectionFormProps) => p.report[p.section] ?? p.prefill?.[p.section];
+/** The section's values: as saved, else (or when asked) as offered from the ledger. */
+const sectionValue = (p: SectionFormProps) =>
+  p.fromLedger && p.prefill?.[p.section] !== undefined
+    ? p.prefill[p.section]
+    : (p.report[p.section] ?? p.prefill?.[p.section]);
 
 function fieldValue(p: SectionFormProps, name: string, kind: Kind): string {
   if (p.raw) {
@@ -419,7 +426,25 @@ export function SectionForm(p: SectionFormProps) {
         </p>
       ) : null}
       {spec.intro ? <p class="hint">{spec.intro}</p> : null}
-      {!saved && p.editable && p.prefill?.[p.section] !== undefined ? (
+      {saved &&
+      p.editable &&
+      !p.fromLedger &&
+      p.prefill?.[p.section] !== undefined &&
+      (p.ledgerDifferences?.length ?? 0) > 0 ? (
+        <div class="notice warning">
+          <p>本节与党建工作台账（已确认的信息）不一致：</p>
+          <ul>
+            {p.ledgerDifferences!.map((d) => (
+              <li>{d}</li>
+            ))}
+          </ul>
+          <p>
+            <a href={`${p.base}?fromLedger=${p.section}#section-${p.section}`}>按台账重新填入本节</a>
+            ，核对后保存；台账有误的，请在<a href="/portal/party">党建工作台账</a>中报送变更。
+          </p>
+        </div>
+      ) : null}
+      {(!saved || p.fromLedger) && p.editable && p.prefill?.[p.section] !== undefined ? (
         <p class="notice">
           {p.section === "cadres"
             ? "以下内容已按登记管理机关的领导干部兼职登记预填，请核对后保存。"
