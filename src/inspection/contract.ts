@@ -95,6 +95,8 @@ export interface FilingView extends FilingSummary {
   prefill: Partial<Pick<InspectionReport, "partyBuilding" | "cadres">>;
   /** Where the filed party section departs from the confirmed ledger, in words (for reviewers). */
   ledgerDifferences: string[];
+  /** Where the filed cadre section departs from the cadre register (R-F5), for reviewers. */
+  cadreDifferences: string[];
   /** An open 整改通知 or last year's poor conclusion makes the 整改报告 required (R-C6). */
   rectificationRequired: boolean;
   problems: Problem[];

@@ -67,7 +67,12 @@ import {
   type Actor as WorkflowActor,
 } from "../domain/workflow";
 import { chinaDateOf, isIsoDate } from "../domain/working-days";
-import { inspectionPrefill, ledgerDifferences, memberCountsFromFiling } from "../party/inspection-link";
+import {
+  cadreDifferences,
+  inspectionPrefill,
+  ledgerDifferences,
+  memberCountsFromFiling,
+} from "../party/inspection-link";
 import { classifyQuery } from "../registry/search";
 import { addAttachment, getAttachment, listAttachments } from "./attachments";
 import type {
@@ -211,13 +216,15 @@ async function buildView(deps: AppDeps, user: SessionUser, f: FilingRow): Promis
     : actionsFor(annualInspectionMachine, f.state, workflowActorOf(user), subjectOf(f));
 
   const w = windowOf(c.yearRow.windows, f.orgType);
-  const [prefill, differences] = await Promise.all([
+  const [prefill, differences, cadres] = await Promise.all([
     editable ? inspectionPrefill(db, f.orgId, today) : Promise.resolve({}),
     ledgerDifferences(db, f.orgId, report.partyBuilding),
+    user.role === "org" ? Promise.resolve([]) : cadreDifferences(db, f.orgId, report.cadres, today),
   ]);
   return {
     prefill,
     ledgerDifferences: differences,
+    cadreDifferences: cadres,
     ...summaryOf(f, today),
     report,
     checks,

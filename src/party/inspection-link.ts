@@ -174,3 +174,28 @@ export function memberCountsFromFiling(
     })
     .onConflictDoNothing();
 }
+
+/** R-F5: where a filing's cadre section departs from the register (a cadre missing on either side, a different term). */
+export async function cadreDifferences(
+  db: Db,
+  orgId: number,
+  filed: CadresSection | undefined,
+  today: string,
+): Promise<string[]> {
+  const register = (await cadreSectionFromRegister(db, orgId, today))?.items ?? [];
+  const listed = filed?.items ?? [];
+  if (!filed && register.length === 0) return [];
+  const out: string[] = [];
+  for (const r of register) {
+    const f = listed.find((x) => x.name === r.name);
+    if (!f) out.push(`领导干部兼职登记中的${r.name}（${r.post}）未在年检中填报。`);
+    else if (f.termsServed !== r.termsServed) {
+      out.push(`${r.name}的任职届次：登记为第${r.termsServed}届，年检填报为第${f.termsServed}届。`);
+    }
+  }
+  for (const f of listed) {
+    if (!register.some((r) => r.name === f.name))
+      out.push(`年检填报的${f.name}（${f.post}）不在领导干部兼职登记中，请核实后登记。`);
+  }
+  return out;
+}

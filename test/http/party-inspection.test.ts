@@ -101,6 +101,8 @@ describe("the 年检 and the party ledger (R-F3)", () => {
       "正式党员人数：台账为“8”，年检填报为“4”",
       "预备党员人数：台账为“1”，年检填报为“0”",
     ]);
+    // R-F5: the filing listed no cadre; the register holds one.
+    expect(seen.cadreDifferences).toEqual(["领导干部兼职登记中的钱老（会长）未在年检中填报。"]);
     for (const action of ["start_pre_review", "pass_pre_review"] as const) {
       const now = (await svc.getFiling(deps, reg, f.id))!;
       ok(await svc.act(deps, reg, f.id, action, { version: now.version }));

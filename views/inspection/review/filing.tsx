@@ -394,6 +394,17 @@ export function FilingPage(p: FilingPageProps) {
             </p>
           ) : null}
         </section>
+        {v.cadreDifferences.length > 0 ? (
+          <section aria-labelledby="cadre-diff-title">
+            <h2 id="cadre-diff-title">与领导干部兼职登记不一致</h2>
+            <p class="hint">年检填报的兼职干部与登记管理机关的兼职登记不同（R-F5），请核对：</p>
+            <ul>
+              {v.cadreDifferences.map((d) => (
+                <li>{d}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {v.ledgerDifferences.length > 0 ? (
           <section aria-labelledby="ledger-diff-title">
             <h2 id="ledger-diff-title">与党建工作台账不一致</h2>
