@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_ATTACHMENT_BYTES } from "../db/schema/inspection";
+import { DEFAULT_RED_LIST_CRITERIA, type RedListCriteria } from "./domain/red-list";
 
 /**
  * Every setting, parsed once. Environment variables for the deployment; domain settings
@@ -62,6 +63,8 @@ export interface DomainSettings {
   /** R-F4, domain.md §8 [C]: whether the public organization page says if it has a party organization (nothing else of
    * the ledger is ever public). Off unless the locality publishes it. */
   publishPartyOrgExistence: boolean;
+  /** [C] The 红名单's criteria (src/domain/red-list.ts): lowest grade, 合格 years, years without an entry or penalty. */
+  redList: RedListCriteria;
 }
 
 export const defaultDomainSettings: DomainSettings = {
@@ -74,6 +77,7 @@ export const defaultDomainSettings: DomainSettings = {
   zombieCountsUnqualified: false,
   rectificationWorkingDays: 20,
   publishPartyOrgExistence: false,
+  redList: DEFAULT_RED_LIST_CRITERIA,
 };
 
 /** The identity-hash key outside production when PERSON_KEY is not set (production refuses to start without one). */

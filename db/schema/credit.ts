@@ -181,3 +181,28 @@ export const creditEvents = sqliteTable(
   },
   (t) => [index("credit_events_case_idx").on(t.caseId, t.id)],
 );
+
+/**
+ * The 红名单 (守信激励名单, src/domain/red-list.ts): one row per stay on the list — listed the day the daily job finds
+ * every criterion met, removed (never deleted) the day one fails, with the failing criteria in words.
+ */
+export const redListEntries = sqliteTable(
+  "red_list_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    authorityId: integer("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    listedOn: text("listed_on").notNull(),
+    removedOn: text("removed_on"),
+    removalReason: text("removal_reason"),
+  },
+  (t) => [
+    uniqueIndex("red_list_open_uq").on(t.orgId).where(sql`removed_on IS NULL`),
+    index("red_list_public_idx").on(t.removedOn, t.listedOn),
+    check("red_list_removed_ck", sql`(removed_on IS NULL) = (removal_reason IS NULL)`),
+  ],
+);

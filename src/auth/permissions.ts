@@ -57,6 +57,7 @@ export const PUBLIC_ROUTES = new Set([
   "GET /credit",
   "GET /credit/export.csv",
   "GET /credit/feed.atom",
+  "GET /credit/red-list",
   "GET /api/v1/credit-entries",
   "GET /announcements.atom",
 ]);

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Errors } from "../../views/components/form";
-import { PublicCreditPage } from "../../views/credit/public";
+import { PublicCreditPage, RedListPage } from "../../views/credit/public";
 import type { AppEnv } from "../context";
 import { CSV_BOM, csvLines } from "../csv";
 import {
@@ -11,11 +11,13 @@ import {
   CREDIT_LIST_LABELS,
   REMOVAL_REASON_LABELS,
 } from "../domain/credit";
+import { criteriaWords } from "../domain/red-list";
 import { isIsoDate } from "../domain/working-days";
 import { xml } from "../registration/announcements";
 import { renderPage } from "../render";
 import { errorsOf, text } from "../route-kit";
 import { type PublicFilter, publicEntries, publicEvents } from "./queries";
+import { redListPage } from "./red-list";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public: /credit and /api/v1/credit-entries (R-D8)
@@ -88,6 +90,39 @@ creditPublicRoutes.get("/", async (c) => {
       perPage={r.ok ? r.f.perPage : 20}
     />,
     r.ok ? 200 : 400,
+  );
+});
+
+const RedListQuery = z.object({
+  q: text("查询内容", 100).optional(),
+  removed: z.enum(["1", "0", ""], "范围应为在列或已移出。").optional(),
+  page: z
+    .string()
+    .regex(/^\d{1,5}$/, "页码应为正整数。")
+    .optional(),
+});
+
+/** The 红名单 (守信激励) with its criteria. */
+creditPublicRoutes.get("/red-list", async (c) => {
+  const deps = c.get("deps");
+  const parsed = RedListQuery.safeParse(c.req.query());
+  const d = parsed.success ? parsed.data : {};
+  const page = Math.max(1, Number(d.page ?? 1));
+  const removed = d.removed === "1";
+  const result = await redListPage(deps, { q: d.q || undefined, removed }, page, 20);
+  return renderPage(
+    c,
+    <RedListPage
+      user={c.get("user")}
+      criteria={criteriaWords(deps.config.domain.redList)}
+      q={d.q ?? ""}
+      removed={removed}
+      {...result}
+      page={page}
+      perPage={20}
+      error={parsed.success ? null : (parsed.error.issues[0]?.message ?? "查询参数有误。")}
+    />,
+    parsed.success ? 200 : 400,
   );
 });
 

@@ -10,6 +10,7 @@ import {
   creditRevokedJob,
   creditUnreachableJob,
 } from "../credit/jobs";
+import { creditRedListJob } from "../credit/red-list";
 import { notFiledJob } from "../inspection/jobs";
 import { creditPartyJob, partyTermsJob } from "../party/jobs";
 import { zombieSignalsJob } from "../zombie/jobs";
@@ -25,6 +26,7 @@ export const JOBS: readonly Job[] = [
   creditPartyJob,
   creditRevokedJob,
   creditMovesJob,
+  creditRedListJob,
   zombieSignalsJob,
   partyTermsJob,
 ];

@@ -6,6 +6,7 @@ import { DataPage, HomePage, OrgPage, SearchPage } from "../../views/registry/pa
 import { SearchResults } from "../../views/registry/search";
 import type { AppEnv } from "../context";
 import { runningSuspension } from "../credit/penalties";
+import { redListStanding } from "../credit/red-list";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { publicPartyOrg } from "../party/coverage";
@@ -68,8 +69,16 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       if (!data) return null;
       const suspension = await runningSuspension(deps, data.detail.org.id, today);
       const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
+      const redList = await redListStanding(deps, data.detail.org.id);
       return pageString(
-        <OrgPage {...data} suspension={suspension} partyOrg={partyOrg} today={today} user={null} />,
+        <OrgPage
+          {...data}
+          suspension={suspension}
+          partyOrg={partyOrg}
+          redList={redList}
+          today={today}
+          user={null}
+        />,
       );
     });
     if (html !== null) {
@@ -92,9 +101,17 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
   }
   const suspension = await runningSuspension(deps, data.detail.org.id, today);
   const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
+  const redList = await redListStanding(deps, data.detail.org.id);
   return renderPage(
     c,
-    <OrgPage {...data} suspension={suspension} partyOrg={partyOrg} today={today} user={user} />,
+    <OrgPage
+      {...data}
+      suspension={suspension}
+      partyOrg={partyOrg}
+      redList={redList}
+      today={today}
+      user={user}
+    />,
   );
 });
 

@@ -1,6 +1,7 @@
 import type { SessionUser } from "../../src/context";
 import type { CaseRow, PublicEntry } from "../../src/credit/contract";
 import type { NoticeView } from "../../src/credit/notices";
+import type { RedListRow } from "../../src/credit/red-list";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS, groundsOf } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
@@ -33,6 +34,9 @@ export function PublicCreditPage(p: {
       <h1>社会组织信用名单公示</h1>
       <p>
         依据《社会组织信用信息管理办法》，登记管理机关将社会组织列入活动异常名录或严重违法失信名单，并向社会公示列入和移出情况。被列入的组织不得参加评估；列入严重违法失信名单的，不得享受政府购买服务、财政资金资助和评比表彰。
+      </p>
+      <p>
+        守信激励：<a href="/credit/red-list">红名单</a>（评估等级高、连续年检合格、无失信记录的组织）。
       </p>
       <form method="get" action="/credit" class="filters" aria-label="查询信用名单">
         <ErrorSummary errors={p.errors} labels={LABELS} />
@@ -133,6 +137,103 @@ export function PortalCreditPage(p: { user: SessionUser; cases: CaseRow[]; notic
           </table>
         </div>
       )}
+    </Layout>
+  );
+}
+
+/** /credit/red-list: the 红名单 with its criteria (守信激励). */
+export function RedListPage(p: {
+  user: SessionUser | null;
+  criteria: string[];
+  q: string;
+  removed: boolean;
+  rows: RedListRow[];
+  total: number;
+  page: number;
+  perPage: number;
+  error: string | null;
+}) {
+  const pages = Math.max(1, Math.ceil(p.total / p.perPage));
+  const link = (page: number) =>
+    `/credit/red-list?${new URLSearchParams({ ...(p.q ? { q: p.q } : {}), ...(p.removed ? { removed: "1" } : {}), page: String(page) })}`;
+  return (
+    <Layout title="红名单（守信激励）" user={p.user}>
+      <p class="muted">
+        <a href="/credit">信用名单公示</a> › 红名单
+      </p>
+      <h1>社会组织红名单（守信激励）</h1>
+      <p>
+        同时符合下列条件的社会组织列入红名单，每日按登记、年检、评估和信用记录自动核对；任一条件不再符合之日移出：
+      </p>
+      <ul>
+        {p.criteria.map((c) => (
+          <li>{c}</li>
+        ))}
+      </ul>
+      <form method="get" action="/credit/red-list" class="filters" aria-label="查询红名单">
+        {p.error ? (
+          <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
+            <h2>请修改以下内容</h2>
+            <p>
+              <a href="#q">{p.error}</a>
+            </p>
+          </div>
+        ) : null}
+        <div class="field">
+          <label for="q">名称或统一社会信用代码</label>
+          <input type="search" id="q" name="q" value={p.q} maxlength={100} />
+        </div>
+        <div class="field">
+          <label for="removed">范围</label>
+          <select id="removed" name="removed">
+            <option value="">在列</option>
+            <option value="1" selected={p.removed}>
+              已移出
+            </option>
+          </select>
+        </div>
+        <button type="submit" class="button secondary">
+          查询
+        </button>
+      </form>
+      <p class="result-count">共 {p.total} 家</p>
+      {p.rows.length === 0 ? (
+        <div class="empty-state">{p.removed ? "没有移出记录。" : "目前没有列入红名单的组织。"}</div>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">组织</th>
+                <th scope="col">登记管理机关</th>
+                <th scope="col">评估等级</th>
+                <th scope="col">列入日期</th>
+                {p.removed ? <th scope="col">移出日期与原因</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/orgs/${r.uscc}`}>{r.name}</a>
+                    <br />
+                    <span class="muted small">{r.uscc}</span>
+                  </td>
+                  <td>{r.authorityName}</td>
+                  <td>{r.rating ?? "—"}</td>
+                  <td class="nowrap">{cnDate(r.listedOn)}</td>
+                  {p.removed ? (
+                    <td>
+                      {cnDate(r.removedOn)}：{r.removalReason}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <PageLinks page={p.page} pages={pages} link={link} />
     </Layout>
   );
 }

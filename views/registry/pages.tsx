@@ -74,9 +74,12 @@ export function OrgPage({
   credit,
   suspension,
   partyOrg,
+  redList,
   today,
   user,
 }: {
+  /** On the 红名单 (守信激励) since this day, or null. */
+  redList?: { listedOn: string } | null;
   /** Whether it has a party organization (own or joint), where the locality publishes that; undefined: not shown. */
   partyOrg?: boolean | null;
   detail: OrgDetail;
@@ -141,6 +144,7 @@ export function OrgPage({
             ? `是${org.publicFundraising ? "（具有公开募捐资格）" : "（不具有公开募捐资格）"}`
             : "否"}
         </Row>
+        {redList ? <Row label="守信激励">{`列入红名单（${redList.listedOn} 起）`}</Row> : null}
         <Row label="评估等级">
           {org.rating
             ? `${org.rating}${org.ratingValidTo ? `（有效期至 ${org.ratingValidTo}）` : ""}`
