@@ -84,22 +84,25 @@ export function looksLikeUscc(input: string): boolean {
 export function validateUscc(input: string, expectedType?: UsccOrgType): UsccResult {
   const code = normalizeUscc(input ?? "");
   if (code.length === 0) return { ok: false, error: "empty", message: "请填写统一社会信用代码。" };
-  if (code.length !== 18) {
+  const chars = [...code];
+  if (chars.length !== 18) {
     return {
       ok: false,
       error: "length",
-      message: `统一社会信用代码应为18位，您输入的是${code.length}位。`,
+      message: `统一社会信用代码应为18位，现为${chars.length}位。`,
     };
   }
   for (let i = 0; i < 18; i++) {
-    const ch = code[i]!;
+    const ch = chars[i]!;
     if (!USCC_ALPHABET.includes(ch)) {
-      const hint = "IOSVZ".includes(ch) ? "（代码中不使用字母 I、O、S、V、Z）" : "";
+      const hint = "IOSVZ".includes(ch)
+        ? "（统一社会信用代码不使用字母 I、O、S、V、Z）"
+        : "（只能是数字0–9和大写字母）";
       return {
         ok: false,
         error: "character",
         position: i + 1,
-        message: `第${i + 1}位字符“${ch}”不是统一社会信用代码允许的字符${hint}。`,
+        message: `第${i + 1}位“${ch}”不是允许的字符${hint}。`,
       };
     }
   }
@@ -119,7 +122,7 @@ export function validateUscc(input: string, expectedType?: UsccOrgType): UsccRes
       ok: false,
       error: "check_digit",
       position: 18,
-      message: `校验位不正确：第18位应为“${expected}”，却是“${code[17]}”。请核对是否有字符录入错误。`,
+      message: `校验位应为“${expected}”，现为“${code[17]}”（第18位）。请核对前17位是否有字符录入错误。`,
     };
   }
   if (code[0] !== "5") {
@@ -153,6 +156,19 @@ export function validateUscc(input: string, expectedType?: UsccOrgType): UsccRes
     warnings.push("第9至17位（组织机构代码）的校验位与 GB 11714 不符，请核对登记档案。");
   }
   return { ok: true, code, type, regionCode: code.slice(2, 8), warnings };
+}
+
+/**
+ * R-B1/R-B2 for free text typed into a search box: when the text is most likely an attempt at a code (10–30 printable
+ * ASCII characters, at least 6 of them digits) and is not a valid civil-affairs code, the exact reason for a person to
+ * read; otherwise null (a name, or a valid code).
+ */
+export function usccQueryProblem(input: string | undefined): string | null {
+  const code = normalizeUscc(input ?? "");
+  if (!/^[\x21-\x7e]{10,30}$/.test(code)) return null;
+  if ((code.match(/[0-9]/g)?.length ?? 0) < 6) return null;
+  const v = validateUscc(code);
+  return v.ok ? null : v.message;
 }
 
 const TYPE_LABEL: Record<UsccOrgType, string> = {

@@ -7,6 +7,7 @@ import { SearchResults } from "../../views/registry/search";
 import type { AppEnv } from "../context";
 import { runningSuspension } from "../credit/penalties";
 import { redListStanding } from "../credit/red-list";
+import { usccQueryProblem } from "../domain/uscc";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { publicPartyOrg } from "../party/coverage";
@@ -36,8 +37,13 @@ registryRoutes.get("/search", async (c) => {
   const query = parsed.ok ? parsed.query : raw;
   const result = parsed.ok ? await searchCache!.search(db, parsed.params) : null;
   const status = parsed.ok ? 200 : 400;
+  const usccProblem = usccQueryProblem(typeof raw.q === "string" ? raw.q : undefined);
   if (wantsFragment(c))
-    return renderFragment(c, <SearchResults query={query} result={result} errors={errors} />, status);
+    return renderFragment(
+      c,
+      <SearchResults query={query} result={result} errors={errors} usccProblem={usccProblem} />,
+      status,
+    );
   const deps = c.get("deps");
   const authorities = deps.detailCache
     ? await deps.detailCache.get(db, "register:authorities", () => listAuthorities(db))
@@ -48,6 +54,7 @@ registryRoutes.get("/search", async (c) => {
       query={query}
       result={result}
       errors={errors}
+      usccProblem={usccProblem}
       authorities={authorities}
       user={c.get("user")}
     />,

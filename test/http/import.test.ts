@@ -24,7 +24,7 @@ describe("registry:import", () => {
     expect(r.errors[0]!.reason).toContain("状态“unknown”无法识别");
     expect(r.errors[0]!.reason).toContain("成立日期“2013-02-30”格式不正确");
     expect(r.errors[0]!.reason).toContain("注册资金");
-    expect(r.errors[1]!.reason).toContain("校验位不正确");
+    expect(r.errors[1]!.reason).toContain("校验位应为");
     expect(r.errors[2]!.reason).toContain("与第4行重复");
     const [n] = (await db.all(sql`SELECT count(*) AS n FROM organizations`)) as { n: number }[];
     expect(n!.n).toBe(3);

@@ -90,7 +90,7 @@ describe("public pages", () => {
   it("answers 400 naming the problem for a malformed code, 404 for an unknown valid one", async () => {
     const bad = await get("/orgs/52110101MJ0018899X");
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("校验位不正确");
+    expect(await bad.text()).toContain("校验位应为");
     const unknown = await get("/orgs/53100000500019795A");
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain("未找到该社会组织");

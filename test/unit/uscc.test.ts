@@ -5,6 +5,7 @@ import {
   normalizeUscc,
   orgCodeCheckChar,
   usccCheckChar,
+  usccQueryProblem,
   validateUscc,
 } from "../../src/domain/uscc";
 
@@ -74,6 +75,34 @@ describe("统一社会信用代码 validation", () => {
     const r = validateUscc(code);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.warnings.length).toBe(orgCodeCheckChar("MJ001889") === "9" ? 0 : 1);
+  });
+});
+
+describe("统一社会信用代码 typed into the public search (R-B1, R-B2)", () => {
+  it("R-B1: a code of the wrong length says how long it should be and how long it is", () => {
+    expect(usccQueryProblem("5310000050001979")).toBe("统一社会信用代码应为18位，现为16位。");
+    expect(usccQueryProblem("53100000500019795A1")).toBe("统一社会信用代码应为18位，现为19位。");
+  });
+
+  it("R-B1: a forbidden character names its position and the character", () => {
+    expect(usccQueryProblem("53100000500019795I")).toContain("第18位“I”不是允许的字符");
+    expect(usccQueryProblem("5310000O500019795A")).toContain("第8位“O”不是允许的字符");
+    expect(usccQueryProblem("53100000500019795*")).toContain("第18位“*”不是允许的字符");
+  });
+
+  it("R-B2: a wrong check character says which one it should be and which one was given", () => {
+    const expected = usccCheckChar("52110101MJ0018899");
+    expect(expected).not.toBe("X");
+    expect(usccQueryProblem("52110101mj0018899x")).toContain(`校验位应为“${expected}”，现为“X”`);
+  });
+
+  it("R-B1: names and valid codes are not reported as malformed codes", () => {
+    expect(usccQueryProblem("53100000500019795A")).toBeNull();
+    expect(usccQueryProblem("商会")).toBeNull();
+    expect(usccQueryProblem("ABC自行车协会")).toBeNull();
+    expect(usccQueryProblem("IBM Club")).toBeNull();
+    expect(usccQueryProblem("")).toBeNull();
+    expect(usccQueryProblem(undefined)).toBeNull();
   });
 });
 

@@ -53,7 +53,12 @@ export function SearchPage(props: SearchViewProps & { user: SessionUser | null }
     <Layout title={props.query.q ? `“${props.query.q}”的查询结果` : "查询社会组织"} user={props.user}>
       <h1>查询社会组织</h1>
       <SearchForm query={props.query} errors={props.errors} authorities={props.authorities} />
-      <SearchResults query={props.query} result={props.result} errors={props.errors} />
+      <SearchResults
+        query={props.query}
+        result={props.result}
+        errors={props.errors}
+        usccProblem={props.usccProblem}
+      />
     </Layout>
   );
 }

@@ -12,6 +12,8 @@ export interface SearchViewProps {
   result: SearchResult | null;
   errors: Record<string, string>;
   authorities: { code: string; name: string }[];
+  /** R-B1/R-B2: what is wrong with the code typed into the box, when the text is a malformed code. */
+  usccProblem?: string | null;
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -177,7 +179,8 @@ export function SearchResults({
   query,
   result,
   errors,
-}: Pick<SearchViewProps, "query" | "result" | "errors">) {
+  usccProblem,
+}: Pick<SearchViewProps, "query" | "result" | "errors" | "usccProblem">) {
   if (!result) {
     return (
       <div id="results" aria-live="polite">
@@ -210,7 +213,11 @@ export function SearchResults({
           <p>
             <strong>没有找到符合条件的社会组织。</strong>
           </p>
-          <p>请检查名称中的文字，或减少筛选条件。统一社会信用代码须为完整的18位。</p>
+          {usccProblem ? (
+            <p class="uscc-problem">{usccProblem}请核对后重新输入。</p>
+          ) : (
+            <p>请检查名称中的文字，或减少筛选条件。</p>
+          )}
         </div>
       ) : (
         <ol class="results" start={(result.page - 1) * result.perPage + 1}>
