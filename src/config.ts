@@ -54,6 +54,8 @@ export interface DomainSettings {
   correctionDeadlineWorkingDays: number;
   /** R-D7 [C]: working days an organization has to object after a 事先告知 is served. */
   creditObjectionWorkingDays: number;
+  /** R-D7 [C]: days a 事先告知 published by 公告 (organization unreachable) takes to count as served (30–60). */
+  creditPublicationDays: number;
   /** [C] working days from service an organization has to rectify under a 整改通知书 (the default offered). */
   rectificationWorkingDays: number;
   /** R-E1(a) [C]: whether a 不合格 conclusion counts as a missed year for the zombie signal (else 未参检 only). */
@@ -76,6 +78,7 @@ export const defaultDomainSettings: DomainSettings = {
   creditListsUnqualified: false,
   zombieCountsUnqualified: false,
   rectificationWorkingDays: 20,
+  creditPublicationDays: 30,
   publishPartyOrgExistence: false,
   redList: DEFAULT_RED_LIST_CRITERIA,
 };

@@ -45,6 +45,8 @@ export const creditCases = sqliteTable(
     sourceKey: text("source_key"),
     noticeMethod: text("notice_method", { enum: SERVICE_METHODS }),
     noticeServedOn: text("notice_served_on"),
+    /** R-D7: when served by 公告 (unreachable), the day the 公告 was published; it counts as served after the period. */
+    noticePublishedOn: text("notice_published_on"),
     objectionDeadline: text("objection_deadline"),
     objectionText: text("objection_text"),
     objectionAt: text("objection_at"),

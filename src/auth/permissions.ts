@@ -58,6 +58,7 @@ export const PUBLIC_ROUTES = new Set([
   "GET /credit/export.csv",
   "GET /credit/feed.atom",
   "GET /credit/red-list",
+  "GET /credit/notices",
   "GET /api/v1/credit-entries",
   "GET /announcements.atom",
 ]);

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Errors } from "../../views/components/form";
-import { PublicCreditPage, RedListPage } from "../../views/credit/public";
+import { PublicCreditPage, PublishedNoticesPage, RedListPage } from "../../views/credit/public";
 import type { AppEnv } from "../context";
 import { CSV_BOM, csvLines } from "../csv";
 import {
@@ -16,7 +16,7 @@ import { isIsoDate } from "../domain/working-days";
 import { xml } from "../registration/announcements";
 import { renderPage } from "../render";
 import { errorsOf, text } from "../route-kit";
-import { type PublicFilter, publicEntries, publicEvents } from "./queries";
+import { type PublicFilter, publicEntries, publicEvents, publishedNotices } from "./queries";
 import { redListPage } from "./red-list";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,6 +123,24 @@ creditPublicRoutes.get("/red-list", async (c) => {
       error={parsed.success ? null : (parsed.error.issues[0]?.message ?? "查询参数有误。")}
     />,
     parsed.success ? 200 : 400,
+  );
+});
+
+/** R-D7: 事先告知 served by 公告. */
+creditPublicRoutes.get("/notices", async (c) => {
+  const deps = c.get("deps");
+  const raw = c.req.query("page") ?? "1";
+  const page = /^\d{1,5}$/.test(raw) ? Math.max(1, Number(raw)) : 1;
+  const result = await publishedNotices(deps.db, page, 20);
+  return renderPage(
+    c,
+    <PublishedNoticesPage
+      user={c.get("user")}
+      {...result}
+      page={page}
+      perPage={20}
+      days={deps.config.domain.creditPublicationDays}
+    />,
   );
 });
 

@@ -119,3 +119,32 @@ export async function publicEvents(db: Db, list: string | undefined, limit = 100
         WHERE c.state = 'removed'${byList}
     ) ORDER BY "on" DESC, id DESC LIMIT ${limit}`)) as PublicEvent[];
 }
+
+export interface PublishedNotice {
+  orgName: string;
+  uscc: string;
+  authorityName: string;
+  list: string;
+  ground: string;
+  facts: string;
+  publishedOn: string;
+  servedOn: string;
+  objectionDeadline: string | null;
+}
+
+/** R-D7: 事先告知 served by 公告 (the organization unreachable), newest first: what /credit/notices publishes. */
+export async function publishedNotices(
+  db: Db,
+  page: number,
+  perPage: number,
+): Promise<{ rows: PublishedNotice[]; total: number }> {
+  const rows = (await db.all(sql`
+    SELECT o.name AS "orgName", o.uscc, a.name AS "authorityName", c.list, c.ground, c.facts,
+      c.notice_published_on AS "publishedOn", c.notice_served_on AS "servedOn", c.objection_deadline AS "objectionDeadline"
+    FROM ${FROM} WHERE c.notice_method = 'publication' AND c.notice_published_on IS NOT NULL
+    ORDER BY c.notice_published_on DESC, c.id DESC LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`)) as PublishedNotice[];
+  const [n] = (await db.all(
+    sql`SELECT count(*) AS n FROM credit_cases WHERE notice_method = 'publication' AND notice_published_on IS NOT NULL`,
+  )) as { n: number }[];
+  return { rows, total: Number(n?.n ?? 0) };
+}

@@ -20,6 +20,7 @@ import {
   entryDeadline,
   objectionDeadline,
   publicationPeriodOf,
+  publicationServedOn,
   type RemovalReason,
   type ServiceMethod,
 } from "../domain/credit";
@@ -254,8 +255,17 @@ export async function act(
   if (action === "serve_notice") {
     const method = input.method ?? "portal";
     set.noticeMethod = method;
-    set.noticeServedOn = today;
-    set.objectionDeadline = objectionDeadline(today, calendar, deps.config.domain.creditObjectionWorkingDays);
+    // R-D7: a 公告 replaces service when the organization is unreachable; it counts as served once its period ends,
+    // and the objection window runs from then.
+    const served =
+      method === "publication" ? publicationServedOn(today, deps.config.domain.creditPublicationDays) : today;
+    if (method === "publication") set.noticePublishedOn = today;
+    set.noticeServedOn = served;
+    set.objectionDeadline = objectionDeadline(
+      served,
+      calendar,
+      deps.config.domain.creditObjectionWorkingDays,
+    );
     details.method = method;
   } else if (action === "object") {
     set.objectionText = input.objection;

@@ -264,6 +264,49 @@ describe("R-D7: due process from candidate to listing and removal", () => {
     );
   });
 
+  it("R-D7: an unreachable organization is served by 公告, which counts as served after its period; the objection window runs from then", async () => {
+    await markNotFiled(org.id);
+    await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditCandidatesJob]);
+    let c = await caseOf();
+    const served = await post(
+      `/registrar/credit/${c.id}/act`,
+      { version: "1", action: "serve_notice", method: "publication" },
+      registrar.cookie,
+    );
+    expect(served.status).toBe(303);
+    c = await caseOf();
+    // Published 2026-06-10; 30 days → served 2026-07-10; 10 working days → 2026-07-24.
+    expect(c).toMatchObject({
+      noticeMethod: "publication",
+      noticePublishedOn: "2026-06-10",
+      noticeServedOn: "2026-07-10",
+      objectionDeadline: "2026-07-24",
+    });
+    const page = await (await get("/credit/notices")).text();
+    expect(page).toContain("关于拟将示范市沉寂协会列入活动异常名录的事先告知公告");
+    expect(page).toContain("视为送达 2026年7月10日");
+    clock = new Date("2026-07-20T02:00:00Z");
+    registrar = await signIn(db, registrar.user.id, clock);
+    const early = await post(
+      `/registrar/credit/${c.id}/act`,
+      { version: "2", action: "decide_list", reasons: "逾期未报送", documentNo: "示民信〔2026〕2号" },
+      registrar.cookie,
+    );
+    expect(early.status).toBe(422);
+    // [C] the period is a setting.
+    const config = testConfig();
+    config.domain = { ...config.domain, creditPublicationDays: 60 };
+    await db.run(
+      sql`UPDATE credit_cases SET state = 'candidate', version = 3, notice_method = NULL WHERE id = ${c.id}`,
+    );
+    await createApp({ db, config, now: () => clock }).request(`/registrar/credit/${c.id}/act`, {
+      method: "POST",
+      headers: formHeaders(registrar.cookie),
+      body: new URLSearchParams({ version: "3", action: "serve_notice", method: "publication" }),
+    });
+    expect((await caseOf()).noticeServedOn).toBe("2026-09-18");
+  });
+
   it("a registrar enters a candidate only for its own organizations, with the facts and evidence it must give", async () => {
     const missing = await post(
       "/registrar/credit",

@@ -1,6 +1,7 @@
 import type { SessionUser } from "../../src/context";
 import type { CaseRow, PublicEntry } from "../../src/credit/contract";
 import type { NoticeView } from "../../src/credit/notices";
+import type { PublishedNotice } from "../../src/credit/queries";
 import type { RedListRow } from "../../src/credit/red-list";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS, groundsOf } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
@@ -37,6 +38,7 @@ export function PublicCreditPage(p: {
       </p>
       <p>
         守信激励：<a href="/credit/red-list">红名单</a>（评估等级高、连续年检合格、无失信记录的组织）。
+        无法联系的组织：<a href="/credit/notices">事先告知公告</a>。
       </p>
       <form method="get" action="/credit" class="filters" aria-label="查询信用名单">
         <ErrorSummary errors={p.errors} labels={LABELS} />
@@ -234,6 +236,54 @@ export function RedListPage(p: {
         </div>
       )}
       <PageLinks page={p.page} pages={pages} link={link} />
+    </Layout>
+  );
+}
+
+/** /credit/notices: 事先告知 served by 公告 when the organization could not be reached (R-D7). */
+export function PublishedNoticesPage(p: {
+  user: SessionUser | null;
+  rows: PublishedNotice[];
+  total: number;
+  page: number;
+  perPage: number;
+  days: number;
+}) {
+  const pages = Math.max(1, Math.ceil(p.total / p.perPage));
+  return (
+    <Layout title="事先告知公告" user={p.user}>
+      <p class="muted">
+        <a href="/credit">信用名单公示</a> › 事先告知公告
+      </p>
+      <h1>信用名单事先告知公告</h1>
+      <p>
+        以下社会组织通过登记住所无法联系，登记管理机关依法以公告方式送达列入信用名单的事先告知书。自公告之日起满{" "}
+        {p.days} 日视为送达；组织可在异议期限内向登记管理机关提出陈述、申辩。
+      </p>
+      {p.rows.length === 0 ? (
+        <div class="empty-state">目前没有公告送达的事先告知。</div>
+      ) : (
+        <ul class="notice-list">
+          {p.rows.map((r) => (
+            <li>
+              <h2>
+                关于拟将{r.orgName}列入{CREDIT_LIST_LABELS[r.list as keyof typeof CREDIT_LIST_LABELS]}
+                的事先告知公告
+              </h2>
+              <p class="muted">
+                {r.authorityName} · 公告日期 {cnDate(r.publishedOn)} · 视为送达 {cnDate(r.servedOn)} ·
+                异议期限至 {cnDate(r.objectionDeadline)}
+              </p>
+              <p>
+                {r.orgName}（统一社会信用代码 {r.uscc}）：{r.facts}
+                拟列入事由：{CREDIT_GROUNDS[r.ground as keyof typeof CREDIT_GROUNDS]?.label ?? "其他法定事由"}
+                。
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <PageLinks page={p.page} pages={pages} link={(n) => `/credit/notices?page=${n}`} />
     </Layout>
   );
 }

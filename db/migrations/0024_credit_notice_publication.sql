@@ -1,0 +1,1 @@
+ALTER TABLE `credit_cases` ADD `notice_published_on` text;
