@@ -6,7 +6,9 @@
  * the job looks for.
  */
 import { sql } from "drizzle-orm";
-import { systemActor } from "../audit/audit";
+import { creditCases, creditEvents, notices } from "../../db/schema";
+import { commitWithAudit, systemActor } from "../audit/audit";
+import type { BatchItem } from "../db";
 import {
   automaticRemovalOn,
   CREDIT_GROUNDS,
@@ -15,8 +17,10 @@ import {
   type LetterFact,
   NOTHING_TO_CURE,
   type PenaltyFact,
+  publicationPeriodOf,
   unreachableBy,
 } from "../domain/credit";
+import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { Job, JobItem, JobReport } from "../jobs/types";
 import { act, insertCase } from "./service";
 
@@ -162,36 +166,7 @@ export const creditMovesJob: Job = {
           reason: `列入活动异常名录已满2年（至${escalate}），转入严重违法失信名单（R-D4(1)）`,
         });
         if (dryRun) continue;
-        const id = await insertCase(deps, systemActor(this.name), {
-          orgId: entries[0]!.orgId,
-          authorityId: entries[0]!.authorityId,
-          list: "serious",
-          ground: "d4_1",
-          facts: `该组织自${[...entries.map((e) => e.listedOn)].sort().at(-1)}起列入活动异常名录满2年。`,
-          evidence: "活动异常名录记录",
-          arisenOn: escalate,
-          sourceKey: `escalated:${entries.map((e) => e.id).join(",")}`,
-        });
-        for (const e of entries) {
-          await act(
-            deps,
-            "system",
-            e.id,
-            "remove",
-            { version: e.version, removalReason: "escalated", reasons: "列入满2年，转入严重违法失信名单" },
-            null,
-          );
-        }
-        if (id)
-          await act(
-            deps,
-            "system",
-            id,
-            "list_directly",
-            { version: 1, reasons: CREDIT_GROUNDS.d4_1.label },
-            null,
-          );
-        changed++;
+        if (await escalate2Years(deps, systemActor(this.name), entries, escalate)) changed++;
         continue;
       }
       for (const e of entries) {
@@ -376,3 +351,112 @@ export const creditNoticesJob: Job = {
     return report(items, made, `新增活动异常名录候选（逾期未整改）${made} 家`);
   },
 };
+
+/**
+ * R-D4(1): off 活动异常名录 and on 严重违法失信名单 at the same instant — one batch: the 异常 entries removed as
+ * escalated and the 严重 entry listed, both dated the day the two years were complete, with their events and audit.
+ * Returns false when another run got there first (a stale version or the source key already used).
+ */
+async function escalate2Years(
+  deps: Parameters<Job["run"]>[0],
+  actor: ReturnType<typeof systemActor>,
+  entries: { id: number; orgId: number; authorityId: number; listedOn: string; version: number }[],
+  on: string,
+): Promise<boolean> {
+  const db = deps.db;
+  const first = entries[0]!;
+  const sourceKey = `escalated:${entries.map((e) => e.id).join(",")}`;
+  const [taken] = (await db.all(
+    sql`SELECT 1 AS x FROM credit_cases WHERE source_key = ${sourceKey}`,
+  )) as unknown[];
+  if (taken) return false;
+  const [next] = (await db.all(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM credit_cases`)) as {
+    id: number;
+  }[];
+  const id = Number(next!.id);
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  const latest = [...entries.map((e) => e.listedOn)].sort().at(-1);
+  const reasons = CREDIT_GROUNDS.d4_1.label;
+  const event = (
+    caseId: number,
+    action: string,
+    fromState: string | null,
+    toState: string,
+    details: Record<string, unknown>,
+  ) =>
+    db.insert(creditEvents).values({
+      caseId,
+      action,
+      fromState,
+      toState,
+      actorUserId: null,
+      actorRole: "system",
+      actorName: actor.username,
+      at,
+      details,
+    });
+  const statements: BatchItem[] = [];
+  for (const e of entries) {
+    statements.push(
+      db
+        .update(creditCases)
+        .set({ state: "removed", removedOn: on, removalReason: "escalated", version: e.version + 1 })
+        .where(
+          sql`${creditCases.id} = ${e.id} AND ${creditCases.version} = ${e.version} AND ${creditCases.state} = 'listed'`,
+        ),
+      staleGuard(db),
+      event(e.id, "remove", "listed", "removed", {
+        reason: "escalated",
+        reasons: "列入满2年，转入严重违法失信名单",
+      }),
+    );
+  }
+  statements.push(
+    db.insert(creditCases).values({
+      id,
+      orgId: first.orgId,
+      authorityId: first.authorityId,
+      list: "serious",
+      ground: "d4_1",
+      state: "listed",
+      facts: `该组织自${latest}起列入活动异常名录，至${on}满2年，依规则转入严重违法失信名单。`,
+      evidence: "活动异常名录记录",
+      arisenOn: on,
+      sourceKey,
+      decisionOn: on,
+      decisionReasons: reasons,
+      listedOn: on,
+      publicationPeriod: publicationPeriodOf("d4_1"),
+    }),
+    event(id, "create", null, "candidate", { ground: "d4_1", sourceKey }),
+    event(id, "list_directly", "candidate", "listed", { reasons }),
+    db.insert(notices).values({
+      orgId: first.orgId,
+      text: "您单位列入活动异常名录已满2年，已转入严重违法失信名单。",
+      href: `/portal/credit/${id}`,
+      createdAt: at,
+    }),
+  );
+  try {
+    await commitWithAudit(db, actor, statements, [
+      ...entries.map((e) => ({
+        action: "credit.remove",
+        objectType: "credit_case",
+        objectId: e.id,
+        orgId: e.orgId,
+        summary: { reason: "escalated", on },
+      })),
+      {
+        action: "credit.list_directly",
+        objectType: "credit_case",
+        objectId: id,
+        orgId: first.orgId,
+        summary: { list: "serious", ground: "d4_1", on, escalatedFrom: entries.map((e) => e.id) },
+      },
+    ]);
+    return true;
+  } catch (e) {
+    if (isStaleWrite(e) || String((e as Error)?.message ?? e).includes("UNIQUE")) return false;
+    throw e;
+  }
+}

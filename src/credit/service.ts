@@ -159,36 +159,50 @@ export async function insertCase(
   },
 ): Promise<number> {
   const at = (deps.now?.() ?? new Date()).toISOString();
-  const [row] = await deps.db
-    .insert(creditCases)
-    .values({ ...c, publicationPeriod: publicationPeriodOf(c.ground) })
-    .onConflictDoNothing()
-    .returning({ id: creditCases.id });
-  if (!row) return 0;
-  await commitWithAudit(
-    deps.db,
-    actor,
-    [
-      deps.db.insert(creditEvents).values({
-        caseId: row.id,
-        action: "create",
-        toState: "candidate",
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        actorName: actor.username,
-        at,
-        details: { ground: c.ground, sourceKey: c.sourceKey },
-      }),
-    ],
-    {
-      action: "credit.candidate",
-      objectType: "credit_case",
-      objectId: row.id,
-      orgId: c.orgId,
-      summary: { list: c.list, ground: c.ground },
-    },
-  );
-  return row.id;
+  // The case, its first event and the audit event land in one batch; the id is chosen here so the events can name it.
+  // A rule-made candidate whose source key exists already (another run got there first) is not made again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (c.sourceKey) {
+      const [seen] = (await deps.db.all(
+        sql`SELECT 1 AS x FROM credit_cases WHERE source_key = ${c.sourceKey}`,
+      )) as unknown[];
+      if (seen) return 0;
+    }
+    const [next] = (await deps.db.all(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM credit_cases`)) as {
+      id: number;
+    }[];
+    const id = Number(next!.id);
+    try {
+      await commitWithAudit(
+        deps.db,
+        actor,
+        [
+          deps.db.insert(creditCases).values({ ...c, id, publicationPeriod: publicationPeriodOf(c.ground) }),
+          deps.db.insert(creditEvents).values({
+            caseId: id,
+            action: "create",
+            toState: "candidate",
+            actorUserId: actor.userId,
+            actorRole: actor.role,
+            actorName: actor.username,
+            at,
+            details: { ground: c.ground, sourceKey: c.sourceKey },
+          }),
+        ],
+        {
+          action: "credit.candidate",
+          objectType: "credit_case",
+          objectId: id,
+          orgId: c.orgId,
+          summary: { list: c.list, ground: c.ground },
+        },
+      );
+      return id;
+    } catch (e) {
+      if (!String((e as Error)?.message ?? e).includes("UNIQUE") || attempt === 2) throw e;
+    }
+  }
+  return 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -707,5 +707,51 @@ describe("the jobs' automatic moves", () => {
       ["two-years", "abnormal", "removed", "escalated"],
       ["two-years", "serious", "listed", null],
     ]);
+    // R-D4(1): off 异常 and on 严重 at the same instant, dated the day the two years were complete, in one audit batch.
+    expect([rows[1]!.removedOn, rows[2]!.listedOn, rows[2]!.decisionOn]).toEqual([
+      "2026-06-10",
+      "2026-06-10",
+      "2026-06-10",
+    ]);
+    const batch = (await db.all(sql`SELECT action, prev_hash IS NOT NULL AS chained FROM audit_events
+      WHERE action IN ('credit.remove', 'credit.list_directly') AND org_id = ${other.id} ORDER BY id`)) as {
+      action: string;
+    }[];
+    expect(batch.map((b) => b.action)).toEqual(["credit.remove", "credit.list_directly"]);
+    const events = (await db.all(
+      sql`SELECT action FROM credit_events WHERE case_id = ${rows[2]!.id} ORDER BY id`,
+    )) as {
+      action: string;
+    }[];
+    expect(events.map((e) => e.action)).toEqual(["create", "list_directly"]);
+  });
+
+  it("R-D4(1): the escalation is all or nothing — a failure half-way leaves nothing half-moved", async () => {
+    await db.insert(creditCases).values({
+      orgId: other.id,
+      authorityId: cityId,
+      list: "abnormal",
+      ground: "d1_1",
+      state: "listed",
+      facts: "未参检",
+      arisenOn: "2024-06-01",
+      listedOn: "2024-06-10",
+      publicationPeriod: "general",
+    });
+    // The 严重 entry cannot be written (a failure half-way through): nothing of the move may land.
+    await db.run(sql`CREATE TRIGGER refuse_serious BEFORE INSERT ON credit_cases WHEN NEW.list = 'serious'
+      BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    const failed = await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditMovesJob]);
+    expect(failed[0]!.error).toContain("refused");
+    const untouched = await db.select().from(creditCases);
+    expect(untouched.map((r) => [r.list, r.state, r.version])).toEqual([["abnormal", "listed", 1]]);
+    await db.run(sql`DROP TRIGGER refuse_serious`);
+    const moved = await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditMovesJob]);
+    expect(moved[0]!.report!.changed).toBe(1);
+    const rows = await db.select().from(creditCases).orderBy(creditCases.id);
+    expect(rows.map((r) => [r.list, r.state])).toEqual([
+      ["abnormal", "removed"],
+      ["serious", "listed"],
+    ]);
   });
 });
