@@ -65,6 +65,9 @@ export interface DomainSettings {
   /** R-F4, domain.md §8 [C]: whether the public organization page says if it has a party organization (nothing else of
    * the ledger is ever public). Off unless the locality publishes it. */
   publishPartyOrgExistence: boolean;
+  /** [C] Whether naming a person behind a 严重 entry as another organization's legal representative blocks approval
+   * (else the registrar is warned and decides). Local rules differ. */
+  seriousPersonBlocks: boolean;
   /** [C] The 红名单's criteria (src/domain/red-list.ts): lowest grade, 合格 years, years without an entry or penalty. */
   redList: RedListCriteria;
 }
@@ -81,6 +84,7 @@ export const defaultDomainSettings: DomainSettings = {
   creditPublicationDays: 30,
   publishPartyOrgExistence: false,
   redList: DEFAULT_RED_LIST_CRITERIA,
+  seriousPersonBlocks: false,
 };
 
 /** The identity-hash key outside production when PERSON_KEY is not set (production refuses to start without one). */

@@ -208,3 +208,36 @@ export const redListEntries = sqliteTable(
     check("red_list_removed_ck", sql`(removed_on IS NULL) = (removal_reason IS NULL)`),
   ],
 );
+
+/**
+ * The people behind an organization on 严重违法失信名单: its legal representative and 负责人 at the time, recorded with
+ * the entry so that a registrar is warned when the same person is named for another organization (成立, 变更,
+ * import). The identity number is kept only as a keyed hash (src/people/identity.ts) and its last four characters;
+ * without a number the match is by name only, and says so.
+ *   role  legal_representative 法定代表人 | principal 负责人
+ */
+export const CREDIT_PERSON_ROLES = ["legal_representative", "principal"] as const;
+export type CreditPersonRole = (typeof CREDIT_PERSON_ROLES)[number];
+
+export const creditCasePeople = sqliteTable(
+  "credit_case_people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => creditCases.id),
+    role: text("role", { enum: CREDIT_PERSON_ROLES }).notNull(),
+    personName: text("person_name").notNull(),
+    personKey: text("person_key"),
+    idTail: text("id_tail"),
+    recordedBy: integer("recorded_by"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index("credit_case_people_case_idx").on(t.caseId),
+    index("credit_case_people_key_idx").on(t.personKey),
+    index("credit_case_people_name_idx").on(t.personName),
+    check("credit_case_people_role_ck", inList("role", CREDIT_PERSON_ROLES)),
+    check("credit_case_people_key_ck", sql`(person_key IS NULL) = (id_tail IS NULL)`),
+  ],
+);

@@ -1,6 +1,8 @@
 /** /registrar/credit: the queue of cases, a candidate entered by hand, and each case with its steps (R-D7). */
+
 import { Hono } from "hono";
 import { z } from "zod";
+import { CREDIT_PERSON_ROLES } from "../../db/schema";
 import type { Errors } from "../../views/components/form";
 import { NoticeLetter, RegistrarCasePage } from "../../views/credit/case";
 import { CreditQueuePage } from "../../views/credit/queue";
@@ -15,8 +17,10 @@ import {
 } from "../domain/credit";
 import { isIsoDate } from "../domain/working-days";
 import { clientIp } from "../http";
+import { idNumberProblem } from "../people/identity";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
+import { addCasePerson, casePeople } from "./people";
 import { PAGE_SIZE } from "./queries";
 import { act, createCandidate, getCase, queue } from "./service";
 
@@ -90,7 +94,62 @@ creditRegistrarRoutes.get("/:caseId", async (c) => {
   const id = idOf(c.req.param("caseId"));
   const view = id === null ? null : await getCase(c.get("deps"), me(c), id);
   if (!view) return c.notFound();
-  return renderPage(c, <RegistrarCasePage user={me(c)} c={view} errors={{}} />);
+  const people = await casePeople(c.get("deps").db, view.id);
+  return renderPage(c, <RegistrarCasePage user={me(c)} c={view} errors={{}} people={people} />);
+});
+
+const PersonForm = z.object({
+  role: z.enum(CREDIT_PERSON_ROLES, "请选择身份。"),
+  personName: text("姓名", 50).pipe(z.string().min(1, "请填写姓名。")),
+  idNumber: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined)
+    .superRefine((v, ctx) => {
+      const problem = v ? idNumberProblem(v) : null;
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+});
+
+creditRegistrarRoutes.post("/:caseId/people", async (c) => {
+  const id = idOf(c.req.param("caseId"));
+  const deps = c.get("deps");
+  const view = id === null ? null : await getCase(deps, me(c), id);
+  if (!view) return c.notFound();
+  const form = await formOf(c);
+  const parsed = PersonForm.safeParse(form);
+  const people = await casePeople(deps.db, view.id);
+  if (!parsed.success) {
+    return renderPage(
+      c,
+      <RegistrarCasePage
+        user={me(c)}
+        c={view}
+        errors={errorsOf(parsed.error)}
+        people={people}
+        personForm={form}
+      />,
+      422,
+    );
+  }
+  const r = await addCasePerson(deps, me(c), view.id, parsed.data, clientIp(c));
+  if (!r.ok) {
+    return renderPage(
+      c,
+      <RegistrarCasePage
+        user={me(c)}
+        c={view}
+        errors={{}}
+        message={r.message}
+        people={people}
+        personForm={form}
+      />,
+      r.code === "forbidden" ? 403 : 422,
+    );
+  }
+  return c.redirect(`/registrar/credit/${view.id}#people-h`, 303);
 });
 
 creditRegistrarRoutes.get("/:caseId/letter", async (c) => {

@@ -12,6 +12,7 @@ import {
   creditRevokedJob,
   creditUnreachableJob,
 } from "../../src/credit/jobs";
+import { matchWords, seriousPersonMatches } from "../../src/credit/people";
 import type { Db } from "../../src/db";
 import { inspectionService } from "../../src/inspection/service";
 import { runJobs } from "../../src/jobs/runner";
@@ -305,6 +306,63 @@ describe("R-D7: due process from candidate to listing and removal", () => {
       body: new URLSearchParams({ version: "3", action: "serve_notice", method: "publication" }),
     });
     expect((await caseOf()).noticeServedOn).toBe("2026-09-18");
+  });
+
+  it("the people behind a 严重 entry: recorded with a keyed identity, matched by identity or (said so) by name only", async () => {
+    const [row] = await db
+      .insert(creditCases)
+      .values({
+        orgId: org.id,
+        authorityId: cityId,
+        list: "serious",
+        ground: "d4_7",
+        state: "listed",
+        facts: "被撤销登记",
+        arisenOn: "2026-05-01",
+        listedOn: "2026-05-01",
+        documentNo: "示民信〔2026〕9号",
+        publicationPeriod: "serious",
+      })
+      .returning({ id: creditCases.id });
+    const path = `/registrar/credit/${row!.id}/people`;
+    const bad = await post(
+      path,
+      { role: "legal_representative", personName: "周某", idNumber: "110105194912310021" },
+      registrar.cookie,
+    );
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("最后一位应为X");
+    expect(
+      (await post(path, { role: "legal_representative", personName: "周某" }, neighbour.cookie)).status,
+    ).toBe(404);
+    const ok = await post(
+      path,
+      { role: "legal_representative", personName: "周某", idNumber: "11010519491231002X" },
+      registrar.cookie,
+    );
+    expect(ok.status).toBe(303);
+    expect(await post(path, { role: "principal", personName: "吴某" }, registrar.cookie)).toHaveProperty(
+      "status",
+      303,
+    );
+    const page = await (await get(`/registrar/credit/${row!.id}`, registrar.cookie)).text();
+    expect(page).toContain("法定代表人：周某（身份证号码末4位 002X）");
+    expect(page).not.toContain("11010519491231002X");
+    const stored = (await db.all(
+      sql`SELECT person_key AS k FROM credit_case_people WHERE person_name = '周某'`,
+    )) as { k: string }[];
+    expect(stored[0]!.k).toMatch(/^[0-9a-f]{64}$/);
+
+    const d = deps();
+    const byId = await seriousPersonMatches(d, { name: "周某某", idNumber: "11010519491231002X" });
+    expect(byId.map((m) => [m.orgName, m.match])).toEqual([["示范市沉寂协会", "identity"]]);
+    expect(matchWords(byId[0]!)).toContain("（身份证号码一致）为严重违法失信名单中示范市沉寂协会");
+    // Same name, another identity number: not the same person.
+    expect(await seriousPersonMatches(d, { name: "周某", idNumber: "110105198001010015" })).toEqual([]);
+    const byName = await seriousPersonMatches(d, { name: "吴某" });
+    expect(byName.map((m) => m.match)).toEqual(["name"]);
+    // The organization itself is not a match for its own people.
+    expect(await seriousPersonMatches(d, { name: "吴某" }, org.id)).toEqual([]);
   });
 
   it("a registrar enters a candidate only for its own organizations, with the facts and evidence it must give", async () => {

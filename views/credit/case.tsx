@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import type { CaseView } from "../../src/credit/contract";
+import { type CasePerson, PERSON_ROLE_LABELS } from "../../src/credit/people";
 import {
   CREDIT_GROUNDS,
   CREDIT_LIST_LABELS,
@@ -195,6 +196,8 @@ export function RegistrarCasePage(p: {
   c: CaseView;
   errors: Errors;
   message?: string | null;
+  people?: CasePerson[];
+  personForm?: Record<string, string>;
 }) {
   return (
     <Layout title={`信用记录：${p.c.orgName}`} user={p.user}>
@@ -211,6 +214,7 @@ export function RegistrarCasePage(p: {
       ) : null}
       <Facts c={p.c} staff />
       <Actions c={p.c} errors={p.errors} />
+      {p.c.list === "serious" ? <People {...p} /> : null}
       <History c={p.c} />
     </Layout>
   );
@@ -287,3 +291,77 @@ export function NoticeLetter(p: { user: SessionUser; c: CaseView; back: string }
     </Layout>
   );
 }
+
+/** The legal representative and 负责人 of a 严重 entry (identity kept as a keyed hash, shown as its last four). */
+function People(p: {
+  c: CaseView;
+  people?: CasePerson[];
+  errors: Errors;
+  personForm?: Record<string, string>;
+  user: SessionUser;
+}) {
+  const people = p.people ?? [];
+  const form = p.personForm ?? {};
+  const mayAdd = p.user.role === "registrar" && p.user.authorityId === p.c.authorityId;
+  return (
+    <section aria-labelledby="people-h">
+      <h2 id="people-h">法定代表人、负责人</h2>
+      <p class="hint">
+        登记后，同一人被申请担任其他社会组织的法定代表人或负责人时（成立、变更、导入），登记管理机关会看到提示。身份证号码只保存加密摘要和末4位。
+      </p>
+      {people.length === 0 ? (
+        <div class="empty-state">尚未登记。</div>
+      ) : (
+        <ul>
+          {people.map((x) => (
+            <li>
+              {PERSON_ROLE_LABELS[x.role]}：{x.personName}
+              {x.idTail ? `（身份证号码末4位 ${x.idTail}）` : "（未登记身份证号码，按姓名提示）"}
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayAdd ? (
+        <form method="post" action={`/registrar/credit/${p.c.id}/people`} class="narrow-form" novalidate>
+          <ErrorSummary
+            errors={pickErrors(p.errors)}
+            labels={{ role: "身份", personName: "姓名", idNumber: "身份证号码" }}
+          />
+          <div class={`field ${p.errors.role ? "field-error" : ""}`}>
+            <label for="role">身份</label>
+            <FieldError errors={p.errors} name="role" />
+            <select id="role" name="role">
+              {Object.entries(PERSON_ROLE_LABELS).map(([value, label]) => (
+                <option value={value} selected={form.role === value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class={`field ${p.errors.personName ? "field-error" : ""}`}>
+            <label for="personName">姓名</label>
+            <FieldError errors={p.errors} name="personName" />
+            <input
+              type="text"
+              id="personName"
+              name="personName"
+              maxlength={50}
+              value={form.personName ?? ""}
+            />
+          </div>
+          <div class={`field ${p.errors.idNumber ? "field-error" : ""}`}>
+            <label for="idNumber">身份证号码（可选，建议填写以免同名误报）</label>
+            <FieldError errors={p.errors} name="idNumber" />
+            <input type="text" id="idNumber" name="idNumber" maxlength={18} autocomplete="off" value="" />
+          </div>
+          <button type="submit" class="button secondary">
+            登记
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+const pickErrors = (e: Errors): Errors =>
+  Object.fromEntries(Object.entries(e).filter(([k]) => ["role", "personName", "idNumber"].includes(k)));
