@@ -22,7 +22,7 @@ import {
 } from "../domain/credit";
 import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { Job, JobItem, JobReport } from "../jobs/types";
-import { act, insertCase } from "./service";
+import { act, insertCases, type NewCase } from "./service";
 
 const MAX_ITEMS = 500;
 const report = (items: JobItem[], changed: number, summary: string): JobReport => ({
@@ -61,20 +61,20 @@ export const creditCandidatesJob: Job = {
       reason: `${r.year}年度年检${r.state === "not_filed" ? "未参检" : "不合格"}（R-D1(1)）`,
     }));
     if (dryRun) return report(items, rows.length, `将新增活动异常名录候选 ${rows.length} 家`);
-    let made = 0;
-    for (const r of rows) {
-      const id = await insertCase(deps, systemActor(this.name), {
+    const made = await insertCases(
+      deps,
+      systemActor(this.name),
+      rows.map((r) => ({
         orgId: r.orgId,
         authorityId: r.authorityId,
-        list: "abnormal",
-        ground: "d1_1",
+        list: "abnormal" as const,
+        ground: "d1_1" as const,
         facts: `该组织${r.year}年度年检${r.state === "not_filed" ? "未在规定期限内报送年度工作报告，被标记为未参检" : "结论为不合格"}。`,
         evidence: `年度检查记录（${r.year}年度）`,
         arisenOn: today,
         sourceKey: `inspection:${r.id}`,
-      });
-      if (id) made++;
-    }
+      })),
+    );
     return report(items, made, `新增活动异常名录候选 ${made} 家`);
   },
 };
@@ -87,7 +87,9 @@ export const creditRevokedJob: Job = {
     "被撤销登记或吊销登记证书的组织，直接列入严重违法失信名单（R-D4(7)；撤销、吊销程序已经过听证，不再另行事先告知）。",
   async run(deps, _today, { dryRun }) {
     const rows = (await deps.db.all(sql`
-      SELECT o.id, o.authority_id AS "authorityId", o.name, o.status, o.status_on AS "statusOn"
+      SELECT o.id, o.authority_id AS "authorityId", o.name, o.status, o.status_on AS "statusOn",
+        (SELECT a.document_no FROM announcements a WHERE a.org_id = o.id AND a.kind IN ('revocation', 'license_revocation')
+          ORDER BY a.published_on DESC, a.id DESC LIMIT 1) AS "documentNo"
       FROM organizations o
       WHERE o.status IN ('revoked', 'license_revoked')
         AND NOT EXISTS (SELECT 1 FROM credit_cases c WHERE c.source_key = 'terminated:' || o.id)
@@ -97,6 +99,7 @@ export const creditRevokedJob: Job = {
       name: string;
       status: string;
       statusOn: string;
+      documentNo: string | null;
     }[];
     const items = rows.map((r) => ({
       orgId: r.id,
@@ -104,29 +107,23 @@ export const creditRevokedJob: Job = {
       reason: `${r.statusOn} ${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}（R-D4(7)）`,
     }));
     if (dryRun) return report(items, rows.length, `将列入严重违法失信名单 ${rows.length} 家`);
-    let listed = 0;
-    for (const r of rows) {
-      const id = await insertCase(deps, systemActor(this.name), {
+    // R-D4(7): listed at once (the 撤销/吊销 had its own hearing), dated the day of the decision.
+    const listed = await insertCases(
+      deps,
+      systemActor(this.name),
+      rows.map((r) => ({
         orgId: r.id,
         authorityId: r.authorityId,
-        list: "serious",
-        ground: "d4_7",
+        list: "serious" as const,
+        ground: "d4_7" as const,
         facts: `该组织于${r.statusOn}${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}。`,
         evidence: "登记管理机关的撤销（吊销）决定",
         arisenOn: r.statusOn,
         sourceKey: `terminated:${r.id}`,
-      });
-      if (!id) continue;
-      const done = await act(
-        deps,
-        "system",
-        id,
-        "list_directly",
-        { version: 1, reasons: CREDIT_GROUNDS.d4_7.label },
-        null,
-      );
-      if (done.ok) listed++;
-    }
+        // The entry rests on the 撤销/吊销 decision: its date and its 文号.
+        listed: { reasons: CREDIT_GROUNDS.d4_7.label, on: r.statusOn, documentNo: r.documentNo },
+      })),
+    );
     return report(items, listed, `列入严重违法失信名单 ${listed} 家`);
   },
 };
@@ -219,6 +216,7 @@ export const creditUnreachableJob: Job = {
     for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
     const items: JobItem[] = [];
     let made = 0;
+    const pending: NewCase[] = [];
     for (const letters of byOrg.values()) {
       const pair = unreachableBy(letters, deps.config.domain.unreachableLetterIntervalDays) as
         | [(typeof rows)[number], (typeof rows)[number]]
@@ -230,8 +228,7 @@ export const creditUnreachableJob: Job = {
         label: a.name,
         reason: `${a.sentOn}、${b.sentOn}寄往登记住所的信件均未签收（R-D2）`,
       });
-      if (dryRun) continue;
-      const id = await insertCase(deps, systemActor(this.name), {
+      pending.push({
         orgId: a.orgId,
         authorityId: a.authorityId,
         list: "abnormal",
@@ -241,8 +238,8 @@ export const creditUnreachableJob: Job = {
         arisenOn: b.sentOn,
         sourceKey: `unreachable:${a.id}:${b.id}`,
       });
-      if (id) made++;
     }
+    if (!dryRun) made = await insertCases(deps, systemActor(this.name), pending);
     return report(
       items,
       dryRun ? items.length : made,
@@ -273,6 +270,7 @@ export const creditPenaltiesJob: Job = {
     for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
     const items: JobItem[] = [];
     let made = 0;
+    const pending: NewCase[] = [];
     for (const list of byOrg.values()) {
       for (const g of groundsFromPenalties(list)) {
         const key = `penalty:${g.ground}:${g.penalties.join(",")}`;
@@ -287,8 +285,7 @@ export const creditPenaltiesJob: Job = {
           label: list[0]!.name,
           reason: `${CREDIT_GROUNDS[g.ground].label}：${docs}`,
         });
-        if (dryRun) continue;
-        const id = await insertCase(deps, systemActor(this.name), {
+        pending.push({
           orgId: list[0]!.orgId,
           authorityId: list[0]!.authorityId,
           list: CREDIT_GROUNDS[g.ground].list,
@@ -298,9 +295,9 @@ export const creditPenaltiesJob: Job = {
           arisenOn: used.at(-1)!.decidedOn,
           sourceKey: key,
         });
-        if (id) made++;
       }
     }
+    if (!dryRun) made = await insertCases(deps, systemActor(this.name), pending);
     return report(
       items,
       dryRun ? items.length : made,
@@ -334,20 +331,20 @@ export const creditNoticesJob: Job = {
       reason: `整改通知书${r.documentNo}的期限${r.deadline}已过，未验收（R-D1(3)）`,
     }));
     if (dryRun) return report(items, rows.length, `将新增活动异常名录候选（逾期未整改）${rows.length} 家`);
-    let made = 0;
-    for (const r of rows) {
-      const id = await insertCase(deps, systemActor(this.name), {
+    const made = await insertCases(
+      deps,
+      systemActor(this.name),
+      rows.map((r) => ({
         orgId: r.orgId,
         authorityId: r.authorityId,
-        list: "abnormal",
-        ground: "d1_3",
+        list: "abnormal" as const,
+        ground: "d1_3" as const,
         facts: `该组织未在整改通知书（${r.documentNo}）规定的期限（${r.deadline}）内完成整改。`,
         evidence: `整改通知书 ${r.documentNo}`,
         arisenOn: r.deadline,
         sourceKey: `notice:${r.id}`,
-      });
-      if (id) made++;
-    }
+      })),
+    );
     return report(items, made, `新增活动异常名录候选（逾期未整改）${made} 家`);
   },
 };

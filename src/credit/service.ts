@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { creditCases, creditEvents, notices } from "../../db/schema";
-import { type Actor as AuditActor, commitWithAudit } from "../audit/audit";
+import { type Actor as AuditActor, type AuditInput, commitWithAudit } from "../audit/audit";
 import { actorOf, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import type { BatchItem } from "../db";
@@ -203,6 +203,113 @@ export async function insertCase(
     }
   }
   return 0;
+}
+
+/** A candidate (or, with `listed`, an entry listed directly by a rule: R-D4(7)) for the batched jobs. */
+export interface NewCase {
+  orgId: number;
+  authorityId: number;
+  list: CreditList;
+  ground: CreditGround;
+  facts: string;
+  evidence: string | null;
+  arisenOn: string;
+  sourceKey: string;
+  /** Listed at once by the rule (R-D4(7)): the reasons, the day. */
+  listed?: { reasons: string; on: string; documentNo?: string | null };
+}
+
+/**
+ * Many rule-made cases at once, a few hundred per batch (each batch: the cases, their events and audit events, all
+ * or nothing), so a daily job over a national register neither takes hours nor holds the database for long. Ids are
+ * chosen per batch; a batch that collides with a concurrent insert is retried with fresh ids. Returns how many were
+ * made (cases whose source key exists already are skipped).
+ */
+export async function insertCases(
+  deps: AppDeps,
+  actor: AuditActor,
+  cases: NewCase[],
+  perBatch = 200,
+): Promise<number> {
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  let made = 0;
+  for (let i = 0; i < cases.length; i += perBatch) {
+    const part = cases.slice(i, i + perBatch);
+    for (let attempt = 0; ; attempt++) {
+      const [next] = (await deps.db.all(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM credit_cases`)) as {
+        id: number;
+      }[];
+      const first = Number(next!.id);
+      const statements: BatchItem[] = [];
+      const events: AuditInput[] = [];
+      part.forEach((c, k) => {
+        const id = first + k;
+        const { listed, ...row } = c;
+        statements.push(
+          deps.db.insert(creditCases).values({
+            ...row,
+            id,
+            publicationPeriod: publicationPeriodOf(c.ground),
+            ...(listed
+              ? {
+                  state: "listed" as const,
+                  decisionOn: listed.on,
+                  decisionReasons: listed.reasons,
+                  listedOn: listed.on,
+                  documentNo: listed.documentNo ?? null,
+                }
+              : {}),
+          }),
+          deps.db.insert(creditEvents).values({
+            caseId: id,
+            action: "create",
+            toState: "candidate",
+            actorUserId: actor.userId,
+            actorRole: actor.role,
+            actorName: actor.username,
+            at,
+            details: { ground: c.ground, sourceKey: c.sourceKey },
+          }),
+        );
+        if (listed) {
+          statements.push(
+            deps.db.insert(creditEvents).values({
+              caseId: id,
+              action: "list_directly",
+              fromState: "candidate",
+              toState: "listed",
+              actorUserId: actor.userId,
+              actorRole: actor.role,
+              actorName: actor.username,
+              at,
+              details: { reasons: listed.reasons },
+            }),
+            deps.db.insert(notices).values({
+              orgId: c.orgId,
+              text: NOTICE_TEXT.list_directly?.(CREDIT_LIST_LABELS[c.list]) ?? "",
+              href: `/portal/credit/${id}`,
+              createdAt: at,
+            }),
+          );
+        }
+        events.push({
+          action: listed ? "credit.list_directly" : "credit.candidate",
+          objectType: "credit_case",
+          objectId: id,
+          orgId: c.orgId,
+          summary: { list: c.list, ground: c.ground },
+        });
+      });
+      try {
+        await commitWithAudit(deps.db, actor, statements, events);
+        made += part.length;
+        break;
+      } catch (e) {
+        if (!String((e as Error)?.message ?? e).includes("UNIQUE") || attempt === 2) throw e;
+      }
+    }
+  }
+  return made;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

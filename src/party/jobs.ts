@@ -9,7 +9,7 @@
 import { sql } from "drizzle-orm";
 import { partyAlerts } from "../../db/schema";
 import { commitWithAudit, systemActor } from "../audit/audit";
-import { insertCase } from "../credit/service";
+import { insertCases } from "../credit/service";
 import type { BatchItem } from "../db";
 import { cnDate as cnDay } from "../domain/dates";
 import { DEFAULT_PARTY_THRESHOLDS, termStatus } from "../domain/party";
@@ -138,20 +138,20 @@ export const creditPartyJob: Job = {
         items,
       };
     }
-    let made = 0;
-    for (const r of rows) {
-      const id = await insertCase(deps, systemActor(this.name), {
+    const made = await insertCases(
+      deps,
+      systemActor(this.name),
+      rows.map((r) => ({
         orgId: r.orgId,
         authorityId: r.authorityId,
-        list: "abnormal",
-        ground: "d1_2",
+        list: "abnormal" as const,
+        ground: "d1_2" as const,
         facts: `该组织党建工作台账登记截至${cnDay(r.asOf)}有正式党员${r.fullMembers}名，达到应当单独建立党支部的人数，但未建立党组织。`,
         evidence: `党建工作台账（党员人数，统计日期${cnDay(r.asOf)}）`,
         arisenOn: today,
         sourceKey: `party-counts:${r.countsId}`,
-      });
-      if (id) made++;
-    }
+      })),
+    );
     return {
       changed: made,
       summary: `新增活动异常名录候选（应建未建党组织）${made} 家`,

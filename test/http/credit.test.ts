@@ -714,6 +714,8 @@ describe("the jobs' automatic moves", () => {
     await db.run(
       sql`UPDATE organizations SET status = 'revoked', status_on = '2026-05-20' WHERE id = ${org.id}`,
     );
+    await db.run(sql`INSERT INTO announcements (org_id, authority_id, kind, title, body, document_no, published_on)
+      VALUES (${org.id}, ${cityId}, 'revocation', '撤销登记公告', '撤销', '示民撤〔2026〕3号', '2026-05-20')`);
     const runs = [
       await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditRevokedJob]),
       await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditRevokedJob]),
@@ -723,7 +725,9 @@ describe("the jobs' automatic moves", () => {
       list: "serious",
       ground: "d4_7",
       state: "listed",
-      listedOn: "2026-06-10",
+      // Listed as of the 撤销 decision, under its 文号.
+      listedOn: "2026-05-20",
+      documentNo: "示民撤〔2026〕3号",
     });
   });
 
