@@ -31,6 +31,7 @@ import { registryRoutes } from "./registry/routes";
 import { createSearchCache } from "./registry/search-cache";
 import { renderPage } from "./render";
 import { securityHeaders } from "./security-headers";
+import { publicationRoutes, zombieCaseRoutes } from "./zombie/case-routes";
 import { zombieRoutes } from "./zombie/routes";
 
 /**
@@ -115,7 +116,9 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/registrar/credit/notices", creditNoticeRoutes);
   app.route("/portal/credit/notices", creditPortalNoticeRoutes);
   app.route("/registrar/credit", creditRegistrarRoutes);
+  app.route("/registrar/zombies/cases", zombieCaseRoutes);
   app.route("/registrar/zombies", zombieRoutes);
+  app.route("/notices-by-publication", publicationRoutes);
   app.route("/portal/credit", creditPortalRoutes);
   app.route("/credit", creditPublicRoutes);
   app.route("/api/v1/credit-entries", creditApiRoutes);

@@ -56,6 +56,8 @@ export interface DomainSettings {
   creditObjectionWorkingDays: number;
   /** R-D7 [C]: days a 事先告知 published by 公告 (organization unreachable) takes to count as served (30–60). */
   creditPublicationDays: number;
+  /** R-E3 [C]: working days after a 撤销 事先告知 is served to make a statement, a defence or ask for a hearing. */
+  revocationHearingWorkingDays: number;
   /** [C] working days from service an organization has to rectify under a 整改通知书 (the default offered). */
   rectificationWorkingDays: number;
   /** R-E1(a) [C]: whether a 不合格 conclusion counts as a missed year for the zombie signal (else 未参检 only). */
@@ -82,6 +84,7 @@ export const defaultDomainSettings: DomainSettings = {
   zombieCountsUnqualified: false,
   rectificationWorkingDays: 20,
   creditPublicationDays: 30,
+  revocationHearingWorkingDays: 5,
   publishPartyOrgExistence: false,
   redList: DEFAULT_RED_LIST_CRITERIA,
   seriousPersonBlocks: false,

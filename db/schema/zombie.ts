@@ -7,7 +7,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ZOMBIE_SIGNALS } from "../../src/domain/zombie";
+import { ZOMBIE_CASE_STATES, ZOMBIE_OUTCOMES } from "../../src/domain/zombie-case";
 import { authorities, organizations } from "./registry";
+import { inList } from "./sql";
 
 export const zombieSignals = sqliteTable(
   "zombie_signals",
@@ -34,3 +36,112 @@ export const zombieSignals = sqliteTable(
     ),
   ],
 );
+
+/**
+ * Zombie cases (src/domain/zombie-case.ts): one open case per organization, from 立案 to one outcome (R-E2, R-E3).
+ * Every step is a row in zombie_case_events and an audit event; nothing is deleted.
+ */
+export const zombieCases = sqliteTable(
+  "zombie_cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    authorityId: integer("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    state: text("state", { enum: ZOMBIE_CASE_STATES }).notNull().default("open"),
+    outcome: text("outcome", { enum: ZOMBIE_OUTCOMES }),
+    openedOn: text("opened_on").notNull(),
+    /** The signals at 立案, in words with their dates. */
+    signals: text("signals").notNull(),
+    evidence: text("evidence").notNull(),
+    assigneeUserId: integer("assignee_user_id"),
+    /** 限期整改: the 整改通知书 it waits for. */
+    rectificationNoticeId: integer("rectification_notice_id"),
+    deregistrationInvitedOn: text("deregistration_invited_on"),
+    /** 撤销事先告知: mail | publication (公告送达), the 公告's day, when it counts as served, the window's last day. */
+    noticeMethod: text("notice_method"),
+    noticeDocumentNo: text("notice_document_no"),
+    noticePublishedOn: text("notice_published_on"),
+    noticeServedOn: text("notice_served_on"),
+    windowEndsOn: text("window_ends_on"),
+    hearingRequestedOn: text("hearing_requested_on"),
+    hearingHeldOn: text("hearing_held_on"),
+    hearingOutcome: text("hearing_outcome"),
+    decisionKind: text("decision_kind"),
+    decisionDocumentNo: text("decision_document_no"),
+    decidedOn: text("decided_on"),
+    decisionReasons: text("decision_reasons"),
+    /** 证书、印章收缴或作废 */
+    certificateNote: text("certificate_note"),
+    closedOn: text("closed_on"),
+    closeReason: text("close_reason"),
+    version: integer("version").notNull().default(1),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    uniqueIndex("zombie_cases_open_uq").on(t.orgId).where(sql`state <> 'closed'`),
+    index("zombie_cases_authority_idx").on(t.authorityId, t.state),
+    index("zombie_cases_closed_idx").on(t.closedOn),
+    check("zombie_cases_state_ck", inList("state", ZOMBIE_CASE_STATES)),
+    check("zombie_cases_outcome_ck", sql`(state = 'closed') = (outcome IS NOT NULL)`),
+    check("zombie_cases_method_ck", sql`notice_method IS NULL OR notice_method IN ('mail', 'publication')`),
+    check(
+      "zombie_cases_kind_ck",
+      sql`decision_kind IS NULL OR decision_kind IN ('revocation', 'license_revocation')`,
+    ),
+  ],
+);
+
+export const zombieCaseEvents = sqliteTable(
+  "zombie_case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => zombieCases.id),
+    action: text("action").notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state").notNull(),
+    actorName: text("actor_name"),
+    at: text("at").notNull(),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("zombie_case_events_case_idx").on(t.caseId)],
+);
+
+/** Contact attempts (R-E1(d)): phone calls, visits, letters handed over — the date, who, what came of it. */
+export const ZOMBIE_CONTACT_KINDS = ["phone", "visit", "letter", "other"] as const;
+export const zombieContacts = sqliteTable(
+  "zombie_contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    caseId: integer("case_id").references(() => zombieCases.id),
+    kind: text("kind", { enum: ZOMBIE_CONTACT_KINDS }).notNull(),
+    on: text("on").notNull(),
+    byName: text("by_name").notNull(),
+    reached: integer("reached", { mode: "boolean" }).notNull(),
+    outcome: text("outcome").notNull(),
+    recordedBy: integer("recorded_by"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index("zombie_contacts_org_idx").on(t.orgId, t.on),
+    check("zombie_contacts_kind_ck", inList("kind", ZOMBIE_CONTACT_KINDS)),
+  ],
+);
+
+/** Preparation (R-E2 allows bulk only for this): which registrar follows up which candidate. */
+export const zombieAssignments = sqliteTable("zombie_assignments", {
+  orgId: integer("org_id")
+    .primaryKey()
+    .references(() => organizations.id),
+  userId: integer("user_id").notNull(),
+  assignedBy: integer("assigned_by"),
+  assignedOn: text("assigned_on").notNull(),
+});

@@ -59,6 +59,8 @@ export const PUBLIC_ROUTES = new Set([
   "GET /credit/feed.atom",
   "GET /credit/red-list",
   "GET /credit/notices",
+  // 撤销 事先告知 served by 公告 (src/zombie/case-routes.tsx).
+  "GET /notices-by-publication",
   "GET /api/v1/credit-entries",
   "GET /announcements.atom",
 ]);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { announcements, organizations, orgHistory } from "../../db/schema";
-import { type Actor, commitWithAudit } from "../audit/audit";
-import type { Db } from "../db";
+import { type Actor, type AuditInput, commitWithAudit } from "../audit/audit";
+import type { BatchItem, Db } from "../db";
 import { isIsoDate, toDayNumber } from "../domain/working-days";
 
 /**
@@ -52,59 +52,8 @@ export async function revoke(
     return { ok: false, code: "stale", message: "该组织的登记信息刚被他人修改，请刷新后再办理。" };
   }
   try {
-    await commitWithAudit(
-      db,
-      actor,
-      [
-        db
-          .update(organizations)
-          .set({
-            status: "revoked",
-            statusOn: input.decidedOn,
-            version: org.version + 1,
-            updatedAt: new Date().toISOString(),
-          })
-          .where(
-            and(
-              eq(organizations.id, org.id),
-              eq(organizations.version, input.version),
-              eq(organizations.status, "active"),
-            ),
-          ),
-        // Guard: the history row's label is NULL (NOT NULL fails, the batch rolls back) if the update changed nothing.
-        db.insert(orgHistory).values({
-          orgId: org.id,
-          kind: "revocation",
-          before: { status: org.status, statusOn: org.statusOn },
-          after: { status: "revoked", statusOn: input.decidedOn, documentNo: input.documentNo },
-          actorUserId: actor.userId,
-          actorLabel:
-            sql`(CASE WHEN changes() = 1 THEN ${actor.username ?? actor.role} END)` as unknown as string,
-          reason: input.reason,
-        }),
-        db.insert(announcements).values({
-          orgId: org.id,
-          authorityId,
-          kind: "revocation",
-          title: `关于撤销${org.name}登记的公告`,
-          body: `${org.name}（统一社会信用代码：${org.uscc}）${input.reason.trim().replace(/。$/, "")}。依法决定撤销其登记，其登记证书、印章同时作废。`,
-          documentNo: input.documentNo.trim(),
-          publishedOn: input.decidedOn,
-        }),
-      ],
-      {
-        action: "organization.revoke",
-        objectType: "organization",
-        objectId: org.uscc,
-        orgId: org.id,
-        summary: {
-          before: { status: org.status },
-          after: { status: "revoked" },
-          documentNo: input.documentNo,
-          decidedOn: input.decidedOn,
-        },
-      },
-    );
+    const { items, event } = revocationStatements(db, actor, org, authorityId, input);
+    await commitWithAudit(db, actor, items, event);
   } catch (err) {
     if (String((err as Error).message ?? err).includes("NOT NULL")) {
       return { ok: false, code: "stale", message: "该组织的登记信息刚被他人修改，请刷新后再办理。" };
@@ -112,4 +61,75 @@ export async function revoke(
     throw err;
   }
   return { ok: true };
+}
+
+/**
+ * The register's side of a 撤销 (or, for a 慈善组织, 吊销) as batch items and its audit event, for a caller that writes
+ * them with its own change (a zombie case's decision) in one batch. The history row's guard fails the batch when the
+ * organization changed in between.
+ */
+export function revocationStatements(
+  db: Db,
+  actor: Actor,
+  org: typeof organizations.$inferSelect,
+  authorityId: number,
+  input: RevocationInput,
+  kind: "revocation" | "license_revocation" = "revocation",
+): { items: BatchItem[]; event: AuditInput } {
+  const revoked = kind === "revocation";
+  return {
+    items: [
+      db
+        .update(organizations)
+        .set({
+          status: revoked ? "revoked" : "license_revoked",
+          statusOn: input.decidedOn,
+          version: org.version + 1,
+          updatedAt: new Date().toISOString(),
+        })
+        .where(
+          and(
+            eq(organizations.id, org.id),
+            eq(organizations.version, input.version),
+            eq(organizations.status, "active"),
+          ),
+        ),
+      // Guard: the history row's label is NULL (NOT NULL fails, the batch rolls back) if the update changed nothing.
+      db.insert(orgHistory).values({
+        orgId: org.id,
+        kind: revoked ? "revocation" : "license_revocation",
+        before: { status: org.status, statusOn: org.statusOn },
+        after: {
+          status: revoked ? "revoked" : "license_revoked",
+          statusOn: input.decidedOn,
+          documentNo: input.documentNo,
+        },
+        actorUserId: actor.userId,
+        actorLabel:
+          sql`(CASE WHEN changes() = 1 THEN ${actor.username ?? actor.role} END)` as unknown as string,
+        reason: input.reason,
+      }),
+      db.insert(announcements).values({
+        orgId: org.id,
+        authorityId,
+        kind: revoked ? "revocation" : "license_revocation",
+        title: revoked ? `关于撤销${org.name}登记的公告` : `关于吊销${org.name}登记证书的公告`,
+        body: `${org.name}（统一社会信用代码：${org.uscc}）${input.reason.trim().replace(/。$/, "")}。依法决定${revoked ? "撤销其登记" : "吊销其登记证书"}，其登记证书、印章同时作废。`,
+        documentNo: input.documentNo.trim(),
+        publishedOn: input.decidedOn,
+      }),
+    ],
+    event: {
+      action: revoked ? "organization.revoke" : "organization.license_revoke",
+      objectType: "organization",
+      objectId: org.uscc,
+      orgId: org.id,
+      summary: {
+        before: { status: org.status },
+        after: { status: revoked ? "revoked" : "license_revoked" },
+        documentNo: input.documentNo,
+        decidedOn: input.decidedOn,
+      },
+    },
+  };
 }

@@ -22,6 +22,9 @@ export interface TriageRow {
   since: string;
   signals: string;
   facts: string;
+  /** Who follows it up (bulk preparation), and its open case, if any. */
+  assigneeName: string | null;
+  caseId: number | null;
 }
 
 export const TRIAGE_PAGE = 50;
@@ -61,7 +64,9 @@ export async function triageRows(
   const rows = (await db.all(sql`
     SELECT o.id AS "orgId", o.uscc, o.name, o.type, a.name AS "authorityName", o.registered_on AS "registeredOn",
       count(*) AS count, min(s.first_seen_on) AS since, group_concat(s.signal, ',') AS signals,
-      group_concat(s.facts, '；') AS facts
+      group_concat(s.facts, '；') AS facts,
+      (SELECT u.display_name FROM zombie_assignments z JOIN users u ON u.id = z.user_id WHERE z.org_id = o.id) AS "assigneeName",
+      (SELECT k.id FROM zombie_cases k WHERE k.org_id = o.id AND k.state <> 'closed') AS "caseId"
     FROM ${FROM} WHERE ${w}
     GROUP BY o.id ORDER BY count(*) DESC, min(s.first_seen_on), o.id ${limit}`)) as TriageRow[];
   return { rows, total: Number(count?.n ?? 0) };

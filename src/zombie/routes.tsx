@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import writeXlsxFile from "write-excel-file/universal";
 import { z } from "zod";
@@ -7,8 +8,10 @@ import type { AppEnv } from "../context";
 import { CSV_BOM, csvLines } from "../csv";
 import { isIsoDate } from "../domain/working-days";
 import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../domain/zombie";
+import { clientIp } from "../http";
 import { TYPE_LABELS } from "../registry/labels";
 import { renderPage } from "../render";
+import { bulkPrepare } from "./cases";
 import { signalCounts, TRIAGE_PAGE, type TriageFilter, type TriageRow, triageRows } from "./queries";
 
 /** /registrar/zombies: the triage list of zombie candidates (R-E1), never a sanction (R-E2). */
@@ -51,25 +54,95 @@ async function filterOf(c: Context<AppEnv>) {
   return { query, errors: {}, filter, page: Math.max(1, Number(d.page ?? 1)) };
 }
 
-zombieRoutes.get("/", async (c) => {
+async function triagePage(
+  c: Context<AppEnv>,
+  extra: { notice?: string; bulkError?: string } = {},
+  status?: 400 | 422,
+) {
   const { query, errors, filter, page } = await filterOf(c);
   const db = c.get("deps").db;
-  const [result, counts] = filter
-    ? await Promise.all([triageRows(db, filter, page), signalCounts(db, filter)])
-    : [{ rows: [], total: 0 }, {}];
+  const user = c.get("user")!;
+  const [result, counts, staff] = await Promise.all([
+    filter ? triageRows(db, filter, page) : Promise.resolve({ rows: [], total: 0 }),
+    filter ? signalCounts(db, filter) : Promise.resolve({}),
+    db.all(sql`SELECT id, display_name AS name FROM users WHERE role = 'registrar' AND status = 'active'
+      AND authority_id = ${user.authorityId ?? -1} ORDER BY display_name`) as Promise<
+      { id: number; name: string }[]
+    >,
+  ]);
   return renderPage(
     c,
     <ZombieTriagePage
-      user={c.get("user")!}
+      user={user}
       query={query}
       errors={errors}
       {...result}
       counts={counts}
       page={page}
       pageSize={TRIAGE_PAGE}
+      staff={staff}
+      notice={extra.notice}
+      bulkError={extra.bulkError}
     />,
-    filter ? 200 : 400,
+    status ?? (filter ? 200 : 400),
   );
+}
+
+zombieRoutes.get("/", (c) => {
+  const done = c.req.query("done");
+  return triagePage(c, {
+    notice: done === "letter" ? "已登记寄送的核查信件。" : done === "assign" ? "已分配。" : undefined,
+  });
+});
+
+const BulkForm = z
+  .object({
+    kind: z.enum(["letter", "assign"], "请选择要办理的事项。"),
+    org: z.union([z.string(), z.array(z.string()).max(500, "一次最多勾选 500 个组织。")]).optional(),
+    sentOn: z.string().optional(),
+    batchNo: z.string().trim().max(30, "批次号不能超过 30 个字符。").optional(),
+    assignee: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "letter") {
+      if (!v.sentOn || !isIsoDate(v.sentOn))
+        ctx.addIssue({ code: "custom", path: ["sentOn"], message: "请填写寄送日期。" });
+      if (!v.batchNo || !/^[0-9A-Za-z-]{1,30}$/.test(v.batchNo)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["batchNo"],
+          message: "请填写邮件批次号（字母、数字和连字符）。",
+        });
+      }
+    }
+    if (v.kind === "assign" && !/^\d{1,9}$/.test(v.assignee ?? "")) {
+      ctx.addIssue({ code: "custom", path: ["assignee"], message: "请选择工作人员。" });
+    }
+  });
+
+/** R-E2: preparation only, in bulk: a letter sent to each, or assigned to a colleague. */
+zombieRoutes.post("/bulk", async (c) => {
+  const body = await c.req.parseBody({ all: true });
+  const form: Record<string, unknown> = Object.create(null);
+  for (const k of ["kind", "org", "sentOn", "batchNo", "assignee"])
+    if (body[k] !== undefined) form[k] = body[k];
+  const parsed = BulkForm.safeParse(form);
+  if (!parsed.success) return triagePage(c, { bulkError: parsed.error.issues[0]!.message }, 422);
+  const d = parsed.data;
+  const orgIds = (Array.isArray(d.org) ? d.org : d.org ? [d.org] : [])
+    .filter((v) => /^\d{1,9}$/.test(v))
+    .map(Number);
+  if (orgIds.length === 0) return triagePage(c, { bulkError: "请先勾选组织。" }, 422);
+  const r = await bulkPrepare(
+    c.get("deps"),
+    c.get("user")!,
+    d.kind === "letter"
+      ? { kind: "letter", orgIds, sentOn: d.sentOn!, batchNo: d.batchNo! }
+      : { kind: "assign", orgIds, assigneeId: Number(d.assignee) },
+    clientIp(c),
+  );
+  if (!r.ok) return triagePage(c, { bulkError: r.message }, 422);
+  return c.redirect(`/registrar/zombies?done=${d.kind}`, 303);
 });
 
 const EXPORT_HEADER = [

@@ -18,6 +18,10 @@ export function ZombieTriagePage(p: {
   counts: Record<string, number>;
   page: number;
   pageSize: number;
+  /** Registrars of the authority a candidate can be assigned to (empty: read-only view). */
+  staff: { id: number; name: string }[];
+  notice?: string | null;
+  bulkError?: string | null;
 }) {
   const keep = Object.fromEntries(Object.entries(p.query).filter(([k, v]) => k !== "page" && v));
   const link = (extra: Record<string, string>) =>
@@ -26,6 +30,23 @@ export function ZombieTriagePage(p: {
   return (
     <Layout title="僵尸型社会组织候选" user={p.user}>
       <h1>僵尸型社会组织候选</h1>
+      <nav class="sub-nav" aria-label="僵尸型社会组织">
+        <a href="/registrar/zombies" aria-current="page">
+          候选名单
+        </a>
+        <a href="/registrar/zombies/cases">处置案件</a>
+      </nav>
+      {p.notice ? (
+        <div class="notice success" role="status">
+          {p.notice}
+        </div>
+      ) : null}
+      {p.bulkError ? (
+        <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
+          <h2>未能办理</h2>
+          <p>{p.bulkError}</p>
+        </div>
+      ) : null}
       <p>
         系统每天根据年检、登记和送达记录计算下列信号，并列出信号成立的组织，供逐一核查。名单本身不是处理决定：对每个组织的处理（限期整改、引导注销、撤销登记等）须逐一立案、调查、依法决定（R-E2）。
       </p>
@@ -82,44 +103,111 @@ export function ZombieTriagePage(p: {
       {p.rows.length === 0 ? (
         <p class="empty-state">没有信号成立的组织。</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">社会组织</th>
-                <th scope="col">类型</th>
-                <th scope="col">信号（发现日期）</th>
-                <th scope="col">登记管理机关</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
+        <form method="post" action="/registrar/zombies/bulk" aria-label="批量准备">
+          <div class="table-scroll">
+            <table>
+              <thead>
                 <tr>
-                  <td>
-                    <a href={`/registrar/orgs/${r.uscc}`}>{r.name}</a>
-                    <br />
-                    <span class="small muted">
-                      {r.uscc} · 成立于 {cnDate(r.registeredOn)}
-                    </span>
-                  </td>
-                  <td class="nowrap">{TYPE_LABELS[r.type]}</td>
-                  <td class="wide-cell">
-                    <strong>
-                      {r.signals
-                        .split(",")
-                        .map((s) => ZOMBIE_SIGNAL_LABELS[s as ZombieSignal])
-                        .join("、")}
-                    </strong>
-                    （最早 {cnDate(r.since)}）
-                    <br />
-                    <span class="small">{r.facts}</span>
-                  </td>
-                  <td>{r.authorityName}</td>
+                  {p.staff.length > 0 ? (
+                    <th scope="col">
+                      <span class="visually-hidden">选择</span>
+                    </th>
+                  ) : null}
+                  <th scope="col">社会组织</th>
+                  <th scope="col">类型</th>
+                  <th scope="col">信号（发现日期）</th>
+                  <th scope="col">登记管理机关</th>
+                  <th scope="col">处置</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {p.rows.map((r) => (
+                  <tr>
+                    {p.staff.length > 0 ? (
+                      <td>
+                        <input
+                          type="checkbox"
+                          name="org"
+                          value={String(r.orgId)}
+                          id={`org-${r.orgId}`}
+                          aria-label={`选择${r.name}`}
+                        />
+                      </td>
+                    ) : null}
+                    <td>
+                      <a href={`/registrar/orgs/${r.uscc}`}>{r.name}</a>
+                      <br />
+                      <span class="small muted">
+                        {r.uscc} · 成立于 {cnDate(r.registeredOn)}
+                      </span>
+                    </td>
+                    <td class="nowrap">{TYPE_LABELS[r.type]}</td>
+                    <td class="wide-cell">
+                      <strong>
+                        {r.signals
+                          .split(",")
+                          .map((s) => ZOMBIE_SIGNAL_LABELS[s as ZombieSignal])
+                          .join("、")}
+                      </strong>
+                      （最早 {cnDate(r.since)}）
+                      <br />
+                      <span class="small">{r.facts}</span>
+                    </td>
+                    <td>{r.authorityName}</td>
+                    <td class="nowrap">
+                      {r.caseId ? (
+                        <a href={`/registrar/zombies/cases/${r.caseId}`}>查看案件</a>
+                      ) : p.staff.length > 0 ? (
+                        <a href={`/registrar/zombies/cases/new?uscc=${r.uscc}`}>立案</a>
+                      ) : (
+                        "—"
+                      )}
+                      {r.assigneeName ? (
+                        <>
+                          <br />
+                          <span class="small muted">跟进：{r.assigneeName}</span>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {p.staff.length > 0 ? (
+            <fieldset class="panel">
+              <legend>对勾选的组织批量准备（不是处理决定）</legend>
+              <div class="radio">
+                <input type="radio" id="kind-letter" name="kind" value="letter" checked />
+                <label for="kind-letter">登记已向其登记住所寄送核查信件</label>
+              </div>
+              <div class="field">
+                <label for="sentOn">寄送日期</label>
+                <input type="date" id="sentOn" name="sentOn" />
+              </div>
+              <div class="field">
+                <label for="batchNo">邮件批次号（系统按顺序编号，如 XA2026-001）</label>
+                <input type="text" id="batchNo" name="batchNo" maxlength={30} />
+              </div>
+              <div class="radio">
+                <input type="radio" id="kind-assign" name="kind" value="assign" />
+                <label for="kind-assign">分配给工作人员跟进</label>
+              </div>
+              <div class="field">
+                <label for="assignee">工作人员</label>
+                <select id="assignee" name="assignee">
+                  <option value="">请选择</option>
+                  {p.staff.map((s) => (
+                    <option value={String(s.id)}>{s.name}</option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" class="button secondary">
+                办理
+              </button>
+            </fieldset>
+          ) : null}
+        </form>
       )}
       <PageLinks page={p.page} pages={pages} link={(n: number) => link({ page: String(n) })} />
     </Layout>
