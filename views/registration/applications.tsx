@@ -278,7 +278,7 @@ export function EstablishmentFields(p: {
         />
         <Check
           name="partyCommitment"
-          label="已随申请提交《支持党建工作承诺书》（R-F3）"
+          label="已随申请提交《支持党建工作承诺书》"
           values={values}
           errors={errors}
         />
@@ -377,11 +377,11 @@ export function ChangeFields(p: {
           type="date"
           errors={errors}
           value={v(values, "supervisorApprovedOn")}
-          hint="应在业务主管单位同意之日起 30 日内申请（R-A6）。直接登记的组织可不填。"
+          hint="应在业务主管单位同意之日起 30 日内申请。直接登记的组织可不填。"
         />
         <TextField
           name="auditReportNo"
-          label="财务审计报告文号（变更法定代表人时必填，R-A8）"
+          label="财务审计报告文号（变更法定代表人时必填）"
           errors={errors}
           value={v(values, "auditReportNo")}
         />
@@ -409,7 +409,7 @@ export function CharterFields(p: { values: Values; errors: Errors }) {
         type="date"
         errors={p.errors}
         value={v(p.values, "supervisorApprovedOn")}
-        hint="应在同意之日起 30 日内申请（R-A6）。"
+        hint="应在同意之日起 30 日内申请。"
       />
     </fieldset>
   );
@@ -426,14 +426,17 @@ export function DeregistrationFields(p: { values: Values; errors: Errors }) {
         type="date"
         errors={p.errors}
         value={v(p.values, "liquidationEndedOn")}
-        hint="应在清算结束之日起 15 日内申请注销登记（R-A6）。"
+        hint="应在清算结束之日起 15 日内申请注销登记。"
       />
       <Area name="liquidationReport" label="清算报告" values={p.values} errors={p.errors} rows={8} />
     </fieldset>
   );
 }
 
-/** Machine checks beside the form: blocks stop submission, warnings travel with the application. */
+/**
+ * Machine checks beside the form: blocks stop submission, warnings travel with the application. Filers read this
+ * panel, so it speaks in sentences, without the rule ids the checks carry.
+ */
 export function ProblemsPanel({ problems }: { problems: RuleProblem[] }) {
   const blocks = problems.filter((x) => x.level === "block");
   const warnings = problems.filter((x) => x.level === "warning");
@@ -449,15 +452,13 @@ export function ProblemsPanel({ problems }: { problems: RuleProblem[] }) {
             {blocks.map((x) => (
               <li class="check-block">
                 <span class="tag stop">必须修改</span>{" "}
-                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? x.field}</a>：{x.message}{" "}
-                <span class="muted small">（{x.rule}）</span>
+                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? x.field}</a>：{x.message}
               </li>
             ))}
             {warnings.map((x) => (
               <li class="check-warning">
                 <span class="tag warn">请注意</span>{" "}
-                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? x.field}</a>：{x.message}{" "}
-                <span class="muted small">（{x.rule}）</span>
+                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? x.field}</a>：{x.message}
               </li>
             ))}
           </ul>
