@@ -4,7 +4,7 @@ import { testConfig } from "../../src/config";
 import type { Db } from "../../src/db";
 import { usccCheckChar } from "../../src/domain/uscc";
 import { openMemoryDatabase } from "../../src/node-db";
-import { formHeaders } from "../support/auth";
+import { createUser, formHeaders, signIn } from "../support/auth";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
 
 /** What the public reads: exact reasons for a malformed code (R-B1, R-B2), in Chinese, with no rule ids. */
@@ -110,5 +110,21 @@ describe("rule ids stay out of what the public reads", () => {
     const bad = await get(`/orgs/${sample.uscc.slice(0, 17)}I`);
     expect(bad.status).toBe(400);
     expect(await bad.text()).not.toMatch(RULE_ID);
+  });
+});
+
+describe("the audit browser in Chinese", () => {
+  it("shows each event as a sentence: the action, its object and details in words, no codes or JSON", async () => {
+    expect((await post("/apply", { authorityId: String(districtId), applicantName: "林海" })).status).toBe(
+      303,
+    );
+    const admin = await createUser(db, { role: "admin", username: "auditor" });
+    const { cookie } = await signIn(db, admin.id, new Date("2026-11-22T04:00:00Z"));
+    const res = await get("/admin/audit?action=registration.", { Cookie: cookie });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("创建登记申请");
+    expect(html).toContain("事项：成立登记");
+    expect(html).not.toMatch(/registration\.start|>application |\{&quot;|\{"/);
   });
 });
