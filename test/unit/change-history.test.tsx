@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { orgHistory } from "../../db/schema";
+import { ReadOnlyData } from "../../views/registration/applications";
 import { ChangeHistory, historyValue } from "../../views/registration/registrar-org";
 
 type Row = typeof orgHistory.$inferSelect;
@@ -56,5 +57,36 @@ describe("变更历史 in Chinese (R-A5 registry fields)", () => {
     expect(html).not.toMatch(/mystery_kind|someNewField|\{/);
     expect(historyValue("status", "bogus")).toBe("（未知状态）");
     expect(historyValue("type", "bogus")).toBe("（未知类型）");
+  });
+});
+
+describe("an application's data as the filer and registrar read it (R-A5 registry fields)", () => {
+  it("a 变更 of 注册资金 shows both amounts in 元, dates in Chinese, and no stored codes", () => {
+    const html = String(
+      <ReadOnlyData
+        app={
+          {
+            kind: "change",
+            data: {
+              items: ["capital"],
+              capitalFen: 500000,
+              supervisorApprovedOn: "2026-03-01",
+              type: "foundation",
+            },
+          } as unknown as Parameters<typeof ReadOnlyData>[0]["app"]
+        }
+        org={
+          { capitalFen: 3000000, type: "social_group" } as unknown as Parameters<
+            typeof ReadOnlyData
+          >[0]["org"]
+        }
+        units={[]}
+      />,
+    );
+    expect(html).toContain("30,000.00 元");
+    expect(html).toContain("5,000.00 元");
+    expect(html).toContain("2026年3月1日");
+    expect(html).toContain("社会团体");
+    expect(html).not.toMatch(/3000000|social_group|foundation|2026-03-01/);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { type ApplicationState, applicationStateLabel } from "../../src/domain/registration-workflow";
 import { CHANGE_ITEM_LABELS, CHANGE_ITEMS } from "../../src/registration/forms";
 import { TYPE_LABELS } from "../../src/registry/labels";
+import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, formatDateTime, SelectField, TextField } from "../components/form";
 import { Layout } from "../layout";
 
@@ -643,23 +644,31 @@ export function ReadOnlyData({
   units: { id: number; name: string }[];
 }) {
   const d = app.data as Record<string, unknown>;
+  // Values in words: amounts in 元, codes by name, dates as 2026年3月31日; never a stored code or raw JSON.
+  const words = (k: string, val: unknown): string => {
+    if (val === undefined || val === null || val === "") return "—";
+    if (typeof val === "boolean") return val ? "是" : "否";
+    if (k === "capitalFen") return Number.isSafeInteger(val) ? `${formatFen(val as number)} 元` : "—";
+    if (k === "type") return TYPE_LABELS[val as keyof typeof TYPE_LABELS] ?? "—";
+    if (k === "supervisorUnitId") return units.find((u) => u.id === val)?.name ?? "—";
+    if (k === "supervisionMode") return val === "direct" ? "直接登记" : "有业务主管单位";
+    if (k === "foundationKind") return val === "public" ? "公募基金会" : "非公募基金会";
+    if (typeof val === "string" && /^\d{4}-\d{2}-\d{2}$/.test(val)) return cnDate(val);
+    if (Array.isArray(val)) return val.map((x) => words("", x)).join("、") || "—";
+    if (typeof val === "object") return "（见申请材料）";
+    return String(val);
+  };
   const show = (k: string, val: unknown) => {
     if (val === undefined || val === null || val === "" || k === "items") return null;
-    let text = String(val);
-    if (k === "capitalFen") text = `${formatFen(val as number)} 元`;
-    if (k === "type") text = TYPE_LABELS[val as keyof typeof TYPE_LABELS] ?? text;
-    if (k === "supervisorUnitId") text = units.find((u) => u.id === val)?.name ?? text;
-    if (k === "supervisionMode") text = val === "direct" ? "直接登记" : "有业务主管单位";
-    if (k === "foundationKind") text = val === "public" ? "公募基金会" : "非公募基金会";
-    if (typeof val === "boolean") text = val ? "是" : "否";
-    const label = FIELD_LABELS[k === "capitalFen" ? "capital" : k] ?? k;
+    const text = words(k, val);
+    const label = FIELD_LABELS[k === "capitalFen" ? "capital" : k] ?? "其他";
     return (
       <>
         <dt>{label}</dt>
         <dd class="pre-wrap">
           {app.kind === "change" && org && k in org ? (
             <>
-              <span class="muted">{String((org as Record<string, unknown>)[k] ?? "")}</span> → {text}
+              <span class="muted">{words(k, (org as Record<string, unknown>)[k])}</span> → {text}
             </>
           ) : (
             text
