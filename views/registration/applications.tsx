@@ -453,13 +453,13 @@ export function ProblemsPanel({ problems }: { problems: RuleProblem[] }) {
             {blocks.map((x) => (
               <li class="check-block">
                 <span class="tag stop">必须修改</span>{" "}
-                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? x.field}</a>：{x.message}
+                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? "其他"}</a>：{x.message}
               </li>
             ))}
             {warnings.map((x) => (
               <li class="check-warning">
                 <span class="tag warn">请注意</span>{" "}
-                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? x.field}</a>：{x.message}
+                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? "其他"}</a>：{x.message}
               </li>
             ))}
           </ul>
@@ -479,7 +479,7 @@ export function CorrectionPanel({ app }: { app: App }) {
         <ul>
           {app.correctionComments.map((c) => (
             <li>
-              <a href={`#${c.section}`}>{FIELD_LABELS[c.section] ?? c.section}</a>：{c.text}
+              <a href={`#${c.section}`}>{FIELD_LABELS[c.section] ?? "其他"}</a>：{c.text}
             </li>
           ))}
         </ul>
