@@ -1,7 +1,6 @@
 import { and, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
 import type { Db } from "../db";
-import { INSPECTION_ACTIONS, inspectionActionLabel } from "../domain/workflow";
 
 /** Reading the audit log: administrators browse all of it, registrars their organizations' trail (issue 3). */
 export interface AuditFilters {
@@ -55,57 +54,5 @@ export async function listAuditEvents(
   return { rows: page, nextBefore: more ? page[page.length - 1]!.id : null };
 }
 
-/** Chinese names of the actions, for the trail; unknown ones show their code. */
-export const ACTION_LABELS: Record<string, string> = {
-  "auth.login": "登录",
-  "auth.login_failed": "登录失败",
-  "auth.login_throttled": "登录被限制",
-  "auth.logout": "退出登录",
-  "auth.session_ended": "结束会话",
-  "account.created": "开设账号",
-  "account.activated": "激活账号",
-  "account.disabled": "停用账号",
-  "account.enabled": "启用账号",
-  "account.link_reissued": "重发激活链接",
-  "account.password_changed": "修改密码",
-  "authority.create": "新增登记管理机关",
-  "supervisor_unit.create": "新增业务主管单位",
-  "organization.import.create": "导入新增组织",
-  "organization.import.update": "导入更新组织",
-  "registration.start": "创建登记申请",
-  "registration.save": "保存登记申请",
-  "registration.submit": "提交登记申请",
-  "registration.return": "退回补正（登记）",
-  "registration.approve": "准予登记",
-  "registration.refuse": "不予登记",
-  "registration.withdraw": "撤回登记申请",
-  "inspection.year.open": "开启年检",
-  "inspection.year.mark_not_filed": "标记未参检",
-  "inspection.draft.create": "创建年检草稿",
-  "inspection.section.save": "保存年检报告",
-  "inspection.attachment.add": "上传年检附件",
-  "holiday.add": "新增节假日",
-  "holiday.remove": "删除节假日",
-  "demo.seed": "生成演示数据",
-  "demo.accounts": "生成演示账号",
-};
-
-/** The Chinese name of an action for the audit trail. */
-export function actionLabel(action: string): string {
-  if (ACTION_LABELS[action]) return ACTION_LABELS[action];
-  const step = action.startsWith("inspection.") ? action.slice("inspection.".length) : "";
-  if ((INSPECTION_ACTIONS as readonly string[]).includes(step)) {
-    return `年检：${inspectionActionLabel(step as (typeof INSPECTION_ACTIONS)[number])}`;
-  }
-  return action;
-}
-
-export const ACTION_FAMILIES: { value: string; label: string }[] = [
-  { value: "auth.", label: "登录与会话" },
-  { value: "account.", label: "账号管理" },
-  { value: "organization.", label: "登记事项" },
-  { value: "inspection.", label: "年检" },
-  { value: "registration.", label: "登记申请" },
-  { value: "authority.", label: "登记管理机关" },
-  { value: "supervisor_unit.", label: "业务主管单位" },
-];
+// The Chinese names live in one module (src/audit/labels.ts); re-exported for the existing callers.
+export { ACTION_FAMILIES, ACTION_LABELS, actionLabel } from "./labels";

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { users } from "../../db/schema";
+import { auditSentence, OBJECT_LABELS } from "../../src/audit/labels";
 import { ACTION_FAMILIES, type AuditEventRow, actionLabel } from "../../src/audit/queries";
 import type { SessionUser } from "../../src/context";
 import { ROLE_LABELS } from "../auth/pages";
@@ -418,10 +419,9 @@ export function SupervisorUnitsPage(p: {
   );
 }
 
-function summaryText(e: AuditEventRow): string {
-  if (!e.summary) return "";
-  const text = JSON.stringify(e.summary);
-  return text === "{}" ? "" : text.length > 160 ? `${text.slice(0, 160)}…` : text;
+/** The actor's role in words; jobs and the system act without a staff role. */
+function roleWords(role: string): string {
+  return ROLE_LABELS[role as SessionUser["role"]] ?? "系统";
 }
 
 export function AuditTable({ rows, orgNames }: { rows: AuditEventRow[]; orgNames?: Map<number, string> }) {
@@ -437,7 +437,7 @@ export function AuditTable({ rows, orgNames }: { rows: AuditEventRow[]; orgNames
           <th scope="col">操作</th>
           <th scope="col">对象</th>
           {orgNames ? <th scope="col">社会组织</th> : null}
-          <th scope="col">内容摘要</th>
+          <th scope="col">经过</th>
         </tr>
       </thead>
       <tbody>
@@ -447,16 +447,13 @@ export function AuditTable({ rows, orgNames }: { rows: AuditEventRow[]; orgNames
             <td>{formatDateTime(e.at)}</td>
             <td>
               {e.actorUsername ?? "—"}
-              <span class="muted small">
-                {" "}
-                （{ROLE_LABELS[e.actorRole as SessionUser["role"]] ?? e.actorRole}）
-              </span>
+              <span class="muted small"> （{roleWords(e.actorRole)}）</span>
             </td>
             <td>{e.ip ?? "—"}</td>
             <td>{actionLabel(e.action)}</td>
-            <td>{e.objectType ? `${e.objectType} ${e.objectId ?? ""}` : "—"}</td>
+            <td>{e.objectType ? `${OBJECT_LABELS[e.objectType] ?? "对象"} ${e.objectId ?? ""}` : "—"}</td>
             {orgNames ? <td>{e.orgId ? (orgNames.get(e.orgId) ?? e.orgId) : "—"}</td> : null}
-            <td class="small">{summaryText(e)}</td>
+            <td class="small">{auditSentence(e, roleWords(e.actorRole))}</td>
           </tr>
         ))}
       </tbody>

@@ -10,6 +10,7 @@ import {
 import { type ApplicationState, applicationStateLabel } from "../../src/domain/registration-workflow";
 import { CHANGE_ITEM_LABELS, CHANGE_ITEMS } from "../../src/registration/forms";
 import { TYPE_LABELS } from "../../src/registry/labels";
+import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, formatDateTime, SelectField, TextField } from "../components/form";
 import { Layout } from "../layout";
 
@@ -282,7 +283,7 @@ export function EstablishmentFields(p: {
         />
         <Check
           name="partyCommitment"
-          label="已随申请提交《支持党建工作承诺书》（R-F3）"
+          label="已随申请提交《支持党建工作承诺书》"
           values={values}
           errors={errors}
         />
@@ -409,11 +410,11 @@ export function ChangeFields(p: {
           type="date"
           errors={errors}
           value={v(values, "supervisorApprovedOn")}
-          hint="应在业务主管单位同意之日起 30 日内申请（R-A6）。直接登记的组织可不填。"
+          hint="应在业务主管单位同意之日起 30 日内申请。直接登记的组织可不填。"
         />
         <TextField
           name="auditReportNo"
-          label="财务审计报告文号（变更法定代表人时必填，R-A8）"
+          label="财务审计报告文号（变更法定代表人时必填）"
           errors={errors}
           value={v(values, "auditReportNo")}
         />
@@ -441,7 +442,7 @@ export function CharterFields(p: { values: Values; errors: Errors }) {
         type="date"
         errors={p.errors}
         value={v(p.values, "supervisorApprovedOn")}
-        hint="应在同意之日起 30 日内申请（R-A6）。"
+        hint="应在同意之日起 30 日内申请。"
       />
     </fieldset>
   );
@@ -458,14 +459,17 @@ export function DeregistrationFields(p: { values: Values; errors: Errors }) {
         type="date"
         errors={p.errors}
         value={v(p.values, "liquidationEndedOn")}
-        hint="应在清算结束之日起 15 日内申请注销登记（R-A6）。"
+        hint="应在清算结束之日起 15 日内申请注销登记。"
       />
       <Area name="liquidationReport" label="清算报告" values={p.values} errors={p.errors} rows={8} />
     </fieldset>
   );
 }
 
-/** Machine checks beside the form: blocks stop submission, warnings travel with the application. */
+/**
+ * Machine checks beside the form: blocks stop submission, warnings travel with the application. Filers read this
+ * panel, so it speaks in sentences, without the rule ids the checks carry.
+ */
 export function ProblemsPanel({ problems }: { problems: RuleProblem[] }) {
   const blocks = problems.filter((x) => x.level === "block");
   const warnings = problems.filter((x) => x.level === "warning");
@@ -481,15 +485,13 @@ export function ProblemsPanel({ problems }: { problems: RuleProblem[] }) {
             {blocks.map((x) => (
               <li class="check-block">
                 <span class="tag stop">必须修改</span>{" "}
-                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? x.field}</a>：{x.message}{" "}
-                <span class="muted small">（{x.rule}）</span>
+                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? "其他"}</a>：{x.message}
               </li>
             ))}
             {warnings.map((x) => (
               <li class="check-warning">
                 <span class="tag warn">请注意</span>{" "}
-                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? x.field}</a>：{x.message}{" "}
-                <span class="muted small">（{x.rule}）</span>
+                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? "其他"}</a>：{x.message}
               </li>
             ))}
           </ul>
@@ -509,7 +511,7 @@ export function CorrectionPanel({ app }: { app: App }) {
         <ul>
           {app.correctionComments.map((c) => (
             <li>
-              <a href={`#${c.section}`}>{FIELD_LABELS[c.section] ?? c.section}</a>：{c.text}
+              <a href={`#${c.section}`}>{FIELD_LABELS[c.section] ?? "其他"}</a>：{c.text}
             </li>
           ))}
         </ul>
@@ -674,23 +676,31 @@ export function ReadOnlyData({
   units: { id: number; name: string }[];
 }) {
   const d = app.data as Record<string, unknown>;
+  // Values in words: amounts in 元, codes by name, dates as 2026年3月31日; never a stored code or raw JSON.
+  const words = (k: string, val: unknown): string => {
+    if (val === undefined || val === null || val === "") return "—";
+    if (typeof val === "boolean") return val ? "是" : "否";
+    if (k === "capitalFen") return Number.isSafeInteger(val) ? `${formatFen(val as number)} 元` : "—";
+    if (k === "type") return TYPE_LABELS[val as keyof typeof TYPE_LABELS] ?? "—";
+    if (k === "supervisorUnitId") return units.find((u) => u.id === val)?.name ?? "—";
+    if (k === "supervisionMode") return val === "direct" ? "直接登记" : "有业务主管单位";
+    if (k === "foundationKind") return val === "public" ? "公募基金会" : "非公募基金会";
+    if (typeof val === "string" && /^\d{4}-\d{2}-\d{2}$/.test(val)) return cnDate(val);
+    if (Array.isArray(val)) return val.map((x) => words("", x)).join("、") || "—";
+    if (typeof val === "object") return "（见申请材料）";
+    return String(val);
+  };
   const show = (k: string, val: unknown) => {
     if (val === undefined || val === null || val === "" || k === "items") return null;
-    let text = String(val);
-    if (k === "capitalFen") text = `${formatFen(val as number)} 元`;
-    if (k === "type") text = TYPE_LABELS[val as keyof typeof TYPE_LABELS] ?? text;
-    if (k === "supervisorUnitId") text = units.find((u) => u.id === val)?.name ?? text;
-    if (k === "supervisionMode") text = val === "direct" ? "直接登记" : "有业务主管单位";
-    if (k === "foundationKind") text = val === "public" ? "公募基金会" : "非公募基金会";
-    if (typeof val === "boolean") text = val ? "是" : "否";
-    const label = FIELD_LABELS[k === "capitalFen" ? "capital" : k] ?? k;
+    const text = words(k, val);
+    const label = FIELD_LABELS[k === "capitalFen" ? "capital" : k] ?? "其他";
     return (
       <>
         <dt>{label}</dt>
         <dd class="pre-wrap">
           {app.kind === "change" && org && k in org ? (
             <>
-              <span class="muted">{String((org as Record<string, unknown>)[k] ?? "")}</span> → {text}
+              <span class="muted">{words(k, (org as Record<string, unknown>)[k])}</span> → {text}
             </>
           ) : (
             text

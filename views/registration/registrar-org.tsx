@@ -1,4 +1,7 @@
 import type { orgHistory } from "../../db/schema";
+import { formatFen } from "../../src/domain/money";
+import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
+import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, formatDateTime, TextField } from "../components/form";
 
 type HistoryRow = typeof orgHistory.$inferSelect;
@@ -19,19 +22,34 @@ const FIELD_LABELS: Record<string, string> = {
   legalRepresentative: "法定代表人",
   purpose: "宗旨",
   businessScope: "业务范围",
-  capitalFen: "注册资金（分）",
+  capitalFen: "注册资金",
   supervisor: "业务主管单位",
   activityArea: "活动地域",
   status: "状态",
   statusOn: "状态日期",
   type: "类型",
+  registeredOn: "成立日期",
+  authorityId: "登记管理机关（内部编号）",
   documentNo: "文号",
   changedClauses: "修改的条款",
+  charterApproved: "章程核准",
+  liquidationEndedOn: "清算结束日期",
 };
 
-function show(v: unknown): string {
+/**
+ * A stored before/after value as a person reads it: types and statuses by their Chinese names, amounts in 元 with two
+ * decimals, dates as 2026年3月31日, yes/no for flags. Nothing prints a stored code or raw JSON.
+ */
+export function historyValue(key: string, v: unknown): string {
   if (v === undefined || v === null || v === "") return "—";
-  return typeof v === "object" ? JSON.stringify(v) : String(v);
+  if (key === "type") return TYPE_LABELS[v as keyof typeof TYPE_LABELS] ?? "（未知类型）";
+  if (key === "status") return STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? "（未知状态）";
+  if (key === "capitalFen") return Number.isSafeInteger(v) ? `${formatFen(v as number)} 元` : "—";
+  if (typeof v === "boolean") return v ? "是" : "否";
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return cnDate(v);
+  if (Array.isArray(v)) return v.map((x) => historyValue("", x)).join("、") || "—";
+  if (typeof v === "object") return "（见登记档案）";
+  return String(v);
 }
 
 /** The full change history with before and after, for the organization's registrar (issue 5). */
@@ -58,14 +76,15 @@ export function ChangeHistory({ rows }: { rows: HistoryRow[] }) {
                 <tr>
                   <td>{formatDateTime(h.at)}</td>
                   <td>
-                    {KIND_LABELS[h.kind] ?? h.kind}
+                    {KIND_LABELS[h.kind] ?? "其他登记事项"}
                     {h.reason ? <div class="small muted">{h.reason}</div> : null}
                   </td>
                   <td>
                     <ul class="plain">
                       {keys.map((k) => (
                         <li>
-                          {FIELD_LABELS[k] ?? k}：{show(h.before?.[k])} → {show(h.after?.[k])}
+                          {FIELD_LABELS[k] ?? "其他事项"}：{historyValue(k, h.before?.[k])} →{" "}
+                          {historyValue(k, h.after?.[k])}
                         </li>
                       ))}
                     </ul>

@@ -40,7 +40,10 @@ export function StatusTag({ status }: { status: keyof typeof STATUS_LABELS }) {
   return <span class={`tag ${status === "active" ? "ok" : "stop"}`}>{STATUS_LABELS[status]}</span>;
 }
 
-/** The search form; htmx turns typing into live results and keeps the URL in step. */
+/**
+ * The search form; htmx turns typing into live results and keeps the URL in step. Typing fires "live-search"
+ * (public/js/app.js), which waits for an IME composition to end, so half-typed 拼音 is never searched.
+ */
 export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps, "result">) {
   const err = (name: string) =>
     errors[name] ? { "aria-describedby": `${name}-error`, "aria-invalid": "true" } : {};
@@ -50,7 +53,7 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
         method="get"
         action="/search"
         hx-get="/search"
-        hx-trigger="input changed delay:300ms from:#q, change, submit"
+        hx-trigger="live-search changed delay:300ms from:#q, change, submit"
         hx-target="#results"
         hx-push-url="true"
       >
@@ -68,6 +71,7 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
               value={val(query.q)}
               maxlength={200}
               autocomplete="off"
+              data-live-search
               {...err("q")}
             />
             <button type="submit">查询</button>

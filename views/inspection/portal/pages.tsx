@@ -152,8 +152,7 @@ export function ChecksSummary({ checks, oob }: { checks: Check[]; oob?: boolean 
                 <span class={`tag ${c.severity === "block" ? "stop" : "warn"}`}>
                   {c.severity === "block" ? "必须修改" : "请注意"}
                 </span>{" "}
-                {SECTION_LABELS[c.section]}：<a href={`#${c.field}`}>{c.message}</a>{" "}
-                <span class="muted small">（{c.rule}）</span>
+                {SECTION_LABELS[c.section]}：<a href={`#${c.field}`}>{c.message}</a>
               </li>
             ))}
           </ul>

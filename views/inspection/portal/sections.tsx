@@ -79,7 +79,7 @@ export const SECTION_SPECS: Partial<Record<ReportSection, SectionSpec>> = {
       f("currentTermEndsOn", "本届届满日期", "date"),
       f("heldThisYear", "本年度是否换届", "yesno"),
       f("heldOn", "换届日期", "date"),
-      f("auditBeforeChange", "换届前已进行财务审计（R-A8）", "checkbox"),
+      f("auditBeforeChange", "换届前已进行财务审计", "checkbox"),
       f("lastGeneralAssemblyOn", "最近一次会员（代表）大会日期", "date"),
       f("overdueExplanation", "逾期未换届的说明", "textarea"),
     ],
@@ -185,7 +185,7 @@ export const SECTION_SPECS: Partial<Record<ReportSection, SectionSpec>> = {
     ],
   },
   partyBuilding: {
-    intro: "正式党员 3 名以上的应建立党支部；不足 3 名的可建立联合党支部或选派党建工作指导员（R-F1）。",
+    intro: "正式党员 3 名以上的应建立党支部；不足 3 名的可建立联合党支部或选派党建工作指导员。",
     fields: [
       f("hasPartyOrg", "是否建立党组织", "yesno"),
       f("orgType", "党组织类型", { options: PARTY_ORG_TYPE_LABELS }),
@@ -236,7 +236,7 @@ export const SECTION_SPECS: Partial<Record<ReportSection, SectionSpec>> = {
   },
   rectification: {
     intro:
-      "上年度年检基本合格、不合格或未参检，或有未完成的整改通知的，须提交整改报告（R-C6），可在下方上传整改报告文件。",
+      "上年度年检基本合格、不合格或未参检，或有未完成的整改通知的，须提交整改报告，可在下方上传整改报告文件。",
     fields: [f("text", "整改情况", "textarea")],
   },
 };
@@ -463,7 +463,7 @@ export function SectionForm(p: SectionFormProps) {
               <span class={`tag ${c.severity === "block" ? "stop" : "warn"}`}>
                 {c.severity === "block" ? "必须修改" : "请注意"}
               </span>{" "}
-              <a href={`#${c.field}`}>{c.message}</a> <span class="muted small">（{c.rule}）</span>
+              <a href={`#${c.field}`}>{c.message}</a>
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@
 import type { Child } from "hono/jsx";
 import {
   BRANCH_KIND_LABELS,
+  CADRE_LEVEL_LABELS,
   EXPENSE_PARTS,
   FINANCE_FIELD_LABELS,
   type FinanceField,
@@ -23,8 +24,10 @@ import {
 import { formatFen } from "../../../src/domain/money";
 import type { Check } from "../../../src/domain/prechecks";
 import type { SectionComment } from "../../../src/domain/workflow";
+import { cnDate } from "../../components/dates";
 
-const FIELD_LABELS: Record<string, string> = {
+/** The report's field names in Chinese (every field of every section schema has one: test/unit/report-labels). */
+export const FIELD_LABELS: Record<string, string> = {
   uscc: "统一社会信用代码",
   name: "名称",
   type: "类型",
@@ -47,6 +50,12 @@ const FIELD_LABELS: Record<string, string> = {
   currentTermStartedOn: "本届开始日期",
   currentTermEndsOn: "本届届满日期",
   heldThisYear: "本年度是否换届",
+  heldOn: "换届日期",
+  establishedOn: "设立日期",
+  cadreLevel: "干部职级",
+  auditBeforeChange: "换届前已进行财务审计",
+  lastGeneralAssemblyOn: "最近一次会员（代表）大会日期",
+  overdueExplanation: "逾期未换届的说明",
   officers: "负责人",
   post: "职务",
   postKind: "职务类别",
@@ -105,6 +114,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   kind: { ...MEETING_KIND_LABELS, ...BRANCH_KIND_LABELS },
   postKind: POST_KIND_LABELS,
   orgType: PARTY_ORG_TYPE_LABELS,
+  cadreLevel: CADRE_LEVEL_LABELS,
 };
 
 function yuan(fen: unknown): string {
@@ -115,7 +125,10 @@ function Value({ k, v }: { k: string; v: unknown }): Child {
   if (v === null || v === undefined || v === "") return <span class="muted">—</span>;
   if (typeof v === "boolean") return v ? "是" : "否";
   if (typeof v === "number") return MONEY_KEYS.has(k) ? yuan(v) : String(v);
-  if (typeof v === "string") return VALUE_LABELS[k]?.[v] ?? v;
+  if (typeof v === "string") {
+    if (VALUE_LABELS[k]) return VALUE_LABELS[k][v] ?? "（未识别）";
+    return /^\d{4}-\d{2}-\d{2}$/.test(v) ? cnDate(v) : v;
+  }
   if (Array.isArray(v)) {
     if (v.length === 0) return <span class="muted">无</span>;
     const keys = [...new Set(v.flatMap((row) => (row && typeof row === "object" ? Object.keys(row) : [])))];
@@ -124,7 +137,7 @@ function Value({ k, v }: { k: string; v: unknown }): Child {
         <thead>
           <tr>
             {keys.map((c) => (
-              <th scope="col">{FIELD_LABELS[c] ?? c}</th>
+              <th scope="col">{FIELD_LABELS[c] ?? "其他"}</th>
             ))}
           </tr>
         </thead>
@@ -149,7 +162,7 @@ function Value({ k, v }: { k: string; v: unknown }): Child {
       <dl class="summary">
         {entries.map(([ek, ev]) => (
           <>
-            <dt>{FIELD_LABELS[ek] ?? ek}</dt>
+            <dt>{FIELD_LABELS[ek] ?? "其他"}</dt>
             <dd>
               <Value k={ek} v={ev} />
             </dd>
