@@ -3,11 +3,13 @@
  * actions (the workflow machines name their own steps: inspection.*, registration.*, credit.*); fallbacks name the
  * family or say "其他操作", and never print a stored code.
  */
+
 import type { auditEvents } from "../../db/schema";
 import { creditMachine } from "../domain/credit";
 import { APPLICATION_KIND_LABELS } from "../domain/registration";
 import { registrationMachine } from "../domain/registration-workflow";
 import { annualInspectionMachine } from "../domain/workflow";
+import { zombieCaseMachine } from "../domain/zombie-case";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 
 type AuditEventRow = typeof auditEvents.$inferSelect;
@@ -53,6 +55,25 @@ export const ACTION_LABELS: Record<string, string> = {
   "credit.notice.return": "退回整改报告",
   "credit.penalty.recorded": "登记行政处罚",
   "zombie.signals": "计算僵尸型社会组织信号",
+  "zombie.case.open": "僵尸型社会组织立案",
+  "zombie.contact.add": "登记联系情况",
+  "zombie.bulk.letter": "批量登记寄送核查信件",
+  "zombie.bulk.assign": "批量分配跟进人员",
+  "organization.license_revoke": "吊销登记证书",
+  "credit.red_list.update": "更新红名单",
+  "credit.person.add": "登记严重失信组织的法定代表人、负责人",
+  "party.change.submit": "报送党组织信息变更",
+  "party.change.revise": "修改待确认的党组织信息变更",
+  "party.change.withdraw": "撤回党组织信息变更",
+  "party.change.confirm": "确认党组织信息变更",
+  "party.change.reject": "退回党组织信息变更",
+  "party.counts.record": "登记党员人数",
+  "party.activity.record": "登记党组织活动",
+  "party.alerts.update": "更新换届提醒",
+  "party.cadre.add": "登记领导干部兼职",
+  "party.cadre.update": "修改领导干部兼职记录",
+  "party.cadre.end": "登记领导干部离任",
+  "demo.party": "生成演示党建数据",
   "holiday.add": "新增节假日",
   "holiday.remove": "删除节假日",
   "job.run": "运行定时任务",
@@ -68,6 +89,7 @@ export const ACTION_FAMILIES: { value: string; label: string }[] = [
   { value: "registration.", label: "登记申请" },
   { value: "credit.", label: "信用管理" },
   { value: "zombie.", label: "僵尸型社会组织核查" },
+  { value: "party.", label: "党建工作" },
   { value: "authority.", label: "登记管理机关" },
   { value: "supervisor_unit.", label: "业务主管单位" },
   { value: "holiday.", label: "节假日" },
@@ -79,6 +101,7 @@ const MACHINES: [string, { actions: Readonly<Record<string, { label: string }>> 
   ["inspection.", annualInspectionMachine, "年检："],
   ["registration.", registrationMachine, "登记申请："],
   ["credit.", creditMachine, "信用："],
+  ["zombie.case.", zombieCaseMachine, "僵尸型组织处置："],
 ];
 
 /** The Chinese name of an action; an unknown one is named by its family, never by its code. */
@@ -98,6 +121,9 @@ export const OBJECT_LABELS: Record<string, string> = {
   application: "登记申请",
   authority: "登记管理机关",
   credit_case: "信用案件",
+  cadre_post: "领导干部兼职记录",
+  party_org_version: "党组织信息",
+  zombie_case: "僵尸型组织处置案件",
   holiday: "节假日",
   import_job: "批量导入",
   inspection_year: "年检年度",

@@ -533,7 +533,7 @@ export async function bulkPrepare(
   const today = todayOf(deps);
   const items: BatchItem[] = [];
   if (input.kind === "letter") {
-    own.forEach((o, i) =>
+    own.forEach((o, i) => {
       items.push(
         deps.db.insert(letters).values({
           orgId: o.id,
@@ -544,8 +544,8 @@ export async function bulkPrepare(
           trackingNo: `${input.batchNo}-${String(i + 1).padStart(3, "0")}`,
           recordedBy: user.id,
         }),
-      ),
-    );
+      );
+    });
   } else {
     const [assignee] =
       (await deps.db.all(sql`SELECT id FROM users WHERE id = ${input.assigneeId} AND role = 'registrar'

@@ -5,6 +5,7 @@ import { actionLabel, auditSentence, OBJECT_LABELS } from "../../src/audit/label
 import { CREDIT_ACTIONS } from "../../src/domain/credit";
 import { APPLICATION_ACTIONS } from "../../src/domain/registration-workflow";
 import { INSPECTION_ACTIONS } from "../../src/domain/workflow";
+import { ZOMBIE_CASE_ACTIONS } from "../../src/domain/zombie-case";
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -19,6 +20,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "inspection.": INSPECTION_ACTIONS,
   "credit.": CREDIT_ACTIONS,
   "credit.notice.": ["report", "accept", "return"],
+  "zombie.case.": ZOMBIE_CASE_ACTIONS,
 };
 
 function actionsInSource(): { literal: Set<string>; templates: Set<string> } {
