@@ -5,7 +5,7 @@
  * its audit event, changes keeping a history row with before/after and re-indexing the name for search.
  */
 import { parse } from "csv-parse/sync";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   authorities,
@@ -21,6 +21,7 @@ import { sealAuditChain } from "../audit/chain";
 import type { BatchItem, Db } from "../db";
 import { runBatch } from "../db";
 import { parseYuan } from "../domain/money";
+import { legalRepresentativeProblems, type RepresentedOrg } from "../domain/registration";
 import { validateUscc } from "../domain/uscc";
 import { isIsoDate } from "../domain/working-days";
 import { nameTokens } from "./grams";
@@ -146,6 +147,8 @@ export interface ImportReport {
   unchanged: number;
   authoritiesCreated: number;
   errors: { line: number; reason: string }[];
+  /** Rows written as the register has them but breaking a rule the register may already break (R-A3). */
+  warnings: { line: number; reason: string }[];
   /**
    * What an earlier run left unfinished and this one completed (an import killed after its last batch): audit events
    * left unsealed, organizations not yet linked to their supervisor unit. Null when nothing was left.
@@ -167,6 +170,60 @@ class DuplicateHeader extends Error {
   constructor(readonly names: string[]) {
     super(`duplicate header: ${names.join(", ")}`);
   }
+}
+
+/**
+ * R-A3: rows whose legal representative also represents an organization the rule forbids — another row of this
+ * import or an organization already registered (active ones, by name: the register holds no ID numbers). The register
+ * may already hold such cases, so they are imported and listed for the registrar to check rather than refused.
+ */
+async function legalRepresentativeWarnings(
+  db: Db,
+  valid: { line: number; row: Row }[],
+): Promise<Map<number, string>> {
+  const rows = valid.filter((v) => v.row.status === "active" && v.row.legal_representative);
+  const people = [...new Set(rows.map((v) => v.row.legal_representative))];
+  const inFile = new Set(valid.map((v) => v.row.uscc));
+  const held = new Map<string, (RepresentedOrg & { uscc: string })[]>();
+  const add = (person: string, o: RepresentedOrg & { uscc: string }) =>
+    held.set(person, [...(held.get(person) ?? []), o]);
+  for (let i = 0; i < people.length; i += 500) {
+    const registered = await db
+      .select({
+        uscc: organizations.uscc,
+        name: organizations.name,
+        type: organizations.type,
+        person: organizations.legalRepresentative,
+      })
+      .from(organizations)
+      .where(
+        and(
+          eq(organizations.status, "active"),
+          inArray(organizations.legalRepresentative, people.slice(i, i + 500)),
+        ),
+      );
+    for (const o of registered) if (!inFile.has(o.uscc)) add(o.person, o);
+  }
+  for (const { row } of rows)
+    add(row.legal_representative, { uscc: row.uscc, name: row.name, type: row.type });
+  const out = new Map<number, string>();
+  for (const { line, row } of rows) {
+    const person = row.legal_representative;
+    const others = (held.get(person) ?? []).filter((o) => o.uscc !== row.uscc);
+    if (legalRepresentativeProblems(row.type, person, others).length === 0) continue;
+    // The organizations that make the conflict: a foundation conflicts with any; a 社团 with 社团 and foundations.
+    const conflicting = others.filter(
+      (o) =>
+        row.type === "foundation" ||
+        o.type === "foundation" ||
+        (row.type === "social_group" && o.type === "social_group"),
+    );
+    out.set(
+      line,
+      `法定代表人 ${person} 同时是“${conflicting.map((o) => o.name).join("”“")}”的法定代表人：一人只能担任一个社会团体的法定代表人，基金会的法定代表人不得同时担任其他组织的法定代表人（R-A3）。已按原登记导入，请核实（可能是同名的不同人）。`,
+    );
+  }
+  return out;
 }
 
 const COMPARED = [
@@ -209,6 +266,7 @@ export async function importRegisterCsv(
     unchanged: 0,
     authoritiesCreated: 0,
     errors: [],
+    warnings: [],
     resumed: null,
   };
   // An earlier run killed between its last batch and the end left its events unsealed: seal them first.
@@ -342,6 +400,8 @@ export async function importRegisterCsv(
     report.authoritiesCreated = toCreate.length;
   }
 
+  const representativeWarnings = await legalRepresentativeWarnings(db, valid);
+  const written = new Set<number>();
   for (let i = 0; i < valid.length; i += batchSize) {
     const part = valid.slice(i, i + batchSize);
     const existing = await db
@@ -406,6 +466,7 @@ export async function importRegisterCsv(
           summary: { name: row.name },
         });
         inserted++;
+        written.add(line);
         continue;
       }
       const before: Record<string, unknown> = {};
@@ -458,6 +519,7 @@ export async function importRegisterCsv(
         summary: { before, after },
       });
       updated++;
+      written.add(line);
     }
     if (statements.length && !options.dryRun) await commitWithAudit(db, actor, statements, events);
     report.inserted += inserted;
@@ -473,6 +535,10 @@ export async function importRegisterCsv(
     linkedOrganizations = before;
   }
   if (sealedEvents > 0 || linkedOrganizations > 0) report.resumed = { sealedEvents, linkedOrganizations };
+  for (const [line, reason] of representativeWarnings) {
+    if (written.has(line)) report.warnings.push({ line, reason });
+  }
   report.errors.sort((a, b) => a.line - b.line);
+  report.warnings.sort((a, b) => a.line - b.line);
   return report;
 }

@@ -87,6 +87,28 @@ describe("registry:import", () => {
     expect(r.errors[0]!.reason).toContain("R-A4");
   });
 
+  it("R-A3: a legal representative of a foundation who also represents a 社团 is imported with a warning that lists both, in the file and against the register", async () => {
+    const { issueUscc } = await import("../../src/domain/uscc");
+    const header = sample.split("\n")[0]!;
+    // 李强 represents the sample's 基金会; in the same file he is also given a 社团, and a 民非 arrives later.
+    const group = `${issueUscc("159800", "social_group", 41)},样例市书法协会,社会团体,正常,2018-01-01,李强,样例市,书法,,159800,样例市民政局,30000`;
+    const first = await importRegisterCsv(db, `${sample.trim()}\n${group}\n`, actor);
+    expect(first.inserted).toBe(4);
+    expect(first.warnings.map((w) => w.line)).toEqual([3, 8]);
+    expect(first.warnings[0]!.reason).toContain("R-A3");
+    expect(first.warnings[0]!.reason).toContain("样例市书法协会");
+    expect(first.warnings[1]!.reason).toContain("样例市春蕾助学基金会");
+    const center = `${issueUscc("159800", "private_non_enterprise", 42)},样例市书画培训中心,民办非企业单位,正常,2019-01-01,李强,样例市,培训,,159800,样例市民政局,30000`;
+    const later = await importRegisterCsv(db, `${header}\n${center}\n`, actor);
+    expect(later.inserted).toBe(1); // history may hold such cases: warned, not refused
+    expect(later.errors).toEqual([]);
+    expect(later.warnings).toHaveLength(1);
+    expect(later.warnings[0]!.reason).toContain("样例市春蕾助学基金会");
+    // Two 民非 under one person break no rule; an unchanged re-import of the first file warns about nothing new.
+    const clean = await importRegisterCsv(db, sample, actor);
+    expect(clean.warnings).toEqual([]);
+  });
+
   it("audits every write in an intact hash chain", async () => {
     await importRegisterCsv(db, sample, actor);
     const events = (await db.all(sql`SELECT action FROM audit_events`)) as { action: string }[];
