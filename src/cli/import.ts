@@ -32,6 +32,7 @@ await migrateDatabase(db);
 const report = await importRegisterCsv(db, decoded.text, cliActor("registry:import"));
 client.close();
 for (const e of report.errors) console.error(`第${e.line}行：${e.reason}`);
+for (const w of report.warnings) console.warn(`第${w.line}行（已导入，请核实）：${w.reason}`);
 if (report.resumed) {
   console.log(
     `Finished what an earlier run left: ${report.resumed.sealedEvents} audit events sealed, ` +
@@ -40,6 +41,7 @@ if (report.resumed) {
 }
 console.log(
   `${report.rows} rows: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged, ` +
-    `${report.errors.length} refused; ${report.authoritiesCreated} authorities created.`,
+    `${report.errors.length} refused, ${report.warnings.length} imported with a warning; ` +
+    `${report.authoritiesCreated} authorities created.`,
 );
 process.exit(report.errors.length ? 1 : 0);

@@ -248,6 +248,18 @@ export function legalRepresentativeProblems(
   represents: readonly RepresentedOrg[],
 ): RuleProblem[] {
   if (!person.trim()) return [block("legalRepresentative", "R-A5", "请填写法定代表人。")];
+  // R-A3 both ways: a foundation's legal representative represents no other organization, so whoever already
+  // represents a foundation is refused for any organization, and a foundation refuses whoever represents another.
+  const foundation = represents.find((o) => o.type === "foundation");
+  if (type !== "foundation" && foundation) {
+    return [
+      block(
+        "legalRepresentative",
+        "R-A3",
+        `${person} 已担任“${foundation.name}”的法定代表人；基金会的法定代表人不得同时担任其他组织的法定代表人。如系同名不同人，请在说明中注明并由登记管理机关核实。`,
+      ),
+    ];
+  }
   const groups = represents.filter((o) => o.type === "social_group");
   if (type === "social_group" && groups.length > 0) {
     return [

@@ -6,6 +6,7 @@ import { type Actor, commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
 import { fenToDecimalString } from "../domain/money";
+import { chinaDateOf } from "../domain/working-days";
 import { importRegisterCsv } from "../registry/import";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { iterateOrganizations, type SearchParams } from "../registry/search";
@@ -161,6 +162,7 @@ export async function runImportStep(deps: AppDeps, actor: Actor, job: ImportJob)
       onlyAuthorityCode: authority!.code,
       fromRow: from,
       toRow: to,
+      today: chinaDateOf(deps.now?.() ?? new Date()),
     });
     const done = to >= job.totalRows;
     await db

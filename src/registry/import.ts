@@ -5,9 +5,10 @@
  * its audit event, changes keeping a history row with before/after and re-indexing the name for search.
  */
 import { parse } from "csv-parse/sync";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
+  announcements,
   authorities,
   ORG_STATUSES,
   ORG_TYPES,
@@ -21,8 +22,9 @@ import { sealAuditChain } from "../audit/chain";
 import type { BatchItem, Db } from "../db";
 import { runBatch } from "../db";
 import { parseYuan } from "../domain/money";
+import { legalRepresentativeProblems, type RepresentedOrg } from "../domain/registration";
 import { validateUscc } from "../domain/uscc";
-import { isIsoDate } from "../domain/working-days";
+import { chinaDateOf, isIsoDate } from "../domain/working-days";
 import { nameTokens } from "./grams";
 import { linkSupervisorUnitStatements } from "./supervisor-units";
 
@@ -52,6 +54,11 @@ const HEADER_ALIASES: Record<string, string> = {
   capital_yuan: "capital_yuan",
   "注册资金(元)": "capital_yuan",
   "注册资金（元）": "capital_yuan",
+  // The date the row's status took effect (注销/撤销/吊销 date; 成立 date while 正常), as the export writes it.
+  status_on: "status_on",
+  状态日期: "status_on",
+  is_charity: "is_charity",
+  慈善组织: "is_charity",
 };
 const REQUIRED = ["uscc", "name", "type", "registered_on", "authority_code", "authority_name"];
 
@@ -64,6 +71,16 @@ const TYPE_WORDS: Record<string, OrgType> = {
   "民办非企业单位/社会服务机构": "private_non_enterprise",
   foundation: "foundation",
   基金会: "foundation",
+};
+const YES_NO: Record<string, boolean> = {
+  是: true,
+  否: false,
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  "1": true,
+  "0": false,
 };
 const STATUS_WORDS: Record<string, OrgStatus> = {
   active: "active",
@@ -118,6 +135,26 @@ const rowSchema = z.object({
       ctx.addIssue({ code: "custom", message: `成立日期“${v}”格式不正确（应为 2020-01-31 或 2020/1/31）` });
     return d ?? "";
   }),
+  status_on: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return null;
+      const d = normalizeDate(v);
+      if (!d)
+        ctx.addIssue({ code: "custom", message: `状态日期“${v}”格式不正确（应为 2020-01-31 或 2020/1/31）` });
+      return d;
+    }),
+  is_charity: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return undefined;
+      const b = YES_NO[v.trim().toLowerCase()];
+      if (b === undefined)
+        ctx.addIssue({ code: "custom", message: `慈善组织“${v}”无法识别（应为 是 或 否）` });
+      return b;
+    }),
   legal_representative: z.string().trim().max(50, "法定代表人超过50个字").optional().default(""),
   address: z.string().trim().max(200, "住所超过200个字").optional().default(""),
   business_scope: z.string().trim().max(2000, "业务范围过长").optional().default(""),
@@ -146,6 +183,8 @@ export interface ImportReport {
   unchanged: number;
   authoritiesCreated: number;
   errors: { line: number; reason: string }[];
+  /** Rows written as the register has them but breaking a rule the register may already break (R-A3). */
+  warnings: { line: number; reason: string }[];
   /**
    * What an earlier run left unfinished and this one completed (an import killed after its last batch): audit events
    * left unsealed, organizations not yet linked to their supervisor unit. Null when nothing was left.
@@ -169,6 +208,60 @@ class DuplicateHeader extends Error {
   }
 }
 
+/**
+ * R-A3: rows whose legal representative also represents an organization the rule forbids — another row of this
+ * import or an organization already registered (active ones, by name: the register holds no ID numbers). The register
+ * may already hold such cases, so they are imported and listed for the registrar to check rather than refused.
+ */
+async function legalRepresentativeWarnings(
+  db: Db,
+  valid: { line: number; row: Row }[],
+): Promise<Map<number, string>> {
+  const rows = valid.filter((v) => v.row.status === "active" && v.row.legal_representative);
+  const people = [...new Set(rows.map((v) => v.row.legal_representative))];
+  const inFile = new Set(valid.map((v) => v.row.uscc));
+  const held = new Map<string, (RepresentedOrg & { uscc: string })[]>();
+  const add = (person: string, o: RepresentedOrg & { uscc: string }) =>
+    held.set(person, [...(held.get(person) ?? []), o]);
+  for (let i = 0; i < people.length; i += 500) {
+    const registered = await db
+      .select({
+        uscc: organizations.uscc,
+        name: organizations.name,
+        type: organizations.type,
+        person: organizations.legalRepresentative,
+      })
+      .from(organizations)
+      .where(
+        and(
+          eq(organizations.status, "active"),
+          inArray(organizations.legalRepresentative, people.slice(i, i + 500)),
+        ),
+      );
+    for (const o of registered) if (!inFile.has(o.uscc)) add(o.person, o);
+  }
+  for (const { row } of rows)
+    add(row.legal_representative, { uscc: row.uscc, name: row.name, type: row.type });
+  const out = new Map<number, string>();
+  for (const { line, row } of rows) {
+    const person = row.legal_representative;
+    const others = (held.get(person) ?? []).filter((o) => o.uscc !== row.uscc);
+    if (legalRepresentativeProblems(row.type, person, others).length === 0) continue;
+    // The organizations that make the conflict: a foundation conflicts with any; a 社团 with 社团 and foundations.
+    const conflicting = others.filter(
+      (o) =>
+        row.type === "foundation" ||
+        o.type === "foundation" ||
+        (row.type === "social_group" && o.type === "social_group"),
+    );
+    out.set(
+      line,
+      `法定代表人 ${person} 同时是“${conflicting.map((o) => o.name).join("”“")}”的法定代表人：一人只能担任一个社会团体的法定代表人，基金会的法定代表人不得同时担任其他组织的法定代表人（R-A3）。已按原登记导入，请核实（可能是同名的不同人）。`,
+    );
+  }
+  return out;
+}
+
 const COMPARED = [
   "name",
   "type",
@@ -180,7 +273,12 @@ const COMPARED = [
   "supervisor",
   "capitalFen",
   "authorityId",
+  "statusOn",
+  "isCharity",
 ] as const;
+
+/** R-A7: the register changes a 变更 announces. */
+const ANNOUNCED = { name: "名称", address: "住所", legalRepresentative: "法定代表人" } as const;
 
 const TERMINAL_WORDS = { deregistered: "注销", revoked: "撤销", license_revoked: "吊销" } as const;
 
@@ -193,6 +291,8 @@ export interface ImportOptions {
   /** Only data rows with index in [fromRow, toRow) are validated and written (chunked imports keep line numbers). */
   fromRow?: number;
   toRow?: number;
+  /** The day 公告 of changes found on re-import are published (Asia/Shanghai); defaults to the current day. */
+  today?: string;
 }
 
 export async function importRegisterCsv(
@@ -202,6 +302,7 @@ export async function importRegisterCsv(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 200;
+  const today = options.today ?? chinaDateOf(new Date());
   const report: ImportReport = {
     rows: 0,
     inserted: 0,
@@ -209,6 +310,7 @@ export async function importRegisterCsv(
     unchanged: 0,
     authoritiesCreated: 0,
     errors: [],
+    warnings: [],
     resumed: null,
   };
   // An earlier run killed between its last batch and the end left its events unsealed: seal them first.
@@ -273,6 +375,10 @@ export async function importRegisterCsv(
       continue;
     }
     row.uscc = v.code;
+    if (row.status_on && row.status_on < row.registered_on) {
+      report.errors.push({ line, reason: `状态日期 ${row.status_on} 早于成立日期 ${row.registered_on}` });
+      continue;
+    }
     if (options.onlyAuthorityCode && row.authority_code !== options.onlyAuthorityCode) {
       report.errors.push({
         line,
@@ -342,6 +448,8 @@ export async function importRegisterCsv(
     report.authoritiesCreated = toCreate.length;
   }
 
+  const representativeWarnings = await legalRepresentativeWarnings(db, valid);
+  const written = new Set<number>();
   for (let i = 0; i < valid.length; i += batchSize) {
     const part = valid.slice(i, i + batchSize);
     const existing = await db
@@ -371,6 +479,35 @@ export async function importRegisterCsv(
         });
         continue;
       }
+      const old = byCode.get(row.uscc);
+      // R-A9: 吊销 is for 慈善组织 only (the row may say whether it is one; otherwise the register does).
+      const isCharity = row.is_charity ?? old?.isCharity ?? false;
+      if (row.status === "license_revoked" && !isCharity && old?.status !== "license_revoked") {
+        report.errors.push({
+          line,
+          reason:
+            "状态：吊销登记证书只适用于慈善组织，该组织不是慈善组织（R-A9）；如系慈善组织，请在“慈善组织”列填写“是”。",
+        });
+        continue;
+      }
+      // The status takes effect on the row's own date; without one, what the register already holds stands, and a
+      // status the register does not hold yet needs its date (an organization new to the register: its 成立 date).
+      const statusOn =
+        row.status_on ??
+        (!old
+          ? row.registered_on
+          : row.status !== old.status && old.status === "active"
+            ? null
+            : old.status === "active" && old.statusOn === old.registeredOn
+              ? row.registered_on
+              : old.statusOn);
+      if (statusOn === null) {
+        report.errors.push({
+          line,
+          reason: `状态日期：状态变为“${TERMINAL_WORDS[row.status as keyof typeof TERMINAL_WORDS] ?? "正常"}”须填写状态日期（R-A9）`,
+        });
+        continue;
+      }
       const values = {
         name: row.name,
         type: row.type,
@@ -382,14 +519,14 @@ export async function importRegisterCsv(
         supervisor: row.supervisor || null,
         capitalFen: row.capital_yuan,
         authorityId,
+        statusOn,
+        isCharity,
       };
-      const old = byCode.get(row.uscc);
       if (!old) {
         statements.push(
           db.insert(organizations).values({
             ...values,
             uscc: row.uscc,
-            statusOn: row.registered_on,
             supervisionMode: row.supervisor ? "supervised" : "direct",
           }),
         );
@@ -406,6 +543,7 @@ export async function importRegisterCsv(
           summary: { name: row.name },
         });
         inserted++;
+        written.add(line);
         continue;
       }
       const before: Record<string, unknown> = {};
@@ -438,11 +576,34 @@ export async function importRegisterCsv(
           })
           .where(eq(organizations.id, old.id)),
       );
+      // R-A7: a change of 名称, 住所 or 法定代表人 the register shows is a 变更, recorded and announced as one.
+      const announced = (Object.keys(ANNOUNCED) as (keyof typeof ANNOUNCED)[]).filter((k) => k in after);
       statements.push(
-        db
-          .insert(orgHistory)
-          .values({ orgId: old.id, kind: "import", before, after, actorLabel: actor.username ?? actor.role }),
+        db.insert(orgHistory).values({
+          orgId: old.id,
+          kind: announced.length > 0 ? "change" : "import",
+          before,
+          after,
+          actorUserId: actor.userId ?? null,
+          actorLabel: actor.username ?? actor.role,
+          reason: "登记簿导入",
+        }),
       );
+      if (announced.length > 0) {
+        const parts = announced.map(
+          (k) => `${ANNOUNCED[k]}由“${String(before[k])}”变更为“${String(after[k])}”`,
+        );
+        statements.push(
+          db.insert(announcements).values({
+            orgId: old.id,
+            authorityId,
+            kind: "change",
+            title: `关于${old.name}变更登记的公告`,
+            body: `${old.name}（统一社会信用代码：${old.uscc}）已办理变更登记：${parts.join("；")}。`,
+            publishedOn: today,
+          }),
+        );
+      }
       if ("name" in after) {
         const t = nameTokens(row.name);
         statements.push(db.run(sql`DELETE FROM org_name_grams WHERE rowid = ${old.id}`));
@@ -458,6 +619,7 @@ export async function importRegisterCsv(
         summary: { before, after },
       });
       updated++;
+      written.add(line);
     }
     if (statements.length && !options.dryRun) await commitWithAudit(db, actor, statements, events);
     report.inserted += inserted;
@@ -473,6 +635,10 @@ export async function importRegisterCsv(
     linkedOrganizations = before;
   }
   if (sealedEvents > 0 || linkedOrganizations > 0) report.resumed = { sealedEvents, linkedOrganizations };
+  for (const [line, reason] of representativeWarnings) {
+    if (written.has(line)) report.warnings.push({ line, reason });
+  }
   report.errors.sort((a, b) => a.line - b.line);
+  report.warnings.sort((a, b) => a.line - b.line);
   return report;
 }

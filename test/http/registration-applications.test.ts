@@ -288,6 +288,21 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     expect((await rowOf(id)).state).toBe("draft");
   });
 
+  it("R-A3: a foundation's legal representative is refused as a 社团's legal representative at 成立", async () => {
+    await insertOrgs(db, [
+      { name: "东湖区慈爱基金会", type: "foundation", authorityCode: "159901", legalRepresentative: "王五" },
+    ]);
+    const { path, id } = await startApplication();
+    const res = await post(`${path}/submit`, {
+      ...goodEstablishment,
+      legalRepresentative: "王五",
+      version: "1",
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("“东湖区慈爱基金会”的法定代表人");
+    expect((await rowOf(id)).state).toBe("draft");
+  });
+
   it("one network address may start at most 10 applications a day", async () => {
     const start = () =>
       app().request("/apply", {
@@ -385,6 +400,28 @@ describe("applications of an existing organization", () => {
     expect(n!.body).toContain("名称由“东湖区书画协会”变更为“东湖区书法家协会”");
     expect((await searchOrganizations(db, { q: "书法家", page: 1, perPage: 5 })).total).toBe(1);
     expect((await searchOrganizations(db, { q: "书画", page: 1, perPage: 5 })).total).toBe(0);
+  });
+
+  it("R-A3: at 变更, a foundation's legal representative is refused as a 社团's new legal representative", async () => {
+    const { cookie } = await orgWithUser();
+    await insertOrgs(db, [
+      { name: "东湖区慈爱基金会", type: "foundation", authorityCode: "159901", legalRepresentative: "钱二" },
+    ]);
+    const id = await start(cookie, "change");
+    const res = await post(
+      `/portal/applications/${id}/submit`,
+      {
+        items: ["legalRepresentative"],
+        legalRepresentative: "钱二",
+        auditReportNo: "东审〔2026〕3号",
+        supervisorApprovedOn: "2026-11-20",
+        version: "1",
+      },
+      cookie,
+    );
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("“东湖区慈爱基金会”的法定代表人");
+    expect((await rowOf(id)).state).toBe("draft");
   });
 
   it("章程核准 is recorded in the history; 注销 ends the organization and its accounts become read-only (R-A9)", async () => {

@@ -147,6 +147,23 @@ describe("R-A3: legal representatives", () => {
       ]),
     ).toEqual([]);
   });
+
+  it("R-A3: a foundation's legal representative is refused as legal representative of a 社团 or a 民非", () => {
+    const foundation = [{ name: "示范市慈爱基金会", type: "foundation" as const }];
+    for (const type of ["social_group", "private_non_enterprise"] as const) {
+      const ps = legalRepresentativeProblems(type, "张三", foundation);
+      expect(ps.map((p) => [p.field, p.rule, p.level])).toEqual([["legalRepresentative", "R-A3", "block"]]);
+      expect(ps[0]!.message).toContain("示范市慈爱基金会");
+    }
+  });
+
+  it("R-A3: a 社团's legal representative is refused as a foundation's legal representative", () => {
+    const ps = legalRepresentativeProblems("foundation", "张三", [
+      { name: "示范市围棋协会", type: "social_group" },
+    ]);
+    expect(ps.map((p) => [p.field, p.rule, p.level])).toEqual([["legalRepresentative", "R-A3", "block"]]);
+    expect(ps[0]!.message).toContain("示范市围棋协会");
+  });
 });
 
 describe("R-A6: time limits", () => {
