@@ -118,3 +118,30 @@ export async function seriousPersonMatches(
 export function matchWords(m: SeriousPersonMatch): string {
   return `${m.personName}${m.match === "identity" ? "（身份证号码一致）" : "（同名，未核对身份证号码）"}为严重违法失信名单中${m.orgName}（${m.uscc}）的${PERSON_ROLE_LABELS[m.role]}，该组织于${m.listedOn}列入${m.documentNo ? `（${m.documentNo}）` : ""}。`;
 }
+
+/**
+ * A registration problem for the registrar: the proposed legal representative is a person behind a 严重 entry. Names
+ * only (applications carry no identity number); a warning, or a block where the locality's rules say so.
+ */
+export async function seriousPersonProblems(
+  db: Db,
+  name: string | undefined,
+  exceptOrgId: number | null,
+  blocks: boolean,
+): Promise<{ field: string; rule: string; message: string; level: "block" | "warning" }[]> {
+  if (!name?.trim()) return [];
+  const rows = (await db.all(sql`
+    SELECT p.person_name AS "personName", p.role, o.name AS "orgName", o.uscc, c.id AS "caseId",
+      c.listed_on AS "listedOn", c.document_no AS "documentNo", c.org_id AS "orgId"
+    FROM credit_case_people p JOIN credit_cases c ON c.id = p.case_id JOIN organizations o ON o.id = c.org_id
+    WHERE c.list = 'serious' AND c.state = 'listed' AND p.person_name = ${name.trim()}
+    ORDER BY c.listed_on DESC LIMIT 5`)) as (Omit<SeriousPersonMatch, "match"> & { orgId: number })[];
+  return rows
+    .filter((r) => r.orgId !== exceptOrgId)
+    .map((r) => ({
+      field: "legalRepresentative",
+      rule: "R-D8",
+      level: blocks ? ("block" as const) : ("warning" as const),
+      message: `${matchWords({ ...r, match: "name" })}${blocks ? "按本地规定，不得担任法定代表人。" : "请核实是否为同一人。"}`,
+    }));
+}

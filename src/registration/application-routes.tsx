@@ -124,8 +124,14 @@ async function page(
 ) {
   const { db } = c.get("deps");
   const today = todayOf(c);
+  const staffView = r.viewer.kind === "user" && r.viewer.user.role === "registrar";
   const [problems, events, unitList] = await Promise.all([
-    applicationProblems(db, r.app, today),
+    applicationProblems(
+      db,
+      r.app,
+      today,
+      staffView ? { seriousPersonBlocks: c.get("deps").config.domain.seriousPersonBlocks } : null,
+    ),
     applicationEvents(db, r.app.id),
     units(c),
   ]);
@@ -510,6 +516,7 @@ for (const action of ["return", "approve", "refuse"] as const satisfies readonly
       },
       nowOf(c),
       clientIp(c),
+      { seriousPersonBlocks: c.get("deps").config.domain.seriousPersonBlocks },
     );
     if (!result.ok) {
       const fields = { ...(result.fields ?? {}) };

@@ -15,6 +15,7 @@ import { type Actor as AuditActor, commitWithAudit } from "../audit/audit";
 import { readableAuthorityIds } from "../auth/scope";
 import { newToken, parseToken, secretMatches } from "../auth/tokens";
 import type { SessionUser } from "../context";
+import { seriousPersonProblems } from "../credit/people";
 import type { BatchItem, Db } from "../db";
 import { formatFen } from "../domain/money";
 import {
@@ -163,6 +164,8 @@ export async function applicationProblems(
   db: Db,
   app: ApplicationRow,
   today: string,
+  /** For the registrar (and at approval): people behind 严重 entries, blocking where the locality says so. */
+  staff: { seriousPersonBlocks: boolean } | null = null,
 ): Promise<RuleProblem[]> {
   const authority = await authorityFacts(db, app.authorityId);
   const out: RuleProblem[] = [];
@@ -213,6 +216,11 @@ export async function applicationProblems(
             await representedBy(db, d.legalRepresentative ?? "", null),
           ),
         );
+        if (staff) {
+          out.push(
+            ...(await seriousPersonProblems(db, d.legalRepresentative, null, staff.seriousPersonBlocks)),
+          );
+        }
       }
       break;
     }
@@ -255,6 +263,11 @@ export async function applicationProblems(
             await representedBy(db, d.legalRepresentative, org.id),
           ),
         );
+        if (staff) {
+          out.push(
+            ...(await seriousPersonProblems(db, d.legalRepresentative, org.id, staff.seriousPersonBlocks)),
+          );
+        }
         if (!d.auditReportNo) {
           out.push({
             field: "auditReportNo",
@@ -528,10 +541,12 @@ export async function act(
   input: TransitionInput,
   now: Date,
   ip: string | null,
+  /** The registrar's settings for the people behind 严重 entries (R-D8): warn, or block the approval. */
+  staff: { seriousPersonBlocks: boolean } | null = null,
 ): Promise<TransitionResult> {
   const today = isoDay(now);
   const org = await orgOf(db, app);
-  const problems = await applicationProblems(db, app, today);
+  const problems = await applicationProblems(db, app, today, staff);
   const decision = decide(registrationMachine, app.state, action, workflowActor(viewer), {
     subject: subjectOf(app),
     today,

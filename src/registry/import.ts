@@ -4,6 +4,7 @@
  * with its line number and reason and not written; good rows are upserted by 统一社会信用代码 in batches, each with
  * its audit event, changes keeping a history row with before/after and re-indexing the name for search.
  */
+
 import { parse } from "csv-parse/sync";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -19,6 +20,7 @@ import {
 } from "../../db/schema";
 import { type Actor, commitWithAudit } from "../audit/audit";
 import { sealAuditChain } from "../audit/chain";
+import { seriousPersonProblems } from "../credit/people";
 import type { BatchItem, Db } from "../db";
 import { runBatch } from "../db";
 import { parseYuan } from "../domain/money";
@@ -449,6 +451,27 @@ export async function importRegisterCsv(
   }
 
   const representativeWarnings = await legalRepresentativeWarnings(db, valid);
+  // The people behind 严重违法失信名单 entries named as another organization's legal representative (by name).
+  const seriousNames = new Set(
+    (
+      (await db.all(sql`SELECT DISTINCT p.person_name AS name FROM credit_case_people p
+      JOIN credit_cases c ON c.id = p.case_id WHERE c.list = 'serious' AND c.state = 'listed'`)) as {
+        name: string;
+      }[]
+    ).map((r) => r.name),
+  );
+  for (const { line, row } of valid) {
+    if (row.status !== "active" || !seriousNames.has(row.legal_representative)) continue;
+    const [problem] = await seriousPersonProblems(db, row.legal_representative, null, false);
+    const [self] = (await db.all(sql`SELECT id FROM organizations WHERE uscc = ${row.uscc}`)) as {
+      id: number;
+    }[];
+    const own = self ? await seriousPersonProblems(db, row.legal_representative, self.id, false) : [problem];
+    if (own[0]) {
+      const prior = representativeWarnings.get(line);
+      representativeWarnings.set(line, prior ? `${prior}；${own[0].message}` : own[0].message);
+    }
+  }
   const written = new Set<number>();
   for (let i = 0; i < valid.length; i += batchSize) {
     const part = valid.slice(i, i + batchSize);

@@ -109,6 +109,27 @@ describe("registry:import", () => {
     expect(clean.warnings).toEqual([]);
   });
 
+  it("R-D8: a row naming a person behind a 严重 entry as legal representative is imported with a warning naming the entry", async () => {
+    const { issueUscc } = await import("../../src/domain/uscc");
+    await importRegisterCsv(db, sample, actor);
+    const header = sample.split("\n")[0]!;
+    const [listed] = (await db.all(
+      sql`SELECT id, authority_id AS a FROM organizations ORDER BY id LIMIT 1`,
+    )) as { id: number; a: number }[];
+    const [entry] =
+      (await db.all(sql`INSERT INTO credit_cases (org_id, authority_id, list, ground, state, facts, arisen_on,
+        listed_on, publication_period) VALUES (${listed!.id}, ${listed!.a}, 'serious', 'd4_3', 'listed', '受到处罚', '2026-01-01', '2026-01-01', 'serious')
+      RETURNING id`)) as { id: number }[];
+    await db.run(
+      sql`INSERT INTO credit_case_people (case_id, role, person_name) VALUES (${entry!.id}, 'legal_representative', '赵刚')`,
+    );
+    const row = `${issueUscc("159800", "social_group", 43)},样例市棋艺协会,社会团体,正常,2019-01-01,赵刚,样例市,棋艺,,159800,样例市民政局,30000`;
+    const r = await importRegisterCsv(db, `${header}\n${row}\n`, actor);
+    expect(r.inserted).toBe(1);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]!.reason).toContain("赵刚（同名，未核对身份证号码）为严重违法失信名单中");
+  });
+
   describe("re-imports write true history", () => {
     const base = {
       统一社会信用代码: "51159800M000000197",

@@ -303,6 +303,50 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     expect((await rowOf(id)).state).toBe("draft");
   });
 
+  it("R-D8: a person behind a 严重 entry named as legal representative: the registrar is warned; where the locality says so, approval is refused", async () => {
+    const [listed] = await insertOrgs(db, [
+      { name: "东湖区失信协会", authorityCode: "159901", status: "revoked" },
+    ]);
+    const [entry] =
+      (await db.all(sql`INSERT INTO credit_cases (org_id, authority_id, list, ground, state, facts, arisen_on,
+        listed_on, document_no, publication_period)
+      VALUES (${listed!.id}, ${districtId}, 'serious', 'd4_7', 'listed', '被撤销登记', '2026-05-01', '2026-05-01', '东民信〔2026〕2号', 'serious')
+      RETURNING id`)) as { id: number }[];
+    await db.run(
+      sql`INSERT INTO credit_case_people (case_id, role, person_name) VALUES (${entry!.id}, 'legal_representative', '林海')`,
+    );
+    const { path, id } = await startApplication();
+    expect((await post(`${path}/submit`, { ...goodEstablishment, version: "1" })).status).toBe(303);
+    // The applicant is not told; the registrar is.
+    expect(await (await get(path)).text()).not.toContain("严重违法失信名单");
+    const review = await (await get(`/registrar/applications/${id}`, registrar)).text();
+    expect(review).toContain("林海（同名，未核对身份证号码）为严重违法失信名单中东湖区失信协会");
+    const row = await rowOf(id);
+    const strict = createApp({
+      db,
+      config: testConfig({
+        domain: { ...testConfig().domain, seriousPersonBlocks: true },
+        trustProxy: { hops: 1 },
+      }),
+      now: () => clock,
+    });
+    const refused = await strict.request(`/registrar/applications/${id}/approve`, {
+      method: "POST",
+      headers: formHeaders(registrar),
+      body: new URLSearchParams({ version: String(row.version), documentNo: "东民社准〔2026〕9号" }),
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("不得担任法定代表人");
+    expect((await rowOf(id)).state).toBe("submitted");
+    // By default the registrar decides: the warning does not block.
+    const approved = await post(
+      `/registrar/applications/${id}/approve`,
+      { version: String(row.version), documentNo: "东民社准〔2026〕9号" },
+      registrar,
+    );
+    expect(approved.status).toBe(303);
+  });
+
   it("one network address may start at most 10 applications a day", async () => {
     const start = () =>
       app().request("/apply", {
