@@ -31,6 +31,7 @@ import { address, drawUniqueName, personName } from "./names";
 import { seedDemoParty } from "./party";
 import { type AuthorityPlace, orgProfile } from "./profile";
 import { createRandom, type Random } from "./random";
+import { seedDemoZombies } from "./zombie";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 
@@ -411,6 +412,8 @@ export interface DemoSummary {
   creditEntries?: number;
   /** Demo party-building ledger versions (db/seed/party.ts). */
   partyLedgers?: number;
+  /** Demo zombie cases (db/seed/zombie.ts). */
+  zombieCases?: number;
 }
 
 export function summarize(city: DemoCity): DemoSummary {
@@ -556,5 +559,6 @@ export async function seedDemoCity(
     options.today ?? DEMO_TODAY,
     options.personKey ?? DEV_PERSON_KEY,
   );
-  return { ...summary, inspections, creditEntries, partyLedgers };
+  const zombieCases = await seedDemoZombies(db, options.today ?? DEMO_TODAY);
+  return { ...summary, inspections, creditEntries, partyLedgers, zombieCases };
 }

@@ -41,6 +41,7 @@ import { revoke } from "../registration/revocation";
 import { STATUS_LABELS } from "../registry/labels";
 import { MAX_QUERY_LENGTH } from "../registry/search";
 import { renderPage } from "../render";
+import { zombieHomeFigures } from "../zombie/cases";
 import {
   createAccount,
   displayNameField,
@@ -509,6 +510,7 @@ accountRoutes.get("/registrar", async (c) => {
       readable={auths.map((a) => ({ code: a.code, name: a.name, own: a.id === user.authorityId }))}
       counts={{ active: active?.n ?? 0, orgAccounts: accounts?.n ?? 0, applications: waiting?.n ?? 0 }}
       party={await partyHomeFigures(c.get("deps"), user)}
+      zombie={await zombieHomeFigures(c.get("deps"), user)}
       links={<InspectionHomePanel data={await loadInspectionHome(c.get("deps"), user)} />}
     />,
   );

@@ -74,6 +74,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "party.cadre.update": "修改领导干部兼职记录",
   "party.cadre.end": "登记领导干部离任",
   "demo.party": "生成演示党建数据",
+  "demo.zombies": "生成演示僵尸型组织处置案件",
   "holiday.add": "新增节假日",
   "holiday.remove": "删除节假日",
   "job.run": "运行定时任务",

@@ -654,3 +654,32 @@ export async function revocationPublications(deps: AppDeps, page: number) {
   )) as { n: number }[];
   return { rows, total: Number(n?.n ?? 0) };
 }
+
+/** The registrar home's zombie figures: candidates now, open cases, cases closed this year by outcome. */
+export async function zombieHomeFigures(
+  deps: AppDeps,
+  user: SessionUser,
+): Promise<{ candidates: number; open: number; closedThisYear: Partial<Record<ZombieOutcome, number>> }> {
+  const ids = await readableAuthorityIds(deps.db, user);
+  const inIds = sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  );
+  const year = todayOf(deps).slice(0, 4);
+  const [row] = (await deps.db.all(sql`SELECT
+      (SELECT count(DISTINCT org_id) FROM zombie_signals WHERE closed_on IS NULL AND authority_id IN (${inIds})) AS candidates,
+      (SELECT count(*) FROM zombie_cases WHERE state <> 'closed' AND authority_id IN (${inIds})) AS open`)) as {
+    candidates: number;
+    open: number;
+  }[];
+  const closed = (await deps.db.all(sql`SELECT outcome, count(*) AS n FROM zombie_cases
+    WHERE state = 'closed' AND closed_on >= ${`${year}-01-01`} AND authority_id IN (${inIds}) GROUP BY outcome`)) as {
+    outcome: ZombieOutcome;
+    n: number;
+  }[];
+  return {
+    candidates: Number(row?.candidates ?? 0),
+    open: Number(row?.open ?? 0),
+    closedThisYear: Object.fromEntries(closed.map((c) => [c.outcome, Number(c.n)])),
+  };
+}

@@ -311,6 +311,25 @@ describe("the demo city 示范市 (db/seed/demo.ts)", () => {
     ).toBe(1);
   });
 
+  it("R-E2/R-E3: the demo holds zombie cases in every state, one 撤销 by 公告送达 closed after the register's 撤销", async () => {
+    const states = await all<{ state: string }>(sql`SELECT DISTINCT state FROM zombie_cases ORDER BY state`);
+    expect(states.map((s) => s.state)).toEqual([
+      "closed",
+      "decided",
+      "deregistering",
+      "hearing",
+      "investigating",
+      "notified",
+      "open",
+      "rectifying",
+    ]);
+    expect(
+      await one(sql`SELECT count(*) AS n FROM zombie_cases c JOIN organizations o ON o.id = c.org_id
+        WHERE c.outcome = 'revoked' AND c.notice_method = 'publication' AND o.status = 'revoked'`),
+    ).toBe(1);
+    expect(await one(sql`SELECT count(*) AS n FROM zombie_contacts`)).toBeGreaterThan(0);
+  });
+
   it("records one demo.seed audit event with the counts, on a valid hash chain", async () => {
     const rows = await all<{ action: string; summary: string }>(
       sql`SELECT action, summary FROM audit_events`,

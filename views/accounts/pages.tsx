@@ -3,6 +3,7 @@ import type { users } from "../../db/schema";
 import { auditSentence, OBJECT_LABELS } from "../../src/audit/labels";
 import { ACTION_FAMILIES, type AuditEventRow, actionLabel } from "../../src/audit/queries";
 import type { SessionUser } from "../../src/context";
+import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../../src/domain/zombie-case";
 import { ROLE_LABELS } from "../auth/pages";
 import {
   ActionButton,
@@ -593,6 +594,7 @@ export function RegistrarHome(p: {
   readable: { code: string; name: string; own: boolean }[];
   counts: { active: number; orgAccounts: number; applications: number };
   party?: { total: number; organizational: number; work: number; pending: number; overdue: number };
+  zombie?: { candidates: number; open: number; closedThisYear: Partial<Record<ZombieOutcome, number>> };
   links?: Child;
 }) {
   const pct = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)}%`);
@@ -626,7 +628,19 @@ export function RegistrarHome(p: {
         </li>
         <li>
           <a href="/registrar/zombies">僵尸型社会组织候选：连续未参检、证书后一年内无活动、无法联系</a>
+          {p.zombie ? `（${p.zombie.candidates} 个）` : ""}
         </li>
+        {p.zombie ? (
+          <li>
+            <a href="/registrar/zombies/cases">僵尸型社会组织处置案件</a>：未结 {p.zombie.open} 件；今年已结{" "}
+            {Object.values(p.zombie.closedThisYear).reduce((n, v) => n + (v ?? 0), 0)} 件
+            {Object.keys(p.zombie.closedThisYear).length > 0
+              ? `（${(Object.entries(p.zombie.closedThisYear) as [ZombieOutcome, number][])
+                  .map(([o, n]) => `${ZOMBIE_OUTCOME_LABELS[o]} ${n}`)
+                  .join("，")}）`
+              : ""}
+          </li>
+        ) : null}
       </ul>
       {p.party ? (
         <>
