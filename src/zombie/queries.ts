@@ -17,6 +17,7 @@ export interface TriageRow {
   name: string;
   type: "social_group" | "private_non_enterprise" | "foundation";
   authorityName: string;
+  authorityId: number;
   registeredOn: string;
   count: number;
   since: string;
@@ -62,7 +63,8 @@ export async function triageRows(
   }[];
   const limit = page === null ? sql`` : sql`LIMIT ${TRIAGE_PAGE} OFFSET ${(page - 1) * TRIAGE_PAGE}`;
   const rows = (await db.all(sql`
-    SELECT o.id AS "orgId", o.uscc, o.name, o.type, a.name AS "authorityName", o.registered_on AS "registeredOn",
+    SELECT o.id AS "orgId", o.uscc, o.name, o.type, a.name AS "authorityName", a.id AS "authorityId",
+      o.registered_on AS "registeredOn",
       count(*) AS count, min(s.first_seen_on) AS since, group_concat(s.signal, ',') AS signals,
       group_concat(s.facts, '；') AS facts,
       (SELECT u.display_name FROM zombie_assignments z JOIN users u ON u.id = z.user_id WHERE z.org_id = o.id) AS "assigneeName",

@@ -125,13 +125,15 @@ export function ZombieTriagePage(p: {
                   <tr>
                     {p.staff.length > 0 ? (
                       <td>
-                        <input
-                          type="checkbox"
-                          name="org"
-                          value={String(r.orgId)}
-                          id={`org-${r.orgId}`}
-                          aria-label={`选择${r.name}`}
-                        />
+                        {r.authorityId === p.user.authorityId ? (
+                          <input
+                            type="checkbox"
+                            name="org"
+                            value={String(r.orgId)}
+                            id={`org-${r.orgId}`}
+                            aria-label={`选择${r.name}`}
+                          />
+                        ) : null}
                       </td>
                     ) : null}
                     <td>
@@ -157,7 +159,7 @@ export function ZombieTriagePage(p: {
                     <td class="nowrap">
                       {r.caseId ? (
                         <a href={`/registrar/zombies/cases/${r.caseId}`}>查看案件</a>
-                      ) : p.staff.length > 0 ? (
+                      ) : p.staff.length > 0 && r.authorityId === p.user.authorityId ? (
                         <a href={`/registrar/zombies/cases/new?uscc=${r.uscc}`}>立案</a>
                       ) : (
                         "—"
