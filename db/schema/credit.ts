@@ -67,6 +67,9 @@ export const creditCases = sqliteTable(
     index("credit_cases_org_idx").on(t.orgId, t.list, t.state),
     index("credit_cases_queue_idx").on(t.authorityId, t.state, t.arisenOn),
     index("credit_cases_public_idx").on(t.state, t.list, t.listedOn),
+    // /credit pages current entries by listing date and removed ones by removal date (R-D8).
+    index("credit_cases_listed_idx").on(t.state, t.listedOn, t.id),
+    index("credit_cases_removed_idx").on(t.state, t.removedOn, t.id),
     check("credit_cases_list_ck", inList("list", CREDIT_LISTS)),
     check("credit_cases_ground_ck", inList("ground", CREDIT_GROUND_CODES)),
     check("credit_cases_state_ck", inList("state", CREDIT_STATES)),
@@ -204,7 +207,7 @@ export const redListEntries = sqliteTable(
   },
   (t) => [
     uniqueIndex("red_list_open_uq").on(t.orgId).where(sql`removed_on IS NULL`),
-    index("red_list_public_idx").on(t.removedOn, t.listedOn),
+    index("red_list_public_idx").on(t.removedOn, t.listedOn, t.id),
     check("red_list_removed_ck", sql`(removed_on IS NULL) = (removal_reason IS NULL)`),
   ],
 );

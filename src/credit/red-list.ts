@@ -11,6 +11,7 @@ import type { AppDeps } from "../context";
 import type { BatchItem, Db } from "../db";
 import { type RedListFacts, redListFailures } from "../domain/red-list";
 import type { Job, JobItem } from "../jobs/types";
+import { classifyQuery } from "../registry/search";
 
 const CHUNK = 400;
 const MAX_ITEMS = 500;
@@ -144,21 +145,30 @@ export async function redListPage(
   page: number,
   perPage: number,
 ): Promise<{ rows: RedListRow[]; total: number }> {
-  const where = sql.join(
-    [
-      filters.removed ? sql`r.removed_on IS NOT NULL` : sql`r.removed_on IS NULL`,
-      ...(filters.q ? [sql`(o.name LIKE ${`%${filters.q}%`} OR o.uscc = ${filters.q.toUpperCase()})`] : []),
-    ],
-    sql` AND `,
-  );
+  // The page is chosen from red_list_entries alone (its index gives the order) and only then joined to the register.
+  const parts = [filters.removed ? sql`r.removed_on IS NOT NULL` : sql`r.removed_on IS NULL`];
+  if (filters.q) {
+    const q = classifyQuery(filters.q);
+    if (q.mode === "uscc") parts.push(sql`r.org_id IN (SELECT id FROM organizations WHERE uscc = ${q.code})`);
+    else if (q.mode === "name") {
+      parts.push(
+        sql`r.org_id IN (SELECT rowid FROM ${sql.raw(q.index)} WHERE ${sql.raw(q.index)} MATCH ${q.match})`,
+      );
+    }
+  }
+  const where = sql.join(parts, sql` AND `);
+  const order = filters.removed ? sql`r.removed_on DESC, r.id DESC` : sql`r.listed_on DESC, r.id DESC`;
   const rows = (await deps.db.all(sql`
+    WITH page AS (SELECT r.id FROM red_list_entries r WHERE ${where} ORDER BY ${order}
+      LIMIT ${perPage} OFFSET ${(page - 1) * perPage})
     SELECT o.uscc, o.name, a.name AS "authorityName", o.rating, r.listed_on AS "listedOn", r.removed_on AS "removedOn",
       r.removal_reason AS "removalReason"
-    FROM red_list_entries r JOIN organizations o ON o.id = r.org_id JOIN authorities a ON a.id = r.authority_id
-    WHERE ${where} ORDER BY coalesce(r.removed_on, r.listed_on) DESC, o.name LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`)) as RedListRow[];
-  const [n] =
-    (await deps.db.all(sql`SELECT count(*) AS n FROM red_list_entries r JOIN organizations o ON o.id = r.org_id
-    WHERE ${where}`)) as { n: number }[];
+    FROM page p JOIN red_list_entries r ON r.id = p.id JOIN organizations o ON o.id = r.org_id
+      JOIN authorities a ON a.id = r.authority_id
+    ORDER BY ${order}`)) as RedListRow[];
+  const [n] = (await deps.db.all(sql`SELECT count(*) AS n FROM red_list_entries r WHERE ${where}`)) as {
+    n: number;
+  }[];
   return { rows, total: Number(n?.n ?? 0) };
 }
 
