@@ -107,6 +107,8 @@ export const annualInspections = sqliteTable(
     uniqueIndex("annual_inspections_org_year_uq").on(t.orgId, t.year),
     // The registrar's queue and counts per state; the supervisor's.
     index("annual_inspections_queue_idx").on(t.authorityId, t.year, t.state, t.stateSince),
+    // The daily jobs find 未参检 (and 不合格) filings without reading every filing (credit candidates, zombie signals).
+    index("annual_inspections_state_idx").on(t.state, t.orgId),
     index("annual_inspections_supervisor_queue_idx").on(t.supervisorUnitId, t.year, t.state, t.stateSince),
     // Public: the 年检结论公告 per year.
     index("annual_inspections_published_idx").on(t.year, t.state, t.publishedOn),

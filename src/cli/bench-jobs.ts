@@ -135,7 +135,8 @@ for (const job of values["skip-jobs"] ? [] : JOBS) {
   }
   rows.push([job.name, String(changed), timings[0]!, timings[1]!, timings[2]!, String(second)]);
 }
-if (rows.length) table(["job", "changed", "first run", "longest write", "second run", "second changed"], rows);
+if (rows.length)
+  table(["job", "changed", "first run", "longest write", "second run", "second changed"], rows);
 
 const app = createApp(deps);
 const iterations = Number(values.iterations);

@@ -108,7 +108,8 @@ export const creditPartyJob: Job = {
     const rows = (await deps.db.all(sql`
       WITH latest AS (
         SELECT c.* FROM party_member_counts c
-        WHERE c.id = (SELECT c2.id FROM party_member_counts c2 WHERE c2.org_id = c.org_id ORDER BY c2.as_of DESC, c2.id DESC LIMIT 1)
+        WHERE c.full_members >= ${min}
+          AND c.id = (SELECT c2.id FROM party_member_counts c2 WHERE c2.org_id = c.org_id ORDER BY c2.as_of DESC, c2.id DESC LIMIT 1)
       )
       SELECT o.id AS "orgId", o.authority_id AS "authorityId", o.name, l.id AS "countsId", l.as_of AS "asOf",
         l.full_members AS "fullMembers"

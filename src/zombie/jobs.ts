@@ -90,23 +90,44 @@ export const zombieSignalsJob: Job = {
       y: number | null;
     }[];
     const recordsSince = first?.y ? `${first.y}-01-01` : null;
-    for (let after = 0; ; ) {
+    // Only organizations that can hold a signal are read: one with a missed (or, by setting, failed) year, one whose
+    // certificate is recent enough for R-A10, one with two unsigned letters, one with a signal open. A signal needs one
+    // of these facts, so the others cannot have one, and the daily pass over a national register reads a fraction of it.
+    const unqualified = deps.config.domain.zombieCountsUnqualified
+      ? sql` OR conclusion = 'unqualified'`
+      : sql``;
+    const candidates = (
+      (await deps.db.all(sql`
+        SELECT org_id AS id FROM annual_inspections WHERE state = 'not_filed'${unqualified}
+        UNION SELECT id FROM organizations WHERE status = 'active' AND certificate_issued_on IS NOT NULL
+          AND certificate_issued_on >= ${recordsSince ?? "9999-12-31"} AND certificate_issued_on <= ${today}
+        UNION SELECT org_id FROM letters WHERE addressee = 'registered_address' AND outcome = 'unsigned'
+          GROUP BY org_id HAVING count(*) >= 2
+        UNION SELECT org_id FROM zombie_signals WHERE closed_on IS NULL
+        ORDER BY 1`)) as { id: number }[]
+    ).map((r) => Number(r.id));
+    for (let i = 0; i < candidates.length; i += BATCH) {
+      const chunk = candidates.slice(i, i + BATCH);
+      const ids = sql.join(
+        chunk.map((id) => sql`${id}`),
+        sql`, `,
+      );
       const orgs = (await deps.db.all(sql`
         SELECT id, authority_id AS "authorityId", type, name, certificate_issued_on AS "certificateIssuedOn"
-        FROM organizations WHERE status = 'active' AND id > ${after} ORDER BY id LIMIT ${BATCH}`)) as OrgRow[];
-      if (orgs.length === 0) break;
-      after = orgs.at(-1)!.id;
+        FROM organizations WHERE status = 'active' AND id IN (${ids}) ORDER BY id`)) as OrgRow[];
+      if (orgs.length === 0) continue;
       const lo = orgs[0]!.id;
+      const after = orgs.at(-1)!.id;
       const filings =
         (await deps.db.all(sql`SELECT org_id AS "orgId", year, state, conclusion FROM annual_inspections
-        WHERE org_id BETWEEN ${lo} AND ${after}`)) as (FilingFact & { orgId: number })[];
+        WHERE org_id IN (${ids})`)) as (FilingFact & { orgId: number })[];
       const letters =
         (await deps.db.all(sql`SELECT org_id AS "orgId", sent_on AS "sentOn", outcome FROM letters
-        WHERE org_id BETWEEN ${lo} AND ${after} AND addressee = 'registered_address'`)) as (LetterFact & {
+        WHERE org_id IN (${ids}) AND addressee = 'registered_address'`)) as (LetterFact & {
           orgId: number;
         })[];
       const open = (await deps.db.all(sql`SELECT id, org_id AS "orgId", signal FROM zombie_signals
-        WHERE org_id BETWEEN ${lo} AND ${after} AND closed_on IS NULL`)) as {
+        WHERE org_id IN (${ids}) AND closed_on IS NULL`)) as {
         id: number;
         orgId: number;
         signal: ZombieSignal;

@@ -1,0 +1,1 @@
+CREATE INDEX `annual_inspections_state_idx` ON `annual_inspections` (`state`,`org_id`);
