@@ -662,6 +662,9 @@ export function RegistrarHome(p: {
         </>
       ) : null}
       {p.links ?? null}
+      <p>
+        <a href="/registrar/statistics">统计分析</a>：登记、年检、信用名单、僵尸型组织处置和党建的数字与图表。
+      </p>
       <h2>查找社会组织</h2>
       <form method="get" action="/registrar/orgs" class="filters">
         <div class="field">

@@ -1,0 +1,48 @@
+/** /registrar/statistics: the bureau's numbers as charts with their tables and CSVs (统计分析). */
+import { Hono } from "hono";
+import { StatisticsPage } from "../../views/statistics/page";
+import type { AppEnv } from "../context";
+import { CSV_BOM, csvLines } from "../csv";
+import { renderPage } from "../render";
+import { me } from "../route-kit";
+import { statistics } from "./service";
+
+export const statisticsRoutes = new Hono<AppEnv>();
+
+const filtersOf = (q: Record<string, string>) => ({
+  authority: /^\d{6}$/.test(q.authority ?? "") ? q.authority : undefined,
+  type: ["social_group", "private_non_enterprise", "foundation"].includes(q.type ?? "") ? q.type : undefined,
+});
+
+statisticsRoutes.get("/", async (c) => {
+  const f = filtersOf(c.req.query());
+  const v = await statistics(c.get("deps"), me(c), f);
+  const query = new URLSearchParams({
+    ...(v.filters.authority ? { authority: v.filters.authority } : {}),
+    ...(v.filters.type ? { type: v.filters.type } : {}),
+  }).toString();
+  return renderPage(c, <StatisticsPage user={me(c)} v={v} query={query} />);
+});
+
+/** One chart's numbers as CSV (BOM, Chinese headers), for a spreadsheet. */
+statisticsRoutes.get("/:chart", async (c) => {
+  const name = c.req.param("chart");
+  if (!/^[a-z-]{1,40}\.csv$/.test(name)) return c.notFound();
+  const key = name.replace(/\.csv$/, "");
+  const v = await statistics(c.get("deps"), me(c), filtersOf(c.req.query()));
+  const s = v.series.find((x) => x.key === key);
+  if (!s) return c.notFound();
+  const body =
+    CSV_BOM +
+    csvLines([
+      ["类别", ...s.columns],
+      ...s.rows.map((r) => [
+        r.label,
+        ...r.values.map((x) => (s.percent ? `${(x / 10).toFixed(1)}%` : String(x))),
+      ]),
+    ]);
+  return c.body(body, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${s.title}.csv`)}`,
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * The bureau's numbers (统计分析), scoped like every registrar page (its authority and, for a city, its districts),
+ * filterable by district and type. Each figure says what it counts and as at which date; each capability adds its
+ * figures here: the register, the annual inspection (R-C10's definitions, the same as the dashboard's), the credit
+ * lists, zombie cases and party building.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import { readableAuthorityIds } from "../auth/scope";
+import type { AppDeps, SessionUser } from "../context";
+import { computeRates, tally } from "../domain/inspection-stats";
+import type { Conclusion, InspectionState } from "../domain/workflow";
+import { chinaDateOf } from "../domain/working-days";
+import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../domain/zombie-case";
+import { coverageGroups } from "../party/queries";
+import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
+
+export interface Series {
+  /** Stable key for the CSV URL. */
+  key: string;
+  title: string;
+  /** What is counted, as at which date. */
+  definition: string;
+  /** Column labels, then one row per category: label, values. */
+  columns: string[];
+  rows: { label: string; values: number[]; href?: string }[];
+  /** Show as percentages (values are tenths of a percent). */
+  percent?: boolean;
+}
+
+export interface StatisticsView {
+  asOf: string;
+  years: number[];
+  filters: { authority?: string; type?: string };
+  authorities: { code: string; name: string }[];
+  series: Series[];
+}
+
+const ORG_TYPES = ["social_group", "private_non_enterprise", "foundation"] as const;
+
+export async function statistics(
+  deps: AppDeps,
+  user: SessionUser,
+  filters: { authority?: string; type?: string },
+): Promise<StatisticsView> {
+  const db = deps.db;
+  const today = chinaDateOf(deps.now?.() ?? new Date());
+  const readable = await readableAuthorityIds(db, user);
+  const authorities = (await db.all(
+    sql`SELECT id, code, name FROM authorities WHERE id IN (${sql.join(
+      readable.map((i) => sql`${i}`),
+      sql`, `,
+    )}) ORDER BY code`,
+  )) as { id: number; code: string; name: string }[];
+  const chosen = authorities.find((a) => a.code === filters.authority);
+  const ids = chosen ? [chosen.id] : authorities.map((a) => a.id);
+  const inIds = sql`(${sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  )})`;
+  const type = (ORG_TYPES as readonly string[]).includes(filters.type ?? "") ? filters.type : undefined;
+  const orgWhere: SQL = sql`o.authority_id IN ${inIds}${type ? sql` AND o.type = ${type}` : sql``}`;
+  const thisYear = Number(today.slice(0, 4));
+  const years = [thisYear - 4, thisYear - 3, thisYear - 2, thisYear - 1, thisYear];
+  const q = new URLSearchParams({ ...(chosen ? { authority: chosen.code } : {}), ...(type ? { type } : {}) });
+  const series: Series[] = [];
+
+  // The register: organizations by type and status.
+  const byTypeStatus = (await db.all(sql`SELECT o.type, o.status, count(*) AS n FROM organizations o
+    WHERE ${orgWhere} GROUP BY o.type, o.status`)) as { type: string; status: string; n: number }[];
+  const statuses = ["active", "deregistered", "revoked", "license_revoked"] as const;
+  series.push({
+    key: "register",
+    title: "登记的社会组织（按类型和状态）",
+    definition: `截至${today}登记管理机关登记的全部社会组织，按登记状态分列。`,
+    columns: statuses.map((s) => STATUS_LABELS[s]),
+    rows: ORG_TYPES.filter((t) => !type || t === type).map((t) => ({
+      label: TYPE_LABELS[t],
+      values: statuses.map((s) => Number(byTypeStatus.find((r) => r.type === t && r.status === s)?.n ?? 0)),
+    })),
+  });
+
+  // Registrations and terminations per year.
+  const flows = (await db.all(sql`
+    SELECT substr(o.registered_on, 1, 4) AS y, 'in' AS kind, count(*) AS n FROM organizations o
+      WHERE ${orgWhere} AND o.registered_on >= ${`${years[0]}-01-01`} GROUP BY y
+    UNION ALL
+    SELECT substr(o.status_on, 1, 4) AS y, o.status AS kind, count(*) AS n FROM organizations o
+      WHERE ${orgWhere} AND o.status <> 'active' AND o.status_on >= ${`${years[0]}-01-01`} GROUP BY y, o.status`)) as {
+    y: string;
+    kind: string;
+    n: number;
+  }[];
+  const flow = (y: number, kind: string) =>
+    Number(flows.find((f) => f.y === String(y) && f.kind === kind)?.n ?? 0);
+  series.push({
+    key: "flows",
+    title: "成立与终止（按年度）",
+    definition:
+      "成立：当年准予成立登记的组织数（以成立日期计）；注销、撤销、吊销：当年终止的组织数（以状态日期计）。",
+    columns: ["成立", "注销", "撤销", "吊销"],
+    rows: years.map((y) => ({
+      label: `${y}年`,
+      values: [flow(y, "in"), flow(y, "deregistered"), flow(y, "revoked"), flow(y, "license_revoked")],
+    })),
+  });
+
+  // The annual inspection per year (R-C10).
+  const filings = (await db.all(sql`SELECT ai.year, ai.state, ai.conclusion, count(*) AS n
+    FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id
+    WHERE ${orgWhere} AND ai.year >= ${years[0]! - 1} GROUP BY ai.year, ai.state, ai.conclusion`)) as {
+    year: number;
+    state: InspectionState;
+    conclusion: Conclusion | null;
+    n: number;
+  }[];
+  const inspectionYears = [...new Set(filings.map((f) => Number(f.year)))].sort();
+  const ratesOf = (y: number) => {
+    // tally() counts one organization; each group row stands for n of them.
+    const total = { required: 0, filed: 0, qualified: 0, basicallyQualified: 0, unqualified: 0 };
+    for (const f of filings.filter((x) => Number(x.year) === y)) {
+      const one = tally([{ required: true, state: f.state, conclusion: f.conclusion }]);
+      for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += one[k] * Number(f.n);
+    }
+    return computeRates(total);
+  };
+  const rates = inspectionYears.map((y) => ({ y, r: ratesOf(y) }));
+  series.push({
+    key: "inspection-rates",
+    title: "年检率与合格率（按年度）",
+    definition:
+      "年检率＝已报送年度工作报告的组织数÷应参检组织数；合格率＝合格数÷已作出结论数（与工作台的口径相同）。",
+    columns: ["年检率", "合格率"],
+    percent: true,
+    rows: rates.map(({ y, r }) => ({
+      label: `${y}年度`,
+      values: [r.inspectionRate.permille ?? 0, r.qualifiedRate.permille ?? 0],
+      href: `/registrar/inspections?year=${y}`,
+    })),
+  });
+  series.push({
+    key: "inspection-conclusions",
+    title: "年检结论（按年度）",
+    definition: "已作出结论的年检按结论分列；未参检为窗口关闭后仍未报送、被标记为未参检的组织。",
+    columns: ["合格", "基本合格", "不合格", "未参检"],
+    rows: rates.map(({ y, r }) => ({
+      label: `${y}年度`,
+      values: [
+        r.counts.qualified,
+        r.counts.basicallyQualified,
+        r.counts.unqualified,
+        filings
+          .filter((f) => Number(f.year) === y && f.state === "not_filed")
+          .reduce((n, f) => n + Number(f.n), 0),
+      ],
+      href: `/registrar/inspections?year=${y}&state=not_filed`,
+    })),
+  });
+
+  // The credit lists: listed and removed per year, the stock at each year's end.
+  const credit = (await db.all(sql`SELECT c.list, c.listed_on AS "listedOn", c.removed_on AS "removedOn"
+    FROM credit_cases c JOIN organizations o ON o.id = c.org_id
+    WHERE ${orgWhere} AND c.listed_on IS NOT NULL`)) as {
+    list: string;
+    listedOn: string;
+    removedOn: string | null;
+  }[];
+  series.push({
+    key: "credit",
+    title: "信用名单（按年度）",
+    definition:
+      "列入、移出：当年列入和移出的记录数（含活动异常名录和严重违法失信名单）；年末在列：当年12月31日仍在名单中的记录数。",
+    columns: ["列入", "移出", "年末在列"],
+    rows: years.map((y) => {
+      const end = `${y}-12-31`;
+      return {
+        label: `${y}年`,
+        values: [
+          credit.filter((c) => c.listedOn.startsWith(String(y))).length,
+          credit.filter((c) => c.removedOn?.startsWith(String(y))).length,
+          credit.filter((c) => c.listedOn <= end && (c.removedOn === null || c.removedOn > end)).length,
+        ],
+        href: "/credit",
+      };
+    }),
+  });
+
+  // Zombie cases closed per year by outcome.
+  const zombies = (await db.all(sql`SELECT substr(z.closed_on, 1, 4) AS y, z.outcome, count(*) AS n
+    FROM zombie_cases z JOIN organizations o ON o.id = z.org_id
+    WHERE ${orgWhere} AND z.closed_on IS NOT NULL GROUP BY y, z.outcome`)) as {
+    y: string;
+    outcome: ZombieOutcome;
+    n: number;
+  }[];
+  const outcomes = Object.keys(ZOMBIE_OUTCOME_LABELS) as ZombieOutcome[];
+  series.push({
+    key: "zombies",
+    title: "僵尸型社会组织处置（按年度结案）",
+    definition: "当年结案的处置案件，按结果分列（清理＝引导注销、撤销登记、吊销登记证书）。",
+    columns: outcomes.map((o) => ZOMBIE_OUTCOME_LABELS[o]),
+    rows: years.map((y) => ({
+      label: `${y}年`,
+      values: outcomes.map((o) => Number(zombies.find((z) => z.y === String(y) && z.outcome === o)?.n ?? 0)),
+      href: "/registrar/zombies/cases?state=closed",
+    })),
+  });
+
+  // Party building: the two coverages by district.
+  const coverage = await coverageGroups(db, { authorityIds: ids, type }, "authority");
+  const names = new Map(authorities.map((a) => [String(a.id), a.name]));
+  series.push({
+    key: "party-coverage",
+    title: "党的组织覆盖和工作覆盖（按登记管理机关）",
+    definition: `截至${today}已确认的党建工作台账：组织覆盖＝建立党组织或被联合党支部覆盖；工作覆盖＝组织覆盖或有党建工作指导员、联络员；分母为正常状态的组织。`,
+    columns: ["组织覆盖率", "工作覆盖率"],
+    percent: true,
+    rows: coverage.map((c) => ({
+      label: names.get(String(c.key)) ?? "—",
+      values: [
+        Number(c.total) ? Math.round((1000 * Number(c.organizational)) / Number(c.total)) : 0,
+        Number(c.total) ? Math.round((1000 * Number(c.work)) / Number(c.total)) : 0,
+      ],
+      href: `/party?${q}`,
+    })),
+  });
+
+  return {
+    asOf: today,
+    years,
+    filters: { authority: chosen?.code, type },
+    authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
+    series,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * /registrar/statistics: each figure as a server-rendered SVG bar chart (grouped bars; d3-scale does the arithmetic),
+ * with its definition, a text summary, the same numbers as a table under a disclosure, and its CSV. No charting
+ * runtime in the browser; prints as it shows.
+ */
+import { scaleBand, scaleLinear } from "d3-scale";
+import type { SessionUser } from "../../src/context";
+import { TYPE_LABELS } from "../../src/registry/labels";
+import type { Series, StatisticsView } from "../../src/statistics/service";
+import { Layout } from "../layout";
+
+/** Colour-blind-safe categorical palette (Okabe–Ito). */
+const COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
+
+const show = (s: Series, v: number) => (s.percent ? `${(v / 10).toFixed(1)}%` : v.toLocaleString("zh-CN"));
+
+function BarChart({ s }: { s: Series }) {
+  const width = 640;
+  const height = 260;
+  const margin = { top: 16, right: 12, bottom: 40, left: 56 };
+  const max = Math.max(1, ...s.rows.flatMap((r) => r.values));
+  const x = scaleBand<string>()
+    .domain(s.rows.map((r) => r.label))
+    .range([margin.left, width - margin.right])
+    .paddingInner(0.2)
+    .paddingOuter(0.1);
+  const inner = scaleBand<number>()
+    .domain(s.columns.map((_, i) => i))
+    .range([0, x.bandwidth()])
+    .padding(0.05);
+  const y = scaleLinear()
+    .domain([0, s.percent ? 1000 : max])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+  const ticks = y.ticks(5);
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      class="chart"
+      role="img"
+      aria-labelledby={`chart-${s.key}-title chart-${s.key}-summary`}
+    >
+      <title id={`chart-${s.key}-title`}>{s.title}</title>
+      {ticks.map((t) => (
+        <g>
+          <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} class="chart-grid" />
+          <text x={margin.left - 6} y={y(t)} class="chart-tick" text-anchor="end" dominant-baseline="middle">
+            {s.percent ? `${t / 10}%` : t.toLocaleString("zh-CN")}
+          </text>
+        </g>
+      ))}
+      {s.rows.map((r) => (
+        <g>
+          {r.values.map((v, i) => (
+            <rect
+              x={(x(r.label) ?? 0) + (inner(i) ?? 0)}
+              y={y(v)}
+              width={inner.bandwidth()}
+              height={Math.max(0, y(0) - y(v))}
+              fill={COLOURS[i % COLOURS.length]}
+            >
+              <title>{`${r.label} ${s.columns[i]}：${show(s, v)}`}</title>
+            </rect>
+          ))}
+          <text
+            x={(x(r.label) ?? 0) + x.bandwidth() / 2}
+            y={height - margin.bottom + 16}
+            class="chart-tick"
+            text-anchor="middle"
+          >
+            {r.label.length > 8 ? `${r.label.slice(0, 8)}…` : r.label}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function summary(s: Series): string {
+  if (s.rows.length === 0) return "没有数据。";
+  const last = s.rows.at(-1)!;
+  return `${last.label}：${s.columns.map((c, i) => `${c} ${show(s, last.values[i] ?? 0)}`).join("，")}。`;
+}
+
+export function StatisticsPage(p: { user: SessionUser; v: StatisticsView; query: string }) {
+  const { v } = p;
+  return (
+    <Layout title="统计分析" user={p.user}>
+      <h1>统计分析</h1>
+      <p class="muted">
+        截至 {v.asOf}。范围：本机关{v.authorities.length > 1 ? "及所辖区县" : ""}
+        登记的社会组织。每个图下有定义、同样数字的表格和 CSV 下载。
+      </p>
+      <form method="get" action="/registrar/statistics" class="filters" aria-label="筛选">
+        <div class="field">
+          <label for="authority">登记管理机关</label>
+          <select id="authority" name="authority">
+            <option value="">全部</option>
+            {v.authorities.map((a) => (
+              <option value={a.code} selected={v.filters.authority === a.code}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="type">组织类型</label>
+          <select id="type" name="type">
+            <option value="">全部</option>
+            {Object.entries(TYPE_LABELS).map(([value, label]) => (
+              <option value={value} selected={v.filters.type === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="button secondary">
+          查看
+        </button>
+      </form>
+      {v.series.map((s) => (
+        <section class="chart-section" aria-labelledby={`h-${s.key}`}>
+          <h2 id={`h-${s.key}`}>{s.title}</h2>
+          <p class="hint">{s.definition}</p>
+          <ul class="chart-legend" aria-hidden="true">
+            {s.columns.map((c, i) => (
+              <li>
+                <svg width="12" height="12" class="swatch" aria-hidden="true">
+                  <rect width="12" height="12" fill={COLOURS[i % COLOURS.length]} />
+                </svg>
+                {c}
+              </li>
+            ))}
+          </ul>
+          <BarChart s={s} />
+          <p id={`chart-${s.key}-summary`}>{summary(s)}</p>
+          <details>
+            <summary>查看数字</summary>
+            <div class="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span class="visually-hidden">类别</span>
+                    </th>
+                    {s.columns.map((c) => (
+                      <th scope="col">{c}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.rows.map((r) => (
+                    <tr>
+                      <th scope="row">{r.href ? <a href={r.href}>{r.label}</a> : r.label}</th>
+                      {r.values.map((x) => (
+                        <td>{show(s, x)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+          <p>
+            <a href={`/registrar/statistics/${s.key}.csv${p.query ? `?${p.query}` : ""}`}>下载 CSV</a>
+          </p>
+        </section>
+      ))}
+    </Layout>
+  );
+}
