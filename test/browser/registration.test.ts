@@ -34,7 +34,7 @@ describe("registration in Chromium (issue 5)", () => {
     await applicant.getByLabel("业务范围", { exact: true }).fill("桥牌比赛、培训、交流。");
     await applicant.getByLabel("管理方式").selectOption("direct");
     await applicant.getByLabel("章程草案").fill(CHARTER);
-    await applicant.getByLabel("已随申请提交《支持党建工作承诺书》（R-F3）").check();
+    await applicant.getByLabel("已随申请提交《支持党建工作承诺书》").check();
     await applicant.getByLabel("正式党员人数").fill("2");
     await applicant.getByLabel("预备党员人数").fill("0");
     await applicant.getByRole("button", { name: "保存并提交申请" }).click();
