@@ -1,7 +1,7 @@
 /** The register of leading cadres holding posts (R-F5): the list with its findings, a new post, one post. */
 import type { SessionUser } from "../../src/context";
 import { CADRE_LEVEL_LABELS, POST_KIND_LABELS } from "../../src/domain/inspection-report";
-import { CADRE_FINDING_LABELS, CADRE_STATUS_LABELS, type CadreFinding } from "../../src/domain/party";
+import { ageOn, CADRE_FINDING_LABELS, CADRE_STATUS_LABELS, type CadreFinding } from "../../src/domain/party";
 import type { CadrePostRow, CadreRegisterView } from "../../src/party/cadres";
 import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
@@ -59,7 +59,8 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
         <ul class="checks">
           {v.findings.map((f) => (
             <li>
-              <span class="tag stop">{CADRE_FINDING_LABELS[f.id]}</span> {f.message}{" "}
+              <span class="tag stop">{CADRE_FINDING_LABELS[f.id]}</span> {f.message}
+              <span class="muted small">（R-F5）</span>{" "}
               {f.postIds.map((id) => (
                 <a href={`/party/cadres/${id}`}>记录 {id}</a>
               ))}
@@ -291,6 +292,7 @@ export function CadrePostPage(p: {
           {p.findings.map((f) => (
             <li>
               <span class="tag stop">{CADRE_FINDING_LABELS[f.id]}</span> {f.message}
+              <span class="muted small">（R-F5）</span>
             </li>
           ))}
         </ul>
@@ -301,7 +303,9 @@ export function CadrePostPage(p: {
         <dt>身份证号码</dt>
         <dd>{maskedId(r.idTail)}</dd>
         <dt>出生日期</dt>
-        <dd>{cnDate(r.birthDate)}</dd>
+        <dd>
+          {cnDate(r.birthDate)}（本届任职开始时 {ageOn(r.birthDate, r.termStart)} 周岁）
+        </dd>
         <dt>干部身份</dt>
         <dd>
           {CADRE_STATUS_LABELS[r.status]}，{CADRE_LEVEL_LABELS[r.level]}，{r.cadrePosition}
