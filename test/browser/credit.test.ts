@@ -3,31 +3,11 @@ import { createClient } from "@libsql/client";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { collectConsoleErrors, screenshot, useServerAndBrowser } from "./harness";
+import { collectConsoleErrors, overflowing, screenshot, signInAs, useServerAndBrowser } from "./harness";
 
 const ctx = useServerAndBrowser();
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${ctx.server.baseUrl}/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((u) => u.pathname !== "/login");
-}
-
-/** When the page scrolls sideways on a phone, the elements that stick out (outside any scroll container). */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const wide = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
-    if (wide <= window.innerWidth) return [];
-    return [...document.querySelectorAll("body *")]
-      .filter(
-        (el) => !el.closest(".table-scroll") && el.getBoundingClientRect().right > window.innerWidth + 0.5,
-      )
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
-      .slice(0, 5);
-  });
-}
+const signIn = (page: Page, username: string) => signInAs(page, ctx.server.baseUrl, username, DEMO_PASSWORD);
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "退出登录" }).click();

@@ -147,3 +147,31 @@ export function useServerAndBrowser(opts: { env?: Record<string, string> } = {})
   });
   return ctx;
 }
+
+/** Signs in through the login form as a demo account and waits to leave /login. */
+export async function signInAs(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((u) => u.pathname !== "/login");
+}
+
+/** When the page scrolls sideways at the current width, the elements that stick out (outside any scroll container). */
+export function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const wide = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+    if (wide <= window.innerWidth) return [];
+    return [...document.querySelectorAll("body *")]
+      .filter(
+        (el) => !el.closest(".table-scroll") && el.getBoundingClientRect().right > window.innerWidth + 0.5,
+      )
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+      .slice(0, 5);
+  });
+}

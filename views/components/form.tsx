@@ -164,3 +164,30 @@ export function formatDateTime(value: string | number | Date | null | undefined)
   const cn = new Date(d.getTime() + 8 * 60 * 60_000);
   return cn.toISOString().slice(0, 16).replace("T", " ");
 }
+
+/** What a page says after a step: a confirmation (announced politely) or a refusal with its reason (focused). */
+export function Flash({
+  notice,
+  message,
+  failed = "未能保存",
+}: {
+  notice?: string | null;
+  message?: string | null;
+  failed?: string;
+}) {
+  return (
+    <>
+      {notice ? (
+        <div class="notice success" role="status">
+          {notice}
+        </div>
+      ) : null}
+      {message ? (
+        <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
+          <h2>{failed}</h2>
+          <p>{message}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { ageOn, CADRE_FINDING_LABELS, CADRE_STATUS_LABELS, type CadreFinding } f
 import type { CadrePostRow, CadreRegisterView } from "../../src/party/cadres";
 import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, formatDateTime, PageLinks } from "../components/form";
+import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
 import { Layout } from "../layout";
 
 export const CADRE_LABELS: Record<string, string> = {
@@ -276,17 +276,7 @@ export function CadrePostPage(p: {
         {r.personName}（{r.orgName}
         {r.postTitle}）
       </h1>
-      {p.notice ? (
-        <div class="notice success" role="status">
-          {p.notice}
-        </div>
-      ) : null}
-      {p.message ? (
-        <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
-          <h2>未能保存</h2>
-          <p>{p.message}</p>
-        </div>
-      ) : null}
+      <Flash notice={p.notice} message={p.message} failed="未能保存" />
       {p.findings.length > 0 ? (
         <ul class="checks">
           {p.findings.map((f) => (

@@ -2,7 +2,7 @@
 import type { SessionUser } from "../../src/context";
 import type { LedgerView } from "../../src/party/contract";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, formatDateTime, PageLinks } from "../components/form";
+import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
 import { Layout } from "../layout";
 import {
   ACTIVITY_LABELS,
@@ -68,17 +68,7 @@ export function LedgerPage(p: LedgerPageProps) {
         统一社会信用代码 {v.org.uscc} · 登记管理机关 {v.org.authorityName}
         {v.org.supervisor ? ` · 业务主管单位 ${v.org.supervisor}` : ""}
       </p>
-      {p.notice ? (
-        <div class="notice success" role="status">
-          {p.notice}
-        </div>
-      ) : null}
-      {p.message ? (
-        <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
-          <h2>未能保存</h2>
-          <p>{p.message}</p>
-        </div>
-      ) : null}
+      <Flash notice={p.notice} message={p.message} failed="未能保存" />
 
       <form method="get" action={p.base} class="filters" aria-label="查看历史台账">
         <div class="field">

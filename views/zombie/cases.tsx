@@ -9,7 +9,7 @@ import {
 } from "../../src/domain/zombie-case";
 import type { CaseListRow, ZombieCaseView } from "../../src/zombie/cases";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, formatDateTime, PageLinks } from "../components/form";
+import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
 import { Layout } from "../layout";
 
 function Nav({ current }: { current: "list" | "cases" }) {
@@ -212,17 +212,7 @@ export function CasePage(p: {
         {c.orgName}：{ZOMBIE_CASE_STATE_LABELS[c.state as keyof typeof ZOMBIE_CASE_STATE_LABELS]}
         {c.outcome ? `（${ZOMBIE_OUTCOME_LABELS[c.outcome as ZombieOutcome]}）` : ""}
       </h1>
-      {p.notice ? (
-        <div class="notice success" role="status">
-          {p.notice}
-        </div>
-      ) : null}
-      {p.message ? (
-        <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
-          <h2>未能办理</h2>
-          <p>{p.message}</p>
-        </div>
-      ) : null}
+      <Flash notice={p.notice} message={p.message} failed="未能办理" />
       <dl class="summary">
         <dt>统一社会信用代码</dt>
         <dd>
