@@ -62,7 +62,10 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
               <span class="tag stop">{CADRE_FINDING_LABELS[f.id]}</span> {f.message}
               <span class="muted small">（R-F5）</span>{" "}
               {f.postIds.map((id) => (
-                <a href={`/party/cadres/${id}`}>记录 {id}</a>
+                <>
+                  {" "}
+                  <a href={`/party/cadres/${id}`}>记录 {id}</a>
+                </>
               ))}
             </li>
           ))}
@@ -112,7 +115,7 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
             <tbody>
               {v.rows.map((r) => (
                 <tr>
-                  <td>
+                  <td class="nowrap">
                     <a href={`/party/cadres/${r.id}`}>{r.personName}</a>
                   </td>
                   <td>
