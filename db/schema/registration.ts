@@ -141,6 +141,8 @@ export const importJobs = sqliteTable(
         updated: number;
         unchanged: number;
         errors: { line: number; reason: string }[];
+        /** Rows that will be written but need a look (R-A3, people behind 严重 entries); absent on older previews. */
+        warnings?: { line: number; reason: string }[];
       }>()
       .notNull(),
     /** What the import did so far. */

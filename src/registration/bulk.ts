@@ -81,6 +81,7 @@ export async function previewImport(
           updated: report.updated,
           unchanged: report.unchanged,
           errors: report.errors,
+          warnings: report.warnings,
         },
         errors: [],
       }),

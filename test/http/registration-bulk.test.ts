@@ -94,6 +94,19 @@ describe("import from the browser", () => {
     expect(storage.files.size).toBe(0);
   });
 
+  it("R-A3: the preview lists the rows that will be written but need a look, with the reason", async () => {
+    // 张601 represents two 社团 in the same file: both rows are imported (history may hold such cases) and listed.
+    const csv = [
+      HEADER,
+      row(601, "东湖区书法协会"),
+      row(602, "东湖区篆刻协会").replace("张602", "张601"),
+    ].join("\n");
+    const res = await upload(csv);
+    const preview = await (await get(res.headers.get("Location")!)).text();
+    expect(preview).toContain("需要核实的行（会写入）");
+    expect(preview).toContain("东湖区篆刻协会");
+  });
+
   it("runs a large file in chunks, with an htmx progress fragment that asks for the next chunk itself", async () => {
     const n = IMPORT_CHUNK_ROWS + 20;
     const csv = [HEADER, ...Array.from({ length: n }, (_, i) => row(1000 + i, `东湖区第${i}协会`))].join(

@@ -161,6 +161,27 @@ export function ImportJobPage(p: { user: SessionUser; job: ImportJob }) {
             <dd>{j.preview.errors.length}</dd>
           </dl>
           <Errors errors={j.preview.errors} />
+          {j.preview.warnings?.length ? (
+            <>
+              <h3>需要核实的行（会写入）</h3>
+              <table class="audit-table">
+                <thead>
+                  <tr>
+                    <th scope="col">行号</th>
+                    <th scope="col">需要核实的情况</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {j.preview.warnings.slice(0, 1000).map((w) => (
+                    <tr>
+                      <td>第 {w.line} 行</td>
+                      <td>{w.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
           <div class="button-row">
             <form method="post" action={`/registrar/import/${j.id}/step`}>
               <input type="hidden" name="version" value={String(j.version)} />
