@@ -38,13 +38,16 @@ export const creditCandidatesJob: Job = {
   description:
     "年度检查标记为未参检（及按本地设置为不合格）的组织，列为活动异常名录候选，由登记管理机关逐一审查、送达事先告知后决定（R-D1(1)、R-D7）。",
   async run(deps, today, { dryRun }) {
-    const states = deps.config.domain.creditListsUnqualified
-      ? sql`('not_filed', 'unqualified')`
-      : sql`('not_filed')`;
+    // A published 不合格 conclusion counts where the locality lists it (R-D1(1), `creditListsUnqualified`).
+    const unqualified = deps.config.domain.creditListsUnqualified
+      ? sql` OR (ai.state = 'published' AND ai.conclusion = 'unqualified')`
+      : sql``;
+    // CROSS JOIN keeps SQLite on the filings' state index (a few per cent of them) instead of walking every
+    // organization's filings.
     const rows = (await deps.db.all(sql`
       SELECT ai.id, ai.org_id AS "orgId", ai.authority_id AS "authorityId", ai.year, ai.state, o.name
-      FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id
-      WHERE (ai.state = 'not_filed' OR (ai.state IN ${states} AND ai.conclusion = 'unqualified'))
+      FROM annual_inspections ai CROSS JOIN organizations o ON o.id = ai.org_id
+      WHERE (ai.state = 'not_filed'${unqualified})
         AND o.status = 'active'
         AND NOT EXISTS (SELECT 1 FROM credit_cases c WHERE c.source_key = 'inspection:' || ai.id)
       ORDER BY ai.id`)) as {

@@ -99,8 +99,10 @@ export const zombieSignalsJob: Job = {
     const candidates = (
       (await deps.db.all(sql`
         SELECT org_id AS id FROM annual_inspections WHERE state = 'not_filed'${unqualified}
-        UNION SELECT id FROM organizations WHERE status = 'active' AND certificate_issued_on IS NOT NULL
-          AND certificate_issued_on >= ${recordsSince ?? "9999-12-31"} AND certificate_issued_on <= ${today}
+        UNION SELECT o.id FROM organizations o WHERE o.status = 'active' AND o.certificate_issued_on IS NOT NULL
+          AND o.certificate_issued_on >= ${recordsSince ?? "9999-12-31"} AND o.certificate_issued_on <= ${today}
+          AND NOT EXISTS (SELECT 1 FROM annual_inspections f WHERE f.org_id = o.id
+            AND f.state NOT IN ('draft', 'not_filed'))
         UNION SELECT org_id FROM letters WHERE addressee = 'registered_address' AND outcome = 'unsigned'
           GROUP BY org_id HAVING count(*) >= 2
         UNION SELECT org_id FROM zombie_signals WHERE closed_on IS NULL

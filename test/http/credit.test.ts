@@ -95,6 +95,24 @@ describe("R-D1(1): the daily job makes 未参检 organizations candidates, once"
 });
 
 describe("R-D7: due process from candidate to listing and removal", () => {
+  it("R-D1(1) [C]: a published 不合格 makes a candidate only where the locality lists it (creditListsUnqualified)", async () => {
+    await inspectionService.openYear(deps(), registrar.user, { year: 2025 });
+    await db.run(sql`UPDATE annual_inspections SET state = 'published', conclusion = 'unqualified',
+      concluded_on = '2026-05-01', published_on = '2026-05-10' WHERE org_id = ${org.id}`);
+    const run = async (on: boolean) => {
+      const config = testConfig();
+      config.domain = { ...config.domain, creditListsUnqualified: on };
+      return (
+        await runJobs({ db, config, now: () => clock }, "2026-06-10", { dryRun: false, trigger: "cli" }, [
+          creditCandidatesJob,
+        ])
+      )[0]!.report!.changed;
+    };
+    expect(await run(false)).toBe(0);
+    expect(await run(true)).toBe(1);
+    expect((await caseOf()).ground).toBe("d1_1");
+  });
+
   it("serve → object → list with 文号 → public page, API and /credit → removal on cure", async () => {
     await markNotFiled(org.id);
     await runJobs(deps(), "2026-06-10", { dryRun: false, trigger: "cli" }, [creditCandidatesJob]);
