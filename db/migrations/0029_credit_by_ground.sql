@@ -1,0 +1,1 @@
+CREATE INDEX `credit_cases_ground_idx` ON `credit_cases` (`state`,`ground`,`listed_on`,`id`);
