@@ -1,7 +1,7 @@
 /** SQL of the zombie triage list. */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db";
-import type { ZombieSignal } from "../domain/zombie";
+import { missedInspections, type ZombieSignal } from "../domain/zombie";
 
 export interface TriageFilter {
   authorityIds: number[];
@@ -9,6 +9,9 @@ export interface TriageFilter {
   type?: string;
   authorityCode?: string;
   registeredBefore?: string;
+  supervisorUnitId?: number;
+  /** At least this many 未参检 years held. */
+  minMissed?: number;
 }
 
 export interface TriageRow {
@@ -41,6 +44,12 @@ function where(f: TriageFilter, withSignal: boolean): SQL {
   if (f.type) parts.push(sql`o.type = ${f.type}`);
   if (f.registeredBefore) parts.push(sql`o.registered_on < ${f.registeredBefore}`);
   if (f.authorityCode) parts.push(sql`a.code = ${f.authorityCode}`);
+  if (f.supervisorUnitId) parts.push(sql`o.supervisor_unit_id = ${f.supervisorUnitId}`);
+  if (f.minMissed) {
+    parts.push(
+      sql`(SELECT count(*) FROM annual_inspections m WHERE m.org_id = o.id AND m.state = 'not_filed') >= ${f.minMissed}`,
+    );
+  }
   if (withSignal && f.signal) {
     parts.push(
       sql`s.org_id IN (SELECT org_id FROM zombie_signals WHERE closed_on IS NULL AND signal = ${f.signal})`,
@@ -83,4 +92,38 @@ export async function signalCounts(db: Db, f: TriageFilter): Promise<Record<stri
     n: number;
   }[];
   return Object.fromEntries(rows.map((r) => [r.signal, Number(r.n)]));
+}
+
+/**
+ * R-E1 [C] dry run: how many organizations would hold the 连续未参检 signal with a threshold of `n` consecutive years
+ * (for every type), beside how many hold it now — "with N=3, 41 fewer" — computed from the filings, nothing written.
+ */
+export async function missedThresholdWhatIf(
+  db: Db,
+  authorityIds: number[],
+  n: number,
+  countUnqualified: boolean,
+): Promise<{ now: number; then: number }> {
+  const ids = sql.join(
+    authorityIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  // Any active organization with a missed year could hold the signal under another threshold.
+  const rows =
+    (await db.all(sql`SELECT f.org_id AS "orgId", f.year, f.state, f.conclusion FROM annual_inspections f
+    WHERE f.org_id IN (SELECT m.org_id FROM annual_inspections m CROSS JOIN organizations o ON o.id = m.org_id
+      WHERE (m.state = 'not_filed'${countUnqualified ? sql` OR m.conclusion = 'unqualified'` : sql``})
+        AND o.status = 'active' AND o.authority_id IN (${ids}))`)) as {
+      orgId: number;
+      year: number;
+      state: string;
+      conclusion: string | null;
+    }[];
+  const [open] = (await db.all(sql`SELECT count(*) AS n FROM zombie_signals WHERE closed_on IS NULL
+    AND signal = 'missed_inspections' AND authority_id IN (${ids})`)) as { n: number }[];
+  const byOrg = new Map<number, { year: number; state: string; conclusion: string | null }[]>();
+  for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
+  let then = 0;
+  for (const filings of byOrg.values()) if (missedInspections(filings, n, countUnqualified)) then++;
+  return { now: Number(open?.n ?? 0), then };
 }

@@ -12,7 +12,14 @@ import { clientIp } from "../http";
 import { TYPE_LABELS } from "../registry/labels";
 import { renderPage } from "../render";
 import { bulkPrepare } from "./cases";
-import { signalCounts, TRIAGE_PAGE, type TriageFilter, type TriageRow, triageRows } from "./queries";
+import {
+  missedThresholdWhatIf,
+  signalCounts,
+  TRIAGE_PAGE,
+  type TriageFilter,
+  type TriageRow,
+  triageRows,
+} from "./queries";
 
 /** /registrar/zombies: the triage list of zombie candidates (R-E1), never a sanction (R-E2). */
 export const zombieRoutes = new Hono<AppEnv>();
@@ -24,6 +31,12 @@ const Query = z.object({
     .string()
     .regex(/^[0-9A-Za-z]{0,20}$/, "登记管理机关代码格式不正确。")
     .optional(),
+  unit: z
+    .string()
+    .regex(/^\d{0,9}$/, "业务主管单位无法识别。")
+    .optional(),
+  missed: z.enum(["", "1", "2", "3", "4", "5"], "未参检年数应为1至5。").optional(),
+  what_if: z.enum(["", "1", "2", "3", "4", "5"], "试算年数应为1至5。").optional(),
   registered_before: z
     .string()
     .refine((v) => v === "" || isIsoDate(v), "日期格式不正确，如 2020-01-31。")
@@ -41,7 +54,7 @@ async function filterOf(c: Context<AppEnv>) {
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-    return { query, errors, filter: null, page: 1 };
+    return { query, errors, filter: null, page: 1, whatIf: null };
   }
   const d = parsed.data;
   const filter: TriageFilter = {
@@ -50,8 +63,16 @@ async function filterOf(c: Context<AppEnv>) {
     type: d.type || undefined,
     authorityCode: d.authority || undefined,
     registeredBefore: d.registered_before || undefined,
+    supervisorUnitId: d.unit ? Number(d.unit) : undefined,
+    minMissed: d.missed ? Number(d.missed) : undefined,
   };
-  return { query, errors: {}, filter, page: Math.max(1, Number(d.page ?? 1)) };
+  return {
+    query,
+    errors: {},
+    filter,
+    page: Math.max(1, Number(d.page ?? 1)),
+    whatIf: d.what_if ? Number(d.what_if) : null,
+  };
 }
 
 async function triagePage(
@@ -62,13 +83,32 @@ async function triagePage(
   const { query, errors, filter, page } = await filterOf(c);
   const db = c.get("deps").db;
   const user = c.get("user")!;
-  const [result, counts, staff] = await Promise.all([
+  const { whatIf } = await filterOf(c);
+  const [result, counts, staff, authorities, units, trial] = await Promise.all([
     filter ? triageRows(db, filter, page) : Promise.resolve({ rows: [], total: 0 }),
     filter ? signalCounts(db, filter) : Promise.resolve({}),
     db.all(sql`SELECT id, display_name AS name FROM users WHERE role = 'registrar' AND status = 'active'
       AND authority_id = ${user.authorityId ?? -1} ORDER BY display_name`) as Promise<
       { id: number; name: string }[]
     >,
+    db.all(
+      sql`SELECT code, name FROM authorities WHERE id IN (${sql.join(
+        (filter?.authorityIds ?? [-1]).map((i) => sql`${i}`),
+        sql`, `,
+      )}) ORDER BY code`,
+    ) as Promise<{ code: string; name: string }[]>,
+    db.all(sql`SELECT DISTINCT u.id, u.name FROM supervisor_units u JOIN organizations o ON o.supervisor_unit_id = u.id
+      JOIN zombie_signals s ON s.org_id = o.id AND s.closed_on IS NULL ORDER BY u.name`) as Promise<
+      { id: number; name: string }[]
+    >,
+    whatIf && filter
+      ? missedThresholdWhatIf(
+          db,
+          filter.authorityIds,
+          whatIf,
+          c.get("deps").config.domain.zombieCountsUnqualified,
+        )
+      : Promise.resolve(null),
   ]);
   return renderPage(
     c,
@@ -81,6 +121,9 @@ async function triagePage(
       page={page}
       pageSize={TRIAGE_PAGE}
       staff={staff}
+      authorities={authorities}
+      units={units}
+      whatIf={trial && whatIf ? { n: whatIf, ...trial } : null}
       notice={extra.notice}
       bulkError={extra.bulkError}
     />,

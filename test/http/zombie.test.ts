@@ -182,3 +182,23 @@ describe("/registrar/zombies", () => {
     );
   });
 });
+
+describe("the triage list's filters and the threshold dry run (R-E1 [C])", () => {
+  it("filters by years missed; with N=3 the dry run says how many candidates would remain and writes nothing", async () => {
+    await run("2026-06-10");
+    const registrar = (
+      await signIn(db, (await createUser(db, { role: "registrar", authorityId: cityId })).id, clock)
+    ).cookie;
+    const app = createApp(deps());
+    const page = async (q: string) =>
+      (await app.request(`/registrar/zombies${q}`, { headers: { Cookie: registrar } })).text();
+    expect(await page("?missed=2")).toContain("示范市沉睡协会");
+    expect(await page("?missed=3")).not.toContain("示范市沉睡协会");
+    const before = await db.select().from(zombieSignals);
+    const three = await page("?what_if=3");
+    expect(three).toContain("按连续 3 年计算，“连续未参检”候选将为 0 个（现为 1 个），减少 1 个");
+    const one = await page("?what_if=1");
+    expect(one).toContain("按连续 1 年计算，“连续未参检”候选将为 1 个（现为 1 个）");
+    expect(await db.select().from(zombieSignals)).toEqual(before);
+  });
+});

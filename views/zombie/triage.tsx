@@ -20,6 +20,10 @@ export function ZombieTriagePage(p: {
   pageSize: number;
   /** Registrars of the authority a candidate can be assigned to (empty: read-only view). */
   staff: { id: number; name: string }[];
+  authorities: { code: string; name: string }[];
+  units: { id: number; name: string }[];
+  /** The threshold dry run: with N years, how many of today's 连续未参检 candidates would remain. */
+  whatIf: { n: number; now: number; then: number } | null;
   notice?: string | null;
   bulkError?: string | null;
 }) {
@@ -84,6 +88,41 @@ export function ZombieTriagePage(p: {
             ))}
           </select>
         </div>
+        {p.authorities.length > 1 ? (
+          <div class="field">
+            <label for="authority">登记管理机关</label>
+            <select id="authority" name="authority">
+              <option value="">全部</option>
+              {p.authorities.map((a) => (
+                <option value={a.code} selected={p.query.authority === a.code}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div class="field">
+          <label for="unit">业务主管单位</label>
+          <select id="unit" name="unit">
+            <option value="">全部</option>
+            {p.units.map((u) => (
+              <option value={String(u.id)} selected={p.query.unit === String(u.id)}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="missed">未参检年数</label>
+          <select id="missed" name="missed">
+            <option value="">不限</option>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <option value={String(n)} selected={p.query.missed === String(n)}>
+                {n} 年及以上
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="field">
           <label for="registered_before">成立日期早于</label>
           <input
@@ -95,6 +134,30 @@ export function ZombieTriagePage(p: {
         </div>
         <button type="submit">筛选</button>
       </form>
+      <form method="get" action="/registrar/zombies" class="filters" aria-label="阈值试算">
+        <div class="field">
+          <label for="what_if">试算：如果“连续未参检”改为连续</label>
+          <select id="what_if" name="what_if">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <option value={String(n)} selected={p.whatIf?.n === n}>
+                {n} 年
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="button secondary">
+          试算（不改变任何数据）
+        </button>
+      </form>
+      {p.whatIf ? (
+        <p class="notice" role="status">
+          按连续 {p.whatIf.n} 年计算，“连续未参检”候选将为 {p.whatIf.then} 个（现为 {p.whatIf.now} 个），
+          {p.whatIf.then <= p.whatIf.now
+            ? `减少 ${p.whatIf.now - p.whatIf.then} 个`
+            : `增加 ${p.whatIf.then - p.whatIf.now} 个`}
+          。阈值在系统设置中按组织类型设定，当前设置不变。
+        </p>
+      ) : null}
       <p>
         共 {p.total.toLocaleString("zh-CN")} 个组织。 导出（供外勤核查）：
         <a href={`/registrar/zombies/export.csv?${new URLSearchParams(keep)}`}>CSV</a> /{" "}
