@@ -69,7 +69,6 @@ export const creditCases = sqliteTable(
     index("credit_cases_public_idx").on(t.state, t.list, t.listedOn),
     // /credit pages current entries by listing date and removed ones by removal date (R-D8).
     index("credit_cases_listed_idx").on(t.state, t.listedOn, t.id),
-    index("credit_cases_ground_idx").on(t.state, t.ground, t.listedOn, t.id),
     index("credit_cases_removed_idx").on(t.state, t.removedOn, t.id),
     check("credit_cases_list_ck", inList("list", CREDIT_LISTS)),
     check("credit_cases_ground_ck", inList("ground", CREDIT_GROUND_CODES)),

@@ -100,15 +100,9 @@ export async function publicEntries(
   if (f.q) {
     const q = classifyQuery(f.q);
     if (q.mode === "uscc") parts.push(sql`c.org_id IN (SELECT id FROM organizations WHERE uscc = ${q.code})`);
-    else if (q.mode === "name" && q.index === "org_name_tri") {
-      // Three characters or more: the trigram index is selective.
+    else if (q.mode === "name") {
       parts.push(
         sql`c.org_id IN (SELECT rowid FROM ${sql.raw(q.index)} WHERE ${sql.raw(q.index)} MATCH ${q.match})`,
-      );
-    } else if (q.mode === "name") {
-      // One or two characters (协会) match much of the register but few entries: test the entries' own names.
-      parts.push(
-        sql`EXISTS (SELECT 1 FROM organizations n WHERE n.id = c.org_id AND instr(n.name, ${q.text}) > 0)`,
       );
     }
   }

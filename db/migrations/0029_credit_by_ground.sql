@@ -1,1 +1,0 @@
-CREATE INDEX `credit_cases_ground_idx` ON `credit_cases` (`state`,`ground`,`listed_on`,`id`);
