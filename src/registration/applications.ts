@@ -255,6 +255,24 @@ export async function applicationProblems(
           }),
         );
       }
+      // R-A1 / R-A2: a change of 注册资金 / 原始基金 meets the same minimums as 成立.
+      if (items.includes("capital") && d.capitalFen !== undefined) {
+        out.push(
+          ...foundingProblems({
+            type: org.type,
+            level: authority.level,
+            individualMembers: 50,
+            unitMembers: 30,
+            capitalFen: d.capitalFen,
+            foundationKind: org.foundationKind,
+            boardSize: 5,
+            boardTermYears: 5,
+            partyCommitment: true,
+            partySurvey: true,
+            charter: "x".repeat(50),
+          }).filter((p) => p.field === "capital"),
+        );
+      }
       if (items.includes("legalRepresentative") && d.legalRepresentative) {
         out.push(
           ...legalRepresentativeProblems(
@@ -846,6 +864,13 @@ async function approvalStatements(
       history(o.id, "change", before, after),
     ];
     if (set.name) statements.push(unindexNameStatement(db, o.id), indexNameStatement(db, o.id, set.name));
+    // A new 业务主管单位 reviews the open year's filing from now on (a filing not yet concluded follows the register).
+    if (set.supervisorUnitId) {
+      statements.push(
+        db.run(sql`UPDATE annual_inspections SET supervisor_unit_id = ${set.supervisorUnitId}, supervision_mode = 'supervised'
+          WHERE org_id = ${o.id} AND state IN ('draft', 'submitted', 'pre_review', 'returned', 'supervisor_review')`),
+      );
+    }
     // R-A7: changes of 名称, 住所 and 法定代表人 are announced.
     const announced = (["name", "address", "legalRepresentative"] as const).filter((k) => k in set);
     if (announced.length > 0) {

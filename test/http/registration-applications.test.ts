@@ -446,6 +446,67 @@ describe("applications of an existing organization", () => {
     expect((await searchOrganizations(db, { q: "书画", page: 1, perPage: 5 })).total).toBe(0);
   });
 
+  it("R-A1: a 变更 of 注册资金 below the 社团 minimum is refused, as at 成立", async () => {
+    const { cookie } = await orgWithUser();
+    const id = await start(cookie, "change");
+    const low = await post(
+      `/portal/applications/${id}/submit`,
+      { items: ["capital"], capital: "10000", supervisorApprovedOn: "2026-11-20", version: "1" },
+      cookie,
+    );
+    expect(low.status).toBe(422);
+    expect(await low.text()).toContain("活动资金不少于");
+    const v = String((await rowOf(id)).version);
+    const ok = await post(
+      `/portal/applications/${id}/submit`,
+      { items: ["capital"], capital: "60000", supervisorApprovedOn: "2026-11-20", version: v },
+      cookie,
+    );
+    expect(ok.status).toBe(303);
+  });
+
+  it("a 变更 of 业务主管单位, once approved, moves the open year's filing to the new unit's review", async () => {
+    const { org, cookie } = await orgWithUser();
+    const newUnit = await createSupervisorUnit(db, "示范市文学艺术界联合会");
+    await db.run(
+      sql`INSERT INTO inspection_years (authority_id, year, windows, cutoff_on) VALUES (${districtId}, 2025, '{}', '2025-06-30')`,
+    );
+    await db.run(sql`INSERT INTO annual_inspections (year_id, org_id, year, authority_id, org_type, supervision_mode, supervisor_unit_id, state)
+      SELECT y.id, ${org.id}, 2025, ${districtId}, 'social_group', 'supervised', ${unitId}, 'supervisor_review' FROM inspection_years y WHERE y.year = 2025 AND y.authority_id = ${districtId}`);
+    const id = await start(cookie, "change");
+    const sent = await post(
+      `/portal/applications/${id}/submit`,
+      {
+        items: ["supervisor"],
+        supervisorUnitId: String(newUnit),
+        supervisorApprovedOn: "2026-11-20",
+        version: "1",
+      },
+      cookie,
+    );
+    expect(
+      sent.status,
+      (await sent.clone().text())
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .slice(-1500),
+    ).toBe(303);
+    const row = await rowOf(id);
+    expect(
+      (
+        await post(
+          `/registrar/applications/${id}/approve`,
+          { version: String(row.version), documentNo: "东民社变〔2026〕7号" },
+          registrar,
+        )
+      ).status,
+    ).toBe(303);
+    const [filing] = (await db.all(
+      sql`SELECT supervisor_unit_id AS u FROM annual_inspections WHERE org_id = ${org.id}`,
+    )) as { u: number }[];
+    expect(filing!.u).toBe(newUnit);
+  });
+
   it("R-A3: at 变更, a foundation's legal representative is refused as a 社团's new legal representative", async () => {
     const { cookie } = await orgWithUser();
     await insertOrgs(db, [
