@@ -586,6 +586,17 @@ export const annualInspectionMachine: Machine<InspectionState, InspectionAction>
       from: ["submitted"],
       roles: ["org"],
       to: "draft",
+      // A draft after the window cannot be submitted again and would be marked 未参检: the filing is kept instead.
+      guards: [
+        {
+          kind: "flag",
+          flag: "windowOpen",
+          equals: true,
+          code: "window_closed",
+          message:
+            "申报期已结束，已提交的年度工作报告不能再撤回（撤回后将无法重新提交）。如需修改，请等待登记管理机关退回补正。",
+        },
+      ],
       effects: [{ kind: "notify", audience: "registrar" }],
     },
     { action: "start_pre_review", from: ["submitted"], roles: ["registrar"], to: "pre_review" },

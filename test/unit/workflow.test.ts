@@ -160,6 +160,15 @@ describe("the annual inspection flow (R-C3)", () => {
     const d = refused(decide(M, "pre_review", "withdraw", orgOf(supervised), ctx(supervised)));
     expect(d.code).toBe("illegal_transition");
   });
+
+  it("R-C1/R-C3: after the window a submitted report cannot be withdrawn (it could not be submitted again)", () => {
+    const closed = ctx(supervised, {
+      flags: { windowOpen: false, windowClosed: true, hasBlockingChecks: false },
+    });
+    const d = refused(decide(M, "submitted", "withdraw", orgOf(supervised), closed));
+    expect(d.code).toBe("window_closed");
+    expect(d.message).toContain("不能再撤回");
+  });
 });
 
 describe("退回补正: the correction loop (R-C3)", () => {
