@@ -182,6 +182,26 @@ export async function applicationProblems(
       if (!d.supervisionMode) need("supervisionMode", "请选择管理方式：有业务主管单位，或直接登记。");
       if (d.supervisionMode === "supervised" && !d.supervisorUnitId)
         need("supervisorUnitId", "请选择业务主管单位。");
+      // R-A11: only four categories register directly, and they name their 党建领导机关 instead.
+      if (d.supervisionMode === "direct") {
+        if (!d.directCategory) {
+          out.push({
+            field: "directCategory",
+            rule: "R-A11",
+            level: "block",
+            message:
+              "直接登记只适用于行业协会商会类、科技类、公益慈善类和城乡社区服务类社会组织，请选择所属类别；其他组织须有业务主管单位。",
+          });
+        }
+        if (!d.partyBuildingAuthority) {
+          out.push({
+            field: "partyBuildingAuthority",
+            rule: "R-A11",
+            level: "block",
+            message: "直接登记的社会组织请填写党建领导机关（负责其党建工作的机关）。",
+          });
+        }
+      }
       if (d.name && d.type) {
         out.push(
           ...nameProblems({
@@ -766,6 +786,7 @@ async function approvalStatements(
           legalRepresentative: d.legalRepresentative ?? "",
           capitalFen: d.capitalFen ?? 0,
           supervisionMode: d.supervisionMode === "supervised" ? "supervised" : "direct",
+          partyBuildingAuthority: d.supervisionMode === "direct" ? (d.partyBuildingAuthority ?? null) : null,
           supervisor: unit?.name ?? null,
           supervisorUnitId: unit?.id ?? null,
           authorityId: app.authorityId,

@@ -25,6 +25,9 @@ export interface EstablishmentData {
   boardSize?: number;
   boardTermYears?: number;
   supervisionMode?: "supervised" | "direct";
+  /** R-A11: the category that allows 直接登记, and the 党建领导机关 named instead of a 业务主管单位. */
+  directCategory?: DirectCategory;
+  partyBuildingAuthority?: string;
   supervisorUnitId?: number;
   isCharity?: boolean;
   partyCommitment?: boolean;
@@ -37,6 +40,16 @@ export interface EstablishmentData {
   phone?: string;
   email?: string;
 }
+
+/** R-A11: the four categories that may register directly, without a 业务主管单位. */
+export const DIRECT_CATEGORIES = ["trade_association", "science", "charity", "community"] as const;
+export type DirectCategory = (typeof DIRECT_CATEGORIES)[number];
+export const DIRECT_CATEGORY_LABELS: Record<DirectCategory, string> = {
+  trade_association: "行业协会商会类",
+  science: "科技类",
+  charity: "公益慈善类",
+  community: "城乡社区服务类",
+};
 
 /** The register fields a 变更登记 may change (issue 5). */
 export const CHANGE_ITEMS = [
@@ -177,6 +190,11 @@ const EstablishmentForm = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   supervisorUnitId: id,
+  directCategory: z
+    .enum(DIRECT_CATEGORIES, { error: "请选择直接登记的类别。" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  partyBuildingAuthority: text(50, "党建领导机关"),
   isCharity: checkbox,
   partyCommitment: checkbox,
   partyFullMembers: count("正式党员人数"),

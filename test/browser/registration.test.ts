@@ -33,6 +33,8 @@ describe("registration in Chromium (issue 5)", () => {
     await applicant.getByLabel("宗旨", { exact: true }).fill("推广桥牌运动。");
     await applicant.getByLabel("业务范围", { exact: true }).fill("桥牌比赛、培训、交流。");
     await applicant.getByLabel("管理方式").selectOption("direct");
+    await applicant.getByLabel("直接登记的类别（直接登记的填写）").selectOption("community");
+    await applicant.getByLabel("党建领导机关（直接登记的填写）").fill("东湖区社会组织党委");
     await applicant.getByLabel("章程草案").fill(CHARTER);
     await applicant.getByLabel("已随申请提交《支持党建工作承诺书》").check();
     await applicant.getByLabel("正式党员人数").fill("2");

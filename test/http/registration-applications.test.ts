@@ -77,6 +77,8 @@ const goodEstablishment = {
   purpose: "普及围棋运动，提高棋艺水平。",
   businessScope: "围棋比赛、培训、交流。",
   supervisionMode: "direct",
+  directCategory: "community",
+  partyBuildingAuthority: "东湖区社会组织党委",
   partyCommitment: "1",
   partyFullMembers: "3",
   partyProbationaryMembers: "0",
@@ -195,6 +197,7 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     expect(done.state).toBe("approved");
     const [org] = await db.select().from(organizations).where(eq(organizations.id, done.orgId!));
     expect(org!.name).toBe("东湖区围棋协会");
+    expect(org!.partyBuildingAuthority).toBe("东湖区社会组织党委"); // R-A11
     expect(org!.registeredOn).toBe("2026-11-23");
     expect(org!.certificateValidTo).toBe("2031-11-22");
     const code = validateUscc(org!.uscc, "social_group");
@@ -286,6 +289,18 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     expect(html).toContain("已有同名的社会组织");
     expect(html).toContain("一人只能担任一个社会团体的法定代表人");
     expect((await rowOf(id)).state).toBe("draft");
+  });
+
+  it("R-A11: 直接登记 only for its four categories, naming the 党建领导机关, which the register then keeps", async () => {
+    const { path } = await startApplication();
+    const check = await post(`${path}/check`, {
+      ...goodEstablishment,
+      directCategory: "",
+      partyBuildingAuthority: "",
+    });
+    const html = await check.text();
+    expect(html).toContain("直接登记只适用于行业协会商会类、科技类、公益慈善类和城乡社区服务类");
+    expect(html).toContain("请填写党建领导机关");
   });
 
   it("R-A3: a foundation's legal representative is refused as a 社团's legal representative at 成立", async () => {

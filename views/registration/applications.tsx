@@ -8,7 +8,7 @@ import {
   type RuleProblem,
 } from "../../src/domain/registration";
 import { type ApplicationState, applicationStateLabel } from "../../src/domain/registration-workflow";
-import { CHANGE_ITEM_LABELS, CHANGE_ITEMS } from "../../src/registration/forms";
+import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../src/registration/forms";
 import { TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, formatDateTime, SelectField, TextField } from "../components/form";
@@ -119,6 +119,8 @@ const FIELD_LABELS: Record<string, string> = {
   boardSize: "理事人数",
   boardTermYears: "理事任期",
   supervisionMode: "管理方式",
+  directCategory: "直接登记的类别",
+  partyBuildingAuthority: "党建领导机关",
   supervisorUnitId: "业务主管单位",
   partyCommitment: "支持党建工作承诺书",
   partyFullMembers: "正式党员人数",
@@ -269,6 +271,20 @@ export function EstablishmentFields(p: {
           value={v(values, "supervisorUnitId")}
           placeholder="—"
           options={p.units.map((u) => ({ value: String(u.id), label: u.name }))}
+        />
+        <SelectField
+          name="directCategory"
+          label="直接登记的类别（直接登记的填写）"
+          errors={errors}
+          value={v(values, "directCategory")}
+          placeholder="—"
+          options={Object.entries(DIRECT_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <TextField
+          name="partyBuildingAuthority"
+          label="党建领导机关（直接登记的填写）"
+          errors={errors}
+          value={v(values, "partyBuildingAuthority")}
         />
       </fieldset>
       <fieldset>
@@ -684,6 +700,8 @@ export function ReadOnlyData({
     if (k === "type") return TYPE_LABELS[val as keyof typeof TYPE_LABELS] ?? "—";
     if (k === "supervisorUnitId") return units.find((u) => u.id === val)?.name ?? "—";
     if (k === "supervisionMode") return val === "direct" ? "直接登记" : "有业务主管单位";
+    if (k === "directCategory")
+      return DIRECT_CATEGORY_LABELS[val as keyof typeof DIRECT_CATEGORY_LABELS] ?? "—";
     if (k === "foundationKind") return val === "public" ? "公募基金会" : "非公募基金会";
     if (typeof val === "string" && /^\d{4}-\d{2}-\d{2}$/.test(val)) return cnDate(val);
     if (Array.isArray(val)) return val.map((x) => words("", x)).join("、") || "—";
