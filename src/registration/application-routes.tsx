@@ -16,6 +16,7 @@ import { APPLICATION_KIND_LABELS, type ApplicationKind } from "../domain/registr
 import type { ApplicationAction, ApplicationState } from "../domain/registration-workflow";
 import { chinaDateOf, workingDaysRemaining } from "../domain/working-days";
 import { clientIp } from "../http";
+import { loadCalendar } from "../inspection/holidays";
 import { renderFragment, renderPage } from "../render";
 import {
   type ApplicationRow,
@@ -157,7 +158,7 @@ async function page(
       problems={problems}
       events={events}
       units={unitList}
-      dueLeft={r.app.dueOn ? workingDaysRemaining(today, r.app.dueOn) : null}
+      dueLeft={r.app.dueOn ? workingDaysRemaining(today, r.app.dueOn, await loadCalendar(db)) : null}
       notice={done ? (NOTICES[done] ?? null) : null}
       link={r.link}
     >
@@ -441,6 +442,7 @@ applicationRoutes.get("/registrar/applications", async (c) => {
     : "open";
   const rows = await registrarQueue(c.get("deps").db, user, state as ApplicationState | "open" | "all");
   const today = todayOf(c);
+  const calendar = await loadCalendar(c.get("deps").db);
   return renderPage(
     c,
     <RegistrarQueuePage
@@ -448,7 +450,10 @@ applicationRoutes.get("/registrar/applications", async (c) => {
       state={state}
       rows={rows.map((r) => ({
         ...r,
-        dueLeft: r.app.dueOn && r.app.state === "submitted" ? workingDaysRemaining(today, r.app.dueOn) : null,
+        dueLeft:
+          r.app.dueOn && r.app.state === "submitted"
+            ? workingDaysRemaining(today, r.app.dueOn, calendar)
+            : null,
       }))}
     />,
   );

@@ -36,6 +36,7 @@ import {
 import { issueUscc, type UsccOrgType } from "../domain/uscc";
 import { decide, type FilingSubject, type Actor as WorkflowActor } from "../domain/workflow";
 import { toDayNumber } from "../domain/working-days";
+import { loadCalendar } from "../inspection/holidays";
 import { indexNameStatement, nameTokens, unindexNameStatement } from "../registry/grams";
 import type { ChangeData, CharterData, DeregistrationData, EstablishmentData } from "./forms";
 
@@ -595,6 +596,8 @@ export async function act(
     },
     input: { reason: input.reason, deadline: input.deadline, comments: input.comments },
     version: { read: version, current: app.version },
+    // The correction deadline's default counts working days on the same holiday calendar as the 年检 (R-C3).
+    calendar: await loadCalendar(db),
   });
   if (!decision.ok) {
     if (decision.code === "stale") return staleRefusal();
@@ -632,7 +635,14 @@ export async function act(
   if (action === "submit") {
     set.round = app.round + 1;
     set.submittedOn = today;
-    set.dueOn = decisionDueOn(app.kind, today, (app.data as EstablishmentData).isCharity === true);
+    // R-A6: the decision limit counts working days on the holiday calendar (调休 days included), as the 年检 does.
+    set.dueOn = decisionDueOn(
+      app.kind,
+      today,
+      (app.data as EstablishmentData).isCharity === true,
+      undefined,
+      await loadCalendar(db),
+    );
     set.correctionReason = null;
     set.correctionDeadline = null;
     set.correctionComments = null;

@@ -243,6 +243,31 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     expect(await again.text()).toContain("办理已结束");
   });
 
+  it("R-A6, R-C3: the decision limit and the correction deadline count working days on the holiday calendar", async () => {
+    // 2026-11-26 and 27 declared holidays: both deadlines move past them.
+    await db.run(
+      sql`INSERT INTO holidays (date, kind, name) VALUES ('2026-11-26', 'holiday', '测试假日'), ('2026-11-27', 'holiday', '测试假日')`,
+    );
+    const { path, id } = await startApplication();
+    expect((await post(`${path}/submit`, { ...goodEstablishment, version: "1" })).status).toBe(303);
+    const submitted = await rowOf(id);
+    // Submitted Monday 2026-11-23; weekdays only, 5 working days would end 2026-11-30; with two holidays, 2026-12-02.
+    const returned = await post(
+      `/registrar/applications/${id}/return`,
+      { version: String(submitted.version), reason: "请补充章程中的会费标准。" },
+      registrar,
+    );
+    expect(returned.status).toBe(303);
+    expect((await rowOf(id)).correctionDeadline).toBe("2026-12-02");
+    expect(submitted.dueOn).not.toBe(null);
+    const weekdaysOnly = (await import("../../src/domain/registration")).decisionDueOn(
+      "establishment",
+      "2026-11-23",
+      false,
+    );
+    expect(submitted.dueOn! > weekdaysOnly).toBe(true);
+  });
+
   it("R-B6: codes are issued from a per-authority sequence that never repeats", async () => {
     const codes: string[] = [];
     for (const name of ["东湖区桥牌协会", "东湖区象棋协会"]) {

@@ -32,16 +32,17 @@ export function StateTag({ state }: { state: ApplicationState }) {
   return <span class={`tag ${STATE_TAG[state]}`}>{applicationStateLabel(state)}</span>;
 }
 
-/** "还剩 12 个工作日" / "已超期 3 个工作日" for the statutory decision limit (R-A6). */
+/** "还剩 12 个工作日" / "今天到期" / "逾期 3 个工作日" for the statutory decision limit (R-A6); never "还剩 0". */
 export function DueBadge({ dueOn, left }: { dueOn: string | null; left: number | null }) {
   if (!dueOn || left === null) return <span class="muted">—</span>;
-  return left >= 0 ? (
+  if (left === 0) return <span class="tag warn">{cnDate(dueOn)}（今天到期）</span>;
+  return left > 0 ? (
     <span class={left <= 5 ? "tag warn" : "tag neutral"}>
-      {dueOn} 前（还剩 {left} 个工作日）
+      {cnDate(dueOn)} 前（还剩 {left} 个工作日）
     </span>
   ) : (
     <span class="tag stop">
-      {dueOn}，已超期 {-left} 个工作日
+      {cnDate(dueOn)}，逾期 {-left} 个工作日
     </span>
   );
 }
