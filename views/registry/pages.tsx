@@ -10,6 +10,7 @@ import {
   TYPE_LABELS,
 } from "../../src/registry/labels";
 import type { OrgDetail } from "../../src/registry/queries";
+import { cnDate } from "../components/dates";
 import { CreditEntries } from "../credit/entries";
 import { InspectionHistory, type PublicInspection } from "../inspection/public/history";
 import { Layout } from "../layout";
@@ -111,22 +112,22 @@ export function OrgPage({
       {org.nameEn ? <p class="lead">{org.nameEn}</p> : null}
       {suspension ? (
         <div class="notice warning" role="note">
-          该组织被{suspension.department}责令限期停止活动（{suspension.documentNo}），期限自 {suspension.from}{" "}
-          至 {suspension.to}。
+          该组织被{suspension.department}责令限期停止活动（{suspension.documentNo}），期限自{" "}
+          {cnDate(suspension.from)} 至 {cnDate(suspension.to)}。
         </div>
       ) : null}
       {org.status !== "active" ? (
         <div class="notice warning">
-          该组织已于 {org.statusOn} {STATUS_LABELS[org.status]}，不得再以该名义开展活动。
+          该组织已于 {cnDate(org.statusOn)} {STATUS_LABELS[org.status]}，不得再以该名义开展活动。
         </div>
       ) : null}
       <h2>登记信息</h2>
       <dl class="summary">
         <Row label="统一社会信用代码">{org.uscc}</Row>
         <Row label="类型">{TYPE_LABELS[org.type]}</Row>
-        <Row label="状态">{`${STATUS_LABELS[org.status]}（${org.status === "active" ? "成立于" : "自"} ${org.statusOn}）`}</Row>
+        <Row label="状态">{`${STATUS_LABELS[org.status]}（${org.status === "active" ? "成立于" : "自"} ${cnDate(org.statusOn)}）`}</Row>
         <Row label="登记管理机关">{authority.name}</Row>
-        <Row label="成立日期">{org.registeredOn}</Row>
+        <Row label="成立日期">{cnDate(org.registeredOn)}</Row>
         <Row label="法定代表人">{org.legalRepresentative}</Row>
         <Row label="住所">{org.address}</Row>
         <Row label={CAPITAL_LABELS[org.type]}>{`${formatFen(org.capitalFen)} 元`}</Row>
@@ -149,19 +150,21 @@ export function OrgPage({
             ? `是${org.publicFundraising ? "（具有公开募捐资格）" : "（不具有公开募捐资格）"}`
             : "否"}
         </Row>
-        {redList ? <Row label="守信激励">{`列入红名单（${redList.listedOn} 起）`}</Row> : null}
+        {redList ? <Row label="守信激励">{`列入红名单（${cnDate(redList.listedOn)} 起）`}</Row> : null}
         <Row label="评估等级">
           {org.rating
-            ? `${org.rating}${org.ratingValidTo ? `（有效期至 ${org.ratingValidTo}）` : ""}`
+            ? org.ratingValidTo && org.ratingValidTo < today
+              ? `${org.rating}（已于 ${cnDate(org.ratingValidTo)} 过期，不再有效）`
+              : `${org.rating}${org.ratingValidTo ? `（有效期至 ${cnDate(org.ratingValidTo)}）` : ""}`
             : "未评估"}
         </Row>
       </dl>
       <h2>登记证书</h2>
       <dl class="summary">
-        <Row label="发证日期">{org.certificateIssuedOn}</Row>
+        <Row label="发证日期">{cnDate(org.certificateIssuedOn)}</Row>
         <dt>有效期</dt>
         <dd>
-          {org.certificateValidFrom ?? "—"} 至 {org.certificateValidTo ?? "—"}
+          {cnDate(org.certificateValidFrom)} 至 {cnDate(org.certificateValidTo)}
           {expired ? <span class="tag warn">已过期</span> : null}
         </dd>
       </dl>
@@ -202,7 +205,7 @@ export function OrgPage({
           <tbody>
             {notices.map((n) => (
               <tr>
-                <td class="nowrap">{n.publishedOn}</td>
+                <td class="nowrap">{cnDate(n.publishedOn)}</td>
                 <td class="nowrap">{ANNOUNCEMENT_LABELS[n.kind]}</td>
                 <td>
                   <strong>{n.title}</strong>
