@@ -10,6 +10,12 @@ describe("statistics in Chromium", () => {
     const page = await ctx.browser.newPage();
     const errors = collectConsoleErrors(page);
     await signInAs(page, base, "demo-registrar", DEMO_PASSWORD);
+    // The registrar home with its party, zombie and statistics lines, on a phone and at a desk.
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await overflowing(page)).toEqual([]);
+    await screenshot(page, "registrar-home-390");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await page.locator("main").textContent()).toContain("两个覆盖");
     await page.getByRole("link", { name: "统计分析" }).click();
     await page.waitForURL(`${base}/registrar/statistics`);
     expect(await page.locator("svg.chart").count()).toBeGreaterThanOrEqual(6);
