@@ -220,7 +220,7 @@ export interface NewCase {
 }
 
 /**
- * Many rule-made cases at once, a hundred per batch (each batch: the cases, their events and audit events, all
+ * Many rule-made cases at once, fifty per batch (each batch: the cases, their events and audit events, all
  * or nothing), so a daily job over a national register neither takes hours nor holds the database for long. Ids are
  * chosen per batch; a batch that collides with a concurrent insert is retried with fresh ids. Returns how many were
  * made (cases whose source key exists already are skipped).
@@ -229,7 +229,7 @@ export async function insertCases(
   deps: AppDeps,
   actor: AuditActor,
   cases: NewCase[],
-  perBatch = 100,
+  perBatch = 50,
 ): Promise<number> {
   const at = (deps.now?.() ?? new Date()).toISOString();
   let made = 0;
