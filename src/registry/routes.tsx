@@ -12,6 +12,7 @@ import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { publicPartyOrg } from "../party/coverage";
 import { pageString, renderFragment, renderPage } from "../render";
+import { evaluationStanding } from "./evaluation";
 import { parseSearch } from "./params";
 import { listAuthorities, publicDetail } from "./queries";
 import { usccParam } from "./uscc-param";
@@ -77,12 +78,14 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       const suspension = await runningSuspension(deps, data.detail.org.id, today);
       const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
       const redList = await redListStanding(deps, data.detail.org.id);
+      const evaluation = await evaluationStanding(deps, data.detail.org, today);
       return pageString(
         <OrgPage
           {...data}
           suspension={suspension}
           partyOrg={partyOrg}
           redList={redList}
+          evaluation={evaluation}
           today={today}
           user={null}
         />,
@@ -109,6 +112,7 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
   const suspension = await runningSuspension(deps, data.detail.org.id, today);
   const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
   const redList = await redListStanding(deps, data.detail.org.id);
+  const evaluation = await evaluationStanding(deps, data.detail.org, today);
   return renderPage(
     c,
     <OrgPage
@@ -116,6 +120,7 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       suspension={suspension}
       partyOrg={partyOrg}
       redList={redList}
+      evaluation={evaluation}
       today={today}
       user={user}
     />,

@@ -23,5 +23,12 @@ describe("the organization page's dates and grade", () => {
     expect(expired).not.toMatch(/<dd>\d{4}-\d{2}-\d{2}<\/dd>/);
     const valid = await (await app.request(`/orgs/${b!.uscc}`)).text();
     expect(valid).toContain("5A（有效期至 2028年6月30日）");
+    // R-G1: registered 2015, no 年检 held, no penalty, not listed: eligible.
+    expect(valid).toContain("<dt>参加评估</dt><dd>符合参加评估的基本条件</dd>");
+    await db.run(sql`INSERT INTO penalties (org_id, authority_id, kind, department, document_no, decided_on, facts)
+      SELECT ${b!.id}, authority_id, 'warning', '示范市民政局', '示民罚〔2026〕2号', '2026-02-01', '未按规定报送'
+      FROM organizations WHERE id = ${b!.id}`);
+    const penalized = await (await app.request(`/orgs/${b!.uscc}`)).text();
+    expect(penalized).toContain("暂不符合参加评估的条件：上一年度受到行政处罚");
   });
 });

@@ -81,11 +81,14 @@ export function OrgPage({
   suspension,
   partyOrg,
   redList,
+  evaluation,
   today,
   user,
 }: {
   /** On the 红名单 (守信激励) since this day, or null. */
   redList?: { listedOn: string } | null;
+  /** R-G1: why it may not be evaluated now (empty: it may); null for a terminated organization. */
+  evaluation?: string[] | null;
   /** Whether it has a party organization (own or joint), where the locality publishes that; undefined: not shown. */
   partyOrg?: boolean | null;
   detail: OrgDetail;
@@ -151,6 +154,13 @@ export function OrgPage({
             : "否"}
         </Row>
         {redList ? <Row label="守信激励">{`列入红名单（${cnDate(redList.listedOn)} 起）`}</Row> : null}
+        {evaluation ? (
+          <Row label="参加评估">
+            {evaluation.length === 0
+              ? "符合参加评估的基本条件"
+              : `暂不符合参加评估的条件：${evaluation.join("；")}`}
+          </Row>
+        ) : null}
         <Row label="评估等级">
           {org.rating
             ? org.ratingValidTo && org.ratingValidTo < today
