@@ -31,7 +31,7 @@ import { registryRoutes } from "./registry/routes";
 import { createSearchCache } from "./registry/search-cache";
 import { renderPage } from "./render";
 import { securityHeaders } from "./security-headers";
-import { statisticsRoutes } from "./statistics/routes";
+import { publicStatisticsRoutes, statisticsRoutes } from "./statistics/routes";
 import { publicationRoutes, zombieCaseRoutes } from "./zombie/case-routes";
 import { zombieRoutes } from "./zombie/routes";
 
@@ -118,6 +118,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/portal/credit/notices", creditPortalNoticeRoutes);
   app.route("/registrar/credit", creditRegistrarRoutes);
   app.route("/registrar/statistics", statisticsRoutes);
+  app.route("/", publicStatisticsRoutes);
   app.route("/registrar/zombies/cases", zombieCaseRoutes);
   app.route("/registrar/zombies", zombieRoutes);
   app.route("/notices-by-publication", publicationRoutes);

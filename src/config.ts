@@ -70,6 +70,8 @@ export interface DomainSettings {
   /** [C] Whether naming a person behind a 严重 entry as another organization's legal representative blocks approval
    * (else the registrar is warned and decides). Local rules differ. */
   seriousPersonBlocks: boolean;
+  /** [C] Public statistics withhold counts below this (a figure must not point at a person). */
+  statisticsMinCell: number;
   /** [C] The 红名单's criteria (src/domain/red-list.ts): lowest grade, 合格 years, years without an entry or penalty. */
   redList: RedListCriteria;
 }
@@ -88,6 +90,7 @@ export const defaultDomainSettings: DomainSettings = {
   publishPartyOrgExistence: false,
   redList: DEFAULT_RED_LIST_CRITERIA,
   seriousPersonBlocks: false,
+  statisticsMinCell: 5,
 };
 
 /** The identity-hash key outside production when PERSON_KEY is not set (production refuses to start without one). */

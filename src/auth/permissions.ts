@@ -61,6 +61,10 @@ export const PUBLIC_ROUTES = new Set([
   "GET /credit/notices",
   // 撤销 事先告知 served by 公告 (src/zombie/case-routes.tsx).
   "GET /notices-by-publication",
+  // The figures a bureau publishes (src/statistics/routes.tsx).
+  "GET /statistics",
+  "GET /statistics/:chart",
+  "GET /api/v1/statistics",
   "GET /api/v1/credit-entries",
   "GET /announcements.atom",
 ]);

@@ -46,3 +46,69 @@ statisticsRoutes.get("/:chart", async (c) => {
     "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${s.title}.csv`)}`,
   });
 });
+
+/**
+ * The public figures (/statistics, /statistics/:chart, GET /api/v1/statistics): what a bureau publishes, every
+ * authority, small counts withheld (`statisticsMinCell`); no personal data.
+ */
+export const publicStatisticsRoutes = new Hono<AppEnv>();
+
+publicStatisticsRoutes.get("/statistics", async (c) => {
+  const deps = c.get("deps");
+  const v = await statistics(deps, null, filtersOf(c.req.query()));
+  const query = new URLSearchParams({
+    ...(v.filters.authority ? { authority: v.filters.authority } : {}),
+    ...(v.filters.type ? { type: v.filters.type } : {}),
+  }).toString();
+  return renderPage(
+    c,
+    <StatisticsPage
+      user={c.get("user")}
+      v={v}
+      query={query}
+      base="/statistics"
+      minCell={deps.config.domain.statisticsMinCell}
+    />,
+  );
+});
+
+publicStatisticsRoutes.get("/statistics/:chart", async (c) => {
+  const name = c.req.param("chart");
+  if (!/^[a-z-]{1,40}\.csv$/.test(name)) return c.notFound();
+  const deps = c.get("deps");
+  const v = await statistics(deps, null, filtersOf(c.req.query()));
+  const s = v.series.find((x) => x.key === name.replace(/\.csv$/, ""));
+  if (!s) return c.notFound();
+  const min = deps.config.domain.statisticsMinCell;
+  const body =
+    CSV_BOM +
+    csvLines([
+      ["类别", ...s.columns],
+      ...s.rows.map((r) => [r.label, ...r.values.map((x) => (x < 0 ? `少于${min}` : String(x)))]),
+    ]);
+  return c.body(body, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${s.title}.csv`)}`,
+  });
+});
+
+/** Open data: the same figures as JSON; a withheld count is null with `withheld: true`. */
+publicStatisticsRoutes.get("/api/v1/statistics", async (c) => {
+  const deps = c.get("deps");
+  const v = await statistics(deps, null, filtersOf(c.req.query()));
+  return c.json({
+    as_of: v.asOf,
+    min_cell: deps.config.domain.statisticsMinCell,
+    series: v.series.map((s) => ({
+      key: s.key,
+      title: s.title,
+      definition: s.definition,
+      columns: s.columns,
+      rows: s.rows.map((r) => ({
+        label: r.label,
+        values: r.values.map((x) => (x < 0 ? null : x)),
+        withheld: r.values.some((x) => x < 0),
+      })),
+    })),
+  });
+});

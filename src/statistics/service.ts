@@ -37,20 +37,29 @@ export interface StatisticsView {
 
 const ORG_TYPES = ["social_group", "private_non_enterprise", "foundation"] as const;
 
+/**
+ * `user` null: the public figures (/statistics): every authority, only what is published — the register, its flows,
+ * published 年检 conclusions and the credit lists — with cells below `statisticsMinCell` withheld (shown "<5"), so no
+ * figure points at a person.
+ */
 export async function statistics(
   deps: AppDeps,
-  user: SessionUser,
+  user: SessionUser | null,
   filters: { authority?: string; type?: string },
 ): Promise<StatisticsView> {
   const db = deps.db;
   const today = chinaDateOf(deps.now?.() ?? new Date());
-  const readable = await readableAuthorityIds(db, user);
-  const authorities = (await db.all(
-    sql`SELECT id, code, name FROM authorities WHERE id IN (${sql.join(
-      readable.map((i) => sql`${i}`),
-      sql`, `,
-    )}) ORDER BY code`,
-  )) as { id: number; code: string; name: string }[];
+  const isPublic = user === null;
+  const authorities = (
+    isPublic
+      ? await db.all(sql`SELECT id, code, name FROM authorities ORDER BY code`)
+      : await db.all(
+          sql`SELECT id, code, name FROM authorities WHERE id IN (${sql.join(
+            (await readableAuthorityIds(db, user)).map((i) => sql`${i}`),
+            sql`, `,
+          )}) ORDER BY code`,
+        )
+  ) as { id: number; code: string; name: string }[];
   const chosen = authorities.find((a) => a.code === filters.authority);
   const ids = chosen ? [chosen.id] : authorities.map((a) => a.id);
   const inIds = sql`(${sql.join(
@@ -124,37 +133,58 @@ export async function statistics(
     return computeRates(total);
   };
   const rates = inspectionYears.map((y) => ({ y, r: ratesOf(y) }));
-  series.push({
-    key: "inspection-rates",
-    title: "年检率与合格率（按年度）",
-    definition:
-      "年检率＝已报送年度工作报告的组织数÷应参检组织数；合格率＝合格数÷已作出结论数（与工作台的口径相同）。",
-    columns: ["年检率", "合格率"],
-    percent: true,
-    rows: rates.map(({ y, r }) => ({
-      label: `${y}年度`,
-      values: [r.inspectionRate.permille ?? 0, r.qualifiedRate.permille ?? 0],
-      href: `/registrar/inspections?year=${y}`,
-    })),
-  });
-  series.push({
-    key: "inspection-conclusions",
-    title: "年检结论（按年度）",
-    definition: "已作出结论的年检按结论分列；未参检为窗口关闭后仍未报送、被标记为未参检的组织。",
-    columns: ["合格", "基本合格", "不合格", "未参检"],
-    rows: rates.map(({ y, r }) => ({
-      label: `${y}年度`,
-      values: [
-        r.counts.qualified,
-        r.counts.basicallyQualified,
-        r.counts.unqualified,
-        filings
-          .filter((f) => Number(f.year) === y && f.state === "not_filed")
-          .reduce((n, f) => n + Number(f.n), 0),
-      ],
-      href: `/registrar/inspections?year=${y}&state=not_filed`,
-    })),
-  });
+  if (!isPublic)
+    series.push({
+      key: "inspection-rates",
+      title: "年检率与合格率（按年度）",
+      definition:
+        "年检率＝已报送年度工作报告的组织数÷应参检组织数；合格率＝合格数÷已作出结论数（与工作台的口径相同）。",
+      columns: ["年检率", "合格率"],
+      percent: true,
+      rows: rates.map(({ y, r }) => ({
+        label: `${y}年度`,
+        values: [r.inspectionRate.permille ?? 0, r.qualifiedRate.permille ?? 0],
+        href: `/registrar/inspections?year=${y}`,
+      })),
+    });
+  if (isPublic) {
+    // R-C4: the public sees a conclusion once its 公告 is out.
+    series.push({
+      key: "inspection-conclusions",
+      title: "年检结论（按年度，已公告）",
+      definition: "已发布年检结论公告的结论，按结论分列。",
+      columns: ["合格", "基本合格", "不合格"],
+      rows: inspectionYears.map((y) => {
+        const of = (c: string) =>
+          filings
+            .filter((f) => Number(f.year) === y && f.state === "published" && f.conclusion === c)
+            .reduce((n, f) => n + Number(f.n), 0);
+        return {
+          label: `${y}年度`,
+          values: [of("qualified"), of("basically_qualified"), of("unqualified")],
+          href: "/inspection-results",
+        };
+      }),
+    });
+  } else
+    series.push({
+      key: "inspection-conclusions",
+      title: "年检结论（按年度）",
+      definition: "已作出结论的年检按结论分列；未参检为窗口关闭后仍未报送、被标记为未参检的组织。",
+      columns: ["合格", "基本合格", "不合格", "未参检"],
+      rows: rates.map(({ y, r }) => ({
+        label: `${y}年度`,
+        values: [
+          r.counts.qualified,
+          r.counts.basicallyQualified,
+          r.counts.unqualified,
+          filings
+            .filter((f) => Number(f.year) === y && f.state === "not_filed")
+            .reduce((n, f) => n + Number(f.n), 0),
+        ],
+        href: `/registrar/inspections?year=${y}&state=not_filed`,
+      })),
+    });
 
   // The credit lists: listed and removed per year, the stock at each year's end.
   const credit = (await db.all(sql`SELECT c.list, c.listed_on AS "listedOn", c.removed_on AS "removedOn"
@@ -183,6 +213,18 @@ export async function statistics(
       };
     }),
   });
+
+  if (isPublic) {
+    // No link into the registrar's pages from the public figures.
+    for (const s of series) for (const r of s.rows) if (r.href?.startsWith("/registrar")) r.href = undefined;
+    return {
+      asOf: today,
+      years,
+      filters: { authority: chosen?.code, type },
+      authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
+      series: series.map((s) => suppress(s, deps.config.domain.statisticsMinCell)),
+    };
+  }
 
   // Zombie cases closed per year by outcome.
   const zombies = (await db.all(sql`SELECT substr(z.closed_on, 1, 4) AS y, z.outcome, count(*) AS n
@@ -230,5 +272,14 @@ export async function statistics(
     filters: { authority: chosen?.code, type },
     authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
     series,
+  };
+}
+
+/** Public figures: a count from 1 to min−1 could point at a person; it is withheld (−1, shown "<min"). */
+export function suppress(s: Series, min: number): Series {
+  if (s.percent) return s;
+  return {
+    ...s,
+    rows: s.rows.map((r) => ({ ...r, values: r.values.map((v) => (v > 0 && v < min ? -1 : v)) })),
   };
 }

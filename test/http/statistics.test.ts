@@ -66,3 +66,29 @@ describe("statistics", () => {
     expect((await get("/registrar/statistics/nothing.csv", city)).status).toBe(404);
   });
 });
+
+describe("public statistics (/statistics, GET /api/v1/statistics)", () => {
+  it("publishes the register, published conclusions and the credit lists — no zombie, party or rate figures — and withholds counts under 5", async () => {
+    const res = await app().request("/statistics");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("登记的社会组织（按类型和状态）");
+    expect(html).toContain("年检结论（按年度，已公告）");
+    expect(html).not.toContain("党的组织覆盖");
+    expect(html).not.toContain("僵尸型");
+    expect(html).not.toContain("/registrar/");
+    const api = (await (await app().request("/api/v1/statistics")).json()) as {
+      min_cell: number;
+      series: { key: string; rows: { values: (number | null)[]; withheld: boolean }[] }[];
+    };
+    expect(api.min_cell).toBe(5);
+    const all = api.series.flatMap((s) => s.rows.flatMap((r) => r.values));
+    expect(all.every((v) => v === null || v === 0 || v >= 5)).toBe(true);
+    // The 300-organization demo has a handful of 吊销: withheld, never shown as a number.
+    const flows = api.series.find((s) => s.key === "flows")!;
+    expect(flows.rows.some((r) => r.withheld)).toBe(true);
+    const csv = await (await app().request("/statistics/flows.csv")).text();
+    expect(csv).toContain("少于5");
+    expect((await app().request("/statistics/party-coverage.csv")).status).toBe(404);
+  });
+});

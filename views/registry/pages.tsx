@@ -251,6 +251,10 @@ export function DataPage({ user }: { user: SessionUser | null }) {
         <li>
           <a href="/api/v1/organizations.csv?status=active">状态为“正常”的社会组织（CSV）</a>
         </li>
+        <li>
+          <a href="/statistics">统计数据</a>：登记、成立与终止、年检结论、信用名单（图表、表格和 CSV；接口
+          /api/v1/statistics）
+        </li>
       </ul>
       <p>查询页面上的“下载本次查询结果”按当前条件导出全部结果。</p>
       <h2>接口</h2>

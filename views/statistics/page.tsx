@@ -12,9 +12,11 @@ import { Layout } from "../layout";
 /** Colour-blind-safe categorical palette (Okabe–Ito). */
 const COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
 
-const show = (s: Series, v: number) => (s.percent ? `${(v / 10).toFixed(1)}%` : v.toLocaleString("zh-CN"));
+/** A withheld public count (−1, below the minimum cell `min`) reads "少于N". */
+const show = (s: Series, v: number, min = 5) =>
+  v < 0 ? `少于${min}` : s.percent ? `${(v / 10).toFixed(1)}%` : v.toLocaleString("zh-CN");
 
-function BarChart({ s }: { s: Series }) {
+function BarChart({ s, min }: { s: Series; min: number }) {
   const width = 640;
   const height = 260;
   const margin = { top: 16, right: 12, bottom: 40, left: 56 };
@@ -54,12 +56,12 @@ function BarChart({ s }: { s: Series }) {
           {r.values.map((v, i) => (
             <rect
               x={(x(r.label) ?? 0) + (inner(i) ?? 0)}
-              y={y(v)}
+              y={y(Math.max(0, v))}
               width={inner.bandwidth()}
-              height={Math.max(0, y(0) - y(v))}
+              height={Math.max(0, y(0) - y(Math.max(0, v)))}
               fill={COLOURS[i % COLOURS.length]}
             >
-              <title>{`${r.label} ${s.columns[i]}：${show(s, v)}`}</title>
+              <title>{`${r.label} ${s.columns[i]}：${show(s, v, min)}`}</title>
             </rect>
           ))}
           <text
@@ -76,22 +78,34 @@ function BarChart({ s }: { s: Series }) {
   );
 }
 
-function summary(s: Series): string {
+function summary(s: Series, min: number): string {
   if (s.rows.length === 0) return "没有数据。";
   const last = s.rows.at(-1)!;
-  return `${last.label}：${s.columns.map((c, i) => `${c} ${show(s, last.values[i] ?? 0)}`).join("，")}。`;
+  return `${last.label}：${s.columns.map((c, i) => `${c} ${show(s, last.values[i] ?? 0, min)}`).join("，")}。`;
 }
 
-export function StatisticsPage(p: { user: SessionUser; v: StatisticsView; query: string }) {
+export function StatisticsPage(p: {
+  user: SessionUser | null;
+  v: StatisticsView;
+  query: string;
+  /** /registrar/statistics, or /statistics for the public figures. */
+  base?: string;
+  minCell?: number;
+}) {
   const { v } = p;
+  const base = p.base ?? "/registrar/statistics";
+  const min = p.minCell ?? 5;
   return (
     <Layout title="统计分析" user={p.user}>
       <h1>统计分析</h1>
       <p class="muted">
-        截至 {v.asOf}。范围：本机关{v.authorities.length > 1 ? "及所辖区县" : ""}
-        登记的社会组织。每个图下有定义、同样数字的表格和 CSV 下载。
+        截至 {v.asOf}。
+        {base === "/statistics"
+          ? `范围：本系统各登记管理机关登记的社会组织。为保护个人信息，少于 ${p.minCell ?? 5} 的数字不公布。`
+          : `范围：本机关${v.authorities.length > 1 ? "及所辖区县" : ""}登记的社会组织。`}
+        每个图下有定义、同样数字的表格和 CSV 下载。
       </p>
-      <form method="get" action="/registrar/statistics" class="filters" aria-label="筛选">
+      <form method="get" action={base} class="filters" aria-label="筛选">
         <div class="field">
           <label for="authority">登记管理机关</label>
           <select id="authority" name="authority">
@@ -132,8 +146,8 @@ export function StatisticsPage(p: { user: SessionUser; v: StatisticsView; query:
               </li>
             ))}
           </ul>
-          <BarChart s={s} />
-          <p id={`chart-${s.key}-summary`}>{summary(s)}</p>
+          <BarChart s={s} min={min} />
+          <p id={`chart-${s.key}-summary`}>{summary(s, min)}</p>
           <details>
             <summary>查看数字</summary>
             <div class="table-scroll">
@@ -153,7 +167,7 @@ export function StatisticsPage(p: { user: SessionUser; v: StatisticsView; query:
                     <tr>
                       <th scope="row">{r.href ? <a href={r.href}>{r.label}</a> : r.label}</th>
                       {r.values.map((x) => (
-                        <td>{show(s, x)}</td>
+                        <td>{show(s, x, min)}</td>
                       ))}
                     </tr>
                   ))}
@@ -162,7 +176,7 @@ export function StatisticsPage(p: { user: SessionUser; v: StatisticsView; query:
             </div>
           </details>
           <p>
-            <a href={`/registrar/statistics/${s.key}.csv${p.query ? `?${p.query}` : ""}`}>下载 CSV</a>
+            <a href={`${base}/${s.key}.csv${p.query ? `?${p.query}` : ""}`}>下载 CSV</a>
           </p>
         </section>
       ))}
