@@ -1,6 +1,7 @@
 import type { SessionUser } from "../../src/context";
 import type { AnnouncementRow } from "../../src/registration/announcements";
 import { ANNOUNCEMENT_LABELS } from "../../src/registry/labels";
+import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors } from "../components/form";
 import { Layout } from "../layout";
 
@@ -76,7 +77,7 @@ export function AnnouncementsPage(p: {
           {p.rows.map((r) => (
             <li>
               <p class="meta">
-                {r.publishedOn} · <span class="tag neutral">{ANNOUNCEMENT_LABELS[r.kind]}</span> ·{" "}
+                {cnDate(r.publishedOn)} · <span class="tag neutral">{ANNOUNCEMENT_LABELS[r.kind]}</span> ·{" "}
                 {r.authorityName}
                 {r.documentNo ? ` · ${r.documentNo}` : ""}
               </p>

@@ -5,6 +5,7 @@ import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
 import type { SearchQuery } from "../../src/registry/params";
 import { INSPECTION_OUTCOMES, searchQueryString } from "../../src/registry/params";
 import type { SearchResult } from "../../src/registry/search";
+import { cnDate } from "../components/dates";
 import { FieldError, ErrorSummary as SharedErrorSummary } from "../components/form";
 
 export interface SearchViewProps {
@@ -233,7 +234,7 @@ export function SearchResults({
               <StatusTag status={o.status} />
               <div class="meta">
                 统一社会信用代码 {o.uscc} · {TYPE_LABELS[o.type]} · {o.authority.name} · 成立于{" "}
-                {o.registeredOn} · 法定代表人 {o.legalRepresentative}
+                {cnDate(o.registeredOn)} · 法定代表人 {o.legalRepresentative}
               </div>
             </li>
           ))}
