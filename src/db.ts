@@ -1,4 +1,5 @@
 import type { Client } from "@libsql/client";
+import { sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "../db/schema";
 
@@ -14,4 +15,18 @@ export function createDb(client: Client): Db {
 export async function runBatch(db: Db, items: BatchItem[]): Promise<void> {
   if (items.length === 0) return;
   await db.batch(items as [BatchItem, ...BatchItem[]]);
+}
+
+/**
+ * The id the next row of `table` will take, chosen before a batch so that the batch's audit events (and child rows)
+ * can name it. A concurrent insert that takes the same id fails the batch on the primary key; the caller retries.
+ */
+export async function nextId(
+  db: Db,
+  table: "credit_cases" | "cadre_posts" | "zombie_cases" | "rectification_notices",
+): Promise<number> {
+  const [row] = (await db.all(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM ${sql.raw(table)}`)) as {
+    id: number;
+  }[];
+  return Number(row!.id);
 }

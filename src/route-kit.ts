@@ -26,3 +26,12 @@ export const formOf = async (c: C): Promise<Record<string, string>> => {
   for (const [k, v] of Object.entries(body)) if (typeof v === "string") out[k] = v;
   return out;
 };
+
+/** A stored upload sent back as a download: never rendered inline, never sniffed, never cached by a shared cache. */
+export const attachmentResponse = (c: C, file: { data: Uint8Array; contentType: string }, name: string) =>
+  c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": file.contentType,
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+  });

@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import { creditCases, creditEvents, notices } from "../../db/schema";
 import { commitWithAudit, systemActor } from "../audit/audit";
-import type { BatchItem } from "../db";
+import { type BatchItem, nextId } from "../db";
 import {
   automaticRemovalOn,
   CREDIT_GROUNDS,
@@ -370,10 +370,7 @@ async function escalate2Years(
     sql`SELECT 1 AS x FROM credit_cases WHERE source_key = ${sourceKey}`,
   )) as unknown[];
   if (taken) return false;
-  const [next] = (await db.all(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM credit_cases`)) as {
-    id: number;
-  }[];
-  const id = Number(next!.id);
+  const id = await nextId(db, "credit_cases");
   const at = (deps.now?.() ?? new Date()).toISOString();
   const latest = [...entries.map((e) => e.listedOn)].sort().at(-1);
   const reasons = CREDIT_GROUNDS.d4_1.label;

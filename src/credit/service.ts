@@ -8,7 +8,7 @@ import { creditCases, creditEvents, notices } from "../../db/schema";
 import { type Actor as AuditActor, type AuditInput, commitWithAudit } from "../audit/audit";
 import { actorOf, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
-import type { BatchItem } from "../db";
+import { type BatchItem, nextId } from "../db";
 import {
   CREDIT_GROUNDS,
   CREDIT_LIST_LABELS,
@@ -168,10 +168,7 @@ export async function insertCase(
       )) as unknown[];
       if (seen) return 0;
     }
-    const [next] = (await deps.db.all(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM credit_cases`)) as {
-      id: number;
-    }[];
-    const id = Number(next!.id);
+    const id = await nextId(deps.db, "credit_cases");
     try {
       await commitWithAudit(
         deps.db,
@@ -236,10 +233,7 @@ export async function insertCases(
   for (let i = 0; i < cases.length; i += perBatch) {
     const part = cases.slice(i, i + perBatch);
     for (let attempt = 0; ; attempt++) {
-      const [next] = (await deps.db.all(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM credit_cases`)) as {
-        id: number;
-      }[];
-      const first = Number(next!.id);
+      const first = await nextId(deps.db, "credit_cases");
       const statements: BatchItem[] = [];
       const events: AuditInput[] = [];
       part.forEach((c, k) => {

@@ -15,6 +15,7 @@ import type { AppDeps, AppEnv, SessionUser } from "../context";
 import { REPORT_SECTIONS, type ReportSection } from "../domain/inspection-report";
 import { wantsFragment } from "../http";
 import { renderFragment, renderPage } from "../render";
+import { attachmentResponse } from "../route-kit";
 import { inspectionService as svc } from "./service";
 
 /**
@@ -57,12 +58,7 @@ portalInspectionRoutes.get("/portal/inspections/attachments/:attachmentId", asyn
   const id = idOf(c.req.param("attachmentId"));
   const file = id === null ? null : await svc.getAttachment(c.get("deps"), me(c), id);
   if (!file) return c.notFound();
-  return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": file.contentType,
-    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, no-store",
-  });
+  return attachmentResponse(c, file, file.filename);
 });
 
 async function filingPage(

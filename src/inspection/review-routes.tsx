@@ -5,6 +5,7 @@
  * render or redirect. Refusals: 422 with the field's message (bad input, nothing stored), 409 "someone else acted"
  * for a stale version or an action the state no longer allows, 403 for a district filing a city registrar may only read.
  */
+
 import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -26,6 +27,7 @@ import { INSPECTION_ACTIONS, INSPECTION_STATES, type InspectionAction } from "..
 import { addWorkingDays } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { renderFragment, renderPage } from "../render";
+import { attachmentResponse } from "../route-kit";
 import type { QueueFilters, Refusal } from "./contract";
 import { addHoliday, listHolidays, loadCalendar, removeHoliday } from "./holidays";
 import { authorityTree } from "./queries";
@@ -392,12 +394,7 @@ for (const base of ["/registrar", "/supervisor"] as const) {
     const id = idOf(c.req.param("attachmentId"));
     const file = id === null ? null : await svc.getAttachment(c.get("deps"), me(c), id);
     if (!file) return c.notFound();
-    return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    });
+    return attachmentResponse(c, file, file.filename);
   });
 
   reviewRoutes.get(`${base}/inspections/:filingId`, async (c) => {

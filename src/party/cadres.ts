@@ -5,11 +5,13 @@
  * whole register (every authority in this database), and a finding is resolved by recording what cures it (an
  * approval, the post ended): every edit is audited, nothing is deleted.
  */
+
 import { sql } from "drizzle-orm";
 import { cadrePosts } from "../../db/schema";
 import { commitWithAudit } from "../audit/audit";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
+import { nextId } from "../db";
 import type { CadreLevel, PostKind } from "../domain/inspection-report";
 import { type CadreFinding, type CadrePostFact, type CadreStatus, cadreFindings } from "../domain/party";
 import { isStaleWrite, staleGuard } from "../inspection/queries";
@@ -174,10 +176,7 @@ export async function addCadrePost(
   // The id is chosen here so the row and its audit event (which names it) land in one batch; a concurrent insert
   // that took the same id fails the batch on the primary key and this one tries the next id.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [next] = (await deps.db.all(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM cadre_posts`)) as {
-      id: number;
-    }[];
-    const id = Number(next!.id);
+    const id = await nextId(deps.db, "cadre_posts");
     try {
       await commitWithAudit(
         deps.db,

@@ -6,7 +6,7 @@ import { LedgerPage } from "../../views/party/ledger";
 import type { AppEnv } from "../context";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
-import { type C, errorsOf, formOf, idOf, me } from "../route-kit";
+import { attachmentResponse, type C, errorsOf, formOf, idOf, me } from "../route-kit";
 import type { LedgerView } from "./contract";
 import { ActivityForm, ChangeForm, CountsForm, VersionForm } from "./forms";
 import { activityFile, ledger, recordActivity, recordCounts, submitChange, withdrawChange } from "./service";
@@ -172,10 +172,5 @@ partyPortalRoutes.get("/activities/:id/file", async (c) => {
   const id = idOf(c.req.param("id"));
   const file = uscc && id ? await activityFile(c.get("deps"), me(c), uscc, id) : null;
   if (!file) return c.notFound();
-  return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": file.contentType,
-    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, no-store",
-  });
+  return attachmentResponse(c, file, file.name);
 });

@@ -5,7 +5,7 @@ import { PartyOverviewPage } from "../../views/party/overview";
 import type { AppEnv } from "../context";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
-import { type C, errorsOf, formOf, idOf, me } from "../route-kit";
+import { attachmentResponse, type C, errorsOf, formOf, idOf, me } from "../route-kit";
 import { coverageSummary } from "./coverage";
 import { DecisionForm } from "./forms";
 import { activityFile, decideChange, ledger } from "./service";
@@ -88,10 +88,5 @@ partyStaffRoutes.get("/orgs/:uscc/activities/:id/file", async (c) => {
   const id = idOf(c.req.param("id"));
   const file = id ? await activityFile(c.get("deps"), me(c), c.req.param("uscc"), id) : null;
   if (!file) return c.notFound();
-  return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": file.contentType,
-    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, no-store",
-  });
+  return attachmentResponse(c, file, file.name);
 });

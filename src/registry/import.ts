@@ -462,11 +462,11 @@ export async function importRegisterCsv(
   );
   for (const { line, row } of valid) {
     if (row.status !== "active" || !seriousNames.has(row.legal_representative)) continue;
-    const [problem] = await seriousPersonProblems(db, row.legal_representative, null, false);
+    // The row's own organization (on re-import) is not a match for its own people.
     const [self] = (await db.all(sql`SELECT id FROM organizations WHERE uscc = ${row.uscc}`)) as {
       id: number;
     }[];
-    const own = self ? await seriousPersonProblems(db, row.legal_representative, self.id, false) : [problem];
+    const own = await seriousPersonProblems(db, row.legal_representative, self?.id ?? null, false);
     if (own[0]) {
       const prior = representativeWarnings.get(line);
       representativeWarnings.set(line, prior ? `${prior}；${own[0].message}` : own[0].message);

@@ -18,7 +18,7 @@ import {
 import { type AuditInput, commitWithAudit } from "../audit/audit";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
-import type { BatchItem } from "../db";
+import { type BatchItem, nextId } from "../db";
 import { actionsFor, decide } from "../domain/workflow";
 import { addWorkingDays, chinaDateOf } from "../domain/working-days";
 import { ZOMBIE_SIGNAL_LABELS, type ZombieSignal } from "../domain/zombie";
@@ -101,10 +101,7 @@ export async function openCase(
   if (open) return { ok: false, code: "conflict", message: "该组织已有未结案件，请在原案件中办理。" };
   const signals = await openSignals(deps, access.org.id);
   const today = todayOf(deps);
-  const [next] = (await deps.db.all(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM zombie_cases`)) as {
-    id: number;
-  }[];
-  const id = Number(next!.id);
+  const id = await nextId(deps.db, "zombie_cases");
   try {
     await commitWithAudit(
       deps.db,
@@ -302,10 +299,7 @@ export async function act(
           fields: { documentNo: "请填写文号、事实和整改事项。" },
         };
       }
-      const [next] = (await deps.db.all(
-        sql`SELECT coalesce(max(id), 0) + 1 AS id FROM rectification_notices`,
-      )) as { id: number }[];
-      const noticeId = Number(next!.id);
+      const noticeId = await nextId(deps.db, "rectification_notices");
       const deadline = addWorkingDays(
         today,
         input.days ?? deps.config.domain.rectificationWorkingDays,
