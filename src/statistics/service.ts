@@ -7,6 +7,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
+import { cnDate } from "../domain/dates";
 import { computeRates, tally } from "../domain/inspection-stats";
 import type { Conclusion, InspectionState } from "../domain/workflow";
 import { chinaDateOf } from "../domain/working-days";
@@ -80,7 +81,7 @@ export async function statistics(
   series.push({
     key: "register",
     title: "登记的社会组织（按类型和状态）",
-    definition: `截至${today}登记管理机关登记的全部社会组织，按登记状态分列。`,
+    definition: `截至${cnDate(today)}登记管理机关登记的全部社会组织，按登记状态分列。`,
     columns: statuses.map((s) => STATUS_LABELS[s]),
     rows: ORG_TYPES.filter((t) => !type || t === type).map((t) => ({
       label: TYPE_LABELS[t],
@@ -253,7 +254,7 @@ export async function statistics(
   series.push({
     key: "party-coverage",
     title: "党的组织覆盖和工作覆盖（按登记管理机关）",
-    definition: `截至${today}已确认的党建工作台账：组织覆盖＝建立党组织或被联合党支部覆盖；工作覆盖＝组织覆盖或有党建工作指导员、联络员；分母为正常状态的组织。`,
+    definition: `截至${cnDate(today)}已确认的党建工作台账：组织覆盖＝建立党组织或被联合党支部覆盖；工作覆盖＝组织覆盖或有党建工作指导员、联络员；分母为正常状态的组织。`,
     columns: ["组织覆盖率", "工作覆盖率"],
     percent: true,
     rows: coverage.map((c) => ({

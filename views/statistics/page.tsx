@@ -7,6 +7,7 @@ import { scaleBand, scaleLinear } from "d3-scale";
 import type { SessionUser } from "../../src/context";
 import { TYPE_LABELS } from "../../src/registry/labels";
 import type { Series, StatisticsView } from "../../src/statistics/service";
+import { cnDate } from "../components/dates";
 import { Layout } from "../layout";
 
 /** Colour-blind-safe categorical palette (Okabe–Ito). */
@@ -99,7 +100,7 @@ export function StatisticsPage(p: {
     <Layout title="统计分析" user={p.user}>
       <h1>统计分析</h1>
       <p class="muted">
-        截至 {v.asOf}。
+        截至 {cnDate(v.asOf)}。
         {base === "/statistics"
           ? `范围：本系统各登记管理机关登记的社会组织。为保护个人信息，少于 ${p.minCell ?? 5} 的数字不公布。`
           : `范围：本机关${v.authorities.length > 1 ? "及所辖区县" : ""}登记的社会组织。`}
