@@ -61,6 +61,9 @@ export const creditCases = sqliteTable(
     publicationPeriod: text("publication_period", { enum: PUBLICATION_PERIODS }).notNull(),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     version: integer("version").notNull().default(1),
+    /** The organization's current name in lower case (ASCII), kept by triggers (migration 0029) so that the public
+     * lists match a name against their own rows: /credit reads only its entries, never the million-row register (R-D8). */
+    nameKey: text("name_key"),
   },
   (t) => [
     uniqueIndex("credit_cases_source_uq").on(t.sourceKey),
@@ -68,8 +71,11 @@ export const creditCases = sqliteTable(
     index("credit_cases_queue_idx").on(t.authorityId, t.state, t.arisenOn),
     index("credit_cases_public_idx").on(t.state, t.list, t.listedOn),
     // /credit pages current entries by listing date and removed ones by removal date (R-D8).
-    index("credit_cases_listed_idx").on(t.state, t.listedOn, t.id),
-    index("credit_cases_removed_idx").on(t.state, t.removedOn, t.id),
+    // The name rides in the index, so a name search reads the entries' index alone, in page order.
+    index("credit_cases_listed_name_idx").on(t.state, t.listedOn, t.id, t.nameKey),
+    index("credit_cases_removed_name_idx").on(t.state, t.removedOn, t.id, t.nameKey),
+    // One ground's entries, counted and paged without reading the rows (a ground implies its list).
+    index("credit_cases_ground_idx").on(t.state, t.ground, t.listedOn, t.id),
     check("credit_cases_list_ck", inList("list", CREDIT_LISTS)),
     check("credit_cases_ground_ck", inList("ground", CREDIT_GROUND_CODES)),
     check("credit_cases_state_ck", inList("state", CREDIT_STATES)),

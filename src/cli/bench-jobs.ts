@@ -1,5 +1,5 @@
 /**
- * npm run bench:jobs [-- --orgs 1000000] [--iterations 200] [--today 2026-12-04] [--skip-jobs]
+ * npm run bench:jobs [-- --orgs 1000000] [--iterations 200] [--today 2026-12-04] [--skip-jobs] [--file FILE]
  *
  * The daily jobs and the public credit list at the size of a national register: a copy of the synthetic register
  * (data/bench/registry-N.db, built by `npm run bench` / `npm run db:synthetic`) is given three 年检 years for every
@@ -27,12 +27,14 @@ const { values } = parseArgs({
     iterations: { type: "string", default: "200" },
     today: { type: "string", default: "2026-12-04" },
     "skip-jobs": { type: "boolean", default: false },
+    /** A copy of the prepared register to measure instead of data/bench/jobs-N.db (it is migrated first). */
+    file: { type: "string" },
   },
 });
 const n = Number(values.orgs);
 const today = values.today!;
 const source = join("data/bench", `registry-${n}.db`);
-const file = join("data/bench", `jobs-${n}.db`);
+const file = values.file ?? join("data/bench", `jobs-${n}.db`);
 if (!existsSync(source)) {
   console.error(
     `${source} is missing: run \`npm run bench\` (or npm run db:synthetic -- --orgs ${n}) first.`,
@@ -143,6 +145,11 @@ const iterations = Number(values.iterations);
 const paths = [
   "/credit",
   "/credit?q=%E5%8D%8F%E4%BC%9A",
+  `/credit?q=${encodeURIComponent("基金")}`,
+  `/credit?q=${encodeURIComponent("研究会")}`,
+  `/credit?q=${encodeURIComponent("不存在的名称")}`,
+  `/credit?q=${encodeURIComponent("协会")}&page=40`,
+  `/credit?removed=1&q=${encodeURIComponent("协会")}`,
   "/credit?list=serious",
   "/credit?ground=d1_5&page=20",
   "/credit?removed=1",

@@ -1,6 +1,7 @@
 /** SQL of the credit lists. */
 import { sql } from "drizzle-orm";
 import type { Db } from "../db";
+import { normalizeForSearch } from "../registry/grams";
 import { classifyQuery } from "../registry/search";
 import type { CaseEvent, CaseRow, PublicEntry } from "./contract";
 
@@ -80,11 +81,16 @@ export interface PublicFilter {
   perPage: number;
 }
 
+/** A name search first reads this many matches in page order; fewer means they are all, and no count is needed. */
+const NAME_PROBE = 500;
+
 /**
  * R-D8: the lists, searchable by name or code, current entries by default, removed ones on request. The page is chosen
- * from credit_cases alone (its (state, date) indexes give the order; a name goes through the register's FTS5 name
- * index, a code through the register's unique index) and only the page's rows are joined to the register, so a
- * national register with a hundred thousand entries answers from indexes rather than a sort over every entry.
+ * from credit_cases alone (its (state, date) indexes give the order; a code goes through the register's unique index)
+ * and only the page's rows are joined to the register, so a national register answers from indexes rather than a sort
+ * over every entry. A name is matched against the entries' own copy of their organization's name (kept by triggers,
+ * carried in the date indexes), so a search costs at most a read of the list's index, however many of the register's
+ * million organizations share the words (协会).
  */
 export async function publicEntries(
   db: Db,
@@ -97,28 +103,49 @@ export async function publicEntries(
     parts.push(sql`c.authority_id IN (SELECT id FROM authorities WHERE code = ${f.authority})`);
   if (f.from) parts.push(sql`c.listed_on >= ${f.from}`);
   if (f.to) parts.push(sql`c.listed_on <= ${f.to}`);
+  let byName = false;
   if (f.q) {
     const q = classifyQuery(f.q);
     if (q.mode === "uscc") parts.push(sql`c.org_id IN (SELECT id FROM organizations WHERE uscc = ${q.code})`);
     else if (q.mode === "name") {
-      parts.push(
-        sql`c.org_id IN (SELECT rowid FROM ${sql.raw(q.index)} WHERE ${sql.raw(q.index)} MATCH ${q.match})`,
-      );
+      byName = true;
+      parts.push(sql`instr(c.name_key, ${normalizeForSearch(q.text)}) > 0`);
     }
   }
   const where = sql.join(parts, sql` AND `);
+  const index = sql.raw(f.removed ? "credit_cases_removed_name_idx" : "credit_cases_listed_name_idx");
   const order = f.removed ? sql`c.removed_on DESC, c.id DESC` : sql`c.listed_on DESC, c.id DESC`;
-  const [count] = (await db.all(sql`SELECT count(*) AS n FROM credit_cases c WHERE ${where}`)) as {
-    n: number;
-  }[];
+  const offset = (f.page - 1) * f.perPage;
+  let total: number;
+  let pageIds: ReturnType<typeof sql> | number[];
+  const probe = byName
+    ? ((await db.all(sql`SELECT c.id FROM credit_cases c INDEXED BY ${index} WHERE ${where} ORDER BY ${order}
+        LIMIT ${NAME_PROBE}`)) as { id: number }[])
+    : null;
+  if (probe && probe.length < NAME_PROBE) {
+    // Every match is in hand: the count and the page come from it.
+    total = probe.length;
+    pageIds = probe.slice(offset, offset + f.perPage).map((r) => r.id);
+  } else {
+    const [count] = (await db.all(
+      sql`SELECT count(*) AS n FROM credit_cases c ${byName ? sql`INDEXED BY ${index}` : sql``} WHERE ${where}`,
+    )) as { n: number }[];
+    total = Number(count?.n ?? 0);
+    pageIds =
+      probe && offset + f.perPage <= NAME_PROBE
+        ? probe.slice(offset, offset + f.perPage).map((r) => r.id)
+        : sql`SELECT c.id FROM credit_cases c ${byName ? sql`INDEXED BY ${index}` : sql``} WHERE ${where}
+            ORDER BY ${order} LIMIT ${f.perPage} OFFSET ${offset}`;
+  }
+  if (Array.isArray(pageIds) && pageIds.length === 0) return { total, items: [] };
+  const page = Array.isArray(pageIds)
+    ? sql`SELECT value AS id FROM json_each(${JSON.stringify(pageIds)})`
+    : pageIds;
   const items = (await db.all(sql`
-    WITH page AS (
-      SELECT c.id FROM credit_cases c WHERE ${where} ORDER BY ${order}
-      LIMIT ${f.perPage} OFFSET ${(f.page - 1) * f.perPage}
-    )
+    WITH page AS (${page})
     SELECT ${PUBLIC_COLUMNS} FROM page p JOIN credit_cases c ON c.id = p.id JOIN organizations o ON o.id = c.org_id
       JOIN authorities a ON a.id = c.authority_id ORDER BY ${order}`)) as PublicEntry[];
-  return { total: Number(count?.n ?? 0), items };
+  return { total, items };
 }
 
 export interface PublicEvent extends PublicEntry {
