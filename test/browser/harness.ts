@@ -4,7 +4,8 @@
  * downloads a browser). Screenshots go to test-results/ so a person can look at them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -174,4 +175,69 @@ export function overflowing(page: Page): Promise<string[]> {
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
       .slice(0, 5);
   });
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * WCAG 2.1 A and AA violations on the page as axe-core finds them, one line each ("rule: target"). The engine is
+ * evaluated through the DevTools protocol, which the page's CSP does not govern, so the page is tested as served.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = (await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+  return result.violations.flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+/**
+ * Internal names a reader must never see (enum values, column and action names); grown as they are found. Matched as
+ * whole ASCII words in the page's visible text.
+ */
+export const INTERNAL_NAMES = [
+  "social_group",
+  "private_non_enterprise",
+  "foundation",
+  "not_filed",
+  "concluded",
+  "published",
+  "submitted",
+  "returned",
+  "pending",
+  "abnormal",
+  "serious",
+  "candidate",
+  "undefined",
+  "null",
+  "NaN",
+  "true",
+  "false",
+  "auditBeforeChange",
+  "registrar",
+  "supervisor",
+] as const;
+
+/** The internal names that appear as words in the page's visible text. */
+export async function internalNamesShown(page: Page): Promise<string[]> {
+  // Code samples (the open-data contract's field values) are exempt: they are shown as code, with their meaning.
+  const text = await page.evaluate(() => {
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    for (const el of copy.querySelectorAll("code, pre, kbd, script, style")) el.remove();
+    document.body.append(copy);
+    copy.style.position = "absolute";
+    const t = copy.innerText;
+    copy.remove();
+    return t;
+  });
+  return INTERNAL_NAMES.filter((n) => new RegExp(`(^|[^A-Za-z_.])${n}($|[^A-Za-z_])`).test(text));
 }

@@ -1,6 +1,7 @@
 import type { PublicEntry } from "../../src/credit/contract";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, REMOVAL_REASON_LABELS } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
+import { SCROLL_REGION } from "../components/table";
 
 /** An organization's credit entries (R-D8), on its public page: current first, each with its removal when removed. */
 export function CreditEntries({ entries }: { entries: PublicEntry[] }) {
@@ -29,7 +30,7 @@ export function CreditEntries({ entries }: { entries: PublicEntry[] }) {
 
 export function CreditTable({ entries, withOrg = false }: { entries: PublicEntry[]; withOrg?: boolean }) {
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...SCROLL_REGION}>
       <table>
         <thead>
           <tr>

@@ -2,6 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { LetterRow } from "../../src/credit/letters";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -67,7 +68,7 @@ export function LettersPage(p: {
       {p.letters.length === 0 ? (
         <p class="empty-state">还没有登记信件。</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>

@@ -2,6 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { NoticeView } from "../../src/credit/notices";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../components/form";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
 const STATES = { open: "待整改", reported: "已报送整改报告，待验收", accepted: "已验收" };
@@ -80,7 +81,7 @@ export function NoticesPage(p: {
 export function NoticeTable({ notices, base }: { notices: NoticeView[]; base: string }) {
   if (notices.length === 0) return <p class="empty-state">没有整改通知书。</p>;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...SCROLL_REGION}>
       <table>
         <thead>
           <tr>

@@ -3,6 +3,7 @@ import type { PenaltyRow } from "../../src/credit/penalties";
 import { formatFen } from "../../src/domain/money";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -105,7 +106,7 @@ export function PenaltiesPage(p: {
       {p.rows.length === 0 ? (
         <p class="empty-state">还没有登记行政处罚。</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>

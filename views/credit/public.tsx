@@ -6,6 +6,7 @@ import type { RedListRow } from "../../src/credit/red-list";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS, groundsOf } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 import { CreditTable } from "./entries";
 import { NoticeTable } from "./notices";
@@ -112,7 +113,7 @@ export function PortalCreditPage(p: { user: SessionUser; cases: CaseRow[]; notic
       {p.cases.length === 0 ? (
         <p class="empty-state">本单位没有被告知拟列入或已列入信用名单的记录。</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>
@@ -202,7 +203,7 @@ export function RedListPage(p: {
       {p.rows.length === 0 ? (
         <div class="empty-state">{p.removed ? "没有移出记录。" : "目前没有列入红名单的组织。"}</div>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>

@@ -9,6 +9,7 @@ import {
 } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
 const FIELD_LABELS = {
@@ -84,7 +85,7 @@ export function CreditQueuePage(p: {
       {p.items.length === 0 ? (
         <p class="empty-state">没有符合条件的记录。</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>

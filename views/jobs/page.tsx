@@ -2,6 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { JobView, RunReportView, RunView } from "../../src/jobs/contract";
 import { AdminFrame } from "../accounts/pages";
 import { formatDateTime } from "../components/form";
+import { SCROLL_REGION } from "../components/table";
 
 const TRIGGERS: Record<string, string> = {
   timer: "每日定时",
@@ -38,7 +39,7 @@ function Report({ r }: { r: RunReportView }) {
         </p>
       )}
       {r.items.length > 0 ? (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>
@@ -91,7 +92,7 @@ export function JobsPage(p: {
       {p.jobs.length === 0 ? (
         <p class="empty">尚未配置定时任务。</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <caption>任务</caption>
             <thead>
@@ -131,7 +132,7 @@ export function JobsPage(p: {
       {p.runs.length === 0 ? (
         <p class="empty">还没有运行记录。</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>

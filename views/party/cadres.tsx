@@ -1,4 +1,5 @@
 /** The register of leading cadres holding posts (R-F5): the list with its findings, a new post, one post. */
+
 import type { SessionUser } from "../../src/context";
 import { CADRE_LEVEL_LABELS, POST_KIND_LABELS } from "../../src/domain/inspection-report";
 import { ageOn, CADRE_FINDING_LABELS, CADRE_STATUS_LABELS, type CadreFinding } from "../../src/domain/party";
@@ -6,6 +7,7 @@ import type { CadrePostRow, CadreRegisterView } from "../../src/party/cadres";
 import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
 export const CADRE_LABELS: Record<string, string> = {
@@ -100,7 +102,7 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
       {v.rows.length === 0 ? (
         <div class="empty-state">没有符合条件的兼职记录。</div>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>

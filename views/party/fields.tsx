@@ -1,8 +1,10 @@
 /** How a party organization's record reads, field by field: shared by the ledger, the change form and the diff. */
+
 import { PARTY_ACTIVITY_KIND_LABELS } from "../../db/schema/party";
 import { PARTY_ORG_TYPE_LABELS } from "../../src/domain/inspection-report";
 import type { PartyOrgRecord } from "../../src/party/contract";
 import { cnDate } from "../components/dates";
+import { SCROLL_REGION } from "../components/table";
 
 export const yes = (v: boolean) => (v ? "是" : "否");
 
@@ -78,7 +80,7 @@ export function ChangeDiff({ before, after }: { before: PartyOrgRecord | null; a
   })).filter((r) => r.old !== r.now);
   if (rows.length === 0) return <p>与已确认的信息相同。</p>;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...SCROLL_REGION}>
       <table>
         <caption class="visually-hidden">待确认的变更</caption>
         <thead>

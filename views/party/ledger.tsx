@@ -1,8 +1,10 @@
 /** One organization's 党建工作台账 (R-F4), as the organization keeps it and as its registrar or 党建 reviewer reads it. */
+
 import type { SessionUser } from "../../src/context";
 import type { LedgerView } from "../../src/party/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 import {
   ACTIVITY_LABELS,
@@ -188,7 +190,7 @@ export function LedgerPage(p: LedgerPageProps) {
         {v.countsHistory.length > 1 ? (
           <details>
             <summary>历次登记（{v.countsHistory.length} 次）</summary>
-            <div class="table-scroll">
+            <div class="table-scroll" {...SCROLL_REGION}>
               <table>
                 <thead>
                   <tr>
@@ -247,7 +249,7 @@ export function LedgerPage(p: LedgerPageProps) {
         {v.activities.length === 0 ? (
           <div class="empty-state">{past ? "当日以前没有活动记录。" : "尚无活动记录。"}</div>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" {...SCROLL_REGION}>
             <table>
               <thead>
                 <tr>
@@ -293,7 +295,7 @@ export function LedgerPage(p: LedgerPageProps) {
         {v.history.length === 0 ? (
           <div class="empty-state">尚无记录。</div>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" {...SCROLL_REGION}>
             <table>
               <thead>
                 <tr>

@@ -1,9 +1,11 @@
 /** /party: 两个覆盖 over the authority, the organizations with neither, changes waiting, terms due (R-F2, R-F3). */
+
 import type { SessionUser } from "../../src/context";
 import type { CoverageSummary } from "../../src/party/contract";
 import { TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { formatDateTime, PageLinks } from "../components/form";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
 export const percent = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)}%`);
@@ -96,7 +98,7 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
       {s.pending.length === 0 ? (
         <div class="empty-state">没有待确认的变更。</div>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>
@@ -124,7 +126,7 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
       {s.alerts.length === 0 ? (
         <div class="empty-state">没有即将届满或已逾期的委员会任期。</div>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>
@@ -161,7 +163,7 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
               两个覆盖{DIMENSIONS[g.dimension]}（{g.rows.length} 组）
             </h2>
           </summary>
-          <div class="table-scroll">
+          <div class="table-scroll" {...SCROLL_REGION}>
             <table>
               <thead>
                 <tr>
@@ -200,7 +202,7 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
       {s.quarters.length === 0 ? (
         <div class="empty-state">去年以来没有活动记录。</div>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>
@@ -226,7 +228,7 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
       {s.uncovered.length === 0 ? (
         <div class="empty-state">没有。</div>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...SCROLL_REGION}>
           <table>
             <thead>
               <tr>

@@ -203,30 +203,20 @@ export function OrgPage({
       {notices.length === 0 ? (
         <p class="empty-state">暂无公告。</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">日期</th>
-              <th scope="col">类别</th>
-              <th scope="col">内容</th>
-              <th scope="col">文号</th>
-            </tr>
-          </thead>
-          <tbody>
-            {notices.map((n) => (
-              <tr>
-                <td class="nowrap">{cnDate(n.publishedOn)}</td>
-                <td class="nowrap">{ANNOUNCEMENT_LABELS[n.kind]}</td>
-                <td>
-                  <strong>{n.title}</strong>
-                  <br />
-                  {n.body}
-                </td>
-                <td class="nowrap">{n.documentNo ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol class="notice-list">
+          {notices.map((n) => (
+            <li>
+              <p class="small muted">
+                {cnDate(n.publishedOn)} · {ANNOUNCEMENT_LABELS[n.kind]}
+                {n.documentNo ? ` · ${n.documentNo}` : ""}
+              </p>
+              <p>
+                <strong>{n.title}</strong>
+              </p>
+              <p>{n.body}</p>
+            </li>
+          ))}
+        </ol>
       )}
       <p class="small muted">
         数据来源：{authority.name}。开放数据接口：
@@ -260,9 +250,11 @@ export function DataPage({ user }: { user: SessionUser | null }) {
       <h2>接口</h2>
       <h3>查询：GET /api/v1/organizations</h3>
       <p>
-        参数：<code>q</code>（名称任意部分或统一社会信用代码）、<code>type</code>
-        （social_group、private_non_enterprise、foundation）、
-        <code>status</code>（active、deregistered、revoked、license_revoked）、<code>authority</code>
+        参数：<code>q</code>（名称任意部分或统一社会信用代码）、<code>type</code>（<code>social_group</code>{" "}
+        社会团体、<code>private_non_enterprise</code> 民办非企业单位、
+        <code>foundation</code> 基金会）、<code>status</code>（<code>active</code> 正常、
+        <code>deregistered</code> 已注销、<code>revoked</code> 已撤销、<code>license_revoked</code> 已吊销）、
+        <code>authority</code>
         （登记管理机关代码）、
         <code>registered_from</code>、<code>registered_to</code>（YYYY-MM-DD）、<code>page</code>、
         <code>per_page</code>（1–100，默认20）。
@@ -278,7 +270,8 @@ export function DataPage({ user }: { user: SessionUser | null }) {
             "registered_on": "2015-03-01", "authority": {"code": "159900", "name": "示范市民政局"},
             "legal_representative": "…"}]}`}</pre>
       <p>
-        超过10,000条时 total 为 10000、total_capped 为 true。参数有误时返回 400 及 error.fields 中的逐项说明。
+        超过10,000条时 <code>total</code> 为 10000、<code>total_capped</code> 为 <code>true</code>
+        。参数有误时返回 400 及 error.fields 中的逐项说明。
       </p>
       <h3>单个组织：GET /api/v1/organizations/{"{统一社会信用代码}"}</h3>
       <p>

@@ -1,8 +1,12 @@
+import type { OrgType } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
 import { FILER_SECTIONS, type ReportSection, SECTION_LABELS } from "../../../src/domain/inspection-report";
+import { formatFen } from "../../../src/domain/money";
 import type { Check } from "../../../src/domain/prechecks";
 import { CONCLUSION_LABELS } from "../../../src/domain/workflow";
 import type { FilingSummary, FilingView, Notice } from "../../../src/inspection/contract";
+import { TYPE_LABELS } from "../../../src/registry/labels";
+import { cnDate } from "../../components/dates";
 import { formatDateTime } from "../../components/form";
 import { Layout } from "../../layout";
 import { ConclusionTag, NoticeList, StateTag } from "../review/shared";
@@ -250,11 +254,7 @@ export function FilingPage(p: FilingPageProps) {
                 basic[k] !== undefined && basic[k] !== null && basic[k] !== "" ? (
                   <>
                     <dt>{label}</dt>
-                    <dd>
-                      {k === "capitalFen"
-                        ? `${((basic[k] as number) / 100).toFixed(2)} 元`
-                        : String(basic[k])}
-                    </dd>
+                    <dd>{basicValue(k, basic[k])}</dd>
                   </>
                 ) : null,
               )
@@ -365,6 +365,14 @@ export function FilingPage(p: FilingPageProps) {
       ) : null}
     </Layout>
   );
+}
+
+/** A registration fact in words: the type's name, the date as 2026年3月31日, the amount in 元. */
+function basicValue(key: string, value: unknown): string {
+  if (key === "type") return TYPE_LABELS[value as OrgType] ?? String(value);
+  if (key === "registeredOn") return cnDate(String(value));
+  if (key === "capitalFen") return `${formatFen(value as number)} 元`;
+  return String(value);
 }
 
 const BASIC_LABELS: Record<string, string> = {

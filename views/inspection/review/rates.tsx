@@ -3,9 +3,11 @@
  * 合格率 = 合格 ÷ concluded; the shares of 基本合格 and 不合格. Shown on /registrar/inspections/rates and, as a compact
  * panel, at the top of the registrar's queue.
  */
+
 import { ORG_TYPES } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
 import type { RatesRow } from "../../../src/inspection/contract";
+import { SCROLL_REGION } from "../../components/table";
 import { Layout } from "../../layout";
 import { TYPE_LABELS } from "./shared";
 
@@ -15,7 +17,7 @@ export function RatesTable({ rows, caption }: { rows: RatesRow[]; caption: strin
   const typeOrder = ["all", ...ORG_TYPES] as const;
   // Wide on a phone: the table scrolls in its own box instead of the page sideways.
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...SCROLL_REGION}>
       <table class="rates">
         <caption>{caption}</caption>
         <thead>
