@@ -8,6 +8,7 @@ import { CSV_BOM, csvLines } from "../csv";
 import { clientIp, wantsFragment } from "../http";
 import { parseSearch } from "../registry/params";
 import { renderFragment, renderPage } from "../render";
+import { xlsxHeaders } from "../xlsx";
 import {
   cancelImport,
   EXPORT_HEADER,
@@ -143,8 +144,7 @@ bulkRoutes.get("/registrar/export.xlsx", async (c) => {
     );
   return new Response(blob, {
     headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`登记信息-${f.filters.authorityCode}.xlsx`)}`,
+      ...xlsxHeaders(`登记信息-${f.filters.authorityCode}.xlsx`),
       "Cache-Control": "private, no-store",
     },
   });

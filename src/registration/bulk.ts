@@ -1,5 +1,4 @@
 import { and, eq, inArray } from "drizzle-orm";
-import writeXlsxFile from "write-excel-file/universal";
 import { authorities, importJobs, organizations } from "../../db/schema";
 import { MAX_ATTACHMENT_BYTES } from "../../db/schema/inspection";
 import { type Actor, commitWithAudit } from "../audit/audit";
@@ -10,6 +9,7 @@ import { chinaDateOf } from "../domain/working-days";
 import { importRegisterCsv } from "../registry/import";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { iterateOrganizations, type SearchParams } from "../registry/search";
+import { type XlsxKind, xlsxWorkbook } from "../xlsx";
 
 /**
  * Registrars' bulk work (issue 5): the command line's import from the browser — a preview that writes nothing, then
@@ -297,18 +297,42 @@ export async function* exportRows(
   }
 }
 
+/** The kind of each export column in the workbook: dates are dates and the capital a number of 元 (EXPORT_HEADER). */
+const EXPORT_KINDS: XlsxKind[] = [
+  "text",
+  "text",
+  "text",
+  "text",
+  "date",
+  "date",
+  "text",
+  "text",
+  "text",
+  "text",
+  "money",
+  "text",
+  "date",
+  "date",
+  "text",
+  "text",
+];
+
 export async function exportXlsx(
   db: Db,
   filters: Omit<SearchParams, "page" | "perPage">,
-): Promise<Blob | null> {
-  const rows: string[][] = [];
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  const rows: (string | number)[][] = [];
   for await (const batch of exportRows(db, filters)) {
-    rows.push(...batch);
+    // The capital comes as the CSV's decimal string: back to fen for a number cell.
+    rows.push(
+      ...batch.map((r) => r.map((v, i) => (EXPORT_KINDS[i] === "money" ? Math.round(Number(v) * 100) : v))),
+    );
     if (rows.length > XLSX_MAX_ROWS) return null;
   }
-  const head = EXPORT_HEADER.map((value) => ({ value, fontWeight: "bold" as const }));
-  return writeXlsxFile([head, ...rows.map((r) => r.map((value) => ({ value })))], {
-    sheet: "登记信息",
-    stickyRowsCount: 1,
-  }).toBlob();
+  const columns = EXPORT_HEADER.map((header, i) => ({
+    header,
+    kind: EXPORT_KINDS[i]!,
+    width: header === "名称" || header === "住所" ? 30 : header === "业务范围" ? 40 : undefined,
+  }));
+  return xlsxWorkbook([{ name: "登记信息", columns, rows }]);
 }

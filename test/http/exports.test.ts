@@ -31,6 +31,35 @@ describe("XLSX exports", () => {
   });
 });
 
+describe("XLSX a clerk can work with", () => {
+  it("amounts are numbers in 元, dates are dates, columns have widths and the header row an autofilter", async () => {
+    const { db } = await openMemoryDatabase();
+    const district = await ensureAuthority(db, { code: "159901", name: "示范市东湖区民政局" });
+    await insertOrgs(db, [
+      { name: "示范市东湖区围棋协会", authorityCode: "159901", registeredOn: "2020-05-06" },
+    ]);
+    const { cookie } = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: district })).id,
+    );
+    const res = await createApp({ db, config: testConfig() }).request("/registrar/export.xlsx", {
+      headers: { Cookie: cookie },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
+    expect(sheet).toContain('<autoFilter ref="A1:P2"/>');
+    expect(sheet).toMatch(/<col [^>]*width="30"/);
+    // 成立日期 (column F) is a date serial with a date style, not a string: 2020-05-06 is day 43957.
+    expect(sheet).toMatch(/<c r="F2"[^>]*s="\d+"[^>]*>(<v>)?43957(<\/v>)?/);
+    expect(sheet).not.toMatch(/<c r="F2"[^>]*t="(s|inlineStr)"/);
+    // 注册资金 (column K) is a number.
+    expect(sheet).toMatch(/<c r="K2"[^>]*>(<v>)?\d+(\.\d+)?(<\/v>)?/);
+    expect(sheet).not.toMatch(/<c r="K2"[^>]*t="(s|inlineStr)"/);
+  });
+});
+
 describe("CSV exports", () => {
   it("neutralise cells a spreadsheet would run as a formula (= + - @, tab, CR, full-width =)", () => {
     const line = csvLines([
