@@ -31,6 +31,8 @@ import { registryRoutes } from "./registry/routes";
 import { createSearchCache } from "./registry/search-cache";
 import { renderPage } from "./render";
 import { securityHeaders } from "./security-headers";
+import { settingsRoutes } from "./settings/routes";
+import { cachedDeps, createSettingsCache, refreshDeps } from "./settings/service";
 import { publicStatisticsRoutes, statisticsRoutes } from "./statistics/routes";
 import { publicationRoutes, zombieCaseRoutes } from "./zombie/case-routes";
 import { zombieRoutes } from "./zombie/routes";
@@ -45,6 +47,7 @@ export function createApp(givenDeps: AppDeps) {
     ...givenDeps,
     searchCache: givenDeps.searchCache ?? createSearchCache(),
     detailCache: givenDeps.detailCache ?? createDetailCache(),
+    settingsCache: givenDeps.settingsCache ?? createSettingsCache(),
   };
   const app = new Hono<AppEnv>();
 
@@ -61,14 +64,19 @@ export function createApp(givenDeps: AppDeps) {
   // One middleware for what every request needs, so a GET pays for no more than it uses: GET and HEAD carry no body
   // (asking for one makes @hono/node-server build a full Request) and change nothing (no CSRF check); the request id
   // is made when an error needs it.
+  // The deps carry today's domain settings (src/settings): from the cache, looked up again every few seconds.
   app.use((c, next) => {
-    c.set("deps", deps);
-    c.set("user", null);
-    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    return limitBody(c, async () => {
-      const refused = await checkOrigin(c, next);
-      if (refused) c.res = refused;
-    });
+    const start = (d: AppDeps) => {
+      c.set("deps", d);
+      c.set("user", null);
+      if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+      return limitBody(c, async () => {
+        const refused = await checkOrigin(c, next);
+        if (refused) c.res = refused;
+      });
+    };
+    const cached = cachedDeps(deps);
+    return cached ? start(cached) : refreshDeps(deps).then(start);
   });
   // Any URL with a trailing slash is the page without it (/portal/ → /portal), query kept.
   app.use((c, next) => {
@@ -128,6 +136,7 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/portal/party", partyPortalRoutes);
   app.route("/party/cadres", partyCadreRoutes);
   app.route("/party", partyStaffRoutes);
+  app.route("/admin/settings", settingsRoutes);
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/")

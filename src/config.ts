@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_ATTACHMENT_BYTES } from "../db/schema/inspection";
+import { DEFAULT_PRECHECK_SETTINGS, type PrecheckSettings } from "./domain/prechecks";
 import { DEFAULT_RED_LIST_CRITERIA, type RedListCriteria } from "./domain/red-list";
 
 /**
@@ -74,6 +75,8 @@ export interface DomainSettings {
   statisticsMinCell: number;
   /** [C] The 红名单's criteria (src/domain/red-list.ts): lowest grade, 合格 years, years without an entry or penalty. */
   redList: RedListCriteria;
+  /** [C] The 年检 pre-review's thresholds (src/domain/prechecks.ts), R-F1's party thresholds among them. */
+  prechecks: PrecheckSettings;
 }
 
 export const defaultDomainSettings: DomainSettings = {
@@ -91,6 +94,7 @@ export const defaultDomainSettings: DomainSettings = {
   redList: DEFAULT_RED_LIST_CRITERIA,
   seriousPersonBlocks: false,
   statisticsMinCell: 5,
+  prechecks: DEFAULT_PRECHECK_SETTINGS,
 };
 
 /** The identity-hash key outside production when PERSON_KEY is not set (production refuses to start without one). */

@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import type { Db } from "./db";
 import type { DetailCache } from "./registry/detail-cache";
 import type { SearchCache } from "./registry/search-cache";
+import type { SettingsCache } from "./settings/service";
 
 /** Stores uploaded files: the data folder on Node, an R2 bucket on Workers. */
 export interface FileStorage {
@@ -22,6 +23,8 @@ export interface AppDeps {
   searchCache?: SearchCache;
   /** What the public reads about one organization, per app instance (createApp makes one when absent). */
   detailCache?: DetailCache;
+  /** Today's domain settings with the locality's changes, per app instance (src/settings). */
+  settingsCache?: SettingsCache;
 }
 
 export interface AppEnv {

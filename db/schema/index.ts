@@ -7,4 +7,5 @@ export * from "./letters";
 export * from "./party";
 export * from "./registration";
 export * from "./registry";
+export * from "./settings";
 export * from "./zombie";

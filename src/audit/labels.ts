@@ -77,6 +77,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "demo.zombies": "生成演示僵尸型组织处置案件",
   "holiday.add": "新增节假日",
   "holiday.remove": "删除节假日",
+  "settings.change": "调整业务参数",
   "job.run": "运行定时任务",
   "demo.seed": "生成演示数据",
   "demo.accounts": "生成演示账号",
@@ -95,6 +96,7 @@ export const ACTION_FAMILIES: { value: string; label: string }[] = [
   { value: "supervisor_unit.", label: "业务主管单位" },
   { value: "holiday.", label: "节假日" },
   { value: "job.", label: "定时任务" },
+  { value: "settings.", label: "业务参数" },
   { value: "demo.", label: "演示数据" },
 ];
 

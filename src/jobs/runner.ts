@@ -6,6 +6,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { jobRuns } from "../../db/schema";
 import { commitWithAudit, systemActor } from "../audit/audit";
 import type { AppDeps } from "../context";
+import { depsOn } from "../settings/service";
 import { JOBS } from "./registry";
 import type { Job, JobReport } from "./types";
 
@@ -48,7 +49,9 @@ export async function runJobs(
 ): Promise<JobRunResult[]> {
   const selected = options.only ? jobs.filter((j) => options.only!.includes(j.name)) : jobs;
   const results: JobRunResult[] = [];
-  for (const job of selected) results.push(await runOne(deps, job, today, options));
+  // A job applies the settings in force on the day it runs for (src/settings).
+  const dayDeps = await depsOn(deps, today);
+  for (const job of selected) results.push(await runOne(dayDeps, job, today, options));
   return results;
 }
 

@@ -144,6 +144,8 @@ async function objectsOf(
     noticeId: String(notice!.id),
     attachmentId: String(attachment!.id),
     holidayId: "999999",
+    // Not an object of anyone's: the installation's settings are the administrator's alone (an unknown one here).
+    key: "no-such-setting",
     // Not an object of anyone's: a chart of the statistics, which another authority's fixture names as unknown.
     chart: "unknown-chart.csv",
   };
