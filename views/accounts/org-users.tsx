@@ -1,12 +1,13 @@
+import type { AccountRow } from "../../src/accounts/contract";
 import type { SessionUser } from "../../src/context";
 import { ErrorSummary, type Errors } from "../components/form";
 import { Layout } from "../layout";
-import { ACCOUNT_LABELS, AccountFields, AccountTable, DoneNotice, type UserRow } from "./shared";
+import { ACCOUNT_LABELS, AccountFields, AccountTable, DoneNotice } from "./shared";
 
 export function OrgUsersPage(p: {
   user: SessionUser;
   orgName: string;
-  rows: UserRow[];
+  rows: AccountRow[];
   values: Record<string, string>;
   errors: Errors;
   notice?: string | null;

@@ -1,11 +1,12 @@
 /** The registrar's organizations: the search list, and one organization's accounts, registration panels and audit trail. */
 import type { Child } from "hono/jsx";
+import type { AccountRow } from "../../src/accounts/contract";
 import type { AuditEventRow } from "../../src/audit/queries";
 import type { SessionUser } from "../../src/context";
 import { AuditTable } from "../admin/audit-table";
 import { ErrorSummary, type Errors, Pager } from "../components/form";
 import { Layout } from "../layout";
-import { ACCOUNT_LABELS, AccountFields, AccountTable, DoneNotice, type UserRow } from "./shared";
+import { ACCOUNT_LABELS, AccountFields, AccountTable, DoneNotice } from "./shared";
 
 export function RegistrarOrgList(p: {
   user: SessionUser;
@@ -60,7 +61,7 @@ export function RegistrarOrgPage(p: {
     legalRepresentative: string;
   };
   canAct: boolean;
-  accounts: UserRow[];
+  accounts: AccountRow[];
   mayCreateFirst: boolean;
   values: Record<string, string>;
   errors: Errors;

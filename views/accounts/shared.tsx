@@ -1,19 +1,17 @@
 /** Pieces every account list shares: the status tag, the notice after a step, the table with its buttons, the fields. */
-import type { users } from "../../db/schema";
+import type { AccountRow, AccountStatus } from "../../src/accounts/contract";
 import type { SessionUser } from "../../src/context";
 import { ROLE_LABELS } from "../auth/pages";
 import { ActionButton, type Errors, formatDateTime, TextField } from "../components/form";
 
-export type UserRow = typeof users.$inferSelect;
-
-export const ACCOUNT_STATUS_LABELS: Record<UserRow["status"], string> = {
+export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
   pending: "待激活",
   active: "正常",
   disabled: "已停用",
 };
-const STATUS_TAG: Record<UserRow["status"], string> = { pending: "warn", active: "ok", disabled: "stop" };
+const STATUS_TAG: Record<AccountStatus, string> = { pending: "warn", active: "ok", disabled: "stop" };
 
-export function UserStatus({ status }: { status: UserRow["status"] }) {
+export function UserStatus({ status }: { status: AccountStatus }) {
   return <span class={`tag ${STATUS_TAG[status]}`}>{ACCOUNT_STATUS_LABELS[status]}</span>;
 }
 
@@ -26,7 +24,7 @@ export function DoneNotice({ notice }: { notice?: string | null }) {
 }
 
 /** The buttons a manager has for one account: disable / enable, and a new link while it is pending. */
-function ManageButtons({ base, u }: { base: string; u: UserRow }) {
+function ManageButtons({ base, u }: { base: string; u: AccountRow }) {
   return (
     <>
       {u.status === "disabled" ? (
@@ -57,7 +55,7 @@ export function AccountTable({
   manageBase,
   extra,
 }: {
-  rows: { user: UserRow; scope?: string | null }[];
+  rows: { user: AccountRow; scope?: string | null }[];
   viewer: SessionUser;
   manageBase: string | null;
   extra?: boolean;

@@ -1,12 +1,13 @@
+import type { AccountRow } from "../../src/accounts/contract";
 import type { SessionUser } from "../../src/context";
 import { AdminFrame } from "../admin/frame";
 import { ROLE_LABELS } from "../auth/pages";
 import { ErrorSummary, type Errors, SelectField } from "../components/form";
-import { ACCOUNT_LABELS, AccountFields, AccountTable, type UserRow } from "./shared";
+import { ACCOUNT_LABELS, AccountFields, AccountTable } from "./shared";
 
 export function StaffPage(p: {
   user: SessionUser;
-  rows: { user: UserRow; scope: string | null }[];
+  rows: { user: AccountRow; scope: string | null }[];
   authorities: { id: number; name: string }[];
   units: { id: number; name: string }[];
   values: Record<string, string>;
