@@ -3,7 +3,10 @@ import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { ErrorPage } from "../views/layout";
-import { accountRoutes } from "./accounts/routes";
+import { orgUserRoutes } from "./accounts/org-user-routes";
+import { registrarOrgRoutes, registrarUserRoutes } from "./accounts/registrar-org-routes";
+import { staffAccountRoutes } from "./accounts/staff-routes";
+import { adminRoutes } from "./admin/routes";
 import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
 import { authRoutes } from "./auth/routes";
@@ -14,6 +17,7 @@ import { creditPenaltyRoutes } from "./credit/penalty-routes";
 import { creditPortalRoutes } from "./credit/portal-routes";
 import { creditApiRoutes, creditPublicRoutes } from "./credit/public-routes";
 import { creditRegistrarRoutes } from "./credit/registrar-routes";
+import { homeRoutes } from "./home/routes";
 import { portalInspectionRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
 import { reviewRoutes } from "./inspection/review-routes";
@@ -110,7 +114,12 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/", registryRoutes);
   app.route("/", registryApi);
   app.route("/", authRoutes);
-  app.route("/", accountRoutes);
+  app.route("/", homeRoutes); // /registrar, /supervisor, /portal, /admin
+  app.route("/admin/users", staffAccountRoutes);
+  app.route("/portal/users", orgUserRoutes);
+  app.route("/registrar/orgs", registrarOrgRoutes);
+  app.route("/registrar/users", registrarUserRoutes);
+  app.route("/admin", adminRoutes); // /admin/authorities, /admin/supervisor-units, /admin/audit
   app.route("/", applicationRoutes);
   app.route("/", portalInspectionRoutes);
   app.route("/", certificateRoutes);

@@ -1,15 +1,26 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { accountTokens, authorities, organizations, supervisorUnits, users } from "../../db/schema";
+import { accountTokens, organizations, users } from "../../db/schema";
 import { type Actor, commitWithAudit } from "../audit/audit";
+import { listAuditEvents } from "../audit/queries";
+import { type OrgAccess, readableAuthorityIds } from "../auth/scope";
 import { endUserSessions } from "../auth/sessions";
 import { newToken } from "../auth/tokens";
-import type { SessionUser } from "../context";
+import type { AppDeps, SessionUser } from "../context";
 import type { BatchItem, Db } from "../db";
 import { isStaleWrite, staleGuard } from "../inspection/queries";
+import {
+  authoritiesByIds,
+  authorityExists,
+  authorityName,
+  hasOrgAdmin,
+  orgAccounts,
+  orgChanges,
+  supervisorUnitExists,
+} from "./queries";
 
 /**
- * Accounts are created, never self-registered (issue 3): an administrator creates staff accounts (registrar,
+ * Accounts are created, never self-registered: an administrator creates staff accounts (registrar,
  * supervisor, admin); a registrar creates the first account of an organization under its authority; an
  * organization's administrator invites colleagues. Each creation yields a one-time activation link, valid 72 hours,
  * shown once to the creator.
@@ -222,31 +233,79 @@ export async function reissueActivation(db: Db, actor: Actor, target: UserRow, n
   return link;
 }
 
-/** Accounts of one organization, for its administrator and its registrar. */
-export function orgAccounts(db: Db, orgId: number) {
-  return db.select().from(users).where(eq(users.orgId, orgId)).orderBy(users.id);
+// ---------------------------------------------------------------- staff accounts
+
+export interface StaffChoice {
+  role: "registrar" | "party" | "supervisor" | "admin";
+  authorityId: number | null;
+  supervisorUnitId: number | null;
 }
 
-/** Whether the organization already has an administrator who is not disabled (then colleagues are invited by them). */
-export async function hasOrgAdmin(db: Db, orgId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.isOrgAdmin, true), ne(users.status, "disabled")))
-    .limit(1);
-  return Boolean(row);
+/** Where a new staff account is bound: registrars and 党建 reviewers to an authority, reviewers to a supervisor unit. */
+export async function staffBinding(
+  db: Db,
+  d: StaffChoice,
+): Promise<{ binding: NewAccount } | { errors: Record<string, string> }> {
+  switch (d.role) {
+    case "admin":
+      return { binding: { role: "admin" } };
+    case "registrar":
+    case "party":
+      return d.authorityId !== null && (await authorityExists(db, d.authorityId))
+        ? { binding: { role: d.role, authorityId: d.authorityId } }
+        : { errors: { authorityId: "请选择该工作人员所在的登记管理机关。" } };
+    case "supervisor":
+      return d.supervisorUnitId !== null && (await supervisorUnitExists(db, d.supervisorUnitId))
+        ? { binding: { role: "supervisor", supervisorUnitId: d.supervisorUnitId } }
+        : { errors: { supervisorUnitId: "请选择该审查人员所在的业务主管单位。" } };
+  }
 }
 
-export function staffAccounts(db: Db) {
-  return db
-    .select({
-      user: users,
-      authorityName: authorities.name,
-      unitName: supervisorUnits.name,
-    })
-    .from(users)
-    .leftJoin(authorities, eq(authorities.id, users.authorityId))
-    .leftJoin(supervisorUnits, eq(supervisorUnits.id, users.supervisorUnitId))
-    .where(inArray(users.role, ["registrar", "supervisor", "admin"]))
-    .orderBy(users.role, users.username);
+// ---------------------------------------------------------------- an organization's accounts, seen by its registrar
+
+/** Why a registrar may not open an organization's first account now; null when it may. */
+export async function firstAccountRefusal(db: Db, org: OrgAccess["org"]): Promise<string | null> {
+  if (org.status !== "active") return "该组织已终止登记，不能再开设账号。";
+  if (await hasOrgAdmin(db, org.id)) return "该组织已有单位管理员，其他同事由单位管理员邀请。";
+  return null;
+}
+
+/** The registrar's page of one organization: its accounts, whether a first one may be opened, changes, audit trail. */
+export async function registrarOrgView(db: Db, access: OrgAccess, auditBefore: number | null) {
+  const { org } = access;
+  const [accounts, authority, audit, adminExists, history] = await Promise.all([
+    orgAccounts(db, org.id),
+    authorityName(db, org.authorityId),
+    listAuditEvents(db, { orgId: org.id }, auditBefore, 20),
+    hasOrgAdmin(db, org.id),
+    orgChanges(db, org.id),
+  ]);
+  return {
+    accounts,
+    authorityName: authority,
+    audit,
+    mayCreateFirst: !adminExists && org.status === "active",
+    history,
+  };
+}
+
+/**
+ * One page of the registrar's search among the organizations of an authority it may read (`authorityCode`); any
+ * other code falls back to its own authority.
+ */
+export async function searchRegistrarOrgs(
+  deps: AppDeps,
+  user: SessionUser,
+  q: { q: string; authorityCode?: string; page: number },
+) {
+  const auths = await authoritiesByIds(deps.db, await readableAuthorityIds(deps.db, user));
+  const chosen =
+    auths.find((a) => a.code === q.authorityCode) ?? auths.find((a) => a.id === user.authorityId)!;
+  const result = await deps.searchCache!.search(deps.db, {
+    q: q.q,
+    authorityCode: chosen.code,
+    page: q.page,
+    perPage: 20,
+  });
+  return { authority: chosen, result };
 }

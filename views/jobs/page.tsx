@@ -1,6 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import type { JobView, RunReportView, RunView } from "../../src/jobs/contract";
-import { AdminFrame } from "../accounts/pages";
+import { AdminFrame } from "../admin/frame";
 import { formatDateTime } from "../components/form";
 import { SCROLL_REGION } from "../components/table";
 

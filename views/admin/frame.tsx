@@ -1,0 +1,43 @@
+/** The frame of every administrator page: title, the administration menu, the notice after a step. */
+import type { Child } from "hono/jsx";
+import type { SessionUser } from "../../src/context";
+import { DoneNotice } from "../accounts/shared";
+import { Layout } from "../layout";
+
+export function AdminNav({ current }: { current: string }) {
+  const items = [
+    ["/admin", "概览"],
+    ["/admin/users", "工作人员账号"],
+    ["/admin/authorities", "登记管理机关"],
+    ["/admin/supervisor-units", "业务主管单位"],
+    ["/admin/audit", "审计日志"],
+    ["/admin/jobs", "定时任务"],
+  ];
+  return (
+    <nav class="sub-nav" aria-label="系统管理">
+      {items.map(([href, label]) => (
+        <a href={href} aria-current={href === current ? "page" : undefined}>
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** Every administrator page: its title, the administration menu and the flash message. */
+export function AdminFrame(p: {
+  user: SessionUser;
+  title: string;
+  current: string;
+  notice?: string | null;
+  children?: Child;
+}) {
+  return (
+    <Layout title={p.title} user={p.user}>
+      <h1>{p.title}</h1>
+      <AdminNav current={p.current} />
+      <DoneNotice notice={p.notice} />
+      {p.children}
+    </Layout>
+  );
+}

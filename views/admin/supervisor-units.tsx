@@ -1,0 +1,45 @@
+import type { SupervisorUnitRow } from "../../src/admin/contract";
+import type { SessionUser } from "../../src/context";
+import { ErrorSummary, type Errors, TextField } from "../components/form";
+import { AdminFrame } from "./frame";
+
+export function SupervisorUnitsPage(p: {
+  user: SessionUser;
+  rows: SupervisorUnitRow[];
+  values: Record<string, string>;
+  errors: Errors;
+  notice?: string | null;
+}) {
+  return (
+    <AdminFrame user={p.user} title="业务主管单位" current="/admin/supervisor-units" notice={p.notice}>
+      {p.rows.length === 0 ? (
+        <p class="empty-state">还没有业务主管单位。</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">名称</th>
+              <th scope="col">主管的社会组织</th>
+              <th scope="col">审查人员账号</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((u) => (
+              <tr>
+                <td>{u.name}</td>
+                <td>{u.orgs.toLocaleString("zh-CN")}</td>
+                <td>{u.reviewers}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2 id="new">新增业务主管单位</h2>
+      <ErrorSummary errors={p.errors} labels={{ name: "名称" }} />
+      <form method="post" action="/admin/supervisor-units" class="narrow-form" novalidate>
+        <TextField name="name" label="名称" errors={p.errors} value={p.values.name} maxlength={60} />
+        <button type="submit">新增</button>
+      </form>
+    </AdminFrame>
+  );
+}

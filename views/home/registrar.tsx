@@ -1,0 +1,98 @@
+import type { SessionUser } from "../../src/context";
+import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../../src/domain/zombie-case";
+import type { RegistrarHomeData } from "../../src/home/contract";
+import { Layout } from "../layout";
+import { ReviewInspectionPanel } from "./review-inspection-panel";
+
+export function RegistrarHome({ user, home }: { user: SessionUser; home: RegistrarHomeData }) {
+  const p = { user, ...home };
+  const pct = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)}%`);
+  return (
+    <Layout title="登记管理机关工作台" user={p.user}>
+      <h1>登记管理机关工作台</h1>
+      <p class="lead">{p.authorityName}</p>
+      <dl class="summary">
+        <dt>本机关登记的正常状态组织</dt>
+        <dd>{p.counts.active.toLocaleString("zh-CN")} 家</dd>
+        <dt>已开设的社会组织账号</dt>
+        <dd>{p.counts.orgAccounts.toLocaleString("zh-CN")} 个</dd>
+      </dl>
+      <h2>登记</h2>
+      <ul>
+        <li>
+          <a href="/registrar/applications">登记申请待办（成立、变更、章程核准、注销）</a>
+          {p.counts.applications > 0 ? <span class="tag warn">{p.counts.applications} 件待审查</span> : null}
+        </li>
+        <li>
+          <a href="/registrar/import">导入登记信息（CSV）</a> · 导出本机关登记信息：
+          <a href="/registrar/export.csv">CSV</a> / <a href="/registrar/export.xlsx">Excel</a>
+        </li>
+      </ul>
+      <h2>信用管理</h2>
+      <ul>
+        <li>
+          <a href="/registrar/credit">
+            信用名单（活动异常名录、严重违法失信名单）：候选、事先告知、异议、决定与移出
+          </a>
+        </li>
+        <li>
+          <a href="/registrar/zombies">僵尸型社会组织候选：连续未参检、证书后一年内无活动、无法联系</a>
+          {p.zombie ? `（${p.zombie.candidates} 个）` : ""}
+        </li>
+        {p.zombie ? (
+          <li>
+            <a href="/registrar/zombies/cases">僵尸型社会组织处置案件</a>：未结 {p.zombie.open} 件；今年已结{" "}
+            {Object.values(p.zombie.closedThisYear).reduce((n, v) => n + (v ?? 0), 0)} 件
+            {Object.keys(p.zombie.closedThisYear).length > 0
+              ? `（${(Object.entries(p.zombie.closedThisYear) as [ZombieOutcome, number][])
+                  .map(([o, n]) => `${ZOMBIE_OUTCOME_LABELS[o]} ${n}`)
+                  .join("，")}）`
+              : ""}
+          </li>
+        ) : null}
+      </ul>
+      {p.party ? (
+        <>
+          <h2>党建工作</h2>
+          <ul>
+            <li>
+              <a href="/party">两个覆盖</a>：组织覆盖 {pct(p.party.organizational, p.party.total)}（
+              {p.party.organizational} / {p.party.total} 家），工作覆盖 {pct(p.party.work, p.party.total)}（
+              {p.party.work} / {p.party.total} 家）
+              {p.party.pending > 0 ? <span class="tag warn">{p.party.pending} 项台账变更待确认</span> : null}
+              {p.party.overdue > 0 ? (
+                <span class="tag stop">{p.party.overdue} 个委员会任期已逾期</span>
+              ) : null}
+            </li>
+            <li>
+              <a href="/party/cadres">领导干部兼职登记与检查</a>
+            </li>
+          </ul>
+        </>
+      ) : null}
+      <ReviewInspectionPanel data={home.inspection} />
+      <p>
+        <a href="/registrar/statistics">统计分析</a>：登记、年检、信用名单、僵尸型组织处置和党建的数字与图表。
+      </p>
+      <h2>查找社会组织</h2>
+      <form method="get" action="/registrar/orgs" class="filters">
+        <div class="field">
+          <label for="q">名称或统一社会信用代码</label>
+          <input type="search" id="q" name="q" maxlength={100} />
+        </div>
+        <div class="field">
+          <label for="authority">登记管理机关</label>
+          <select id="authority" name="authority">
+            {p.readable.map((a) => (
+              <option value={a.code} selected={a.own}>
+                {a.name}
+                {a.own ? "" : "（只读）"}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">查找</button>
+      </form>
+    </Layout>
+  );
+}
