@@ -239,5 +239,6 @@ export async function internalNamesShown(page: Page): Promise<string[]> {
     copy.remove();
     return t;
   });
-  return INTERNAL_NAMES.filter((n) => new RegExp(`(^|[^A-Za-z_.])${n}($|[^A-Za-z_])`).test(text));
+  // A word of its own: not part of a username like demo-registrar or an address like a@b.cn.
+  return INTERNAL_NAMES.filter((n) => new RegExp(`(^|[^A-Za-z0-9_.@-])${n}($|[^A-Za-z0-9_@-])`).test(text));
 }

@@ -12,6 +12,7 @@ export function AdminNav({ current }: { current: string }) {
     ["/admin/supervisor-units", "业务主管单位"],
     ["/admin/audit", "审计日志"],
     ["/admin/jobs", "定时任务"],
+    ["/admin/settings", "业务参数"],
   ];
   return (
     <nav class="sub-nav" aria-label="系统管理">

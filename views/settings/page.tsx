@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import type { SettingChangeView, SettingSummary } from "../../src/settings/contract";
+import { AdminFrame } from "../admin/frame";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, TextField } from "../components/form";
 import { SCROLL_REGION } from "../components/table";
@@ -16,11 +17,7 @@ export function SettingsPage({
   changed: string | null;
 }) {
   return (
-    <Layout title="业务参数设置" user={user}>
-      <p>
-        <a href="/admin">← 系统管理</a>
-      </p>
-      <h1>业务参数设置</h1>
+    <AdminFrame user={user} title="业务参数设置" current="/admin/settings">
       <p>
         以下期限和界限由本地规定确定。调整自指定日期起生效，之前的日子仍按当时的设置；每次调整都记录理由和操作人，并写入审计日志。
       </p>
@@ -59,7 +56,7 @@ export function SettingsPage({
           </tbody>
         </table>
       </div>
-    </Layout>
+    </AdminFrame>
   );
 }
 
