@@ -19,7 +19,7 @@ import {
   gradeDowngrade,
   gradeHistory,
 } from "../domain/evaluation";
-import type { Job, JobItem } from "../jobs/types";
+import type { Job, JobItem, JobReport } from "../jobs/types";
 
 const MAX_ITEMS = 500;
 export const RATING_CHANGE = "rating_change";
@@ -113,80 +113,84 @@ export const gradeDowngradeJob: Job = {
   title: "评估等级降低或取消",
   description:
     "获得评估等级的组织连续两年年检基本合格、受到行政处罚的，降低一级（1A 降级即取消）；年检不合格或未参加年检的，取消评估等级。每次调整发布公告（R-G2）。",
-  async run(deps, today, { dryRun }) {
-    const found = await candidates(deps.db, today);
-    const items: JobItem[] = found.map(({ org, change }) => ({
-      orgId: org.id,
-      label: org.name,
-      reason: `${change.grounds.map((g) => g.reason).join("；")}：${change.to ? `${change.from} 降为 ${change.to}` : `取消 ${change.from}`}（R-G2）`,
-    }));
-    const summary = (verb: string) => {
-      const revoked = found.filter((x) => !x.change.to).length;
-      return `${verb}降低评估等级 ${found.length - revoked} 家、取消 ${revoked} 家`;
-    };
-    if (dryRun) return { changed: found.length, summary: summary("将"), items: items.slice(0, MAX_ITEMS) };
-    const actor = systemActor(this.name);
-    let changed = 0;
-    for (const { org, change } of found) {
-      const text = ratingChangeAnnouncement(org, change);
-      const after = {
-        rating: change.to,
-        ratingValidTo: change.to ? org.ratingValidTo : null,
-        on: today,
-        grounds: change.grounds.map((g) => g.key),
-      };
-      const reason = change.grounds.map((g) => g.reason).join("；");
-      try {
-        await commitWithAudit(
-          deps.db,
-          actor,
-          [
-            deps.db
-              .update(organizations)
-              .set({
-                rating: change.to,
-                ratingValidTo: after.ratingValidTo,
-                version: org.version + 1,
-                updatedAt: new Date().toISOString(),
-              })
-              .where(and(eq(organizations.id, org.id), eq(organizations.version, org.version))),
-            // Guard: the label is NULL (NOT NULL fails, the batch rolls back) when the organization changed meanwhile.
-            deps.db.insert(orgHistory).values({
-              orgId: org.id,
-              kind: RATING_CHANGE,
-              before: { rating: org.rating, ratingValidTo: org.ratingValidTo },
-              after,
-              actorUserId: null,
-              actorLabel: sql`(CASE WHEN changes() = 1 THEN ${this.name} END)` as unknown as string,
-              reason,
-            }),
-            deps.db.insert(announcements).values({
-              orgId: org.id,
-              authorityId: org.authorityId,
-              kind: RATING_CHANGE,
-              title: text.title,
-              body: text.body,
-              documentNo: null,
-              publishedOn: today,
-            }),
-          ],
-          {
-            action: change.to ? "organization.rating_lower" : "organization.rating_revoke",
-            objectType: "organization",
-            objectId: org.uscc,
-            orgId: org.id,
-            summary: { before: { rating: org.rating }, after: { rating: change.to }, grounds: after.grounds },
-          },
-        );
-        changed++;
-      } catch (err) {
-        // Changed by someone else since it was read: tomorrow's run sees it afresh.
-        if (!isNotNullFailure(err)) throw err;
-      }
-    }
-    return { changed, summary: summary(""), items: items.slice(0, MAX_ITEMS) };
-  },
+  run: (deps, today, { dryRun }) => applyGradeDowngrades(deps.db, today, dryRun),
 };
+
+/** R-G2 for `today` (the job's body; the demo seed runs it too, so the demo register shows downgrades). */
+export async function applyGradeDowngrades(db: Db, today: string, dryRun: boolean): Promise<JobReport> {
+  const found = await candidates(db, today);
+  const items: JobItem[] = found.map(({ org, change }) => ({
+    orgId: org.id,
+    label: org.name,
+    reason: `${change.grounds.map((g) => g.reason).join("；")}：${change.to ? `${change.from} 降为 ${change.to}` : `取消 ${change.from}`}（R-G2）`,
+  }));
+  const summary = (verb: string) => {
+    const revoked = found.filter((x) => !x.change.to).length;
+    return `${verb}降低评估等级 ${found.length - revoked} 家、取消 ${revoked} 家`;
+  };
+  if (dryRun) return { changed: found.length, summary: summary("将"), items: items.slice(0, MAX_ITEMS) };
+  const actor = systemActor(gradeDowngradeJob.name);
+  let changed = 0;
+  for (const { org, change } of found) {
+    const text = ratingChangeAnnouncement(org, change);
+    const after = {
+      rating: change.to,
+      ratingValidTo: change.to ? org.ratingValidTo : null,
+      on: today,
+      grounds: change.grounds.map((g) => g.key),
+    };
+    const reason = change.grounds.map((g) => g.reason).join("；");
+    try {
+      await commitWithAudit(
+        db,
+        actor,
+        [
+          db
+            .update(organizations)
+            .set({
+              rating: change.to,
+              ratingValidTo: after.ratingValidTo,
+              version: org.version + 1,
+              updatedAt: new Date().toISOString(),
+            })
+            .where(and(eq(organizations.id, org.id), eq(organizations.version, org.version))),
+          // Guard: the label is NULL (NOT NULL fails, the batch rolls back) when the organization changed meanwhile.
+          db.insert(orgHistory).values({
+            orgId: org.id,
+            kind: RATING_CHANGE,
+            before: { rating: org.rating, ratingValidTo: org.ratingValidTo },
+            after,
+            actorUserId: null,
+            actorLabel:
+              sql`(CASE WHEN changes() = 1 THEN ${gradeDowngradeJob.name} END)` as unknown as string,
+            reason,
+          }),
+          db.insert(announcements).values({
+            orgId: org.id,
+            authorityId: org.authorityId,
+            kind: RATING_CHANGE,
+            title: text.title,
+            body: text.body,
+            documentNo: null,
+            publishedOn: today,
+          }),
+        ],
+        {
+          action: change.to ? "organization.rating_lower" : "organization.rating_revoke",
+          objectType: "organization",
+          objectId: org.uscc,
+          orgId: org.id,
+          summary: { before: { rating: org.rating }, after: { rating: change.to }, grounds: after.grounds },
+        },
+      );
+      changed++;
+    } catch (err) {
+      // Changed by someone else since it was read: tomorrow's run sees it afresh.
+      if (!isNotNullFailure(err)) throw err;
+    }
+  }
+  return { changed, summary: summary(""), items: items.slice(0, MAX_ITEMS) };
+}
 
 function isNotNullFailure(e: unknown): boolean {
   for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) {
