@@ -4,6 +4,7 @@
  * running, it was penalized in the last year, or it is on either credit list. Pure: the caller passes the facts.
  */
 import { addMonths } from "./credit";
+import { addCalendarDays } from "./working-days";
 
 export interface EvaluationFacts {
   registeredOn: string;
@@ -44,9 +45,10 @@ export function evaluationBarriers(f: EvaluationFacts, today: string): string[] 
 export const GRADES = ["1A", "2A", "3A", "4A", "5A"] as const;
 export type Grade = (typeof GRADES)[number];
 
-/** R-G1: a grade is valid five years; the date it was awarded is five years before it expires. */
+/** R-G1: a grade is valid five years, to the day before the fifth anniversary of its award. */
 export const GRADE_VALID_YEARS = 5;
-export const gradeAwardedOn = (validTo: string): string => addMonths(validTo, -12 * GRADE_VALID_YEARS);
+export const gradeAwardedOn = (validTo: string): string =>
+  addCalendarDays(addMonths(validTo, -12 * GRADE_VALID_YEARS), 1);
 
 /** One fact that R-G2 acts on, with the key that makes acting on it once (and only once) checkable. */
 export interface GradeGround {

@@ -88,7 +88,7 @@ describe("the grade-downgrades job (R-G2)", () => {
     await db.run(sql`INSERT INTO penalties (org_id, authority_id, kind, department, document_no, decided_on, facts)
       SELECT ${orgs[2]!.id}, authority_id, 'warning', '示范市民政局', '示民罚〔2026〕7号', '2026-11-30', '未按规定使用名称'
       FROM organizations WHERE id = ${orgs[2]!.id}`);
-    // Awarded 2023-06-30 (valid to 2028-06-30): a 2022 不合格 is older than the grade.
+    // Awarded 2023-07-01 (valid to 2028-06-30): a 2022 不合格 is older than the grade.
     await filing(orgs[2]!.id, 2021, "unqualified", "2022-05-20");
     expect((await run("2026-12-04")).items.find((i) => i.orgId === orgs[2]!.id)?.reason).toContain(
       "示民罚〔2026〕7号",
@@ -101,9 +101,9 @@ describe("the grade-downgrades job (R-G2)", () => {
     await run("2026-12-04");
     const app = createApp(deps());
     const page = await (await app.request(`/orgs/${orgs[1]!.uscc}`)).text();
-    expect(page).toContain("3A（有效期 2023年6月30日 至 2028年6月30日）");
+    expect(page).toContain("3A（有效期 2023年7月1日 至 2028年6月30日）");
     expect(page).toContain(
-      "4A（有效期 2023年6月30日 至 2028年6月30日；2026年12月4日 降低评估等级：2024、2025年度连续两年年检基本合格）",
+      "4A（有效期 2023年7月1日 至 2028年6月30日；2026年12月4日 降低评估等级：2024、2025年度连续两年年检基本合格）",
     );
     const api = (await (await app.request(`/api/v1/organizations/${orgs[0]!.uscc}`)).json()) as {
       grades: unknown[];
@@ -111,7 +111,7 @@ describe("the grade-downgrades job (R-G2)", () => {
     expect(api.grades).toEqual([
       {
         grade: "4A",
-        valid_from: "2023-06-30",
+        valid_from: "2023-07-01",
         valid_to: "2028-06-30",
         state: "revoked",
         ended_on: "2026-12-04",

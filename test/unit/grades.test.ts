@@ -88,7 +88,7 @@ describe("grade history (R-G1, R-G2)", () => {
     expect(gradeHistory({ rating: "3A", ratingValidTo: "2027-01-31" }, [], TODAY)[0]?.state).toBe("current");
     expect(gradeHistory({ rating: "3A", ratingValidTo: "2026-01-31" }, [], TODAY)[0]).toEqual({
       grade: "3A",
-      validFrom: "2021-01-31",
+      validFrom: "2021-02-01",
       validTo: "2026-01-31",
       state: "expired",
       endedOn: "2026-01-31",
