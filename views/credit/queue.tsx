@@ -9,6 +9,7 @@ import {
 } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
+import { MissingCalendar } from "../components/missing-calendar";
 import { Layout } from "../layout";
 
 const FIELD_LABELS = {
@@ -112,6 +113,7 @@ export function CreditQueuePage(p: {
                   <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
                   <td class="nowrap">
                     <DaysLeft n={c.entryDaysLeft} />
+                    <MissingCalendar years={c.entryUncalendared} />
                   </td>
                 </tr>
               ))}

@@ -9,11 +9,11 @@ import {
   type RuleProblem,
 } from "../../src/domain/registration";
 import { type ApplicationState, applicationStateLabel } from "../../src/domain/registration-workflow";
-import { MISSING_CALENDAR_WARNING } from "../../src/domain/working-days";
 import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../src/registration/forms";
 import { TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, formatDateTime, SelectField, TextField } from "../components/form";
+import { MissingCalendar } from "../components/missing-calendar";
 import { Layout } from "../layout";
 
 type App = typeof registrationApplications.$inferSelect;
@@ -45,16 +45,6 @@ export function DueBadge({ dueOn, left }: { dueOn: string | null; left: number |
   ) : (
     <span class="tag stop">
       {cnDate(dueOn)}，逾期 {-left} 个工作日
-    </span>
-  );
-}
-
-/** Next to a deadline counted across a year whose holiday calendar is not entered: it counted weekends only. */
-export function MissingCalendar({ years }: { years?: readonly number[] }) {
-  if (!years || years.length === 0) return null;
-  return (
-    <span class="tag warn" role="note">
-      {MISSING_CALENDAR_WARNING}（{years.join("、")}年）
     </span>
   );
 }
