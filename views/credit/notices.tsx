@@ -2,6 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { NoticeView } from "../../src/credit/notices";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../components/form";
+import { MissingCalendar } from "../components/missing-calendar";
 import { Layout } from "../layout";
 
 const STATES = { open: "待整改", reported: "已报送整改报告，待验收", accepted: "已验收" };
@@ -97,7 +98,9 @@ export function NoticeTable({ notices, base }: { notices: NoticeView[]; base: st
               <td>
                 <a href={`${base}/${n.id}`}>{n.documentNo}</a>
               </td>
-              <td class="nowrap">{cnDate(n.deadline)}</td>
+              <td class="nowrap">
+                {cnDate(n.deadline)} <MissingCalendar years={n.deadlineUncalendared} />
+              </td>
               <td class="nowrap">{STATES[n.state]}</td>
             </tr>
           ))}
