@@ -11,7 +11,7 @@
  *   supervision_mode     supervised 有业务主管单位 | direct 直接登记 | decoupled 脱钩 (R-A11)
  *   party_building_authority 党建领导机关 (for direct / decoupled organizations)
  *   status               active 正常 | deregistered 注销 | revoked 撤销 | license_revoked 吊销 (R-A9)
- *   announcement         公告 (R-A7)
+ *   announcement         公告 (R-A7; also R-G2's 评估等级 changes)
  *   org_history          变更记录 (every change with before / after)
  */
 import { sql } from "drizzle-orm";
@@ -40,6 +40,8 @@ export const ANNOUNCEMENT_KINDS = [
   "deregistration",
   "revocation",
   "license_revocation",
+  /** R-G2: a 评估等级 lowered or revoked. */
+  "rating_change",
 ] as const;
 export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
 

@@ -14,6 +14,7 @@ import type { ScryptParams } from "../../src/auth/password";
 import { DEV_PERSON_KEY } from "../../src/config";
 import type { BatchItem, Db } from "../../src/db";
 import { issueUscc, USCC_ALPHABET } from "../../src/domain/uscc";
+import { applyGradeDowngrades } from "../../src/registry/grades";
 import { nameTokens } from "../../src/registry/grams";
 import { linkSupervisorUnitStatements } from "../../src/registry/supervisor-units";
 import {
@@ -42,7 +43,7 @@ const CITY = "示范市";
 export interface DemoAuthority {
   code: string;
   name: string;
-  level: "city" | "district";
+  level: "province" | "city" | "district";
   district: string;
   /** Name prefixes of its organizations (示范市 / 市 for the city, the district's name for a district). */
   prefixes: readonly string[];
@@ -89,7 +90,18 @@ export const DEMO_AUTHORITIES: readonly DemoAuthority[] = [
     places: ["沙湾街道", "杏园街道", "永安街道", "长乐镇", "兴隆镇"],
     docPrefix: "南民社",
   },
+  // 基金会 are registered at provincial level or above (domain.md §1): the demo city's foundations are the province's.
+  {
+    code: "150000",
+    name: "示范省民政厅",
+    level: "province",
+    district: "",
+    prefixes: ["示范省"],
+    places: [],
+    docPrefix: "省民社",
+  },
 ];
+const PROVINCE = "示范省";
 
 export const TYPE_LABEL: Record<OrgType, string> = {
   social_group: "社会团体",
@@ -162,7 +174,7 @@ export interface ExistingRegister {
   sequences: Map<string, number>;
 }
 
-const PREFIX_RE = /^(示范市|市|东湖区|西山区|南河区)/;
+const PREFIX_RE = /^(示范省|示范市|市|东湖区|西山区|南河区)/;
 
 /** Builds the city's rows in memory (pure): same options, same city. */
 export function generateDemoCity(options: DemoOptions = {}): DemoCity {
@@ -171,7 +183,8 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
   const firstId = options.firstId ?? 1;
   const rnd = createRandom(options.seed ?? DEMO_SEED);
   const city = DEMO_AUTHORITIES[0]!;
-  const districts = DEMO_AUTHORITIES.slice(1);
+  const districts = DEMO_AUTHORITIES.filter((a) => a.level === "district");
+  const province = DEMO_AUTHORITIES.find((a) => a.level === "province")!;
   const first = addDays(addYears(today, -20), 1);
   const last = addDays(today, -2);
 
@@ -185,7 +198,7 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
     ]);
     const authority =
       type === "foundation"
-        ? city
+        ? province
         : rnd.weighted<DemoAuthority>([
             [city, 37],
             [districts[0]!, 21],
@@ -229,7 +242,11 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
     const taken = takenNames.get(a.code)!;
     const prefix = rnd.pick(a.prefixes);
     const gen = drawUniqueName(rnd, taken, type, prefix, a.places);
-    const place: AuthorityPlace = { level: a.level, city: CITY, district: a.district };
+    const place: AuthorityPlace = {
+      level: a.level,
+      city: a.level === "province" ? PROVINCE : CITY,
+      district: a.district,
+    };
     const profile = orgProfile(rnd, type, gen, place, registeredOn);
     const district = a.district || rnd.pick(districts).district;
     const name = gen.name;
@@ -414,6 +431,8 @@ export interface DemoSummary {
   partyLedgers?: number;
   /** Demo zombie cases (db/seed/zombie.ts). */
   zombieCases?: number;
+  /** 评估等级 lowered or revoked by R-G2 on the seeded facts. */
+  gradeChanges?: number;
 }
 
 export function summarize(city: DemoCity): DemoSummary {
@@ -560,5 +579,7 @@ export async function seedDemoCity(
     options.personKey ?? DEV_PERSON_KEY,
   );
   const zombieCases = await seedDemoZombies(db, options.today ?? DEMO_TODAY);
-  return { ...summary, inspections, creditEntries, partyLedgers, zombieCases };
+  // R-G2 on the seeded conclusions and penalties, as the daily job would have: the demo shows downgrades with their 公告.
+  const gradeChanges = (await applyGradeDowngrades(db, options.today ?? DEMO_TODAY, false)).changed;
+  return { ...summary, inspections, creditEntries, partyLedgers, zombieCases, gradeChanges };
 }

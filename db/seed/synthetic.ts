@@ -361,7 +361,8 @@ export async function loadSynthetic(client: Client, options: SyntheticOptions): 
     return { idx, cum, total };
   };
   const anyAuthority = cumulative(() => true);
-  const foundationAuthority = cumulative((a) => a.level !== "district");
+  // 基金会 are registered at provincial level or above (domain.md §1).
+  const foundationAuthority = cumulative((a) => a.level === "province");
   const pickAuthority = (rnd: Random, t: typeof anyAuthority) => {
     const r = rnd.next() * t.total;
     let lo = 0;

@@ -32,6 +32,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "organization.import.create": "导入新增组织",
   "organization.import.update": "导入更新组织",
   "organization.revoke": "撤销登记",
+  "organization.rating_lower": "降低评估等级",
+  "organization.rating_revoke": "取消评估等级",
   "registration.start": "创建登记申请",
   "registration.save": "保存登记申请",
   "registration.import.preview": "预览批量导入",

@@ -59,6 +59,8 @@ export interface CaseView extends CaseRow {
 export interface QueueItem extends CaseRow {
   /** R-D10: working days left to enter a candidate (null once it has moved on). */
   entryDaysLeft: number | null;
+  /** Years the R-D10 entry deadline crossed with no holiday calendar entered (counted by weekends only). */
+  entryUncalendared: number[];
 }
 
 /** One entry as the public sees it (R-D8): listed or removed, never a candidate, no personal data. */

@@ -10,7 +10,7 @@ import { type Actor, commitWithAudit } from "../audit/audit";
 import { actorOf, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
-import { addWorkingDays } from "../domain/working-days";
+import { addWorkingDays, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
 import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { Result } from "./contract";
@@ -34,6 +34,8 @@ export interface NoticeView {
   rounds: { reportedAt: string; answers: string[]; returnedAt?: string; reason?: string }[];
   acceptedOn: string | null;
   version: number;
+  /** Staff lists: years the deadline crossed with no holiday calendar entered (counted by weekends only). */
+  deadlineUncalendared?: number[];
 }
 
 const COLUMNS = sql`n.id, n.org_id AS "orgId", o.name AS "orgName", o.uscc, n.authority_id AS "authorityId",
@@ -77,7 +79,13 @@ export async function noticesOf(deps: AppDeps, viewer: SessionUser): Promise<Not
   const rows = (await deps.db.all(
     sql`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ORDER BY n.state = 'accepted', n.deadline, n.id LIMIT 200`,
   )) as Record<string, unknown>[];
-  return rows.map(parsed);
+  if (viewer.role === "org") return rows.map(parsed);
+  const calendar = await loadCalendar(deps.db);
+  return rows.map(parsed).map((n) => ({
+    ...n,
+    deadlineUncalendared:
+      n.state === "accepted" ? [] : yearsWithoutCalendar(n.servedOn, n.deadline, calendar),
+  }));
 }
 
 export interface IssueInput {

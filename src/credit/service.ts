@@ -25,7 +25,7 @@ import {
   type ServiceMethod,
 } from "../domain/credit";
 import { decide, type Actor as WorkflowActor } from "../domain/workflow";
-import { chinaDateOf, workingDaysRemaining } from "../domain/working-days";
+import { chinaDateOf, workingDaysRemaining, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
 import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { CaseView, QueueItem, Result } from "./contract";
@@ -71,6 +71,10 @@ export async function queue(
         r.state === "candidate"
           ? workingDaysRemaining(today, entryDeadline(r.arisenOn, calendar), calendar)
           : null,
+      entryUncalendared:
+        r.state === "candidate"
+          ? yearsWithoutCalendar(r.arisenOn, entryDeadline(r.arisenOn, calendar), calendar)
+          : [],
     })),
   };
 }

@@ -56,9 +56,26 @@ export const FOUNDATION_CAPITAL_FEN = {
   nonPublic: 200_000_000,
 } as const;
 
+/** The levels of authority that register foundations (domain.md §1: 基金会 are registered by a province or 民政部). */
+export const FOUNDATION_LEVELS: readonly AuthorityLevel[] = ["national", "province"];
+
+/** Whether an authority of this level may register the type (a city or district registrar takes no 基金会). */
+export function mayRegisterType(type: OrgType, level: AuthorityLevel): boolean {
+  return type !== "foundation" || FOUNDATION_LEVELS.includes(level);
+}
+
+/** The explanation the forms show where 基金会 is not offered. */
+export const FOUNDATION_LEVEL_MESSAGE =
+  "基金会由省级以上人民政府民政部门登记；本登记管理机关为市、县级，不受理基金会成立登记，请向省级民政部门申请。";
+
+/** 基金会 registration level: a 成立 application for a foundation filed with a city or district registrar is blocked. */
+export function foundationLevelProblems(type: OrgType, level: AuthorityLevel): RuleProblem[] {
+  return mayRegisterType(type, level) ? [] : [block("type", "R-A2", FOUNDATION_LEVEL_MESSAGE)];
+}
+
 /** R-A1, R-A2, R-F3: what a 成立 application must meet, checked as the applicant works and again on approval. */
 export function foundingProblems(f: FoundingFacts): RuleProblem[] {
-  const out: RuleProblem[] = [];
+  const out: RuleProblem[] = [...foundationLevelProblems(f.type, f.level)];
   const national = f.level === "national";
   if (f.type === "social_group") {
     const ind = f.individualMembers;

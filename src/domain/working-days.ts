@@ -168,3 +168,22 @@ export function correctionDeadline(
 ): string {
   return addWorkingDays(returnedOn, workingDays, calendar);
 }
+
+/** The warning a staff page shows next to a deadline counted without the year's holiday calendar. */
+export const MISSING_CALENDAR_WARNING = "该年度节假日安排尚未录入，期限按周末计算";
+
+/**
+ * The years between `from` and `to` (both included) for which the calendar lists no holiday and no make-up working
+ * day: a deadline counted across them used weekends only. Every announced year has holidays (元旦 at least), so an
+ * empty year means its arrangement has not been entered yet; nothing here guesses it.
+ */
+export function yearsWithoutCalendar(from: string, to: string, calendar: WorkingDayCalendar): number[] {
+  const a = Number(from.slice(0, 4));
+  const b = Number(to.slice(0, 4));
+  const known = new Set<number>();
+  for (const d of calendar.holidays) known.add(Number(d.slice(0, 4)));
+  for (const d of calendar.makeupWorkdays) known.add(Number(d.slice(0, 4)));
+  const out: number[] = [];
+  for (let y = Math.min(a, b); y <= Math.max(a, b); y++) if (!known.has(y)) out.push(y);
+  return out;
+}

@@ -13,10 +13,11 @@ import {
 import { creditRedListJob } from "../credit/red-list";
 import { notFiledJob } from "../inspection/jobs";
 import { creditPartyJob, partyTermsJob } from "../party/jobs";
+import { gradeDowngradeJob } from "../registry/grades";
 import { zombieSignalsJob } from "../zombie/jobs";
 import type { Job } from "./types";
 
-/** 未参检 first: the credit candidates of the same day read what it marked. */
+/** 未参检 first: the credit candidates of the same day read what it marked; R-G2 before the 红名单, which reads grades. */
 export const JOBS: readonly Job[] = [
   notFiledJob,
   creditCandidatesJob,
@@ -26,6 +27,7 @@ export const JOBS: readonly Job[] = [
   creditPartyJob,
   creditRevokedJob,
   creditMovesJob,
+  gradeDowngradeJob,
   creditRedListJob,
   zombieSignalsJob,
   partyTermsJob,

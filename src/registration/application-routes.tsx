@@ -12,9 +12,14 @@ import {
 } from "../../views/registration/applications";
 import { findOrgFor } from "../auth/scope";
 import type { AppDeps, AppEnv } from "../context";
-import { APPLICATION_KIND_LABELS, type ApplicationKind } from "../domain/registration";
+import { APPLICATION_KIND_LABELS, type ApplicationKind, mayRegisterType } from "../domain/registration";
 import type { ApplicationAction, ApplicationState } from "../domain/registration-workflow";
-import { chinaDateOf, workingDaysRemaining } from "../domain/working-days";
+import {
+  chinaDateOf,
+  type WorkingDayCalendar,
+  workingDaysRemaining,
+  yearsWithoutCalendar,
+} from "../domain/working-days";
 import { clientIp } from "../http";
 import { loadCalendar } from "../inspection/holidays";
 import { renderFragment, renderPage } from "../render";
@@ -126,6 +131,7 @@ async function page(
   const { db } = c.get("deps");
   const today = todayOf(c);
   const staffView = r.viewer.kind === "user" && r.viewer.user.role === "registrar";
+  const calendar = await loadCalendar(db);
   const [problems, events, unitList] = await Promise.all([
     applicationProblems(
       db,
@@ -158,7 +164,9 @@ async function page(
       problems={problems}
       events={events}
       units={unitList}
-      dueLeft={r.app.dueOn ? workingDaysRemaining(today, r.app.dueOn, await loadCalendar(db)) : null}
+      dueLeft={r.app.dueOn ? workingDaysRemaining(today, r.app.dueOn, calendar) : null}
+      dueUncalendared={r.app.dueOn ? dueWithoutCalendar(r.app, calendar) : []}
+      foundationAllowed={mayRegisterType("foundation", await authorityLevel(db, r.app.authorityId))}
       notice={done ? (NOTICES[done] ?? null) : null}
       link={r.link}
     >
@@ -454,10 +462,24 @@ applicationRoutes.get("/registrar/applications", async (c) => {
           r.app.dueOn && r.app.state === "submitted"
             ? workingDaysRemaining(today, r.app.dueOn, calendar)
             : null,
+        dueUncalendared: r.app.state === "submitted" ? dueWithoutCalendar(r.app, calendar) : [],
       }))}
     />,
   );
 });
+
+/** R-A6: the years the decision deadline was counted across with no holiday calendar entered (weekends only). */
+function dueWithoutCalendar(
+  app: { submittedOn: string | null; dueOn: string | null },
+  calendar: WorkingDayCalendar,
+): number[] {
+  return app.dueOn ? yearsWithoutCalendar(app.submittedOn ?? app.dueOn, app.dueOn, calendar) : [];
+}
+
+async function authorityLevel(db: AppDeps["db"], id: number) {
+  const [row] = await db.select({ level: authorities.level }).from(authorities).where(eq(authorities.id, id));
+  return row?.level ?? "city";
+}
 
 const PaperForm = z.object({
   kind: z.enum(["establishment", "change", "charter", "deregistration"], { error: "请选择申请事项。" }),

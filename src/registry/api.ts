@@ -4,6 +4,8 @@ import { apiEntry } from "../credit/public-routes";
 import { CSV_BOM, csvLines } from "../csv";
 import { fenToDecimalString } from "../domain/money";
 import { validateUscc } from "../domain/uscc";
+import { chinaDateOf } from "../domain/working-days";
+import { gradeHistoryOf } from "./grades";
 import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "./labels";
 import { parseSearch } from "./params";
 import { publicDetail } from "./queries";
@@ -127,6 +129,8 @@ registryApi.get("/api/v1/organizations/:uscc", async (c) => {
   if (!data) return c.json(apiError("not_found", "登记信息中没有这个统一社会信用代码。"), 404);
   const { detail, notices, inspections, credit } = data;
   const { org, authority } = detail;
+  const deps = c.get("deps");
+  const grades = await gradeHistoryOf(deps, org, chinaDateOf(deps.now?.() ?? new Date()));
   return c.json({
     ...item({ ...org, authority, statusOn: org.statusOn } as OrgSummary),
     status_on: org.statusOn,
@@ -153,6 +157,15 @@ registryApi.get("/api/v1/organizations/:uscc", async (c) => {
       year: i.year,
       conclusion: i.conclusion,
       concluded_on: i.concludedOn,
+    })),
+    // R-G1, R-G2: every 评估等级 held, newest first; state current | expired | lowered | revoked.
+    grades: grades.map((g) => ({
+      grade: g.grade,
+      valid_from: g.validFrom,
+      valid_to: g.validTo,
+      state: g.state,
+      ended_on: g.endedOn,
+      reason: g.reason,
     })),
   });
 });

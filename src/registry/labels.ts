@@ -28,4 +28,5 @@ export const ANNOUNCEMENT_LABELS: Record<AnnouncementKind, string> = {
   deregistration: "注销登记",
   revocation: "撤销登记",
   license_revocation: "吊销登记证书",
+  rating_change: "评估等级调整",
 };

@@ -13,6 +13,7 @@ import { wantsFragment } from "../http";
 import { publicPartyOrg } from "../party/coverage";
 import { pageString, renderFragment, renderPage } from "../render";
 import { evaluationStanding } from "./evaluation";
+import { gradeHistoryOf } from "./grades";
 import { parseSearch } from "./params";
 import { listAuthorities, publicDetail } from "./queries";
 import { usccParam } from "./uscc-param";
@@ -79,6 +80,7 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
       const redList = await redListStanding(deps, data.detail.org.id);
       const evaluation = await evaluationStanding(deps, data.detail.org, today);
+      const grades = await gradeHistoryOf(deps, data.detail.org, today);
       return pageString(
         <OrgPage
           {...data}
@@ -86,6 +88,7 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
           partyOrg={partyOrg}
           redList={redList}
           evaluation={evaluation}
+          grades={grades}
           today={today}
           user={null}
         />,
@@ -113,6 +116,7 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
   const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
   const redList = await redListStanding(deps, data.detail.org.id);
   const evaluation = await evaluationStanding(deps, data.detail.org, today);
+  const grades = await gradeHistoryOf(deps, data.detail.org, today);
   return renderPage(
     c,
     <OrgPage
@@ -121,6 +125,7 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
       partyOrg={partyOrg}
       redList={redList}
       evaluation={evaluation}
+      grades={grades}
       today={today}
       user={user}
     />,

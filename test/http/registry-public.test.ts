@@ -124,7 +124,7 @@ describe("open-data API", () => {
 
   it("filters by type, status, authority and registration dates", async () => {
     const res = await get(
-      "/api/v1/organizations?type=foundation&status=active&authority=159900&registered_from=2010-01-01&registered_to=2020-12-31&per_page=100",
+      "/api/v1/organizations?type=foundation&status=active&authority=150000&registered_from=2010-01-01&registered_to=2020-12-31&per_page=100",
     );
     const body = (await res.json()) as {
       total: number;

@@ -30,7 +30,7 @@ describe("the demo city 示范市 (db/seed/demo.ts)", () => {
     expect(seedMs).toBeLessThan(10_000);
   });
 
-  it("has a city authority and three district authorities under it, with 6-digit region codes", async () => {
+  it("has a city authority and three district authorities under it, and the province's for 基金会, with 6-digit region codes", async () => {
     const rows = await all<{
       code: string;
       name: string;
@@ -42,6 +42,7 @@ describe("the demo city 示范市 (db/seed/demo.ts)", () => {
           LEFT JOIN authorities p ON p.id = a.parent_id ORDER BY a.code`,
     );
     expect(rows).toEqual([
+      { code: "150000", name: "示范省民政厅", level: "province", region_code: "150000", parent: null },
       { code: "159900", name: "示范市民政局", level: "city", region_code: "159900", parent: null },
       {
         code: "159901",
@@ -114,16 +115,18 @@ describe("the demo city 示范市 (db/seed/demo.ts)", () => {
     expect(new Set(rows.map((r) => r.uscc)).size).toBe(2000);
   });
 
-  it("R-A4: names are unique within an authority and clean; foundations are registered by the city only", async () => {
+  it("R-A4: names are unique within an authority and clean; foundations are registered by the province only (domain.md §1)", async () => {
     const rows = await all<{ name: string; type: OrgType; code: string }>(
       sql`SELECT o.name, o.type, a.code FROM organizations o JOIN authorities a ON a.id = o.authority_id`,
     );
     for (const r of rows) expect(nameProblems(r.name, r.type), r.name).toEqual([]);
     // 示范市X and 市X name the same body: unique after the place prefix too.
-    const bodies = rows.map((r) => `${r.code}|${r.name.replace(/^(示范市|市|东湖区|西山区|南河区)/, "")}`);
+    const bodies = rows.map(
+      (r) => `${r.code}|${r.name.replace(/^(示范省|示范市|市|东湖区|西山区|南河区)/, "")}`,
+    );
     expect(new Set(bodies).size).toBe(rows.length);
     expect(new Set(rows.filter((r) => r.type === "foundation").map((r) => r.code))).toEqual(
-      new Set(["159900"]),
+      new Set(["150000"]),
     );
     const cityNames = rows.filter((r) => r.code === "159900").map((r) => r.name);
     expect(cityNames.every((n) => n.startsWith("示范市") || n.startsWith("市"))).toBe(true);
@@ -228,7 +231,7 @@ describe("the demo city 示范市 (db/seed/demo.ts)", () => {
     );
     expect(
       supervisors.every((s) =>
-        /^(示范市|东湖区|西山区|南河区|共青团(示范市|东湖区|西山区|南河区))/.test(s.supervisor),
+        /^(示范省|示范市|东湖区|西山区|南河区|共青团(示范省|示范市|东湖区|西山区|南河区))/.test(s.supervisor),
       ),
     ).toBe(true);
   });
@@ -357,7 +360,7 @@ describe("the demo city 示范市 (db/seed/demo.ts)", () => {
     const [n] = (await small.db.all(sql`SELECT count(*) AS n FROM organizations`)) as { n: number }[];
     const [g] = (await small.db.all(sql`SELECT count(*) AS n FROM org_name_grams`)) as { n: number }[];
     const [a] = (await small.db.all(sql`SELECT count(*) AS n FROM authorities`)) as { n: number }[];
-    expect([n!.n, g!.n, a!.n]).toEqual([150, 150, 4]);
+    expect([n!.n, g!.n, a!.n]).toEqual([150, 150, 5]);
   });
 });
 
@@ -393,7 +396,7 @@ describe("the synthetic register (db/seed/synthetic.ts, npm run db:synthetic)", 
       expect(nameProblems(r.name, r.type), r.name).toEqual([]);
     }
     expect(new Set(rows.map((r) => `${r.code}|${r.name}`)).size).toBe(5000);
-    expect(rows.filter((r) => r.type === "foundation").every((r) => r.level !== "district")).toBe(true);
+    expect(rows.filter((r) => r.type === "foundation").every((r) => r.level === "province")).toBe(true);
     expect(
       Number(
         (
@@ -419,5 +422,19 @@ describe("the synthetic register (db/seed/synthetic.ts, npm run db:synthetic)", 
 
   it("writes SQL literals that survive quotes and NULLs", () => {
     expect(valuesSql(3, [1, "O'Brien", null, 2, "示范市", true])).toBe("(1,'O''Brien',NULL),(2,'示范市',1)");
+  });
+});
+
+describe("the demo's 评估等级 (R-G1, R-G2)", () => {
+  it("R-G2: the demo register shows grades revoked by R-G2 with their 公告, and R-G1 expired grades", async () => {
+    expect(summary.gradeChanges).toBeGreaterThan(0);
+    expect(await one(sql`SELECT count(*) AS n FROM announcements WHERE kind = 'rating_change'`)).toBe(
+      summary.gradeChanges,
+    );
+    expect(
+      await one(
+        sql`SELECT count(*) AS n FROM organizations WHERE status = 'active' AND rating IS NOT NULL AND rating_valid_to < '2026-11-22'`,
+      ),
+    ).toBeGreaterThan(0);
   });
 });

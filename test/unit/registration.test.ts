@@ -52,6 +52,8 @@ describe("founding rules", () => {
     const f: FoundingFacts = {
       ...group,
       type: "foundation",
+      // 基金会 are registered at provincial level or above.
+      level: "province",
       foundationKind: "public",
       capitalFen: 400_000_000,
       boardSize: 7,

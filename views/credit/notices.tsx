@@ -3,6 +3,7 @@ import type { NoticeView } from "../../src/credit/notices";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../components/form";
 import { SCROLL_REGION } from "../components/table";
+import { MissingCalendar } from "../components/missing-calendar";
 import { Layout } from "../layout";
 
 const STATES = { open: "待整改", reported: "已报送整改报告，待验收", accepted: "已验收" };
@@ -98,7 +99,9 @@ export function NoticeTable({ notices, base }: { notices: NoticeView[]; base: st
               <td>
                 <a href={`${base}/${n.id}`}>{n.documentNo}</a>
               </td>
-              <td class="nowrap">{cnDate(n.deadline)}</td>
+              <td class="nowrap">
+                {cnDate(n.deadline)} <MissingCalendar years={n.deadlineUncalendared} />
+              </td>
               <td class="nowrap">{STATES[n.state]}</td>
             </tr>
           ))}

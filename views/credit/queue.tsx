@@ -10,6 +10,7 @@ import {
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
 import { SCROLL_REGION } from "../components/table";
+import { MissingCalendar } from "../components/missing-calendar";
 import { Layout } from "../layout";
 
 const FIELD_LABELS = {
@@ -113,6 +114,7 @@ export function CreditQueuePage(p: {
                   <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
                   <td class="nowrap">
                     <DaysLeft n={c.entryDaysLeft} />
+                    <MissingCalendar years={c.entryUncalendared} />
                   </td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import { formatFen } from "../../src/domain/money";
 import {
   APPLICATION_KIND_LABELS,
   type ApplicationKind,
+  FOUNDATION_LEVEL_MESSAGE,
   type RuleProblem,
 } from "../../src/domain/registration";
 import { type ApplicationState, applicationStateLabel } from "../../src/domain/registration-workflow";
@@ -12,6 +13,7 @@ import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../
 import { TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, formatDateTime, SelectField, TextField } from "../components/form";
+import { MissingCalendar } from "../components/missing-calendar";
 import { Layout } from "../layout";
 
 type App = typeof registrationApplications.$inferSelect;
@@ -147,6 +149,8 @@ export function EstablishmentFields(p: {
   values: Values;
   errors: Errors;
   units: { id: number; name: string }[];
+  /** 基金会 are registered at provincial level or above: a city or district registrar's form does not offer them. */
+  foundationAllowed?: boolean;
 }) {
   const { values, errors } = p;
   return (
@@ -167,8 +171,14 @@ export function EstablishmentFields(p: {
           errors={errors}
           value={v(values, "type")}
           placeholder="请选择"
-          options={Object.entries(TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+          options={Object.entries(TYPE_LABELS)
+            .filter(
+              ([value]) =>
+                p.foundationAllowed !== false || value !== "foundation" || v(values, "type") === value,
+            )
+            .map(([value, label]) => ({ value, label }))}
         />
+        {p.foundationAllowed === false ? <p class="hint">{FOUNDATION_LEVEL_MESSAGE}</p> : null}
         <SelectField
           name="foundationKind"
           label="基金会类型（基金会填写）"
@@ -573,6 +583,10 @@ export interface ApplicationPageProps {
   events: Event[];
   units: { id: number; name: string }[];
   dueLeft: number | null;
+  /** Years without a holiday calendar that the decision deadline crosses (counted by weekends only). */
+  dueUncalendared?: number[];
+  /** Whether the application's registrar may register a 基金会 (provincial level or above). */
+  foundationAllowed?: boolean;
   notice?: string | null;
   /** For applicants: their link, shown so they keep it. */
   link?: string | null;
@@ -596,7 +610,12 @@ export function ApplicationForm(p: ApplicationPageProps) {
     >
       <input type="hidden" name="version" value={String(p.app.version)} />
       {kind === "establishment" ? (
-        <EstablishmentFields values={p.values} errors={p.errors} units={p.units} />
+        <EstablishmentFields
+          values={p.values}
+          errors={p.errors}
+          units={p.units}
+          foundationAllowed={p.foundationAllowed}
+        />
       ) : null}
       {kind === "change" && p.org ? (
         <ChangeFields values={p.values} errors={p.errors} org={p.org} units={p.units} />
@@ -656,7 +675,10 @@ export function ApplicationPage(p: ApplicationPageProps) {
             {decided ? (
               (p.app.decidedOn ?? p.app.updatedAt.slice(0, 10))
             ) : (
-              <DueBadge dueOn={p.app.dueOn} left={p.dueLeft} />
+              <>
+                <DueBadge dueOn={p.app.dueOn} left={p.dueLeft} />
+                <MissingCalendar years={p.dueUncalendared} />
+              </>
             )}
           </dd>
           {p.app.decisionReason ? (
@@ -750,7 +772,10 @@ export function ApplyStartPage(p: {
       </p>
       <ul>
         <li>社会团体：50 个以上个人会员或 30 个以上单位会员；活动资金不少于 3 万元（全国性 10 万元）。</li>
-        <li>基金会：原始基金不少于 200 万元（非公募）、400 万元（地方公募）。</li>
+        <li>
+          基金会：原始基金不少于 200 万元（非公募）、400
+          万元（地方公募）；由省级以上民政部门登记，请选择省级登记管理机关。
+        </li>
         <li>需提交章程草案和《支持党建工作承诺书》。填写时系统会随时检查。</li>
       </ul>
       <ErrorSummary
@@ -795,6 +820,7 @@ export function RegistrarQueuePage(p: {
     orgUscc: string | null;
     authorityName: string;
     dueLeft: number | null;
+    dueUncalendared?: number[];
   }[];
   state: string;
 }) {
@@ -861,6 +887,7 @@ export function RegistrarQueuePage(p: {
                 </td>
                 <td>
                   <DueBadge dueOn={r.app.dueOn} left={r.dueLeft} />
+                  <MissingCalendar years={r.dueUncalendared} />
                 </td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import type { announcements } from "../../db/schema";
 import type { SessionUser } from "../../src/context";
 import type { PublicEntry } from "../../src/credit/contract";
+import { type GradeRecord, gradeRecordText } from "../../src/domain/evaluation";
 import { formatFen } from "../../src/domain/money";
 import {
   ANNOUNCEMENT_LABELS,
@@ -82,9 +83,12 @@ export function OrgPage({
   partyOrg,
   redList,
   evaluation,
+  grades,
   today,
   user,
 }: {
+  /** R-G1, R-G2: every grade held, newest first; omitted: the register's current grade alone. */
+  grades?: GradeRecord[];
   /** On the 红名单 (守信激励) since this day, or null. */
   redList?: { listedOn: string } | null;
   /** R-G1: why it may not be evaluated now (empty: it may); null for a terminated organization. */
@@ -166,8 +170,19 @@ export function OrgPage({
             ? org.ratingValidTo && org.ratingValidTo < today
               ? `${org.rating}（已于 ${cnDate(org.ratingValidTo)} 过期，不再有效）`
               : `${org.rating}${org.ratingValidTo ? `（有效期至 ${cnDate(org.ratingValidTo)}）` : ""}`
-            : "未评估"}
+            : grades?.[0]?.state === "revoked"
+              ? `无（原 ${grades[0].grade} 已于 ${cnDate(grades[0].endedOn)} 取消）`
+              : "未评估"}
         </Row>
+        {grades && grades.length > 0 ? (
+          <Row label="评估等级记录">
+            <ul>
+              {grades.map((g) => (
+                <li>{gradeRecordText(g, cnDate)}</li>
+              ))}
+            </ul>
+          </Row>
+        ) : null}
       </dl>
       <h2>登记证书</h2>
       <dl class="summary">
