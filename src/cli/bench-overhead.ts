@@ -38,7 +38,10 @@ export async function benchOverhead(
 ): Promise<{ pairs: string[][]; single: string[][] }> {
   const rounds = options.rounds ?? 3;
   const bare = await startServer(url, "src/cli/bench-bare.ts");
-  const app = await startServer(url);
+  const app = await startServer(url).catch((err) => {
+    bare.stop();
+    throw err;
+  });
   try {
     const targets = [
       { label: "GET /healthz", bare: ["/healthz"], app: ["/healthz"] },

@@ -47,6 +47,8 @@ export async function startServer(
       SEED_DEMO: "0",
       APP_ENV: "production",
       JOBS_DAILY_AT: "off",
+      // Production requires a key for identity numbers; the synthetic register holds none worth protecting.
+      PERSON_KEY: process.env.PERSON_KEY ?? "bench-only-person-key-0123456789abcdef",
       ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],

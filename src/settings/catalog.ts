@@ -26,6 +26,8 @@ export interface SettingEntry {
   fields: SettingField[];
   /** Limits across fields: a message when the value breaks one. */
   check?: (value: Record<string, unknown>) => string | null;
+  /** The value in words, where reading field by field would be clumsy. */
+  words?: (value: Record<string, unknown>) => string;
 }
 
 const int = (label: string, min: number, max: number, unit = "", path: string[] = []): SettingField => ({
@@ -54,6 +56,7 @@ export const SETTINGS: readonly SettingEntry[] = [
     fields: [int("月", 1, 12, "月", ["month"]), int("日", 1, 31, "日", ["day"])],
     check: (v) =>
       Number(v.day) > DAYS_IN_MONTH[Number(v.month) - 1]! ? `${v.month}月没有${v.day}日。` : null,
+    words: (v) => `${v.month}月${v.day}日`,
   },
   {
     key: "correctionDeadlineWorkingDays",

@@ -216,6 +216,7 @@ export function formValues(entry: SettingEntry, value: unknown): Record<string, 
 
 /** A value in words: "20 个工作日", "最短 20 天，最长 60 天", "是". */
 export function valueWords(entry: SettingEntry, value: unknown): string {
+  if (entry.words) return entry.words(value as Record<string, unknown>);
   return entry.fields
     .map((f) => {
       const v = fieldValue(value, f);

@@ -26,10 +26,14 @@ export function SettingsPage({
         <table>
           <thead>
             <tr>
-              <th scope="col">参数</th>
+              <th scope="col" class="wide-cell">
+                参数
+              </th>
               <th scope="col">现行值</th>
               <th scope="col">默认值</th>
-              <th scope="col">已安排的调整</th>
+              <th scope="col" class="nowrap">
+                已安排的调整
+              </th>
               <th scope="col">依据</th>
             </tr>
           </thead>
