@@ -27,7 +27,8 @@ import type { SettingChangeView, SettingSummary } from "./contract";
 const REFRESH_MS = 10_000;
 
 export interface SettingsCache {
-  entry: { day: string; at: number; deps: AppDeps } | null;
+  /** `refreshAt` is real time (the cache's age); `dayEndsAt` is the app's clock (tests move it). */
+  entry: { day: string; refreshAt: number; dayEndsAt: number; deps: AppDeps } | null;
 }
 
 export const createSettingsCache = (): SettingsCache => ({ entry: null });
@@ -58,17 +59,25 @@ export async function depsOn(deps: AppDeps, day: string): Promise<AppDeps> {
   return domain === deps.config.domain ? deps : { ...deps, config: { ...deps.config, domain } };
 }
 
-/** The request's dependencies when the cache holds today's settings, fresh; else null (then `refreshDeps`). */
+/** The request's dependencies when the cache holds today's settings, fresh; else null (then `refreshDeps`). Two
+ * comparisons of numbers: it runs on every request. */
 export function cachedDeps(deps: AppDeps): AppDeps | null {
   const e = deps.settingsCache?.entry;
-  if (!e || Date.now() - e.at > REFRESH_MS) return null;
-  return e.day === chinaDateOf(deps.now?.() ?? new Date()) ? e.deps : null;
+  if (!e || Date.now() >= e.refreshAt) return null;
+  return (deps.now ? deps.now().getTime() : Date.now()) < e.dayEndsAt ? e.deps : null;
 }
 
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
+
 export async function refreshDeps(deps: AppDeps): Promise<AppDeps> {
-  const day = chinaDateOf(deps.now?.() ?? new Date());
+  const now = (deps.now?.() ?? new Date()).getTime();
+  const day = chinaDateOf(new Date(now));
   const fresh = await depsOn(deps, day);
-  if (deps.settingsCache) deps.settingsCache.entry = { day, at: Date.now(), deps: fresh };
+  // The next midnight in Shanghai, as an instant.
+  const dayEndsAt = (Math.floor((now + SHANGHAI_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - SHANGHAI_OFFSET_MS;
+  if (deps.settingsCache)
+    deps.settingsCache.entry = { day, refreshAt: Date.now() + REFRESH_MS, dayEndsAt, deps: fresh };
   return fresh;
 }
 

@@ -119,6 +119,24 @@ describe("/admin/settings", () => {
     expect(after).toContain("少于 1 的数字不公布");
   });
 
+  it("a change from tomorrow applies from midnight in Shanghai, not from the next refresh", async () => {
+    await insertOrgs(db, [{ name: "示范市甲协会" }, { name: "示范市乙协会" }]);
+    clock = new Date("2026-06-10T15:59:00Z"); // 23:59 in Shanghai
+    admin = (await signIn(db, (await createUser(db, { role: "admin" })).id, clock)).cookie;
+    expect(
+      (
+        await post("/admin/settings/statisticsMinCell", {
+          value: "1",
+          effectiveFrom: "2026-06-11",
+          reason: "试行",
+        })
+      ).status,
+    ).toBe(303);
+    expect(await (await get("/statistics")).text()).toContain("<td>少于5</td>");
+    clock = new Date("2026-06-10T16:00:01Z"); // 00:00:01 on 2026-06-11
+    expect(await (await get("/statistics")).text()).not.toContain("<td>少于");
+  });
+
   it("a job runs with the settings of the day it runs for", async () => {
     await post("/admin/settings/statisticsMinCell", {
       value: "3",
