@@ -1,5 +1,6 @@
 import type { Config } from "./config";
 import type { Db } from "./db";
+import { chinaDateOf } from "./domain/working-days";
 import type { DetailCache } from "./registry/detail-cache";
 import type { SearchCache } from "./registry/search-cache";
 import type { SettingsCache } from "./settings/service";
@@ -51,3 +52,9 @@ export interface SessionUser {
   supervisorUnitId: number | null;
   sessionId: string;
 }
+
+/** The app's clock: the instant now (tests pass a fixed one). */
+export const nowOf = (deps: AppDeps): Date => deps.now?.() ?? new Date();
+
+/** Today in China (Asia/Shanghai, no daylight saving): the `today` every rule and deadline reads. */
+export const todayOf = (deps: AppDeps): string => chinaDateOf(nowOf(deps));

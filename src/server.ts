@@ -5,7 +5,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCity } from "../db/seed/demo";
 import { createApp } from "./app";
 import { setAssetVersions } from "./assets";
 import { loadConfig } from "./config";
-import { msUntilNextLocalTime, runJobs, runMissedJobs, shanghaiDay } from "./jobs/runner";
+import { chinaDateOf } from "./domain/working-days";
+import { msUntilNextLocalTime, runJobs, runMissedJobs } from "./jobs/runner";
 import { migrateDatabase, openNodeDatabase } from "./node-db";
 import { createReadPool } from "./registry/read-pool";
 import { attachReadPool } from "./registry/read-pool-handle";
@@ -66,7 +67,7 @@ if (config.jobsDailyAt) {
       async () => {
         const now = new Date();
         try {
-          await runJobs({ db, config, storage: createDiskStorage(config.dataDir) }, shanghaiDay(now), {
+          await runJobs({ db, config, storage: createDiskStorage(config.dataDir) }, chinaDateOf(now), {
             dryRun: false,
             trigger: "timer",
           });
@@ -83,7 +84,7 @@ if (config.jobsDailyAt) {
   // A day missed while the server was down is caught up now (in the background: serving starts at once).
   void runMissedJobs(
     { db, config, storage: createDiskStorage(config.dataDir) },
-    shanghaiDay(new Date()),
+    chinaDateOf(new Date()),
     "timer",
   ).catch((err) => console.error("catching up scheduled jobs failed", err));
 }

@@ -2,7 +2,8 @@ import { createClient } from "@libsql/client";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { createDb } from "./db";
-import { runJobs, shanghaiDay } from "./jobs/runner";
+import { chinaDateOf } from "./domain/working-days";
+import { runJobs } from "./jobs/runner";
 import { createR2Storage, type R2Like } from "./storage/r2";
 
 /** Cloudflare Workers entry: Turso over HTTP; static files come from the assets binding (public/). */
@@ -55,7 +56,7 @@ export default {
   scheduled(controller: ScheduledControllerLike, env: WorkerEnv, ctx: ExecutionContextLike) {
     const { deps } = appFor(env);
     ctx.waitUntil(
-      runJobs(deps, shanghaiDay(new Date(controller.scheduledTime)), { dryRun: false, trigger: "cron" }),
+      runJobs(deps, chinaDateOf(new Date(controller.scheduledTime)), { dryRun: false, trigger: "cron" }),
     );
   },
 };

@@ -5,8 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
+import { chinaDateOf } from "../domain/working-days";
 import { JOBS } from "../jobs/registry";
-import { runJobs, shanghaiDay } from "../jobs/runner";
+import { runJobs } from "../jobs/runner";
 import { migrateDatabase, openNodeDatabase } from "../node-db";
 
 const { values } = parseArgs({
@@ -22,7 +23,7 @@ if (values.list) {
   for (const j of JOBS) console.log(`${j.name.padEnd(28)} ${j.title}`);
   process.exit(0);
 }
-const today = values.today ?? shanghaiDay(new Date());
+const today = values.today ?? chinaDateOf(new Date());
 if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
   console.error(`--today must be a date YYYY-MM-DD, got "${today}"`);
   process.exit(2);

@@ -4,12 +4,12 @@ import { z } from "zod";
 import type { Errors } from "../../views/components/form";
 import { LettersPage } from "../../views/credit/letters";
 import type { AppEnv } from "../context";
+import { todayOf } from "../context";
 import { isIsoDate } from "../domain/working-days";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
 import { ownLetter, recentLetters, recordLetter, recordOutcome } from "./letters";
-import { todayOf } from "./service";
 
 export const creditLetterRoutes = new Hono<AppEnv>();
 async function lettersPage(

@@ -9,13 +9,13 @@ import { notices, rectificationNotices } from "../../db/schema";
 import { type Actor, commitWithAudit } from "../audit/audit";
 import { actorOf, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
+import { todayOf } from "../context";
 import type { Db } from "../db";
 import { addWorkingDays, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
 import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { Result } from "./contract";
 import { orgByCode } from "./queries";
-import { todayOf } from "./service";
 
 export interface NoticeView {
   id: number;

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { creditCases, creditEvents, notices } from "../../db/schema";
 import { type Actor as AuditActor, type AuditInput, commitWithAudit } from "../audit/audit";
 import { actorOf, readableAuthorityIds } from "../auth/scope";
-import type { AppDeps, SessionUser } from "../context";
+import { type AppDeps, type SessionUser, todayOf } from "../context";
 import { type BatchItem, nextId } from "../db";
 import {
   CREDIT_GROUNDS,
@@ -31,7 +31,6 @@ import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { CaseView, QueueItem, Result } from "./contract";
 import { caseEvents, caseWithOrg, orgByCode, queueRows } from "./queries";
 
-export const todayOf = (deps: AppDeps) => chinaDateOf(deps.now?.() ?? new Date());
 const STALE = {
   ok: false as const,
   code: "stale",

@@ -23,11 +23,6 @@ export interface JobRunResult {
 
 const TIME_ZONE_OFFSET_MS = 8 * 60 * 60 * 1000; // Asia/Shanghai has no daylight saving time.
 
-/** The calendar day in Asia/Shanghai for an instant: the `today` a job runs for. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + TIME_ZONE_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** Milliseconds from `now` until the next `hh:mm` in Asia/Shanghai (the Node timer's wait). */
 export function msUntilNextLocalTime(now: Date, hour: number, minute: number): number {
   const local = new Date(now.getTime() + TIME_ZONE_OFFSET_MS);

@@ -1,8 +1,8 @@
 /** The administrator's view of the scheduled jobs: what each does, when it last ran, and a run or dry run on demand. */
-import type { AppDeps } from "../context";
+import { type AppDeps, todayOf } from "../context";
 import type { JobView, RunReportView, RunView } from "./contract";
 import { JOBS } from "./registry";
-import { type JobRunResult, recentRuns, runJobs, shanghaiDay } from "./runner";
+import { type JobRunResult, recentRuns, runJobs } from "./runner";
 
 const SHOWN_ITEMS = 200;
 const titleOf = (name: string) => JOBS.find((j) => j.name === name)?.title ?? name;
@@ -18,7 +18,7 @@ export async function loadJobsPage(
     description: j.description,
     lastRun: runs.find((r) => r.job === j.name && !r.dryRun) ?? null,
   }));
-  return { jobs, runs: runs.slice(0, 50), today: shanghaiDay(deps.now?.() ?? new Date()) };
+  return { jobs, runs: runs.slice(0, 50), today: todayOf(deps) };
 }
 
 /** Runs one job (or all) for today, for real or as a dry run; `null` when the job name is unknown. */
@@ -28,7 +28,7 @@ export async function runFromAdmin(
   dryRun: boolean,
 ): Promise<RunReportView[] | null> {
   if (job !== null && !JOBS.some((j) => j.name === job)) return null;
-  const today = shanghaiDay(deps.now?.() ?? new Date());
+  const today = todayOf(deps);
   const results = await runJobs(deps, today, { dryRun, trigger: "admin", only: job ? [job] : undefined });
   return results.map((r) => toReport(r, today));
 }

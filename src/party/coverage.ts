@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { AppDeps, SessionUser } from "../context";
+import { todayOf } from "../context";
 import { TYPE_LABELS } from "../registry/labels";
 import type { CoverageSummary } from "./contract";
 import {
@@ -15,7 +16,7 @@ import {
   pendingChanges,
   uncovered,
 } from "./queries";
-import { PAGE_SIZE, staffAuthorities, todayOf } from "./service";
+import { PAGE_SIZE, staffAuthorities } from "./service";
 
 const SUPERVISION_WORDS: Record<string, string> = {
   direct: "直接登记",

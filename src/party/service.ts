@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { partyActivities, partyMemberCounts, partyOrgVersions } from "../../db/schema";
 import { commitWithAudit } from "../audit/audit";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
-import type { AppDeps, SessionUser } from "../context";
+import { type AppDeps, type SessionUser, todayOf } from "../context";
 import {
   coverageOf,
   DEFAULT_PARTY_THRESHOLDS,
@@ -30,7 +30,6 @@ import {
   versionsOf,
 } from "./queries";
 
-export const todayOf = (deps: AppDeps) => chinaDateOf(deps.now?.() ?? new Date());
 const nowIso = (deps: AppDeps) => (deps.now?.() ?? new Date()).toISOString();
 
 export const PAGE_SIZE = 20;

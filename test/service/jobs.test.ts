@@ -2,7 +2,8 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, jobRuns } from "../../db/schema";
 import { testConfig } from "../../src/config";
-import { msUntilNextLocalTime, runJobs, shanghaiDay } from "../../src/jobs/runner";
+import { chinaDateOf } from "../../src/domain/working-days";
+import { msUntilNextLocalTime, runJobs } from "../../src/jobs/runner";
 import type { Job } from "../../src/jobs/types";
 import { openMemoryDatabase } from "../../src/node-db";
 
@@ -82,8 +83,8 @@ describe("job runner", () => {
   });
 
   it("runs for the Asia/Shanghai calendar day and waits until the next configured local time", () => {
-    expect(shanghaiDay(new Date("2026-03-31T16:30:00Z"))).toBe("2026-04-01");
-    expect(shanghaiDay(new Date("2026-03-31T15:59:00Z"))).toBe("2026-03-31");
+    expect(chinaDateOf(new Date("2026-03-31T16:30:00Z"))).toBe("2026-04-01");
+    expect(chinaDateOf(new Date("2026-03-31T15:59:00Z"))).toBe("2026-03-31");
     // 02:00 local → 02:30 local is 30 minutes away; 03:00 local → tomorrow's 02:30 is 23.5 hours away.
     expect(msUntilNextLocalTime(new Date("2026-03-31T18:00:00Z"), 2, 30)).toBe(30 * 60 * 1000);
     expect(msUntilNextLocalTime(new Date("2026-03-31T19:00:00Z"), 2, 30)).toBe(23.5 * 60 * 60 * 1000);
