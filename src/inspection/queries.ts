@@ -4,10 +4,10 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { OrgType, SupervisionMode } from "../../db/schema";
-import type { InspectionWindows } from "../../db/schema/inspection";
+import { type InspectionWindows, inspectionYears } from "../../db/schema/inspection";
 import type { SessionUser } from "../context";
 import type { BatchItem, Db } from "../db";
-import type { Conclusion, FilingSubject, InspectionState } from "../domain/workflow";
+import type { Conclusion, FilingSubject, InspectionState, Problem, SectionComment } from "../domain/workflow";
 import { inspectionStateLabel } from "../domain/workflow";
 import { isOverdue } from "../domain/working-days";
 import type { FilingSummary, InspectionYear } from "./contract";
@@ -264,4 +264,44 @@ export function shortList(ids: readonly number[]): SQL {
 /** `SELECT value FROM json_each(?)` over a list of ids: one parameter however long the list. */
 export function idList(ids: readonly number[]): SQL {
   return sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
+/** `(?, ?, …)` for a short list of texts (states, organization types). */
+export function idListText(values: readonly string[]): SQL {
+  return sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+}
+
+/** The round being returned for correction records who returned it, why, by when, and the comments. */
+export function returnRound(
+  db: Db,
+  f: FilingRow,
+  r: {
+    user: SessionUser;
+    at: string;
+    reason: string;
+    deadline: string;
+    comments: readonly SectionComment[];
+  },
+): BatchItem {
+  return db.run(sql`
+    UPDATE inspection_rounds SET returned_at = ${r.at}, returned_by_user_id = ${r.user.id},
+      returned_by_name = ${r.user.displayName}, reason = ${r.reason}, deadline = ${r.deadline},
+      comments = ${JSON.stringify(r.comments)}
+    WHERE filing_id = ${f.id} AND round = ${f.round}`);
+}
+
+/** The problems a conclusion recorded, in the order they were entered. */
+export async function loadProblems(db: Db, filingId: number) {
+  return (await db.all(
+    sql`SELECT description, severity, section FROM inspection_problems WHERE filing_id = ${filingId} ORDER BY id`,
+  )) as { description: string; severity: Problem["severity"]; section: string | null }[];
+}
+
+/** One inspection year's row, or null. */
+export async function loadYear(db: Db, yearId: number) {
+  const [row] = await db.select().from(inspectionYears).where(sql`${inspectionYears.id} = ${yearId}`);
+  return row ?? null;
 }

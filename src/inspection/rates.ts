@@ -1,0 +1,81 @@
+/** The inspection rates by authority and organization type (R-C10). */
+
+import { sql } from "drizzle-orm";
+import { ORG_TYPES, type OrgType } from "../../db/schema";
+import type { AppDeps, SessionUser } from "../context";
+import { computeRates, type InspectionCounts, tally } from "../domain/inspection-stats";
+import type { Conclusion, InspectionState } from "../domain/workflow";
+import type { RatesRow } from "./contract";
+import { authorityTree, shortList } from "./queries";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rates (R-C10)
+
+export async function rates(deps: AppDeps, user: SessionUser, year: number): Promise<RatesRow[]> {
+  const db = deps.db;
+  let scope: number[] | null;
+  if (user.role === "registrar" && user.authorityId !== null)
+    scope = await authorityTree(db, user.authorityId);
+  else if (user.role === "admin") scope = null;
+  else return [];
+  const rows = (await db.all(sql`
+    SELECT ai.authority_id, a.name AS authority_name, ai.org_type, ai.state, ai.conclusion, count(*) AS n
+    FROM annual_inspections ai JOIN authorities a ON a.id = ai.authority_id
+    WHERE ai.year = ${year}${scope ? sql` AND ai.authority_id IN ${shortList(scope)}` : sql``}
+    GROUP BY ai.authority_id, ai.org_type, ai.state, ai.conclusion`)) as {
+    authority_id: number;
+    authority_name: string;
+    org_type: OrgType;
+    state: InspectionState;
+    conclusion: Conclusion | null;
+    n: number;
+  }[];
+  // Every filing row is an organization required to file (rows are created for exactly those, R-C2).
+  const zero = (): InspectionCounts => ({
+    required: 0,
+    filed: 0,
+    qualified: 0,
+    basicallyQualified: 0,
+    unqualified: 0,
+  });
+  const groups = new Map<
+    string,
+    { scope: "all" | number; scopeName: string; type: OrgType | "all"; counts: InspectionCounts }
+  >();
+  const add = (
+    scopeKey: "all" | number,
+    scopeName: string,
+    type: OrgType | "all",
+    c: InspectionCounts,
+    n: number,
+  ) => {
+    const key = `${scopeKey}|${type}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { scope: scopeKey, scopeName, type, counts: zero() };
+      groups.set(key, g);
+    }
+    for (const k of Object.keys(c) as (keyof InspectionCounts)[]) g.counts[k] += c[k] * n;
+  };
+  const ownName = scope
+    ? (((await db.all(sql`SELECT name FROM authorities WHERE id = ${scope[0]}`)) as { name: string }[])[0]
+        ?.name ?? "")
+    : "全部";
+  for (const type of ["all", ...ORG_TYPES] as const) add("all", `${ownName}（合计）`, type, zero(), 0);
+  for (const r of rows) {
+    // tally counts one organization; multiply by the group's size.
+    const one = tally([{ required: true, state: r.state, conclusion: r.conclusion }]);
+    const n = Number(r.n);
+    add("all", `${ownName}（合计）`, "all", one, n);
+    add("all", `${ownName}（合计）`, r.org_type, one, n);
+    add(Number(r.authority_id), r.authority_name, "all", one, n);
+    add(Number(r.authority_id), r.authority_name, r.org_type, one, n);
+  }
+  return [...groups.values()].map((g) => ({
+    scope: g.scope,
+    scopeName: g.scopeName,
+    type: g.type,
+    required: g.counts.required,
+    rates: computeRates(g.counts),
+  }));
+}
