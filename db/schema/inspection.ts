@@ -14,7 +14,8 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { CONCLUSIONS, INSPECTION_STATES, PROBLEM_SEVERITIES } from "../../src/domain/workflow";
+import { INSPECTION_STATES } from "../../src/domain/inspection-workflow";
+import { CONCLUSIONS, PROBLEM_SEVERITIES } from "../../src/domain/workflow";
 import { authorities, ORG_TYPES, type OrgType, organizations, SUPERVISION_MODES } from "./registry";
 import { inList } from "./sql";
 

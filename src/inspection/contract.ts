@@ -12,14 +12,9 @@ import type { OrgType, SupervisionMode } from "../../db/schema";
 import type { AppDeps, SessionUser } from "../context";
 import type { InspectionReport, ReportSection } from "../domain/inspection-report";
 import type { InspectionRates } from "../domain/inspection-stats";
+import type { InspectionAction, InspectionState } from "../domain/inspection-workflow";
 import type { Check } from "../domain/prechecks";
-import type {
-  Conclusion,
-  InspectionAction,
-  InspectionState,
-  Problem,
-  SectionComment,
-} from "../domain/workflow";
+import type { Conclusion, Problem, SectionComment } from "../domain/workflow";
 
 export type Refusal = {
   ok: false;

@@ -7,8 +7,9 @@ import type { OrgType, SupervisionMode } from "../../db/schema";
 import { type InspectionWindows, inspectionYears } from "../../db/schema/inspection";
 import type { SessionUser } from "../context";
 import type { BatchItem, Db } from "../db";
-import type { Conclusion, FilingSubject, InspectionState, Problem, SectionComment } from "../domain/workflow";
-import { inspectionStateLabel } from "../domain/workflow";
+import type { InspectionState } from "../domain/inspection-workflow";
+import { inspectionStateLabel } from "../domain/inspection-workflow";
+import type { Conclusion, FilingSubject, Problem, SectionComment } from "../domain/workflow";
 import { isOverdue } from "../domain/working-days";
 import type { FilingSummary, InspectionYear } from "./contract";
 

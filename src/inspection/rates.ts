@@ -4,7 +4,8 @@ import { sql } from "drizzle-orm";
 import { ORG_TYPES, type OrgType } from "../../db/schema";
 import type { AppDeps, SessionUser } from "../context";
 import { computeRates, type InspectionCounts, tally } from "../domain/inspection-stats";
-import type { Conclusion, InspectionState } from "../domain/workflow";
+import type { InspectionState } from "../domain/inspection-workflow";
+import type { Conclusion } from "../domain/workflow";
 import type { RatesRow } from "./contract";
 import { authorityTree, shortList } from "./queries";
 

@@ -3,7 +3,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
-import { type InspectionState, inScope, inspectionStateLabel, REVIEW_QUEUES } from "../domain/workflow";
+import { type InspectionState, inspectionStateLabel, REVIEW_QUEUES } from "../domain/inspection-workflow";
+import { inScope } from "../domain/workflow";
 import { classifyQuery } from "../registry/search";
 import type { QueueFilters, QueuePage, Result } from "./contract";
 import { auditActorOf, NOT_FOUND, nowIso, STALE, todayOf, workflowActorOf } from "./filing-context";

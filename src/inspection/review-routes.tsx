@@ -22,8 +22,8 @@ import { YearsPage, type YearsPageProps } from "../../views/inspection/review/ye
 import type { AppEnv, SessionUser } from "../context";
 import { FILER_SECTIONS } from "../domain/inspection-report";
 import { dateIn, defaultWindow } from "../domain/inspection-window";
+import { INSPECTION_ACTIONS, INSPECTION_STATES, type InspectionAction } from "../domain/inspection-workflow";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
-import { INSPECTION_ACTIONS, INSPECTION_STATES, type InspectionAction } from "../domain/workflow";
 import { addWorkingDays } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { renderFragment, renderPage } from "../render";

@@ -13,8 +13,8 @@ import {
   sectionSchemas,
 } from "../domain/inspection-report";
 import { windowStatus } from "../domain/inspection-window";
+import { inspectionStateLabel } from "../domain/inspection-workflow";
 import type { Check } from "../domain/prechecks";
-import { inspectionStateLabel } from "../domain/workflow";
 import type { Result } from "./contract";
 import {
   auditActorOf,

@@ -12,18 +12,14 @@ import type { AppDeps, SessionUser } from "../context";
 import type { BatchItem } from "../db";
 import { type InspectionReport, REPORT_SECTIONS } from "../domain/inspection-report";
 import { windowFlags } from "../domain/inspection-window";
-import { type Check, hasBlocks } from "../domain/prechecks";
 import {
   annualInspectionMachine,
-  CONCLUSION_LABELS,
-  CONCLUSIONS,
-  decide,
-  type Effect,
   INSPECTION_ACTIONS,
   type InspectionAction,
   type InspectionState,
-  PROBLEM_SEVERITIES,
-} from "../domain/workflow";
+} from "../domain/inspection-workflow";
+import { type Check, hasBlocks } from "../domain/prechecks";
+import { CONCLUSION_LABELS, CONCLUSIONS, decide, type Effect, PROBLEM_SEVERITIES } from "../domain/workflow";
 import { memberCountsFromFiling } from "../party/inspection-link";
 import type { InspectionService, Result } from "./contract";
 import {

@@ -14,7 +14,8 @@ import {
   windowFlags,
   windowStatus,
 } from "../domain/inspection-window";
-import { annualInspectionMachine, decide } from "../domain/workflow";
+import { annualInspectionMachine } from "../domain/inspection-workflow";
+import { decide } from "../domain/workflow";
 import { isIsoDate } from "../domain/working-days";
 import type { InspectionYear, Result } from "./contract";
 import { auditActorOf, invalid, nowIso, todayOf, workflowActorOf } from "./filing-context";
