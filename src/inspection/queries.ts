@@ -306,3 +306,11 @@ export async function loadYear(db: Db, yearId: number) {
   const [row] = await db.select().from(inspectionYears).where(sql`${inspectionYears.id} = ${yearId}`);
   return row ?? null;
 }
+
+/** The authority a filing belongs to, or null when there is no such filing. */
+export async function filingAuthorityId(db: Db, filingId: number): Promise<number | null> {
+  const rows = (await db.all(sql`SELECT authority_id FROM annual_inspections WHERE id = ${filingId}`)) as {
+    authority_id: number;
+  }[];
+  return rows[0] === undefined ? null : Number(rows[0].authority_id);
+}
