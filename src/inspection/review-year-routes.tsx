@@ -62,8 +62,8 @@ async function yearsPage(
 
 reviewYearRoutes.get("/registrar/inspections/years", (c) => yearsPage(c, {}, null));
 
-reviewYearRoutes.post("/registrar/inspections/years", async (c) => {
-  const body = (await c.req.parseBody()) as Record<string, unknown>;
+/** The open-year form as posted, each field trimmed (a missing field is empty). */
+function openYearForm(body: Record<string, unknown>): YearsPageProps["form"] {
   const str = (k: string) => (typeof body[k] === "string" ? (body[k] as string).trim() : "");
   const form: YearsPageProps["form"] = {
     year: str("year"),
@@ -77,6 +77,11 @@ reviewYearRoutes.post("/registrar/inspections/years", async (c) => {
       supervisorDueOn: str(`windows.${t}.supervisorDueOn`),
     };
   }
+  return form;
+}
+
+reviewYearRoutes.post("/registrar/inspections/years", async (c) => {
+  const form = openYearForm((await c.req.parseBody()) as Record<string, unknown>);
   if (!/^\d{4}$/.test(form.year)) return yearsPage(c, { year: "请填写四位数字的年度，如 2025" }, form, 422);
   const r = await svc.openYear(c.get("deps"), me(c), {
     year: Number(form.year),
