@@ -1,8 +1,8 @@
 /** The inspection year: opening it (R-C2 who must file), listing it, a late draft, and 未参检 once windows close. */
 
 import { sql } from "drizzle-orm";
-import { ORG_TYPES, type OrgType } from "../../db/schema";
-import { type InspectionWindows, inspectionYears } from "../../db/schema/inspection";
+import { ORG_TYPES } from "../../db/schema";
+import type { InspectionWindows } from "../../db/schema/inspection";
 import { commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import {
@@ -20,16 +20,19 @@ import { isIsoDate } from "../domain/working-days";
 import type { InspectionYear, Result } from "./contract";
 import { auditActorOf, invalid, nowIso, todayOf, workflowActorOf } from "./filing-context";
 import { loadCalendar } from "./holidays";
+import { authorityTree, idListText, loadYear, selectFilings, subjectOf, yearFromRow } from "./queries";
 import {
-  authorityTree,
-  idList,
-  idListText,
-  loadYear,
-  selectFilings,
-  shortList,
-  subjectOf,
-  yearFromRow,
-} from "./queries";
+  hasFiling,
+  lateDraftStatements,
+  latestYearOfAuthority,
+  markNotFiledStatements,
+  openYearStatements,
+  organizationForDraft,
+  organizationsOfAuthority,
+  yearNotFiledDone,
+  yearOfAuthority,
+  yearsVisibleTo,
+} from "./year-queries";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The year
@@ -82,51 +85,31 @@ export async function openYear(
   }
   if (Object.keys(fields).length > 0) return invalid("请改正标出的内容。", fields);
 
-  const existing = await db
-    .select({ id: inspectionYears.id })
-    .from(inspectionYears)
-    .where(sql`${inspectionYears.authorityId} = ${user.authorityId} AND ${inspectionYears.year} = ${year}`);
-  if (existing[0]) {
+  if (await yearOfAuthority(db, user.authorityId, year)) {
     return { ok: false, code: "exists", message: `${year} 年度的年检已经开启，不能重复开启。` };
   }
 
   // R-C2: who must file, by the domain rule (not restated in SQL).
-  const orgs = (await db.all(
-    sql`SELECT id, status, registered_on AS registeredOn FROM organizations WHERE authority_id = ${user.authorityId}`,
-  )) as { id: number; status: "active"; registeredOn: string }[];
+  const orgs = await organizationsOfAuthority(db, user.authorityId);
   const [, cm, cd] = cutoffOn.split("-").map(Number) as [number, number, number];
   const required = requiredToFile(orgs, year, { month: cm, day: cd }).map((o) => Number(o.id));
 
   const at = nowIso(deps);
-  const yearIdSql = sql`(SELECT id FROM inspection_years WHERE authority_id = ${user.authorityId} AND year = ${year})`;
   const firstClose = ORG_TYPES.map((t) => windows[t].closesOn).sort()[0]!;
   try {
     await commitWithAudit(
       db,
       auditActorOf(user),
-      [
-        db.insert(inspectionYears).values({
-          authorityId: user.authorityId,
-          year,
-          windows,
-          cutoffOn,
-          requiredCount: required.length,
-          openedByUserId: user.id,
-          openedAt: at,
-        }),
-        db.run(sql`
-          INSERT INTO annual_inspections (year_id, org_id, year, authority_id, org_type, supervision_mode,
-            supervisor_unit_id, state, state_since, created_at, updated_at)
-          SELECT ${yearIdSql}, o.id, ${year}, o.authority_id, o.type, o.supervision_mode, o.supervisor_unit_id,
-            'draft', ${at}, ${at}, ${at}
-          FROM organizations o WHERE o.id IN ${idList(required)}
-          ON CONFLICT (org_id, year) DO NOTHING`),
-        db.run(sql`
-          INSERT INTO notices (org_id, text, href, created_at)
-          SELECT ai.org_id, ${`${year} 年度年检已开始，请填写年度工作报告并在申报期内提交（最早截止日 ${firstClose}，以本单位类型的申报期为准）。`},
-            '/portal/inspections/' || ai.id, ${at}
-          FROM annual_inspections ai WHERE ai.year_id = ${yearIdSql}`),
-      ],
+      openYearStatements(db, {
+        authorityId: user.authorityId,
+        year,
+        windows,
+        cutoffOn,
+        required,
+        openedByUserId: user.id,
+        at,
+        noticeText: `${year} 年度年检已开始，请填写年度工作报告并在申报期内提交（最早截止日 ${firstClose}，以本单位类型的申报期为准）。`,
+      }),
       {
         action: "inspection.year.open",
         objectType: "inspection_year",
@@ -140,27 +123,13 @@ export async function openYear(
     }
     throw e;
   }
-  const [row] = await db
-    .select()
-    .from(inspectionYears)
-    .where(sql`${inspectionYears.authorityId} = ${user.authorityId} AND ${inspectionYears.year} = ${year}`);
+  const row = await yearOfAuthority(db, user.authorityId, year);
   return { ok: true, year: yearFromRow(row!) };
 }
 
 export async function listYears(deps: AppDeps, user: SessionUser): Promise<InspectionYear[]> {
   const db = deps.db;
-  let where = sql`1`;
-  if (user.role === "registrar") {
-    if (user.authorityId === null) return [];
-    where = sql`authority_id IN ${shortList(await authorityTree(db, user.authorityId))}`;
-  } else if (user.role === "org") {
-    if (user.orgId === null) return [];
-    where = sql`authority_id = (SELECT authority_id FROM organizations WHERE id = ${user.orgId})`;
-  } else if (user.role === "supervisor") {
-    if (user.supervisorUnitId === null) return [];
-    where = sql`id IN (SELECT DISTINCT year_id FROM annual_inspections WHERE supervisor_unit_id = ${user.supervisorUnitId})`;
-  }
-  const rows = await db.select().from(inspectionYears).where(where).orderBy(sql`year DESC, authority_id`);
+  const rows = await yearsVisibleTo(db, user);
   return rows.map(yearFromRow);
 }
 
@@ -221,58 +190,18 @@ export async function markNotFiled(
   const at = nowIso(deps);
   for (let i = 0; i < marked.length; i += MARK_CHUNK) {
     const chunk = marked.slice(i, i + MARK_CHUNK);
-    // Each row only if it still has the version it was decided on (a resubmit in between wins).
-    const versions = JSON.stringify(Object.fromEntries(chunk.map((f) => [String(f.id), f.version])));
-    const target = sql`${idList(chunk.map((f) => f.id))} AND ai.version = json_extract(${versions}, '$."' || ai.id || '"')`;
-    const rows = sql`annual_inspections ai WHERE ai.id IN ${target} AND ai.state IN ('draft', 'returned')`;
     const text = `您单位未在规定期限内提交 ${yearRow.year} 年度年检报告，已被标记为“未参检”。`;
-    await commitWithAudit(
-      db,
-      audit,
-      [
-        db.run(sql`
-          INSERT INTO inspection_transitions (filing_id, action, from_state, to_state, actor_user_id, actor_role, actor_name, at, details)
-          SELECT ai.id, 'mark_not_filed', ai.state, 'not_filed', ${audit.userId}, ${audit.role}, ${audit.username}, ${at},
-            json_object('year', ai.year, 'correctionDeadline', ai.correction_deadline)
-          FROM ${rows}`),
-        db.run(sql`
-          INSERT INTO notices (org_id, text, href, created_at)
-          SELECT ai.org_id, ${text}, '/portal/inspections/' || ai.id, ${at} FROM ${rows}`),
-        db.run(sql`
-          INSERT INTO audit_events (at, actor_user_id, actor_username, actor_role, ip, action, object_type, object_id, org_id, summary)
-          SELECT ${at}, ${audit.userId}, ${audit.username}, ${audit.role}, NULL, 'inspection.mark_not_filed',
-            'annual_inspection', CAST(ai.id AS TEXT), ai.org_id,
-            json_object('year', ai.year, 'from', ai.state, 'to', 'not_filed')
-          FROM ${rows}`),
-        db.run(sql`
-          UPDATE annual_inspections AS ai SET state = 'not_filed', version = version + 1, act_version = version + 1,
-            state_since = ${at}, updated_at = ${at}, holder_user_id = NULL, holder_at = NULL,
-            correction_reason = NULL, correction_deadline = NULL
-          WHERE ai.id IN ${target} AND ai.state IN ('draft', 'returned')`),
-      ],
-      [],
-    );
+    await commitWithAudit(db, audit, markNotFiledStatements(db, chunk, audit, at, text), []);
   }
   // The year is done only when every window has closed and no filing is left to mark: a returned filing whose
   // correction deadline is still open is marked on a later day, once it lapses.
   const allClosed = closedTypes.length === ORG_TYPES.length && marked.length === candidates.length;
-  await commitWithAudit(
-    db,
-    audit,
-    allClosed
-      ? [
-          db.run(
-            sql`UPDATE inspection_years SET not_filed_marked_at = ${at}, version = version + 1 WHERE id = ${yearId}`,
-          ),
-        ]
-      : [],
-    {
-      action: "inspection.year.mark_not_filed",
-      objectType: "inspection_year",
-      objectId: `${yearRow.authorityId}:${yearRow.year}`,
-      summary: { year: yearRow.year, types: closedTypes, marked: marked.length },
-    },
-  );
+  await commitWithAudit(db, audit, allClosed ? [yearNotFiledDone(db, yearId, at)] : [], {
+    action: "inspection.year.mark_not_filed",
+    objectType: "inspection_year",
+    objectId: `${yearRow.authorityId}:${yearRow.year}`,
+    summary: { year: yearRow.year, types: closedTypes, marked: marked.length },
+  });
   return { ok: true, marked: marked.length, items };
 }
 
@@ -282,51 +211,20 @@ export async function markNotFiled(
 /** Creates this year's draft lazily when the organization must file and the window is open (e.g. registered late). */
 export async function ensureCurrentDraft(deps: AppDeps, user: SessionUser, today: string) {
   const db = deps.db;
-  const orgs = (await db.all(sql`
-    SELECT o.id, o.status, o.registered_on AS registeredOn, o.type, o.authority_id AS authorityId
-    FROM organizations o WHERE o.id = ${user.orgId}`)) as {
-    id: number;
-    status: "active";
-    registeredOn: string;
-    type: OrgType;
-    authorityId: number;
-  }[];
-  const org = orgs[0];
+  const org = await organizationForDraft(db, user.orgId);
   if (!org) return;
-  const [y] = await db
-    .select()
-    .from(inspectionYears)
-    .where(sql`${inspectionYears.authorityId} = ${org.authorityId}`)
-    .orderBy(sql`year DESC`)
-    .limit(1);
+  const y = await latestYearOfAuthority(db, org.authorityId);
   if (!y) return;
-  const has = await db.all(
-    sql`SELECT 1 FROM annual_inspections WHERE org_id = ${org.id} AND year = ${y.year}`,
-  );
-  if (has.length > 0) return;
+  if (await hasFiling(db, org.id, y.year)) return;
   const [, m, d] = y.cutoffOn.split("-").map(Number) as [number, number, number];
   if (!mustFile(org, y.year, { month: m, day: d }).required) return;
   if (windowStatus(y.windows[org.type], today) !== "open") return;
   const at = nowIso(deps);
-  await commitWithAudit(
-    db,
-    auditActorOf(user),
-    [
-      db.run(sql`
-        INSERT INTO annual_inspections (year_id, org_id, year, authority_id, org_type, supervision_mode,
-          supervisor_unit_id, state, state_since, created_at, updated_at)
-        SELECT ${y.id}, o.id, ${y.year}, o.authority_id, o.type, o.supervision_mode, o.supervisor_unit_id,
-          'draft', ${at}, ${at}, ${at}
-        FROM organizations o WHERE o.id = ${org.id}
-        ON CONFLICT (org_id, year) DO NOTHING`),
-      db.run(sql`UPDATE inspection_years SET required_count = required_count + changes() WHERE id = ${y.id}`),
-    ],
-    {
-      action: "inspection.draft.create",
-      objectType: "annual_inspection",
-      objectId: `${org.id}:${y.year}`,
-      orgId: org.id,
-      summary: { year: y.year },
-    },
-  );
+  await commitWithAudit(db, auditActorOf(user), lateDraftStatements(db, y, org.id, at), {
+    action: "inspection.draft.create",
+    objectType: "annual_inspection",
+    objectId: `${org.id}:${y.year}`,
+    orgId: org.id,
+    summary: { year: y.year },
+  });
 }
