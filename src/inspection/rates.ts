@@ -1,13 +1,11 @@
 /** The inspection rates by authority and organization type (R-C10). */
 
-import { sql } from "drizzle-orm";
 import { ORG_TYPES, type OrgType } from "../../db/schema";
 import type { AppDeps, SessionUser } from "../context";
 import { computeRates, type InspectionCounts, tally } from "../domain/inspection-stats";
-import type { InspectionState } from "../domain/inspection-workflow";
-import type { Conclusion } from "../domain/workflow";
 import type { RatesRow } from "./contract";
-import { authorityTree, shortList } from "./queries";
+import { authorityTree } from "./queries";
+import { authorityName, filingCountsByGroup } from "./review-queries";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rates (R-C10)
@@ -19,18 +17,7 @@ export async function rates(deps: AppDeps, user: SessionUser, year: number): Pro
     scope = await authorityTree(db, user.authorityId);
   else if (user.role === "admin") scope = null;
   else return [];
-  const rows = (await db.all(sql`
-    SELECT ai.authority_id, a.name AS authority_name, ai.org_type, ai.state, ai.conclusion, count(*) AS n
-    FROM annual_inspections ai JOIN authorities a ON a.id = ai.authority_id
-    WHERE ai.year = ${year}${scope ? sql` AND ai.authority_id IN ${shortList(scope)}` : sql``}
-    GROUP BY ai.authority_id, ai.org_type, ai.state, ai.conclusion`)) as {
-    authority_id: number;
-    authority_name: string;
-    org_type: OrgType;
-    state: InspectionState;
-    conclusion: Conclusion | null;
-    n: number;
-  }[];
+  const rows = await filingCountsByGroup(db, year, scope);
   // Every filing row is an organization required to file (rows are created for exactly those, R-C2).
   const zero = (): InspectionCounts => ({
     required: 0,
@@ -58,10 +45,7 @@ export async function rates(deps: AppDeps, user: SessionUser, year: number): Pro
     }
     for (const k of Object.keys(c) as (keyof InspectionCounts)[]) g.counts[k] += c[k] * n;
   };
-  const ownName = scope
-    ? (((await db.all(sql`SELECT name FROM authorities WHERE id = ${scope[0]}`)) as { name: string }[])[0]
-        ?.name ?? "")
-    : "全部";
+  const ownName = scope ? await authorityName(db, scope[0]!) : "全部";
   for (const type of ["all", ...ORG_TYPES] as const) add("all", `${ownName}（合计）`, type, zero(), 0);
   for (const r of rows) {
     // tally counts one organization; multiply by the group's size.

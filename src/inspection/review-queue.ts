@@ -1,6 +1,6 @@
 /** Reviewers: taking and releasing a filing, and the queue of filings waiting for their side. */
 
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import { type InspectionState, inspectionStateLabel, REVIEW_QUEUES } from "../domain/inspection-workflow";
@@ -9,18 +9,23 @@ import { classifyQuery } from "../registry/search";
 import type { QueueFilters, QueuePage, Result } from "./contract";
 import { auditActorOf, NOT_FOUND, nowIso, STALE, todayOf, workflowActorOf } from "./filing-context";
 import {
-  authorityTree,
   canSee,
   idList,
-  idListText,
   isStaleWrite,
   loadFiling,
   selectFilings,
-  shortList,
   staleGuard,
   subjectOf,
   summaryOf,
 } from "./queries";
+import {
+  latestFilingYear,
+  nameMatchQueue,
+  queueFilterSql,
+  queuePageIds,
+  queueScope,
+  queueStateCounts,
+} from "./review-queries";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reviewers: take / release
@@ -97,15 +102,6 @@ const QUEUE_STATES: Record<"registrar" | "supervisor", InspectionState[]> = {
   ),
 };
 
-/** The counters' rows for the reviewer's scope (see inspection_queue_counts). */
-function countsScope(user: SessionUser, filters: QueueFilters, authorityIds: number[] | null): SQL {
-  const district =
-    filters.authorityId !== undefined ? sql` AND c.authority_id = ${filters.authorityId}` : sql``;
-  if (user.role === "supervisor") return sql`c.supervisor_unit_id = ${user.supervisorUnitId}${district}`;
-  if (authorityIds) return sql`c.authority_id IN ${shortList(authorityIds)}`;
-  return sql`1${district}`;
-}
-
 const EMPTY_PAGE: QueuePage = { items: [], total: 0, countsByState: {} };
 
 /**
@@ -118,125 +114,33 @@ export async function queue(deps: AppDeps, user: SessionUser, filters: QueueFilt
   const perPage = Math.min(Math.max(1, Math.trunc(filters.perPage) || 20), 200);
   const page = Math.max(1, Math.trunc(filters.page) || 1);
 
-  // Scope: which index ranges to read.
-  let ranges: SQL[];
-  let scopeSql: SQL;
-  let scopeIds: number[] | null = null;
-  let side: "registrar" | "supervisor";
-  if (user.role === "registrar" && user.authorityId !== null) {
-    const tree = await authorityTree(db, user.authorityId);
-    const ids = filters.authorityId !== undefined ? tree.filter((a) => a === filters.authorityId) : tree;
-    if (ids.length === 0) return EMPTY_PAGE;
-    ranges = ids.map((a) => sql`ai.authority_id = ${a}`);
-    scopeIds = ids;
-    scopeSql =
-      ids.length === 1 ? sql`ai.authority_id = ${ids[0]}` : sql`ai.authority_id IN ${shortList(ids)}`;
-    side = "registrar";
-  } else if (user.role === "supervisor" && user.supervisorUnitId !== null) {
-    scopeSql = sql`ai.supervisor_unit_id = ${user.supervisorUnitId}${
-      filters.authorityId !== undefined ? sql` AND ai.authority_id = ${filters.authorityId}` : sql``
-    }`;
-    ranges = [scopeSql];
-    side = "supervisor";
-  } else if (user.role === "admin") {
-    scopeSql = filters.authorityId !== undefined ? sql`ai.authority_id = ${filters.authorityId}` : sql`1`;
-    ranges = [scopeSql];
-    side = "registrar";
-  } else {
-    return EMPTY_PAGE;
-  }
-
-  let year = filters.year;
-  if (year === undefined) {
-    const [y] = (await db.all(sql`SELECT max(year) AS y FROM annual_inspections ai WHERE ${scopeSql}`)) as {
-      y: number | null;
-    }[];
-    if (!y?.y) return EMPTY_PAGE;
-    year = Number(y.y);
-  }
-
-  const extra: SQL[] = [];
-  if (filters.type) extra.push(sql`ai.org_type = ${filters.type}`);
-  if (filters.overdue) extra.push(sql`ai.state = 'returned' AND ai.correction_deadline < ${today}`);
-  if (filters.hasWarnings) extra.push(sql`ai.warning_count > 0`);
+  const scope = await queueScope(db, user, filters);
+  if (!scope) return EMPTY_PAGE;
+  const year = filters.year ?? (await latestFilingYear(db, scope.scopeSql));
+  if (year === null) return EMPTY_PAGE;
   const q = classifyQuery(filters.q);
-  if (q.mode === "uscc") extra.push(sql`ai.org_id = (SELECT id FROM organizations WHERE uscc = ${q.code})`);
-  if (q.mode === "name") {
-    extra.push(
-      q.index === "org_name_tri"
-        ? sql`ai.org_id IN (SELECT rowid FROM org_name_tri WHERE org_name_tri MATCH ${q.match})`
-        : sql`ai.org_id IN (SELECT rowid FROM org_name_grams WHERE org_name_grams MATCH ${q.match})`,
-    );
-  }
-  const extraSql = extra.length ? sql.join([sql``, ...extra], sql` AND `) : sql``;
+  const extraSql = queueFilterSql(filters, today, q);
 
   // "Overdue" concerns open corrections: without a state tab it shows the returned filings past their deadline.
   const states = filters.state
     ? [filters.state]
     : filters.overdue
       ? ["returned" as const]
-      : QUEUE_STATES[side];
+      : QUEUE_STATES[scope.side];
   const offset = (page - 1) * perPage;
-  const countsByState: Partial<Record<InspectionState, number>> = {};
+  const win = { year, extraSql, states, perPage, offset };
   let ids: number[];
   let total: number;
+  let countsByState: Partial<Record<InspectionState, number>>;
 
   if (q.mode === "name") {
-    // A name fragment: the gram index is the costly part, so one statement matches once and returns both the
-    // counts per state and the page.
-    const rows = (await db.all(sql`
-      WITH hits AS MATERIALIZED (
-        SELECT ai.id, ai.state, ai.state_since FROM annual_inspections ai
-        WHERE ${scopeSql} AND ai.year = ${year}${extraSql})
-      SELECT 'count' AS kind, state, count(*) AS n, NULL AS id FROM hits GROUP BY state
-      UNION ALL
-      SELECT * FROM (SELECT 'row', state, NULL, id FROM hits WHERE state IN ${idListText(states)}
-                     ORDER BY state_since, id LIMIT ${perPage} OFFSET ${offset})`)) as {
-      kind: "count" | "row";
-      state: InspectionState;
-      n: number | null;
-      id: number | null;
-    }[];
-    ids = [];
-    for (const r of rows) {
-      if (r.kind === "count") countsByState[r.state] = Number(r.n);
-      else ids.push(Number(r.id));
-    }
+    ({ ids, countsByState } = await nameMatchQueue(db, scope, win));
     total = states.reduce((sum, st) => sum + (countsByState[st] ?? 0), 0);
   } else {
-    // Counts per state: from the trigger-kept counters when the filters are among their dimensions (type,
-    // warnings); otherwise (a code, overdue) by counting the few filings those select.
-    const counted =
-      q.mode === "filters" && !filters.overdue
-        ? sql`SELECT c.state, sum(c.n) AS n FROM inspection_queue_counts c
-            WHERE ${countsScope(user, filters, scopeIds)} AND c.year = ${year}${
-              filters.type ? sql` AND c.org_type = ${filters.type}` : sql``
-            }${filters.hasWarnings ? sql` AND c.warned = 1` : sql``} GROUP BY c.state`
-        : sql`SELECT ai.state, count(*) AS n FROM annual_inspections ai
-            WHERE ${scopeSql} AND ai.year = ${year}${extraSql} GROUP BY ai.state`;
-    const counts = (await db.all(counted)) as { state: InspectionState; n: number }[];
-    for (const r of counts) if (Number(r.n) > 0) countsByState[r.state] = Number(r.n);
+    countsByState = await queueStateCounts(db, user, filters, scope, win, q.mode === "filters");
     total = states.reduce((sum, st) => sum + (countsByState[st] ?? 0), 0);
     if (total === 0 || offset >= total) return { items: [], total, countsByState };
-    let idsSql: SQL;
-    if (user.role === "admin") {
-      idsSql = sql`SELECT ai.id FROM annual_inspections ai
-        WHERE ${scopeSql} AND ai.year = ${year} AND ai.state IN ${idListText(states)}${extraSql}
-        ORDER BY ai.state_since, ai.id LIMIT ${perPage} OFFSET ${offset}`;
-    } else {
-      // Each (scope range, state) is one index range already in waiting order: read the first offset+perPage of
-      // each and merge, instead of sorting every row of the queue.
-      const parts: SQL[] = [];
-      for (const range of ranges) {
-        for (const st of states) {
-          parts.push(sql`SELECT * FROM (SELECT ai.id, ai.state_since FROM annual_inspections ai
-            WHERE ${range} AND ai.year = ${year} AND ai.state = ${st}${extraSql}
-            ORDER BY ai.state_since, ai.id LIMIT ${offset + perPage})`);
-        }
-      }
-      idsSql = sql`SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) ORDER BY state_since, id LIMIT ${perPage} OFFSET ${offset}`;
-    }
-    ids = ((await db.all(idsSql)) as { id: number }[]).map((r) => Number(r.id));
+    ids = await queuePageIds(db, user.role === "admin", scope, win);
   }
   if (ids.length === 0) return { items: [], total, countsByState };
   const rows = await selectFilings(db, sql`ai.id IN ${idList(ids)}`);
