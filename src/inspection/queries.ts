@@ -4,11 +4,21 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { OrgType, SupervisionMode } from "../../db/schema";
-import { type InspectionWindows, inspectionYears } from "../../db/schema/inspection";
+import {
+  annualInspections,
+  type InspectionWindows,
+  inspectionProblems,
+  inspectionRounds,
+  inspectionSections,
+  inspectionTransitions,
+  inspectionYears,
+} from "../../db/schema/inspection";
 import type { SessionUser } from "../context";
 import type { BatchItem, Db } from "../db";
+import type { InspectionReport } from "../domain/inspection-report";
 import type { InspectionState } from "../domain/inspection-workflow";
 import { inspectionStateLabel } from "../domain/inspection-workflow";
+import type { Check } from "../domain/prechecks";
 import type { Conclusion, FilingSubject, Problem, SectionComment } from "../domain/workflow";
 import { isOverdue } from "../domain/working-days";
 import type { FilingSummary, InspectionYear } from "./contract";
@@ -313,4 +323,104 @@ export async function filingAuthorityId(db: Db, filingId: number): Promise<numbe
     authority_id: number;
   }[];
   return rows[0] === undefined ? null : Number(rows[0].authority_id);
+}
+
+/** Take (a holder) or release (null): the filing names the version it was read at; a transition-level change. */
+export function holderChange(db: Db, f: FilingRow, holderUserId: number | null, at: string): BatchItem {
+  return db.run(sql`
+    UPDATE annual_inspections SET holder_user_id = ${holderUserId}, holder_at = ${holderUserId === null ? null : at},
+      version = version + 1, act_version = version + 1, updated_at = ${at}
+    WHERE id = ${f.id} AND version = ${f.version}`);
+}
+
+/** A section save bumps the filing's version (not act_version), only from the version and state it was read at. */
+export function filingTouch(db: Db, f: FilingRow, at: string): BatchItem {
+  return db.run(sql`
+    UPDATE annual_inspections SET version = version + 1, updated_at = ${at}
+    WHERE id = ${f.id} AND version = ${f.version} AND state = ${f.state}`);
+}
+
+/** One section's data, saved at the filing's new version. */
+export function sectionUpsert(
+  db: Db,
+  filingId: number,
+  s: { section: string; data: unknown; savedVersion: number; userId: number; at: string },
+): BatchItem {
+  return db
+    .insert(inspectionSections)
+    .values({
+      filingId,
+      section: s.section,
+      data: s.data,
+      savedVersion: s.savedVersion,
+      updatedByUserId: s.userId,
+      updatedAt: s.at,
+    })
+    .onConflictDoUpdate({
+      target: [inspectionSections.filingId, inspectionSections.section],
+      set: { data: s.data, savedVersion: s.savedVersion, updatedByUserId: s.userId, updatedAt: s.at },
+    });
+}
+
+/** A transition's change to the filing, only from the version and state it was decided on. */
+export function filingTransitionUpdate(db: Db, f: FilingRow, set: Record<string, unknown>): BatchItem {
+  return db
+    .update(annualInspections)
+    .set(set)
+    .where(
+      sql`${annualInspections.id} = ${f.id} AND ${annualInspections.version} = ${f.version} AND ${annualInspections.state} = ${f.state}`,
+    );
+}
+
+/** The report as submitted in this round, with its 机器预审 results. */
+export function roundSnapshot(
+  db: Db,
+  filingId: number,
+  r: { round: number; snapshot: InspectionReport; checks: Check[]; at: string; userId: number },
+): BatchItem {
+  return db.insert(inspectionRounds).values({
+    filingId,
+    round: r.round,
+    snapshot: r.snapshot,
+    checks: r.checks,
+    submittedAt: r.at,
+    submittedByUserId: r.userId,
+  });
+}
+
+/** One problem a conclusion records (R-C4). */
+export function problemRow(db: Db, filingId: number, p: Problem, at: string): BatchItem {
+  return db.insert(inspectionProblems).values({
+    filingId,
+    description: p.description,
+    severity: p.severity,
+    section: p.section || null,
+    createdAt: at,
+  });
+}
+
+/** The transition's log row: who took which action, from and to which state, with its details. */
+export function transitionLogRow(
+  db: Db,
+  filingId: number,
+  t: {
+    action: string;
+    from: InspectionState;
+    to: InspectionState;
+    user: SessionUser;
+    at: string;
+    details: Record<string, unknown>;
+  },
+): BatchItem {
+  return db.insert(inspectionTransitions).values({
+    filingId,
+    action: t.action,
+    fromState: t.from,
+    toState: t.to,
+    actorUserId: t.user.id,
+    actorRole: t.user.role,
+    actorName: t.user.displayName,
+    at: t.at,
+    details: t.details,
+  });
 }

@@ -10,6 +10,7 @@ import type { QueueFilters, QueuePage, Result } from "./contract";
 import { auditActorOf, NOT_FOUND, nowIso, STALE, todayOf, workflowActorOf } from "./filing-context";
 import {
   canSee,
+  holderChange,
   idList,
   isStaleWrite,
   loadFiling,
@@ -68,13 +69,7 @@ export async function holdChange(
     await commitWithAudit(
       db,
       auditActorOf(user),
-      [
-        db.run(sql`
-          UPDATE annual_inspections SET holder_user_id = ${take ? user.id : null}, holder_at = ${take ? at : null},
-            version = version + 1, act_version = version + 1, updated_at = ${at}
-          WHERE id = ${f.id} AND version = ${f.version}`),
-        staleGuard(db),
-      ],
+      [holderChange(db, f, take ? user.id : null, at), staleGuard(db)],
       {
         action: take ? "inspection.take" : "inspection.release",
         objectType: "annual_inspection",

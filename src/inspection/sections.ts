@@ -1,7 +1,5 @@
 /** The organization saving one section of its annual report (draft or returned), under the window and versions. */
 
-import { sql } from "drizzle-orm";
-import { inspectionSections } from "../../db/schema/inspection";
 import { commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import {
@@ -28,7 +26,7 @@ import {
   windowOf,
 } from "./filing-context";
 import { checkSectionFields, formToSectionInput } from "./form";
-import { canSee, isStaleWrite, loadFiling, staleGuard } from "./queries";
+import { canSee, filingTouch, isStaleWrite, loadFiling, sectionUpsert, staleGuard } from "./queries";
 import { checksFor } from "./report";
 
 export async function saveSection(
@@ -105,24 +103,9 @@ export async function saveSection(
       db,
       auditActorOf(user),
       [
-        db.run(sql`
-          UPDATE annual_inspections SET version = version + 1, updated_at = ${at}
-          WHERE id = ${f.id} AND version = ${f.version} AND state = ${f.state}`),
+        filingTouch(db, f, at),
         staleGuard(db),
-        db
-          .insert(inspectionSections)
-          .values({
-            filingId: f.id,
-            section,
-            data,
-            savedVersion: next,
-            updatedByUserId: user.id,
-            updatedAt: at,
-          })
-          .onConflictDoUpdate({
-            target: [inspectionSections.filingId, inspectionSections.section],
-            set: { data, savedVersion: next, updatedByUserId: user.id, updatedAt: at },
-          }),
+        sectionUpsert(db, f.id, { section, data, savedVersion: next, userId: user.id, at }),
       ],
       {
         action: "inspection.section.save",

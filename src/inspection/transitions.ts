@@ -1,12 +1,5 @@
 /** The annual inspection's transitions: input checks, the machine's decision, its effects, one batch. */
 
-import { sql } from "drizzle-orm";
-import {
-  annualInspections,
-  inspectionProblems,
-  inspectionRounds,
-  inspectionTransitions,
-} from "../../db/schema/inspection";
 import { type AuditInput, commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { BatchItem } from "../db";
@@ -39,11 +32,15 @@ import { filingHref, noticeStatement } from "./notices";
 import {
   canSee,
   type FilingRow,
+  filingTransitionUpdate,
   isStaleWrite,
   loadFiling,
+  problemRow,
   returnRound,
+  roundSnapshot,
   staleGuard,
   subjectOf,
+  transitionLogRow,
 } from "./queries";
 import { checksFor } from "./report";
 
@@ -170,16 +167,7 @@ function effectsOf(
           lastSubmittedAt: at,
           ...(input.idempotencyKey ? { submitKey: input.idempotencyKey, submitKeyVersion: next } : {}),
         });
-        effectItems.push(
-          db.insert(inspectionRounds).values({
-            filingId: f.id,
-            round,
-            snapshot: working,
-            checks,
-            submittedAt: at,
-            submittedByUserId: user.id,
-          }),
-        );
+        effectItems.push(roundSnapshot(db, f.id, { round, snapshot: working, checks, at, userId: user.id }));
         details.round = round;
         details.warnings = warnings;
         break;
@@ -197,15 +185,7 @@ function effectsOf(
       case "record_conclusion":
         Object.assign(set, { conclusion: e.conclusion, concludedOn: today });
         for (const p of e.problems) {
-          effectItems.push(
-            db.insert(inspectionProblems).values({
-              filingId: f.id,
-              description: p.description,
-              severity: p.severity,
-              section: p.section || null,
-              createdAt: at,
-            }),
-          );
+          effectItems.push(problemRow(db, f.id, p, at));
         }
         Object.assign(details, { conclusion: e.conclusion, problems: e.problems });
         // R-F3: the concluded filing's member counts enter the party ledger's history.
@@ -313,12 +293,7 @@ export async function act(
   });
   if (input.idempotencyKey) details.idempotencyKey = input.idempotencyKey;
 
-  const update = db
-    .update(annualInspections)
-    .set(set)
-    .where(
-      sql`${annualInspections.id} = ${f.id} AND ${annualInspections.version} = ${f.version} AND ${annualInspections.state} = ${f.state}`,
-    );
+  const update = filingTransitionUpdate(db, f, set);
   const event: AuditInput = {
     action: `inspection.${action}`,
     objectType: "annual_inspection",
@@ -334,17 +309,7 @@ export async function act(
         update,
         staleGuard(db),
         ...effectItems,
-        db.insert(inspectionTransitions).values({
-          filingId: f.id,
-          action,
-          fromState: decision.from,
-          toState: decision.to,
-          actorUserId: user.id,
-          actorRole: user.role,
-          actorName: user.displayName,
-          at,
-          details,
-        }),
+        transitionLogRow(db, f.id, { action, from: decision.from, to: decision.to, user, at, details }),
         ...notices.map((n) => noticeStatement(db, n.to, n.text, filingHref(n.audience, f.id), at)),
       ],
       event,
