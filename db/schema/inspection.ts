@@ -3,7 +3,7 @@
  *
  * Glossary (English in code ↔ Chinese in the UI):
  *   inspection_year        一个登记管理机关某年度的年检（申报期 window、登记截止日 cutoff）
- *   annual_inspection      一个组织某年度的年检申报 (a "filing"); its state follows src/domain/workflow.ts
+ *   annual_inspection      一个组织某年度的年检申报 (a "filing"); its state follows src/domain/inspection-workflow.ts
  *   section                报告的一个部分 (R-C5), stored as JSON; money inside is integer fen
  *   round                  一轮提交：提交时的报告快照、机器预审结果；退回补正时的原因、期限和逐部分意见 (R-C3)
  *   transition             状态流转记录 (append-only)
@@ -14,11 +14,12 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { CONCLUSIONS, INSPECTION_STATES, PROBLEM_SEVERITIES } from "../../src/domain/workflow";
+import { INSPECTION_STATES } from "../../src/domain/inspection-workflow";
+import { CONCLUSIONS, PROBLEM_SEVERITIES } from "../../src/domain/workflow";
 import { authorities, ORG_TYPES, type OrgType, organizations, SUPERVISION_MODES } from "./registry";
 import { inList } from "./sql";
 
-// One list of states, conclusions and severities: the workflow's (src/domain/workflow.ts holds the machine).
+// One list of states, conclusions and severities: the workflow's (src/domain/inspection-workflow.ts holds the machine).
 const INSPECTION_STATE_VALUES = INSPECTION_STATES;
 const CONCLUSION_VALUES = CONCLUSIONS;
 const SEVERITY_VALUES = PROBLEM_SEVERITIES;

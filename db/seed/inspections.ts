@@ -20,8 +20,9 @@ import {
   type RegisterEntry,
 } from "../../src/domain/inspection-report";
 import { dateIn, defaultWindow, requiredToFile, windowStatus } from "../../src/domain/inspection-window";
+import type { InspectionAction, InspectionState } from "../../src/domain/inspection-workflow";
 import { runPrechecks } from "../../src/domain/prechecks";
-import type { Conclusion, InspectionAction, InspectionState, Problem } from "../../src/domain/workflow";
+import type { Conclusion, Problem } from "../../src/domain/workflow";
 import { addCalendarDays, addWorkingDays } from "../../src/domain/working-days";
 import { ORG_TYPES, type OrgType, type SupervisionMode } from "../schema";
 import {

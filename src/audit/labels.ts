@@ -6,9 +6,9 @@
 
 import type { auditEvents } from "../../db/schema";
 import { creditMachine } from "../domain/credit";
+import { annualInspectionMachine } from "../domain/inspection-workflow";
 import { APPLICATION_KIND_LABELS } from "../domain/registration";
 import { registrationMachine } from "../domain/registration-workflow";
-import { annualInspectionMachine } from "../domain/workflow";
 import { zombieCaseMachine } from "../domain/zombie-case";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 

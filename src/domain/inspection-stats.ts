@@ -7,7 +7,9 @@
  * (tenths of a percent = ⌊(2000·n + d) / 2d⌋, i.e. n/d·1000 rounded half up). Rounded shares may not add up to
  * exactly 100.0%. A zero denominator gives no rate (`permille: null`, shown "—"), never a division error.
  */
-import { type Conclusion, FILED_STATES, type InspectionState } from "./workflow";
+
+import { FILED_STATES, type InspectionState } from "./inspection-workflow";
+import type { Conclusion } from "./workflow";
 
 export interface InspectionCounts {
   required: number;

@@ -1,10 +1,10 @@
 /**
- * The annual inspection's service contract (issue 4): the types and functions the routes call.
- * src/inspection/service.ts implements them; src/inspection/portal-routes.tsx (organizations) and
- * src/inspection/review-routes.tsx + public-routes.tsx (supervisors, registrars, public) call them.
+ * The annual inspection's service contract: the types and functions the routes call.
+ * src/inspection/service.ts implements them (one module per seam behind it); src/inspection/portal-routes.tsx
+ * (organizations), the review-*-routes.tsx modules (supervisors, registrars) and public-routes.tsx call them.
  *
  * Every mutating function: loads → checks scope (out of scope ⇒ { ok: false, code: "not_found" }, so routes answer
- * 404) → asks the domain (src/domain/workflow.ts decide, prechecks, windows) → writes ONE batch with its audit
+ * 404) → asks the domain (the 年检 machine through src/domain/workflow.ts decide, prechecks, windows) → writes ONE batch with its audit
  * event(s) (commitWithAudit) and its notices → returns a Result. None throws for bad input: refusals are values
  * with a Chinese message, and for form input a per-field message map keyed by dotted field path.
  */
@@ -12,14 +12,9 @@ import type { OrgType, SupervisionMode } from "../../db/schema";
 import type { AppDeps, SessionUser } from "../context";
 import type { InspectionReport, ReportSection } from "../domain/inspection-report";
 import type { InspectionRates } from "../domain/inspection-stats";
+import type { InspectionAction, InspectionState } from "../domain/inspection-workflow";
 import type { Check } from "../domain/prechecks";
-import type {
-  Conclusion,
-  InspectionAction,
-  InspectionState,
-  Problem,
-  SectionComment,
-} from "../domain/workflow";
+import type { Conclusion, Problem, SectionComment } from "../domain/workflow";
 
 export type Refusal = {
   ok: false;

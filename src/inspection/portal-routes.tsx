@@ -16,10 +16,11 @@ import { REPORT_SECTIONS, type ReportSection } from "../domain/inspection-report
 import { wantsFragment } from "../http";
 import { renderFragment, renderPage } from "../render";
 import { attachmentResponse } from "../route-kit";
+import type { Refusal } from "./contract";
 import { inspectionService as svc } from "./service";
 
 /**
- * The organization's side of the annual inspection (issue 4), under /portal/inspections. The area guard has admitted
+ * The organization's side of the annual inspection under /portal/inspections. The area guard has admitted
  * only organization users; the service answers "not_found" for another organization's filing (404 here).
  * Each section saves on its own: a plain POST that redirects back to the section, or with htmx the section alone is
  * swapped and the pre-review panel refreshed out of band.
@@ -105,6 +106,65 @@ portalInspectionRoutes.get("/portal/inspections/:filingId/notice", async (c) => 
   return renderPage(c, <ConclusionLetter user={me(c)} view={view} back={`/portal/inspections/${view.id}`} />);
 });
 
+type SaveResult = Awaited<ReturnType<typeof svc.saveSection>>;
+type SectionView = NonNullable<Awaited<ReturnType<typeof svc.getFiling>>>;
+
+/** The refusal's field messages keyed as the section's form names them (without the section prefix). */
+function sectionErrors(section: ReportSection, r: Refusal): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(r.fields ?? { "": r.message }).map(([k, m]) => [
+      k.startsWith(`${section}.`) ? k.slice(section.length + 1) : k,
+      m,
+    ]),
+  );
+}
+
+/** A section save's HTTP status: stale 409, bad input 422, undeclared fields 400, other refusals 409. */
+function saveStatusOf(r: SaveResult): number {
+  if (r.ok) return 200;
+  if (r.code === "stale") return 409;
+  if (r.code === "invalid") return 422;
+  if (r.code === "bad_request") return 400;
+  return 409;
+}
+
+/** The section alone, and the pre-review panel swapped out of band. */
+function sectionFragment(
+  c: C,
+  view: SectionView,
+  section: ReportSection,
+  r: SaveResult,
+  fields: Record<string, string | string[]>,
+  errors: Record<string, string>,
+  status: number,
+) {
+  return renderFragment(
+    c,
+    <>
+      <SectionForm
+        filingId={view.id}
+        base={`/portal/inspections/${view.id}`}
+        section={section}
+        report={view.report}
+        version={view.version}
+        raw={!r.ok && r.code === "invalid" ? fields : null}
+        errors={r.ok ? undefined : errors}
+        checks={view.checks.filter((x) => x.section === section)}
+        comment={commentFor(view, section)}
+        editable={editableNow(view)}
+        saved={r.ok}
+      />
+      <ChecksSummary checks={view.checks} oob />
+      {r.ok ? null : (
+        <p id="save-message" class="notice warning" hx-swap-oob="true">
+          {r.message}
+        </p>
+      )}
+    </>,
+    status as 200,
+  );
+}
+
 portalInspectionRoutes.post("/portal/inspections/:filingId/sections/:section", async (c) => {
   const id = idOf(c.req.param("filingId"));
   const section = sectionOf(c.req.param("section"));
@@ -117,51 +177,9 @@ portalInspectionRoutes.post("/portal/inspections/:filingId/sections/:section", a
   if (!r.ok && r.code === "not_found") return c.notFound();
   const view = await svc.getFiling(deps, me(c), id);
   if (!view) return c.notFound();
-  const errors = r.ok
-    ? {}
-    : Object.fromEntries(
-        Object.entries(r.fields ?? { "": r.message }).map(([k, m]) => [
-          k.startsWith(`${section}.`) ? k.slice(section.length + 1) : k,
-          m,
-        ]),
-      );
-  const status = r.ok
-    ? 200
-    : r.code === "stale"
-      ? 409
-      : r.code === "invalid"
-        ? 422
-        : r.code === "bad_request"
-          ? 400
-          : 409;
-  if (wantsFragment(c)) {
-    // The section alone, and the pre-review panel swapped out of band.
-    return renderFragment(
-      c,
-      <>
-        <SectionForm
-          filingId={view.id}
-          base={`/portal/inspections/${view.id}`}
-          section={section}
-          report={view.report}
-          version={view.version}
-          raw={!r.ok && r.code === "invalid" ? fields : null}
-          errors={r.ok ? undefined : errors}
-          checks={view.checks.filter((x) => x.section === section)}
-          comment={commentFor(view, section)}
-          editable={editableNow(view)}
-          saved={r.ok}
-        />
-        <ChecksSummary checks={view.checks} oob />
-        {r.ok ? null : (
-          <p id="save-message" class="notice warning" hx-swap-oob="true">
-            {r.message}
-          </p>
-        )}
-      </>,
-      status as 200,
-    );
-  }
+  const errors = r.ok ? {} : sectionErrors(section, r);
+  const status = saveStatusOf(r);
+  if (wantsFragment(c)) return sectionFragment(c, view, section, r, fields, errors, status);
   if (r.ok) return c.redirect(`/portal/inspections/${id}?done=saved#section-${section}`, 303);
   return filingPage(
     c,

@@ -1,15 +1,13 @@
 /**
- * The public side of the annual inspection (issue 4): the yearly 年检结论公告. (Each organization's history is on its
+ * The public side of the annual inspection: the yearly 年检结论公告. (Each organization's history is on its
  * register page, src/registry/routes.tsx; the API item carries it too, src/registry/api.ts.)
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { authorities } from "../../db/schema";
 import { AnnouncementPage } from "../../views/inspection/public/announcement";
 import type { AppEnv } from "../context";
 import { renderPage } from "../render";
-import { announcedYears } from "./public";
-import { inspectionService as svc } from "./service";
+import { announcementPage } from "./public";
 
 export const inspectionPublicRoutes = new Hono<AppEnv>();
 
@@ -25,37 +23,6 @@ const query = z.object({
 });
 
 inspectionPublicRoutes.get("/inspection-results", async (c) => {
-  const deps = c.get("deps");
-  const q = query.parse(c.req.query());
-  const years = await announcedYears(deps.db);
-  const year = q.year !== undefined && years.includes(q.year) ? q.year : (years[0] ?? null);
-  const auths = await deps.db
-    .select({ code: authorities.code, name: authorities.name })
-    .from(authorities)
-    .orderBy(authorities.code);
-  const authorityCode = auths.some((a) => a.code === q.authority) ? q.authority! : "";
-  const page = q.page ?? 1;
-  const result =
-    year === null
-      ? { total: 0, items: [] }
-      : await svc.conclusionsAnnouncement(deps, {
-          year,
-          authorityCode: authorityCode || undefined,
-          page,
-          perPage: PER_PAGE,
-        });
-  return renderPage(
-    c,
-    <AnnouncementPage
-      user={c.get("user")}
-      year={year}
-      years={years}
-      authorities={auths}
-      authorityCode={authorityCode}
-      page={page}
-      perPage={PER_PAGE}
-      total={result.total}
-      items={result.items}
-    />,
-  );
+  const data = await announcementPage(c.get("deps"), query.parse(c.req.query()), PER_PAGE);
+  return renderPage(c, <AnnouncementPage user={c.get("user")} perPage={PER_PAGE} {...data} />);
 });

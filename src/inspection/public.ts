@@ -6,6 +6,7 @@
  */
 
 import { type SQL, sql } from "drizzle-orm";
+import { authorities } from "../../db/schema";
 import type { AppDeps } from "../context";
 import type { Db } from "../db";
 import { CONCLUSIONS, type Conclusion } from "../domain/workflow";
@@ -117,4 +118,33 @@ export async function announcedYears(db: Db): Promise<number[]> {
     sql`SELECT DISTINCT year FROM annual_inspections WHERE state = 'published' ORDER BY year DESC`,
   )) as { year: number }[];
   return rows.map((r) => Number(r.year));
+}
+
+/**
+ * The 年检结论公告 page's data: the years announced (the asked one if announced, else the latest), the authorities
+ * to filter by (an unknown code is ignored), and one page of the announcement.
+ */
+export async function announcementPage(
+  deps: AppDeps,
+  asked: { year?: number; authority?: string; page?: number },
+  perPage: number,
+) {
+  const years = await announcedYears(deps.db);
+  const year = asked.year !== undefined && years.includes(asked.year) ? asked.year : (years[0] ?? null);
+  const auths = await deps.db
+    .select({ code: authorities.code, name: authorities.name })
+    .from(authorities)
+    .orderBy(authorities.code);
+  const authorityCode = auths.some((a) => a.code === asked.authority) ? asked.authority! : "";
+  const page = asked.page ?? 1;
+  const result =
+    year === null
+      ? { total: 0, items: [] }
+      : await conclusionsAnnouncement(deps, {
+          year,
+          authorityCode: authorityCode || undefined,
+          page,
+          perPage,
+        });
+  return { year, years, authorities: auths, authorityCode, page, total: result.total, items: result.items };
 }

@@ -4,11 +4,22 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { OrgType, SupervisionMode } from "../../db/schema";
-import type { InspectionWindows } from "../../db/schema/inspection";
+import {
+  annualInspections,
+  type InspectionWindows,
+  inspectionProblems,
+  inspectionRounds,
+  inspectionSections,
+  inspectionTransitions,
+  inspectionYears,
+} from "../../db/schema/inspection";
 import type { SessionUser } from "../context";
 import type { BatchItem, Db } from "../db";
-import type { Conclusion, FilingSubject, InspectionState } from "../domain/workflow";
-import { inspectionStateLabel } from "../domain/workflow";
+import type { InspectionReport } from "../domain/inspection-report";
+import type { InspectionState } from "../domain/inspection-workflow";
+import { inspectionStateLabel } from "../domain/inspection-workflow";
+import type { Check } from "../domain/prechecks";
+import type { Conclusion, FilingSubject, Problem, SectionComment } from "../domain/workflow";
 import { isOverdue } from "../domain/working-days";
 import type { FilingSummary, InspectionYear } from "./contract";
 
@@ -264,4 +275,152 @@ export function shortList(ids: readonly number[]): SQL {
 /** `SELECT value FROM json_each(?)` over a list of ids: one parameter however long the list. */
 export function idList(ids: readonly number[]): SQL {
   return sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
+/** `(?, ?, …)` for a short list of texts (states, organization types). */
+export function idListText(values: readonly string[]): SQL {
+  return sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+}
+
+/** The round being returned for correction records who returned it, why, by when, and the comments. */
+export function returnRound(
+  db: Db,
+  f: FilingRow,
+  r: {
+    user: SessionUser;
+    at: string;
+    reason: string;
+    deadline: string;
+    comments: readonly SectionComment[];
+  },
+): BatchItem {
+  return db.run(sql`
+    UPDATE inspection_rounds SET returned_at = ${r.at}, returned_by_user_id = ${r.user.id},
+      returned_by_name = ${r.user.displayName}, reason = ${r.reason}, deadline = ${r.deadline},
+      comments = ${JSON.stringify(r.comments)}
+    WHERE filing_id = ${f.id} AND round = ${f.round}`);
+}
+
+/** The problems a conclusion recorded, in the order they were entered. */
+export async function loadProblems(db: Db, filingId: number) {
+  return (await db.all(
+    sql`SELECT description, severity, section FROM inspection_problems WHERE filing_id = ${filingId} ORDER BY id`,
+  )) as { description: string; severity: Problem["severity"]; section: string | null }[];
+}
+
+/** One inspection year's row, or null. */
+export async function loadYear(db: Db, yearId: number) {
+  const [row] = await db.select().from(inspectionYears).where(sql`${inspectionYears.id} = ${yearId}`);
+  return row ?? null;
+}
+
+/** The authority a filing belongs to, or null when there is no such filing. */
+export async function filingAuthorityId(db: Db, filingId: number): Promise<number | null> {
+  const rows = (await db.all(sql`SELECT authority_id FROM annual_inspections WHERE id = ${filingId}`)) as {
+    authority_id: number;
+  }[];
+  return rows[0] === undefined ? null : Number(rows[0].authority_id);
+}
+
+/** Take (a holder) or release (null): the filing names the version it was read at; a transition-level change. */
+export function holderChange(db: Db, f: FilingRow, holderUserId: number | null, at: string): BatchItem {
+  return db.run(sql`
+    UPDATE annual_inspections SET holder_user_id = ${holderUserId}, holder_at = ${holderUserId === null ? null : at},
+      version = version + 1, act_version = version + 1, updated_at = ${at}
+    WHERE id = ${f.id} AND version = ${f.version}`);
+}
+
+/** A section save bumps the filing's version (not act_version), only from the version and state it was read at. */
+export function filingTouch(db: Db, f: FilingRow, at: string): BatchItem {
+  return db.run(sql`
+    UPDATE annual_inspections SET version = version + 1, updated_at = ${at}
+    WHERE id = ${f.id} AND version = ${f.version} AND state = ${f.state}`);
+}
+
+/** One section's data, saved at the filing's new version. */
+export function sectionUpsert(
+  db: Db,
+  filingId: number,
+  s: { section: string; data: unknown; savedVersion: number; userId: number; at: string },
+): BatchItem {
+  return db
+    .insert(inspectionSections)
+    .values({
+      filingId,
+      section: s.section,
+      data: s.data,
+      savedVersion: s.savedVersion,
+      updatedByUserId: s.userId,
+      updatedAt: s.at,
+    })
+    .onConflictDoUpdate({
+      target: [inspectionSections.filingId, inspectionSections.section],
+      set: { data: s.data, savedVersion: s.savedVersion, updatedByUserId: s.userId, updatedAt: s.at },
+    });
+}
+
+/** A transition's change to the filing, only from the version and state it was decided on. */
+export function filingTransitionUpdate(db: Db, f: FilingRow, set: Record<string, unknown>): BatchItem {
+  return db
+    .update(annualInspections)
+    .set(set)
+    .where(
+      sql`${annualInspections.id} = ${f.id} AND ${annualInspections.version} = ${f.version} AND ${annualInspections.state} = ${f.state}`,
+    );
+}
+
+/** The report as submitted in this round, with its 机器预审 results. */
+export function roundSnapshot(
+  db: Db,
+  filingId: number,
+  r: { round: number; snapshot: InspectionReport; checks: Check[]; at: string; userId: number },
+): BatchItem {
+  return db.insert(inspectionRounds).values({
+    filingId,
+    round: r.round,
+    snapshot: r.snapshot,
+    checks: r.checks,
+    submittedAt: r.at,
+    submittedByUserId: r.userId,
+  });
+}
+
+/** One problem a conclusion records (R-C4). */
+export function problemRow(db: Db, filingId: number, p: Problem, at: string): BatchItem {
+  return db.insert(inspectionProblems).values({
+    filingId,
+    description: p.description,
+    severity: p.severity,
+    section: p.section || null,
+    createdAt: at,
+  });
+}
+
+/** The transition's log row: who took which action, from and to which state, with its details. */
+export function transitionLogRow(
+  db: Db,
+  filingId: number,
+  t: {
+    action: string;
+    from: InspectionState;
+    to: InspectionState;
+    user: SessionUser;
+    at: string;
+    details: Record<string, unknown>;
+  },
+): BatchItem {
+  return db.insert(inspectionTransitions).values({
+    filingId,
+    action: t.action,
+    fromState: t.from,
+    toState: t.to,
+    actorUserId: t.user.id,
+    actorRole: t.user.role,
+    actorName: t.user.displayName,
+    at: t.at,
+    details: t.details,
+  });
 }

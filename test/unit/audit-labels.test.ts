@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { actionLabel, auditSentence, OBJECT_LABELS } from "../../src/audit/labels";
 import { CREDIT_ACTIONS } from "../../src/domain/credit";
+import { INSPECTION_ACTIONS } from "../../src/domain/inspection-workflow";
 import { APPLICATION_ACTIONS } from "../../src/domain/registration-workflow";
-import { INSPECTION_ACTIONS } from "../../src/domain/workflow";
 import { ZOMBIE_CASE_ACTIONS } from "../../src/domain/zombie-case";
 
 function sourceFiles(dir: string): string[] {

@@ -13,7 +13,8 @@ import {
   windowFlags,
   windowStatus,
 } from "../../src/domain/inspection-window";
-import { annualInspectionMachine, decide } from "../../src/domain/workflow";
+import { annualInspectionMachine } from "../../src/domain/inspection-workflow";
+import { decide } from "../../src/domain/workflow";
 
 describe("default windows (R-C1)", () => {
   it("R-C1: 社团 and 民非 report year N to the registrar by 5/31 of N+1 and to the supervisor by 3/31", () => {

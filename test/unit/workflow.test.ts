@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
+  INSPECTION_ACTIONS,
+  INSPECTION_STATES,
+  type InspectionAction,
+  type InspectionState,
+  annualInspectionMachine as M,
+} from "../../src/domain/inspection-workflow";
+import {
   type Actor,
   actionsFor,
   type DecideContext,
   type Decision,
   decide,
   type FilingSubject,
-  INSPECTION_ACTIONS,
-  INSPECTION_STATES,
-  type InspectionAction,
-  type InspectionState,
-  annualInspectionMachine as M,
   type Machine,
   type Problem,
   validateMachine,

@@ -7,10 +7,10 @@
  */
 import type { SessionUser } from "../../../src/context";
 import { FILER_SECTIONS, type ReportSection, SECTION_LABELS } from "../../../src/domain/inspection-report";
+import type { InspectionAction } from "../../../src/domain/inspection-workflow";
 import {
   CONCLUSION_LABELS,
   CONCLUSIONS,
-  type InspectionAction,
   PROBLEM_SEVERITIES,
   PROBLEM_SEVERITY_LABELS,
 } from "../../../src/domain/workflow";

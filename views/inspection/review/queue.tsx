@@ -5,7 +5,11 @@
  */
 import { ORG_TYPES } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
-import { INSPECTION_STATES, type InspectionState, inspectionStateLabel } from "../../../src/domain/workflow";
+import {
+  INSPECTION_STATES,
+  type InspectionState,
+  inspectionStateLabel,
+} from "../../../src/domain/inspection-workflow";
 import type { Notice, QueueFilters, QueuePage } from "../../../src/inspection/contract";
 import { ErrorSummary, type Errors, FieldError } from "../../components/form";
 import { Layout } from "../../layout";
