@@ -25,7 +25,7 @@ import {
   type ServiceMethod,
 } from "../domain/credit";
 import { decide, type Actor as WorkflowActor } from "../domain/workflow";
-import { chinaDateOf, workingDaysRemaining, yearsWithoutCalendar } from "../domain/working-days";
+import { workingDaysRemaining, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
 import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { CaseView, QueueItem, Result } from "./contract";

@@ -12,6 +12,7 @@ import { hasOpenRectificationNotice } from "../credit/notices";
 import type { Db } from "../db";
 import type { LastYearOutcome } from "../domain/inspection-report";
 import type { InspectionState } from "../domain/inspection-workflow";
+import type { PrecheckSettings } from "../domain/prechecks";
 import type { Actor as WorkflowActor } from "../domain/workflow";
 import { chinaDateOf } from "../domain/working-days";
 import { listAttachments } from "./attachments";
@@ -74,7 +75,7 @@ async function previousYear(db: Db, f: FilingRow) {
 }
 
 /** Everything a filing's page or a submit needs. */
-export async function loadFilingContext(db: Db, f: FilingRow) {
+export async function loadFilingContext(db: Db, f: FilingRow, settings?: PrecheckSettings) {
   const [yearRow, sections, attachments, rounds, prev, openNotice] = await Promise.all([
     loadYear(db, f.yearId),
     loadSections(db, f.id),
@@ -84,6 +85,6 @@ export async function loadFilingContext(db: Db, f: FilingRow) {
     hasOpenRectificationNotice(db, f.orgId),
   ]);
   const working = assembleReport(f, sections, attachments);
-  const ctx = precheckContext(f, prev.report, prev.outcome, openNotice);
+  const ctx = { ...precheckContext(f, prev.report, prev.outcome, openNotice), settings };
   return { yearRow: yearRow!, sections, attachments, rounds, prev, working, precheck: ctx };
 }

@@ -27,7 +27,7 @@ import { ensureCurrentDraft, listYears } from "./years";
 async function buildView(deps: AppDeps, user: SessionUser, f: FilingRow): Promise<FilingView> {
   const db = deps.db;
   const today = todayOf(deps);
-  const c = await loadFilingContext(db, f);
+  const c = await loadFilingContext(db, f, deps.config.domain.prechecks);
   const editable = EDITABLE_STATES.includes(f.state);
   const lastRound = c.rounds.at(-1);
   const report = editable || !lastRound ? c.working : lastRound.snapshot;

@@ -64,7 +64,7 @@ export async function saveSection(
     };
   }
   const today = todayOf(deps);
-  const c = await loadFilingContext(db, f);
+  const c = await loadFilingContext(db, f, deps.config.domain.prechecks);
   if (f.state === "draft") {
     const w = windowOf(c.yearRow.windows, f.orgType);
     if (windowStatus(w, today) === "closed") {

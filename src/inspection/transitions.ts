@@ -235,7 +235,7 @@ export async function act(
   }
 
   const today = todayOf(deps);
-  const c = await loadFilingContext(db, f);
+  const c = await loadFilingContext(db, f, deps.config.domain.prechecks);
   const w = windowOf(c.yearRow.windows, f.orgType);
   const checks = submitting ? checksFor(c.working, c.precheck) : [];
   const calendar = await loadCalendar(db);

@@ -12,7 +12,7 @@ import { commitWithAudit, systemActor } from "../audit/audit";
 import { insertCases } from "../credit/service";
 import type { BatchItem } from "../db";
 import { cnDate as cnDay } from "../domain/dates";
-import { DEFAULT_PARTY_THRESHOLDS, termStatus } from "../domain/party";
+import { termStatus } from "../domain/party";
 import type { Job, JobItem } from "../jobs/types";
 
 const MAX_ITEMS = 500;
@@ -102,9 +102,9 @@ export const creditPartyJob: Job = {
   name: "credit-party",
   title: "信用名单候选（应建未建党组织）",
   description:
-    "党建工作台账登记的正式党员达到3名、应当单独建立党支部而没有党组织的组织，列为活动异常名录候选，由登记管理机关逐一审查后决定（R-F1、R-D1(2)、R-D7）。",
+    "党建工作台账登记的正式党员达到应单独建立党支部的人数（默认3名，见业务参数）而没有党组织的组织，列为活动异常名录候选，由登记管理机关逐一审查后决定（R-F1、R-D1(2)、R-D7）。",
   async run(deps, today, { dryRun }) {
-    const min = DEFAULT_PARTY_THRESHOLDS.branchMinFullMembers;
+    const min = deps.config.domain.prechecks.party.branchMinFullMembers;
     const rows = (await deps.db.all(sql`
       WITH latest AS (
         SELECT c.* FROM party_member_counts c

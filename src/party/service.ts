@@ -9,15 +9,7 @@ import { partyActivities, partyMemberCounts, partyOrgVersions } from "../../db/s
 import { commitWithAudit } from "../audit/audit";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import { type AppDeps, type SessionUser, todayOf } from "../context";
-import {
-  coverageOf,
-  DEFAULT_PARTY_THRESHOLDS,
-  type PartyFacts,
-  partyFindings,
-  termEndOn,
-  termStatus,
-} from "../domain/party";
-import { chinaDateOf } from "../domain/working-days";
+import { coverageOf, type PartyFacts, partyFindings, termEndOn, termStatus } from "../domain/party";
 import { isStaleWrite, staleGuard } from "../inspection/queries";
 import { checkAttachment, cleanFilename } from "../storage/uploads";
 import type { CountsRow, LedgerOrg, LedgerView, PartyOrgRecord, Result } from "./contract";
@@ -122,7 +114,7 @@ export async function ledger(
     page,
     pageSize: PAGE_SIZE,
     coveredBy: asOf === today ? coveredBy : [],
-    findings: counts || confirmed ? partyFindings(facts, DEFAULT_PARTY_THRESHOLDS) : [],
+    findings: counts || confirmed ? partyFindings(facts, deps.config.domain.prechecks.party) : [],
     term: termStatus(confirmed?.hasPartyOrg ? confirmed.termEnd : null, asOf),
     coverage: coverageOf({
       hasPartyOrg: facts.hasPartyOrg,

@@ -169,6 +169,29 @@ describe("the party-building ledger (R-F4)", () => {
     expect(n!.n).toBe(0);
   });
 
+  it("R-F1 [C]: how many 正式党员 call for a branch of its own is the locality's setting, changed at /admin/settings", async () => {
+    await post("/portal/party/counts", "org", {
+      asOf: "2026-06-01",
+      fullMembers: "5",
+      probationaryMembers: "0",
+      activists: "0",
+    });
+    expect(await (await get("/portal/party", "org")).text()).toContain("应当单独建立党支部");
+    const changed = await post("/admin/settings/prechecks.party", "supervisor", {
+      branchMinFullMembers: "6",
+      committeeMinMembers: "7",
+      "committeeSize.min": "3",
+      "committeeSize.max": "7",
+      generalBranchMinMembers: "50",
+      partyCommitteeMinMembers: "100",
+      jointBranchMaxUnits: "5",
+      effectiveFrom: "2026-06-10",
+      reason: "本地规定",
+    });
+    expect(changed.status).toBe(303);
+    expect(await (await get("/portal/party", "org")).text()).not.toContain("应当单独建立党支部");
+  });
+
   it("R-F1: a 联合党支部 covers registered organizations, which then count as organizationally covered", async () => {
     const r = await post("/portal/party/organization", "org", {
       ...BRANCH,

@@ -2,8 +2,8 @@ import type { SessionUser } from "../../src/context";
 import type { NoticeView } from "../../src/credit/notices";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
 import { MissingCalendar } from "../components/missing-calendar";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
 const STATES = { open: "待整改", reported: "已报送整改报告，待验收", accepted: "已验收" };

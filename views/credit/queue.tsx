@@ -9,8 +9,8 @@ import {
 } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
 import { MissingCalendar } from "../components/missing-calendar";
+import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
 const FIELD_LABELS = {
