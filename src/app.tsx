@@ -80,7 +80,8 @@ export function createApp(givenDeps: AppDeps) {
       });
     };
     const cached = cachedDeps(deps);
-    return cached ? start(cached) : refreshDeps(deps).then(start);
+    // A database that does not answer fails the request's own work (and /healthz reports it), not this lookup.
+    return cached ? start(cached) : refreshDeps(deps).then(start, () => start(deps));
   });
   // Any URL with a trailing slash is the page without it (/portal/ → /portal), query kept.
   app.use((c, next) => {
