@@ -1,0 +1,25 @@
+/**
+ * Registration applications: one file per kind (成立 establish.ts, 变更 change.ts, 章程核准 charter.ts, 注销
+ * deregister.ts) for its rules and what its approval writes; the shared workflow in lifecycle.ts; reads in queries.ts.
+ */
+
+export type { TransitionInput, TransitionResult } from "./lifecycle";
+export {
+  act,
+  applicationProblems,
+  saveDraft,
+  startEstablishment,
+  startForOrg,
+  startPaperEstablishment,
+  subjectOf,
+} from "./lifecycle";
+export { applicationEvents, orgApplications, registrarQueue } from "./queries";
+export type { ApplicationRow, AuthorityFacts, Refusal, Viewer } from "./shared";
+export {
+  accessOf,
+  auditActorOf,
+  authorityFacts,
+  findByLink,
+  loadApplication,
+  regionPrefixes,
+} from "./shared";
