@@ -13,7 +13,17 @@ export {
   startPaperEstablishment,
   subjectOf,
 } from "./lifecycle";
+export {
+  type ApplicationPageData,
+  activeSupervisorUnits,
+  applicationPageData,
+  orgApplicationsPage,
+  registrarQueuePage,
+  toApplicationOrg,
+  toApplicationView,
+} from "./pages";
 export { applicationEvents, orgApplications, registrarQueue } from "./queries";
+export { type DecisionInput, decide, previewProblems, startOnline } from "./requests";
 export type { ApplicationRow, AuthorityFacts, Refusal, Viewer } from "./shared";
 export {
   accessOf,

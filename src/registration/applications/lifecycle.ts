@@ -24,6 +24,7 @@ import {
   auditActorOf,
   authorityFacts,
   guarded,
+  isFiler,
   isStaleWrite,
   type OrgRow,
   orgOf,
@@ -194,12 +195,6 @@ export async function startPaperEstablishment(
 }
 
 // ------------------------------------------------------------------------------------------------ saving
-
-/** Whether this viewer is the side that fills the form (the applicant online, the registrar on paper). */
-function isFiler(viewer: Viewer, app: ApplicationRow): boolean {
-  if (app.channel === "paper") return viewer.kind === "user" && viewer.user.role === "registrar";
-  return viewer.kind === "applicant" || (viewer.kind === "user" && viewer.user.role === "org");
-}
 
 export async function saveDraft(
   db: Db,

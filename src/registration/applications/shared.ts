@@ -233,3 +233,9 @@ export async function approvalContext(
       }),
   };
 }
+
+/** Whether this viewer is the side that fills the form (the applicant online, the registrar on paper). */
+export function isFiler(viewer: Viewer, app: ApplicationRow): boolean {
+  if (app.channel === "paper") return viewer.kind === "user" && viewer.user.role === "registrar";
+  return viewer.kind === "applicant" || (viewer.kind === "user" && viewer.user.role === "org");
+}

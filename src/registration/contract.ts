@@ -1,0 +1,70 @@
+/**
+ * What the registration views receive: plain view types, apart from drizzle rows. The service converts its rows into
+ * these (src/registration/applications/view-model.ts); views import from here, never from db/schema or a service.
+ */
+import type { OrgType } from "../../db/schema/registry";
+import type { ApplicationKind } from "../domain/registration";
+import type { ApplicationState } from "../domain/registration-workflow";
+
+/** A registration application as its pages show it (成立, 变更, 章程核准, 注销). */
+export interface ApplicationView {
+  id: number;
+  kind: ApplicationKind;
+  /** online 网上申请 | paper 窗口纸质申请 */
+  channel: "online" | "paper";
+  state: ApplicationState;
+  version: number;
+  /** How many times it was submitted (a correction loop adds one). */
+  round: number;
+  applicantName: string;
+  /** The form as the filer left it (EstablishmentData, ChangeData, CharterData or DeregistrationData). */
+  data: Record<string, unknown>;
+  submittedOn: string | null;
+  dueOn: string | null;
+  correctionReason: string | null;
+  correctionDeadline: string | null;
+  correctionComments: { section: string; text: string }[] | null;
+  decidedOn: string | null;
+  decisionReason: string | null;
+  documentNo: string | null;
+  updatedAt: string;
+}
+
+/** The registered facts of the organization an application concerns, beside which a 变更 shows its new values. */
+export interface ApplicationOrg {
+  id: number;
+  uscc: string;
+  name: string;
+  type: OrgType;
+  address: string;
+  purpose: string;
+  businessScope: string;
+  activityArea: string;
+  legalRepresentative: string;
+  capitalFen: number;
+  supervisor: string | null;
+  supervisorUnitId: number | null;
+}
+
+/** One step in an application's life (submitted, returned for correction, approved …). */
+export interface ApplicationEventView {
+  id: number;
+  action: string;
+  fromState: string;
+  toState: string;
+  actorLabel: string;
+  reason: string | null;
+  deadline: string | null;
+  comments: { section: string; text: string }[] | null;
+  at: string;
+}
+
+/** A row of the registrar's queue. */
+export interface QueueRow {
+  app: ApplicationView;
+  orgName: string | null;
+  orgUscc: string | null;
+  authorityName: string;
+  /** Working days left before the decision limit (R-A6), negative when overdue; null when no limit runs. */
+  dueLeft: number | null;
+}
