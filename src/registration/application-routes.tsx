@@ -1,7 +1,7 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { authorities, organizations, supervisorUnits } from "../../db/schema";
+import { organizations } from "../../db/schema";
 import {
   ApplicationPage,
   ApplyStartPage,
@@ -11,20 +11,22 @@ import {
   ReviewActions,
 } from "../../views/registration/applications";
 import { findOrgFor } from "../auth/scope";
-import type { AppDeps, AppEnv } from "../context";
-import { APPLICATION_KIND_LABELS, type ApplicationKind } from "../domain/registration";
-import type { ApplicationAction, ApplicationState } from "../domain/registration-workflow";
-import { chinaDateOf, workingDaysRemaining } from "../domain/working-days";
+import type { AppEnv } from "../context";
+import type { ApplicationKind } from "../domain/registration";
+import type { ApplicationAction } from "../domain/registration-workflow";
+import { chinaDateOf } from "../domain/working-days";
 import { clientIp } from "../http";
-import { loadCalendar } from "../inspection/holidays";
 import { renderFragment, renderPage } from "../render";
+import { errorsOf } from "../route-kit";
 import {
   type ApplicationRow,
   accessOf,
   act,
+  applicationAuthorities,
   applicationPageData,
   decide,
   findByLink,
+  isFiler,
   loadApplication,
   orgApplicationsPage,
   previewProblems,
@@ -89,11 +91,6 @@ const byId =
     if (!access) return null;
     return { viewer, app, canAct: access.canAct, base: `${prefix}/${id}`, link: null };
   };
-
-function isFilerView(r: Resolved): boolean {
-  if (r.app.channel === "paper") return r.viewer.kind === "user" && r.viewer.user.role === "registrar";
-  return r.viewer.kind === "applicant" || (r.viewer.kind === "user" && r.viewer.user.role === "org");
-}
 
 const NOTICES: Record<string, string> = {
   saved: "已保存。",
@@ -189,7 +186,7 @@ function mount(pathPrefix: string, resolve: Resolver) {
   });
 
   const saveFrom = async (c: C, r: Resolved, raw: Record<string, string | string[]>) => {
-    if (!r.canAct || !isFilerView(r)) return { ok: false as const, response: c.notFound() };
+    if (!r.canAct || !isFiler(r.viewer, r.app)) return { ok: false as const, response: c.notFound() };
     const version = VersionForm.safeParse(raw);
     const parsed = parseApplicationForm(r.app.kind as ApplicationKind, raw);
     if (!parsed.ok || !version.success) {
@@ -272,12 +269,7 @@ async function applyStart(
   errors: Record<string, string>,
   status = 200,
 ) {
-  const list = await c
-    .get("deps")
-    .db.select({ id: authorities.id, name: authorities.name })
-    .from(authorities)
-    .where(ne(authorities.level, "national"))
-    .orderBy(authorities.code);
+  const list = await applicationAuthorities(c.get("deps").db);
   return renderPage(
     c,
     <ApplyStartPage user={c.get("user")} authorities={list} values={values} errors={errors} />,
@@ -307,9 +299,7 @@ const StartForm = z.object({
 applicationRoutes.post("/apply", async (c) => {
   const raw = (await c.req.parseBody()) as Record<string, string>;
   const parsed = StartForm.safeParse(raw);
-  const errors: Record<string, string> = {};
-  if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-  if (!parsed.success) return applyStart(c, raw, errors, 422);
+  if (!parsed.success) return applyStart(c, raw, errorsOf(parsed.error), 422);
   const started = await startOnline(
     c.get("deps").db,
     {
@@ -418,11 +408,7 @@ for (const action of ["return", "approve", "refuse"] as const satisfies readonly
     if (!r.canAct) return c.text("该申请由下级登记管理机关办理，本机关只能查看。", 403);
     const raw = (await c.req.parseBody()) as Record<string, string>;
     const parsed = ReviewForm.safeParse(raw);
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-      return page(c, r, { errors, review: raw, status: 422 });
-    }
+    if (!parsed.success) return page(c, r, { errors: errorsOf(parsed.error), review: raw, status: 422 });
     const { db, config } = c.get("deps");
     const result = await decide(
       db,

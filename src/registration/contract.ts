@@ -2,7 +2,8 @@
  * What the registration views receive: plain view types, apart from drizzle rows. The service converts its rows into
  * these (src/registration/applications/view-model.ts); views import from here, never from db/schema or a service.
  */
-import type { OrgType } from "../../db/schema/registry";
+import type { IMPORT_JOB_STATES } from "../../db/schema/registration";
+import type { ANNOUNCEMENT_KINDS, OrgType } from "../../db/schema/registry";
 import type { ApplicationKind } from "../domain/registration";
 import type { ApplicationState } from "../domain/registration-workflow";
 
@@ -67,4 +68,50 @@ export interface QueueRow {
   authorityName: string;
   /** Working days left before the decision limit (R-A6), negative when overdue; null when no limit runs. */
   dueLeft: number | null;
+}
+
+/** One line of an organization's 变更历史 (成立, 变更, 章程核准, 注销, imports, corrections …). */
+export interface OrgHistoryEntry {
+  kind: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  actorLabel: string;
+  reason: string | null;
+  at: string;
+}
+
+/** What an import would do (its preview) and what it did so far. */
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  errors: { line: number; reason: string }[];
+}
+
+/** A registrar's import from the browser: the preview, then its progress in chunks. */
+export interface ImportJobView extends ImportCounts {
+  id: number;
+  filename: string;
+  state: (typeof IMPORT_JOB_STATES)[number];
+  totalRows: number;
+  processedRows: number;
+  preview: ImportCounts & {
+    /** Rows that will be written but need a look (R-A3, people behind 严重 entries); absent on older previews. */
+    warnings?: { line: number; reason: string }[];
+  };
+  version: number;
+  createdAt: string;
+}
+
+/** A published 公告 (成立, 变更, 注销, 撤销 …) as the public list and feed show it. */
+export interface AnnouncementView {
+  id: number;
+  kind: (typeof ANNOUNCEMENT_KINDS)[number];
+  title: string;
+  body: string;
+  documentNo: string | null;
+  publishedOn: string;
+  uscc: string;
+  orgName: string;
+  authorityName: string;
 }

@@ -16,6 +16,7 @@ export {
 export {
   type ApplicationPageData,
   activeSupervisorUnits,
+  applicationAuthorities,
   applicationPageData,
   orgApplicationsPage,
   registrarQueuePage,
@@ -30,6 +31,7 @@ export {
   auditActorOf,
   authorityFacts,
   findByLink,
+  isFiler,
   loadApplication,
   regionPrefixes,
 } from "./shared";

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { organizations, type registrationEvents, supervisorUnits } from "../../../db/schema";
+import { eq, ne } from "drizzle-orm";
+import { authorities, organizations, type registrationEvents, supervisorUnits } from "../../../db/schema";
 import type { SessionUser } from "../../context";
 import type { Db } from "../../db";
 import { APPLICATION_KIND_LABELS, type RuleProblem } from "../../domain/registration";
@@ -154,4 +154,13 @@ export async function orgApplicationsPage(
     rows: (await orgApplications(db, orgId)).map(toApplicationView),
     canApply: org.status === "active",
   };
+}
+
+/** The authorities a 成立 may be applied to online (every one below the national level). */
+export async function applicationAuthorities(db: Db): Promise<{ id: number; name: string }[]> {
+  return db
+    .select({ id: authorities.id, name: authorities.name })
+    .from(authorities)
+    .where(ne(authorities.level, "national"))
+    .orderBy(authorities.code);
 }

@@ -14,7 +14,7 @@ import { ErrorSummary, type Errors } from "../../components/form";
 import { Layout } from "../../layout";
 import { ChangeFields, CharterFields, DeregistrationFields, EstablishmentFields } from "./fields";
 import { CorrectionPanel, EventsList, ProblemsPanel, ReadOnlyData } from "./panels";
-import { ApplicationStateTag, DueBadge, FIELD_LABELS, type Values } from "./shared";
+import { APPLICATION_FIELD_LABELS, ApplicationStateTag, DueBadge, type Values } from "./shared";
 
 export interface ApplicationPageProps {
   user?: SessionUser | null;
@@ -129,7 +129,7 @@ export function ApplicationPage(p: ApplicationPageProps) {
           ) : null}
         </dl>
         <CorrectionPanel app={p.app} />
-        <ErrorSummary errors={p.errors} labels={FIELD_LABELS} />
+        <ErrorSummary errors={p.errors} labels={APPLICATION_FIELD_LABELS} />
         {decided ? null : <ProblemsPanel problems={p.problems} />}
         {p.editable ? <ApplicationForm {...p} /> : <ReadOnlyData app={p.app} org={p.org} units={p.units} />}
         {p.children}

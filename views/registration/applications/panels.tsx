@@ -10,7 +10,7 @@ import { DIRECT_CATEGORY_LABELS } from "../../../src/registration/forms";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
 import { formatDateTime } from "../../components/form";
-import { FIELD_LABELS } from "./shared";
+import { APPLICATION_FIELD_LABELS } from "./shared";
 
 /**
  * Machine checks beside the form: blocks stop submission, warnings travel with the application. Filers read this
@@ -31,13 +31,13 @@ export function ProblemsPanel({ problems }: { problems: RuleProblem[] }) {
             {blocks.map((x) => (
               <li class="check-block">
                 <span class="tag stop">必须修改</span>{" "}
-                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? "其他"}</a>：{x.message}
+                <a href={`#${x.field}`}>{APPLICATION_FIELD_LABELS[x.field] ?? "其他"}</a>：{x.message}
               </li>
             ))}
             {warnings.map((x) => (
               <li class="check-warning">
                 <span class="tag warn">请注意</span>{" "}
-                <a href={`#${x.field}`}>{FIELD_LABELS[x.field] ?? "其他"}</a>：{x.message}
+                <a href={`#${x.field}`}>{APPLICATION_FIELD_LABELS[x.field] ?? "其他"}</a>：{x.message}
               </li>
             ))}
           </ul>
@@ -57,7 +57,7 @@ export function CorrectionPanel({ app }: { app: ApplicationView }) {
         <ul>
           {app.correctionComments.map((c) => (
             <li>
-              <a href={`#${c.section}`}>{FIELD_LABELS[c.section] ?? "其他"}</a>：{c.text}
+              <a href={`#${c.section}`}>{APPLICATION_FIELD_LABELS[c.section] ?? "其他"}</a>：{c.text}
             </li>
           ))}
         </ul>
@@ -118,7 +118,7 @@ export function ReadOnlyData({
   const show = (k: string, val: unknown) => {
     if (val === undefined || val === null || val === "" || k === "items") return null;
     const text = words(k, val);
-    const label = FIELD_LABELS[k === "capitalFen" ? "capital" : k] ?? "其他";
+    const label = APPLICATION_FIELD_LABELS[k === "capitalFen" ? "capital" : k] ?? "其他";
     return (
       <>
         <dt>{label}</dt>

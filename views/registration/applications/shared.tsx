@@ -91,7 +91,7 @@ export function Check(p: { name: string; label: string; values: Values; errors: 
   );
 }
 
-export const FIELD_LABELS: Record<string, string> = {
+export const APPLICATION_FIELD_LABELS: Record<string, string> = {
   name: "名称",
   type: "类型",
   foundationKind: "基金会类型",
