@@ -1,7 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { organizations } from "../../db/schema";
 import {
   ApplicationPage,
   ApplyStartPage,
@@ -27,12 +25,14 @@ import {
   decide,
   findByLink,
   isFiler,
+  isTerminated,
   loadApplication,
   orgApplicationsPage,
   previewProblems,
   registrarQueuePage,
   saveDraft,
   startForOrg,
+  startForOwnOrg,
   startOnline,
   startPaperEstablishment,
   type Viewer,
@@ -334,9 +334,7 @@ applicationRoutes.post("/portal/applications", async (c) => {
   const user = c.get("user")!;
   const parsed = KindForm.safeParse(await c.req.parseBody());
   if (!parsed.success) return c.text("请选择申请事项：变更登记、章程核准或注销登记。", 422);
-  const { db } = c.get("deps");
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, user.orgId!));
-  const r = await startForOrg(db, user, org!, parsed.data.kind, clientIp(c));
+  const r = await startForOwnOrg(c.get("deps").db, user, parsed.data.kind, clientIp(c));
   if (!r.ok) return c.text(r.message, 409);
   return c.redirect(`/portal/applications/${r.id}?done=started`, 303);
 });
@@ -430,17 +428,8 @@ for (const action of ["return", "approve", "refuse"] as const satisfies readonly
 export const portalReadOnlyWhenTerminated = async (c: C, next: () => Promise<void>) => {
   const user = c.get("user");
   if (c.req.method !== "GET" && c.req.method !== "HEAD" && user?.role === "org" && user.orgId !== null) {
-    const [org] = await c
-      .get("deps")
-      .db.select({ status: organizations.status })
-      .from(organizations)
-      .where(
-        and(
-          eq(organizations.id, user.orgId),
-          inArray(organizations.status, ["deregistered", "revoked", "license_revoked"]),
-        ),
-      );
-    if (org) return c.text("本组织已终止登记，账号只能查看，不能再办理业务。", 403);
+    if (await isTerminated(c.get("deps").db, user.orgId))
+      return c.text("本组织已终止登记，账号只能查看，不能再办理业务。", 403);
   }
   await next();
 };

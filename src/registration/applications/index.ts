@@ -10,6 +10,7 @@ export {
   saveDraft,
   startEstablishment,
   startForOrg,
+  startForOwnOrg,
   startPaperEstablishment,
   subjectOf,
 } from "./lifecycle";
@@ -32,6 +33,7 @@ export {
   authorityFacts,
   findByLink,
   isFiler,
+  isTerminated,
   loadApplication,
   regionPrefixes,
 } from "./shared";

@@ -27,6 +27,7 @@ import {
   isFiler,
   isStaleWrite,
   type OrgRow,
+  orgById,
   orgOf,
   type Refusal,
   staleRefusal,
@@ -157,6 +158,18 @@ export async function startForOrg(
     .orderBy(desc(registrationApplications.id))
     .limit(1);
   return { ok: true, id: row!.id };
+}
+
+/** An organization's own account starts a 变更 / 章程核准 / 注销 for it. */
+export async function startForOwnOrg(
+  db: Db,
+  user: SessionUser,
+  kind: Exclude<ApplicationKind, "establishment">,
+  ip: string | null,
+): Promise<{ ok: true; id: number } | Refusal> {
+  const org = await orgById(db, user.orgId!);
+  if (!org) return { ok: false, code: "not_found", message: "没有找到本账号所属的社会组织。" };
+  return startForOrg(db, user, org, kind, ip);
 }
 
 /** The registrar records a paper 成立 application (same checks as online ones). */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   announcements,
   authorities,
@@ -238,4 +238,23 @@ export async function approvalContext(
 export function isFiler(viewer: Viewer, app: ApplicationRow): boolean {
   if (app.channel === "paper") return viewer.kind === "user" && viewer.user.role === "registrar";
   return viewer.kind === "applicant" || (viewer.kind === "user" && viewer.user.role === "org");
+}
+
+export async function orgById(db: Db, id: number): Promise<OrgRow | null> {
+  const [o] = await db.select().from(organizations).where(eq(organizations.id, id));
+  return o ?? null;
+}
+
+/** Whether the organization's registration has ended (注销, 撤销, 吊销): its accounts may then only read. */
+export async function isTerminated(db: Db, orgId: number): Promise<boolean> {
+  const [org] = await db
+    .select({ status: organizations.status })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.id, orgId),
+        inArray(organizations.status, ["deregistered", "revoked", "license_revoked"]),
+      ),
+    );
+  return org !== undefined;
 }
