@@ -40,7 +40,7 @@ import {
 import { formValues, parseApplicationForm } from "./forms";
 
 /**
- * Registration applications over HTTP (issue 5): the applicant's pages under /apply (no account: the link is the
+ * Registration applications over HTTP: the applicant's pages under /apply (no account: the link is the
  * key), the organization's under /portal/applications, the registrar's queue and review under /registrar/applications.
  * One set of handlers serves all three; each resolves who is asking and whether they may see the application (404 if
  * not) before anything else.
@@ -424,7 +424,7 @@ for (const action of ["return", "approve", "refuse"] as const satisfies readonly
   });
 }
 
-/** Terminated organizations' accounts are read-only (issue 5): their writes under /portal are refused. */
+/** Terminated organizations' accounts are read-only: their writes under /portal are refused. */
 export const portalReadOnlyWhenTerminated = async (c: C, next: () => Promise<void>) => {
   const user = c.get("user");
   if (c.req.method !== "GET" && c.req.method !== "HEAD" && user?.role === "org" && user.orgId !== null) {
