@@ -1,7 +1,5 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { authorities, organizations, supervisorUnits } from "../../db/schema";
 import {
   ApplicationPage,
   ApplyStartPage,
@@ -11,38 +9,38 @@ import {
   ReviewActions,
 } from "../../views/registration/applications";
 import { findOrgFor } from "../auth/scope";
-import type { AppDeps, AppEnv } from "../context";
-import { APPLICATION_KIND_LABELS, type ApplicationKind, mayRegisterType } from "../domain/registration";
-import type { ApplicationAction, ApplicationState } from "../domain/registration-workflow";
-import {
-  chinaDateOf,
-  type WorkingDayCalendar,
-  workingDaysRemaining,
-  yearsWithoutCalendar,
-} from "../domain/working-days";
+import type { AppEnv } from "../context";
+import type { ApplicationKind } from "../domain/registration";
+import type { ApplicationAction } from "../domain/registration-workflow";
+import { chinaDateOf } from "../domain/working-days";
 import { clientIp } from "../http";
-import { loadCalendar } from "../inspection/holidays";
 import { renderFragment, renderPage } from "../render";
+import { errorsOf } from "../route-kit";
 import {
   type ApplicationRow,
   accessOf,
   act,
-  applicationEvents,
-  applicationProblems,
+  applicationAuthorities,
+  applicationPageData,
+  decide,
   findByLink,
+  isFiler,
+  isTerminated,
   loadApplication,
-  orgApplications,
-  registrarQueue,
+  orgApplicationsPage,
+  previewProblems,
+  registrarQueuePage,
   saveDraft,
-  startEstablishment,
   startForOrg,
+  startForOwnOrg,
+  startOnline,
   startPaperEstablishment,
   type Viewer,
 } from "./applications";
 import { formValues, parseApplicationForm } from "./forms";
 
 /**
- * Registration applications over HTTP (issue 5): the applicant's pages under /apply (no account: the link is the
+ * Registration applications over HTTP: the applicant's pages under /apply (no account: the link is the
  * key), the organization's under /portal/applications, the registrar's queue and review under /registrar/applications.
  * One set of handlers serves all three; each resolves who is asking and whether they may see the application (404 if
  * not) before anything else.
@@ -94,20 +92,6 @@ const byId =
     return { viewer, app, canAct: access.canAct, base: `${prefix}/${id}`, link: null };
   };
 
-function isFilerView(r: Resolved): boolean {
-  if (r.app.channel === "paper") return r.viewer.kind === "user" && r.viewer.user.role === "registrar";
-  return r.viewer.kind === "applicant" || (r.viewer.kind === "user" && r.viewer.user.role === "org");
-}
-
-async function units(c: C) {
-  return c
-    .get("deps")
-    .db.select({ id: supervisorUnits.id, name: supervisorUnits.name })
-    .from(supervisorUnits)
-    .where(eq(supervisorUnits.active, true))
-    .orderBy(supervisorUnits.name);
-}
-
 const NOTICES: Record<string, string> = {
   saved: "已保存。",
   submitted: "申请已提交，登记管理机关将在法定期限内办理。",
@@ -128,53 +112,43 @@ async function page(
     review?: Record<string, string>;
   } = {},
 ) {
-  const { db } = c.get("deps");
+  const { db, config } = c.get("deps");
   const today = todayOf(c);
-  const staffView = r.viewer.kind === "user" && r.viewer.user.role === "registrar";
-  const calendar = await loadCalendar(db);
-  const [problems, events, unitList] = await Promise.all([
-    applicationProblems(
-      db,
-      r.app,
-      today,
-      staffView ? { seriousPersonBlocks: c.get("deps").config.domain.seriousPersonBlocks } : null,
-    ),
-    applicationEvents(db, r.app.id),
-    units(c),
-  ]);
-  const org = r.app.orgId
-    ? ((await db.select().from(organizations).where(eq(organizations.id, r.app.orgId)))[0] ?? null)
-    : null;
-  const editable = r.canAct && isFilerView(r) && (r.app.state === "draft" || r.app.state === "returned");
-  const isReviewer = r.canAct && r.viewer.kind === "user" && r.viewer.user.role === "registrar";
-  const kind = r.app.kind as ApplicationKind;
-  const title = `${APPLICATION_KIND_LABELS[kind]}${org ? `：${org.name}` : (r.app.data as { name?: string }).name ? `：${(r.app.data as { name?: string }).name}` : ""}`;
+  const data = await applicationPageData(
+    db,
+    r.viewer,
+    r.app,
+    r.canAct,
+    today,
+    config.domain.seriousPersonBlocks,
+  );
+  const { org } = data;
   const done = c.req.query("done");
   return renderPage(
     c,
     <ApplicationPage
       user={c.get("user")}
-      title={title}
-      app={r.app}
+      title={data.title}
+      app={data.app}
       org={org}
       action={r.base}
-      editable={editable}
+      editable={data.editable}
       values={opts.values ?? formValues(r.app.data as never)}
       errors={opts.errors ?? {}}
-      problems={problems}
-      events={events}
-      units={unitList}
-      dueLeft={r.app.dueOn ? workingDaysRemaining(today, r.app.dueOn, calendar) : null}
-      dueUncalendared={r.app.dueOn ? dueWithoutCalendar(r.app, calendar) : []}
-      foundationAllowed={mayRegisterType("foundation", await authorityLevel(db, r.app.authorityId))}
+      problems={data.problems}
+      events={data.events}
+      units={data.units}
+      dueLeft={data.dueLeft}
+      dueUncalendared={data.dueUncalendared}
+      foundationAllowed={data.foundationAllowed}
       notice={done ? (NOTICES[done] ?? null) : null}
       link={r.link}
     >
-      {isReviewer ? (
+      {data.isReviewer ? (
         <>
           <ReviewActions
             action={r.base}
-            app={r.app}
+            app={data.app}
             errors={opts.errors ?? {}}
             values={opts.review ?? {}}
             today={today}
@@ -182,7 +156,7 @@ async function page(
           {r.app.state === "approved" && org ? (
             <p class="notice success">
               登记已生效：<a href={`/orgs/${org.uscc}`}>{org.name}</a>（{org.uscc}）。
-              {kind === "establishment" ? (
+              {r.app.kind === "establishment" ? (
                 <>
                   {" "}
                   请为该组织<a href={`/registrar/orgs/${org.uscc}#new`}>开设单位管理员账号</a>
@@ -209,29 +183,12 @@ function mount(pathPrefix: string, resolve: Resolver) {
   applicationRoutes.post(`${pathPrefix}/check`, async (c) => {
     const r = await resolve(c);
     if (!r) return c.notFound();
-    const parsed = parseApplicationForm(r.app.kind as ApplicationKind, await form(c));
-    if (!parsed.ok) {
-      return renderFragment(
-        c,
-        <ProblemsPanel
-          problems={Object.entries(parsed.errors).map(([field, message]) => ({
-            field,
-            message,
-            rule: "格式",
-            level: "block" as const,
-          }))}
-        />,
-      );
-    }
-    const preview = { ...r.app, data: parsed.data as Record<string, unknown> };
-    return renderFragment(
-      c,
-      <ProblemsPanel problems={await applicationProblems(c.get("deps").db, preview, todayOf(c))} />,
-    );
+    const problems = await previewProblems(c.get("deps").db, r.app, await form(c), todayOf(c));
+    return renderFragment(c, <ProblemsPanel problems={problems} />);
   });
 
   const saveFrom = async (c: C, r: Resolved, raw: Record<string, string | string[]>) => {
-    if (!r.canAct || !isFilerView(r)) return { ok: false as const, response: c.notFound() };
+    if (!r.canAct || !isFiler(r.viewer, r.app)) return { ok: false as const, response: c.notFound() };
     const version = VersionForm.safeParse(raw);
     const parsed = parseApplicationForm(r.app.kind as ApplicationKind, raw);
     if (!parsed.ok || !version.success) {
@@ -314,12 +271,7 @@ async function applyStart(
   errors: Record<string, string>,
   status = 200,
 ) {
-  const list = await c
-    .get("deps")
-    .db.select({ id: authorities.id, name: authorities.name })
-    .from(authorities)
-    .where(ne(authorities.level, "national"))
-    .orderBy(authorities.code);
+  const list = await applicationAuthorities(c.get("deps").db);
   return renderPage(
     c,
     <ApplyStartPage user={c.get("user")} authorities={list} values={values} errors={errors} />,
@@ -328,17 +280,6 @@ async function applyStart(
 }
 
 applicationRoutes.get("/apply", (c) => applyStart(c, {}, {}));
-
-const APPLICATIONS_PER_IP_PER_DAY = 10;
-
-/** 成立 applications started from `ip` in the last 24 hours (read from the audit log, which records every start). */
-async function applicationsStartedFrom(db: AppDeps["db"], ip: string, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - 24 * 3600_000).toISOString();
-  const [row] = (await db.all(
-    sql`SELECT count(*) AS n FROM audit_events WHERE action = 'registration.start' AND ip = ${ip} AND at >= ${since}`,
-  )) as { n: number }[];
-  return Number(row?.n ?? 0);
-}
 
 const StartForm = z.object({
   authorityId: z
@@ -360,36 +301,18 @@ const StartForm = z.object({
 applicationRoutes.post("/apply", async (c) => {
   const raw = (await c.req.parseBody()) as Record<string, string>;
   const parsed = StartForm.safeParse(raw);
-  const errors: Record<string, string> = {};
-  if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-  const { db } = c.get("deps");
-  if (parsed.success) {
-    const [a] = await db
-      .select({ id: authorities.id })
-      .from(authorities)
-      .where(eq(authorities.id, parsed.data.authorityId));
-    if (!a) errors.authorityId = "请选择列表中的登记管理机关。";
-  }
-  if (!parsed.success || Object.keys(errors).length > 0) return applyStart(c, raw, errors, 422);
-  // Anyone may start an application without an account; one address may start at most a few a day.
-  const ip = clientIp(c);
-  if (ip && (await applicationsStartedFrom(db, ip, nowOf(c))) >= APPLICATIONS_PER_IP_PER_DAY) {
-    return applyStart(
-      c,
-      raw,
-      { authorityId: "今天从您的网络发起的申请已经很多，请明天再试，或到登记管理机关窗口办理。" },
-      429,
-    );
-  }
-  const started = await startEstablishment(
-    db,
+  if (!parsed.success) return applyStart(c, raw, errorsOf(parsed.error), 422);
+  const started = await startOnline(
+    c.get("deps").db,
     {
       authorityId: parsed.data.authorityId,
       applicantName: parsed.data.applicantName,
       applicantPhone: parsed.data.applicantPhone || null,
     },
     clientIp(c),
+    nowOf(c),
   );
+  if (!started.ok) return applyStart(c, raw, started.fields, started.status);
   c.header("Cache-Control", "no-store");
   return c.redirect(`/apply/${started.token}?done=started`, 303);
 });
@@ -400,17 +323,9 @@ mount("/apply/:token", byLink);
 
 applicationRoutes.get("/portal/applications", async (c) => {
   const user = c.get("user")!;
-  const { db } = c.get("deps");
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, user.orgId!));
-  return renderPage(
-    c,
-    <OrgApplicationsPage
-      user={user}
-      org={org!}
-      rows={await orgApplications(db, org!.id)}
-      canApply={org!.status === "active"}
-    />,
-  );
+  const data = await orgApplicationsPage(c.get("deps").db, user.orgId!);
+  if (!data) return c.notFound();
+  return renderPage(c, <OrgApplicationsPage user={user} {...data} />);
 });
 
 const KindForm = z.object({
@@ -421,9 +336,7 @@ applicationRoutes.post("/portal/applications", async (c) => {
   const user = c.get("user")!;
   const parsed = KindForm.safeParse(await c.req.parseBody());
   if (!parsed.success) return c.text("请选择申请事项：变更登记、章程核准或注销登记。", 422);
-  const { db } = c.get("deps");
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, user.orgId!));
-  const r = await startForOrg(db, user, org!, parsed.data.kind, clientIp(c));
+  const r = await startForOwnOrg(c.get("deps").db, user, parsed.data.kind, clientIp(c));
   if (!r.ok) return c.text(r.message, 409);
   return c.redirect(`/portal/applications/${r.id}?done=started`, 303);
 });
@@ -448,38 +361,9 @@ applicationRoutes.get("/registrar/applications", async (c) => {
   const state = (QUEUE_STATES as readonly string[]).includes(c.req.query("state") ?? "")
     ? (c.req.query("state") as (typeof QUEUE_STATES)[number])
     : "open";
-  const rows = await registrarQueue(c.get("deps").db, user, state as ApplicationState | "open" | "all");
-  const today = todayOf(c);
-  const calendar = await loadCalendar(c.get("deps").db);
-  return renderPage(
-    c,
-    <RegistrarQueuePage
-      user={user}
-      state={state}
-      rows={rows.map((r) => ({
-        ...r,
-        dueLeft:
-          r.app.dueOn && r.app.state === "submitted"
-            ? workingDaysRemaining(today, r.app.dueOn, calendar)
-            : null,
-        dueUncalendared: r.app.state === "submitted" ? dueWithoutCalendar(r.app, calendar) : [],
-      }))}
-    />,
-  );
+  const rows = await registrarQueuePage(c.get("deps").db, user, state, todayOf(c));
+  return renderPage(c, <RegistrarQueuePage user={user} state={state} rows={rows} />);
 });
-
-/** R-A6: the years the decision deadline was counted across with no holiday calendar entered (weekends only). */
-function dueWithoutCalendar(
-  app: { submittedOn: string | null; dueOn: string | null },
-  calendar: WorkingDayCalendar,
-): number[] {
-  return app.dueOn ? yearsWithoutCalendar(app.submittedOn ?? app.dueOn, app.dueOn, calendar) : [];
-}
-
-async function authorityLevel(db: AppDeps["db"], id: number) {
-  const [row] = await db.select({ level: authorities.level }).from(authorities).where(eq(authorities.id, id));
-  return row?.level ?? "city";
-}
 
 const PaperForm = z.object({
   kind: z.enum(["establishment", "change", "charter", "deregistration"], { error: "请选择申请事项。" }),
@@ -524,59 +408,30 @@ for (const action of ["return", "approve", "refuse"] as const satisfies readonly
     if (!r.canAct) return c.text("该申请由下级登记管理机关办理，本机关只能查看。", 403);
     const raw = (await c.req.parseBody()) as Record<string, string>;
     const parsed = ReviewForm.safeParse(raw);
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-      return page(c, r, { errors, review: raw, status: 422 });
-    }
-    const d = parsed.data;
-    const result = await act(
-      c.get("deps").db,
+    if (!parsed.success) return page(c, r, { errors: errorsOf(parsed.error), review: raw, status: 422 });
+    const { db, config } = c.get("deps");
+    const result = await decide(
+      db,
       r.viewer,
       r.app,
       action,
-      d.version,
-      {
-        reason: action === "refuse" ? d.refuseReason : d.reason,
-        deadline: d.deadline || undefined,
-        documentNo: d.documentNo,
-      },
+      parsed.data,
       nowOf(c),
       clientIp(c),
-      { seriousPersonBlocks: c.get("deps").config.domain.seriousPersonBlocks },
+      config.domain.seriousPersonBlocks,
     );
-    if (!result.ok) {
-      const fields = { ...(result.fields ?? {}) };
-      if (action === "refuse" && fields.reason) {
-        fields.refuseReason = fields.reason;
-        delete fields.reason;
-      }
-      return page(c, r, {
-        errors: Object.keys(fields).length ? fields : { form: result.message },
-        review: raw,
-        status: result.code === "stale" ? 409 : 422,
-      });
-    }
+    if (!result.ok) return page(c, r, { errors: result.errors, review: raw, status: result.status });
     const done = { return: "returned", approve: "approved", refuse: "refused" }[action];
     return c.redirect(`${r.base}?done=${done}`, 303);
   });
 }
 
-/** Terminated organizations' accounts are read-only (issue 5): their writes under /portal are refused. */
+/** Terminated organizations' accounts are read-only: their writes under /portal are refused. */
 export const portalReadOnlyWhenTerminated = async (c: C, next: () => Promise<void>) => {
   const user = c.get("user");
   if (c.req.method !== "GET" && c.req.method !== "HEAD" && user?.role === "org" && user.orgId !== null) {
-    const [org] = await c
-      .get("deps")
-      .db.select({ status: organizations.status })
-      .from(organizations)
-      .where(
-        and(
-          eq(organizations.id, user.orgId),
-          inArray(organizations.status, ["deregistered", "revoked", "license_revoked"]),
-        ),
-      );
-    if (org) return c.text("本组织已终止登记，账号只能查看，不能再办理业务。", 403);
+    if (await isTerminated(c.get("deps").db, user.orgId))
+      return c.text("本组织已终止登记，账号只能查看，不能再办理业务。", 403);
   }
   await next();
 };

@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../src/context";
-import type { AnnouncementRow } from "../../src/registration/announcements";
+import type { AnnouncementView as AnnouncementRow } from "../../src/registration/contract";
 import { ANNOUNCEMENT_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors } from "../components/form";

@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../src/context";
-import type { ImportJob } from "../../src/registration/bulk";
+import type { ImportJobView as ImportJob } from "../../src/registration/contract";
 import { formatDateTime } from "../components/form";
 import { Layout } from "../layout";
 

@@ -1,10 +1,10 @@
-import type { orgHistory } from "../../db/schema";
 import { formatFen } from "../../src/domain/money";
+import type { OrgHistoryEntry } from "../../src/registration/contract";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, formatDateTime, TextField } from "../components/form";
 
-type HistoryRow = typeof orgHistory.$inferSelect;
+type HistoryRow = OrgHistoryEntry;
 
 const KIND_LABELS: Record<string, string> = {
   establishment: "成立登记",
