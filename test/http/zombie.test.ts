@@ -115,6 +115,67 @@ describe("the zombie signals job", () => {
   });
 });
 
+async function activities(orgId: number, year: number, dates: string[]) {
+  await db.run(sql`INSERT INTO inspection_sections (filing_id, section, data, saved_version)
+    SELECT id, 'activities', ${JSON.stringify({ items: dates.map((date) => ({ title: "年会", date, reported: false })) })}, 1
+    FROM annual_inspections WHERE org_id = ${orgId} AND year = ${year}`);
+}
+
+describe("R-E1(c): the no-in-scope-activity signal, from the date set in zombieNoActivitySince", () => {
+  const since = (date: string | null) =>
+    testConfig({ domain: { ...defaultDomainSettings, zombieNoActivitySince: date } });
+  const quiet = async () =>
+    (await db.select().from(zombieSignals).where(sql`signal = 'no_in_scope_activity'`)).map((s) => [
+      s.orgId,
+      s.facts,
+      s.firstSeenOn,
+      s.closedOn,
+    ]);
+
+  it("unset (the default) it fires for no one; set, it fires for reports since the date that list no in-scope activity, once", async () => {
+    await activities(orgs[3]!.id, 2024, ["2024-05-01"]);
+    await activities(orgs[2]!.id, 2023, ["2023-05-01"]);
+    await run("2026-06-10");
+    expect(await quiet()).toEqual([]);
+    expect((await run("2026-06-10", false, since("2024-01-01"))).changed).toBe(2);
+    expect((await run("2026-06-10", false, since("2024-01-01"))).changed).toBe(0);
+    expect(await quiet()).toEqual([
+      [
+        orgs[0]!.id,
+        "2024-01-01以来，2024、2025年度报告均未列出业务范围内的活动（R-E1(c)）",
+        "2026-06-10",
+        null,
+      ],
+      [
+        orgs[2]!.id,
+        "2024-01-01以来，2024、2025年度报告均未列出业务范围内的活动（R-E1(c)）",
+        "2026-06-10",
+        null,
+      ],
+    ]);
+  });
+
+  it("moving the date earlier answers it with an older activity: the signal is closed with its date, never deleted", async () => {
+    await activities(orgs[3]!.id, 2024, ["2024-05-01"]);
+    await activities(orgs[2]!.id, 2023, ["2023-05-01"]);
+    await run("2026-06-10", false, since("2024-01-01"));
+    expect((await run("2026-06-11", false, since("2023-01-01"))).changed).toBe(1);
+    expect((await quiet()).map(([orgId, , , closedOn]) => [orgId, closedOn])).toEqual([
+      [orgs[0]!.id, null],
+      [orgs[2]!.id, "2026-06-11"],
+    ]);
+  });
+
+  it("an activity the registrar marked outside the business scope does not count", async () => {
+    await activities(orgs[3]!.id, 2024, ["2024-05-01"]);
+    await db.run(sql`INSERT INTO inspection_problems (filing_id, description, severity, section)
+      SELECT id, '所列活动超出业务范围', 'minor', 'activities' FROM annual_inspections
+      WHERE org_id = ${orgs[3]!.id} AND year = 2024`);
+    await run("2026-06-10", false, since("2024-01-01"));
+    expect((await quiet()).map(([orgId]) => orgId)).toContain(orgs[3]!.id);
+  });
+});
+
 describe("/registrar/zombies", () => {
   it("lists the authority's candidates with their signals and counts, filters by signal, exports CSV; others see nothing", async () => {
     await run("2026-06-10");
