@@ -244,6 +244,79 @@ describe("/registrar/zombies", () => {
   });
 });
 
+describe("the triage list's export (R-E1)", () => {
+  it("CSV and XLSX carry the current filters and neutralise a name a spreadsheet would read as a formula", async () => {
+    await activities(orgs[3]!.id, 2025, ["2025-09-01"]);
+    await db.run(
+      sql`UPDATE organizations SET name = '=HYPERLINK("http://x","点我")' WHERE id = ${orgs[2]!.id}`,
+    );
+    await run(
+      "2026-06-10",
+      false,
+      testConfig({ domain: { ...defaultDomainSettings, zombieNoActivitySince: "2024-01-01" } }),
+    );
+    const reg = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: cityId })).id,
+      clock,
+    );
+    const app = createApp(deps());
+    const get = (path: string) => app.request(path, { headers: { Cookie: reg.cookie } });
+    const csv = await (await get("/registrar/zombies/export.csv?signal=no_in_scope_activity")).text();
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe("统一社会信用代码,名称,类型,登记管理机关,成立日期,信号数,最早发现,信号,事实");
+    expect(lines).toHaveLength(3);
+    expect(csv).toContain("设定日期以来未开展业务范围内活动");
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
+    expect(csv).not.toContain("示范市活跃协会");
+    const page = await (await get("/registrar/zombies?signal=no_in_scope_activity")).text();
+    expect(page).toContain("示范市沉睡协会");
+    expect(page).not.toContain("示范市新成立协会");
+
+    const xlsx = await get("/registrar/zombies/export.xlsx?type=foundation");
+    const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
+    const sheets = Object.entries(files)
+      .filter(([n]) => n.startsWith("xl/"))
+      .map(([, b]) => strFromU8(b))
+      .join("");
+    expect(sheets).toContain("统一社会信用代码");
+    expect(sheets).not.toContain("示范市沉睡协会");
+  });
+
+  it("refuses a filter it cannot read (400, in Chinese), a user who is not a registrar (404), and shows another authority nothing", async () => {
+    await run("2026-06-10");
+    const app = createApp(deps());
+    const reg = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: cityId })).id,
+      clock,
+    );
+    for (const path of [
+      "/registrar/zombies/export.csv?signal=ghost",
+      "/registrar/zombies/export.xlsx?missed=9",
+    ]) {
+      const res = await app.request(path, { headers: { Cookie: reg.cookie } });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toBe("筛选条件有误。");
+    }
+    const orgUser = await signIn(db, (await createUser(db, { role: "org", orgId: orgs[0]!.id })).id, clock);
+    for (const path of ["/registrar/zombies/export.csv", "/registrar/zombies/export.xlsx"]) {
+      expect((await app.request(path, { headers: { Cookie: orgUser.cookie } })).status).toBe(404);
+      expect((await app.request(path)).status).not.toBe(200);
+    }
+    const neighbourId = await ensureAuthority(db, { code: "159800", name: "邻市民政局" });
+    const other = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: neighbourId })).id,
+      clock,
+    );
+    const theirs = await (
+      await app.request("/registrar/zombies/export.csv", { headers: { Cookie: other.cookie } })
+    ).text();
+    expect(theirs.trim().split(/\r?\n/)).toHaveLength(1);
+  });
+});
+
 describe("the triage list's filters and the threshold dry run (R-E1 [C])", () => {
   it("filters by years missed; with N=3 the dry run says how many candidates would remain and writes nothing", async () => {
     await run("2026-06-10");
