@@ -9,7 +9,9 @@ import { ZOMBIE_CASE_ACTIONS, ZOMBIE_CASE_STATES } from "../domain/zombie-case";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
-import { act, addContact, caseList, caseView, openCase, openSignals, revocationPublications } from "./cases";
+import { caseView, openCase, openSignals } from "./cases";
+import { caseList, revocationPublications } from "./lists";
+import { act, addContact } from "./steps";
 
 export const zombieCaseRoutes = new Hono<AppEnv>();
 
