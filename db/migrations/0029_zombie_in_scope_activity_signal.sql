@@ -17,4 +17,5 @@ DROP TABLE `zombie_signals`;--> statement-breakpoint
 ALTER TABLE `__new_zombie_signals` RENAME TO `zombie_signals`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE UNIQUE INDEX `zombie_signals_open_uq` ON `zombie_signals` (`org_id`,`signal`) WHERE closed_on IS NULL;--> statement-breakpoint
-CREATE INDEX `zombie_signals_triage_idx` ON `zombie_signals` (`authority_id`,`closed_on`,`org_id`);
+CREATE INDEX `zombie_signals_triage_idx` ON `zombie_signals` (`authority_id`,`closed_on`,`org_id`);--> statement-breakpoint
+CREATE INDEX `zombie_signals_open_signal_idx` ON `zombie_signals` (`signal`,`org_id`) WHERE closed_on IS NULL;

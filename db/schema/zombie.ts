@@ -31,6 +31,8 @@ export const zombieSignals = sqliteTable(
   (t) => [
     uniqueIndex("zombie_signals_open_uq").on(t.orgId, t.signal).where(sql`closed_on IS NULL`),
     index("zombie_signals_triage_idx").on(t.authorityId, t.closedOn, t.orgId),
+    // The triage list's filter by signal.
+    index("zombie_signals_open_signal_idx").on(t.signal, t.orgId).where(sql`closed_on IS NULL`),
     check(
       "zombie_signals_signal_ck",
       sql.raw(`signal IN (${ZOMBIE_SIGNALS.map((s) => `'${s}'`).join(", ")})`),
