@@ -56,8 +56,12 @@ function where(f: TriageFilter, withSignal: boolean): SQL {
     );
   }
   if (withSignal && f.signal) {
+    // A few authorities look up each candidate's signal; many read the signal's open rows once.
     parts.push(
-      sql`s.org_id IN (SELECT org_id FROM zombie_signals WHERE closed_on IS NULL AND signal = ${f.signal})`,
+      f.authorityIds.length > 20
+        ? sql`s.org_id IN (SELECT org_id FROM zombie_signals WHERE closed_on IS NULL AND signal = ${f.signal})`
+        : sql`EXISTS (SELECT 1 FROM zombie_signals t WHERE t.org_id = s.org_id AND t.signal = ${f.signal}
+          AND t.closed_on IS NULL)`,
     );
   }
   return sql.join(parts, sql` AND `);
