@@ -63,6 +63,9 @@ export interface DomainSettings {
   rectificationWorkingDays: number;
   /** R-E1(a) [C]: whether a 不合格 conclusion counts as a missed year for the zombie signal (else 未参检 only). */
   zombieCountsUnqualified: boolean;
+  /** R-E1(c) [C]: the date from which an organization with no in-scope activity in its filed reports becomes a zombie
+   * candidate (YYYY-MM-DD); null leaves the signal unused until the locality sets its date. */
+  zombieNoActivitySince: string | null;
   /** R-D1(1) [C]: whether a 不合格 conclusion (besides 未参检) makes an 活动异常名录 candidate. */
   creditListsUnqualified: boolean;
   /** R-F4, domain.md §8 [C]: whether the public organization page says if it has a party organization (nothing else of
@@ -87,6 +90,7 @@ export const defaultDomainSettings: DomainSettings = {
   creditObjectionWorkingDays: 10,
   creditListsUnqualified: false,
   zombieCountsUnqualified: false,
+  zombieNoActivitySince: null,
   rectificationWorkingDays: 20,
   creditPublicationDays: 30,
   revocationHearingWorkingDays: 5,

@@ -2,7 +2,8 @@
  * Zombie-organization signals (僵尸型社会组织 候选信号, src/domain/zombie.ts). One row per signal per organization while it
  * holds: the facts and dates that fired it and the day it was first seen; when it stops holding it is closed with its
  * date, never deleted (R-E1). At most one open row per organization and signal.
- *   signal  missed_inspections 连续未参加年检 | no_activity_after_certificate 证书后一年内未开展活动 | unreachable 无法联系
+ *   signal  missed_inspections 连续未参加年检 | no_activity_after_certificate 证书后一年内未开展活动 |
+ *           no_in_scope_activity 设定日期以来未开展业务范围内活动 (R-E1(c)) | unreachable 无法联系
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
@@ -30,6 +31,8 @@ export const zombieSignals = sqliteTable(
   (t) => [
     uniqueIndex("zombie_signals_open_uq").on(t.orgId, t.signal).where(sql`closed_on IS NULL`),
     index("zombie_signals_triage_idx").on(t.authorityId, t.closedOn, t.orgId),
+    // The triage list's filter by signal.
+    index("zombie_signals_open_signal_idx").on(t.signal, t.orgId).where(sql`closed_on IS NULL`),
     check(
       "zombie_signals_signal_ck",
       sql.raw(`signal IN (${ZOMBIE_SIGNALS.map((s) => `'${s}'`).join(", ")})`),

@@ -5,11 +5,17 @@
  */
 import { addMonths, type LetterFact, unreachableBy } from "./credit";
 
-export const ZOMBIE_SIGNALS = ["missed_inspections", "no_activity_after_certificate", "unreachable"] as const;
+export const ZOMBIE_SIGNALS = [
+  "missed_inspections",
+  "no_activity_after_certificate",
+  "no_in_scope_activity",
+  "unreachable",
+] as const;
 export type ZombieSignal = (typeof ZOMBIE_SIGNALS)[number];
 export const ZOMBIE_SIGNAL_LABELS: Record<ZombieSignal, string> = {
   missed_inspections: "连续未参加年检",
   no_activity_after_certificate: "取得登记证书后一年内未开展活动",
+  no_in_scope_activity: "设定日期以来未开展业务范围内活动",
   unreachable: "通过登记住所无法取得联系",
 };
 
@@ -61,4 +67,32 @@ export function noActivityAfterCertificate(
 /** R-E1(d): unreachable via the registered 住所 — two unsigned letters per R-D2 (the interval a setting). */
 export function unreachable(letters: readonly LetterFact[], interval: { min: number; max: number }) {
   return unreachableBy(letters, interval);
+}
+
+/** One activity listed in a filed report's 重大活动 section; `inScope` false when the registrar marked it 超出业务范围. */
+export interface ActivityFact {
+  date: string;
+  inScope: boolean;
+}
+
+/**
+ * R-E1(c): no in-scope activity since `since` (a setting; null = the signal is not used). Judged only for organizations
+ * registered on or before that date, once at least one report covering a year from that date on has come due (any
+ * filing not a draft: filed, or marked 未参检); the signal holds when none of the filed reports lists an activity on or
+ * after the date that was not marked off-scope. Returns the report years read, or null.
+ */
+export function noInScopeActivitySince(
+  since: string | null,
+  today: string,
+  registeredOn: string | null,
+  reportYears: readonly number[],
+  activities: readonly ActivityFact[],
+): number[] | null {
+  if (since === null || today < since) return null;
+  if (!registeredOn || registeredOn > since) return null;
+  const fromYear = Number(since.slice(0, 4));
+  const years = [...new Set(reportYears.filter((y) => y >= fromYear))].sort();
+  if (years.length === 0) return null;
+  if (activities.some((a) => a.inScope && a.date >= since && a.date <= today)) return null;
+  return years;
 }

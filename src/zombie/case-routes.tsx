@@ -9,7 +9,9 @@ import { ZOMBIE_CASE_ACTIONS, ZOMBIE_CASE_STATES } from "../domain/zombie-case";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
-import { act, addContact, caseList, caseView, openCase, openSignals, revocationPublications } from "./cases";
+import { caseView, openCase, openSignals } from "./cases";
+import { caseList, revocationPublications } from "./lists";
+import { act, addContact } from "./steps";
 
 export const zombieCaseRoutes = new Hono<AppEnv>();
 
@@ -99,13 +101,9 @@ const StepForm = z.object({
   kind: z.enum(["revocation", "license_revocation"], "请选择决定种类。").optional(),
 });
 
-zombieCaseRoutes.post("/:id/act", async (c) => {
-  const id = idOf(c.req.param("id"));
-  if (id === null) return c.notFound();
-  const parsed = StepForm.safeParse(await formOf(c));
-  if (!parsed.success) return casePage(c, { errors: errorsOf(parsed.error) }, 422);
-  const { action, items, ...rest } = parsed.data;
-  const list = (items ?? "")
+/** 整改 items, one a line, "事项｜依据" (the basis defaults to the regulation), at most 30. */
+const rectificationItems = (items: string | undefined) =>
+  (items ?? "")
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
@@ -114,31 +112,29 @@ zombieCaseRoutes.post("/:id/act", async (c) => {
       const [t, b] = l.split(/[｜|]/);
       return { text: (t ?? "").trim(), basis: (b ?? "").trim() || "《社会组织登记管理条例》相关规定" };
     });
-  const r = await act(
-    c.get("deps"),
-    me(c),
-    id,
-    action,
-    {
-      ...rest,
-      reasons: rest.reasons || undefined,
-      note: rest.note || undefined,
-      documentNo: rest.documentNo || undefined,
-      items: list,
-    },
-    clientIp(c),
-  );
-  if (!r.ok) {
-    if (r.code === "not_found") return c.notFound();
-    const status =
-      r.code === "stale"
-        ? 409
-        : r.code === "forbidden" || r.code === "forbidden_role" || r.code === "out_of_scope"
-          ? 403
-          : 422;
-    return casePage(c, { errors: r.fields ?? {}, message: r.fields ? undefined : r.message }, status);
-  }
-  return c.redirect(`/registrar/zombies/cases/${id}?done=step`, 303);
+
+/** A refused step as HTTP: stale 409, not this role or authority 403, anything else a form error 422. */
+const refusalStatus = (code: string) =>
+  code === "stale" ? 409 : ["forbidden", "forbidden_role", "out_of_scope"].includes(code) ? 403 : 422;
+
+zombieCaseRoutes.post("/:id/act", async (c) => {
+  const id = idOf(c.req.param("id"));
+  if (id === null) return c.notFound();
+  const parsed = StepForm.safeParse(await formOf(c));
+  if (!parsed.success) return casePage(c, { errors: errorsOf(parsed.error) }, 422);
+  const { action, items, ...rest } = parsed.data;
+  const input = {
+    ...rest,
+    reasons: rest.reasons || undefined,
+    note: rest.note || undefined,
+    documentNo: rest.documentNo || undefined,
+    items: rectificationItems(items),
+  };
+  const r = await act(c.get("deps"), me(c), id, action, input, clientIp(c));
+  if (r.ok) return c.redirect(`/registrar/zombies/cases/${id}?done=step`, 303);
+  if (r.code === "not_found") return c.notFound();
+  const message = r.fields ? undefined : r.message;
+  return casePage(c, { errors: r.fields ?? {}, message }, refusalStatus(r.code));
 });
 
 const ContactForm = z.object({

@@ -10,9 +10,11 @@ import type { AppDeps } from "../context";
 import type { BatchItem } from "../db";
 import type { LetterFact } from "../domain/credit";
 import {
+  type ActivityFact,
   type FilingFact,
   missedInspections,
   noActivityAfterCertificate,
+  noInScopeActivitySince,
   unreachable,
   ZOMBIE_SIGNAL_LABELS,
   type ZombieSignal,
@@ -36,7 +38,14 @@ interface OrgRow {
   type: "social_group" | "private_non_enterprise" | "foundation";
   name: string;
   certificateIssuedOn: string | null;
+  registeredOn: string | null;
 }
+
+/** Filed states as SQL, for the activities a report lists (a draft or a 未参检 filing lists none). */
+const FILED_SQL = sql.raw([...FILED].map((s) => `'${s}'`).join(", "));
+/** An activity is off-scope when the registrar recorded a problem on the report's activities saying so (R-E1(c)). */
+const OFF_SCOPE = sql.raw(`EXISTS (SELECT 1 FROM inspection_problems p WHERE p.filing_id = f.id
+  AND p.section = 'activities' AND p.description LIKE '%业务范围%')`);
 
 const cnYears = (years: number[]) => `${[...years].sort().join("、")}年度`;
 
@@ -48,6 +57,7 @@ export function signalsFor(
   letters: LetterFact[],
   today: string,
   recordsSince: string | null,
+  activities: ActivityFact[] = [],
 ): Map<ZombieSignal, string> {
   const s = deps.config.domain;
   const out = new Map<ZombieSignal, string>();
@@ -71,8 +81,56 @@ export function signalsFor(
       "no_activity_after_certificate",
       `${org.certificateIssuedOn}发证，至${end}未报送年检、未记录活动（R-A10）`,
     );
+  const since = s.zombieNoActivitySince;
+  const quiet = noInScopeActivitySince(
+    since,
+    today,
+    org.registeredOn,
+    filings.filter((f) => f.state !== "draft").map((f) => f.year),
+    activities,
+  );
+  if (quiet)
+    out.set("no_in_scope_activity", `${since}以来，${cnYears(quiet)}报告均未列出业务范围内的活动（R-E1(c)）`);
   const pair = unreachable(letters, s.unreachableLetterIntervalDays);
   if (pair) out.set("unreachable", `${pair[0].sentOn}、${pair[1].sentOn}寄往登记住所的信件均未签收（R-D2）`);
+  return out;
+}
+
+/**
+ * R-E1(c): organizations that could hold the no-in-scope-activity signal — a report due for a year from the set date
+ * on, and no filed report listing an in-scope activity since. Empty when unset.
+ */
+function quietCandidates(deps: AppDeps, today: string) {
+  const since = deps.config.domain.zombieNoActivitySince;
+  if (since === null || today < since) return sql``;
+  const year = Number(since.slice(0, 4));
+  // A superset is enough (each organization is then judged by the rule): no read of the organizations here, and only
+  // the reports for the years from the date on can list an activity since it.
+  return sql`
+    UNION SELECT * FROM (SELECT f.org_id FROM annual_inspections f WHERE f.year >= ${year} AND f.state <> 'draft'
+      EXCEPT SELECT f.org_id FROM inspection_sections s JOIN annual_inspections f ON f.id = s.filing_id,
+          json_each(s.data, '$.items') j
+        WHERE s.section = 'activities' AND f.year >= ${year} AND f.state IN (${FILED_SQL})
+          AND json_extract(j.value, '$.date') BETWEEN ${since} AND ${today} AND NOT ${OFF_SCOPE})`;
+}
+
+/** The activities listed in each organization's filed reports, with whether each was marked off-scope (R-E1(c)). */
+async function activitiesOf(deps: AppDeps, ids: ReturnType<typeof sql.join>) {
+  const out = new Map<number, ActivityFact[]>();
+  if (deps.config.domain.zombieNoActivitySince === null) return out;
+  const rows = (await deps.db.all(sql`SELECT f.org_id AS "orgId", json_extract(j.value, '$.date') AS date,
+      ${OFF_SCOPE} AS "offScope"
+    FROM annual_inspections f
+    JOIN inspection_sections s ON s.filing_id = f.id AND s.section = 'activities', json_each(s.data, '$.items') j
+    WHERE f.org_id IN (${ids}) AND f.state IN (${FILED_SQL})`)) as {
+    orgId: number;
+    date: string | null;
+    offScope: number;
+  }[];
+  for (const r of rows) {
+    if (typeof r.date !== "string") continue;
+    out.set(r.orgId, [...(out.get(r.orgId) ?? []), { date: r.date, inScope: !Number(r.offScope) }]);
+  }
   return out;
 }
 
@@ -80,7 +138,7 @@ export const zombieSignalsJob: Job = {
   name: "zombie-signals",
   title: "僵尸型社会组织信号",
   description:
-    "逐一计算每个正常状态组织的僵尸型信号：连续未参检（年数按类型设置）、取得证书后一年内未开展活动、通过登记住所无法联系；信号成立时开启，不再成立时关闭并记录日期，不自动作出任何处理（R-E1、R-E2）。",
+    "逐一计算每个正常状态组织的僵尸型信号：连续未参检（年数按类型设置）、取得证书后一年内未开展活动、设定日期以来未开展业务范围内活动、通过登记住所无法联系；信号成立时开启，不再成立时关闭并记录日期，不自动作出任何处理（R-E1、R-E2）。",
   async run(deps, today, { dryRun }) {
     const items: JobItem[] = [];
     let opened = 0;
@@ -105,7 +163,7 @@ export const zombieSignalsJob: Job = {
             AND f.state NOT IN ('draft', 'not_filed'))
         UNION SELECT org_id FROM letters WHERE addressee = 'registered_address' AND outcome = 'unsigned'
           GROUP BY org_id HAVING count(*) >= 2
-        UNION SELECT org_id FROM zombie_signals WHERE closed_on IS NULL
+        UNION SELECT org_id FROM zombie_signals WHERE closed_on IS NULL${quietCandidates(deps, today)}
         ORDER BY 1`)) as { id: number }[]
     ).map((r) => Number(r.id));
     for (let i = 0; i < candidates.length; i += BATCH) {
@@ -115,7 +173,8 @@ export const zombieSignalsJob: Job = {
         sql`, `,
       );
       const orgs = (await deps.db.all(sql`
-        SELECT id, authority_id AS "authorityId", type, name, certificate_issued_on AS "certificateIssuedOn"
+        SELECT id, authority_id AS "authorityId", type, name, certificate_issued_on AS "certificateIssuedOn",
+          registered_on AS "registeredOn"
         FROM organizations WHERE status = 'active' AND id IN (${ids}) ORDER BY id`)) as OrgRow[];
       if (orgs.length === 0) continue;
       const lo = orgs[0]!.id;
@@ -128,6 +187,7 @@ export const zombieSignalsJob: Job = {
         WHERE org_id IN (${ids}) AND addressee = 'registered_address'`)) as (LetterFact & {
           orgId: number;
         })[];
+      const activities = await activitiesOf(deps, ids);
       const open = (await deps.db.all(sql`SELECT id, org_id AS "orgId", signal FROM zombie_signals
         WHERE org_id IN (${ids}) AND closed_on IS NULL`)) as {
         id: number;
@@ -151,6 +211,7 @@ export const zombieSignalsJob: Job = {
           lettersOf.get(org.id) ?? [],
           today,
           recordsSince,
+          activities.get(org.id) ?? [],
         );
         const current = openOf.get(org.id) ?? [];
         for (const [signal, facts] of holds) {

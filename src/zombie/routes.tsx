@@ -11,7 +11,7 @@ import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../doma
 import { clientIp } from "../http";
 import { TYPE_LABELS } from "../registry/labels";
 import { renderPage } from "../render";
-import { bulkPrepare } from "./cases";
+import { bulkPrepare } from "./bulk";
 import {
   missedThresholdWhatIf,
   signalCounts,

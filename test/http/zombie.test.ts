@@ -115,6 +115,67 @@ describe("the zombie signals job", () => {
   });
 });
 
+async function activities(orgId: number, year: number, dates: string[]) {
+  await db.run(sql`INSERT INTO inspection_sections (filing_id, section, data, saved_version)
+    SELECT id, 'activities', ${JSON.stringify({ items: dates.map((date) => ({ title: "年会", date, reported: false })) })}, 1
+    FROM annual_inspections WHERE org_id = ${orgId} AND year = ${year}`);
+}
+
+describe("R-E1(c): the no-in-scope-activity signal, from the date set in zombieNoActivitySince", () => {
+  const since = (date: string | null) =>
+    testConfig({ domain: { ...defaultDomainSettings, zombieNoActivitySince: date } });
+  const quiet = async () =>
+    (await db.select().from(zombieSignals).where(sql`signal = 'no_in_scope_activity'`)).map((s) => [
+      s.orgId,
+      s.facts,
+      s.firstSeenOn,
+      s.closedOn,
+    ]);
+
+  it("unset (the default) it fires for no one; set, it fires for reports since the date that list no in-scope activity, once", async () => {
+    await activities(orgs[3]!.id, 2024, ["2024-05-01"]);
+    await activities(orgs[2]!.id, 2023, ["2023-05-01"]);
+    await run("2026-06-10");
+    expect(await quiet()).toEqual([]);
+    expect((await run("2026-06-10", false, since("2024-01-01"))).changed).toBe(2);
+    expect((await run("2026-06-10", false, since("2024-01-01"))).changed).toBe(0);
+    expect(await quiet()).toEqual([
+      [
+        orgs[0]!.id,
+        "2024-01-01以来，2024、2025年度报告均未列出业务范围内的活动（R-E1(c)）",
+        "2026-06-10",
+        null,
+      ],
+      [
+        orgs[2]!.id,
+        "2024-01-01以来，2024、2025年度报告均未列出业务范围内的活动（R-E1(c)）",
+        "2026-06-10",
+        null,
+      ],
+    ]);
+  });
+
+  it("moving the date earlier answers it with an older activity: the signal is closed with its date, never deleted", async () => {
+    await activities(orgs[3]!.id, 2024, ["2024-05-01"]);
+    await activities(orgs[2]!.id, 2023, ["2023-05-01"]);
+    await run("2026-06-10", false, since("2024-01-01"));
+    expect((await run("2026-06-11", false, since("2023-01-01"))).changed).toBe(1);
+    expect((await quiet()).map(([orgId, , , closedOn]) => [orgId, closedOn])).toEqual([
+      [orgs[0]!.id, null],
+      [orgs[2]!.id, "2026-06-11"],
+    ]);
+  });
+
+  it("an activity the registrar marked outside the business scope does not count", async () => {
+    await activities(orgs[3]!.id, 2024, ["2024-05-01"]);
+    await db.run(sql`INSERT INTO inspection_problems (filing_id, description, severity, section)
+      SELECT id, '所列活动超出业务范围', 'minor', 'activities' FROM annual_inspections
+      WHERE org_id = ${orgs[3]!.id} AND year = 2024`);
+    await run("2026-06-10", false, since("2024-01-01"));
+    expect((await quiet()).map(([orgId]) => orgId)).toContain(orgs[3]!.id);
+  });
+});
+
 describe("/registrar/zombies", () => {
   it("lists the authority's candidates with their signals and counts, filters by signal, exports CSV; others see nothing", async () => {
     await run("2026-06-10");
@@ -180,6 +241,79 @@ describe("/registrar/zombies", () => {
     expect((await app.request("/registrar/zombies", { headers: { Cookie: orgUser.cookie } })).status).toBe(
       404,
     );
+  });
+});
+
+describe("the triage list's export (R-E1)", () => {
+  it("CSV and XLSX carry the current filters and neutralise a name a spreadsheet would read as a formula", async () => {
+    await activities(orgs[3]!.id, 2025, ["2025-09-01"]);
+    await db.run(
+      sql`UPDATE organizations SET name = '=HYPERLINK("http://x","点我")' WHERE id = ${orgs[2]!.id}`,
+    );
+    await run(
+      "2026-06-10",
+      false,
+      testConfig({ domain: { ...defaultDomainSettings, zombieNoActivitySince: "2024-01-01" } }),
+    );
+    const reg = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: cityId })).id,
+      clock,
+    );
+    const app = createApp(deps());
+    const get = (path: string) => app.request(path, { headers: { Cookie: reg.cookie } });
+    const csv = await (await get("/registrar/zombies/export.csv?signal=no_in_scope_activity")).text();
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe("统一社会信用代码,名称,类型,登记管理机关,成立日期,信号数,最早发现,信号,事实");
+    expect(lines).toHaveLength(3);
+    expect(csv).toContain("设定日期以来未开展业务范围内活动");
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
+    expect(csv).not.toContain("示范市活跃协会");
+    const page = await (await get("/registrar/zombies?signal=no_in_scope_activity")).text();
+    expect(page).toContain("示范市沉睡协会");
+    expect(page).not.toContain("示范市新成立协会");
+
+    const xlsx = await get("/registrar/zombies/export.xlsx?type=foundation");
+    const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
+    const sheets = Object.entries(files)
+      .filter(([n]) => n.startsWith("xl/"))
+      .map(([, b]) => strFromU8(b))
+      .join("");
+    expect(sheets).toContain("统一社会信用代码");
+    expect(sheets).not.toContain("示范市沉睡协会");
+  });
+
+  it("refuses a filter it cannot read (400, in Chinese), a user who is not a registrar (404), and shows another authority nothing", async () => {
+    await run("2026-06-10");
+    const app = createApp(deps());
+    const reg = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: cityId })).id,
+      clock,
+    );
+    for (const path of [
+      "/registrar/zombies/export.csv?signal=ghost",
+      "/registrar/zombies/export.xlsx?missed=9",
+    ]) {
+      const res = await app.request(path, { headers: { Cookie: reg.cookie } });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toBe("筛选条件有误。");
+    }
+    const orgUser = await signIn(db, (await createUser(db, { role: "org", orgId: orgs[0]!.id })).id, clock);
+    for (const path of ["/registrar/zombies/export.csv", "/registrar/zombies/export.xlsx"]) {
+      expect((await app.request(path, { headers: { Cookie: orgUser.cookie } })).status).toBe(404);
+      expect((await app.request(path)).status).not.toBe(200);
+    }
+    const neighbourId = await ensureAuthority(db, { code: "159800", name: "邻市民政局" });
+    const other = await signIn(
+      db,
+      (await createUser(db, { role: "registrar", authorityId: neighbourId })).id,
+      clock,
+    );
+    const theirs = await (
+      await app.request("/registrar/zombies/export.csv", { headers: { Cookie: other.cookie } })
+    ).text();
+    expect(theirs.trim().split(/\r?\n/)).toHaveLength(1);
   });
 });
 

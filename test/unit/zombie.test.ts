@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { missedInspections, noActivityAfterCertificate } from "../../src/domain/zombie";
+import {
+  missedInspections,
+  noActivityAfterCertificate,
+  noInScopeActivitySince,
+} from "../../src/domain/zombie";
 
 const f = (year: number, state: string, conclusion: string | null = null) => ({ year, state, conclusion });
 
@@ -47,5 +51,41 @@ describe("R-E1(b) / R-A10: no activity within a year of the certificate", () => 
     expect(
       noActivityAfterCertificate(null, "2026-06-01", { filedAnyInspection: false, recordedActivity: false }),
     ).toBeNull();
+  });
+});
+
+describe("R-E1(c): no in-scope activity since a set date", () => {
+  const since = "2024-01-01";
+  const act = (date: string, inScope = true) => ({ date, inScope });
+
+  it("fires when the reports due since the date list no activity, naming those years", () => {
+    expect(noInScopeActivitySince(since, "2026-06-10", "2015-01-01", [2023, 2024, 2025], [])).toEqual([
+      2024, 2025,
+    ]);
+  });
+
+  it("an activity on the date itself answers it; one the day before does not", () => {
+    const years = [2024, 2025];
+    expect(noInScopeActivitySince(since, "2026-06-10", "2015-01-01", years, [act("2024-01-01")])).toBeNull();
+    expect(noInScopeActivitySince(since, "2026-06-10", "2015-01-01", years, [act("2023-12-31")])).toEqual(
+      years,
+    );
+  });
+
+  it("an activity marked off-scope does not answer it", () => {
+    expect(
+      noInScopeActivitySince(since, "2026-06-10", "2015-01-01", [2024], [act("2024-05-01", false)]),
+    ).toEqual([2024]);
+  });
+
+  it("an organization registered after the date is not judged by it; one registered on the date is", () => {
+    expect(noInScopeActivitySince(since, "2026-06-10", "2024-01-02", [2024], [])).toBeNull();
+    expect(noInScopeActivitySince(since, "2026-06-10", "2024-01-01", [2024], [])).toEqual([2024]);
+  });
+
+  it("nothing to judge before a report covering the date is due, before the date, or with no date set", () => {
+    expect(noInScopeActivitySince(since, "2026-06-10", "2015-01-01", [2022, 2023], [])).toBeNull();
+    expect(noInScopeActivitySince(since, "2023-12-31", "2015-01-01", [2024], [])).toBeNull();
+    expect(noInScopeActivitySince(null, "2026-06-10", "2015-01-01", [2024], [])).toBeNull();
   });
 });

@@ -7,7 +7,8 @@ import {
   type ZombieCaseAction,
   type ZombieOutcome,
 } from "../../src/domain/zombie-case";
-import type { CaseListRow, ZombieCaseView } from "../../src/zombie/cases";
+import type { ZombieCaseView } from "../../src/zombie/cases";
+import type { CaseListRow } from "../../src/zombie/lists";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
 import { Layout } from "../layout";
