@@ -5,7 +5,7 @@ import type { AppDeps, SessionUser } from "../context";
 import { inspectionService as inspection } from "../inspection/service";
 import { partyHomeFigures, portalPartyStatus } from "../party/coverage";
 import { STATUS_LABELS } from "../registry/labels";
-import { zombieHomeFigures } from "../zombie/cases";
+import { zombieHomeFigures } from "../zombie/stats";
 import type {
   AdminHomeData,
   HomeData,

@@ -5,7 +5,7 @@
  */
 import type { DomainSettings } from "../config";
 
-export type FieldKind = "int" | "bool";
+export type FieldKind = "int" | "bool" | "date";
 
 export interface SettingField {
   /** Path below the setting's own (empty for a setting that is one number or one yes/no). */
@@ -39,6 +39,8 @@ const int = (label: string, min: number, max: number, unit = "", path: string[] 
   unit,
 });
 const bool = (label: string, path: string[] = []): SettingField => ({ path, label, kind: "bool" });
+/** A day, or none (the rule is off): left empty in the form. */
+const day = (label: string, path: string[] = []): SettingField => ({ path, label, kind: "date" });
 const TYPES = [
   ["social_group", "社会团体"],
   ["private_non_enterprise", "民办非企业单位"],
@@ -71,6 +73,13 @@ export const SETTINGS: readonly SettingEntry[] = [
     rule: "R-C8、R-E1(a)",
     help: "连续这么多个年度未参加年检（或按下一项设置计入的不合格）的组织，列为撤销登记与僵尸型社会组织的线索。",
     fields: TYPES.map(([k, label]) => int(label, 1, 10, "年", [k])),
+  },
+  {
+    key: "zombieNoActivitySince",
+    title: "僵尸型组织线索：自此日期以来无业务范围内活动",
+    rule: "R-E1(c)",
+    help: "填写日期后，此日期前成立、此后提交的年度报告均未填报业务范围内活动的组织列为线索；留空则不启用此项。",
+    fields: [day("起始日期")],
   },
   {
     key: "zombieCountsUnqualified",

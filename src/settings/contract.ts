@@ -10,7 +10,7 @@ export interface SettingChangeView {
 export interface SettingFieldView {
   name: string;
   label: string;
-  kind: "int" | "bool";
+  kind: "int" | "bool" | "date";
   min?: number;
   max?: number;
   unit?: string;

@@ -11,6 +11,7 @@ import { actorOf } from "../auth/scope";
 import { type DomainSettings, defaultDomainSettings } from "../config";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
+import { cnDate } from "../domain/dates";
 import { chinaDateOf, isIsoDate } from "../domain/working-days";
 import {
   fieldName,
@@ -166,8 +167,14 @@ export async function changeSetting(
   for (const field of entry.fields) {
     const name = fieldName(field);
     const raw = (form[name] ?? "").trim();
-    let v: number | boolean;
-    if (field.kind === "bool") {
+    let v: number | boolean | string | null;
+    if (field.kind === "date") {
+      if (raw !== "" && !isIsoDate(raw)) {
+        errors[name] = `“${field.label}”应为日期，如 2025-01-01；留空表示不启用。`;
+        continue;
+      }
+      v = raw === "" ? null : raw;
+    } else if (field.kind === "bool") {
       if (raw !== "1" && raw !== "0") {
         errors[name] = `请选择“${field.label}”。`;
         continue;
@@ -218,7 +225,7 @@ export function formValues(entry: SettingEntry, value: unknown): Record<string, 
   const out: Record<string, string> = {};
   for (const f of entry.fields) {
     const v = fieldValue(value, f);
-    out[fieldName(f)] = f.kind === "bool" ? (v ? "1" : "0") : String(v);
+    out[fieldName(f)] = f.kind === "bool" ? (v ? "1" : "0") : v === null || v === undefined ? "" : String(v);
   }
   return out;
 }
@@ -229,7 +236,16 @@ export function valueWords(entry: SettingEntry, value: unknown): string {
   return entry.fields
     .map((f) => {
       const v = fieldValue(value, f);
-      const shown = f.kind === "bool" ? (v ? "是" : "否") : `${v}${f.unit ?? ""}`;
+      const shown =
+        f.kind === "bool"
+          ? v
+            ? "是"
+            : "否"
+          : f.kind === "date"
+            ? v
+              ? cnDate(String(v))
+              : "不启用"
+            : `${v}${f.unit ?? ""}`;
       return entry.fields.length === 1 ? shown : `${f.label} ${shown}`;
     })
     .join("；");

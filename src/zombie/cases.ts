@@ -205,4 +205,3 @@ export async function caseView(deps: AppDeps, user: SessionUser, id: number): Pr
 }
 
 /** The registrar home reads its zombie figures here (src/zombie/stats.ts). */
-export { zombieHomeFigures } from "./stats";

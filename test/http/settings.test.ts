@@ -137,6 +137,20 @@ describe("/admin/settings", () => {
     expect(await (await get("/statistics")).text()).not.toContain("<td>少于");
   });
 
+  it("R-E1(c): the date of the no-activity signal is set, and cleared to switch the signal off", async () => {
+    const set = (value: string, effectiveFrom: string) =>
+      post("/admin/settings/zombieNoActivitySince", { value, effectiveFrom, reason: "本地规定" });
+    expect((await set("2025-13-01", "2026-06-10")).status).toBe(400);
+    expect((await set("2025-01-01", "2026-06-10")).status).toBe(303);
+    expect((await set("", "2026-07-01")).status).toBe(303);
+    const base = testConfig().domain;
+    expect((await settingsOn(db, base, "2026-06-10")).zombieNoActivitySince).toBe("2025-01-01");
+    expect((await settingsOn(db, base, "2026-07-01")).zombieNoActivitySince).toBeNull();
+    const page = await (await get("/admin/settings/zombieNoActivitySince", admin)).text();
+    expect(page).toContain("2025年1月1日");
+    expect(page).toContain("不启用");
+  });
+
   it("a job runs with the settings of the day it runs for", async () => {
     await post("/admin/settings/statisticsMinCell", {
       value: "3",

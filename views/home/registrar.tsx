@@ -36,7 +36,9 @@ export function RegistrarHome({ user, home }: { user: SessionUser; home: Registr
           </a>
         </li>
         <li>
-          <a href="/registrar/zombies">僵尸型社会组织候选：连续未参检、证书后一年内无活动、无法联系</a>
+          <a href="/registrar/zombies">
+            僵尸型社会组织候选：连续未参检、领证后一年内无活动、长期无业务范围内活动、无法联系
+          </a>
           {p.zombie ? `（${p.zombie.candidates} 个）` : ""}
         </li>
         {p.zombie ? (

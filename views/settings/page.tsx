@@ -156,19 +156,20 @@ export function SettingPage({
           ) : (
             <div class={`field ${errors[f.name] ? "field-error" : ""}`}>
               <label for={f.name}>
-                {f.label}（{f.min}–{f.max}
-                {f.unit}）
+                {f.kind === "date"
+                  ? `${f.label}（留空表示不启用）`
+                  : `${f.label}（${f.min}–${f.max}${f.unit ?? ""}）`}
               </label>
               <FieldError errors={errors} name={f.name} />
               <input
-                type="number"
+                type={f.kind === "date" ? "date" : "number"}
                 id={f.name}
                 name={f.name}
                 value={form[f.name] ?? ""}
-                min={f.min}
-                max={f.max}
-                step={1}
-                inputmode="numeric"
+                min={f.kind === "date" ? undefined : f.min}
+                max={f.kind === "date" ? undefined : f.max}
+                step={f.kind === "date" ? undefined : 1}
+                inputmode={f.kind === "date" ? undefined : "numeric"}
                 aria-invalid={errors[f.name] ? "true" : undefined}
                 aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
               />
