@@ -187,6 +187,18 @@ export const MAX_USCC_SEQUENCE = 31 ** 7 - 1;
  * type), position 17 the GB 11714 check (R-B5), position 18 the GB 32100 check (R-B2). Distinct sequences give
  * distinct codes; the caller keeps the sequence (never reused).
  */
+/** R-B6: the sequence a code of `issueUscc` was issued with (its positions 10–16 in base 31). */
+export function usccSequenceOf(code: string): number {
+  let n = 0;
+  for (const ch of code.slice(9, 16)) n = n * 31 + USCC_ALPHABET.indexOf(ch);
+  return n;
+}
+
+/** R-B6: the first ten characters every code an authority issues for a type shares ("51" + region + "M"). */
+export function usccPrefix(regionCode: string, type: UsccOrgType): string {
+  return `5${TYPE_DIGIT[type]}${regionCode}M`;
+}
+
 export function issueUscc(regionCode: string, type: UsccOrgType, sequence: number): string {
   if (!/^[0-9]{6}$/.test(regionCode)) throw new Error(`region code must be 6 digits: ${regionCode}`);
   if (!Number.isInteger(sequence) || sequence < 0 || sequence > MAX_USCC_SEQUENCE) {

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { AppDeps, SessionUser } from "../context";
 import { todayOf } from "../context";
-import { TYPE_LABELS } from "../registry/labels";
+import { SUPERVISION_LABELS, TYPE_LABELS } from "../registry/labels";
 import type { CoverageSummary } from "./contract";
 import {
   activitiesPerQuarter,
@@ -19,8 +19,7 @@ import {
 import { PAGE_SIZE, staffAuthorities } from "./service";
 
 const SUPERVISION_WORDS: Record<string, string> = {
-  direct: "直接登记",
-  decoupled: "脱钩",
+  ...SUPERVISION_LABELS,
   supervised: "有业务主管单位（未指定）",
 };
 

@@ -7,7 +7,7 @@ import type { Db } from "../db";
 import { fenToDecimalString } from "../domain/money";
 import { chinaDateOf } from "../domain/working-days";
 import { importRegisterCsv } from "../registry/import";
-import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
+import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "../registry/labels";
 import { iterateOrganizations, type SearchParams } from "../registry/search";
 import { type XlsxKind, xlsxWorkbook } from "../xlsx";
 
@@ -280,11 +280,7 @@ export async function* exportRows(
         o.legalRepresentative,
         o.address,
         o.businessScope,
-        o.supervisionMode === "supervised"
-          ? (o.supervisor ?? "")
-          : o.supervisionMode === "direct"
-            ? "直接登记"
-            : "脱钩",
+        o.supervisionMode === "supervised" ? (o.supervisor ?? "") : SUPERVISION_LABELS[o.supervisionMode],
         fenToDecimalString(o.capitalFen),
         authorityName,
         o.certificateIssuedOn ?? "",

@@ -20,8 +20,13 @@ export const CAPITAL_LABELS: Record<OrgType, string> = {
 export const SUPERVISION_LABELS: Record<SupervisionMode, string> = {
   supervised: "有业务主管单位",
   direct: "直接登记",
-  decoupled: "脱钩",
+  decoupled: "已脱钩",
 };
+
+/** Who supervises an organization, in words: its 业务主管单位, or 直接登记 / 已脱钩 (R-A11). */
+export function supervisorWords(mode: SupervisionMode, supervisor: string | null | undefined): string {
+  return mode === "supervised" ? (supervisor ?? "—") : SUPERVISION_LABELS[mode];
+}
 export const ANNOUNCEMENT_LABELS: Record<AnnouncementKind, string> = {
   establishment: "成立登记",
   change: "变更登记",

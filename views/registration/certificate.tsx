@@ -1,7 +1,7 @@
 import type { SessionUser } from "../../src/context";
 import { CERTIFICATE_TITLES, type CertificateVerdict } from "../../src/domain/certificate";
 import { formatFen } from "../../src/domain/money";
-import { CAPITAL_LABELS, STATUS_LABELS } from "../../src/registry/labels";
+import { CAPITAL_LABELS, STATUS_LABELS, supervisorWords } from "../../src/registry/labels";
 import type { OrgDetail } from "../../src/registry/queries";
 import { Layout } from "../layout";
 
@@ -43,13 +43,7 @@ export function CertificatePage(p: {
           <dt>{CAPITAL_LABELS[o.type]}</dt>
           <dd>{formatFen(o.capitalFen)} 元</dd>
           <dt>业务主管单位</dt>
-          <dd>
-            {o.supervisionMode === "supervised"
-              ? (o.supervisor ?? "—")
-              : o.supervisionMode === "direct"
-                ? "直接登记"
-                : "脱钩"}
-          </dd>
+          <dd>{supervisorWords(o.supervisionMode, o.supervisor)}</dd>
           <dt>有效期</dt>
           <dd>
             {o.certificateValidFrom ?? "—"} 至 {o.certificateValidTo ?? "—"}

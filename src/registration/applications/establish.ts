@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { OrgType } from "../../../db/schema";
 import {
   organizations,
   partyMemberCounts,
@@ -16,8 +17,9 @@ import {
   nameProblems,
   type RuleProblem,
 } from "../../domain/registration";
-import { issueUscc, type UsccOrgType } from "../../domain/uscc";
+import { issueUscc, type UsccOrgType, usccPrefix, usccSequenceOf } from "../../domain/uscc";
 import { nameTokens } from "../../registry/grams";
+import { TYPE_LABELS } from "../../registry/labels";
 import type { EstablishmentData } from "../forms";
 import {
   type ApplicationRow,
@@ -115,12 +117,6 @@ export async function establishmentProblems(
   return out;
 }
 
-const TYPE_LABEL: Record<string, string> = {
-  social_group: "社会团体",
-  private_non_enterprise: "民办非企业单位",
-  foundation: "基金会",
-};
-
 function addYearsMinusDay(iso: string, years: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() + years);
@@ -191,7 +187,7 @@ export async function approveEstablishment(ctx: ApprovalContext): Promise<Approv
         newOrgId,
         "establishment",
         `关于准予${d.name}成立登记的公告`,
-        `经审查，准予${d.name}成立登记。统一社会信用代码：${uscc}；类型：${TYPE_LABEL[type]}；住所：${d.address ?? ""}；法定代表人：${d.legalRepresentative ?? ""}；注册资金：${formatFen(d.capitalFen ?? 0)} 元；${unit ? `业务主管单位：${unit.name}` : "直接登记"}；登记管理机关：${authority.name}。`,
+        `经审查，准予${d.name}成立登记。统一社会信用代码：${uscc}；类型：${TYPE_LABELS[type as OrgType]}；住所：${d.address ?? ""}；法定代表人：${d.legalRepresentative ?? ""}；注册资金：${formatFen(d.capitalFen ?? 0)} 元；${unit ? `业务主管单位：${unit.name}` : "直接登记"}；登记管理机关：${authority.name}。`,
       ),
       db
         .update(registrationApplications)
@@ -228,21 +224,10 @@ async function nextSequence(db: Db, authorityId: number, type: string, regionCod
     .select({ last: usccSequences.last })
     .from(usccSequences)
     .where(and(eq(usccSequences.authorityId, authorityId), eq(usccSequences.orgType, type as never)));
-  const prefix = `5${ORG_TYPE_DIGIT[type]}${regionCode}M`;
+  const prefix = usccPrefix(regionCode, type as UsccOrgType);
   const [existing] = (await db.all(
     sql`SELECT max(uscc) AS top FROM organizations WHERE uscc >= ${prefix} AND uscc < ${`${prefix}~`}`,
   )) as { top: string | null }[];
-  let fromCodes = 0;
-  if (existing?.top) {
-    let n = 0;
-    for (const ch of existing.top.slice(9, 16)) n = n * 31 + USCC_ALPHABET.indexOf(ch);
-    fromCodes = n;
-  }
+  const fromCodes = existing?.top ? usccSequenceOf(existing.top) : 0;
   return Math.max(kept?.last ?? 0, fromCodes) + 1;
 }
-const ORG_TYPE_DIGIT: Record<string, string> = {
-  social_group: "1",
-  private_non_enterprise: "2",
-  foundation: "3",
-};
-const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";

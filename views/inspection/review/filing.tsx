@@ -15,10 +15,11 @@ import {
   PROBLEM_SEVERITY_LABELS,
 } from "../../../src/domain/workflow";
 import type { FilingView, Notice } from "../../../src/inspection/contract";
+import { SUPERVISION_LABELS, TYPE_LABELS } from "../../../src/registry/labels";
 import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../../components/form";
 import { Layout } from "../../layout";
 import { ReportView } from "./report";
-import { ConclusionTag, NoticeBanner, StateTag, SUPERVISION_LABELS, TYPE_LABELS, waited } from "./shared";
+import { ConclusionTag, NoticeBanner, StateTag, waited } from "./shared";
 
 export const PROBLEM_ROWS = 3;
 

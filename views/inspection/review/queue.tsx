@@ -11,9 +11,10 @@ import {
   inspectionStateLabel,
 } from "../../../src/domain/inspection-workflow";
 import type { Notice, QueueFilters, QueuePage } from "../../../src/inspection/contract";
+import { TYPE_LABELS } from "../../../src/registry/labels";
 import { ErrorSummary, type Errors, FieldError } from "../../components/form";
 import { Layout } from "../../layout";
-import { ConclusionTag, NoticeBanner, StateTag, TYPE_LABELS, waited } from "./shared";
+import { ConclusionTag, NoticeBanner, StateTag, waited } from "./shared";
 
 export interface QueueViewProps {
   user: SessionUser;

@@ -7,9 +7,9 @@
 import { ORG_TYPES } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
 import type { RatesRow } from "../../../src/inspection/contract";
+import { TYPE_LABELS } from "../../../src/registry/labels";
 import { SCROLL_REGION } from "../../components/table";
 import { Layout } from "../../layout";
-import { TYPE_LABELS } from "./shared";
 
 export function RatesTable({ rows, caption }: { rows: RatesRow[]; caption: string }) {
   if (rows.length === 0) return <p class="empty-state">这一年度没有年检数据。</p>;

@@ -24,6 +24,7 @@ import {
 import { formatFen } from "../../../src/domain/money";
 import type { Check } from "../../../src/domain/prechecks";
 import type { SectionComment } from "../../../src/domain/workflow";
+import { SUPERVISION_LABELS, TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
 
 /** The report's field names in Chinese (every field of every section schema has one: test/unit/report-labels). */
@@ -108,8 +109,8 @@ export const FIELD_LABELS: Record<string, string> = {
 const MONEY_KEYS = new Set(["amount", "receivedTotal", "grantsTotal", "capitalFen"]);
 /** Codes shown in words. */
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  type: { social_group: "社会团体", private_non_enterprise: "民办非企业单位", foundation: "基金会" },
-  supervisionMode: { supervised: "有业务主管单位", direct: "直接登记", decoupled: "已脱钩" },
+  type: TYPE_LABELS,
+  supervisionMode: SUPERVISION_LABELS,
   foundationKind: { public: "公募", non_public: "非公募" },
   kind: { ...MEETING_KIND_LABELS, ...BRANCH_KIND_LABELS },
   postKind: POST_KIND_LABELS,

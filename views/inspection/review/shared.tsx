@@ -5,17 +5,6 @@ import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow
 import type { Notice } from "../../../src/inspection/contract";
 import { formatDateTime } from "../../components/form";
 
-export const TYPE_LABELS: Record<OrgType, string> = {
-  social_group: "社会团体",
-  private_non_enterprise: "民办非企业单位",
-  foundation: "基金会",
-};
-export const SUPERVISION_LABELS: Record<SupervisionMode, string> = {
-  supervised: "有业务主管单位",
-  direct: "直接登记",
-  decoupled: "已脱钩",
-};
-
 const STATE_TAG: Record<InspectionState, "ok" | "stop" | "warn" | "neutral"> = {
   draft: "neutral",
   submitted: "warn",

@@ -6,9 +6,9 @@
 import { ORG_TYPES, type OrgType } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
 import type { InspectionYear } from "../../../src/inspection/contract";
+import { TYPE_LABELS } from "../../../src/registry/labels";
 import { ErrorSummary, type Errors, FieldError } from "../../components/form";
 import { Layout } from "../../layout";
-import { TYPE_LABELS } from "./shared";
 
 export interface YearsPageProps {
   user: SessionUser;
