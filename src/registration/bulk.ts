@@ -242,6 +242,8 @@ export const EXPORT_HEADER = [
   "业务主管单位",
   "注册资金（元）",
   "登记管理机关",
+  // The importer reads the authority by its code: an export re-imports unchanged.
+  "登记管理机关代码",
   "发证日期",
   "证书有效期至",
   "联系电话",
@@ -263,13 +265,13 @@ export async function* exportRows(
     }
     if (ids.length === 0) return;
     const full = await db
-      .select({ o: organizations, authorityName: authorities.name })
+      .select({ o: organizations, authorityName: authorities.name, authorityCode: authorities.code })
       .from(organizations)
       .innerJoin(authorities, eq(authorities.id, organizations.authorityId))
       .where(inArray(organizations.id, ids));
     const byId = new Map(full.map((r) => [r.o.id, r]));
     yield ids.map((id) => {
-      const { o, authorityName } = byId.get(id)!;
+      const { o, authorityName, authorityCode } = byId.get(id)!;
       return [
         o.uscc,
         o.name,
@@ -283,6 +285,7 @@ export async function* exportRows(
         o.supervisionMode === "supervised" ? (o.supervisor ?? "") : SUPERVISION_LABELS[o.supervisionMode],
         fenToDecimalString(o.capitalFen),
         authorityName,
+        authorityCode,
         o.certificateIssuedOn ?? "",
         o.certificateValidTo ?? "",
         o.phone ?? "",
@@ -294,24 +297,13 @@ export async function* exportRows(
 }
 
 /** The kind of each export column in the workbook: dates are dates and the capital a number of 元 (EXPORT_HEADER). */
-const EXPORT_KINDS: XlsxKind[] = [
-  "text",
-  "text",
-  "text",
-  "text",
-  "date",
-  "date",
-  "text",
-  "text",
-  "text",
-  "text",
-  "money",
-  "text",
-  "date",
-  "date",
-  "text",
-  "text",
-];
+const EXPORT_KINDS: XlsxKind[] = EXPORT_HEADER.map((h) =>
+  h === "注册资金（元）"
+    ? "money"
+    : h === "状态日期" || h.endsWith("日期") || h === "证书有效期至"
+      ? "date"
+      : "text",
+);
 
 export async function exportXlsx(
   db: Db,

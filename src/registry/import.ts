@@ -194,6 +194,16 @@ export interface ImportReport {
   resumed: { sealedEvents: number; linkedOrganizations: number } | null;
 }
 
+/** R-A11: the words an export writes in the 业务主管单位 column for an organization without one. */
+const SUPERVISION_MODE_OF: Record<string, "direct" | "decoupled" | undefined> = Object.assign(
+  Object.create(null),
+  {
+    直接登记: "direct",
+    脱钩: "decoupled",
+    已脱钩: "decoupled",
+  },
+);
+
 /** Supervised organizations whose supervisor name is not yet linked to its unit (what linking would change). */
 async function unlinkedSupervised(db: Db): Promise<number> {
   const [row] = (await db.all(sql`SELECT count(*) AS n FROM organizations o
@@ -539,7 +549,8 @@ export async function importRegisterCsv(
         legalRepresentative: row.legal_representative,
         address: row.address,
         businessScope: row.business_scope,
-        supervisor: row.supervisor || null,
+        // The export writes 直接登记 / 已脱钩 where there is no 业务主管单位: those words are a mode, not a unit's name.
+        supervisor: SUPERVISION_MODE_OF[row.supervisor] ? null : row.supervisor || null,
         capitalFen: row.capital_yuan,
         authorityId,
         statusOn,
@@ -550,7 +561,8 @@ export async function importRegisterCsv(
           db.insert(organizations).values({
             ...values,
             uscc: row.uscc,
-            supervisionMode: row.supervisor ? "supervised" : "direct",
+            supervisionMode:
+              SUPERVISION_MODE_OF[row.supervisor] ?? (row.supervisor ? "supervised" : "direct"),
           }),
         );
         const t = nameTokens(row.name);

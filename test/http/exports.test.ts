@@ -49,7 +49,7 @@ describe("XLSX a clerk can work with", () => {
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
     const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
-    expect(sheet).toContain('<autoFilter ref="A1:P2"/>');
+    expect(sheet).toContain('<autoFilter ref="A1:Q2"/>');
     expect(sheet).toMatch(/<col [^>]*width="30"/);
     // 成立日期 (column F) is a date serial with a date style, not a string: 2020-05-06 is day 43957.
     expect(sheet).toMatch(/<c r="F2"[^>]*s="\d+"[^>]*>(<v>)?43957(<\/v>)?/);
