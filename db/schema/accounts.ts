@@ -1,5 +1,5 @@
 /**
- * Accounts, sessions and login throttling (issue 3).
+ * Accounts, sessions and login throttling.
  *
  * Glossary:
  *   user                 账号 (an account; never self-registered)

@@ -1,5 +1,5 @@
 /**
- * The annual inspection (年检 / 年度工作报告, domain.md §3, issue 4).
+ * The annual inspection (年检 / 年度工作报告, domain.md §3).
  *
  * Glossary (English in code ↔ Chinese in the UI):
  *   inspection_year        一个登记管理机关某年度的年检（申报期 window、登记截止日 cutoff）

@@ -1,5 +1,5 @@
 /**
- * Registration applications (登记申请, issue 5).
+ * Registration applications (登记申请).
  *
  * Glossary:
  *   application          登记申请: kind establishment 成立登记 | change 变更登记 | charter 章程核准 | deregistration 注销登记
@@ -117,7 +117,7 @@ export const usccSequences = sqliteTable(
 export const IMPORT_JOB_STATES = ["previewed", "running", "done", "cancelled"] as const;
 
 /**
- * A registrar's import from the browser (issue 5): the uploaded file is kept in the file storage under `fileKey`; the
+ * A registrar's import from the browser: the uploaded file is kept in the file storage under `fileKey`; the
  * preview's counts and row errors are stored; a confirmed import runs in chunks of rows, each chunk one batch with its
  * audit events, so a large file shows its progress and survives a closed tab.
  */

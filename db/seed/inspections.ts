@@ -1,5 +1,5 @@
 /**
- * Demo annual inspections (issue 4): for every authority with organizations, the last three years' inspections
+ * Demo annual inspections: for every authority with organizations, the last three years' inspections
  * (reports for today's year − 3 … − 1), in every state — concluded with each conclusion, published, returned with
  * comments, waiting in each queue, 未参检 — with realistic report sections that pass the pre-checks or only warn.
  *

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
 import type { Db } from "../db";
 
-/** Reading the audit log: administrators browse all of it, registrars their organizations' trail (issue 3). */
+/** Reading the audit log: administrators browse all of it, registrars their organizations' trail. */
 export interface AuditFilters {
   username?: string;
   orgId?: number;

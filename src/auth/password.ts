@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import { dictionary } from "@zxcvbn-ts/language-common";
 
 /**
- * Passwords (issue 3): scrypt from node:crypto (the same bytes on Node and workerd, see stack-notes.md), stored as a
+ * Passwords: scrypt from node:crypto (the same bytes on Node and workerd, see stack-notes.md), stored as a
  * PHC-style string with its parameters so they can be raised later; a login with older parameters rehashes.
  */
 export interface ScryptParams {

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, SessionUser } from "../context";
 
 /**
- * Who may call which route (issue 3). Every route the app registers is either listed in PUBLIC_ROUTES or falls in one
+ * Who may call which route. Every route the app registers is either listed in PUBLIC_ROUTES or falls in one
  * of the AREAS below; test/http/route-permissions.test.ts enumerates the app's routes and fails for a route that is
  * neither, so a new route cannot ship without a rule. Object-level checks (this organization, this authority) are in
  * src/auth/scope.ts and answer 404, as does a wrong role: nothing hints that the object exists.

@@ -5,7 +5,7 @@ import type { SessionUser } from "../context";
 import type { Db } from "../db";
 
 /**
- * Object-level permission (issue 3): which organizations a user may see and act on.
+ * Object-level permission: which organizations a user may see and act on.
  * - org: its own organization only;
  * - registrar: acts on organizations of its authority; a city authority also reads its districts' (read-only);
  * - supervisor: the organizations under its 业务主管单位 (read; the inspection decides what it may act on);

@@ -10,7 +10,7 @@ import { endSession, endUserSessions, newSession, type SessionMeta, toSessionUse
 import { releaseAttempt, reserveAttempt, throttleKeys, throttleWait } from "./throttle-store";
 import { parseToken, secretMatches } from "./tokens";
 
-/** Sign-in, sign-out, activation and one's own password and sessions (issue 3). */
+/** Sign-in, sign-out, activation and one's own password and sessions. */
 
 export type LoginResult =
   | { kind: "ok"; token: string; user: SessionUser }

@@ -7,7 +7,7 @@ import type { BatchItem, Db } from "../db";
 import { newToken, parseToken, secretMatches } from "./tokens";
 
 /**
- * Sessions after Lucia's recipe (issue 3; the `lucia` package itself is deprecated by its author): the cookie holds
+ * Sessions after Lucia's recipe (the `lucia` package itself is deprecated by its author): the cookie holds
  * `<id>.<secret>`, the table holds SHA-256(secret); a session ends after `idleMs` without a request, and its last-seen
  * time is written at most hourly so reading pages does not turn into writes.
  */

@@ -1,5 +1,5 @@
 /**
- * Login throttling arithmetic (issue 3). Failures are counted per key: per IP (`ip:…`) and per account name
+ * Login throttling arithmetic. Failures are counted per key: per IP (`ip:…`) and per account name
  * (`user:…`, also for names that do not exist, so the answer never tells them apart). After `free` failures every
  * further failure makes the key wait, doubling each time up to `maxMs`. A quiet day forgets the count.
  *

@@ -1,5 +1,5 @@
 /**
- * Whether a registration certificate (登记证书) is valid on a given day, and why not (issue 5: the public
+ * Whether a registration certificate (登记证书) is valid on a given day, and why not (the public
  * verification page behind the certificate's QR code). R-A9: 注销, 撤销 and 吊销 end the certificate with the
  * organization; otherwise it is valid within its validity period.
  */

@@ -1,5 +1,5 @@
 /**
- * Registration applications (成立 / 变更 / 章程核准 / 注销, issue 5) on the same workflow machinery as the annual
+ * Registration applications (成立 / 变更 / 章程核准 / 注销) on the same workflow machinery as the annual
  * inspection (src/domain/workflow.ts): draft → submit → registrar review → 退回补正 loop → approve or refuse with
  * reasons. The service applies an approval to the register in the same batch as the transition.
  */

@@ -8,7 +8,7 @@ import {
 } from "../../db/schema";
 import type { Db } from "../db";
 
-/** The public 公告 list (成立, 变更, 注销, 撤销) by authority and month, and its Atom feed (issue 5, R-A7). */
+/** The public 公告 list (成立, 变更, 注销, 撤销) by authority and month, and its Atom feed (R-A7). */
 export interface AnnouncementFilters {
   authorityCode?: string;
   /** YYYY-MM */

@@ -22,7 +22,7 @@ import {
   XLSX_MAX_ROWS,
 } from "./bulk";
 
-/** /registrar/import (upload → preview → import in chunks → report) and /registrar/export.csv|xlsx (issue 5). */
+/** /registrar/import (upload → preview → import in chunks → report) and /registrar/export.csv|xlsx. */
 export const bulkRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 const me = (c: C) => c.get("user")!;

@@ -12,7 +12,7 @@ import { iterateOrganizations, type SearchParams } from "../registry/search";
 import { type XlsxKind, xlsxWorkbook } from "../xlsx";
 
 /**
- * Registrars' bulk work (issue 5): the command line's import from the browser — a preview that writes nothing, then
+ * Registrars' bulk work: the command line's import from the browser — a preview that writes nothing, then
  * the import in chunks with its progress — and the register's export as CSV or XLSX with the public search's filters.
  */
 /** One limit for every uploaded file (the register's CSV and inspection attachments), shown on the pages. */

@@ -11,7 +11,7 @@ import { usccParam } from "../registry/uscc-param";
 import { renderPage } from "../render";
 
 /**
- * Certificates you can verify (issue 5): the printable 登记证书（副本） at /orgs/:uscc/certificate with a QR code drawn
+ * Certificates you can verify: the printable 登记证书（副本） at /orgs/:uscc/certificate with a QR code drawn
  * in the app as SVG, pointing to /verify/:uscc, which says whether the certificate is valid today and why not.
  * All public: the register is public.
  */

@@ -5,7 +5,7 @@ import type { ApplicationKind } from "../domain/registration";
 import { isIsoDate } from "../domain/working-days";
 
 /**
- * The application forms (issue 5): what each kind of application holds, parsed from form fields. A draft may be
+ * The application forms: what each kind of application holds, parsed from form fields. A draft may be
  * incomplete (the rules in src/domain/registration.ts say what is missing); a value that is present must be well
  * formed, or nothing is saved and the field says why.
  */
@@ -51,7 +51,7 @@ export const DIRECT_CATEGORY_LABELS: Record<DirectCategory, string> = {
   community: "城乡社区服务类",
 };
 
-/** The register fields a 变更登记 may change (issue 5). */
+/** The register fields a 变更登记 may change. */
 export const CHANGE_ITEMS = [
   "name",
   "address",

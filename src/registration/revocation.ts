@@ -5,7 +5,7 @@ import type { BatchItem, Db } from "../db";
 import { isIsoDate, toDayNumber } from "../domain/working-days";
 
 /**
- * 撤销登记 by a registrar's decision (issue 5; the zombie and credit work builds on it): the decision's number (文号)
+ * 撤销登记 by a registrar's decision (the zombie and credit work builds on it): the decision's number (文号)
  * and date, status 撤销 from that date, a history row, a 公告, and the organization's accounts become read-only
  * (src/registration/application-routes.tsx portalReadOnlyWhenTerminated). One batch with its audit event; a stale
  * page or an organization already terminated writes nothing (R-A9).

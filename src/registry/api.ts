@@ -150,7 +150,7 @@ registryApi.get("/api/v1/organizations/:uscc", async (c) => {
       published_on: n.publishedOn,
       document_no: n.documentNo,
     })),
-    // Issue 4: conclusions as codes (qualified | basically_qualified | unqualified), newest year first.
+    // Conclusions as codes (qualified | basically_qualified | unqualified), newest year first.
     // R-D8: every credit list entry, current and removed, newest first.
     credit_entries: credit.map(apiEntry),
     inspections: inspections.map((i) => ({

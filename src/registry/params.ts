@@ -8,7 +8,7 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text"
 import { CONCLUSIONS } from "../domain/workflow";
 import { chinaDateOf, isIsoDate } from "../domain/working-days";
 
-/** The search's inspection filter: a conclusion, or 未参检 (issue 4). */
+/** The search's inspection filter: a conclusion, or 未参检. */
 export const INSPECTION_OUTCOMES = [...CONCLUSIONS, "not_filed"] as const;
 
 import { MAX_QUERY_LENGTH, type SearchParams, TOTAL_CAP } from "./search";
@@ -127,7 +127,7 @@ export function parseSearch(raw: Record<string, string>): ParsedSearch {
       authorityCode: v.authority,
       registeredFrom: v.registered_from,
       registeredTo: v.registered_to,
-      // Issue 4: "last year's conclusion" — the year before today's (China time) unless a year is given.
+      // "last year's conclusion" — the year before today's (China time) unless a year is given.
       inspection: v.inspection
         ? {
             outcome: v.inspection,

@@ -1,5 +1,5 @@
 /**
- * Search of the register (domain.md §8; issue 2 "Query semantics").
+ * Search of the register (domain.md §8: query semantics).
  *
  * - A well-formed 统一社会信用代码 (any case) → exact lookup by code.
  * - Otherwise a fragment of the name, from one character: matched through the gram index (src/registry/grams.ts).
@@ -73,7 +73,7 @@ export interface SearchFilters {
   /** Inclusive, YYYY-MM-DD. */
   registeredFrom?: string;
   registeredTo?: string;
-  /** Issue 4: year N's inspection ended in this conclusion (or 未参检). */
+  /** Year N's inspection ended in this conclusion (or 未参检). */
   inspection?: { year: number; outcome: Conclusion | "not_filed" };
   /** R-D8: on a credit list now (活动异常名录 / 严重违法失信名单), or on none. */
   credit?: "abnormal" | "serious" | "none";
@@ -163,7 +163,7 @@ function filterSql(f: SearchFilters, authorityId: AuthorityRef): SQL {
 }
 
 /**
- * Issue 4: "year N's inspection ended in this conclusion (or 未参检)", one probe of UNIQUE(org_id, year) per candidate
+ * "year N's inspection ended in this conclusion (or 未参检)", one probe of UNIQUE(org_id, year) per candidate
  * row (the same condition as src/inspection/public.ts yearConclusionFilter, in this module's SQL builder).
  */
 function inspectionFilter({ year, outcome }: NonNullable<SearchFilters["inspection"]>): SQL {

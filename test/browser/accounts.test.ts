@@ -4,7 +4,7 @@ import { collectConsoleErrors, screenshot, useServerAndBrowser } from "./harness
 
 const ctx = useServerAndBrowser();
 
-describe("accounts in Chromium (issue 3)", () => {
+describe("accounts in Chromium", () => {
   it("an administrator opens an account; the person activates it, logs in and logs out", async () => {
     const page = await ctx.browser.newPage();
     const errors = collectConsoleErrors(page);

@@ -21,7 +21,7 @@ async function act(page: Page, label: string, expectText: string) {
   await page.getByText(expectText).first().waitFor();
 }
 
-describe("the annual inspection in Chromium (issue 4)", () => {
+describe("the annual inspection in Chromium", () => {
   it("the organization files, the registrar returns it, the organization fixes and resubmits, supervisor and registrar pass it, and the public page shows 合格", async () => {
     const base = ctx.server.baseUrl;
     const org = await signedIn(ctx.browser, base, "demo-org");

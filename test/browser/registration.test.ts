@@ -8,7 +8,7 @@ const ctx = useServerAndBrowser();
 const CHARTER =
   "第一章 总则：本会名称为东湖区桥牌运动协会，宗旨是推广桥牌运动。第二章 业务范围：比赛、培训、交流。第三章 会员。第四章 组织机构和负责人产生、罢免。第五章 资产管理、使用原则。第六章 终止程序及终止后的财产处理。";
 
-describe("registration in Chromium (issue 5)", () => {
+describe("registration in Chromium", () => {
   it("an applicant applies for 成立, the registrar returns it once and approves it, and the public finds it with a valid code", async () => {
     const base = ctx.server.baseUrl;
     const applicant = await ctx.browser.newPage();

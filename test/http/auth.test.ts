@@ -12,7 +12,7 @@ import { openMemoryDatabase } from "../../src/node-db";
 import { createUser, formHeaders, signIn, TEST_PASSWORD } from "../support/auth";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
 
-/** Issue 3: sign-in, sessions, throttling, activation, invitations, disabling, password change, audit. */
+/** Sign-in, sessions, throttling, activation, invitations, disabling, password change, audit. */
 
 let db: Db;
 let clock: Date;

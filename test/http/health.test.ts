@@ -3,7 +3,7 @@ import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import { openMemoryDatabase } from "../../src/node-db";
 
-/** Issue 2: GET /healthz answers {"ok":true} after checking the database, and 503 JSON when it does not answer. */
+/** GET /healthz answers {"ok":true} after checking the database, and 503 JSON when it does not answer. */
 describe("/healthz", () => {
   it("answers ok after a database round trip", async () => {
     const { db } = await openMemoryDatabase();

@@ -1,5 +1,5 @@
 /**
- * The organization's side of the annual inspection over HTTP (issue 4): the home panel, the filing page, each section
+ * The organization's side of the annual inspection over HTTP: the home panel, the filing page, each section
  * saved on its own (plain post and htmx), bad numbers refused next to the field with nothing stored, attachments by
  * content, submit (a double submit is one submission), the correction loop with the reviewer's comment beside its
  * section, the printable conclusion — and the refusals: another organization's filing, a closed window, a stale page.

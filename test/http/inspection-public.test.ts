@@ -1,5 +1,5 @@
 /**
- * The public side of the annual inspection (issue 4): each organization's page shows its 年检 history, the yearly
+ * The public side of the annual inspection: each organization's page shows its 年检 history, the yearly
  * 年检结论公告 lists published conclusions, and the open-data API item carries "inspections".
  */
 import { beforeAll, describe, expect, it } from "vitest";

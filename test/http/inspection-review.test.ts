@@ -1,5 +1,5 @@
 /**
- * The reviewers' inspection pages over HTTP (issue 4): the registrar's and supervisor's queues, the review page and
+ * The reviewers' inspection pages over HTTP: the registrar's and supervisor's queues, the review page and
  * its actions, take / release, opening a year, 未参检, rates, notices, the printable 年检结论通知书 and the
  * administrator's holidays — and every refusal: wrong reviewer, wrong authority, a district a city registrar may only
  * read, an illegal transition, a stale version ("someone else acted"), bad input (422, the field's message, nothing

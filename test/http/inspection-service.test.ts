@@ -842,7 +842,7 @@ describe("queue, rates, notices", () => {
   });
 });
 
-describe("public search helpers (issue 4: filter by last year's conclusion)", () => {
+describe("public search helpers (filter by last year's conclusion)", () => {
   it("lastConclusionByOrg gives each organization's latest outcome; yearConclusionFilter selects by it", async () => {
     const f = await submitted(world.users.foundation);
     await step(world.users.cityRegistrar, f.id, "start_pre_review");

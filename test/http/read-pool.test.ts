@@ -11,7 +11,7 @@ import { createSearchCache } from "../../src/registry/search-cache";
 import { insertOrgs } from "../support/orgs";
 
 /**
- * Issue 2 (speed): on Node the search reads through worker threads on their own connections. They must answer exactly
+ * Speed: on Node the search reads through worker threads on their own connections. They must answer exactly
  * what the main connection would, and see a write as soon as it is committed (the cache is validated in the same read).
  */
 const dir = mkdtempSync(join(tmpdir(), "read-pool-"));

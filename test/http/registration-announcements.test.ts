@@ -6,7 +6,7 @@ import type { Db } from "../../src/db";
 import { openMemoryDatabase } from "../../src/node-db";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
 
-/** Issue 5 (R-A7): the public 公告 list by authority and month, and its Atom feed. */
+/** R-A7: the public 公告 list by authority and month, and its Atom feed. */
 let db: Db;
 const app = () => createApp({ db, config: testConfig({ publicOrigin: "https://shetuan.example.gov.cn" }) });
 

@@ -17,7 +17,7 @@ import { searchOrganizations } from "../../src/registry/search";
 import { createSupervisorUnit, createUser, formHeaders, signIn } from "../support/auth";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
 
-/** Issue 5: registration applications through the shared workflow — 成立, 变更, 章程核准, 注销 — and every refusal. */
+/** Registration applications through the shared workflow — 成立, 变更, 章程核准, 注销 — and every refusal. */
 
 let db: Db;
 let clock: Date;

@@ -11,7 +11,7 @@ import { createUser, signIn } from "../support/auth";
 import { memoryStorage } from "../support/inspection";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
 
-/** Issue 5: registrars import from the browser (preview, chunks with progress, report) and export CSV and XLSX. */
+/** Registrars import from the browser (preview, chunks with progress, report) and export CSV and XLSX. */
 let db: Db;
 let storage: ReturnType<typeof memoryStorage>;
 let registrar: string;

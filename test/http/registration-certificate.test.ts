@@ -8,7 +8,7 @@ import { issueUscc } from "../../src/domain/uscc";
 import { openMemoryDatabase } from "../../src/node-db";
 import { insertOrgs } from "../support/orgs";
 
-/** Issue 5: the printable certificate with its QR code, and the public page that verifies it (R-A9). */
+/** The printable certificate with its QR code, and the public page that verifies it (R-A9). */
 let db: Db;
 let uscc: string;
 const app = () =>

@@ -10,7 +10,7 @@ import { importRegisterCsv } from "../../src/registry/import";
 import { createUser, formHeaders, signIn } from "../support/auth";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
 
-/** Issue 5: 撤销 by a registrar's decision; terminal statuses never change back (R-A9), in the service and the database. */
+/** 撤销 by a registrar's decision; terminal statuses never change back (R-A9), in the service and the database. */
 let db: Db;
 let registrar: string;
 let cityReader: string;

@@ -12,7 +12,7 @@ import {
 } from "../support/route-matrix";
 
 /**
- * Issue 3: every registered route that is not public refuses anonymous users (login redirect, or 401 for the API),
+ * Every registered route that is not public refuses anonymous users (login redirect, or 401 for the API),
  * users of the wrong role (404), and users of the right role asking for another organization's or authority's
  * object (404). The list of routes comes from the app itself, so a new route without a permission rule, or with a
  * parameter this test cannot fill, fails here.
@@ -49,7 +49,7 @@ const call = (r: Route, path: string, cookie?: string) =>
 
 const protectedRoutes = () => routes().filter((r) => !PUBLIC_ROUTES.has(`${r.method} ${r.path}`));
 
-describe("the route-permission matrix (issue 3)", () => {
+describe("the route-permission matrix", () => {
   it("finds the app's routes, and every one has a permission rule", () => {
     const all = routes();
     expect(all.length).toBeGreaterThan(20);

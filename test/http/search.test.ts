@@ -173,7 +173,7 @@ describe("search result cache", () => {
   });
 });
 
-describe("one-statement search (issue 2 latency)", () => {
+describe("one-statement search (latency)", () => {
   let big: Db;
   // 40 matches of 协会 spread over every segment and status: exact, prefix and contains, 正常 and terminated.
   const statuses = ["active", "deregistered", "revoked", "license_revoked"] as const;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-/** Issue 3: `npm run user:create -- --role admin --username NAME` makes a production install's first administrator. */
+/** `npm run user:create -- --role admin --username NAME` makes a production install's first administrator. */
 const dir = mkdtempSync(join(tmpdir(), "user-create-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

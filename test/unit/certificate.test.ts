@@ -9,7 +9,7 @@ const base: CertificateFacts = {
   certificateValidTo: "2026-02-28",
 };
 
-describe("certificate verification (issue 5, R-A9)", () => {
+describe("certificate verification (R-A9)", () => {
   it("is valid within its validity period, both ends included", () => {
     expect(certificateVerdict(base, "2021-03-01").valid).toBe(true);
     expect(certificateVerdict(base, "2026-02-28").valid).toBe(true);

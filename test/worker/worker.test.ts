@@ -101,7 +101,7 @@ describe("the Worker in workerd", () => {
     expect(new Uint8Array(digest)[0]).toBe(0xba);
   });
 
-  it("hashes and verifies passwords, issues session tokens and checks the common-password list (issue 3)", async () => {
+  it("hashes and verifies passwords, issues session tokens and checks the common-password list", async () => {
     const params = { ln: 10, r: 8, p: 1 };
     const stored = await hashPassword("east lake spring morning", params);
     expect((await verifyPassword("east lake spring morning", stored, params)).ok).toBe(true);

@@ -3,7 +3,7 @@ import type { ImportJobView as ImportJob } from "../../src/registration/contract
 import { formatDateTime } from "../components/form";
 import { Layout } from "../layout";
 
-/** Registrars' import from the browser (issue 5): upload, preview, progress, report; and the export links. */
+/** Registrars' import from the browser: upload, preview, progress, report; and the export links. */
 export function ImportPage(p: {
   /** The upload limit, the one enforced (src/registration/bulk.ts). */
   maxMb: number;

@@ -5,7 +5,7 @@ import { CAPITAL_LABELS, STATUS_LABELS, supervisorWords } from "../../src/regist
 import type { OrgDetail } from "../../src/registry/queries";
 import { Layout } from "../layout";
 
-/** The printable 登记证书（副本） with its QR code, and the public verification page the code points to (issue 5). */
+/** The printable 登记证书（副本） with its QR code, and the public verification page the code points to. */
 export function CertificatePage(p: {
   user?: SessionUser | null;
   detail: OrgDetail;

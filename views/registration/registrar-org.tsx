@@ -52,7 +52,7 @@ export function historyValue(key: string, v: unknown): string {
   return String(v);
 }
 
-/** The full change history with before and after, for the organization's registrar (issue 5). */
+/** The full change history with before and after, for the organization's registrar. */
 export function ChangeHistory({ rows }: { rows: HistoryRow[] }) {
   return (
     <section aria-labelledby="history-heading">

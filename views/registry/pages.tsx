@@ -101,7 +101,7 @@ export function OrgPage({
   /** Credit list entries (R-D8). */
   credit?: PublicEntry[];
   notices: (typeof announcements.$inferSelect)[];
-  /** 年检 history (issue 4): year, conclusion, date. */
+  /** 年检 history: year, conclusion, date. */
   inspections?: PublicInspection[];
   today: string;
   user: SessionUser | null;

@@ -12,7 +12,7 @@ import { Layout } from "../../layout";
 import { ConclusionTag, NoticeList, StateTag } from "../review/shared";
 import { type RawForm, SectionForm } from "./sections";
 
-/** The organization's side of the annual inspection (issue 4): its home panel, the filing page, the history. */
+/** The organization's side of the annual inspection: its home panel, the filing page, the history. */
 
 export interface PortalInspectionData {
   current: FilingView | null;

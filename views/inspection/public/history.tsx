@@ -1,4 +1,4 @@
-/** An organization's 年检 history on its public page (issue 4, domain.md §8): year, conclusion, date. */
+/** An organization's 年检 history on its public page (domain.md §8): year, conclusion, date. */
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
 
 export interface PublicInspection {
