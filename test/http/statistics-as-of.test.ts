@@ -21,8 +21,10 @@ beforeAll(async () => {
   await seedDemoCity(db, { count: 300 });
   const [c] = (await db.all(sql`SELECT id FROM authorities WHERE code = '159900'`)) as { id: number }[];
   city = (await signIn(db, (await createUser(db, { role: "registrar", authorityId: c!.id })).id)).cookie;
-  org = ((await db.all(sql`SELECT uscc, name, registered_on AS "registeredOn" FROM organizations
-    WHERE status = 'active' AND registered_on < '2025-01-01' ORDER BY id LIMIT 1`)) as (typeof org)[];
+  org = (
+    (await db.all(sql`SELECT uscc, name, registered_on AS "registeredOn" FROM organizations
+    WHERE status = 'active' AND registered_on < '2025-01-01' ORDER BY id LIMIT 1`)) as (typeof org)[]
+  )[0]!;
 });
 
 const BANNER = "以下为2025年12月31日的登记状态（历史视图）";
