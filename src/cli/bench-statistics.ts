@@ -1,6 +1,6 @@
 /**
  * Times each statistics figure set (registrar and public, live and as at a past day) and the report workbook against
- * an existing database, query-only: `tsx src/cli/bench-statistics.ts [file.db] [runs]`. Calls the service directly (no
+ * an existing database, query-only: `tsx src/cli/bench-statistics.ts [file.db] [runs] [path filter]`. Calls the service directly (no
  * HTTP), so the numbers are the queries and the arithmetic a page waits for.
  */
 import { performance } from "node:perf_hooks";
@@ -15,6 +15,8 @@ import { fmt, percentile } from "./bench-support";
 
 const file = process.argv[2] ?? "data/bench/jobs-1000000.db";
 const runs = Number(process.argv[3] ?? 5);
+/** Optional: only the pages whose path contains this text. */
+const only = process.argv[4];
 // libSQL's URL takes no ?mode=ro: the connection is made query-only instead, so nothing can write to the file.
 const client = createClient({ url: `file:${file}` });
 await client.execute("PRAGMA query_only = 1");
@@ -51,7 +53,7 @@ const cases: [string, () => Promise<unknown>][] = [
 
 console.log(`${file}: ${n.toLocaleString("en")} organizations, ${runs} runs each (ms)`);
 console.log("| page | p50 | p95 | max |\n|---|---|---|---|");
-for (const [name, run] of cases) {
+for (const [name, run] of cases.filter(([name]) => !only || name.includes(only))) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
