@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { organizations } from "../../db/schema";
 import { ErrorPage } from "../../views/layout";
 import { DataPage, HomePage, OrgPage, SearchPage } from "../../views/registry/pages";
@@ -7,11 +7,14 @@ import { SearchResults } from "../../views/registry/search";
 import type { AppEnv } from "../context";
 import { runningSuspension } from "../credit/penalties";
 import { redListStanding } from "../credit/red-list";
+import { parseAsOf } from "../domain/as-of";
+import { cnDate } from "../domain/dates";
 import { usccQueryProblem } from "../domain/uscc";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { publicPartyOrg } from "../party/coverage";
 import { pageString, renderFragment, renderPage } from "../render";
+import { publicDetailAsOf, searchAsOf } from "./as-of";
 import { evaluationStanding } from "./evaluation";
 import { gradeHistoryOf } from "./grades";
 import { parseSearch } from "./params";
@@ -35,10 +38,24 @@ registryRoutes.get("/search", async (c) => {
   const { db, searchCache } = c.get("deps");
   const raw = c.req.query();
   const parsed = parseSearch(raw);
-  const errors = parsed.ok ? {} : parsed.fields;
-  const query = parsed.ok ? parsed.query : raw;
-  const result = parsed.ok ? await searchCache!.search(db, parsed.params) : null;
-  const status = parsed.ok ? 200 : 400;
+  // `?as_of=`: the register as at a past day, read uncached; the live search keeps its cache.
+  const asOf =
+    raw.as_of === undefined || raw.as_of === ""
+      ? ({ kind: "today" } as const)
+      : parseAsOf(raw.as_of, chinaDateOf(c.get("deps").now?.() ?? new Date()), null);
+  const errors = {
+    ...(parsed.ok ? {} : parsed.fields),
+    ...(asOf.kind === "invalid" ? { as_of: asOf.message } : {}),
+  };
+  const past = asOf.kind === "past" ? asOf.date : undefined;
+  const query = { ...(parsed.ok ? parsed.query : raw), ...(past ? { as_of: past } : {}) };
+  const ok = parsed.ok && asOf.kind !== "invalid";
+  const result = !ok
+    ? null
+    : past
+      ? await searchAsOf(c.get("deps"), parsed.params, past)
+      : await searchCache!.search(db, parsed.params);
+  const status = ok ? 200 : 400;
   const usccProblem = usccQueryProblem(typeof raw.q === "string" ? raw.q : undefined);
   if (wantsFragment(c))
     return renderFragment(
@@ -58,6 +75,7 @@ registryRoutes.get("/search", async (c) => {
       errors={errors}
       usccProblem={usccProblem}
       authorities={authorities}
+      asOf={past}
       user={c.get("user")}
     />,
     status,
@@ -71,6 +89,8 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
   const deps = c.get("deps");
   const today = chinaDateOf(deps.now?.() ?? new Date());
   const user = c.get("user");
+  const asOf = c.req.query("as_of");
+  if (asOf !== undefined && asOf !== "") return orgPageAsOf(c, v.code, asOf, today);
   // Anonymous visitors all see the same page: rendered once per organization and day, until the register changes.
   if (!user && deps.detailCache) {
     const html = await deps.detailCache.get(deps.db, `page:${v.code}:${today}`, async () => {
@@ -133,3 +153,40 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
 });
 
 registryRoutes.get("/data", (c) => renderPage(c, <DataPage user={c.get("user")} />));
+
+/** `/orgs/{code}?as_of=YYYY-MM-DD`: the entry as it stood that day (历史视图), uncached; a bad date is a 400. */
+async function orgPageAsOf(c: Context<AppEnv>, code: string, raw: string, today: string) {
+  const deps = c.get("deps");
+  const user = c.get("user");
+  const data = await publicDetail(deps, code);
+  const began = data ? data.detail.org.registeredOn : null;
+  const parsed = parseAsOf(raw, today, null);
+  const problem =
+    parsed.kind === "invalid"
+      ? parsed.message
+      : parsed.kind === "past" && began !== null && parsed.date < began
+        ? `该组织于${cnDate(began)}成立，查询日期不能早于成立日期。`
+        : null;
+  if (problem !== null || !data)
+    return renderPage(
+      c,
+      <ErrorPage
+        status={problem ? 400 : 404}
+        title={problem ? "查询日期有误" : "未找到该社会组织"}
+        message={<p>{problem ?? `登记信息中没有统一社会信用代码为 ${code} 的社会组织。`}</p>}
+        user={user}
+      />,
+      problem ? 400 : 404,
+    );
+  const past = parsed.kind === "past" ? await publicDetailAsOf(deps, data, parsed.date) : null;
+  if (!past) return c.redirect(`/orgs/${code}`);
+  return renderPage(
+    c,
+    <OrgPage
+      {...past}
+      today={parsed.kind === "past" ? parsed.date : today}
+      asOf={parsed.kind === "past" ? parsed.date : undefined}
+      user={user}
+    />,
+  );
+}

@@ -1,11 +1,14 @@
 /** /registrar/statistics: the bureau's numbers as charts with their tables and CSVs (统计分析). */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { StatisticsPage } from "../../views/statistics/page";
 import type { AppEnv } from "../context";
 import { CSV_BOM, csvLines } from "../csv";
+import { type AsOfParse, parseAsOf } from "../domain/as-of";
+import { chinaDateOf } from "../domain/working-days";
 import { renderPage } from "../render";
 import { me } from "../route-kit";
-import { statistics } from "./service";
+import { registerBegan, type StatisticsView, statistics } from "./service";
+import { reportWorkbook } from "./workbook";
 
 export const statisticsRoutes = new Hono<AppEnv>();
 
@@ -14,22 +17,46 @@ const filtersOf = (q: Record<string, string>) => ({
   type: ["social_group", "private_non_enterprise", "foundation"].includes(q.type ?? "") ? q.type : undefined,
 });
 
-statisticsRoutes.get("/", async (c) => {
-  const f = filtersOf(c.req.query());
-  const v = await statistics(c.get("deps"), me(c), f);
-  const query = new URLSearchParams({
+/** `?as_of=YYYY-MM-DD`: the register as at a past day; the live path reads no extra row. */
+async function asOfOf(c: Context<AppEnv>): Promise<AsOfParse> {
+  const raw = c.req.query("as_of");
+  if (raw === undefined || raw === "") return { kind: "today" };
+  const deps = c.get("deps");
+  return parseAsOf(raw, chinaDateOf(deps.now?.() ?? new Date()), await registerBegan(deps));
+}
+
+const pastOf = (a: AsOfParse) => (a.kind === "past" ? a.date : undefined);
+
+const queryOf = (v: StatisticsView) =>
+  new URLSearchParams({
     ...(v.filters.authority ? { authority: v.filters.authority } : {}),
     ...(v.filters.type ? { type: v.filters.type } : {}),
+    ...(v.past ? { as_of: v.asOf } : {}),
   }).toString();
-  return renderPage(c, <StatisticsPage user={me(c)} v={v} query={query} />);
+
+const xlsxResponse = async (c: Context<AppEnv>, v: StatisticsView, min: number | undefined) =>
+  c.body((await reportWorkbook(v, min)) as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`统计分析-${v.asOf}.xlsx`)}`,
+  });
+
+statisticsRoutes.get("/", async (c) => {
+  const f = filtersOf(c.req.query());
+  const asOf = await asOfOf(c);
+  if (asOf.kind === "invalid") return c.text(asOf.message, 400);
+  const v = await statistics(c.get("deps"), me(c), f, pastOf(asOf));
+  return renderPage(c, <StatisticsPage user={me(c)} v={v} query={queryOf(v)} />);
 });
 
-/** One chart's numbers as CSV (BOM, Chinese headers), for a spreadsheet. */
+/** One chart's numbers as CSV (BOM, Chinese headers), or every chart as one workbook (report.xlsx). */
 statisticsRoutes.get("/:chart", async (c) => {
   const name = c.req.param("chart");
-  if (!/^[a-z-]{1,40}\.csv$/.test(name)) return c.notFound();
+  if (!/^[a-z-]{1,40}\.(csv|xlsx)$/.test(name)) return c.notFound();
+  const asOf = await asOfOf(c);
+  if (asOf.kind === "invalid") return c.text(asOf.message, 400);
+  const v = await statistics(c.get("deps"), me(c), filtersOf(c.req.query()), pastOf(asOf));
+  if (name === "report.xlsx") return xlsxResponse(c, v, undefined);
   const key = name.replace(/\.csv$/, "");
-  const v = await statistics(c.get("deps"), me(c), filtersOf(c.req.query()));
   const s = v.series.find((x) => x.key === key);
   if (!s) return c.notFound();
   const body =
@@ -55,17 +82,15 @@ export const publicStatisticsRoutes = new Hono<AppEnv>();
 
 publicStatisticsRoutes.get("/statistics", async (c) => {
   const deps = c.get("deps");
-  const v = await statistics(deps, null, filtersOf(c.req.query()));
-  const query = new URLSearchParams({
-    ...(v.filters.authority ? { authority: v.filters.authority } : {}),
-    ...(v.filters.type ? { type: v.filters.type } : {}),
-  }).toString();
+  const asOf = await asOfOf(c);
+  if (asOf.kind === "invalid") return c.text(asOf.message, 400);
+  const v = await statistics(deps, null, filtersOf(c.req.query()), pastOf(asOf));
   return renderPage(
     c,
     <StatisticsPage
       user={c.get("user")}
       v={v}
-      query={query}
+      query={queryOf(v)}
       base="/statistics"
       minCell={deps.config.domain.statisticsMinCell}
     />,
@@ -74,9 +99,12 @@ publicStatisticsRoutes.get("/statistics", async (c) => {
 
 publicStatisticsRoutes.get("/statistics/:chart", async (c) => {
   const name = c.req.param("chart");
-  if (!/^[a-z-]{1,40}\.csv$/.test(name)) return c.notFound();
+  if (!/^[a-z-]{1,40}\.(csv|xlsx)$/.test(name)) return c.notFound();
   const deps = c.get("deps");
-  const v = await statistics(deps, null, filtersOf(c.req.query()));
+  const asOf = await asOfOf(c);
+  if (asOf.kind === "invalid") return c.text(asOf.message, 400);
+  const v = await statistics(deps, null, filtersOf(c.req.query()), pastOf(asOf));
+  if (name === "report.xlsx") return xlsxResponse(c, v, deps.config.domain.statisticsMinCell);
   const s = v.series.find((x) => x.key === name.replace(/\.csv$/, ""));
   if (!s) return c.notFound();
   const min = deps.config.domain.statisticsMinCell;
@@ -95,9 +123,12 @@ publicStatisticsRoutes.get("/statistics/:chart", async (c) => {
 /** Open data: the same figures as JSON; a withheld count is null with `withheld: true`. */
 publicStatisticsRoutes.get("/api/v1/statistics", async (c) => {
   const deps = c.get("deps");
-  const v = await statistics(deps, null, filtersOf(c.req.query()));
+  const asOf = await asOfOf(c);
+  if (asOf.kind === "invalid") return c.json({ error: asOf.message }, 400);
+  const v = await statistics(deps, null, filtersOf(c.req.query()), pastOf(asOf));
   return c.json({
     as_of: v.asOf,
+    historical: v.past === true,
     min_cell: deps.config.domain.statisticsMinCell,
     series: v.series.map((s) => ({
       key: s.key,

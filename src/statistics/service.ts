@@ -7,6 +7,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
+import { endOfChinaDay, onListAsOf } from "../domain/as-of";
 import { cnDate } from "../domain/dates";
 import { computeRates, tally } from "../domain/inspection-stats";
 import type { InspectionState } from "../domain/inspection-workflow";
@@ -27,10 +28,14 @@ export interface Series {
   rows: { label: string; values: number[]; href?: string }[];
   /** Show as percentages (values are tenths of a percent). */
   percent?: boolean;
+  /** A trend over every year held: drawn as lines rather than bars. */
+  line?: boolean;
 }
 
 export interface StatisticsView {
   asOf: string;
+  /** Set when the figures are the register as at a past day (历史视图), not today's. */
+  past?: boolean;
   years: number[];
   filters: { authority?: string; type?: string };
   authorities: { code: string; name: string }[];
@@ -48,9 +53,11 @@ export async function statistics(
   deps: AppDeps,
   user: SessionUser | null,
   filters: { authority?: string; type?: string },
+  /** A past day (already checked by parseAsOf): the register as it stood at the end of that day. */
+  pastDate?: string,
 ): Promise<StatisticsView> {
   const db = deps.db;
-  const today = chinaDateOf(deps.now?.() ?? new Date());
+  const today = pastDate ?? chinaDateOf(deps.now?.() ?? new Date());
   const isPublic = user === null;
   const authorities = (
     isPublic
@@ -69,15 +76,29 @@ export async function statistics(
     sql`, `,
   )})`;
   const type = (ORG_TYPES as readonly string[]).includes(filters.type ?? "") ? filters.type : undefined;
-  const orgWhere: SQL = sql`o.authority_id IN ${inIds}${type ? sql` AND o.type = ${type}` : sql``}`;
+  // As at a past day: the authority the organization was registered with then (a district change is an org_history
+  // row whose `before` holds authorityId), and only organizations registered by then.
+  const authorityOf: SQL = pastDate
+    ? sql`COALESCE((SELECT json_extract(h.before, '$.authorityId') FROM org_history h
+        WHERE h.org_id = o.id AND h.at > ${endOfChinaDay(pastDate)}
+          AND json_extract(h.before, '$.authorityId') IS NOT NULL ORDER BY h.at, h.id LIMIT 1), o.authority_id)`
+    : sql`o.authority_id`;
+  const orgWhere: SQL = sql`${authorityOf} IN ${inIds}${type ? sql` AND o.type = ${type}` : sql``}${
+    pastDate ? sql` AND o.registered_on <= ${pastDate}` : sql``
+  }`;
+  // Terminal statuses are final: as at a past day, one terminated later still read 正常 (statusAsOf).
+  const statusOf: SQL = pastDate
+    ? sql`(CASE WHEN o.status <> 'active' AND o.status_on <= ${pastDate} THEN o.status ELSE 'active' END)`
+    : sql`o.status`;
   const thisYear = Number(today.slice(0, 4));
   const years = [thisYear - 4, thisYear - 3, thisYear - 2, thisYear - 1, thisYear];
   const q = new URLSearchParams({ ...(chosen ? { authority: chosen.code } : {}), ...(type ? { type } : {}) });
   const series: Series[] = [];
 
   // The register: organizations by type and status.
-  const byTypeStatus = (await db.all(sql`SELECT o.type, o.status, count(*) AS n FROM organizations o
-    WHERE ${orgWhere} GROUP BY o.type, o.status`)) as { type: string; status: string; n: number }[];
+  const byTypeStatus =
+    (await db.all(sql`SELECT o.type, ${statusOf} AS status, count(*) AS n FROM organizations o
+    WHERE ${orgWhere} GROUP BY o.type, 2`)) as { type: string; status: string; n: number }[];
   const statuses = ["active", "deregistered", "revoked", "license_revoked"] as const;
   series.push({
     key: "register",
@@ -91,12 +112,13 @@ export async function statistics(
   });
 
   // Registrations and terminations per year.
+  // Every year held (for the trend line); the bar chart shows the last five.
   const flows = (await db.all(sql`
     SELECT substr(o.registered_on, 1, 4) AS y, 'in' AS kind, count(*) AS n FROM organizations o
-      WHERE ${orgWhere} AND o.registered_on >= ${`${years[0]}-01-01`} GROUP BY y
+      WHERE ${orgWhere} GROUP BY y
     UNION ALL
     SELECT substr(o.status_on, 1, 4) AS y, o.status AS kind, count(*) AS n FROM organizations o
-      WHERE ${orgWhere} AND o.status <> 'active' AND o.status_on >= ${`${years[0]}-01-01`} GROUP BY y, o.status`)) as {
+      WHERE ${orgWhere} AND o.status <> 'active' AND o.status_on <= ${today} GROUP BY y, o.status`)) as {
     y: string;
     kind: string;
     n: number;
@@ -114,11 +136,30 @@ export async function statistics(
       values: [flow(y, "in"), flow(y, "deregistered"), flow(y, "revoked"), flow(y, "license_revoked")],
     })),
   });
+  const flowYears = yearsHeld(
+    flows.map((f) => Number(f.y)),
+    thisYear,
+  );
+  series.push({
+    key: "flows-trend",
+    title: "成立与终止的趋势（历年）",
+    definition: "登记簿所载各年度成立登记的组织数与终止（注销、撤销、吊销合计）的组织数。",
+    columns: ["成立", "终止"],
+    line: true,
+    rows: flowYears.map((y) => ({
+      label: `${y}年`,
+      values: [flow(y, "in"), flow(y, "deregistered") + flow(y, "revoked") + flow(y, "license_revoked")],
+    })),
+  });
 
-  // The annual inspection per year (R-C10).
+  // The annual inspection per year (R-C10), every year held. As at a past day: the years whose window had opened
+  // (a year's 年检 runs the next spring) and, R-C4, conclusions whose 公告 was out by then; for the public, only those.
+  const pastFilings = pastDate
+    ? sql` AND ai.year < ${thisYear} AND (ai.state <> 'published' OR ai.published_on <= ${pastDate})`
+    : sql``;
   const filings = (await db.all(sql`SELECT ai.year, ai.state, ai.conclusion, count(*) AS n
     FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id
-    WHERE ${orgWhere} AND ai.year >= ${years[0]! - 1} GROUP BY ai.year, ai.state, ai.conclusion`)) as {
+    WHERE ${orgWhere}${pastDate ? pastFilings : sql``} GROUP BY ai.year, ai.state, ai.conclusion`)) as {
     year: number;
     state: InspectionState;
     conclusion: Conclusion | null;
@@ -134,7 +175,8 @@ export async function statistics(
     }
     return computeRates(total);
   };
-  const rates = inspectionYears.map((y) => ({ y, r: ratesOf(y) }));
+  const allRates = inspectionYears.map((y) => ({ y, r: ratesOf(y) }));
+  const rates = allRates.filter(({ y }) => y >= years[0]! - 1);
   if (!isPublic)
     series.push({
       key: "inspection-rates",
@@ -149,6 +191,19 @@ export async function statistics(
         href: `/registrar/inspections?year=${y}`,
       })),
     });
+  if (!isPublic)
+    series.push({
+      key: "inspection-trend",
+      title: "年检率与合格率的趋势（历年）",
+      definition: "登记簿所载各年度的年检率与合格率，口径同上。",
+      columns: ["年检率", "合格率"],
+      percent: true,
+      line: true,
+      rows: allRates.map(({ y, r }) => ({
+        label: `${y}年度`,
+        values: [r.inspectionRate.permille ?? 0, r.qualifiedRate.permille ?? 0],
+      })),
+    });
   if (isPublic) {
     // R-C4: the public sees a conclusion once its 公告 is out.
     series.push({
@@ -156,17 +211,19 @@ export async function statistics(
       title: "年检结论（按年度，已公告）",
       definition: "已发布年检结论公告的结论，按结论分列。",
       columns: ["合格", "基本合格", "不合格"],
-      rows: inspectionYears.map((y) => {
-        const of = (c: string) =>
-          filings
-            .filter((f) => Number(f.year) === y && f.state === "published" && f.conclusion === c)
-            .reduce((n, f) => n + Number(f.n), 0);
-        return {
-          label: `${y}年度`,
-          values: [of("qualified"), of("basically_qualified"), of("unqualified")],
-          href: "/inspection-results",
-        };
-      }),
+      rows: inspectionYears
+        .filter((y) => y >= years[0]! - 1)
+        .map((y) => {
+          const of = (c: string) =>
+            filings
+              .filter((f) => Number(f.year) === y && f.state === "published" && f.conclusion === c)
+              .reduce((n, f) => n + Number(f.n), 0);
+          return {
+            label: `${y}年度`,
+            values: [of("qualified"), of("basically_qualified"), of("unqualified")],
+            href: "/inspection-results",
+          };
+        }),
     });
   } else
     series.push({
@@ -191,7 +248,7 @@ export async function statistics(
   // The credit lists: listed and removed per year, the stock at each year's end.
   const credit = (await db.all(sql`SELECT c.list, c.listed_on AS "listedOn", c.removed_on AS "removedOn"
     FROM credit_cases c JOIN organizations o ON o.id = c.org_id
-    WHERE ${orgWhere} AND c.listed_on IS NOT NULL`)) as {
+    WHERE ${orgWhere} AND c.listed_on IS NOT NULL AND c.listed_on <= ${today}`)) as {
     list: string;
     listedOn: string;
     removedOn: string | null;
@@ -203,13 +260,14 @@ export async function statistics(
       "列入、移出：当年列入和移出的记录数（含活动异常名录和严重违法失信名单）；年末在列：当年12月31日仍在名单中的记录数。",
     columns: ["列入", "移出", "年末在列"],
     rows: years.map((y) => {
-      const end = `${y}-12-31`;
+      // As at a past day, its own year ends that day and a removal after it had not happened.
+      const end = `${y}-12-31` < today ? `${y}-12-31` : today;
       return {
         label: `${y}年`,
         values: [
           credit.filter((c) => c.listedOn.startsWith(String(y))).length,
-          credit.filter((c) => c.removedOn?.startsWith(String(y))).length,
-          credit.filter((c) => c.listedOn <= end && (c.removedOn === null || c.removedOn > end)).length,
+          credit.filter((c) => c.removedOn?.startsWith(String(y)) && c.removedOn <= today).length,
+          credit.filter((c) => onListAsOf(c, end)).length,
         ],
         href: "/credit",
       };
@@ -221,6 +279,7 @@ export async function statistics(
     for (const s of series) for (const r of s.rows) if (r.href?.startsWith("/registrar")) r.href = undefined;
     return {
       asOf: today,
+      past: pastDate !== undefined,
       years,
       filters: { authority: chosen?.code, type },
       authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
@@ -231,7 +290,7 @@ export async function statistics(
   // Zombie cases closed per year by outcome.
   const zombies = (await db.all(sql`SELECT substr(z.closed_on, 1, 4) AS y, z.outcome, count(*) AS n
     FROM zombie_cases z JOIN organizations o ON o.id = z.org_id
-    WHERE ${orgWhere} AND z.closed_on IS NOT NULL GROUP BY y, z.outcome`)) as {
+    WHERE ${orgWhere} AND z.closed_on IS NOT NULL AND z.closed_on <= ${today} GROUP BY y, z.outcome`)) as {
     y: string;
     outcome: ZombieOutcome;
     n: number;
@@ -249,7 +308,16 @@ export async function statistics(
     })),
   });
 
-  // Party building: the two coverages by district.
+  // Party building: the two coverages by district. The ledger keeps no dates to rebuild a past day from: today only.
+  if (pastDate)
+    return {
+      asOf: today,
+      past: true,
+      years,
+      filters: { authority: chosen?.code, type },
+      authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
+      series,
+    };
   const coverage = await coverageGroups(db, { authorityIds: ids, type }, "authority");
   const names = new Map(authorities.map((a) => [String(a.id), a.name]));
   series.push({
@@ -284,4 +352,21 @@ export function suppress(s: Series, min: number): Series {
     ...s,
     rows: s.rows.map((r) => ({ ...r, values: r.values.map((v) => (v > 0 && v < min ? -1 : v)) })),
   };
+}
+
+/** Every year from the first held up to `last` (a gap year reads 0 rather than vanishing from the line). */
+export function yearsHeld(held: number[], last: number): number[] {
+  const valid = held.filter((y) => Number.isInteger(y) && y > 1900 && y <= last);
+  if (valid.length === 0) return [last];
+  const out: number[] = [];
+  for (let y = Math.min(...valid); y <= last; y++) out.push(y);
+  return out;
+}
+
+/** The first day the register holds (the earliest 成立 date): an as-at date before it is refused. */
+export async function registerBegan(deps: AppDeps): Promise<string | null> {
+  const [r] = (await deps.db.all(sql`SELECT min(registered_on) AS d FROM organizations`)) as {
+    d: string | null;
+  }[];
+  return r?.d ?? null;
 }

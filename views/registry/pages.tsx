@@ -1,6 +1,7 @@
 import type { announcements } from "../../db/schema";
 import type { SessionUser } from "../../src/context";
 import type { PublicEntry } from "../../src/credit/contract";
+import { pastViewBanner } from "../../src/domain/as-of";
 import { type GradeRecord, gradeRecordText } from "../../src/domain/evaluation";
 import { formatFen } from "../../src/domain/money";
 import {
@@ -50,10 +51,16 @@ export function HomePage({ user, total }: { user: SessionUser | null; total: num
   );
 }
 
-export function SearchPage(props: SearchViewProps & { user: SessionUser | null }) {
+export function SearchPage(props: SearchViewProps & { user: SessionUser | null; asOf?: string }) {
   return (
     <Layout title={props.query.q ? `“${props.query.q}”的查询结果` : "查询社会组织"} user={props.user}>
       <h1>查询社会组织</h1>
+      {props.asOf ? <PastViewBanner date={props.asOf} href="/search" /> : null}
+      {props.errors.as_of ? (
+        <div class="notice warning" role="alert">
+          {props.errors.as_of}
+        </div>
+      ) : null}
       <SearchForm query={props.query} errors={props.errors} authorities={props.authorities} />
       <SearchResults
         query={props.query}
@@ -62,6 +69,20 @@ export function SearchPage(props: SearchViewProps & { user: SessionUser | null }
         usccProblem={props.usccProblem}
       />
     </Layout>
+  );
+}
+
+/** Over a past view: which day it shows, and the way back to today. */
+export function PastViewBanner({ date, href }: { date: string; href: string }) {
+  return (
+    <div class="notice warning past-view" role="status">
+      <p>
+        <strong>{pastViewBanner(date)}</strong>
+      </p>
+      <p>
+        <a href={href}>查看当前状态</a>
+      </p>
+    </div>
   );
 }
 
@@ -86,9 +107,12 @@ export function OrgPage({
   grades,
   today,
   user,
+  asOf,
 }: {
   /** R-G1, R-G2: every grade held, newest first; omitted: the register's current grade alone. */
   grades?: GradeRecord[];
+  /** A past day: the page shows the register as it stood then (历史视图), with a banner and a link back to today. */
+  asOf?: string;
   /** On the 红名单 (守信激励) since this day, or null. */
   redList?: { listedOn: string } | null;
   /** R-G1: why it may not be evaluated now (empty: it may); null for a terminated organization. */
@@ -113,6 +137,7 @@ export function OrgPage({
       <p class="muted">
         <a href="/search">查询社会组织</a> › 登记信息
       </p>
+      {asOf ? <PastViewBanner date={asOf} href={`/orgs/${org.uscc}`} /> : null}
       <h1>
         {org.name} <StatusTag status={org.status} />
       </h1>

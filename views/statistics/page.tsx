@@ -1,10 +1,12 @@
 /**
  * /registrar/statistics: each figure as a server-rendered SVG bar chart (grouped bars; d3-scale does the arithmetic),
- * with its definition, a text summary, the same numbers as a table under a disclosure, and its CSV. No charting
+ * or, for a trend over every year held, a line chart (one line per column, a distinct marker shape per line so it
+ * reads without colour), with its definition, a text summary, the same numbers as a table under a disclosure, and its CSV. No charting
  * runtime in the browser; prints as it shows.
  */
-import { scaleBand, scaleLinear } from "d3-scale";
+import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
 import type { SessionUser } from "../../src/context";
+import { pastViewBanner } from "../../src/domain/as-of";
 import { TYPE_LABELS } from "../../src/registry/labels";
 import type { Series, StatisticsView } from "../../src/statistics/service";
 import { cnDate } from "../components/dates";
@@ -79,9 +81,95 @@ function BarChart({ s, min }: { s: Series; min: number }) {
   );
 }
 
+/** Marker shapes, one per line, so the lines tell apart in greyscale too. */
+function Marker({ i, x, y, fill }: { i: number; x: number; y: number; fill: string }) {
+  const k = i % 3;
+  if (k === 0) return <circle cx={x} cy={y} r={3.5} fill={fill} />;
+  if (k === 1) return <rect x={x - 3.5} y={y - 3.5} width={7} height={7} fill={fill} />;
+  return <path d={`M${x},${y - 4.5}L${x + 4.5},${y + 3.5}L${x - 4.5},${y + 3.5}Z`} fill={fill} />;
+}
+
+/** The SVG path through the points (what d3-shape's line() writes, for straight segments). */
+export function linePath(points: [number, number][]): string {
+  return points.map(([x, y], i) => `${i === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`).join("");
+}
+
+function LineChart({ s, min }: { s: Series; min: number }) {
+  const width = 640;
+  const height = 260;
+  const margin = { top: 16, right: 16, bottom: 40, left: 56 };
+  const max = Math.max(1, ...s.rows.flatMap((r) => r.values));
+  const x = scalePoint<string>()
+    .domain(s.rows.map((r) => r.label))
+    .range([margin.left, width - margin.right])
+    .padding(0.3);
+  const y = scaleLinear()
+    .domain([0, s.percent ? 1000 : max])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+  // Label at most ~10 years on the axis; every point keeps its tooltip.
+  const every = Math.max(1, Math.ceil(s.rows.length / 10));
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      class="chart chart-line"
+      role="img"
+      aria-labelledby={`chart-${s.key}-title chart-${s.key}-summary`}
+    >
+      <title id={`chart-${s.key}-title`}>{s.title}</title>
+      {y.ticks(5).map((t) => (
+        <g>
+          <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} class="chart-grid" />
+          <text x={margin.left - 6} y={y(t)} class="chart-tick" text-anchor="end" dominant-baseline="middle">
+            {s.percent ? `${t / 10}%` : t.toLocaleString("zh-CN")}
+          </text>
+        </g>
+      ))}
+      {s.rows.map((r, j) =>
+        j % every === 0 ? (
+          <text x={x(r.label) ?? 0} y={height - margin.bottom + 16} class="chart-tick" text-anchor="middle">
+            {r.label.replace(/年度?$/, "")}
+          </text>
+        ) : null,
+      )}
+      {s.columns.map((c, i) => {
+        const colour = COLOURS[i % COLOURS.length]!;
+        const pts = s.rows
+          .filter((r) => (r.values[i] ?? -1) >= 0)
+          .map((r) => [x(r.label) ?? 0, y(r.values[i]!)] as [number, number]);
+        return (
+          <g>
+            <path
+              d={linePath(pts)}
+              fill="none"
+              stroke={colour}
+              stroke-width={2}
+              stroke-dasharray={i % 2 === 1 ? "6 3" : undefined}
+            />
+            {s.rows.map((r) =>
+              (r.values[i] ?? -1) >= 0 ? (
+                <g>
+                  <title>{`${r.label} ${c}：${show(s, r.values[i]!, min)}`}</title>
+                  <Marker i={i} x={x(r.label) ?? 0} y={y(r.values[i]!)} fill={colour} />
+                </g>
+              ) : null,
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
 function summary(s: Series, min: number): string {
   if (s.rows.length === 0) return "没有数据。";
   const last = s.rows.at(-1)!;
+  if (s.line && s.rows.length > 1) {
+    const first = s.rows[0]!;
+    return `${first.label}至${last.label}：${s.columns
+      .map((c, i) => `${c}由 ${show(s, first.values[i] ?? 0, min)} 变为 ${show(s, last.values[i] ?? 0, min)}`)
+      .join("；")}。`;
+  }
   return `${last.label}：${s.columns.map((c, i) => `${c} ${show(s, last.values[i] ?? 0, min)}`).join("，")}。`;
 }
 
@@ -99,12 +187,25 @@ export function StatisticsPage(p: {
   return (
     <Layout title="统计分析" user={p.user}>
       <h1>统计分析</h1>
+      {v.past ? (
+        <div class="notice warning past-view" role="status">
+          <p>
+            <strong>{pastViewBanner(v.asOf)}</strong>
+          </p>
+          <p>
+            <a href={base}>查看当前状态</a>
+          </p>
+        </div>
+      ) : null}
       <p class="muted">
         截至 {cnDate(v.asOf)}。
         {base === "/statistics"
           ? `范围：本系统各登记管理机关登记的社会组织。为保护个人信息，少于 ${p.minCell ?? 5} 的数字不公布。`
           : `范围：本机关${v.authorities.length > 1 ? "及所辖区县" : ""}登记的社会组织。`}
         每个图下有定义、同样数字的表格和 CSV 下载。
+      </p>
+      <p>
+        <a href={`${base}/report.xlsx${p.query ? `?${p.query}` : ""}`}>下载全部图表（Excel 工作簿）</a>
       </p>
       <form method="get" action={base} class="filters" aria-label="筛选">
         <div class="field">
@@ -129,6 +230,16 @@ export function StatisticsPage(p: {
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="as_of">查询日期（留空为当前）</label>
+          <input
+            type="date"
+            id="as_of"
+            name="as_of"
+            value={v.past ? v.asOf : ""}
+            max={v.past ? undefined : v.asOf}
+          />
+        </div>
         <button type="submit" class="button secondary">
           查看
         </button>
@@ -147,7 +258,7 @@ export function StatisticsPage(p: {
               </li>
             ))}
           </ul>
-          <BarChart s={s} min={min} />
+          {s.line ? <LineChart s={s} min={min} /> : <BarChart s={s} min={min} />}
           <p id={`chart-${s.key}-summary`}>{summary(s, min)}</p>
           <details>
             <summary>查看数字</summary>
@@ -176,7 +287,7 @@ export function StatisticsPage(p: {
               </table>
             </div>
           </details>
-          <p>
+          <p class="chart-download">
             <a href={`${base}/${s.key}.csv${p.query ? `?${p.query}` : ""}`}>下载 CSV</a>
           </p>
         </section>

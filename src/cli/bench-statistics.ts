@@ -1,0 +1,68 @@
+/**
+ * Times each statistics figure set (registrar and public, live and as at a past day) and the report workbook against
+ * an existing database, query-only: `tsx src/cli/bench-statistics.ts [file.db] [runs] [path filter]`. Calls the service directly (no
+ * HTTP), so the numbers are the queries and the arithmetic a page waits for.
+ */
+import { performance } from "node:perf_hooks";
+import { createClient } from "@libsql/client";
+import { sql } from "drizzle-orm";
+import { loadConfig } from "../config";
+import type { AppDeps, SessionUser } from "../context";
+import { createDb } from "../db";
+import { statistics } from "../statistics/service";
+import { reportWorkbook } from "../statistics/workbook";
+import { fmt, percentile } from "./bench-support";
+
+const file = process.argv[2] ?? "data/bench/jobs-1000000.db";
+const runs = Number(process.argv[3] ?? 5);
+/** Optional: only the pages whose path contains this text. */
+const only = process.argv[4];
+// libSQL's URL takes no ?mode=ro: the connection is made query-only instead, so nothing can write to the file.
+const client = createClient({ url: `file:${file}` });
+await client.execute("PRAGMA query_only = 1");
+const db = createDb(client);
+const config = loadConfig({ APP_ENV: "test", SEED_DEMO: "0" });
+const deps = { db, config } as AppDeps;
+const [city] = (await db.all(
+  sql`SELECT id FROM authorities WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+)) as {
+  id: number;
+}[];
+const [{ n }] = (await db.all(sql`SELECT count(*) AS n FROM organizations`)) as [{ n: number }];
+const user = {
+  id: 0,
+  username: "bench",
+  displayName: "bench",
+  role: "registrar",
+  orgId: null,
+  isOrgAdmin: false,
+  authorityId: city!.id,
+} as SessionUser;
+const lastYearEnd = `${new Date().getUTCFullYear() - 1}-12-31`;
+
+const cases: [string, () => Promise<unknown>][] = [
+  ["/registrar/statistics", () => statistics(deps, user, {})],
+  [`/registrar/statistics?as_of=${lastYearEnd}`, () => statistics(deps, user, {}, lastYearEnd)],
+  ["/statistics", () => statistics(deps, null, {})],
+  [`/statistics?as_of=${lastYearEnd}`, () => statistics(deps, null, {}, lastYearEnd)],
+  [
+    "/registrar/statistics/report.xlsx",
+    async () => reportWorkbook(await statistics(deps, user, {}), undefined),
+  ],
+];
+
+console.log(`${file}: ${n.toLocaleString("en")} organizations, ${runs} runs each (ms)`);
+console.log("| page | p50 | p95 | max |\n|---|---|---|---|");
+for (const [name, run] of cases.filter(([name]) => !only || name.includes(only))) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `| ${name} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${fmt(times.at(-1)!)} |`,
+  );
+}
+client.close();
