@@ -9,7 +9,7 @@ import { staffAccountRoutes } from "./accounts/staff-routes";
 import { adminRoutes } from "./admin/routes";
 import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
-import { authRoutes } from "./auth/routes";
+import { accountRoutes, activationRoutes, loginRoutes, logoutRoutes, meApiRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
 import { creditLetterRoutes } from "./credit/letter-routes";
 import { creditNoticeRoutes, creditPortalNoticeRoutes } from "./credit/notice-routes";
@@ -18,17 +18,27 @@ import { creditPortalRoutes } from "./credit/portal-routes";
 import { creditApiRoutes, creditPublicRoutes } from "./credit/public-routes";
 import { creditRegistrarRoutes } from "./credit/registrar-routes";
 import { homeRoutes } from "./home/routes";
-import { portalInspectionRoutes } from "./inspection/portal-routes";
+import { holidayRoutes } from "./inspection/holiday-routes";
+import { portalInspectionRoutes, portalNoticeRoutes } from "./inspection/portal-routes";
 import { inspectionPublicRoutes } from "./inspection/public-routes";
-import { reviewRoutes } from "./inspection/review-routes";
+import { reviewInspectionRoutes, reviewNoticeRoutes } from "./inspection/review-filing-routes";
+import { reviewYearRoutes } from "./inspection/review-year-routes";
 import { jobRoutes } from "./jobs/routes";
 import { partyCadreRoutes } from "./party/cadre-routes";
 import { partyPortalRoutes } from "./party/portal-routes";
 import { partyStaffRoutes } from "./party/staff-routes";
-import { announcementRoutes } from "./registration/announcement-routes";
-import { applicationRoutes, portalReadOnlyWhenTerminated } from "./registration/application-routes";
-import { bulkRoutes } from "./registration/bulk-routes";
-import { certificateRoutes } from "./registration/certificate-routes";
+import { announcementFeedRoutes, announcementRoutes } from "./registration/announcement-routes";
+import {
+  applicantApplicationRoutes,
+  applyRoutes,
+  portalApplicationListRoutes,
+  portalApplicationRoutes,
+  portalReadOnlyWhenTerminated,
+  registrarApplicationListRoutes,
+  registrarApplicationRoutes,
+} from "./registration/application-routes";
+import { csvExportRoutes, importRoutes, xlsxExportRoutes } from "./registration/bulk-routes";
+import { certificateRoutes, verifyRoutes } from "./registration/certificate-routes";
 import { registryApi } from "./registry/api";
 import { createDetailCache } from "./registry/detail-cache";
 import { registryRoutes } from "./registry/routes";
@@ -114,20 +124,54 @@ export function createApp(givenDeps: AppDeps) {
 
   app.route("/", registryRoutes);
   app.route("/", registryApi);
-  app.route("/", authRoutes);
+
+  // Signing in and the own account (src/auth).
+  app.route("/login", loginRoutes);
+  app.route("/logout", logoutRoutes);
+  app.route("/activate", activationRoutes); // /activate/:token
+  app.route("/account", accountRoutes);
+  app.route("/api/v1/me", meApiRoutes);
+
   app.route("/", homeRoutes); // /registrar, /supervisor, /portal, /admin
   app.route("/admin/users", staffAccountRoutes);
   app.route("/portal/users", orgUserRoutes);
   app.route("/registrar/orgs", registrarOrgRoutes);
   app.route("/registrar/users", registrarUserRoutes);
   app.route("/admin", adminRoutes); // /admin/authorities, /admin/supervisor-units, /admin/audit
-  app.route("/", applicationRoutes);
-  app.route("/", portalInspectionRoutes);
-  app.route("/", certificateRoutes);
-  app.route("/", announcementRoutes);
-  app.route("/", bulkRoutes);
-  app.route("/", reviewRoutes);
-  app.route("/", inspectionPublicRoutes);
+
+  // Registration applications (src/registration/application-routes.tsx): the pages of one application are the same
+  // handlers for the applicant (by link), the organization and the registrar.
+  app.route("/apply", applyRoutes);
+  app.route("/apply/:token", applicantApplicationRoutes);
+  app.route("/portal/applications", portalApplicationListRoutes);
+  app.route("/portal/applications/:applicationId", portalApplicationRoutes);
+  app.route("/registrar/applications", registrarApplicationListRoutes);
+  app.route("/registrar/applications/:applicationId", registrarApplicationRoutes); // with return, approve, refuse
+
+  // The organization's annual inspection and notices (src/inspection/portal-routes.tsx).
+  app.route("/portal/inspections", portalInspectionRoutes);
+  app.route("/portal/notices", portalNoticeRoutes);
+
+  // Certificates, announcements, bulk import and export (src/registration).
+  app.route("/orgs/:uscc/certificate", certificateRoutes); // the certificate and its qr.svg
+  app.route("/verify", verifyRoutes); // /verify/:uscc
+  app.route("/announcements", announcementRoutes);
+  app.route("/announcements.atom", announcementFeedRoutes);
+  app.route("/registrar/import", importRoutes);
+  app.route("/registrar/export.csv", csvExportRoutes);
+  app.route("/registrar/export.xlsx", xlsxExportRoutes);
+
+  // The reviewers' annual inspection (src/inspection/review-*-routes.tsx): the same handlers for registrars and
+  // supervisors. The registrar's years come first, so their literal paths (years, not-filed, rates) win over
+  // /registrar/inspections/:filingId.
+  app.route("/registrar/inspections", reviewYearRoutes);
+  app.route("/registrar/inspections", reviewInspectionRoutes("/registrar"));
+  app.route("/registrar/notices", reviewNoticeRoutes("/registrar"));
+  app.route("/supervisor/inspections", reviewInspectionRoutes("/supervisor"));
+  app.route("/supervisor/notices", reviewNoticeRoutes("/supervisor"));
+  app.route("/admin/holidays", holidayRoutes);
+  app.route("/inspection-results", inspectionPublicRoutes);
+
   app.route("/admin/jobs", jobRoutes);
   // The literal prefixes before "/registrar/credit/:caseId" and "/portal/credit/:caseId".
   app.route("/registrar/credit/letters", creditLetterRoutes);

@@ -19,8 +19,16 @@ import {
 import { clearSessionCookie, setSessionCookie } from "./sessions";
 import { formatWait } from "./throttle";
 
-/** /login, /logout, /activate/:token and /account (own password, own sessions). */
-export const authRoutes = new Hono<AppEnv>();
+/** /login: the sign-in form. */
+export const loginRoutes = new Hono<AppEnv>();
+/** /logout: ends the own session. */
+export const logoutRoutes = new Hono<AppEnv>();
+/** /activate/:token: a new account sets its password from the activation link. */
+export const activationRoutes = new Hono<AppEnv>();
+/** /account: the own password and the own sessions. */
+export const accountRoutes = new Hono<AppEnv>();
+/** /api/v1/me: who the API caller is. */
+export const meApiRoutes = new Hono<AppEnv>();
 
 const HOME: Record<SessionUser["role"], string> = {
   org: "/portal",
@@ -58,7 +66,7 @@ const NOTICES: Record<string, string> = {
   "logged-out": "您已退出登录。",
 };
 
-authRoutes.get("/login", async (c) => {
+loginRoutes.get("/", async (c) => {
   const user = c.get("user");
   const next = safeNext(c.req.query("next"));
   if (user) return c.redirect(next ?? HOME[user.role], 303);
@@ -68,7 +76,7 @@ authRoutes.get("/login", async (c) => {
   );
 });
 
-authRoutes.post("/login", async (c) => {
+loginRoutes.post("/", async (c) => {
   const parsed = LoginForm.safeParse(await form(c));
   const next = safeNext(parsed.data?.next);
   if (!parsed.success) {
@@ -124,14 +132,14 @@ authRoutes.post("/login", async (c) => {
   }
 });
 
-authRoutes.post("/logout", async (c) => {
+logoutRoutes.post("/", async (c) => {
   const user = c.get("user");
   if (user) await logout(c.get("deps").db, user, clientIp(c));
   clearSessionCookie(c);
   return c.redirect("/login?done=logged-out", 303);
 });
 
-authRoutes.get("/activate/:token", async (c) => {
+activationRoutes.get("/:token", async (c) => {
   const { db, now } = c.get("deps");
   const target = await findActivation(db, c.req.param("token"), now?.() ?? new Date());
   if (!target) return renderPage(c, <ActivationGonePage />, 404);
@@ -151,7 +159,7 @@ const PasswordPair = z.object({
   confirm: z.string().max(500, "密码太长了。").optional().default(""),
 });
 
-authRoutes.post("/activate/:token", async (c) => {
+activationRoutes.post("/:token", async (c) => {
   const { db, config, now } = c.get("deps");
   const token = c.req.param("token");
   const at = now?.() ?? new Date();
@@ -228,11 +236,11 @@ const ACCOUNT_NOTICES: Record<string, string> = {
   "session-ended": "该会话已结束。",
 };
 
-authRoutes.get("/account", (c) => accountPage(c, {}, ACCOUNT_NOTICES[c.req.query("done") ?? ""] ?? null));
+accountRoutes.get("/", (c) => accountPage(c, {}, ACCOUNT_NOTICES[c.req.query("done") ?? ""] ?? null));
 
 const PasswordChange = PasswordPair.extend({ current: z.string().max(500).optional().default("") });
 
-authRoutes.post("/account/password", async (c) => {
+accountRoutes.post("/password", async (c) => {
   const user = c.get("user")!;
   const { db, config, now } = c.get("deps");
   const parsed = PasswordChange.safeParse(await form(c));
@@ -246,7 +254,7 @@ authRoutes.post("/account/password", async (c) => {
   return c.redirect("/account?done=password", 303);
 });
 
-authRoutes.post("/account/sessions/:id/end", async (c) => {
+accountRoutes.post("/sessions/:id/end", async (c) => {
   const user = c.get("user")!;
   const id = c.req.param("id");
   if (!/^[0-9a-f]{32}$/.test(id) || id === user.sessionId) return c.notFound();
@@ -255,7 +263,7 @@ authRoutes.post("/account/sessions/:id/end", async (c) => {
   return c.redirect("/account?done=session-ended", 303);
 });
 
-authRoutes.get("/api/v1/me", (c) => {
+meApiRoutes.get("/", (c) => {
   const u = c.get("user")!;
   return c.json({
     username: u.username,

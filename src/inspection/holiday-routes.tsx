@@ -35,9 +35,9 @@ async function holidaysPage(
   );
 }
 
-holidayRoutes.get("/admin/holidays", (c) => holidaysPage(c, {}, { date: "", kind: "holiday", name: "" }));
+holidayRoutes.get("/", (c) => holidaysPage(c, {}, { date: "", kind: "holiday", name: "" }));
 
-holidayRoutes.post("/admin/holidays", async (c) => {
+holidayRoutes.post("/", async (c) => {
   const body = await c.req.parseBody();
   const form = {
     date: typeof body.date === "string" ? body.date : "",
@@ -49,7 +49,7 @@ holidayRoutes.post("/admin/holidays", async (c) => {
   return c.redirect(`/admin/holidays?year=${r.holiday.date.slice(0, 4)}&done=added`, 303);
 });
 
-holidayRoutes.post("/admin/holidays/:holidayId/delete", async (c) => {
+holidayRoutes.post("/:holidayId/delete", async (c) => {
   const id = idOf(c.req.param("holidayId"));
   const r = id === null ? null : await removeHoliday(c.get("deps"), me(c), id);
   if (!r?.ok) return c.notFound();

@@ -25,7 +25,9 @@ import { inspectionService as svc } from "./service";
  * Each section saves on its own: a plain POST that redirects back to the section, or with htmx the section alone is
  * swapped and the pre-review panel refreshed out of band.
  */
-export const portalInspectionRoutes = new Hono<AppEnv>();
+export const portalInspectionRoutes = new Hono<AppEnv>(); // at /portal/inspections
+/** The organization's in-app notices, at /portal/notices. */
+export const portalNoticeRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 const me = (c: C) => c.get("user")!;
 
@@ -48,14 +50,14 @@ const DONE: Record<string, string> = {
   uploaded: "附件已上传。",
 };
 
-portalInspectionRoutes.get("/portal/inspections", async (c) =>
+portalInspectionRoutes.get("/", async (c) =>
   renderPage(
     c,
     <PortalInspectionsPage user={me(c)} data={await loadPortalInspection(c.get("deps"), me(c))} />,
   ),
 );
 
-portalInspectionRoutes.get("/portal/inspections/attachments/:attachmentId", async (c) => {
+portalInspectionRoutes.get("/attachments/:attachmentId", async (c) => {
   const id = idOf(c.req.param("attachmentId"));
   const file = id === null ? null : await svc.getAttachment(c.get("deps"), me(c), id);
   if (!file) return c.notFound();
@@ -88,7 +90,7 @@ async function filingPage(
   );
 }
 
-portalInspectionRoutes.get("/portal/inspections/:filingId", async (c) => {
+portalInspectionRoutes.get("/:filingId", async (c) => {
   const id = idOf(c.req.param("filingId"));
   if (id === null) return c.notFound();
   const done = DONE[c.req.query("done") ?? ""];
@@ -99,7 +101,7 @@ portalInspectionRoutes.get("/portal/inspections/:filingId", async (c) => {
   });
 });
 
-portalInspectionRoutes.get("/portal/inspections/:filingId/notice", async (c) => {
+portalInspectionRoutes.get("/:filingId/notice", async (c) => {
   const id = idOf(c.req.param("filingId"));
   const view = id === null ? null : await svc.getFiling(c.get("deps"), me(c), id);
   if (!view?.conclusion) return c.notFound();
@@ -165,7 +167,7 @@ function sectionFragment(
   );
 }
 
-portalInspectionRoutes.post("/portal/inspections/:filingId/sections/:section", async (c) => {
+portalInspectionRoutes.post("/:filingId/sections/:section", async (c) => {
   const id = idOf(c.req.param("filingId"));
   const section = sectionOf(c.req.param("section"));
   if (id === null || section === null) return c.notFound();
@@ -192,7 +194,7 @@ portalInspectionRoutes.post("/portal/inspections/:filingId/sections/:section", a
   );
 });
 
-portalInspectionRoutes.post("/portal/inspections/:filingId/attachments", async (c) => {
+portalInspectionRoutes.post("/:filingId/attachments", async (c) => {
   const id = idOf(c.req.param("filingId"));
   if (id === null) return c.notFound();
   const body = await c.req.parseBody();
@@ -210,7 +212,7 @@ portalInspectionRoutes.post("/portal/inspections/:filingId/attachments", async (
   return c.redirect(`/portal/inspections/${id}?done=uploaded#attachments`, 303);
 });
 
-portalInspectionRoutes.post("/portal/inspections/:filingId/submit", async (c) => {
+portalInspectionRoutes.post("/:filingId/submit", async (c) => {
   const id = idOf(c.req.param("filingId"));
   if (id === null) return c.notFound();
   const body = (await c.req.parseBody()) as Record<string, string>;
@@ -231,11 +233,11 @@ portalInspectionRoutes.post("/portal/inspections/:filingId/submit", async (c) =>
   return c.redirect(`/portal/inspections/${id}?done=submitted`, 303);
 });
 
-portalInspectionRoutes.get("/portal/notices", async (c) =>
+portalNoticeRoutes.get("/", async (c) =>
   renderPage(c, <PortalNoticesPage user={me(c)} notices={await svc.notices(c.get("deps"), me(c))} />),
 );
 
-portalInspectionRoutes.post("/portal/notices/:noticeId/read", async (c) => {
+portalNoticeRoutes.post("/:noticeId/read", async (c) => {
   const id = idOf(c.req.param("noticeId"));
   if (id === null) return c.notFound();
   const r = await svc.markNoticeRead(c.get("deps"), me(c), id);

@@ -22,7 +22,7 @@ const query = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
-inspectionPublicRoutes.get("/inspection-results", async (c) => {
+inspectionPublicRoutes.get("/", async (c) => {
   const data = await announcementPage(c.get("deps"), query.parse(c.req.query()), PER_PAGE);
   return renderPage(c, <AnnouncementPage user={c.get("user")} perPage={PER_PAGE} {...data} />);
 });

@@ -1,4 +1,11 @@
-/** One filing under review: its page, the transitions, take / release, the printable notice, attachments, notices. */
+/**
+ * The reviewers' side of the annual inspection: registrars (/registrar/inspections…), supervisors
+ * (/supervisor/inspections…): the queue, one filing under review (its page, the transitions, take / release, the
+ * printable notice, attachments) and the in-app notices. HTTP only: parse with zod → the area guard has checked the
+ * role; the service checks the object's scope (out of scope ⇒ not_found ⇒ 404) → render or redirect. Refusals: 422
+ * with the field's message (bad input, nothing stored), 409 "someone else acted" for a stale version or an action the
+ * state no longer allows, 403 for a district filing a city registrar may only read.
+ */
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
@@ -17,9 +24,8 @@ import type { InspectionService } from "./contract";
 import { loadCalendar } from "./holidays";
 import { filingAuthorityId } from "./queries";
 import { type Base, type C, FIELD_OF, idOf, me, nowOf, statusOf } from "./review-kit";
+import { queuePage } from "./review-queue-routes";
 import { inspectionService as svc, todayOf } from "./service";
-
-export const reviewFilingRoutes = new Hono<AppEnv>();
 
 async function filingPage(
   c: C,
@@ -118,15 +124,23 @@ function actInputOf(echo: ActionEcho, version: number): ActInput {
 
 type ActInput = Parameters<InspectionService["act"]>[4];
 
-for (const base of ["/registrar", "/supervisor"] as const) {
-  reviewFilingRoutes.get(`${base}/inspections/attachments/:attachmentId`, async (c) => {
+/**
+ * The reviewers' inspections, mounted at /registrar/inspections and /supervisor/inspections: the queue, one filing's
+ * page, its printable notice and attachments, the transitions, take / release.
+ */
+export function reviewInspectionRoutes(base: Base) {
+  const routes = new Hono<AppEnv>();
+
+  routes.get("/", (c) => queuePage(c, base, "queue"));
+
+  routes.get("/attachments/:attachmentId", async (c) => {
     const id = idOf(c.req.param("attachmentId"));
     const file = id === null ? null : await svc.getAttachment(c.get("deps"), me(c), id);
     if (!file) return c.notFound();
     return attachmentResponse(c, file, file.filename);
   });
 
-  reviewFilingRoutes.get(`${base}/inspections/:filingId`, async (c) => {
+  routes.get("/:filingId", async (c) => {
     const id = idOf(c.req.param("filingId"));
     if (id === null) return c.notFound();
     const done = c.req.query("done") as keyof typeof DONE | undefined;
@@ -134,7 +148,7 @@ for (const base of ["/registrar", "/supervisor"] as const) {
     return filingPage(c, base, id, { message: text ? { kind: "success", text } : null });
   });
 
-  reviewFilingRoutes.get(`${base}/inspections/:filingId/notice`, async (c) => {
+  routes.get("/:filingId/notice", async (c) => {
     const id = idOf(c.req.param("filingId"));
     const view = id === null ? null : await svc.getFiling(c.get("deps"), me(c), id);
     if (!view?.conclusion) return c.notFound();
@@ -144,7 +158,7 @@ for (const base of ["/registrar", "/supervisor"] as const) {
     );
   });
 
-  reviewFilingRoutes.post(`${base}/inspections/:filingId/actions`, async (c) => {
+  routes.post("/:filingId/actions", async (c) => {
     const id = idOf(c.req.param("filingId"));
     if (id === null) return c.notFound();
     const body = (await c.req.parseBody()) as Record<string, unknown>;
@@ -174,25 +188,31 @@ for (const base of ["/registrar", "/supervisor"] as const) {
     );
   });
 
-  for (const what of ["take", "release"] as const) {
-    reviewFilingRoutes.post(`${base}/inspections/:filingId/${what}`, async (c) => {
-      const id = idOf(c.req.param("filingId"));
-      if (id === null) return c.notFound();
-      const body = await c.req.parseBody();
-      const version = Number(body.version);
-      const r = await svc[what](c.get("deps"), me(c), id, Number.isInteger(version) ? version : 0);
-      if (r.ok) return c.redirect(`${base}/inspections/${id}?done=${what}`, 303);
-      if (r.code === "not_found") return c.notFound();
-      return filingPage(c, base, id, { message: { kind: "error", text: r.message } }, statusOf(r));
-    });
-  }
+  const takeOrRelease = (what: "take" | "release") => async (c: C) => {
+    const id = idOf(c.req.param("filingId"));
+    if (id === null) return c.notFound();
+    const body = await c.req.parseBody();
+    const version = Number(body.version);
+    const r = await svc[what](c.get("deps"), me(c), id, Number.isInteger(version) ? version : 0);
+    if (r.ok) return c.redirect(`${base}/inspections/${id}?done=${what}`, 303);
+    if (r.code === "not_found") return c.notFound();
+    return filingPage(c, base, id, { message: { kind: "error", text: r.message } }, statusOf(r));
+  };
+  routes.post("/:filingId/take", takeOrRelease("take"));
+  routes.post("/:filingId/release", takeOrRelease("release"));
 
-  // In-app notices
-  reviewFilingRoutes.get(`${base}/notices`, async (c) =>
+  return routes;
+}
+
+/** The reviewers' in-app notices, mounted at /registrar/notices and /supervisor/notices. */
+export function reviewNoticeRoutes(base: Base) {
+  const routes = new Hono<AppEnv>();
+
+  routes.get("/", async (c) =>
     renderPage(c, <NoticesPage user={me(c)} base={base} notices={await svc.notices(c.get("deps"), me(c))} />),
   );
 
-  reviewFilingRoutes.post(`${base}/notices/:noticeId/read`, async (c) => {
+  routes.post("/:noticeId/read", async (c) => {
     const id = idOf(c.req.param("noticeId"));
     if (id === null) return c.notFound();
     const r = await svc.markNoticeRead(c.get("deps"), me(c), id);
@@ -201,4 +221,6 @@ for (const base of ["/registrar", "/supervisor"] as const) {
     const n = (await svc.notices(c.get("deps"), me(c))).find((x) => x.id === id);
     return n ? renderFragment(c, <NoticeItem notice={n} base={base} />) : c.body(null, 204);
   });
+
+  return routes;
 }

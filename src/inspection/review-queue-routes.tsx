@@ -1,10 +1,8 @@
 /** The reviewers' queues: the filings waiting for the registrar's or the supervisor's side, with filters. */
-import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { ORG_TYPES } from "../../db/schema";
 import { QueuePageView, QueueResults, type QueueViewProps } from "../../views/inspection/review/queue";
-import type { AppEnv } from "../context";
 import { INSPECTION_STATES } from "../domain/inspection-workflow";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
 import { wantsFragment } from "../http";
@@ -12,8 +10,6 @@ import { renderFragment, renderPage } from "../render";
 import type { QueueFilters } from "./contract";
 import { type Base, type C, districtsOf, me, nowOf, yearsFor } from "./review-kit";
 import { inspectionService as svc } from "./service";
-
-export const reviewQueueRoutes = new Hono<AppEnv>();
 
 const queueQuery = z.object({
   year: z.coerce
@@ -102,8 +98,4 @@ export async function queuePage(
     return renderFragment(c, <QueueResults {...props} />, code);
   }
   return renderPage(c, <QueuePageView {...props} />, code);
-}
-
-for (const base of ["/registrar", "/supervisor"] as const) {
-  reviewQueueRoutes.get(`${base}/inspections`, (c) => queuePage(c, base, "queue"));
 }

@@ -60,7 +60,7 @@ async function yearsPage(
   );
 }
 
-reviewYearRoutes.get("/registrar/inspections/years", (c) => yearsPage(c, {}, null));
+reviewYearRoutes.get("/years", (c) => yearsPage(c, {}, null));
 
 /** The open-year form as posted, each field trimmed (a missing field is empty). */
 function openYearForm(body: Record<string, unknown>): YearsPageProps["form"] {
@@ -80,7 +80,7 @@ function openYearForm(body: Record<string, unknown>): YearsPageProps["form"] {
   return form;
 }
 
-reviewYearRoutes.post("/registrar/inspections/years", async (c) => {
+reviewYearRoutes.post("/years", async (c) => {
   const form = openYearForm((await c.req.parseBody()) as Record<string, unknown>);
   if (!/^\d{4}$/.test(form.year)) return yearsPage(c, { year: "请填写四位数字的年度，如 2025" }, form, 422);
   const r = await svc.openYear(c.get("deps"), me(c), {
@@ -93,7 +93,7 @@ reviewYearRoutes.post("/registrar/inspections/years", async (c) => {
   return c.redirect(`/registrar/inspections/years?opened=${r.year.year}`, 303);
 });
 
-reviewYearRoutes.get("/registrar/inspections/not-filed", (c) =>
+reviewYearRoutes.get("/not-filed", (c) =>
   queuePage(c, "/registrar", "not_filed", <MarkNotFiledForm c={c} />),
 );
 
@@ -121,7 +121,7 @@ function MarkNotFiledForm({ c }: { c: C }) {
   );
 }
 
-reviewYearRoutes.post("/registrar/inspections/years/:year/not-filed", async (c) => {
+reviewYearRoutes.post("/years/:year/not-filed", async (c) => {
   const user = me(c);
   const deps = c.get("deps");
   const year = Number(c.req.param("year"));
@@ -141,7 +141,7 @@ reviewYearRoutes.post("/registrar/inspections/years/:year/not-filed", async (c) 
   return c.redirect(`/registrar/inspections/not-filed?year=${year}&marked=${r.marked}`, 303);
 });
 
-reviewYearRoutes.get("/registrar/inspections/rates", async (c) => {
+reviewYearRoutes.get("/rates", async (c) => {
   const user = me(c);
   const years = await yearsFor(c, user);
   const asked = Number(c.req.query("year"));

@@ -8,7 +8,8 @@ import { renderPage } from "../render";
 import { atomFeed, listAnnouncements } from "./announcements";
 
 /** Public 公告 by authority and month (/announcements) and the same as an Atom feed (/announcements.atom). */
-export const announcementRoutes = new Hono<AppEnv>();
+export const announcementRoutes = new Hono<AppEnv>(); // at /announcements
+export const announcementFeedRoutes = new Hono<AppEnv>(); // at /announcements.atom
 
 const Query = z.object({
   authority: z
@@ -41,7 +42,7 @@ function parse(c: Context<AppEnv>) {
   return { parsed: parsed.success ? parsed.data : null, errors, values };
 }
 
-announcementRoutes.get("/announcements", async (c) => {
+announcementRoutes.get("/", async (c) => {
   const { db } = c.get("deps");
   const { parsed, errors, values } = parse(c);
   const q = parsed ?? { page: 1 };
@@ -70,7 +71,7 @@ announcementRoutes.get("/announcements", async (c) => {
   );
 });
 
-announcementRoutes.get("/announcements.atom", async (c) => {
+announcementFeedRoutes.get("/", async (c) => {
   const { db, config } = c.get("deps");
   const { parsed, errors, values } = parse(c);
   if (!parsed) return c.text(Object.values(errors).join(" "), 400);

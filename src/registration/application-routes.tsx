@@ -42,10 +42,9 @@ import { formValues, parseApplicationForm } from "./forms";
 /**
  * Registration applications over HTTP: the applicant's pages under /apply (no account: the link is the
  * key), the organization's under /portal/applications, the registrar's queue and review under /registrar/applications.
- * One set of handlers serves all three; each resolves who is asking and whether they may see the application (404 if
- * not) before anything else.
+ * One set of handlers (applicationPageRoutes) serves one application in all three; each resolves who is asking and
+ * whether they may see the application (404 if not) before anything else.
  */
-export const applicationRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
 const nowOf = (c: C) => c.get("deps").now?.() ?? new Date();
@@ -174,13 +173,17 @@ async function page(
 
 const VersionForm = z.object({ version: z.coerce.number().int().positive() });
 
-function mount(pathPrefix: string, resolve: Resolver) {
-  applicationRoutes.get(pathPrefix, async (c) => {
+/** The pages of one application, mounted at /apply/:token, /portal/applications/:applicationId and
+ * /registrar/applications/:applicationId; `resolve` says who is asking and which application they may see. */
+function applicationPageRoutes(resolve: Resolver) {
+  const routes = new Hono<AppEnv>();
+
+  routes.get("/", async (c) => {
     const r = await resolve(c);
     return r ? page(c, r) : c.notFound();
   });
 
-  applicationRoutes.post(`${pathPrefix}/check`, async (c) => {
+  routes.post("/check", async (c) => {
     const r = await resolve(c);
     if (!r) return c.notFound();
     const problems = await previewProblems(c.get("deps").db, r.app, await form(c), todayOf(c));
@@ -217,14 +220,14 @@ function mount(pathPrefix: string, resolve: Resolver) {
     return { ok: true as const };
   };
 
-  applicationRoutes.post(`${pathPrefix}/save`, async (c) => {
+  routes.post("/save", async (c) => {
     const r = await resolve(c);
     if (!r) return c.notFound();
     const s = await saveFrom(c, r, await form(c));
     return s.ok ? c.redirect(`${r.base}?done=saved`, 303) : s.response;
   });
 
-  applicationRoutes.post(`${pathPrefix}/submit`, async (c) => {
+  routes.post("/submit", async (c) => {
     const r = await resolve(c);
     if (!r) return c.notFound();
     const raw = await form(c);
@@ -243,7 +246,7 @@ function mount(pathPrefix: string, resolve: Resolver) {
     return c.redirect(`${r.base}?done=submitted`, 303);
   });
 
-  applicationRoutes.post(`${pathPrefix}/withdraw`, async (c) => {
+  routes.post("/withdraw", async (c) => {
     const r = await resolve(c);
     if (!r || !r.canAct) return c.notFound();
     const version = VersionForm.safeParse(await form(c));
@@ -261,6 +264,8 @@ function mount(pathPrefix: string, resolve: Resolver) {
       return page(c, r, { errors: { form: result.message }, status: result.code === "stale" ? 409 : 422 });
     return c.redirect(`${r.base}?done=withdrawn`, 303);
   });
+
+  return routes;
 }
 
 // ------------------------------------------------------------------------------------------------ applicant (public)
@@ -279,7 +284,10 @@ async function applyStart(
   );
 }
 
-applicationRoutes.get("/apply", (c) => applyStart(c, {}, {}));
+/** /apply: the applicant picks the registration authority and starts an application. */
+export const applyRoutes = new Hono<AppEnv>();
+
+applyRoutes.get("/", (c) => applyStart(c, {}, {}));
 
 const StartForm = z.object({
   authorityId: z
@@ -298,7 +306,7 @@ const StartForm = z.object({
     .refine((v) => !v || /^[0-9+\-() ]{7,20}$/.test(v), "联系电话格式不正确，例如 13800000000。"),
 });
 
-applicationRoutes.post("/apply", async (c) => {
+applyRoutes.post("/", async (c) => {
   const raw = (await c.req.parseBody()) as Record<string, string>;
   const parsed = StartForm.safeParse(raw);
   if (!parsed.success) return applyStart(c, raw, errorsOf(parsed.error), 422);
@@ -317,11 +325,15 @@ applicationRoutes.post("/apply", async (c) => {
   return c.redirect(`/apply/${started.token}?done=started`, 303);
 });
 
-mount("/apply/:token", byLink);
+/** /apply/:token: the applicant's application, reached by its link. */
+export const applicantApplicationRoutes = applicationPageRoutes(byLink);
 
 // ------------------------------------------------------------------------------------------------ organization
 
-applicationRoutes.get("/portal/applications", async (c) => {
+/** /portal/applications: the organization's list of applications, and starting one. */
+export const portalApplicationListRoutes = new Hono<AppEnv>();
+
+portalApplicationListRoutes.get("/", async (c) => {
   const user = c.get("user")!;
   const data = await orgApplicationsPage(c.get("deps").db, user.orgId!);
   if (!data) return c.notFound();
@@ -332,7 +344,7 @@ const KindForm = z.object({
   kind: z.enum(["change", "charter", "deregistration"], { error: "请选择申请事项。" }),
 });
 
-applicationRoutes.post("/portal/applications", async (c) => {
+portalApplicationListRoutes.post("/", async (c) => {
   const user = c.get("user")!;
   const parsed = KindForm.safeParse(await c.req.parseBody());
   if (!parsed.success) return c.text("请选择申请事项：变更登记、章程核准或注销登记。", 422);
@@ -341,7 +353,8 @@ applicationRoutes.post("/portal/applications", async (c) => {
   return c.redirect(`/portal/applications/${r.id}?done=started`, 303);
 });
 
-mount("/portal/applications/:applicationId", byId("/portal/applications"));
+/** /portal/applications/:applicationId: one of the organization's applications. */
+export const portalApplicationRoutes = applicationPageRoutes(byId("/portal/applications"));
 
 // ------------------------------------------------------------------------------------------------ registrar
 
@@ -356,7 +369,10 @@ const QUEUE_STATES = [
   "withdrawn",
 ] as const;
 
-applicationRoutes.get("/registrar/applications", async (c) => {
+/** /registrar/applications: the registrar's queue, and entering a paper application. */
+export const registrarApplicationListRoutes = new Hono<AppEnv>();
+
+registrarApplicationListRoutes.get("/", async (c) => {
   const user = c.get("user")!;
   const state = (QUEUE_STATES as readonly string[]).includes(c.req.query("state") ?? "")
     ? (c.req.query("state") as (typeof QUEUE_STATES)[number])
@@ -371,7 +387,7 @@ const PaperForm = z.object({
   applicantName: z.string().trim().max(40).optional(),
 });
 
-applicationRoutes.post("/registrar/applications", async (c) => {
+registrarApplicationListRoutes.post("/", async (c) => {
   const user = c.get("user")!;
   const parsed = PaperForm.safeParse(await c.req.parseBody());
   if (!parsed.success) return c.text("请选择申请事项。", 422);
@@ -391,7 +407,8 @@ applicationRoutes.post("/registrar/applications", async (c) => {
 });
 
 const resolveRegistrar = byId("/registrar/applications");
-mount("/registrar/applications/:applicationId", resolveRegistrar);
+/** /registrar/applications/:applicationId: one application as its reviewer sees it, and the review decisions. */
+export const registrarApplicationRoutes = applicationPageRoutes(resolveRegistrar);
 
 const ReviewForm = z.object({
   version: z.coerce.number().int().positive().catch(-1),
@@ -401,30 +418,33 @@ const ReviewForm = z.object({
   documentNo: z.string().trim().max(60, "文号不能超过 60 个字。").optional(),
 });
 
-for (const action of ["return", "approve", "refuse"] as const satisfies readonly ApplicationAction[]) {
-  applicationRoutes.post(`/registrar/applications/:applicationId/${action}`, async (c) => {
-    const r = await resolveRegistrar(c);
-    if (!r) return c.notFound();
-    if (!r.canAct) return c.text("该申请由下级登记管理机关办理，本机关只能查看。", 403);
-    const raw = (await c.req.parseBody()) as Record<string, string>;
-    const parsed = ReviewForm.safeParse(raw);
-    if (!parsed.success) return page(c, r, { errors: errorsOf(parsed.error), review: raw, status: 422 });
-    const { db, config } = c.get("deps");
-    const result = await decide(
-      db,
-      r.viewer,
-      r.app,
-      action,
-      parsed.data,
-      nowOf(c),
-      clientIp(c),
-      config.domain.seriousPersonBlocks,
-    );
-    if (!result.ok) return page(c, r, { errors: result.errors, review: raw, status: result.status });
-    const done = { return: "returned", approve: "approved", refuse: "refused" }[action];
-    return c.redirect(`${r.base}?done=${done}`, 303);
-  });
-}
+/** One review decision on an application: return for correction, approve or refuse. */
+const decideAs = (action: Extract<ApplicationAction, "return" | "approve" | "refuse">) => async (c: C) => {
+  const r = await resolveRegistrar(c);
+  if (!r) return c.notFound();
+  if (!r.canAct) return c.text("该申请由下级登记管理机关办理，本机关只能查看。", 403);
+  const raw = (await c.req.parseBody()) as Record<string, string>;
+  const parsed = ReviewForm.safeParse(raw);
+  if (!parsed.success) return page(c, r, { errors: errorsOf(parsed.error), review: raw, status: 422 });
+  const { db, config } = c.get("deps");
+  const result = await decide(
+    db,
+    r.viewer,
+    r.app,
+    action,
+    parsed.data,
+    nowOf(c),
+    clientIp(c),
+    config.domain.seriousPersonBlocks,
+  );
+  if (!result.ok) return page(c, r, { errors: result.errors, review: raw, status: result.status });
+  const done = { return: "returned", approve: "approved", refuse: "refused" }[action];
+  return c.redirect(`${r.base}?done=${done}`, 303);
+};
+
+registrarApplicationRoutes.post("/return", decideAs("return"));
+registrarApplicationRoutes.post("/approve", decideAs("approve"));
+registrarApplicationRoutes.post("/refuse", decideAs("refuse"));
 
 /** Terminated organizations' accounts are read-only: their writes under /portal are refused. */
 export const portalReadOnlyWhenTerminated = async (c: C, next: () => Promise<void>) => {

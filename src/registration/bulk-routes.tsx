@@ -23,7 +23,9 @@ import {
 } from "./bulk";
 
 /** /registrar/import (upload → preview → import in chunks → report) and /registrar/export.csv|xlsx. */
-export const bulkRoutes = new Hono<AppEnv>();
+export const importRoutes = new Hono<AppEnv>(); // at /registrar/import
+export const csvExportRoutes = new Hono<AppEnv>(); // at /registrar/export.csv
+export const xlsxExportRoutes = new Hono<AppEnv>(); // at /registrar/export.xlsx
 type C = Context<AppEnv>;
 const me = (c: C) => c.get("user")!;
 
@@ -46,9 +48,9 @@ async function importPage(c: C, error: string | null, status = 200) {
   );
 }
 
-bulkRoutes.get("/registrar/import", (c) => importPage(c, null));
+importRoutes.get("/", (c) => importPage(c, null));
 
-bulkRoutes.post("/registrar/import", async (c) => {
+importRoutes.post("/", async (c) => {
   const body = await c.req.parseBody();
   const file = body.file;
   if (!(file instanceof File) || file.size === 0) return importPage(c, "请选择要上传的 CSV 文件。", 422);
@@ -65,14 +67,14 @@ const jobId = (c: C) => {
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 };
 
-bulkRoutes.get("/registrar/import/:jobId", async (c) => {
+importRoutes.get("/:jobId", async (c) => {
   const id = jobId(c);
   const job = id ? await findJob(c.get("deps").db, me(c), id) : null;
   if (!job) return c.notFound();
   return renderPage(c, <ImportJobPage user={me(c)} job={job} />);
 });
 
-bulkRoutes.post("/registrar/import/:jobId/step", async (c) => {
+importRoutes.post("/:jobId/step", async (c) => {
   const id = jobId(c);
   const job = id ? await findJob(c.get("deps").db, me(c), id) : null;
   if (!job) return c.notFound();
@@ -82,7 +84,7 @@ bulkRoutes.post("/registrar/import/:jobId/step", async (c) => {
   return c.redirect(`/registrar/import/${job.id}`, 303);
 });
 
-bulkRoutes.post("/registrar/import/:jobId/cancel", async (c) => {
+importRoutes.post("/:jobId/cancel", async (c) => {
   const id = jobId(c);
   const job = id ? await findJob(c.get("deps").db, me(c), id) : null;
   if (!job) return c.notFound();
@@ -107,7 +109,7 @@ async function exportFilters(c: C) {
   return { filters } as const;
 }
 
-bulkRoutes.get("/registrar/export.csv", async (c) => {
+csvExportRoutes.get("/", async (c) => {
   const f = await exportFilters(c);
   if ("notFound" in f) return c.notFound();
   if ("error" in f) return c.text(`导出条件有误：${f.error}`, 400);
@@ -132,7 +134,7 @@ bulkRoutes.get("/registrar/export.csv", async (c) => {
   });
 });
 
-bulkRoutes.get("/registrar/export.xlsx", async (c) => {
+xlsxExportRoutes.get("/", async (c) => {
   const f = await exportFilters(c);
   if ("notFound" in f) return c.notFound();
   if ("error" in f) return c.text(`导出条件有误：${f.error}`, 400);

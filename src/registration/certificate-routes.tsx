@@ -15,7 +15,8 @@ import { renderPage } from "../render";
  * in the app as SVG, pointing to /verify/:uscc, which says whether the certificate is valid today and why not.
  * All public: the register is public.
  */
-export const certificateRoutes = new Hono<AppEnv>();
+export const certificateRoutes = new Hono<AppEnv>(); // at /orgs/:uscc/certificate
+export const verifyRoutes = new Hono<AppEnv>(); // at /verify
 type C = Context<AppEnv>;
 
 async function load(c: C, path: (code: string) => string) {
@@ -48,7 +49,7 @@ async function load(c: C, path: (code: string) => string) {
 
 const verifyUrlOf = (c: C, uscc: string) => `${c.get("deps").config.publicOrigin}/verify/${uscc}`;
 
-certificateRoutes.get("/orgs/:uscc/certificate", async (c) => {
+certificateRoutes.get("/", async (c) => {
   const r = await load(c, (code) => `/orgs/${code}/certificate`);
   if ("response" in r) return r.response;
   return renderPage(
@@ -62,8 +63,8 @@ certificateRoutes.get("/orgs/:uscc/certificate", async (c) => {
   );
 });
 
-certificateRoutes.get("/orgs/:uscc/certificate/qr.svg", async (c) => {
-  const v = validateUscc(c.req.param("uscc"));
+certificateRoutes.get("/qr.svg", async (c) => {
+  const v = validateUscc(c.req.param("uscc") ?? "");
   if (!v.ok) return c.text("统一社会信用代码有误", 400);
   const svg = renderSVG(verifyUrlOf(c, v.code), { pixelSize: 6, border: 2 });
   return c.body(svg, 200, {
@@ -72,7 +73,7 @@ certificateRoutes.get("/orgs/:uscc/certificate/qr.svg", async (c) => {
   });
 });
 
-certificateRoutes.get("/verify/:uscc", async (c) => {
+verifyRoutes.get("/:uscc", async (c) => {
   const r = await load(c, (code) => `/verify/${code}`);
   if ("response" in r) return r.response;
   c.header("Cache-Control", "no-store");
