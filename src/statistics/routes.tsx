@@ -7,7 +7,7 @@ import { type AsOfParse, parseAsOf } from "../domain/as-of";
 import { chinaDateOf } from "../domain/working-days";
 import { renderPage } from "../render";
 import { me } from "../route-kit";
-import { registerBegan, type StatisticsView, statistics } from "./service";
+import { publicStatistics, registerBegan, StatisticsBusy, type StatisticsView, statistics } from "./service";
 import { reportWorkbook } from "./workbook";
 
 export const statisticsRoutes = new Hono<AppEnv>();
@@ -80,11 +80,24 @@ statisticsRoutes.get("/:chart", async (c) => {
  */
 export const publicStatisticsRoutes = new Hono<AppEnv>();
 
+const BUSY_MESSAGE = "正在生成另一日期的历史统计，请稍后再试。";
+
+/** The public figures, or null when another past day's are being computed (the caller answers 503). */
+async function publicView(c: Context<AppEnv>, asOf: AsOfParse): Promise<StatisticsView | null> {
+  try {
+    return await publicStatistics(c.get("deps"), filtersOf(c.req.query()), pastOf(asOf));
+  } catch (err) {
+    if (err instanceof StatisticsBusy) return null;
+    throw err;
+  }
+}
+
 publicStatisticsRoutes.get("/statistics", async (c) => {
   const deps = c.get("deps");
   const asOf = await asOfOf(c);
   if (asOf.kind === "invalid") return c.text(asOf.message, 400);
-  const v = await statistics(deps, null, filtersOf(c.req.query()), pastOf(asOf));
+  const v = await publicView(c, asOf);
+  if (!v) return c.text(BUSY_MESSAGE, 503, { "Retry-After": "30" });
   return renderPage(
     c,
     <StatisticsPage
@@ -103,7 +116,8 @@ publicStatisticsRoutes.get("/statistics/:chart", async (c) => {
   const deps = c.get("deps");
   const asOf = await asOfOf(c);
   if (asOf.kind === "invalid") return c.text(asOf.message, 400);
-  const v = await statistics(deps, null, filtersOf(c.req.query()), pastOf(asOf));
+  const v = await publicView(c, asOf);
+  if (!v) return c.text(BUSY_MESSAGE, 503, { "Retry-After": "30" });
   if (name === "report.xlsx") return xlsxResponse(c, v, deps.config.domain.statisticsMinCell);
   const s = v.series.find((x) => x.key === name.replace(/\.csv$/, ""));
   if (!s) return c.notFound();
@@ -125,7 +139,8 @@ publicStatisticsRoutes.get("/api/v1/statistics", async (c) => {
   const deps = c.get("deps");
   const asOf = await asOfOf(c);
   if (asOf.kind === "invalid") return c.json({ error: asOf.message }, 400);
-  const v = await statistics(deps, null, filtersOf(c.req.query()), pastOf(asOf));
+  const v = await publicView(c, asOf);
+  if (!v) return c.json({ error: BUSY_MESSAGE }, 503, { "Retry-After": "30" });
   return c.json({
     as_of: v.asOf,
     historical: v.past === true,

@@ -16,6 +16,7 @@ import { chinaDateOf } from "../domain/working-days";
 import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../domain/zombie-case";
 import { coverageGroups } from "../party/queries";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
+import { readAll } from "../registry/read";
 
 export interface Series {
   /** Stable key for the CSV URL. */
@@ -61,8 +62,9 @@ export async function statistics(
   const isPublic = user === null;
   const authorities = (
     isPublic
-      ? await db.all(sql`SELECT id, code, name FROM authorities ORDER BY code`)
-      : await db.all(
+      ? await readAll(db, sql`SELECT id, code, name FROM authorities ORDER BY code`)
+      : await readAll(
+          db,
           sql`SELECT id, code, name FROM authorities WHERE id IN (${sql.join(
             (await readableAuthorityIds(db, user)).map((i) => sql`${i}`),
             sql`, `,
@@ -76,6 +78,11 @@ export async function statistics(
     sql`, `,
   )})`;
   const type = (ORG_TYPES as readonly string[]).includes(filters.type ?? "") ? filters.type : undefined;
+  // The whole register (the public, or a registrar who reads every authority, with no authority chosen): no authority
+  // filter at all, and no join to the organizations where nothing else filters them.
+  const [everyAuthority] = (await readAll(db, sql`SELECT count(*) AS n FROM authorities`)) as { n: number }[];
+  const whole = ids.length >= Number(everyAuthority?.n ?? 0);
+  const joinOrgs = !whole || type !== undefined || pastDate !== undefined;
   // As at a past day: the authority the organization was registered with then (a district change is an org_history
   // row whose `before` holds authorityId), and only organizations registered by then.
   const authorityOf: SQL = pastDate
@@ -83,9 +90,14 @@ export async function statistics(
         WHERE h.org_id = o.id AND h.at > ${endOfChinaDay(pastDate)}
           AND json_extract(h.before, '$.authorityId') IS NOT NULL ORDER BY h.at, h.id LIMIT 1), o.authority_id)`
     : sql`o.authority_id`;
-  const orgWhere: SQL = sql`${authorityOf} IN ${inIds}${type ? sql` AND o.type = ${type}` : sql``}${
+  const orgWhere: SQL = sql`${whole ? sql`1` : sql`${authorityOf} IN ${inIds}`}${type ? sql` AND o.type = ${type}` : sql``}${
     pastDate ? sql` AND o.registered_on <= ${pastDate}` : sql``
   }`;
+  /** `FROM <table> <alias>` and, only where a filter needs them, the organizations. */
+  const withOrgs = (from: SQL, alias: string) =>
+    joinOrgs
+      ? sql`${from} JOIN organizations o ON o.id = ${sql.raw(alias)}.org_id WHERE ${orgWhere}`
+      : sql`${from} WHERE 1`;
   // Terminal statuses are final: as at a past day, one terminated later still read 正常 (statusAsOf).
   const statusOf: SQL = pastDate
     ? sql`(CASE WHEN o.status <> 'active' AND o.status_on <= ${pastDate} THEN o.status ELSE 'active' END)`
@@ -96,9 +108,11 @@ export async function statistics(
   const series: Series[] = [];
 
   // The register: organizations by type and status.
-  const byTypeStatus =
-    (await db.all(sql`SELECT o.type, ${statusOf} AS status, count(*) AS n FROM organizations o
-    WHERE ${orgWhere} GROUP BY o.type, 2`)) as { type: string; status: string; n: number }[];
+  const byTypeStatus = (await readAll(
+    db,
+    sql`SELECT o.type, ${statusOf} AS status, count(*) AS n FROM organizations o
+    WHERE ${orgWhere} GROUP BY o.type, 2`,
+  )) as { type: string; status: string; n: number }[];
   const statuses = ["active", "deregistered", "revoked", "license_revoked"] as const;
   series.push({
     key: "register",
@@ -113,12 +127,15 @@ export async function statistics(
 
   // Registrations and terminations per year.
   // Every year held (for the trend line); the bar chart shows the last five.
-  const flows = (await db.all(sql`
+  const flows = (await readAll(
+    db,
+    sql`
     SELECT substr(o.registered_on, 1, 4) AS y, 'in' AS kind, count(*) AS n FROM organizations o
       WHERE ${orgWhere} GROUP BY y
     UNION ALL
     SELECT substr(o.status_on, 1, 4) AS y, o.status AS kind, count(*) AS n FROM organizations o
-      WHERE ${orgWhere} AND o.status <> 'active' AND o.status_on <= ${today} GROUP BY y, o.status`)) as {
+      WHERE ${orgWhere} AND o.status <> 'active' AND o.status_on <= ${today} GROUP BY y, o.status`,
+  )) as {
     y: string;
     kind: string;
     n: number;
@@ -157,9 +174,12 @@ export async function statistics(
   const pastFilings = pastDate
     ? sql` AND ai.year < ${thisYear} AND (ai.state <> 'published' OR ai.published_on <= ${pastDate})`
     : sql``;
-  const filings = (await db.all(sql`SELECT ai.year, ai.state, ai.conclusion, count(*) AS n
-    FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id
-    WHERE ${orgWhere}${pastDate ? pastFilings : sql``} GROUP BY ai.year, ai.state, ai.conclusion`)) as {
+  const filings = (await readAll(
+    db,
+    sql`SELECT ai.year, ai.state, ai.conclusion, count(*) AS n
+    FROM ${withOrgs(sql`annual_inspections ai`, "ai")}${pastDate ? pastFilings : sql``}
+    GROUP BY ai.year, ai.state, ai.conclusion`,
+  )) as {
     year: number;
     state: InspectionState;
     conclusion: Conclusion | null;
@@ -246,9 +266,11 @@ export async function statistics(
     });
 
   // The credit lists: listed and removed per year, the stock at each year's end.
-  const credit = (await db.all(sql`SELECT c.list, c.listed_on AS "listedOn", c.removed_on AS "removedOn"
-    FROM credit_cases c JOIN organizations o ON o.id = c.org_id
-    WHERE ${orgWhere} AND c.listed_on IS NOT NULL AND c.listed_on <= ${today}`)) as {
+  const credit = (await readAll(
+    db,
+    sql`SELECT c.list, c.listed_on AS "listedOn", c.removed_on AS "removedOn"
+    FROM ${withOrgs(sql`credit_cases c`, "c")} AND c.listed_on IS NOT NULL AND c.listed_on <= ${today}`,
+  )) as {
     list: string;
     listedOn: string;
     removedOn: string | null;
@@ -288,9 +310,11 @@ export async function statistics(
   }
 
   // Zombie cases closed per year by outcome.
-  const zombies = (await db.all(sql`SELECT substr(z.closed_on, 1, 4) AS y, z.outcome, count(*) AS n
-    FROM zombie_cases z JOIN organizations o ON o.id = z.org_id
-    WHERE ${orgWhere} AND z.closed_on IS NOT NULL AND z.closed_on <= ${today} GROUP BY y, z.outcome`)) as {
+  const zombies = (await readAll(
+    db,
+    sql`SELECT substr(z.closed_on, 1, 4) AS y, z.outcome, count(*) AS n
+    FROM ${withOrgs(sql`zombie_cases z`, "z")} AND z.closed_on IS NOT NULL AND z.closed_on <= ${today} GROUP BY y, z.outcome`,
+  )) as {
     y: string;
     outcome: ZombieOutcome;
     n: number;
@@ -369,4 +393,58 @@ export async function registerBegan(deps: AppDeps): Promise<string | null> {
     d: string | null;
   }[];
   return r?.d ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The public figures, kept per process
+
+/** How long the public figures are reused while the register's version stays the same. */
+const PUBLIC_TTL_MS = 60_000;
+interface PublicCache {
+  views: Map<string, { version: number; at: number; view: Promise<StatisticsView> }>;
+  /** The past view being computed (at most one at a time: each reads the whole register's history). */
+  pastInFlight: string | null;
+}
+/** One cache per database handle (an app and its tests each have their own). */
+const publicCaches = new WeakMap<object, PublicCache>();
+
+export class StatisticsBusy extends Error {}
+
+/**
+ * The public statistics, reused for a minute while the register's version (kept by triggers) is unchanged, and computed
+ * once however many ask at the same moment. A past day's figures read the register's whole history: one is computed
+ * at a time, and another asked meanwhile is refused (StatisticsBusy) rather than queued behind it.
+ */
+export async function publicStatistics(
+  deps: AppDeps,
+  filters: { authority?: string; type?: string },
+  pastDate?: string,
+): Promise<StatisticsView> {
+  const [row] = (await deps.db.all(sql`SELECT version FROM register_version WHERE id = 1`)) as {
+    version: number;
+  }[];
+  const version = Number(row?.version ?? 0);
+  let cache = publicCaches.get(deps.db);
+  if (!cache) publicCaches.set(deps.db, (cache = { views: new Map(), pastInFlight: null }));
+  const publicCache = cache.views;
+  const key = JSON.stringify([
+    filters.authority ?? "",
+    filters.type ?? "",
+    pastDate ?? "",
+    chinaDateOf(deps.now?.() ?? new Date()),
+    deps.config.domain.statisticsMinCell,
+  ]);
+  const hit = publicCache.get(key);
+  if (hit && hit.version === version && Date.now() - hit.at < PUBLIC_TTL_MS) return hit.view;
+  if (pastDate) {
+    if (cache.pastInFlight !== null && cache.pastInFlight !== key) throw new StatisticsBusy();
+    cache.pastInFlight = key;
+  }
+  const view = statistics(deps, null, filters, pastDate).finally(() => {
+    if (cache.pastInFlight === key) cache.pastInFlight = null;
+  });
+  if (publicCache.size >= 100) publicCache.delete(publicCache.keys().next().value!);
+  publicCache.set(key, { version, at: Date.now(), view });
+  view.catch(() => publicCache.delete(key));
+  return view;
 }

@@ -1,0 +1,2 @@
+CREATE INDEX `annual_inspections_statistics_idx` ON `annual_inspections` (`year`,`state`,`conclusion`,`org_id`);--> statement-breakpoint
+CREATE INDEX `organizations_statistics_idx` ON `organizations` (`type`,`status`,`registered_on`,`status_on`,`authority_id`);
