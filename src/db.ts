@@ -30,3 +30,21 @@ export async function nextId(
   }[];
   return Number(row!.id);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The versioned write: one guard for every feature
+
+/**
+ * Aborts the batch when the statement just before it changed no row (a conditional UPDATE naming a version that is
+ * no longer current). The CHECK on write_guard fails, the batch rolls back, and `isStaleWrite` recognises the error.
+ */
+export function staleGuard(db: Db): BatchItem {
+  return db.run(sql`INSERT OR REPLACE INTO write_guard (id, ok) VALUES (1, changes())`);
+}
+
+export function isStaleWrite(e: unknown): boolean {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) {
+    if (String((x as Error).message ?? "").includes("write_guard_stale_ck")) return true;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ import { endUserSessions } from "../auth/sessions";
 import { newToken } from "../auth/tokens";
 import type { AppDeps, SessionUser } from "../context";
 import type { BatchItem, Db } from "../db";
-import { isStaleWrite, staleGuard } from "../inspection/queries";
+import { isStaleWrite, staleGuard } from "../db";
 import {
   authoritiesByIds,
   authorityExists,

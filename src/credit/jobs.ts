@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import { creditCases, creditEvents, notices } from "../../db/schema";
 import { commitWithAudit, systemActor } from "../audit/audit";
-import { type BatchItem, nextId } from "../db";
+import { type BatchItem, isStaleWrite, nextId, staleGuard } from "../db";
 import {
   automaticRemovalOn,
   CREDIT_GROUNDS,
@@ -20,7 +20,6 @@ import {
   publicationPeriodOf,
   unreachableBy,
 } from "../domain/credit";
-import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { Job, JobItem, JobReport } from "../jobs/types";
 import { act, insertCases, type NewCase } from "./service";
 

@@ -8,7 +8,7 @@ import { letters } from "../../db/schema";
 import { commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
-import { isStaleWrite, staleGuard } from "../inspection/queries";
+import { isStaleWrite, staleGuard } from "../db";
 import type { Result } from "./contract";
 import { orgByCode } from "./queries";
 

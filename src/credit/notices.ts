@@ -11,9 +11,9 @@ import { actorOf, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { todayOf } from "../context";
 import type { Db } from "../db";
+import { isStaleWrite, staleGuard } from "../db";
 import { addWorkingDays, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
-import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { Result } from "./contract";
 import { orgByCode } from "./queries";
 

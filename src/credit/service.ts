@@ -8,7 +8,7 @@ import { creditCases, creditEvents, notices } from "../../db/schema";
 import { type Actor as AuditActor, type AuditInput, commitWithAudit } from "../audit/audit";
 import { actorOf, readableAuthorityIds } from "../auth/scope";
 import { type AppDeps, type SessionUser, todayOf } from "../context";
-import { type BatchItem, nextId } from "../db";
+import { type BatchItem, isStaleWrite, nextId, staleGuard } from "../db";
 import {
   CREDIT_GROUNDS,
   CREDIT_LIST_LABELS,
@@ -27,7 +27,6 @@ import {
 import { decide, type Actor as WorkflowActor } from "../domain/workflow";
 import { workingDaysRemaining, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
-import { isStaleWrite, staleGuard } from "../inspection/queries";
 import type { CaseView, QueueItem, Result } from "./contract";
 import { caseEvents, caseWithOrg, orgByCode, queueRows } from "./queries";
 

@@ -3,15 +3,17 @@
  * PDF, PNG or JPEG, recognised by their first bytes and never by the name or the browser's claim, at most 10 MiB.
  * The bytes go to the FileStorage (data folder on Node, R2 on Workers); the row and its audit event go in one batch.
  */
+
 import { and, asc, eq, sql } from "drizzle-orm";
 import { inspectionAttachments } from "../../db/schema/inspection";
 import { commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
+import { isStaleWrite, staleGuard } from "../db";
 import { REPORT_SECTIONS, type ReportSection } from "../domain/inspection-report";
 import { checkAttachment, cleanFilename, sha256Hex } from "../storage/uploads";
 import type { Result } from "./contract";
-import { canSee, isStaleWrite, loadFiling, staleGuard } from "./queries";
+import { canSee, loadFiling } from "./queries";
 
 export { checkAttachment, cleanFilename, sniffContentType } from "../storage/uploads";
 

@@ -223,21 +223,6 @@ export async function canSee(db: Db, user: SessionUser, f: FilingRow): Promise<b
   }
 }
 
-/**
- * Aborts the batch when the statement just before it changed no row (a conditional UPDATE naming a version that is
- * no longer current). The CHECK on write_guard fails, the batch rolls back, and `isStaleWrite` recognises the error.
- */
-export function staleGuard(db: Db): BatchItem {
-  return db.run(sql`INSERT OR REPLACE INTO write_guard (id, ok) VALUES (1, changes())`);
-}
-
-export function isStaleWrite(e: unknown): boolean {
-  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) {
-    if (String((x as Error).message ?? "").includes("write_guard_stale_ck")) return true;
-  }
-  return false;
-}
-
 export function yearFromRow(r: {
   id: number;
   authorityId: number;

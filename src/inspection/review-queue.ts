@@ -3,22 +3,13 @@
 import { sql } from "drizzle-orm";
 import { commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
+import { isStaleWrite, staleGuard } from "../db";
 import { type InspectionState, inspectionStateLabel, REVIEW_QUEUES } from "../domain/inspection-workflow";
 import { inScope } from "../domain/workflow";
 import { classifyQuery } from "../registry/search";
 import type { QueueFilters, QueuePage, Result } from "./contract";
 import { auditActorOf, NOT_FOUND, nowIso, STALE, todayOf, workflowActorOf } from "./filing-context";
-import {
-  canSee,
-  holderChange,
-  idList,
-  isStaleWrite,
-  loadFiling,
-  selectFilings,
-  staleGuard,
-  subjectOf,
-  summaryOf,
-} from "./queries";
+import { canSee, holderChange, idList, loadFiling, selectFilings, subjectOf, summaryOf } from "./queries";
 import {
   latestFilingYear,
   nameMatchQueue,

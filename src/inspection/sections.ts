@@ -2,6 +2,7 @@
 
 import { commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
+import { isStaleWrite, staleGuard } from "../db";
 import {
   type InspectionReport,
   issuesByField,
@@ -26,7 +27,7 @@ import {
   windowOf,
 } from "./filing-context";
 import { checkSectionFields, formToSectionInput } from "./form";
-import { canSee, filingTouch, isStaleWrite, loadFiling, sectionUpsert, staleGuard } from "./queries";
+import { canSee, filingTouch, loadFiling, sectionUpsert } from "./queries";
 import { checksFor } from "./report";
 
 export async function saveSection(

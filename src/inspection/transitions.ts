@@ -3,6 +3,7 @@
 import { type AuditInput, commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { BatchItem } from "../db";
+import { isStaleWrite, staleGuard } from "../db";
 import { type InspectionReport, REPORT_SECTIONS } from "../domain/inspection-report";
 import { windowFlags } from "../domain/inspection-window";
 import {
@@ -33,12 +34,10 @@ import {
   canSee,
   type FilingRow,
   filingTransitionUpdate,
-  isStaleWrite,
   loadFiling,
   problemRow,
   returnRound,
   roundSnapshot,
-  staleGuard,
   subjectOf,
   transitionLogRow,
 } from "./queries";

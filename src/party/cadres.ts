@@ -12,10 +12,9 @@ import { commitWithAudit } from "../audit/audit";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { todayOf } from "../context";
-import { nextId } from "../db";
+import { isStaleWrite, nextId, staleGuard } from "../db";
 import type { CadreLevel, PostKind } from "../domain/inspection-report";
 import { type CadreFinding, type CadrePostFact, type CadreStatus, cadreFindings } from "../domain/party";
-import { isStaleWrite, staleGuard } from "../inspection/queries";
 import { birthDateOf, idTailOf, personKey } from "../people/identity";
 import type { Result } from "./contract";
 

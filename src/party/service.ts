@@ -9,8 +9,8 @@ import { partyActivities, partyMemberCounts, partyOrgVersions } from "../../db/s
 import { commitWithAudit } from "../audit/audit";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import { type AppDeps, type SessionUser, todayOf } from "../context";
+import { isStaleWrite, staleGuard } from "../db";
 import { coverageOf, type PartyFacts, partyFindings, termEndOn, termStatus } from "../domain/party";
-import { isStaleWrite, staleGuard } from "../inspection/queries";
 import { checkAttachment, cleanFilename } from "../storage/uploads";
 import type { CountsRow, LedgerOrg, LedgerView, PartyOrgRecord, Result } from "./contract";
 import {

@@ -424,8 +424,8 @@ export async function publicStatistics(
     version: number;
   }[];
   const version = Number(row?.version ?? 0);
-  let cache = publicCaches.get(deps.db);
-  if (!cache) publicCaches.set(deps.db, (cache = { views: new Map(), pastInFlight: null }));
+  const cache: PublicCache = publicCaches.get(deps.db) ?? { views: new Map(), pastInFlight: null };
+  publicCaches.set(deps.db, cache);
   const publicCache = cache.views;
   const key = JSON.stringify([
     filters.authority ?? "",

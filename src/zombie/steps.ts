@@ -8,7 +8,7 @@ import { notices, organizations, rectificationNotices, zombieCases, zombieContac
 import { type AuditInput, commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
-import { type BatchItem, nextId } from "../db";
+import { type BatchItem, isStaleWrite, nextId, staleGuard } from "../db";
 import { decide } from "../domain/workflow";
 import { addWorkingDays } from "../domain/working-days";
 import {
@@ -20,7 +20,6 @@ import {
   zombieCaseMachine,
 } from "../domain/zombie-case";
 import { loadCalendar } from "../inspection/holidays";
-import { isStaleWrite, staleGuard } from "../inspection/queries";
 import { revocationStatements } from "../registration/revocation";
 import { type CaseResult, caseView, event, todayOf } from "./cases";
 
