@@ -250,4 +250,6 @@ export interface InspectionService {
   // Notices (in-app)
   notices(deps: AppDeps, user: SessionUser, unreadOnly?: boolean): Promise<Notice[]>;
   markNoticeRead(deps: AppDeps, user: SessionUser, noticeId: number): Promise<Result<Record<never, never>>>;
+  /** Marks every notice the user can see as read; the number marked. */
+  markAllNoticesRead(deps: AppDeps, user: SessionUser): Promise<number>;
 }

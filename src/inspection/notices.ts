@@ -71,6 +71,15 @@ export async function listNotices(db: Db, user: SessionUser, unreadOnly = false)
   }));
 }
 
+/** Marks every notice the user can see as read by them (nothing anyone else sees changes: no audit event). */
+export async function markAllNoticesRead(db: Db, user: SessionUser, at: string): Promise<number> {
+  const unread = await listNotices(db, user, true);
+  if (unread.length === 0) return 0;
+  await db.run(sql`INSERT OR IGNORE INTO notice_reads (notice_id, user_id, read_at)
+    SELECT value, ${user.id}, ${at} FROM json_each(${JSON.stringify(unread.map((n) => n.id))})`);
+  return unread.length;
+}
+
 export async function markNoticeRead(
   db: Db,
   user: SessionUser,

@@ -237,6 +237,11 @@ portalNoticeRoutes.get("/", async (c) =>
   renderPage(c, <PortalNoticesPage user={me(c)} notices={await svc.notices(c.get("deps"), me(c))} />),
 );
 
+portalNoticeRoutes.post("/read-all", async (c) => {
+  await svc.markAllNoticesRead(c.get("deps"), me(c));
+  return c.redirect("/portal/notices", 303);
+});
+
 portalNoticeRoutes.post("/:noticeId/read", async (c) => {
   const id = idOf(c.req.param("noticeId"));
   if (id === null) return c.notFound();

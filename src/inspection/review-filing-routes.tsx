@@ -212,6 +212,11 @@ export function reviewNoticeRoutes(base: Base) {
     renderPage(c, <NoticesPage user={me(c)} base={base} notices={await svc.notices(c.get("deps"), me(c))} />),
   );
 
+  routes.post("/read-all", async (c) => {
+    await svc.markAllNoticesRead(c.get("deps"), me(c));
+    return c.redirect(`${base}/notices`, 303);
+  });
+
   routes.post("/:noticeId/read", async (c) => {
     const id = idOf(c.req.param("noticeId"));
     if (id === null) return c.notFound();

@@ -17,7 +17,7 @@ import { addAttachment, getAttachment } from "./attachments";
 import type { InspectionService } from "./contract";
 import { nowIso } from "./filing-context";
 import { getFiling, orgHome } from "./filing-view";
-import { listNotices, markNoticeRead } from "./notices";
+import { listNotices, markAllNoticesRead, markNoticeRead } from "./notices";
 import { conclusionsAnnouncement, publicHistory } from "./public";
 import { rates } from "./rates";
 import { holdChange, queue } from "./review-queue";
@@ -48,4 +48,5 @@ export const inspectionService: InspectionService = {
   conclusionsAnnouncement,
   notices: (deps, user, unreadOnly) => listNotices(deps.db, user, unreadOnly),
   markNoticeRead: (deps, user, noticeId) => markNoticeRead(deps.db, user, noticeId, nowIso(deps)),
+  markAllNoticesRead: (deps, user) => markAllNoticesRead(deps.db, user, nowIso(deps)),
 };

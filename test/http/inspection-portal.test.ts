@@ -306,4 +306,23 @@ describe("the organization's notices", () => {
     expect(read.status).toBe(200);
     expect(await read.text()).toContain("notice-read");
   });
+
+  it("newest first, and all of them marked read at once (for this user only)", async () => {
+    const u = world.users.learned;
+    const at = new Date().toISOString();
+    for (const text of ["第一条通知", "第二条通知", "第三条通知"]) {
+      await db.run(
+        sql`INSERT INTO notices (org_id, text, href, created_at) VALUES (${u.orgId}, ${text}, '/portal', ${at})`,
+      );
+    }
+    const page = await (await get(u, "/portal/notices")).text();
+    expect(page.indexOf("第三条通知")).toBeLessThan(page.indexOf("第一条通知"));
+    expect(page).toMatch(/全部标为已读（\d+ 条）/);
+    expect((await post(u, "/portal/notices/read-all", {})).status).toBe(303);
+    const after = await (await get(u, "/portal/notices")).text();
+    expect(after).not.toContain("全部标为已读");
+    expect(after).not.toContain("notice-unread");
+    // Another user of another organization still has its own unread notices untouched.
+    expect((await svc.notices(deps, world.users.districtOrg, true)).every((n) => !n.readAt)).toBe(true);
+  });
 });

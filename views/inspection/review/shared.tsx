@@ -40,12 +40,22 @@ export function waited(since: string, now: Date): string {
 /** In-app notices: newest first, unread marked; "标为已读" works as a plain form and swaps in place with htmx. */
 export function NoticeList({ notices, base }: { notices: Notice[]; base: string }) {
   if (notices.length === 0) return <p class="empty-state">暂无通知。</p>;
+  const unread = notices.filter((n) => !n.readAt).length;
   return (
-    <ul class="notices" id="notice-list">
-      {notices.map((n) => (
-        <NoticeItem notice={n} base={base} />
-      ))}
-    </ul>
+    <>
+      {unread > 1 ? (
+        <form method="post" action={`${base}/notices/read-all`} class="inline-form">
+          <button type="submit" class="link-button">
+            全部标为已读（{unread} 条）
+          </button>
+        </form>
+      ) : null}
+      <ul class="notices" id="notice-list">
+        {notices.map((n) => (
+          <NoticeItem notice={n} base={base} />
+        ))}
+      </ul>
+    </>
   );
 }
 
