@@ -140,6 +140,7 @@ async function page(
       dueLeft={data.dueLeft}
       dueUncalendared={data.dueUncalendared}
       foundationAllowed={data.foundationAllowed}
+      applicant={data.applicant}
       notice={done ? (NOTICES[done] ?? null) : null}
       link={r.link}
     >

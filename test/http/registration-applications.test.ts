@@ -152,6 +152,10 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     const queue = await (await get("/registrar/applications", registrar)).text();
     expect(queue).toContain("东湖区围棋协会");
     expect(queue).toContain("还剩 60 个工作日");
+    // The registrar sees who applied and how to reach them; the applicant's own page does not repeat the phone.
+    const asRegistrar = await (await get(`/registrar/applications/${id}`, registrar)).text();
+    expect(asRegistrar).toContain("林海，联系电话 13800000000");
+    expect(await (await get(path)).text()).not.toContain("13800000000");
     const noReason = await post(
       `/registrar/applications/${id}/return`,
       { version: String(afterSubmit.version), reason: "" },

@@ -99,6 +99,8 @@ export interface ApplicationPageData {
   dueUncalendared: number[];
   /** Whether the application's registrar may register a 基金会 (provincial level or above). */
   foundationAllowed: boolean;
+  /** Who applied and how to reach them: for the registrar only (personal data, never public). */
+  applicant: { name: string; phone: string | null } | null;
 }
 
 /** R-A6: the years the decision deadline was counted across with no holiday calendar entered (weekends only). */
@@ -139,6 +141,7 @@ export async function applicationPageData(
     org: org ? toApplicationOrg(org) : null,
     editable: canAct && isFiler(viewer, app) && (app.state === "draft" || app.state === "returned"),
     isReviewer: canAct && staffView,
+    applicant: staffView ? { name: app.applicantName, phone: app.applicantPhone ?? null } : null,
     problems,
     events: events.map(toEventView),
     units,

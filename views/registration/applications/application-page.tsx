@@ -34,6 +34,8 @@ export interface ApplicationPageProps {
   dueUncalendared?: number[];
   /** Whether the application's registrar may register a 基金会 (provincial level or above). */
   foundationAllowed?: boolean;
+  /** Who applied and their phone: shown to the registrar only. */
+  applicant?: { name: string; phone: string | null } | null;
   notice?: string | null;
   /** For applicants: their link, shown so they keep it. */
   link?: string | null;
@@ -104,6 +106,15 @@ export function ApplicationPage(p: ApplicationPageProps) {
         <dl class="summary">
           <dt>申请事项</dt>
           <dd>{APPLICATION_KIND_LABELS[kind]}</dd>
+          {p.applicant ? (
+            <>
+              <dt>申请人</dt>
+              <dd>
+                {p.applicant.name}
+                {p.applicant.phone ? `，联系电话 ${p.applicant.phone}` : "（未留联系电话）"}
+              </dd>
+            </>
+          ) : null}
           {p.org ? (
             <>
               <dt>社会组织</dt>
