@@ -12,7 +12,7 @@ import type { AppEnv } from "../context";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
 import { chinaDateOf } from "../domain/working-days";
 import { clientIp } from "../http";
-import { revoke } from "../registration/revocation";
+import { revocationProblems, revoke } from "../registration/revocation";
 import { STATUS_LABELS } from "../registry/labels";
 import { MAX_QUERY_LENGTH } from "../registry/search";
 import { renderPage } from "../render";
@@ -98,6 +98,7 @@ async function orgPage(
       {canAct && org.status === "active" ? (
         <RevocationForm
           uscc={org.uscc}
+          name={org.name}
           version={org.version}
           values={revocation?.values ?? {}}
           errors={revocation?.errors ?? {}}
@@ -128,6 +129,15 @@ registrarOrgRoutes.post("/:uscc/revoke", async (c) => {
   };
   const actor = actorOf(me(c), clientIp(c));
   const today = chinaDateOf(now?.() ?? new Date());
+  // 撤销 cannot be undone (R-A9): the registrar confirms it by name first (every other problem shown with it).
+  if (values.confirm !== "1")
+    return orgPage(c, access, undefined, 422, {
+      values,
+      errors: {
+        ...revocationProblems(decision, today, access.org.registeredOn),
+        confirm: "请勾选确认后再作出撤销登记的决定。",
+      },
+    });
   const r = await revoke(db, actor, access.org, access.org.authorityId, decision, today);
   if (r.ok) return c.redirect(`/registrar/orgs/${access.org.uscc}?done=revoked`, 303);
   const errors = r.fields ?? { documentNo: r.message };

@@ -152,6 +152,7 @@ async function page(
             errors={opts.errors ?? {}}
             values={opts.review ?? {}}
             today={today}
+            name={org?.name ?? (r.app.data as { name?: string }).name ?? "该申请"}
           />
           {r.app.state === "approved" && org ? (
             <p class="notice success">
@@ -427,6 +428,13 @@ const decideAs = (action: Extract<ApplicationAction, "return" | "approve" | "ref
   const raw = (await c.req.parseBody()) as Record<string, string>;
   const parsed = ReviewForm.safeParse(raw);
   if (!parsed.success) return page(c, r, { errors: errorsOf(parsed.error), review: raw, status: 422 });
+  // 不予登记 cannot be undone: the registrar confirms it by name first.
+  if (action === "refuse" && raw.confirm !== "1")
+    return page(c, r, {
+      errors: { confirm: "请勾选确认后再作出不予登记的决定。" },
+      review: raw,
+      status: 422,
+    });
   const { db, config } = c.get("deps");
   const result = await decide(
     db,

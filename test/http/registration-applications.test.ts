@@ -240,7 +240,7 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     // Terminal: nothing leads out of a decision.
     const again = await post(
       `/registrar/applications/${id}/refuse`,
-      { version: String(done.version), refuseReason: "x" },
+      { version: String(done.version), refuseReason: "x", confirm: "1" },
       registrar,
     );
     expect(again.status).toBe(422);
@@ -409,12 +409,23 @@ describe("成立登记 online (R-A1, R-A4, R-F3, R-B6, R-A7)", () => {
     const { path, id } = await startApplication();
     await post(`${path}/submit`, { ...goodEstablishment, version: "1" });
     const v = String((await rowOf(id)).version);
-    expect((await post(`/registrar/applications/${id}/refuse`, { version: v }, registrar)).status).toBe(422);
+    expect(
+      (await post(`/registrar/applications/${id}/refuse`, { version: v, confirm: "1" }, registrar)).status,
+    ).toBe(422);
+    // 不予登记 cannot be undone: without the box ticked that names the organization, nothing happens.
+    const unconfirmed = await post(
+      `/registrar/applications/${id}/refuse`,
+      { version: v, refuseReason: "发起人不符合条件。" },
+      registrar,
+    );
+    expect(unconfirmed.status).toBe(422);
+    expect(await unconfirmed.text()).toContain("请勾选确认后再作出不予登记的决定");
+    expect((await rowOf(id)).state).toBe("submitted");
     expect(
       (
         await post(
           `/registrar/applications/${id}/refuse`,
-          { version: v, refuseReason: "发起人不符合条件。" },
+          { version: v, refuseReason: "发起人不符合条件。", confirm: "1" },
           registrar,
         )
       ).status,
@@ -695,7 +706,7 @@ describe("applications of an existing organization", () => {
     const row = await rowOf(id);
     const refused = await post(
       `/registrar/applications/${id}/refuse`,
-      { version: String(row.version), refuseReason: "修改内容违反法规。" },
+      { version: String(row.version), refuseReason: "修改内容违反法规。", confirm: "1" },
       registrar,
     );
     expect(refused.status).toBe(303);

@@ -43,12 +43,21 @@ const decision = {
   decidedOn: "2026-11-20",
   reason: "连续两年未参加年检，经公告送达后逾期未整改",
   version: "1",
+  confirm: "1",
 };
 
 describe("撤销 by a registrar's decision", () => {
   it("sets 撤销 from the decision date with history, 公告 and audit in one go; the accounts become read-only", async () => {
     const orgUser = await createUser(db, { role: "org", orgId: org.id });
     const orgCookie = (await signIn(db, orgUser.id, NOW)).cookie;
+    // R-A9: it cannot be undone, so the registrar confirms it by name first; without that nothing changes.
+    const unconfirmed = await post(
+      `/registrar/orgs/${org.uscc}/revoke`,
+      { ...decision, confirm: "" },
+      registrar,
+    );
+    expect(unconfirmed.status).toBe(422);
+    expect(await unconfirmed.text()).toContain("请勾选确认后再作出撤销登记的决定");
     const res = await post(`/registrar/orgs/${org.uscc}/revoke`, decision, registrar);
     expect(res.status).toBe(303);
     const [after] = await db.select().from(organizations).where(eq(organizations.id, org.id));

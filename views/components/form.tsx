@@ -191,3 +191,24 @@ export function Flash({
     </>
   );
 }
+
+/**
+ * The confirmation a decision that cannot be undone asks for (不予登记, 撤销): a box to tick that names the
+ * organization; the server refuses the decision without it, so it works without JavaScript.
+ */
+export function ConfirmBox({ errors, words }: { errors: Errors; words: string }) {
+  return (
+    <div class={`field checkbox ${errors.confirm ? "field-error" : ""}`}>
+      <FieldError errors={errors} name="confirm" />
+      <input
+        type="checkbox"
+        id="confirm"
+        name="confirm"
+        value="1"
+        aria-invalid={errors.confirm ? "true" : undefined}
+        aria-describedby={errors.confirm ? "confirm-error" : undefined}
+      />
+      <label for="confirm">{words}</label>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { formatFen } from "../../src/domain/money";
 import type { OrgHistoryEntry } from "../../src/registration/contract";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, formatDateTime, TextField } from "../components/form";
+import { ConfirmBox, ErrorSummary, type Errors, formatDateTime, TextField } from "../components/form";
 
 type HistoryRow = OrgHistoryEntry;
 
@@ -103,6 +103,7 @@ export function ChangeHistory({ rows }: { rows: HistoryRow[] }) {
 /** The 撤销 decision form (R-A9: it cannot be undone). */
 export function RevocationForm(p: {
   uscc: string;
+  name: string;
   version: number;
   values: Record<string, string>;
   errors: Errors;
@@ -117,7 +118,7 @@ export function RevocationForm(p: {
       </p>
       <ErrorSummary
         errors={p.errors}
-        labels={{ documentNo: "决定文号", decidedOn: "决定日期", reason: "事实和依据" }}
+        labels={{ documentNo: "决定文号", decidedOn: "决定日期", reason: "事实和依据", confirm: "确认" }}
       />
       <form method="post" action={`/registrar/orgs/${p.uscc}/revoke`} class="narrow-form" novalidate>
         <input type="hidden" name="version" value={String(p.version)} />
@@ -146,6 +147,7 @@ export function RevocationForm(p: {
             {p.values.reason ?? ""}
           </textarea>
         </div>
+        <ConfirmBox errors={p.errors} words={`确认撤销“${p.name}”的登记`} />
         <button type="submit" class="button danger">
           作出撤销登记决定
         </button>

@@ -1,5 +1,5 @@
 import type { ApplicationView } from "../../../src/registration/contract";
-import { type Errors, TextField } from "../../components/form";
+import { ConfirmBox, type Errors, TextField } from "../../components/form";
 import { Area } from "./shared";
 
 /** The registrar's decisions on a submitted application. */
@@ -9,6 +9,8 @@ export function ReviewActions(p: {
   errors: Errors;
   values: Record<string, string>;
   today: string;
+  /** The name the decision is about (the organization, or the one applied for). */
+  name: string;
 }) {
   if (p.app.state !== "submitted") return null;
   return (
@@ -53,6 +55,7 @@ export function ReviewActions(p: {
             errors={p.errors}
             rows={3}
           />
+          <ConfirmBox errors={p.errors} words={`确认对“${p.name}”作出不予登记的决定`} />
           <button type="submit" class="button danger">
             不予登记
           </button>
