@@ -1,10 +1,9 @@
 /**
  * Workbooks a clerk can work with: amounts and counts are numbers, dates are dates, text stays text (never a formula,
  * so a cell cannot run anything however it begins), every column has a width, and the header row is frozen and carries
- * an autofilter. write-excel-file writes the cells; the autofilter, which it does not offer, is added to each sheet's
- * XML afterwards (fflate, its own zip library). Both run on Node and on Workers.
+ * an autofilter. write-excel-file writes the cells (on Node and on Workers); the autofilter, which it does not offer
+ * as an option, goes into each sheet's XML through its file-transform feature.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import writeXlsxFile, { type Cell, type Sheet } from "write-excel-file/universal";
 
 /** text: as written; number: a count; money: fen in, 元 out (#,##0.00); date: YYYY-MM-DD in, an Excel date out. */
@@ -37,7 +36,7 @@ function cell(kind: XlsxKind, value: string | number | null | undefined): Cell {
 }
 
 /** "A", …, "Z", "AA", … for a 0-based column index. */
-function columnName(index: number): string {
+export function columnName(index: number): string {
   let n = index + 1;
   let name = "";
   while (n > 0) {
@@ -61,16 +60,32 @@ export async function xlsxWorkbook(sheets: XlsxSheet[]): Promise<Uint8Array<Arra
       ...s.rows.map((r) => s.columns.map((c, i) => cell(c.kind, r[i]))),
     ],
   }));
-  const bytes = new Uint8Array(await (await writeXlsxFile(data).toBlob()).arrayBuffer());
-  const files = unzipSync(bytes);
-  sheets.forEach((s, i) => {
-    const path = `xl/worksheets/sheet${i + 1}.xml`;
-    const xml = files[path];
-    if (!xml || s.columns.length === 0) return;
-    const ref = `A1:${columnName(s.columns.length - 1)}${s.rows.length + 1}`;
-    files[path] = strToU8(strFromU8(xml).replace("</sheetData>", `</sheetData><autoFilter ref="${ref}"/>`));
-  });
-  return new Uint8Array(zipSync(files, { level: 6 }));
+  const sizes = sheets.map((x) => ({ rows: x.rows.length + 1, cols: x.columns.length }));
+  const blob = await writeXlsxFile(data, { features: [autoFilterFeature(sizes)] }).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/**
+ * write-excel-file's feature that adds an autofilter over each sheet's table (its header row to its last row), after
+ * <sheetData> as the format orders it. `sizes[i]` is sheet i's rows (header included) and columns.
+ */
+export function autoFilterFeature(sizes: readonly { rows: number; cols: number }[]) {
+  return {
+    files: {
+      transform: {
+        "xl/worksheets/sheet{id}.xml": {
+          transform: (content: string, _options: unknown, { sheetIndex }: { sheetIndex: number }) => {
+            const size = sizes[sheetIndex];
+            if (!size || size.rows === 0 || size.cols === 0) return content;
+            return content.replace(
+              "</sheetData>",
+              `</sheetData><autoFilter ref="A1:${columnName(size.cols - 1)}${size.rows}"/>`,
+            );
+          },
+        },
+      },
+    },
+  };
 }
 
 /** The response headers of a workbook download named `fileName` (Chinese allowed). */

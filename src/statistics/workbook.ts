@@ -6,6 +6,7 @@
 
 import type { Cell } from "write-excel-file/universal";
 import writeXlsxFile from "write-excel-file/universal";
+import { autoFilterFeature, columnName } from "../xlsx";
 import type { Series, StatisticsView } from "./service";
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique within the book. */
@@ -40,36 +41,7 @@ export function seriesSheet(s: Series, min: number | undefined): Cell[][] {
 }
 
 /** Column letters for an index from 0: 0 → A, 26 → AA. */
-export function columnLetter(i: number): string {
-  let n = i + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** The autofilter over each sheet's table (header row to last row), written after <sheetData> as the format orders it. */
-const autoFilter = (data: unknown[][][]) => ({
-  files: {
-    transform: {
-      "xl/worksheets/sheet{id}.xml": {
-        transform: (content: string, _options: unknown, { sheetIndex }: { sheetIndex: number }) => {
-          const sheet = data[sheetIndex] ?? [];
-          const rows = sheet.length;
-          const cols = Math.max(1, ...sheet.map((r) => r.length));
-          if (rows === 0) return content;
-          return content.replace(
-            "</sheetData>",
-            `</sheetData><autoFilter ref="A1:${columnLetter(cols - 1)}${rows}"/>`,
-          );
-        },
-      },
-    },
-  },
-});
+export const columnLetter = columnName;
 
 export async function reportWorkbook(v: StatisticsView, min: number | undefined): Promise<Uint8Array> {
   const taken = new Set<string>();
@@ -86,7 +58,13 @@ export async function reportWorkbook(v: StatisticsView, min: number | undefined)
   });
   const blob = await writeXlsxFile(
     series.map((_, i) => ({ data: data[i]!, sheet: sheets[i]!, columns: columns[i]!, stickyRowsCount: 1 })),
-    { features: [autoFilter(data)] },
+    {
+      features: [
+        autoFilterFeature(
+          data.map((sheet) => ({ rows: sheet.length, cols: Math.max(1, ...sheet.map((r) => r.length)) })),
+        ),
+      ],
+    },
   ).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
-import writeXlsxFile from "write-excel-file/universal";
 import { z } from "zod";
 import { ZombieTriagePage } from "../../views/zombie/triage";
 import { readableAuthorityIds } from "../auth/scope";
@@ -11,6 +10,7 @@ import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../doma
 import { clientIp } from "../http";
 import { TYPE_LABELS } from "../registry/labels";
 import { renderPage } from "../render";
+import { type XlsxKind, xlsxHeaders, xlsxWorkbook } from "../xlsx";
 import { bulkPrepare } from "./bulk";
 import {
   missedThresholdWhatIf,
@@ -199,6 +199,8 @@ const EXPORT_HEADER = [
   "信号",
   "事实",
 ];
+/** In the workbook: dates are dates, the number of signals a number. */
+const EXPORT_KINDS: XlsxKind[] = ["text", "text", "text", "text", "date", "number", "date", "text", "text"];
 const exportRow = (r: TriageRow): (string | number)[] => [
   r.uscc,
   r.name,
@@ -219,19 +221,14 @@ zombieRoutes.get("/export.xlsx", async (c) => {
   const { filter } = await filterOf(c);
   if (!filter) return c.text("筛选条件有误。", 400);
   const { rows } = await triageRows(c.get("deps").db, filter, null);
-  const head = EXPORT_HEADER.map((value) => ({ value, fontWeight: "bold" as const }));
-  const cells = rows.map((r) =>
-    exportRow(r).map((value) =>
-      typeof value === "number" ? { value, type: Number } : { value, type: String },
-    ),
-  );
-  const blob = await writeXlsxFile([head, ...cells], {
-    sheet: "僵尸型社会组织候选",
-    stickyRowsCount: 1,
-  }).toBlob();
-  return c.body(new Uint8Array(await blob.arrayBuffer()), 200, {
-    "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent("僵尸型社会组织候选.xlsx")}`,
+  const columns = EXPORT_HEADER.map((header, i) => ({
+    header,
+    kind: EXPORT_KINDS[i]!,
+    width: i === 8 ? 60 : undefined,
+  }));
+  const book = await xlsxWorkbook([{ name: "僵尸型社会组织候选", columns, rows: rows.map(exportRow) }]);
+  return c.body(book, 200, {
+    ...xlsxHeaders("僵尸型社会组织候选.xlsx"),
     "Cache-Control": "private, no-store",
   });
 });
