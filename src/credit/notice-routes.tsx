@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Errors } from "../../views/components/form";
-import { NoticePage, NoticesPage } from "../../views/credit/notices";
+import { NoticePage, RectificationNoticesPage } from "../../views/credit/notices";
 import type { AppEnv } from "../context";
 import { hasControlCharacters } from "../domain/text";
 import { clientIp } from "../http";
@@ -15,7 +15,7 @@ async function noticesPage(c: C, form: Record<string, string>, errors: Errors, s
   const deps = c.get("deps");
   return renderPage(
     c,
-    <NoticesPage
+    <RectificationNoticesPage
       user={me(c)}
       notices={await noticesOf(deps, me(c))}
       form={form}

@@ -3,7 +3,7 @@ import {
   ChecksSummary,
   commentFor,
   editableNow,
-  FilingPage,
+  PortalFilingPage,
   type PortalInspectionData,
   PortalInspectionsPage,
   PortalNoticesPage,
@@ -68,8 +68,8 @@ async function filingPage(
   c: C,
   id: number,
   extra: {
-    failed?: Parameters<typeof FilingPage>[0]["failed"];
-    message?: Parameters<typeof FilingPage>[0]["message"];
+    failed?: Parameters<typeof PortalFilingPage>[0]["failed"];
+    message?: Parameters<typeof PortalFilingPage>[0]["message"];
     fromLedger?: ReportSection | null;
   } = {},
   status = 200,
@@ -78,7 +78,7 @@ async function filingPage(
   if (!view) return c.notFound();
   return renderPage(
     c,
-    <FilingPage
+    <PortalFilingPage
       user={me(c)}
       view={view}
       idempotencyKey={crypto.randomUUID()}

@@ -18,7 +18,7 @@ const LABELS = {
 };
 
 /** /registrar/credit/notices: the authority's 整改通知书 and a form to issue one. */
-export function NoticesPage(p: {
+export function RectificationNoticesPage(p: {
   user: SessionUser;
   notices: NoticeView[];
   form: Record<string, string>;

@@ -182,7 +182,7 @@ export function sectionsOf(view: FilingView): ReportSection[] {
   return FILER_SECTIONS.filter((s) => s !== "rectification" || view.rectificationRequired);
 }
 
-export function FilingPage(p: FilingPageProps) {
+export function PortalFilingPage(p: FilingPageProps) {
   const v = p.view;
   const editable = editableNow(v);
   const base = `/portal/inspections/${v.id}`;
