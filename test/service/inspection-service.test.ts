@@ -64,6 +64,18 @@ async function step(user: SessionUser, id: number, action: Parameters<typeof svc
   return ok(await svc.act(deps, user, id, action, { version: f.version, ...input }));
 }
 
+type Filing = Awaited<ReturnType<typeof as>>;
+
+/** Runs one named stage of a long scenario; a failure inside it is reported with the stage's name first. */
+async function stage(name: string, body: () => Promise<void>) {
+  try {
+    await body();
+  } catch (e) {
+    if (e instanceof Error) e.message = `${name}: ${e.message}`;
+    throw e;
+  }
+}
+
 /** The trigger-kept queue counters agree with counting the filings themselves. */
 async function expectCountersMatch() {
   const kept = await db.all(sql`
@@ -130,203 +142,269 @@ describe("the whole loop (R-C3, R-C4, R-C5, R-A11)", () => {
   it("draft → sections → blocked → submit → take → return → fix → resubmit → supervisor → conclude → publish → public", async () => {
     const org = world.users.learned;
     const reg = world.users.cityRegistrar;
-    const home = await svc.orgHome(deps, org);
-    expect(home.nextStep).toContain("2026-05-31");
-    expect(home.current!.window).toMatchObject({ status: "open", daysRemaining: 90 });
-    const id = home.current!.id;
+    let home: Awaited<ReturnType<typeof svc.orgHome>>;
+    let id: number;
+    let f: Filing;
+    let r: Filing;
 
-    // R-C5: money in yuan with separators and full-width digits is stored exactly in fen.
-    const v0 = home.current!.version;
-    const badMoney = await svc.saveSection(
-      deps,
-      org,
-      id,
-      "finances",
-      {
-        ...goodForms(2025).finances,
-        "balance.assets": "12,34.5",
-        "balance.liabilities": "一百元",
-        "income.total": "1.234",
+    await stage(
+      "R-C2: the organization's home shows its draft and the open window's days remaining",
+      async () => {
+        home = await svc.orgHome(deps, org);
+        expect(home.nextStep).toContain("2026-05-31");
+        expect(home.current!.window).toMatchObject({ status: "open", daysRemaining: 90 });
+        id = home.current!.id;
       },
-      v0,
-    );
-    expect(badMoney.ok).toBe(false);
-    if (!badMoney.ok) {
-      expect(badMoney.code).toBe("invalid");
-      expect(Object.keys(badMoney.fields!).sort()).toEqual([
-        "finances.balance.assets",
-        "finances.balance.liabilities",
-        "finances.income.total",
-      ]);
-      expect(badMoney.fields!["finances.income.total"]).toContain("两位小数");
-    }
-    expect(await db.all(sql`SELECT 1 FROM inspection_sections WHERE filing_id = ${id}`)).toHaveLength(0);
-
-    // An unbalanced balance sheet saves (it is a draft) but blocks submission.
-    let f = await fillAll(org, {
-      finances: { ...goodForms(2025).finances!, "balance.assets": "１２３，４５６．７８" },
-    });
-    const stored = (await db.all(
-      sql`SELECT json_extract(data, '$.balance.assets') AS a FROM inspection_sections WHERE filing_id = ${id} AND section = 'finances'`,
-    )) as { a: number }[];
-    expect(stored[0]!.a).toBe(12_345_678);
-    expect(f.checks.some((c) => c.id === "finances.balance" && c.severity === "block")).toBe(true);
-    const blocked = await svc.act(deps, org, id, "submit", {
-      version: f.version,
-      idempotencyKey: "k-blocked",
-    });
-    expect(blocked).toMatchObject({ ok: false, code: "blocking_checks" });
-    if (!blocked.ok) expect(blocked.fields!["finances.balance.assets"]).toContain("资产负债表不平衡");
-
-    ok(await svc.saveSection(deps, org, id, "finances", goodForms(2025).finances!, f.version));
-    f = await as(org, id);
-    expect(f.checks.filter((c) => c.severity === "block")).toEqual([]);
-    const sub = ok(await svc.act(deps, org, id, "submit", { version: f.version, idempotencyKey: "k-1" }));
-    expect(sub.state).toBe("submitted");
-    expect((await svc.notices(deps, reg)).map((n) => n.text)).toContain(
-      "「示范市计算机学会」提交了2025 年度年检报告（第 1 轮），等待预审。",
     );
 
-    // Take: others see who holds it; start the pre-review.
-    let r = await as(reg, id);
-    const taken = ok(await svc.take(deps, reg, id, r.version));
-    const seenByColleague = await as(world.users.cityRegistrar2, id);
-    expect(seenByColleague.holder).toEqual({ userId: reg.id, name: "李审查" });
-    expect(seenByColleague.actions).toEqual([]);
-    ok(await svc.act(deps, reg, id, "start_pre_review", { version: taken.version }));
-
-    // R-C3: return with per-section comments; default deadline 5 working days, skipping the listed holiday.
-    ok(await addHoliday(deps, world.users.admin, { date: "2026-03-05", kind: "holiday", name: "测试假日" }));
-    r = await as(reg, id);
-    ok(
-      await svc.act(deps, reg, id, "return_for_correction", {
-        version: r.version,
-        reason: "财务数据需要核对。",
-        comments: [
-          { section: "finances", text: "管理费用与审计报告不一致。" },
-          { section: "activities", text: "请补充活动情况。" },
-          { section: "meetings", text: "  " },
-        ],
-      }),
-    );
-    f = await as(org, id);
-    expect(f.state).toBe("returned");
-    expect(f.correction).toEqual({ reason: "财务数据需要核对。", deadline: "2026-03-10", overdue: false });
-    expect(f.rounds[0]!.returned).toMatchObject({
-      by: "李审查",
-      deadline: "2026-03-10",
-      comments: [
-        { section: "finances", text: "管理费用与审计报告不一致。" },
-        { section: "activities", text: "请补充活动情况。" },
-      ],
-    });
-    expect(f.holder).toBeNull();
-    expect(
-      (await svc.notices(deps, org)).some(
-        (n) => n.text.includes("被退回补正") && n.href === `/portal/inspections/${id}`,
-      ),
-    ).toBe(true);
-
-    // The organization fixes one section and resubmits: round 2 kept beside round 1, the change is visible.
-    ok(
-      await svc.saveSection(
+    await stage("R-C5: money written wrongly is refused per field, and nothing is saved", async () => {
+      // R-C5: money in yuan with separators and full-width digits is stored exactly in fen.
+      const v0 = home.current!.version;
+      const badMoney = await svc.saveSection(
         deps,
         org,
         id,
         "finances",
-        { ...goodForms(2025).finances!, "expenses.management": "14000", "expenses.other": "6000" },
-        f.version,
-      ),
-    );
-    f = await as(org, id);
-    expect(f.changedSinceLastRound).toEqual(["finances"]);
-    ok(await svc.act(deps, org, id, "resubmit", { version: f.version, idempotencyKey: "k-2" }));
-    r = await as(reg, id);
-    expect(r.round).toBe(2);
-    expect(r.rounds.map((x) => x.round)).toEqual([1, 2]);
-    expect(r.rounds[0]!.returned?.reason).toBe("财务数据需要核对。");
-    expect(r.changedSinceLastRound).toEqual(["finances"]);
-    expect(r.correction).toBeNull();
+        {
+          ...goodForms(2025).finances,
+          "balance.assets": "12,34.5",
+          "balance.liabilities": "一百元",
+          "income.total": "1.234",
+        },
+        v0,
+      );
+      expect(badMoney.ok).toBe(false);
+      if (!badMoney.ok) {
+        expect(badMoney.code).toBe("invalid");
+        expect(Object.keys(badMoney.fields!).sort()).toEqual([
+          "finances.balance.assets",
+          "finances.balance.liabilities",
+          "finances.income.total",
+        ]);
+        expect(badMoney.fields!["finances.income.total"]).toContain("两位小数");
+      }
+      expect(await db.all(sql`SELECT 1 FROM inspection_sections WHERE filing_id = ${id}`)).toHaveLength(0);
+    });
 
-    // Pre-review passes to the 业务主管单位 (supervised organization).
-    await step(reg, id, "start_pre_review");
-    expect((await step(reg, id, "pass_pre_review")).state).toBe("supervisor_review");
-    const sup = world.users.supervisorA;
-    expect((await svc.notices(deps, sup)).some((n) => n.href === `/supervisor/inspections/${id}`)).toBe(true);
-    expect((await as(sup, id)).actions.map((a) => a.action)).toEqual([
-      "return_for_correction",
-      "pass_supervisor_review",
-    ]);
-    expect((await step(sup, id, "pass_supervisor_review")).state).toBe("registrar_review");
-
-    // R-C4: conclude with problems and their severity.
-    const inconsistent = await svc.act(deps, reg, id, "conclude", {
-      version: (await as(reg, id)).version,
-      conclusion: "qualified",
-      problems: [{ description: "会议记录不全", severity: "minor" }],
-    });
-    expect(inconsistent).toMatchObject({ ok: false, code: "conclusion_inconsistent" });
-    await step(reg, id, "conclude", {
-      conclusion: "basically_qualified",
-      problems: [{ description: "理事会会议记录不全", severity: "minor", section: "meetings" }],
-    });
-    f = await as(org, id);
-    expect(f).toMatchObject({
-      state: "concluded",
-      conclusion: "basically_qualified",
-      concludedOn: "2026-03-02",
-    });
-    expect(f.problems).toEqual([
-      { description: "理事会会议记录不全", severity: "minor", section: "meetings" },
-    ]);
-    expect((await svc.notices(deps, org)).some((n) => n.text.includes("基本合格"))).toBe(true);
-
-    // Public (R-C4): nothing before the 公告; the history and the announcement once published.
-    expect(await svc.publicHistory(deps, world.orgs.learned.id)).toEqual([]);
-    expect((await svc.conclusionsAnnouncement(deps, { year: 2025, page: 1, perPage: 20 })).total).toBe(0);
-    await step(reg, id, "publish");
-    expect(await svc.publicHistory(deps, world.orgs.learned.id)).toEqual([
-      { year: 2025, conclusion: "basically_qualified", concludedOn: "2026-03-02" },
-    ]);
-    const ann = await svc.conclusionsAnnouncement(deps, {
-      year: 2025,
-      authorityCode: "159900",
-      page: 1,
-      perPage: 20,
-    });
-    expect(ann.items).toEqual([
-      {
-        uscc: world.orgs.learned.uscc,
-        name: "示范市计算机学会",
-        conclusion: "basically_qualified",
-        concludedOn: "2026-03-02",
-        authorityName: "示范市民政局",
+    await stage(
+      "R-C5: an unbalanced balance sheet (full-width digits, stored in fen) saves as a draft but blocks submission",
+      async () => {
+        // An unbalanced balance sheet saves (it is a draft) but blocks submission.
+        f = await fillAll(org, {
+          finances: { ...goodForms(2025).finances!, "balance.assets": "１２３，４５６．７８" },
+        });
+        const stored = (await db.all(
+          sql`SELECT json_extract(data, '$.balance.assets') AS a FROM inspection_sections WHERE filing_id = ${id} AND section = 'finances'`,
+        )) as { a: number }[];
+        expect(stored[0]!.a).toBe(12_345_678);
+        expect(f.checks.some((c) => c.id === "finances.balance" && c.severity === "block")).toBe(true);
+        const blocked = await svc.act(deps, org, id, "submit", {
+          version: f.version,
+          idempotencyKey: "k-blocked",
+        });
+        expect(blocked).toMatchObject({ ok: false, code: "blocking_checks" });
+        if (!blocked.ok) expect(blocked.fields!["finances.balance.assets"]).toContain("资产负债表不平衡");
       },
-    ]);
+    );
 
-    // Every transition and saved section is in the transition log and the audit trail of the organization.
-    const log = (await db.all(
-      sql`SELECT action FROM inspection_transitions WHERE filing_id = ${id} ORDER BY id`,
-    )) as { action: string }[];
-    expect(log.map((l) => l.action)).toEqual([
-      "submit",
-      "start_pre_review",
-      "return_for_correction",
-      "resubmit",
-      "start_pre_review",
-      "pass_pre_review",
-      "pass_supervisor_review",
-      "conclude",
-      "publish",
-    ]);
-    const audit = (await db.all(
-      sql`SELECT action, count(*) AS n FROM audit_events WHERE org_id = ${world.orgs.learned.id} GROUP BY action`,
-    )) as { action: string; n: number }[];
-    const byAction = Object.fromEntries(audit.map((a) => [a.action, Number(a.n)]));
-    expect(byAction["inspection.section.save"]).toBe(12);
-    expect(byAction["inspection.take"]).toBe(1);
-    expect(byAction["inspection.conclude"]).toBe(1);
-    await expectCountersMatch();
+    await stage("balanced, the report is submitted and the registrar is told", async () => {
+      ok(await svc.saveSection(deps, org, id, "finances", goodForms(2025).finances!, f.version));
+      f = await as(org, id);
+      expect(f.checks.filter((c) => c.severity === "block")).toEqual([]);
+      const sub = ok(await svc.act(deps, org, id, "submit", { version: f.version, idempotencyKey: "k-1" }));
+      expect(sub.state).toBe("submitted");
+      expect((await svc.notices(deps, reg)).map((n) => n.text)).toContain(
+        "「示范市计算机学会」提交了2025 年度年检报告（第 1 轮），等待预审。",
+      );
+    });
+
+    await stage(
+      "take: a colleague sees who holds the filing and cannot act; the pre-review starts",
+      async () => {
+        // Take: others see who holds it; start the pre-review.
+        r = await as(reg, id);
+        const taken = ok(await svc.take(deps, reg, id, r.version));
+        const seenByColleague = await as(world.users.cityRegistrar2, id);
+        expect(seenByColleague.holder).toEqual({ userId: reg.id, name: "李审查" });
+        expect(seenByColleague.actions).toEqual([]);
+        ok(await svc.act(deps, reg, id, "start_pre_review", { version: taken.version }));
+      },
+    );
+
+    await stage(
+      "R-C3: return with per-section comments; the default deadline is 5 working days, skipping a holiday",
+      async () => {
+        // R-C3: return with per-section comments; default deadline 5 working days, skipping the listed holiday.
+        ok(
+          await addHoliday(deps, world.users.admin, {
+            date: "2026-03-05",
+            kind: "holiday",
+            name: "测试假日",
+          }),
+        );
+        r = await as(reg, id);
+        ok(
+          await svc.act(deps, reg, id, "return_for_correction", {
+            version: r.version,
+            reason: "财务数据需要核对。",
+            comments: [
+              { section: "finances", text: "管理费用与审计报告不一致。" },
+              { section: "activities", text: "请补充活动情况。" },
+              { section: "meetings", text: "  " },
+            ],
+          }),
+        );
+        f = await as(org, id);
+        expect(f.state).toBe("returned");
+        expect(f.correction).toEqual({
+          reason: "财务数据需要核对。",
+          deadline: "2026-03-10",
+          overdue: false,
+        });
+        expect(f.rounds[0]!.returned).toMatchObject({
+          by: "李审查",
+          deadline: "2026-03-10",
+          comments: [
+            { section: "finances", text: "管理费用与审计报告不一致。" },
+            { section: "activities", text: "请补充活动情况。" },
+          ],
+        });
+        expect(f.holder).toBeNull();
+        expect(
+          (await svc.notices(deps, org)).some(
+            (n) => n.text.includes("被退回补正") && n.href === `/portal/inspections/${id}`,
+          ),
+        ).toBe(true);
+      },
+    );
+
+    await stage(
+      "R-C3: one section fixed and resubmitted: round 2 kept beside round 1, the change visible",
+      async () => {
+        // The organization fixes one section and resubmits: round 2 kept beside round 1, the change is visible.
+        ok(
+          await svc.saveSection(
+            deps,
+            org,
+            id,
+            "finances",
+            { ...goodForms(2025).finances!, "expenses.management": "14000", "expenses.other": "6000" },
+            f.version,
+          ),
+        );
+        f = await as(org, id);
+        expect(f.changedSinceLastRound).toEqual(["finances"]);
+        ok(await svc.act(deps, org, id, "resubmit", { version: f.version, idempotencyKey: "k-2" }));
+        r = await as(reg, id);
+        expect(r.round).toBe(2);
+        expect(r.rounds.map((x) => x.round)).toEqual([1, 2]);
+        expect(r.rounds[0]!.returned?.reason).toBe("财务数据需要核对。");
+        expect(r.changedSinceLastRound).toEqual(["finances"]);
+        expect(r.correction).toBeNull();
+      },
+    );
+
+    await stage(
+      "R-A11: the pre-review passes to the 业务主管单位, who may return or pass it on",
+      async () => {
+        // Pre-review passes to the 业务主管单位 (supervised organization).
+        await step(reg, id, "start_pre_review");
+        expect((await step(reg, id, "pass_pre_review")).state).toBe("supervisor_review");
+        const sup = world.users.supervisorA;
+        expect((await svc.notices(deps, sup)).some((n) => n.href === `/supervisor/inspections/${id}`)).toBe(
+          true,
+        );
+        expect((await as(sup, id)).actions.map((a) => a.action)).toEqual([
+          "return_for_correction",
+          "pass_supervisor_review",
+        ]);
+        expect((await step(sup, id, "pass_supervisor_review")).state).toBe("registrar_review");
+      },
+    );
+
+    await stage(
+      "R-C4: the conclusion must agree with the problems' severity; the organization is told",
+      async () => {
+        // R-C4: conclude with problems and their severity.
+        const inconsistent = await svc.act(deps, reg, id, "conclude", {
+          version: (await as(reg, id)).version,
+          conclusion: "qualified",
+          problems: [{ description: "会议记录不全", severity: "minor" }],
+        });
+        expect(inconsistent).toMatchObject({ ok: false, code: "conclusion_inconsistent" });
+        await step(reg, id, "conclude", {
+          conclusion: "basically_qualified",
+          problems: [{ description: "理事会会议记录不全", severity: "minor", section: "meetings" }],
+        });
+        f = await as(org, id);
+        expect(f).toMatchObject({
+          state: "concluded",
+          conclusion: "basically_qualified",
+          concludedOn: "2026-03-02",
+        });
+        expect(f.problems).toEqual([
+          { description: "理事会会议记录不全", severity: "minor", section: "meetings" },
+        ]);
+        expect((await svc.notices(deps, org)).some((n) => n.text.includes("基本合格"))).toBe(true);
+      },
+    );
+
+    await stage(
+      "R-C4: nothing is public before the 公告; the history and the announcement once published",
+      async () => {
+        // Public (R-C4): nothing before the 公告; the history and the announcement once published.
+        expect(await svc.publicHistory(deps, world.orgs.learned.id)).toEqual([]);
+        expect((await svc.conclusionsAnnouncement(deps, { year: 2025, page: 1, perPage: 20 })).total).toBe(0);
+        await step(reg, id, "publish");
+        expect(await svc.publicHistory(deps, world.orgs.learned.id)).toEqual([
+          { year: 2025, conclusion: "basically_qualified", concludedOn: "2026-03-02" },
+        ]);
+        const ann = await svc.conclusionsAnnouncement(deps, {
+          year: 2025,
+          authorityCode: "159900",
+          page: 1,
+          perPage: 20,
+        });
+        expect(ann.items).toEqual([
+          {
+            uscc: world.orgs.learned.uscc,
+            name: "示范市计算机学会",
+            conclusion: "basically_qualified",
+            concludedOn: "2026-03-02",
+            authorityName: "示范市民政局",
+          },
+        ]);
+      },
+    );
+
+    await stage(
+      "every transition and saved section is in the transition log and the organization's audit trail",
+      async () => {
+        // Every transition and saved section is in the transition log and the audit trail of the organization.
+        const log = (await db.all(
+          sql`SELECT action FROM inspection_transitions WHERE filing_id = ${id} ORDER BY id`,
+        )) as { action: string }[];
+        expect(log.map((l) => l.action)).toEqual([
+          "submit",
+          "start_pre_review",
+          "return_for_correction",
+          "resubmit",
+          "start_pre_review",
+          "pass_pre_review",
+          "pass_supervisor_review",
+          "conclude",
+          "publish",
+        ]);
+        const audit = (await db.all(
+          sql`SELECT action, count(*) AS n FROM audit_events WHERE org_id = ${world.orgs.learned.id} GROUP BY action`,
+        )) as { action: string; n: number }[];
+        const byAction = Object.fromEntries(audit.map((a) => [a.action, Number(a.n)]));
+        expect(byAction["inspection.section.save"]).toBe(12);
+        expect(byAction["inspection.take"]).toBe(1);
+        expect(byAction["inspection.conclude"]).toBe(1);
+        await expectCountersMatch();
+      },
+    );
   });
 
   it("R-A11 / R-C7: 直接登记 and 脱钩 organizations skip the supervisor's review", async () => {

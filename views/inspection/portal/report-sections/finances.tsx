@@ -1,0 +1,116 @@
+import {
+  FINANCE_FIELD_LABELS,
+  FINANCE_FIELDS,
+  type ReportSection,
+} from "../../../../src/domain/inspection-report";
+import { f, fieldValue, Input, type SectionFormProps, type SectionSpec } from "./fields";
+
+/** Finances, donations and grants, and major activities (R-C5). */
+export const FINANCE_AND_DONATION_SPECS: Partial<Record<ReportSection, SectionSpec>> = {
+  finances: {
+    intro:
+      "金额以元为单位，可写两位小数；全角数字和千位分隔符（如 １，２３４．５６）也可以。资产应等于负债加净资产，合计应等于各项之和。",
+    fields: [
+      ...FINANCE_FIELDS.map((name) => f(name, FINANCE_FIELD_LABELS[name], "money")),
+      ...FINANCE_FIELDS.map((name) =>
+        f(
+          `changeExplanations.${name}`,
+          `${FINANCE_FIELD_LABELS[name]}：与上年相比变化较大的说明`,
+          "textarea",
+        ),
+      ),
+    ],
+  },
+  donations: {
+    fields: [
+      f("receivedTotal", "接受捐赠合计（元）", "money"),
+      f("grantsTotal", "对外资助合计（元）", "money"),
+    ],
+    lists: [
+      {
+        name: "received",
+        label: "较大额捐赠",
+        spare: 2,
+        fields: [
+          f("donor", "捐赠方", "text"),
+          f("amount", "金额（元）", "money"),
+          f("date", "日期", "date"),
+          f("inKind", "实物捐赠", "checkbox"),
+          f("restricted", "限定用途", "checkbox"),
+          f("purpose", "用途", "text"),
+        ],
+      },
+      {
+        name: "grants",
+        label: "对外资助",
+        spare: 2,
+        fields: [
+          f("recipient", "受助方", "text"),
+          f("amount", "金额（元）", "money"),
+          f("date", "日期", "date"),
+          f("purpose", "用途", "text"),
+        ],
+      },
+    ],
+  },
+  activities: {
+    lists: [
+      {
+        name: "items",
+        label: "重大活动",
+        spare: 2,
+        fields: [
+          f("title", "活动名称", "text"),
+          f("date", "日期", "date"),
+          f("summary", "活动情况", "text"),
+          f("reported", "已事先报告", "checkbox"),
+        ],
+      },
+    ],
+  },
+};
+
+/** The finance section, grouped as the statement is (balance, income, expenses), explanations folded away. */
+export function FinanceFields(p: SectionFormProps & { errors: Record<string, string> }) {
+  const groups: [string, string][] = [
+    ["balance.", "资产负债"],
+    ["income.", "收入"],
+    ["expenses.", "费用"],
+  ];
+  return (
+    <>
+      {groups.map(([prefix, label]) => (
+        <fieldset class="money-group">
+          <legend>{label}</legend>
+          {FINANCE_FIELDS.filter((n) => n.startsWith(prefix)).map((name) => (
+            <Input
+              section="finances"
+              spec={f(name, FINANCE_FIELD_LABELS[name], "money")}
+              name={name}
+              value={fieldValue(p, name, "money")}
+              error={p.errors[name]}
+              readonly={!p.editable}
+            />
+          ))}
+        </fieldset>
+      ))}
+      <details
+        open={FINANCE_FIELDS.some(
+          (n) => p.errors[`changeExplanations.${n}`] || fieldValue(p, `changeExplanations.${n}`, "textarea"),
+        )}
+      >
+        <summary>与上年相比变化较大的说明（预审提示需要时填写）</summary>
+        {FINANCE_FIELDS.map((name) => (
+          <Input
+            section="finances"
+            spec={f(`changeExplanations.${name}`, `${FINANCE_FIELD_LABELS[name]}的变化说明`, "textarea")}
+            name={`changeExplanations.${name}`}
+            value={fieldValue(p, `changeExplanations.${name}`, "textarea")}
+            error={p.errors[`changeExplanations.${name}`]}
+            readonly={!p.editable}
+          />
+        ))}
+      </details>
+    </>
+  );
+}
