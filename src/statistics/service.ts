@@ -17,6 +17,7 @@ import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../domain/zombie-case
 import { coverageGroups } from "../party/queries";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
+import { zombieFiguresByYear } from "../zombie/stats";
 
 export interface Series {
   /** Stable key for the CSV URL. */
@@ -331,6 +332,47 @@ export async function statistics(
       href: "/registrar/zombies/cases?state=closed",
     })),
   });
+
+  // Zombie organizations per year and district (R-E1, R-E2): candidates found, cases opened and closed, the stock of
+  // open cases at each year's end — the figures a bureau reports ("cleaned 230").
+  if (!pastDate && type === undefined) {
+    const figures = await zombieFiguresByYear(db, ids, years);
+    const sum = (rows: typeof figures, pick: (r: (typeof figures)[number]) => number) =>
+      rows.reduce((n, r) => n + pick(r), 0);
+    const closedOf = (r: (typeof figures)[number]) => Object.values(r.closed).reduce((a, b) => a + b, 0);
+    series.push({
+      key: "zombie-flow",
+      title: "僵尸型社会组织线索与案件（按年度）",
+      definition:
+        "发现线索：当年首次出现任一线索（R-E1）的组织数；立案、结案：当年立案和结案的处置案件数；年末在办：当年12月31日（本年为今天）尚未结案的案件数。",
+      columns: ["发现线索", "立案", "结案", "年末在办"],
+      rows: years.map((y) => {
+        const ofYear = figures.filter((f) => f.year === y);
+        return {
+          label: `${y}年`,
+          values: [
+            sum(ofYear, (r) => r.candidatesFound),
+            sum(ofYear, (r) => r.casesOpened),
+            sum(ofYear, closedOf),
+            sum(ofYear, (r) => r.openAtYearEnd),
+          ],
+          href: "/registrar/zombies/cases",
+        };
+      }),
+    });
+    const latest = figures.filter((f) => f.year === thisYear);
+    series.push({
+      key: "zombie-districts",
+      title: `僵尸型社会组织线索与案件（${thisYear}年，按登记管理机关）`,
+      definition: "同上，按组织的登记管理机关分列；没有任何线索和案件的机关不列出。",
+      columns: ["发现线索", "立案", "结案", "年末在办"],
+      rows: latest.map((r) => ({
+        label: r.authorityName,
+        values: [r.candidatesFound, r.casesOpened, closedOf(r), r.openAtYearEnd],
+        href: "/registrar/zombies",
+      })),
+    });
+  }
 
   // Party building: the two coverages by district. The ledger keeps no dates to rebuild a past day from: today only.
   if (pastDate)

@@ -73,3 +73,42 @@ describe("zombieFiguresByYear (R-E1, R-E2)", () => {
     expect((await zombieFiguresByYear(db, [cityId], [2025]))[0]?.candidatesFound).toBe(1);
   });
 });
+
+describe("the registrar's statistics carry the zombie figures (R-E1, R-E2)", () => {
+  it("found, opened, closed and open at year end per year, and per district for this year", async () => {
+    const [a, b, c] = orgs.map((o) => o.id) as [number, number, number];
+    await signal(a, cityId, "missed_inspections", "2025-03-01");
+    await signal(b, cityId, "unreachable", "2026-02-01");
+    await signal(c, districtId, "missed_inspections", "2026-05-01");
+    await zcase(a, cityId, "2025-06-01", ["2026-03-01", "revoked"]);
+    await zcase(b, cityId, "2026-02-10");
+    const { statistics } = await import("../../src/statistics/service");
+    const { testConfig } = await import("../../src/config");
+    const registrar = {
+      id: 1,
+      username: "r",
+      displayName: "r",
+      role: "registrar" as const,
+      orgId: null,
+      isOrgAdmin: false,
+      authorityId: cityId,
+      supervisorUnitId: null,
+      sessionId: "s",
+    };
+    await db.run(sql`UPDATE authorities SET parent_id = ${cityId} WHERE id = ${districtId}`);
+    const v = await statistics(
+      { db, config: testConfig(), now: () => new Date("2026-06-10T02:00:00Z") },
+      registrar,
+      {},
+    );
+    const flow = v.series.find((x) => x.key === "zombie-flow")!;
+    const row = (label: string) => flow.rows.find((r) => r.label === label)!.values;
+    expect(row("2025年")).toEqual([1, 1, 0, 1]);
+    expect(row("2026年")).toEqual([2, 1, 1, 1]);
+    const districts = v.series.find((x) => x.key === "zombie-districts")!;
+    expect(districts.rows.map((r) => [r.label, ...r.values])).toEqual([
+      ["示范市民政局", 1, 1, 1, 1],
+      ["示范区民政局", 1, 0, 0, 0],
+    ]);
+  });
+});
