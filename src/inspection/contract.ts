@@ -77,6 +77,8 @@ export interface RoundView {
 }
 
 export interface FilingView extends FilingSummary {
+  /** R-C3: the years the correction deadline was counted across with no holiday calendar entered (weekends only). */
+  deadlineUncalendared: number[];
   /** The current report (draft, or as submitted) with basicInfo read from the register. */
   report: InspectionReport;
   /** Machine pre-review on the current report. */

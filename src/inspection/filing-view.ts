@@ -6,9 +6,11 @@ import { type ReportSection, rectificationRequired } from "../domain/inspection-
 import { windowDaysRemaining, windowStatus } from "../domain/inspection-window";
 import { annualInspectionMachine } from "../domain/inspection-workflow";
 import { actionsFor, CONCLUSION_LABELS } from "../domain/workflow";
+import { yearsWithoutCalendar } from "../domain/working-days";
 import { cadreDifferences, inspectionPrefill, ledgerDifferences } from "../party/inspection-link";
 import type { FilingSummary, FilingView } from "./contract";
 import { EDITABLE_STATES, loadFilingContext, todayOf, windowOf, workflowActorOf } from "./filing-context";
+import { loadCalendar } from "./holidays";
 import {
   canSee,
   type FilingRow,
@@ -47,16 +49,22 @@ async function buildView(deps: AppDeps, user: SessionUser, f: FilingRow): Promis
     : actionsFor(annualInspectionMachine, f.state, workflowActorOf(user), subjectOf(f));
 
   const w = windowOf(c.yearRow.windows, f.orgType);
-  const [prefill, differences, cadres] = await Promise.all([
+  const [prefill, differences, cadres, calendar] = await Promise.all([
     editable ? inspectionPrefill(db, f.orgId, today) : Promise.resolve({}),
     ledgerDifferences(db, f.orgId, report.partyBuilding),
     user.role === "org" ? Promise.resolve([]) : cadreDifferences(db, f.orgId, report.cadres, today),
+    f.correctionDeadline ? loadCalendar(db) : Promise.resolve(null),
   ]);
+  const summary = summaryOf(f, today);
   return {
     prefill,
     ledgerDifferences: differences,
     cadreDifferences: cadres,
-    ...summaryOf(f, today),
+    ...summary,
+    deadlineUncalendared:
+      calendar && summary.correction
+        ? yearsWithoutCalendar(f.stateSince.slice(0, 10), summary.correction.deadline, calendar)
+        : [],
     report,
     checks,
     rounds: c.rounds.map(roundView),

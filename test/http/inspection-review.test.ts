@@ -281,6 +281,19 @@ describe("the review loop over HTTP (R-C3, R-C4, R-A11)", () => {
     expect(await stateOf(id)).toMatchObject({ state: "pre_review" });
   });
 
+  it("R-C3: a correction deadline counted across a year with no holiday calendar says so on the review page", async () => {
+    const id = await submitted(world.users.learned);
+    await act(world.users.cityRegistrar, "/registrar", id, "start_pre_review");
+    await db.run(sql`DELETE FROM holidays`);
+    const res = await act(world.users.cityRegistrar, "/registrar", id, "return_for_correction", {
+      reason: "请补充。",
+    });
+    expect(res.status).toBe(303);
+    const page = await (await get(world.users.cityRegistrar, `/registrar/inspections/${id}`)).text();
+    expect(page).toContain("该年度节假日安排尚未录入，期限按周末计算");
+    expect(page).toMatch(/期限 \d{4}年\d{1,2}月\d{1,2}日/);
+  });
+
   it("two reviewers on one filing: the second is told someone else acted (stale version), nothing overwritten", async () => {
     const id = await submitted(world.users.learned);
     const seen = await versionOf(id);

@@ -5,6 +5,7 @@
  * the version the page was rendered with (a stale one gets "someone else acted"). Forms post normally; with htmx the
  * answer's #review replaces this page's #review (422 included, so errors show next to their fields).
  */
+
 import type { SessionUser } from "../../../src/context";
 import { FILER_SECTIONS, type ReportSection, SECTION_LABELS } from "../../../src/domain/inspection-report";
 import type { InspectionAction } from "../../../src/domain/inspection-workflow";
@@ -16,7 +17,9 @@ import {
 } from "../../../src/domain/workflow";
 import type { FilingView, Notice } from "../../../src/inspection/contract";
 import { SUPERVISION_LABELS, TYPE_LABELS } from "../../../src/registry/labels";
+import { cnDate } from "../../components/dates";
 import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../../components/form";
+import { MissingCalendar } from "../../components/missing-calendar";
 import { Layout } from "../../layout";
 import { ReportView } from "./report";
 import { ConclusionTag, NoticeBanner, StateTag, waited } from "./shared";
@@ -322,8 +325,9 @@ export function FilingPage(p: FilingPageProps) {
             <>
               <dt>补正</dt>
               <dd>
-                {v.correction.reason} 期限 {v.correction.deadline}
+                {v.correction.reason} 期限 {cnDate(v.correction.deadline)}
                 {v.correction.overdue ? <span class="tag stop">已逾期</span> : null}
+                <MissingCalendar years={v.deadlineUncalendared} />
               </dd>
             </>
           ) : null}
