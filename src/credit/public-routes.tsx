@@ -78,7 +78,7 @@ export const creditPublicRoutes = new Hono<AppEnv>();
 creditPublicRoutes.get("/", async (c) => {
   const query = c.req.query();
   const r = publicFilter(query);
-  const result = r.ok ? await publicEntries(c.get("deps").db, r.f) : { total: 0, items: [] };
+  const result = r.ok ? await publicEntries(c.get("deps").db, r.f) : { total: 0, capped: false, items: [] };
   return renderPage(
     c,
     <PublicCreditPage
@@ -240,8 +240,14 @@ creditApiRoutes.get("/", async (c) => {
       400,
     );
   }
-  const { total, items } = await publicEntries(c.get("deps").db, r.f);
-  return c.json({ total, page: r.f.page, per_page: r.f.perPage, items: items.map(apiEntry) });
+  const { total, capped, items } = await publicEntries(c.get("deps").db, r.f);
+  return c.json({
+    total,
+    total_capped: capped,
+    page: r.f.page,
+    per_page: r.f.perPage,
+    items: items.map(apiEntry),
+  });
 });
 
 /** The open-data shape of an entry (field names are part of the /api/v1 contract). */

@@ -81,8 +81,11 @@ export interface PublicFilter {
   perPage: number;
 }
 
-/** A name search first reads this many matches in page order; fewer means they are all, and no count is needed. */
-const NAME_PROBE = 500;
+/**
+ * A name search reads at most this many matches, in page order, and counts no further: beyond it the total reads
+ * "1,000 条以上" (as the register's search caps its count), so the broadest two-character name costs one short read.
+ */
+export const NAME_COUNT_CAP = 1000;
 
 /**
  * R-D8: the lists, searchable by name or code, current entries by default, removed ones on request. The page is chosen
@@ -90,12 +93,12 @@ const NAME_PROBE = 500;
  * and only the page's rows are joined to the register, so a national register answers from indexes rather than a sort
  * over every entry. A name is matched against the entries' own copy of their organization's name (kept by triggers,
  * carried in the date indexes), so a search costs at most a read of the list's index, however many of the register's
- * million organizations share the words (协会).
+ * million organizations share the words (协会); its count stops at NAME_COUNT_CAP (`capped`).
  */
 export async function publicEntries(
   db: Db,
   f: PublicFilter,
-): Promise<{ total: number; items: PublicEntry[] }> {
+): Promise<{ total: number; capped: boolean; items: PublicEntry[] }> {
   const parts = [f.removed ? sql`c.state = 'removed'` : sql`c.state = 'listed'`];
   if (f.list) parts.push(sql`c.list = ${f.list}`);
   if (f.ground) parts.push(sql`c.ground = ${f.ground}`);
@@ -117,27 +120,33 @@ export async function publicEntries(
   const order = f.removed ? sql`c.removed_on DESC, c.id DESC` : sql`c.listed_on DESC, c.id DESC`;
   const offset = (f.page - 1) * f.perPage;
   let total: number;
+  let capped = false;
   let pageIds: ReturnType<typeof sql> | number[];
   const probe = byName
     ? ((await db.all(sql`SELECT c.id FROM credit_cases c INDEXED BY ${index} WHERE ${where} ORDER BY ${order}
-        LIMIT ${NAME_PROBE}`)) as { id: number }[])
+        LIMIT ${NAME_COUNT_CAP + 1}`)) as { id: number }[])
     : null;
-  if (probe && probe.length < NAME_PROBE) {
+  if (probe && probe.length <= NAME_COUNT_CAP) {
     // Every match is in hand: the count and the page come from it.
     total = probe.length;
     pageIds = probe.slice(offset, offset + f.perPage).map((r) => r.id);
-  } else {
-    const [count] = (await db.all(
-      sql`SELECT count(*) AS n FROM credit_cases c ${byName ? sql`INDEXED BY ${index}` : sql``} WHERE ${where}`,
-    )) as { n: number }[];
-    total = Number(count?.n ?? 0);
+  } else if (probe) {
+    // More matches than the cap: no count, the page from what was read or, further on, from the index.
+    total = NAME_COUNT_CAP;
+    capped = true;
     pageIds =
-      probe && offset + f.perPage <= NAME_PROBE
+      offset + f.perPage <= NAME_COUNT_CAP
         ? probe.slice(offset, offset + f.perPage).map((r) => r.id)
-        : sql`SELECT c.id FROM credit_cases c ${byName ? sql`INDEXED BY ${index}` : sql``} WHERE ${where}
+        : sql`SELECT c.id FROM credit_cases c INDEXED BY ${index} WHERE ${where}
             ORDER BY ${order} LIMIT ${f.perPage} OFFSET ${offset}`;
+  } else {
+    const [count] = (await db.all(sql`SELECT count(*) AS n FROM credit_cases c WHERE ${where}`)) as {
+      n: number;
+    }[];
+    total = Number(count?.n ?? 0);
+    pageIds = sql`SELECT c.id FROM credit_cases c WHERE ${where} ORDER BY ${order} LIMIT ${f.perPage} OFFSET ${offset}`;
   }
-  if (Array.isArray(pageIds) && pageIds.length === 0) return { total, items: [] };
+  if (Array.isArray(pageIds) && pageIds.length === 0) return { total, capped, items: [] };
   const page = Array.isArray(pageIds)
     ? sql`SELECT value AS id FROM json_each(${JSON.stringify(pageIds)})`
     : pageIds;
@@ -145,7 +154,7 @@ export async function publicEntries(
     WITH page AS (${page})
     SELECT ${PUBLIC_COLUMNS} FROM page p JOIN credit_cases c ON c.id = p.id JOIN organizations o ON o.id = c.org_id
       JOIN authorities a ON a.id = c.authority_id ORDER BY ${order}`)) as PublicEntry[];
-  return { total, items };
+  return { total, capped, items };
 }
 
 export interface PublicEvent extends PublicEntry {

@@ -19,6 +19,8 @@ export function PublicCreditPage(p: {
   query: Record<string, string>;
   errors: Errors;
   total: number;
+  /** More matches than were counted (a broad name): the total reads "1,000 条以上". */
+  capped?: boolean;
   items: PublicEntry[];
   page: number;
   perPage: number;
@@ -87,7 +89,8 @@ export function PublicCreditPage(p: {
         <button type="submit">查询</button>
       </form>
       <p>
-        {removed ? "已移出" : "现列入"} {p.total.toLocaleString("zh-CN")} 条。
+        {removed ? "已移出" : "现列入"} {p.total.toLocaleString("zh-CN")} 条
+        {p.capped ? "以上，请输入更完整的名称缩小范围" : ""}。
         <a href={`/api/v1/credit-entries?${new URLSearchParams(keep)}`}>开放数据（JSON）</a> ·{" "}
         <a href={`/credit/export.csv?${new URLSearchParams(keep)}`}>下载 CSV</a> ·{" "}
         <a href="/credit/feed.atom">订阅列入与移出（Atom）</a>
