@@ -8,13 +8,17 @@ import { z } from "zod";
 import { AuditPage } from "../../views/admin/audit";
 import { AuthoritiesPage } from "../../views/admin/authorities";
 import { SupervisorUnitsPage } from "../../views/admin/supervisor-units";
+import { ROLE_LABELS } from "../../views/auth/pages";
+import { formatDateTime } from "../../views/components/form";
+import { actionLabel, auditSentence } from "../audit/labels";
 import { actorOf } from "../auth/scope";
-import type { AppEnv } from "../context";
+import type { AppEnv, SessionUser } from "../context";
+import { CSV_BOM, csvLines } from "../csv";
 import { clientIp } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, me } from "../route-kit";
 import { listAuthorities, listSupervisorUnits } from "./queries";
-import { browseAudit, createAuthority, createSupervisorUnit } from "./service";
+import { auditExport, browseAudit, createAuthority, createSupervisorUnit } from "./service";
 
 export const adminRoutes = new Hono<AppEnv>();
 
@@ -111,6 +115,33 @@ function auditPager(raw: Record<string, string>, before: number | undefined, nex
     prev: before ? `/admin/audit${keep.size ? `?${keep}` : ""}` : null,
   };
 }
+
+/** The same log as CSV (BOM, Chinese headers, each event as a sentence; cells never run as formulas). */
+adminRoutes.get("/audit/export.csv", async (c) => {
+  const parsed = AuditQuery.safeParse(c.req.query());
+  if (!parsed.success) return c.text(`筛选条件有误：${Object.values(errorsOf(parsed.error)).join(" ")}`, 400);
+  const r = await auditExport(c.get("deps").db, parsed.data, {});
+  if (Object.keys(r.errors).length > 0)
+    return c.text(`筛选条件有误：${Object.values(r.errors).join(" ")}`, 400);
+  const role = (x: string | null) => ROLE_LABELS[x as SessionUser["role"]] ?? "系统";
+  const lines = r.rows.map((e) => [
+    String(e.id),
+    formatDateTime(e.at),
+    e.actorUsername ?? "",
+    role(e.actorRole),
+    e.ip ?? "",
+    actionLabel(e.action),
+    e.orgId !== null ? (r.orgNames.get(e.orgId) ?? "") : "",
+    auditSentence(e, role(e.actorRole)),
+  ]);
+  const body =
+    CSV_BOM + csvLines([["编号", "时间", "操作人", "角色", "IP", "操作", "社会组织", "说明"], ...lines]);
+  return c.body(body, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent("审计日志.csv")}`,
+    "Cache-Control": "private, no-store",
+  });
+});
 
 adminRoutes.get("/audit", async (c) => {
   const raw = c.req.query();

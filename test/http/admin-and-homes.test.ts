@@ -97,3 +97,31 @@ describe("the role homes", () => {
     expect((await get("/admin", cookies.registrar)).status).toBe(404);
   });
 });
+
+describe("/admin/audit/export.csv", () => {
+  it("the log under the page's filters as CSV, each event a sentence; other roles and bad filters refused", async () => {
+    await post(
+      "/admin/authorities",
+      { code: "159901", name: "示范市某区民政局", level: "district", parentId: "" },
+      cookies.admin,
+    );
+    await post("/admin/supervisor-units", { name: "示范市教育局" }, cookies.admin);
+    const res = await get("/admin/audit/export.csv?action=authority.", cookies.admin);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toContain("text/csv");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv).toContain("编号,时间,操作人,角色,IP,操作,社会组织,说明");
+    expect(csv).toContain("新增登记管理机关");
+    expect(csv).toContain("159901");
+    expect(csv).not.toContain("示范市教育局"); // another family of actions: filtered out
+    const all = new TextDecoder().decode(
+      new Uint8Array(await (await get("/admin/audit/export.csv", cookies.admin)).arrayBuffer()),
+    );
+    expect(all).toContain("示范市教育局");
+    expect(all).not.toMatch(/supervisor_unit\.create|authority\.create/); // actions in words, never as codes
+    expect((await get("/admin/audit/export.csv?from=2026-13-01", cookies.admin)).status).toBe(400);
+    expect((await get("/admin/audit/export.csv", cookies.registrar)).status).toBe(404);
+  });
+});

@@ -74,6 +74,18 @@ export function AuditPage(p: {
         <TextField name="to" label="截止日期" type="date" errors={p.errors} value={f.to} />
         <button type="submit">筛选</button>
       </form>
+      <p>
+        <a
+          href={`/admin/audit/export.csv?${new URLSearchParams(
+            Object.entries(f).filter(
+              ([k, v]) => v && ["username", "org", "action", "from", "to"].includes(k),
+            ),
+          )}`}
+        >
+          按当前条件下载 CSV
+        </a>
+        （最多 5 万条）
+      </p>
       <AuditTable rows={p.rows} orgNames={p.orgNames} />
       <Pager prev={p.prev} next={p.next} />
     </Layout>
