@@ -62,7 +62,7 @@ export function redListFailures(
     out.push(`最近${c.qualifiedYears}个年度的年度检查结论不全`);
   } else if (recent.some((x) => x.state !== "published" || x.conclusion !== "qualified")) {
     const bad = recent.find((x) => x.state !== "published" || x.conclusion !== "qualified")!;
-    out.push(`${bad.year}年度年度检查${bad.state === "not_filed" ? "未参检" : "结论不是合格"}`);
+    out.push(`${bad.year}年度${bad.state === "not_filed" ? "未参加年检" : "年检结论不是合格"}`);
   }
   const since = yearsBefore(today, c.cleanYears);
   if (f.listings.some((l) => l.removedOn === null || l.removedOn >= since || l.listedOn >= since)) {

@@ -242,3 +242,12 @@ export async function internalNamesShown(page: Page): Promise<string[]> {
   // A word of its own: not part of a username like demo-registrar or an address like a@b.cn.
   return INTERNAL_NAMES.filter((n) => new RegExp(`(^|[^A-Za-z0-9_.@-])${n}($|[^A-Za-z0-9_@-])`).test(text));
 }
+
+/** Copy errors a reader trips on (a word doubled, doubled punctuation); grown as they are found. */
+export const COPY_ERRORS = ["年度年度", "。。", "，，", "：："] as const;
+
+/** The copy errors in the page's visible text. */
+export async function copyErrorsShown(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return COPY_ERRORS.filter((e) => text.includes(e));
+}

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from "../../db/seed/demo";
 import {
   accessibilityViolations,
   collectConsoleErrors,
+  copyErrorsShown,
   internalNamesShown,
   overflowing,
   signInAs,

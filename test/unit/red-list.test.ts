@@ -29,14 +29,14 @@ describe("the 红名单 criteria (守信激励)", () => {
     const basic = good.filings.map((f) =>
       f.year === 2024 ? { ...f, conclusion: "basically_qualified" } : f,
     );
-    expect(redListFailures({ ...good, filings: basic }, today)).toEqual(["2024年度年度检查结论不是合格"]);
+    expect(redListFailures({ ...good, filings: basic }, today)).toEqual(["2024年度年检结论不是合格"]);
     expect(redListFailures({ ...good, filings: good.filings.slice(1) }, today)).toEqual([
       "最近3个年度的年度检查结论不全",
     ]);
     const missed = good.filings.map((f) =>
       f.year === 2025 ? { ...f, state: "not_filed", conclusion: null } : f,
     );
-    expect(redListFailures({ ...good, filings: missed }, today)).toEqual(["2025年度年度检查未参检"]);
+    expect(redListFailures({ ...good, filings: missed }, today)).toEqual(["2025年度未参加年检"]);
   });
   it("a listing or a penalty within three years fails; an older one does not", () => {
     expect(
