@@ -4,7 +4,7 @@
  */
 import { type Actor, commitWithAudit } from "../audit/audit";
 import { verifyAuditChain } from "../audit/chain";
-import { listAuditEvents } from "../audit/queries";
+import { type AuditFilters, listAuditEvents } from "../audit/queries";
 import type { Db } from "../db";
 import { validateUscc } from "../domain/uscc";
 import type { AuditBrowse } from "./contract";
@@ -87,6 +87,26 @@ export async function browseAudit(
   filterErrors: Record<string, string>,
   verifyChain: boolean,
 ): Promise<AuditBrowse> {
+  const { errors, filters } = await auditFilters(db, q, filterErrors);
+  const page = filters
+    ? await listAuditEvents(db, filters, q.before ?? null)
+    : { rows: [], nextBefore: null };
+  const chain = verifyChain ? await verifyAuditChain(db) : null;
+  return {
+    errors,
+    rows: page.rows,
+    orgNames: await orgNamesOf(db, page.rows),
+    nextBefore: page.nextBefore,
+    chain: chain ? { checked: chain.checked, firstBroken: chain.firstBroken } : null,
+  };
+}
+
+/** The query's filters as the log reads them, or (null) the problems with them: the organization and the date range. */
+async function auditFilters(
+  db: Db,
+  q: AuditQuery,
+  filterErrors: Record<string, string>,
+): Promise<{ errors: Record<string, string>; filters: AuditFilters | null }> {
   const errors = { ...filterErrors };
   let orgId: number | undefined;
   if (q.org) {
@@ -97,30 +117,19 @@ export async function browseAudit(
     else errors.org = v.ok ? "没有这个统一社会信用代码的社会组织。" : `统一社会信用代码有误：${v.message}`;
   }
   if (q.from && q.to && q.from > q.to) errors.to = "截止日期不能早于起始日期。";
-  const ok = Object.keys(errors).length === 0;
-  const page = ok
-    ? await listAuditEvents(
-        db,
-        {
-          username: q.username?.toLowerCase() || undefined,
-          orgId,
-          action: q.action || undefined,
-          from: q.from || undefined,
-          to: q.to || undefined,
-        },
-        q.before ?? null,
-      )
-    : { rows: [], nextBefore: null };
-  const ids = [...new Set(page.rows.map((r) => r.orgId).filter((x): x is number => x !== null))];
-  const chain = verifyChain ? await verifyAuditChain(db) : null;
-  return {
-    errors,
-    rows: page.rows,
-    orgNames: await orgNamesByIds(db, ids),
-    nextBefore: page.nextBefore,
-    chain: chain ? { checked: chain.checked, firstBroken: chain.firstBroken } : null,
+  if (Object.keys(errors).length > 0) return { errors, filters: null };
+  const filters: AuditFilters = {
+    username: q.username?.toLowerCase() || undefined,
+    orgId,
+    action: q.action || undefined,
+    from: q.from || undefined,
+    to: q.to || undefined,
   };
+  return { errors, filters };
 }
+
+const orgNamesOf = (db: Db, rows: AuditBrowse["rows"]) =>
+  orgNamesByIds(db, [...new Set(rows.map((r) => r.orgId).filter((x): x is number => x !== null))]);
 
 /** The most events one CSV export holds; narrow the filters for more. */
 export const AUDIT_EXPORT_MAX = 50_000;
@@ -134,15 +143,15 @@ export async function auditExport(
   q: AuditQuery,
   filterErrors: Record<string, string>,
 ): Promise<{ errors: Record<string, string>; rows: AuditBrowse["rows"]; orgNames: AuditBrowse["orgNames"] }> {
+  const { errors, filters } = await auditFilters(db, q, filterErrors);
+  if (!filters) return { errors, rows: [], orgNames: new Map() };
   const rows: AuditBrowse["rows"] = [];
-  let before: number | undefined;
-  for (;;) {
-    const page = await browseAudit(db, { ...q, before }, filterErrors, false);
-    if (Object.keys(page.errors).length > 0) return { errors: page.errors, rows: [], orgNames: new Map() };
+  for (let before: number | null = null; ; ) {
+    const page = await listAuditEvents(db, filters, before, 1000);
     rows.push(...page.rows);
     if (page.nextBefore === null || rows.length >= AUDIT_EXPORT_MAX) break;
     before = page.nextBefore;
   }
-  const ids = [...new Set(rows.map((r) => r.orgId).filter((x): x is number => x !== null))];
-  return { errors: {}, rows: rows.slice(0, AUDIT_EXPORT_MAX), orgNames: await orgNamesByIds(db, ids) };
+  const kept = rows.slice(0, AUDIT_EXPORT_MAX);
+  return { errors, rows: kept, orgNames: await orgNamesOf(db, kept) };
 }

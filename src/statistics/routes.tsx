@@ -7,6 +7,7 @@ import { type AsOfParse, parseAsOf } from "../domain/as-of";
 import { chinaDateOf } from "../domain/working-days";
 import { renderPage } from "../render";
 import { me } from "../route-kit";
+import { xlsxHeaders } from "../xlsx";
 import { publicStatistics, registerBegan, StatisticsBusy, type StatisticsView, statistics } from "./service";
 import { reportWorkbook } from "./workbook";
 
@@ -35,10 +36,11 @@ const queryOf = (v: StatisticsView) =>
   }).toString();
 
 const xlsxResponse = async (c: Context<AppEnv>, v: StatisticsView, min: number | undefined) =>
-  c.body((await reportWorkbook(v, min)) as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`统计分析-${v.asOf}.xlsx`)}`,
-  });
+  c.body(
+    (await reportWorkbook(v, min)) as Uint8Array<ArrayBuffer>,
+    200,
+    xlsxHeaders(`统计分析-${v.asOf}.xlsx`),
+  );
 
 statisticsRoutes.get("/", async (c) => {
   const f = filtersOf(c.req.query());
