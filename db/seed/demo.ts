@@ -36,6 +36,8 @@ import { seedDemoZombies } from "./zombie";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 
+import { seedAnnouncedHolidays } from "./holidays";
+
 export const DEMO_TODAY = "2026-11-22";
 export const DEMO_SEED = 20261122;
 const CITY = "示范市";
@@ -569,6 +571,8 @@ export async function seedDemoCity(
   const demoOrg = (await db.all(sql`SELECT org_id AS id FROM users WHERE username = 'demo-org'`)) as {
     id: number | null;
   }[];
+  // The announced calendar first: the seeded deadlines count working days as the app does.
+  await seedAnnouncedHolidays(db);
   const inspections = await seedDemoInspections(db, options.today ?? DEMO_TODAY, {
     draftOrgIds: demoOrg.flatMap((u) => (u.id === null ? [] : [Number(u.id)])),
   });

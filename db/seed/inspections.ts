@@ -24,6 +24,7 @@ import type { InspectionAction, InspectionState } from "../../src/domain/inspect
 import { runPrechecks } from "../../src/domain/prechecks";
 import type { Conclusion, Problem } from "../../src/domain/workflow";
 import { addCalendarDays, addWorkingDays } from "../../src/domain/working-days";
+import { loadCalendar } from "../../src/inspection/holidays";
 import { ORG_TYPES, type OrgType, type SupervisionMode } from "../schema";
 import {
   annualInspections,
@@ -374,9 +375,18 @@ const PROBLEMS: Record<Exclude<Conclusion, "qualified">, Problem[]> = {
   ],
 };
 
-function pathTo(state: InspectionState, supervised: boolean, returnedOnce: boolean): InspectionAction[] {
+function pathTo(
+  state: InspectionState,
+  supervised: boolean,
+  returnedOnce: boolean,
+  lapsed = false,
+): InspectionAction[] {
   if (state === "draft") return [];
-  if (state === "not_filed") return ["mark_not_filed"];
+  // A filing returned for correction and never resubmitted is marked 未参检 once its deadline has passed (R-C3).
+  if (state === "not_filed")
+    return lapsed
+      ? ["submit", "start_pre_review", "return_for_correction", "mark_not_filed"]
+      : ["mark_not_filed"];
   const path: InspectionAction[] = ["submit"];
   if (state === "submitted") return path;
   path.push("start_pre_review");
@@ -490,6 +500,7 @@ export async function seedDemoInspections(
   }
   const thisYear = Number(today.slice(0, 4));
   const years = [thisYear - 3, thisYear - 2, thisYear - 1];
+  const calendar = await loadCalendar(db);
   const lastReports = new Map<number, InspectionReport>();
   let filingCount = 0;
   let yearCount = 0;
@@ -561,15 +572,20 @@ export async function seedDemoInspections(
           state !== "draft" &&
           state !== "not_filed" &&
           i % 4 === 1;
+        // Half the 未参检 of a closed year had submitted, were returned for correction and let the deadline lapse.
+        const lapsed = !latest && state === "not_filed" && Math.floor((i + org.authorityId) / 14) % 2 === 0;
         const warn = i % 3 === 0;
         const report = demoReport(org, year, r, warn, lastReports.get(org.id));
         if (state !== "not_filed") lastReports.set(org.id, report);
         else lastReports.delete(org.id);
-        const path = pathTo(state, supervised, returnedOnce);
-        // Dates: submissions in the spring of year+1; for the latest year the last step a few days before today.
+        const path = pathTo(state, supervised, returnedOnce, lapsed);
+        // Dates: submissions in the spring of year+1; for the latest year the last step a few days before today; a
+        // lapsed return in April, so its deadline passed before the 未参检 marking of June 2.
         const end = latest
           ? addCalendarDays(today, -((i % 20) + 1))
-          : `${year + 1}-08-${String(1 + (i % 28)).padStart(2, "0")}`;
+          : lapsed
+            ? `${year + 1}-04-${String(10 + (i % 15)).padStart(2, "0")}`
+            : `${year + 1}-08-${String(1 + (i % 28)).padStart(2, "0")}`;
         const spring = `${year + 1}-03-${String(1 + (i % 25)).padStart(2, "0")}`;
         const start = spring < end ? spring : addCalendarDays(end, -30);
         const dates = path.map((_, k) => {
@@ -582,7 +598,8 @@ export async function seedDemoInspections(
         const since = dates.length ? at(dates.at(-1)!) : `${year + 1}-01-02T01:00:00.000Z`;
         const rounds = path.filter((a) => a === "submit" || a === "resubmit").length;
         const returnDate = state === "returned" ? dates.at(-1)! : null;
-        const deadline = returnDate ? addWorkingDays(returnDate, 5) : null;
+        const lapsedReturn = lapsed ? dates[path.indexOf("return_for_correction")]! : null;
+        const deadline = returnDate ? addWorkingDays(returnDate, 5, calendar) : null;
         const checks = runPrechecks(report, {
           orgType: org.type,
           foundationKind: org.foundationKind,
@@ -610,8 +627,8 @@ export async function seedDemoInspections(
               ? at(dates[path.lastIndexOf(path.includes("resubmit") ? "resubmit" : "submit")]!)
               : null,
           correctionReason:
-            state === "returned" ? "财务报表部分数据与审计报告不一致，活动情况填写过简。" : null,
-          correctionDeadline: deadline,
+            state === "returned" || lapsed ? "财务报表部分数据与审计报告不一致，活动情况填写过简。" : null,
+          correctionDeadline: deadline ?? (lapsedReturn ? addWorkingDays(lapsedReturn, 5, calendar) : null),
           conclusion,
           concludedOn: conclusion ? dates[path.indexOf("conclude")]! : null,
           publishedOn: state === "published" ? dates.at(-1)! : null,
@@ -695,7 +712,7 @@ export async function seedDemoInspections(
                 { section: "finances", text: "收入合计与审计报告不一致，请核对后更正。" },
                 { section: "activities", text: "请补充本年度开展的主要活动及其情况。" },
               ];
-              const deadline = addWorkingDays(e.dates[k]!, 5);
+              const deadline = addWorkingDays(e.dates[k]!, 5, calendar);
               const last = roundRows.at(-1)!;
               Object.assign(last, {
                 returnedAt: at,

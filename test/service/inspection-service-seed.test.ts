@@ -142,6 +142,45 @@ describe("demo inspections (db/seed/inspections.ts)", () => {
     ]);
   });
 
+  it("R-C3: a closed year holds filings returned for correction whose deadline lapsed, then marked 未参检", async () => {
+    const rows = (await db.all(sql`SELECT ai.id, ai.correction_deadline AS deadline,
+        (SELECT group_concat(t.action, ',') FROM (SELECT action FROM inspection_transitions
+          WHERE filing_id = ai.id ORDER BY id) t) AS path,
+        (SELECT substr(at, 1, 10) FROM inspection_transitions WHERE filing_id = ai.id AND action = 'mark_not_filed') AS marked
+      FROM annual_inspections ai WHERE ai.state = 'not_filed' AND ai.year < 2025`)) as {
+      id: number;
+      deadline: string | null;
+      path: string;
+      marked: string;
+    }[];
+    const lapsed = rows.filter((r) => r.path.includes("return_for_correction"));
+    expect(lapsed.length).toBeGreaterThan(0);
+    expect(rows.length).toBeGreaterThan(lapsed.length); // and some never filed at all
+    for (const r of lapsed) {
+      expect(r.path).toBe("submit,start_pre_review,return_for_correction,mark_not_filed");
+      expect(r.deadline).not.toBeNull();
+      expect(r.marked > r.deadline!).toBe(true);
+    }
+  });
+
+  it("are seeded by seedDemoCity with the announced 2025 and 2026 holidays, 调休 days included", async () => {
+    const small = await openTestDb();
+    await seedDemoCity(small, { count: 60, passwordHashing: FAST_SCRYPT });
+    const rows = (await small.all(sql`SELECT date, kind FROM holidays WHERE date IN
+      ('2025-01-28', '2025-02-08', '2026-02-16', '2026-02-14', '2026-10-07', '2026-10-10') ORDER BY date`)) as {
+      date: string;
+      kind: string;
+    }[];
+    expect(rows).toEqual([
+      { date: "2025-01-28", kind: "holiday" },
+      { date: "2025-02-08", kind: "workday" },
+      { date: "2026-02-14", kind: "workday" },
+      { date: "2026-02-16", kind: "holiday" },
+      { date: "2026-10-07", kind: "holiday" },
+      { date: "2026-10-10", kind: "workday" },
+    ]);
+  });
+
   it("are seeded by seedDemoCity, with demo-org's draft for the open year", async () => {
     const small = await openTestDb();
     const summary = await seedDemoCity(small, { count: 150, passwordHashing: FAST_SCRYPT });
