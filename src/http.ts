@@ -1,5 +1,30 @@
 import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Config } from "./config";
+import type { Refusal } from "./result";
+
+const FORBIDDEN_CODES = new Set(["forbidden", "forbidden_role", "out_of_scope"]);
+/** Refusals about what was typed: shown next to the field, answered 422. */
+const INPUT_CODES = new Set([
+  "invalid",
+  "blocking_checks",
+  "reason_required",
+  "deadline_invalid",
+  "conclusion_missing",
+  "conclusion_inconsistent",
+]);
+
+/**
+ * A service's refusal as an HTTP status, the one mapping every route uses: absent or out of scope 404, not this
+ * user's to do 403, bad input 422, and anything the object's current state forbids (someone saved first, a step
+ * already taken, a window closed) 409.
+ */
+export function refusalStatus(r: Pick<Refusal, "code">): ContentfulStatusCode {
+  if (r.code === "not_found") return 404;
+  if (FORBIDDEN_CODES.has(r.code)) return 403;
+  if (INPUT_CODES.has(r.code)) return 422;
+  return 409;
+}
 
 /**
  * One request header. On Node it is read from the headers Node has already parsed: asking the Request for a header

@@ -1,4 +1,5 @@
-/** What the credit pages receive (views import these, never db/schema). */
+/** What the credit pages receive (views import type { Refusal, Result } from "../result";
+import these, never db/schema). */
 import type {
   CreditAction,
   CreditGround,
@@ -9,8 +10,7 @@ import type {
   ServiceMethod,
 } from "../domain/credit";
 
-export type Refusal = { ok: false; code: string; message: string; fields?: Record<string, string> };
-export type Result<T> = ({ ok: true } & T) | Refusal;
+export type { Refusal, Result } from "../result";
 
 export interface CaseRow {
   id: number;

@@ -6,7 +6,7 @@ import { LettersPage } from "../../views/credit/letters";
 import type { AppEnv } from "../context";
 import { todayOf } from "../context";
 import { isIsoDate } from "../domain/working-days";
-import { clientIp } from "../http";
+import { clientIp, refusalStatus } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
 import { ownLetter, recentLetters, recordLetter, recordOutcome } from "./letters";
@@ -71,6 +71,6 @@ creditLetterRoutes.post("/:letterId/outcome", async (c) => {
   if (!parsed.success) return lettersPage(c, {}, errorsOf(parsed.error), 422);
   const r = await recordOutcome(c.get("deps"), me(c), id, parsed.data, clientIp(c));
   if (!r.ok && r.code === "not_found") return c.notFound();
-  if (!r.ok) return lettersPage(c, {}, r.fields ?? { outcome: r.message }, r.code === "stale" ? 409 : 422);
+  if (!r.ok) return lettersPage(c, {}, r.fields ?? { outcome: r.message }, refusalStatus(r));
   return c.redirect("/registrar/credit/letters?done=outcome", 303);
 });

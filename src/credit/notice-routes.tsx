@@ -5,7 +5,7 @@ import type { Errors } from "../../views/components/form";
 import { NoticePage, RectificationNoticesPage } from "../../views/credit/notices";
 import type { AppEnv } from "../context";
 import { hasControlCharacters } from "../domain/text";
-import { clientIp } from "../http";
+import { clientIp, refusalStatus } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
 import { issueFromRegistrar, noticeFor, noticeStep, noticesOf } from "./notices";
@@ -117,11 +117,7 @@ creditNoticeRoutes.post("/:rectificationId/decide", async (c) => {
     d.decision === "accept" ? ({ kind: "accept" } as const) : ({ kind: "return", reason: d.reason } as const);
   const r = await noticeStep(deps, me(c), n.id, d.version, step, clientIp(c));
   if (!r.ok)
-    return renderPage(
-      c,
-      <NoticePage user={me(c)} n={n} errors={{}} message={r.message} />,
-      r.code === "stale" ? 409 : 422,
-    );
+    return renderPage(c, <NoticePage user={me(c)} n={n} errors={{}} message={r.message} />, refusalStatus(r));
   return c.redirect(`/registrar/credit/notices/${n.id}`, 303);
 });
 
@@ -153,10 +149,6 @@ creditPortalNoticeRoutes.post("/:rectificationId/report", async (c) => {
   }
   const r = await noticeStep(deps, me(c), n.id, version, { kind: "report", answers }, clientIp(c));
   if (!r.ok)
-    return renderPage(
-      c,
-      <NoticePage user={me(c)} n={n} errors={{}} message={r.message} />,
-      r.code === "stale" ? 409 : 422,
-    );
+    return renderPage(c, <NoticePage user={me(c)} n={n} errors={{}} message={r.message} />, refusalStatus(r));
   return c.redirect(`/portal/credit/notices/${n.id}`, 303);
 });

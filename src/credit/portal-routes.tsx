@@ -4,7 +4,7 @@ import { z } from "zod";
 import { NoticeLetter, OrgCasePage } from "../../views/credit/case";
 import { PortalCreditPage } from "../../views/credit/public";
 import type { AppEnv } from "../context";
-import { clientIp } from "../http";
+import { clientIp, refusalStatus } from "../http";
 import { renderPage } from "../render";
 import { errorsOf, formOf, idOf, me, text } from "../route-kit";
 import { noticesOf } from "./notices";
@@ -57,7 +57,7 @@ creditPortalRoutes.post("/:caseId/object", async (c) => {
     return renderPage(
       c,
       <OrgCasePage user={me(c)} c={view} errors={{}} message={r.message} />,
-      r.code === "stale" ? 409 : 422,
+      refusalStatus(r),
     );
   return c.redirect(`/portal/credit/${view.id}`, 303);
 });

@@ -16,7 +16,7 @@ import {
   SERVICE_METHODS,
 } from "../domain/credit";
 import { isIsoDate } from "../domain/working-days";
-import { clientIp } from "../http";
+import { clientIp, refusalStatus } from "../http";
 import { idNumberProblem } from "../people/identity";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, idOf, me, text } from "../route-kit";
@@ -146,7 +146,7 @@ creditRegistrarRoutes.post("/:caseId/people", async (c) => {
         people={people}
         personForm={form}
       />,
-      r.code === "forbidden" ? 403 : 422,
+      refusalStatus(r),
     );
   }
   return c.redirect(`/registrar/credit/${view.id}#people-h`, 303);
@@ -195,7 +195,7 @@ creditRegistrarRoutes.post("/:caseId/act", async (c) => {
     return renderPage(
       c,
       <RegistrarCasePage user={me(c)} c={fresh} errors={{}} message={r.message} />,
-      r.code === "stale" ? 409 : 422,
+      refusalStatus(r),
     );
   }
   return c.redirect(`/registrar/credit/${view.id}`, 303);

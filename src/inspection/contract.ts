@@ -8,6 +8,7 @@
  * event(s) (commitWithAudit) and its notices → returns a Result. None throws for bad input: refusals are values
  * with a Chinese message, and for form input a per-field message map keyed by dotted field path.
  */
+
 import type { OrgType, SupervisionMode } from "../../db/schema";
 import type { AppDeps, SessionUser } from "../context";
 import type { InspectionReport, ReportSection } from "../domain/inspection-report";
@@ -15,16 +16,9 @@ import type { InspectionRates } from "../domain/inspection-stats";
 import type { InspectionAction, InspectionState } from "../domain/inspection-workflow";
 import type { Check } from "../domain/prechecks";
 import type { Conclusion, Problem, SectionComment } from "../domain/workflow";
+import type { Result } from "../result";
 
-export type Refusal = {
-  ok: false;
-  /** not_found (out of scope or absent) | stale (version) | invalid (field errors) | window_closed | … decide()'s codes */
-  code: string;
-  message: string;
-  /** For code "invalid": dotted field path → Chinese message. */
-  fields?: Record<string, string>;
-};
-export type Result<T> = ({ ok: true } & T) | Refusal;
+export type { Refusal, Result } from "../result";
 
 /** A year's inspection as one authority runs it. */
 export interface InspectionYear {

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { authorities } from "../../db/schema";
 import type { AppEnv, SessionUser } from "../context";
+import { refusalStatus } from "../http";
 import type { Refusal } from "./contract";
 import { authorityTree } from "./queries";
 import { inspectionService as svc } from "./service";
@@ -15,13 +16,8 @@ export const nowOf = (c: C) => c.get("deps").now?.() ?? new Date();
 export const idOf = (raw: string | undefined): number | null =>
   raw && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
 
-/** Refusal code → HTTP status. */
-export function statusOf(r: Refusal): ContentfulStatusCode {
-  if (r.code === "not_found") return 404;
-  if (r.code === "out_of_scope" || r.code === "forbidden" || r.code === "forbidden_role") return 403;
-  if (FIELD_OF[r.code] || r.code === "invalid" || r.code === "blocking_checks") return 422;
-  return 409;
-}
+/** Refusal code → HTTP status: the one mapping of src/http.ts. */
+export const statusOf = (r: Refusal): ContentfulStatusCode => refusalStatus(r);
 
 /** decide()'s input refusals, shown next to the field they concern. */
 export const FIELD_OF: Record<string, string> = {

@@ -1,8 +1,9 @@
 /** /party/cadres: the register of leading cadres holding posts (R-F5), kept by registrars, read by 党建 reviewers. */
 import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { CadrePostPage, CadreRegisterPage, NewCadrePage } from "../../views/party/cadres";
 import type { AppEnv } from "../context";
-import { clientIp } from "../http";
+import { clientIp, refusalStatus } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, idOf, me } from "../route-kit";
 import { addCadrePost, type CadrePostRow, cadrePost, cadreRegister, updateCadrePost } from "./cadres";
@@ -65,7 +66,7 @@ async function postPage(
   c: C,
   id: number | null,
   extra: { values?: Record<string, string>; errors?: Record<string, string>; message?: string } = {},
-  status: 200 | 403 | 409 | 422 = 200,
+  status: ContentfulStatusCode = 200,
 ) {
   const found = id === null ? null : await cadrePost(c.get("deps"), me(c), id);
   if (!found) return c.notFound();
@@ -94,7 +95,7 @@ partyCadreRoutes.post("/:id", async (c) => {
   const r = await updateCadrePost(c.get("deps"), me(c), id, parsed.data, clientIp(c));
   if (!r.ok) {
     if (r.code === "not_found") return c.notFound();
-    const status = r.code === "stale" ? 409 : r.code === "forbidden" ? 403 : 422;
+    const status = refusalStatus(r);
     return postPage(
       c,
       id,

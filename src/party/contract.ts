@@ -1,18 +1,12 @@
 /** What the party-building views read (R-F1…R-F5): plain data, no database handles. */
+
 import type { MemberCountSource, PartyActivityKind, PartyVersionState } from "../../db/schema/party";
 import type { OrgType } from "../../db/schema/registry";
 import type { PartyOrgType } from "../domain/inspection-report";
 import type { Coverage, PartyFinding, TermStatus } from "../domain/party";
 import type { AlertRow, CoverageGroupRow, PendingRow, UncoveredRow } from "./queries";
 
-export type Result<T = unknown> =
-  | ({ ok: true } & T)
-  | {
-      ok: false;
-      code: "not_found" | "forbidden" | "invalid" | "stale" | "conflict";
-      message: string;
-      fields?: Record<string, string>;
-    };
+export type { Refusal, Result } from "../result";
 
 export interface PartyOrgRecord {
   id: number;

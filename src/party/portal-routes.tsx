@@ -1,10 +1,11 @@
 /** /portal/party: the organization keeps its 党建工作台账 (R-F4). */
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ChangeFormPage } from "../../views/party/change-form";
 import { LedgerPage } from "../../views/party/ledger";
 import type { AppEnv } from "../context";
-import { clientIp } from "../http";
+import { clientIp, refusalStatus } from "../http";
 import { renderPage } from "../render";
 import { attachmentResponse, type C, errorsOf, formOf, idOf, me } from "../route-kit";
 import type { LedgerView } from "./contract";
@@ -34,7 +35,7 @@ const NOTICES: Record<string, string> = {
 async function page(
   c: C,
   extra: { errors?: Record<string, string>; form?: Record<string, string>; message?: string },
-  status: 200 | 409 | 422 = 200,
+  status: ContentfulStatusCode = 200,
 ) {
   const uscc = await ownUscc(c);
   const q = c.req.query();
@@ -104,7 +105,7 @@ partyPortalRoutes.post("/organization", async (c) => {
   if (!uscc) return c.notFound();
   const values = await formOf(c);
   const parsed = ChangeForm.safeParse(values);
-  const form = (errors: Record<string, string>, message: string | null, status: 409 | 422) =>
+  const form = (errors: Record<string, string>, message: string | null, status: ContentfulStatusCode) =>
     renderPage(
       c,
       <ChangeFormPage
@@ -121,7 +122,7 @@ partyPortalRoutes.post("/organization", async (c) => {
   const r = await submitChange(c.get("deps"), me(c), uscc, parsed.data, clientIp(c));
   if (!r.ok) {
     if (r.code === "not_found" || r.code === "forbidden") return c.notFound();
-    return form(r.fields ?? {}, r.fields ? null : r.message, r.code === "stale" ? 409 : 422);
+    return form(r.fields ?? {}, r.fields ? null : r.message, refusalStatus(r));
   }
   return c.redirect(`${BASE}?done=submitted#pending-h`, 303);
 });
@@ -132,7 +133,7 @@ partyPortalRoutes.post("/organization/withdraw", async (c) => {
   const parsed = VersionForm.safeParse(await formOf(c));
   if (!parsed.success) return page(c, { message: "请求不完整，请刷新页面后重试。" }, 422);
   const r = await withdrawChange(c.get("deps"), me(c), uscc, parsed.data.version, clientIp(c));
-  if (!r.ok) return page(c, { message: r.message }, r.code === "stale" ? 409 : 422);
+  if (!r.ok) return page(c, { message: r.message }, refusalStatus(r));
   return c.redirect(`${BASE}?done=withdrawn`, 303);
 });
 

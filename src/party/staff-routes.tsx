@@ -1,9 +1,10 @@
 /** /party: registrars and 党建 reviewers read the ledgers of their authority, confirm changes, watch 两个覆盖 (R-F3). */
 import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { LedgerPage } from "../../views/party/ledger";
 import { PartyOverviewPage } from "../../views/party/overview";
 import type { AppEnv } from "../context";
-import { clientIp } from "../http";
+import { clientIp, refusalStatus } from "../http";
 import { renderPage } from "../render";
 import { attachmentResponse, type C, errorsOf, formOf, idOf, me } from "../route-kit";
 import { coverageSummary } from "./coverage";
@@ -40,7 +41,7 @@ const DONE: Record<string, string> = {
 async function orgPage(
   c: C,
   extra: { errors?: Record<string, string>; form?: Record<string, string>; message?: string } = {},
-  status: 200 | 403 | 409 | 422 = 200,
+  status: ContentfulStatusCode = 200,
 ) {
   const q = c.req.query();
   const uscc = c.req.param("uscc") ?? "";
@@ -75,7 +76,7 @@ partyStaffRoutes.post("/orgs/:uscc/decide", async (c) => {
     return orgPage(
       c,
       { errors: r.fields ?? {}, form, message: r.fields ? undefined : r.message },
-      r.code === "stale" ? 409 : 422,
+      refusalStatus(r),
     );
   }
   return c.redirect(

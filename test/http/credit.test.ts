@@ -149,7 +149,7 @@ describe("R-D7: due process from candidate to listing and removal", () => {
       { version: "2", action: "decide_list", reasons: "逾期未报送", documentNo: "示民信〔2026〕1号" },
       registrar.cookie,
     );
-    expect(early.status).toBe(422);
+    expect(early.status).toBe(409);
     expect(await early.text()).toContain("异议期尚未届满");
 
     expect(
@@ -311,7 +311,7 @@ describe("R-D7: due process from candidate to listing and removal", () => {
       { version: "2", action: "decide_list", reasons: "逾期未报送", documentNo: "示民信〔2026〕2号" },
       registrar.cookie,
     );
-    expect(early.status).toBe(422);
+    expect(early.status).toBe(409);
     // [C] the period is a setting.
     const config = testConfig();
     config.domain = { ...config.domain, creditPublicationDays: 60 };

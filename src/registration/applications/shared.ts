@@ -13,6 +13,7 @@ import type { SessionUser } from "../../context";
 import type { BatchItem, Db } from "../../db";
 import { APPLICATION_KIND_LABELS, type RuleProblem } from "../../domain/registration";
 import type { Actor as WorkflowActor } from "../../domain/workflow";
+import type { Refusal } from "../../result";
 
 /**
  * What every kind of registration application shares: who is looking, who may act, the authority's facts used by the
@@ -23,7 +24,7 @@ export type ApplicationRow = typeof registrationApplications.$inferSelect;
 /** Who is looking: the holder of a 成立 link, or a signed-in user. */
 export type Viewer = { kind: "applicant"; applicationId: number } | { kind: "user"; user: SessionUser };
 
-export type Refusal = { ok: false; code: string; message: string; fields?: Record<string, string> };
+export type { Refusal } from "../../result";
 
 export function auditActorOf(viewer: Viewer, ip: string | null): AuditActor {
   if (viewer.kind === "applicant")
