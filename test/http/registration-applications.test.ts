@@ -13,6 +13,7 @@ import { testConfig } from "../../src/config";
 import type { Db } from "../../src/db";
 import { validateUscc } from "../../src/domain/uscc";
 import { openMemoryDatabase } from "../../src/node-db";
+import { saveDraft } from "../../src/registration/applications/lifecycle";
 import { searchOrganizations } from "../../src/registry/search";
 import { createSupervisorUnit, createUser, formHeaders, signIn } from "../support/auth";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
@@ -444,7 +445,8 @@ describe("applications of an existing organization", () => {
       { name: "东湖区书画协会", authorityCode: "159901", legalRepresentative: "赵一" },
     ]);
     const user = await createUser(db, { role: "org", orgId: org!.id });
-    return { org: org!, cookie: (await signIn(db, user.id, clock)).cookie };
+    const session = await signIn(db, user.id, clock);
+    return { org: org!, cookie: session.cookie, user: session.user };
   }
   async function start(cookie: string, kind: string): Promise<number> {
     const res = await post("/portal/applications", { kind }, cookie);
@@ -693,6 +695,24 @@ describe("applications of an existing organization", () => {
     expect([a.status, b.status].sort()).toEqual([303, 409]);
     const loser = a.status === 409 ? a : b;
     expect(await loser.text()).toContain("刚被其他人处理或修改过");
+  });
+
+  it("two saves of the same version: one is kept, the other is told someone saved first, and only one is audited", async () => {
+    const { cookie, user } = await orgWithUser();
+    const id = await start(cookie, "charter");
+    // Both read the application before either writes (as two tabs would).
+    const seen = await rowOf(id);
+    const viewer = { kind: "user" as const, user };
+    const first = await saveDraft(db, viewer, seen, 1, { changedClauses: "第三条" }, clock, null);
+    const second = await saveDraft(db, viewer, seen, 1, { changedClauses: "第五条" }, clock, null);
+    expect(first).toEqual({ ok: true });
+    expect(second).toMatchObject({ ok: false, code: "stale" });
+    expect((await rowOf(id)).data).toMatchObject({ changedClauses: "第三条" });
+    const saves = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "registration.save"), eq(auditEvents.objectId, String(id))));
+    expect(saves).toHaveLength(1);
   });
 
   it("a 变更 can be refused with reasons; a terminated organization cannot apply at all (R-A9)", async () => {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { organizations, supervisorUnits } from "../../../db/schema";
 import { seriousPersonProblems } from "../../credit/people";
-import type { BatchItem, Db } from "../../db";
+import { type BatchItem, type Db, staleGuard } from "../../db";
 import {
   filingLimitProblem,
   foundingProblems,
@@ -149,6 +149,7 @@ export async function approveChange(ctx: ApprovalContext): Promise<ApprovalEffec
       .update(organizations)
       .set({ ...set, version: o.version + 1, updatedAt: new Date().toISOString() })
       .where(and(eq(organizations.id, o.id), eq(organizations.version, o.version))),
+    staleGuard(db),
     history(o.id, "change", before, after),
   ];
   if (set.name) statements.push(unindexNameStatement(db, o.id), indexNameStatement(db, o.id, set.name));

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { organizations } from "../../../db/schema";
+import { staleGuard } from "../../db";
 import { filingLimitProblem, type RuleProblem } from "../../domain/registration";
 import { toDayNumber } from "../../domain/working-days";
 import type { DeregistrationData } from "../forms";
@@ -46,6 +47,7 @@ export async function approveDeregistration(ctx: ApprovalContext): Promise<Appro
             eq(organizations.status, "active"),
           ),
         ),
+      staleGuard(db),
       history(
         o.id,
         "deregistration",

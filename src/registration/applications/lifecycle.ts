@@ -3,7 +3,7 @@ import { registrationApplications, registrationEvents } from "../../../db/schema
 import { commitWithAudit } from "../../audit/audit";
 import { newToken } from "../../auth/tokens";
 import type { SessionUser } from "../../context";
-import type { BatchItem, Db } from "../../db";
+import { type BatchItem, type Db, staleGuard } from "../../db";
 import { type ApplicationKind, decisionDueOn, type RuleProblem } from "../../domain/registration";
 import {
   type ApplicationAction,
@@ -23,7 +23,6 @@ import {
   approvalContext,
   auditActorOf,
   authorityFacts,
-  guarded,
   isFiler,
   isStaleWrite,
   type OrgRow,
@@ -232,15 +231,22 @@ export async function saveDraft(
       .update(registrationApplications)
       .set({ data, version: app.version + 1, updatedAt: now.toISOString() })
       .where(and(eq(registrationApplications.id, app.id), eq(registrationApplications.version, version))),
+    staleGuard(db),
   ];
-  await commitWithAudit(db, auditActorOf(viewer, ip), changes, {
-    action: "registration.save",
-    objectType: "application",
-    objectId: app.id,
-    orgId: app.orgId,
-    summary: { kind: app.kind, fields: Object.keys(data) },
-  });
-  return (await versionAfter(db, app.id)) === version + 1 ? { ok: true } : staleRefusal();
+  try {
+    await commitWithAudit(db, auditActorOf(viewer, ip), changes, {
+      action: "registration.save",
+      objectType: "application",
+      objectId: app.id,
+      orgId: app.orgId,
+      summary: { kind: app.kind, fields: Object.keys(data) },
+    });
+  } catch (err) {
+    // Someone saved first: the guard rolled the batch back, audit event included.
+    if (isStaleWrite(err)) return staleRefusal();
+    throw err;
+  }
+  return { ok: true };
 }
 
 // ------------------------------------------------------------------------------------------------ transitions
@@ -354,8 +360,9 @@ export async function act(
       .update(registrationApplications)
       .set(set)
       .where(and(eq(registrationApplications.id, app.id), eq(registrationApplications.version, version))),
-    // Right after the conditional UPDATE: if it changed no row (someone else acted first), this insert fails its
-    // NOT NULL and the whole batch rolls back — no lost update, nothing half-written.
+    // Right after the conditional UPDATE: if it changed no row (someone else acted first), the guard fails and the
+    // whole batch rolls back — no lost update, nothing half-written.
+    staleGuard(db),
     db.insert(registrationEvents).values({
       applicationId: app.id,
       action,
@@ -363,7 +370,7 @@ export async function act(
       toState: decision.to,
       actorRole: actor.role,
       actorUserId: actor.userId,
-      actorLabel: guarded(actor.username ?? actor.role),
+      actorLabel: actor.username ?? actor.role,
       reason: input.reason?.trim() || null,
       deadline: open && open.kind === "open_correction" ? open.deadline : null,
       comments: open && open.kind === "open_correction" ? [...open.comments] : null,

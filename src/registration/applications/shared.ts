@@ -10,7 +10,7 @@ import type { Actor as AuditActor } from "../../audit/audit";
 import { readableAuthorityIds } from "../../auth/scope";
 import { parseToken, secretMatches } from "../../auth/tokens";
 import type { SessionUser } from "../../context";
-import type { BatchItem, Db } from "../../db";
+import { type BatchItem, type Db, isStaleWrite as isGuardStale } from "../../db";
 import { APPLICATION_KIND_LABELS, type RuleProblem } from "../../domain/registration";
 import type { Actor as WorkflowActor } from "../../domain/workflow";
 import type { Refusal } from "../../result";
@@ -140,15 +140,14 @@ export function problemList(): { out: RuleProblem[]; need: (field: string, messa
   return { out, need };
 }
 
-export /** A NOT NULL value that is null when the statement just before changed no row: the batch's stale-write guard. */
-function guarded(label: string) {
-  return sql`(CASE WHEN changes() = 1 THEN ${label} END)`;
-}
-
+/**
+ * Whether a batch failed because someone acted first: the stale-write guard (src/db.ts) after a version-checked
+ * UPDATE, or two approvals that drew the same 统一社会信用代码 (the code's unique index). Nothing was written.
+ */
 export function isStaleWrite(err: unknown): boolean {
+  if (isGuardStale(err)) return true;
   for (let x: unknown = err; x; x = (x as { cause?: unknown }).cause) {
-    const m = String((x as Error).message ?? "");
-    if (m.includes("NOT NULL constraint failed") || m.includes("UNIQUE constraint failed")) return true;
+    if (String((x as Error).message ?? "").includes("UNIQUE constraint failed")) return true;
   }
   return false;
 }
@@ -219,7 +218,7 @@ export async function approvalContext(
         before,
         after,
         actorUserId: actor.userId,
-        actorLabel: guarded(actor.username ?? actor.role),
+        actorLabel: actor.username ?? actor.role,
         reason: `${APPLICATION_KIND_LABELS[app.kind]}（${documentNo}）`,
       }),
     notice: (orgIdSql, kind, title, body) =>
