@@ -39,9 +39,9 @@ import {
 } from "./registration/application-routes";
 import { csvExportRoutes, importRoutes, xlsxExportRoutes } from "./registration/bulk-routes";
 import { certificateRoutes, verifyRoutes } from "./registration/certificate-routes";
-import { registryApi } from "./registry/api";
+import { apiHeaders, organizationsApi, organizationsCsv } from "./registry/api";
 import { createDetailCache } from "./registry/detail-cache";
-import { registryRoutes } from "./registry/routes";
+import { dataRoutes, orgPageRoutes, registerHomeRoutes, searchRoutes } from "./registry/routes";
 import { createSearchCache } from "./registry/search-cache";
 import { renderPage } from "./render";
 import { securityHeaders } from "./security-headers";
@@ -122,8 +122,14 @@ export function createApp(givenDeps: AppDeps) {
     }
   });
 
-  app.route("/", registryRoutes);
-  app.route("/", registryApi);
+  // The public register (src/registry).
+  app.route("/", registerHomeRoutes);
+  app.route("/search", searchRoutes);
+  app.route("/orgs", orgPageRoutes); // /orgs/:uscc
+  app.route("/data", dataRoutes);
+  app.use("/api/v1/*", apiHeaders); // CORS, nosniff and a short public cache on every open-data answer
+  app.route("/api/v1/organizations", organizationsApi); // and /api/v1/organizations/:uscc
+  app.route("/api/v1/organizations.csv", organizationsCsv);
 
   // Signing in and the own account (src/auth).
   app.route("/login", loginRoutes);
@@ -132,7 +138,10 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/account", accountRoutes);
   app.route("/api/v1/me", meApiRoutes);
 
-  app.route("/", homeRoutes); // /registrar, /supervisor, /portal, /admin
+  app.route("/registrar", homeRoutes("registrar"));
+  app.route("/supervisor", homeRoutes("supervisor"));
+  app.route("/portal", homeRoutes("org"));
+  app.route("/admin", homeRoutes("admin"));
   app.route("/admin/users", staffAccountRoutes);
   app.route("/portal/users", orgUserRoutes);
   app.route("/registrar/orgs", registrarOrgRoutes);

@@ -1,6 +1,6 @@
 /**
- * The role homes, each at its literal path: /registrar, /supervisor, /portal, /admin. The area guard has admitted
- * only the role the path names; `loadHome` gathers what that role's home shows.
+ * The role homes: one sub-app mounted at each area's root (/registrar, /supervisor, /portal, /admin in app.tsx). The
+ * area guard has admitted only the role the path names; `loadHome` gathers what that role's home shows.
  */
 import { Hono } from "hono";
 import { AdminHome } from "../../views/home/admin";
@@ -10,30 +10,23 @@ import { SupervisorHome } from "../../views/home/supervisor";
 import type { AppEnv } from "../context";
 import { renderPage } from "../render";
 import { me } from "../route-kit";
+import type { HomeData } from "./contract";
 import { loadHome } from "./service";
 
-export const homeRoutes = new Hono<AppEnv>();
-
-homeRoutes.get("/registrar", async (c) => {
-  const home = await loadHome(c.get("deps"), me(c));
-  if (home.role !== "registrar") return c.notFound();
-  return renderPage(c, <RegistrarHome user={me(c)} home={home} />);
-});
-
-homeRoutes.get("/supervisor", async (c) => {
-  const home = await loadHome(c.get("deps"), me(c), { page: Number(c.req.query("page")) || 1 });
-  if (home.role !== "supervisor") return c.notFound();
-  return renderPage(c, <SupervisorHome user={me(c)} home={home} />);
-});
-
-homeRoutes.get("/portal", async (c) => {
-  const home = await loadHome(c.get("deps"), me(c));
-  if (home.role !== "org") return c.notFound();
-  return renderPage(c, <PortalHome user={me(c)} home={home} />);
-});
-
-homeRoutes.get("/admin", async (c) => {
-  const home = await loadHome(c.get("deps"), me(c));
-  if (home.role !== "admin") return c.notFound();
-  return renderPage(c, <AdminHome user={me(c)} home={home} />);
-});
+/** The home of the area mounted at, for the role it admits (anyone else: 404, though the guard stops them first). */
+export function homeRoutes(role: HomeData["role"]) {
+  return new Hono<AppEnv>().get("/", async (c) => {
+    const home = await loadHome(c.get("deps"), me(c), { page: Number(c.req.query("page")) || 1 });
+    if (home.role !== role) return c.notFound();
+    switch (home.role) {
+      case "registrar":
+        return renderPage(c, <RegistrarHome user={me(c)} home={home} />);
+      case "supervisor":
+        return renderPage(c, <SupervisorHome user={me(c)} home={home} />);
+      case "org":
+        return renderPage(c, <PortalHome user={me(c)} home={home} />);
+      case "admin":
+        return renderPage(c, <AdminHome user={me(c)} home={home} />);
+    }
+  });
+}

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv } from "../context";
 import { apiEntry } from "../credit/public-routes";
 import { CSV_BOM, csvLines } from "../csv";
@@ -12,7 +12,10 @@ import { publicDetail } from "./queries";
 import { iterateOrganizations, type OrgSummary, type SearchResult } from "./search";
 
 /** Open data: /api/v1/organizations (JSON and CSV). A stable contract, documented in README.md. */
-export const registryApi = new Hono<AppEnv>();
+/** GET /api/v1/organizations (search) and /api/v1/organizations/{code} (one entry). */
+export const organizationsApi = new Hono<AppEnv>();
+/** GET /api/v1/organizations.csv: the open-data download. */
+export const organizationsCsv = new Hono<AppEnv>();
 
 const item = (o: OrgSummary) => ({
   uscc: o.uscc,
@@ -28,7 +31,8 @@ const apiError = (code: string, message: string, fields: Record<string, string> 
   error: { code, message, fields },
 });
 
-registryApi.use("/api/v1/*", async (c, next) => {
+/** The headers every public API answer carries (app.tsx applies it to /api/v1/*). */
+export const apiHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   // On the response's own headers: c.header() after the handler rebuilds the whole response (@hono/node-server
   // then materializes a full Response, ~12% of a cached search's CPU time under load).
@@ -36,12 +40,12 @@ registryApi.use("/api/v1/*", async (c, next) => {
   c.res.headers.set("X-Content-Type-Options", "nosniff");
   if (c.res.status === 200 && !c.res.headers.has("Cache-Control"))
     c.res.headers.set("Cache-Control", "public, max-age=60");
-});
+};
 
 /** The JSON of a search result, rendered once per cached result (the cache hands out the same object). */
 const renderedBodies = new WeakMap<SearchResult, string>();
 
-registryApi.get("/api/v1/organizations", async (c) => {
+organizationsApi.get("/", async (c) => {
   const parsed = parseSearch(c.req.query());
   if (!parsed.ok)
     return c.json(
@@ -75,7 +79,7 @@ const CSV_HEADER = [
   "住所",
 ];
 
-registryApi.get("/api/v1/organizations.csv", async (c) => {
+organizationsCsv.get("/", async (c) => {
   const parsed = parseSearch(c.req.query());
   if (!parsed.ok)
     return c.json(
@@ -122,7 +126,7 @@ registryApi.get("/api/v1/organizations.csv", async (c) => {
   });
 });
 
-registryApi.get("/api/v1/organizations/:uscc", async (c) => {
+organizationsApi.get("/:uscc", async (c) => {
   const v = validateUscc(c.req.param("uscc"));
   if (!v.ok) return c.json(apiError("invalid_uscc", v.message, { uscc: v.message }), 400);
   const data = await publicDetail(c.get("deps"), v.code);

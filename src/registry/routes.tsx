@@ -21,10 +21,14 @@ import { parseSearch } from "./params";
 import { listAuthorities, publicDetail } from "./queries";
 import { usccParam } from "./uscc-param";
 
-/** Public register pages: home, search, organization page, open-data page. */
-export const registryRoutes = new Hono<AppEnv>();
+/** Public register pages, each mounted at its own path in app.tsx: the home page (/), search (/search), an
+ * organization's page (/orgs/{code}) and the open-data page (/data). */
+export const registerHomeRoutes = new Hono<AppEnv>();
+export const searchRoutes = new Hono<AppEnv>();
+export const orgPageRoutes = new Hono<AppEnv>();
+export const dataRoutes = new Hono<AppEnv>();
 
-registryRoutes.get("/", async (c) => {
+registerHomeRoutes.get("/", async (c) => {
   const deps = c.get("deps");
   // Counting a million rows takes tens of milliseconds: once per register version, not per visitor.
   const countRows = async () => (await deps.db.select({ n: count() }).from(organizations))[0]?.n ?? 0;
@@ -34,7 +38,7 @@ registryRoutes.get("/", async (c) => {
   return renderPage(c, <HomePage user={c.get("user")} total={total} />);
 });
 
-registryRoutes.get("/search", async (c) => {
+searchRoutes.get("/", async (c) => {
   const { db, searchCache } = c.get("deps");
   const raw = c.req.query();
   const parsed = parseSearch(raw);
@@ -82,7 +86,7 @@ registryRoutes.get("/search", async (c) => {
   );
 });
 
-registryRoutes.get("/orgs/:uscc", async (c) => {
+orgPageRoutes.get("/:uscc", async (c) => {
   const param = await usccParam(c, (code) => `/orgs/${code}`);
   if ("response" in param) return param.response;
   const v = param;
@@ -152,7 +156,7 @@ registryRoutes.get("/orgs/:uscc", async (c) => {
   );
 });
 
-registryRoutes.get("/data", (c) => renderPage(c, <DataPage user={c.get("user")} />));
+dataRoutes.get("/", (c) => renderPage(c, <DataPage user={c.get("user")} />));
 
 /** `/orgs/{code}?as_of=YYYY-MM-DD`: the entry as it stood that day (历史视图), uncached; a bad date is a 400. */
 async function orgPageAsOf(c: Context<AppEnv>, code: string, raw: string, today: string) {
