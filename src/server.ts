@@ -12,9 +12,10 @@ import { createReadPool } from "./registry/read-pool";
 import { attachReadPool } from "./registry/read-pool-handle";
 import { loadStaticFiles } from "./static-files";
 import { createDiskStorage } from "./storage/disk";
+import { startWalCheckpointer } from "./wal-checkpointer";
 
 const config = loadConfig(process.env);
-const { db } = await openNodeDatabase(config.databaseUrl, config.databaseAuthToken);
+const { client, db } = await openNodeDatabase(config.databaseUrl, config.databaseAuthToken);
 await migrateDatabase(db);
 
 if (config.seedDemo) {
@@ -35,6 +36,10 @@ const readPool =
     ? createReadPool(config.databaseUrl.slice("file:".length), Number(process.env.READ_WORKERS ?? 2))
     : null;
 if (readPool) attachReadPool(db, readPool);
+// WAL checkpoints off the main thread (src/wal-checkpointer.ts).
+const checkpointer = readPool
+  ? await startWalCheckpointer(client, config.databaseUrl.slice("file:".length))
+  : null;
 
 // public/ is read into memory once; links carry each file's content hash.
 const staticFiles = loadStaticFiles("./public");
@@ -89,11 +94,11 @@ if (config.jobsDailyAt) {
   ).catch((err) => console.error("catching up scheduled jobs failed", err));
 }
 
-// A clean stop: no new connections, the read worker finishes its statement and closes its connection.
+// A clean stop: no new connections, the read workers finish their statement and close their connections.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     server.close();
     if (jobTimer) clearTimeout(jobTimer);
-    void (readPool?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+    void Promise.all([readPool?.close(), checkpointer?.close()]).finally(() => process.exit(0));
   });
 }

@@ -20,6 +20,7 @@ import { testConfig } from "../config";
 import { JOBS } from "../jobs/registry";
 import { runJobs } from "../jobs/runner";
 import { migrateDatabase, openNodeDatabase } from "../node-db";
+import { startWalCheckpointer } from "../wal-checkpointer";
 import { fmt, percentile, table } from "./bench-support";
 
 const { values } = parseArgs({
@@ -128,6 +129,8 @@ const batch = db.batch.bind(db);
   }
 }) as unknown as typeof db.batch;
 
+// As the server does: WAL checkpoints on a worker thread, not inside the job's commits (src/wal-checkpointer.ts).
+const checkpointer = await startWalCheckpointer(client, file);
 const config = testConfig();
 const deps = { db, config, now: () => new Date(`${today}T02:00:00Z`) };
 const rows: string[][] = [];
@@ -186,4 +189,5 @@ for (const p of paths) {
   httpRows.push([p, fmt(percentile(times, 50)), fmt(percentile(times, 95)), fmt(times.at(-1)!)]);
 }
 table(["request (in process)", "p50 ms", "p95 ms", "max ms"], httpRows);
+await checkpointer.close();
 client.close();
