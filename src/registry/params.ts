@@ -2,8 +2,10 @@
  * Search parameters shared by the pages and the open-data API: parsed with zod, each problem a Chinese message
  * keyed by the parameter's name. Unknown parameters are ignored.
  */
+
 import { z } from "zod";
 import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
+import { parseAsOf } from "../domain/as-of";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
 import { CONCLUSIONS } from "../domain/workflow";
 import { chinaDateOf, isIsoDate } from "../domain/working-days";
@@ -139,6 +141,23 @@ export function parseSearch(raw: Record<string, string>): ParsedSearch {
       perPage: v.per_page,
     },
   };
+}
+
+/**
+ * The search page's query: the search itself and `?as_of=` (the register as at a past day). `errors` holds a Chinese
+ * message per field; `past` is the day asked for, if any; `query` is what the form shows again.
+ */
+export function parseSearchPage(raw: Record<string, string>, today: string) {
+  const parsed = parseSearch(raw);
+  const asOf = raw.as_of === undefined || raw.as_of === "" ? null : parseAsOf(raw.as_of, today, null);
+  const errors: Record<string, string> = {
+    ...(parsed.ok ? {} : parsed.fields),
+    ...(asOf?.kind === "invalid" ? { as_of: asOf.message } : {}),
+  };
+  const past = asOf?.kind === "past" ? asOf.date : undefined;
+  const query = { ...(parsed.ok ? parsed.query : raw), ...(past ? { as_of: past } : {}) };
+  const params = parsed.ok && asOf?.kind !== "invalid" ? parsed.params : null;
+  return { params, errors, past, query };
 }
 
 /** The query string for a search (for links: pagination, CSV), leaving out empty values. */

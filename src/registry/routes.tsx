@@ -4,20 +4,16 @@ import { organizations } from "../../db/schema";
 import { ErrorPage } from "../../views/layout";
 import { DataPage, HomePage, OrgPage, SearchPage } from "../../views/registry/pages";
 import { SearchResults } from "../../views/registry/search";
-import type { AppEnv } from "../context";
-import { runningSuspension } from "../credit/penalties";
-import { redListStanding } from "../credit/red-list";
+import type { AppEnv, SessionUser } from "../context";
 import { parseAsOf } from "../domain/as-of";
 import { cnDate } from "../domain/dates";
 import { usccQueryProblem } from "../domain/uscc";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
-import { publicPartyOrg } from "../party/coverage";
 import { pageString, renderFragment, renderPage } from "../render";
 import { publicDetailAsOf, searchAsOf } from "./as-of";
-import { evaluationStanding } from "./evaluation";
-import { gradeHistoryOf } from "./grades";
-import { parseSearch } from "./params";
+import { orgPageData } from "./org-page";
+import { parseSearchPage } from "./params";
 import { listAuthorities, publicDetail } from "./queries";
 import { usccParam } from "./uscc-param";
 
@@ -39,49 +35,29 @@ registerHomeRoutes.get("/", async (c) => {
 });
 
 searchRoutes.get("/", async (c) => {
-  const { db, searchCache } = c.get("deps");
-  const raw = c.req.query();
-  const parsed = parseSearch(raw);
-  // `?as_of=`: the register as at a past day, read uncached; the live search keeps its cache.
-  const asOf =
-    raw.as_of === undefined || raw.as_of === ""
-      ? ({ kind: "today" } as const)
-      : parseAsOf(raw.as_of, chinaDateOf(c.get("deps").now?.() ?? new Date()), null);
-  const errors = {
-    ...(parsed.ok ? {} : parsed.fields),
-    ...(asOf.kind === "invalid" ? { as_of: asOf.message } : {}),
-  };
-  const past = asOf.kind === "past" ? asOf.date : undefined;
-  const query = { ...(parsed.ok ? parsed.query : raw), ...(past ? { as_of: past } : {}) };
-  const ok = parsed.ok && asOf.kind !== "invalid";
-  const result = !ok
-    ? null
-    : past
-      ? await searchAsOf(c.get("deps"), parsed.params, past)
-      : await searchCache!.search(db, parsed.params);
-  const status = ok ? 200 : 400;
-  const usccProblem = usccQueryProblem(typeof raw.q === "string" ? raw.q : undefined);
-  if (wantsFragment(c))
-    return renderFragment(
-      c,
-      <SearchResults query={query} result={result} errors={errors} usccProblem={usccProblem} />,
-      status,
-    );
   const deps = c.get("deps");
+  const raw = c.req.query();
+  const s = parseSearchPage(raw, chinaDateOf(deps.now?.() ?? new Date()));
+  // A past day (`?as_of=`) is read uncached; the live search keeps its cache.
+  const result = !s.params
+    ? null
+    : s.past
+      ? await searchAsOf(deps, s.params, s.past)
+      : await deps.searchCache!.search(deps.db, s.params);
+  const shown = {
+    query: s.query,
+    result,
+    errors: s.errors,
+    usccProblem: usccQueryProblem(typeof raw.q === "string" ? raw.q : undefined),
+  };
+  const status = s.params ? 200 : 400;
+  if (wantsFragment(c)) return renderFragment(c, <SearchResults {...shown} />, status);
   const authorities = deps.detailCache
-    ? await deps.detailCache.get(db, "register:authorities", () => listAuthorities(db))
-    : await listAuthorities(db);
+    ? await deps.detailCache.get(deps.db, "register:authorities", () => listAuthorities(deps.db))
+    : await listAuthorities(deps.db);
   return renderPage(
     c,
-    <SearchPage
-      query={query}
-      result={result}
-      errors={errors}
-      usccProblem={usccProblem}
-      authorities={authorities}
-      asOf={past}
-      user={c.get("user")}
-    />,
+    <SearchPage {...shown} authorities={authorities} asOf={s.past} user={c.get("user")} />,
     status,
   );
 });
@@ -89,72 +65,39 @@ searchRoutes.get("/", async (c) => {
 orgPageRoutes.get("/:uscc", async (c) => {
   const param = await usccParam(c, (code) => `/orgs/${code}`);
   if ("response" in param) return param.response;
-  const v = param;
   const deps = c.get("deps");
-  const today = chinaDateOf(deps.now?.() ?? new Date());
   const user = c.get("user");
+  const today = chinaDateOf(deps.now?.() ?? new Date());
   const asOf = c.req.query("as_of");
-  if (asOf !== undefined && asOf !== "") return orgPageAsOf(c, v.code, asOf, today);
+  if (asOf !== undefined && asOf !== "") return orgPageAsOf(c, param.code, asOf, today);
   // Anonymous visitors all see the same page: rendered once per organization and day, until the register changes.
-  if (!user && deps.detailCache) {
-    const html = await deps.detailCache.get(deps.db, `page:${v.code}:${today}`, async () => {
-      const data = await publicDetail(deps, v.code);
-      if (!data) return null;
-      const suspension = await runningSuspension(deps, data.detail.org.id, today);
-      const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
-      const redList = await redListStanding(deps, data.detail.org.id);
-      const evaluation = await evaluationStanding(deps, data.detail.org, today);
-      const grades = await gradeHistoryOf(deps, data.detail.org, today);
-      return pageString(
-        <OrgPage
-          {...data}
-          suspension={suspension}
-          partyOrg={partyOrg}
-          redList={redList}
-          evaluation={evaluation}
-          grades={grades}
-          today={today}
-          user={null}
-        />,
-      );
-    });
-    if (html !== null) {
-      c.header("Vary", "HX-Request, HX-Request-Type");
-      return c.html(html);
-    }
+  const html =
+    user || !deps.detailCache
+      ? null
+      : await deps.detailCache.get(deps.db, `page:${param.code}:${today}`, async () => {
+          const page = await orgPageData(deps, param.code, today);
+          return page && pageString(<OrgPage {...page} user={null} />);
+        });
+  if (html !== null) {
+    c.header("Vary", "HX-Request, HX-Request-Type");
+    return c.html(html);
   }
-  const data = await publicDetail(deps, v.code);
-  if (!data) {
-    return renderPage(
-      c,
-      <ErrorPage
-        status={404}
-        title="未找到该社会组织"
-        message={<p>登记信息中没有统一社会信用代码为 {v.code} 的社会组织。请核对代码，或按名称查询。</p>}
-        user={user}
-      />,
-      404,
-    );
-  }
-  const suspension = await runningSuspension(deps, data.detail.org.id, today);
-  const partyOrg = await publicPartyOrg(deps, data.detail.org.id);
-  const redList = await redListStanding(deps, data.detail.org.id);
-  const evaluation = await evaluationStanding(deps, data.detail.org, today);
-  const grades = await gradeHistoryOf(deps, data.detail.org, today);
-  return renderPage(
-    c,
-    <OrgPage
-      {...data}
-      suspension={suspension}
-      partyOrg={partyOrg}
-      redList={redList}
-      evaluation={evaluation}
-      grades={grades}
-      today={today}
-      user={user}
-    />,
-  );
+  const page = await orgPageData(deps, param.code, today);
+  if (!page) return renderPage(c, <OrgNotFound code={param.code} user={user} />, 404);
+  return renderPage(c, <OrgPage {...page} user={user} />);
 });
+
+/** No organization has this (valid) code. */
+function OrgNotFound({ code, user }: { code: string; user: SessionUser | null }) {
+  return (
+    <ErrorPage
+      status={404}
+      title="未找到该社会组织"
+      message={<p>登记信息中没有统一社会信用代码为 {code} 的社会组织。请核对代码，或按名称查询。</p>}
+      user={user}
+    />
+  );
+}
 
 dataRoutes.get("/", (c) => renderPage(c, <DataPage user={c.get("user")} />));
 
