@@ -77,60 +77,55 @@ loginRoutes.get("/", async (c) => {
 });
 
 loginRoutes.post("/", async (c) => {
-  const parsed = LoginForm.safeParse(await form(c));
-  const next = safeNext(parsed.data?.next);
-  if (!parsed.success) {
-    return renderPage(
-      c,
-      <LoginPage values={{}} errors={fieldErrors(parsed.error.issues)} next={next} />,
-      422,
-    );
+  const input = loginInput(await form(c));
+  if (!input.ok)
+    return renderPage(c, <LoginPage values={input.values} errors={input.errors} next={input.next} />, 422);
+  const { db, config, now } = c.get("deps");
+  const result = await login(db, config, input, now?.() ?? new Date(), {
+    ip: clientIp(c),
+    userAgent: c.req.header("User-Agent") ?? null,
+  });
+  if (result.kind === "ok") {
+    setSessionCookie(c, result.token);
+    return c.redirect(input.next ?? HOME[result.user.role], 303);
   }
+  if (result.kind === "throttled") c.header("Retry-After", String(Math.ceil(result.waitMs / 1000)));
+  const refused = loginRefusal(result);
+  return renderPage(
+    c,
+    <LoginPage values={{ username: input.username }} errors={{ form: refused.message }} next={input.next} />,
+    refused.status,
+  );
+});
+
+/** The sign-in form: both fields filled in, within their lengths; `next` only if it stays on this site. */
+function loginInput(raw: Record<string, string>) {
+  const parsed = LoginForm.safeParse(raw);
+  const next = safeNext(parsed.data?.next);
+  if (!parsed.success)
+    return { ok: false as const, values: {}, errors: fieldErrors(parsed.error.issues), next };
   const { username, password } = parsed.data;
   const errors: Record<string, string> = {};
   if (!username) errors.username = "请填写用户名。";
   if (!password) errors.password = "请填写密码。";
-  if (Object.keys(errors).length > 0) {
-    return renderPage(c, <LoginPage values={{ username }} errors={errors} next={next} />, 422);
-  }
-  const { db, config, now } = c.get("deps");
-  const result = await login(db, config, { username, password }, now?.() ?? new Date(), {
-    ip: clientIp(c),
-    userAgent: c.req.header("User-Agent") ?? null,
-  });
+  if (Object.keys(errors).length > 0) return { ok: false as const, values: { username }, errors, next };
+  return { ok: true as const, username, password, next };
+}
+
+/** Why a sign-in was refused, in words and as a status (a wrong name and a wrong password read the same). */
+function loginRefusal(result: Exclude<Awaited<ReturnType<typeof login>>, { kind: "ok" }>): {
+  message: string;
+  status: 401 | 403 | 429;
+} {
   switch (result.kind) {
-    case "ok":
-      setSessionCookie(c, result.token);
-      return c.redirect(next ?? HOME[result.user.role], 303);
     case "throttled":
-      c.header("Retry-After", String(Math.ceil(result.waitMs / 1000)));
-      return renderPage(
-        c,
-        <LoginPage
-          values={{ username }}
-          errors={{ form: `登录失败次数过多，请 ${formatWait(result.waitMs)}后再试。` }}
-          next={next}
-        />,
-        429,
-      );
+      return { message: `登录失败次数过多，请 ${formatWait(result.waitMs)}后再试。`, status: 429 };
     case "disabled":
-      return renderPage(
-        c,
-        <LoginPage
-          values={{ username }}
-          errors={{ form: "这个账号已被停用，不能登录。如有疑问请联系为您开设账号的人员。" }}
-          next={next}
-        />,
-        403,
-      );
+      return { message: "这个账号已被停用，不能登录。如有疑问请联系为您开设账号的人员。", status: 403 };
     default:
-      return renderPage(
-        c,
-        <LoginPage values={{ username }} errors={{ form: "用户名或密码不正确。" }} next={next} />,
-        401,
-      );
+      return { message: "用户名或密码不正确。", status: 401 };
   }
-});
+}
 
 logoutRoutes.post("/", async (c) => {
   const user = c.get("user");
