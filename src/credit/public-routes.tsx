@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { Errors } from "../../views/components/form";
 import { PublicCreditPage, PublishedNoticesPage, RedListPage } from "../../views/credit/public";
+import { atomFeed } from "../atom";
 import type { AppEnv } from "../context";
 import { CSV_BOM, csvLines } from "../csv";
 import {
@@ -13,7 +14,6 @@ import {
 } from "../domain/credit";
 import { criteriaWords } from "../domain/red-list";
 import { isIsoDate } from "../domain/working-days";
-import { xml } from "../registration/announcements";
 import { renderPage } from "../render";
 import { errorsOf, text } from "../route-kit";
 import { type PublicFilter, publicEntries, publicEvents, publishedNotices } from "./queries";
@@ -148,7 +148,17 @@ creditPublicRoutes.get("/export.csv", async (c) => {
   const r = publicFilter(c.req.query());
   if (!r.ok) return c.text(`查询参数有误：${Object.values(r.errors).join(" ")}`, 400);
   const { items } = await publicEntries(c.get("deps").db, { ...r.f, page: 1, perPage: 100_000 });
-  const body =
+  const body = creditCsv(items);
+  return c.body(body, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="credit.csv"; filename*=UTF-8''${encodeURIComponent("信用名单.csv")}`,
+    "Access-Control-Allow-Origin": "*",
+  });
+});
+
+/** The public entries as CSV (BOM, Chinese headers), one row per entry, current and removed (R-D8). */
+function creditCsv(items: Awaited<ReturnType<typeof publicEntries>>["items"]): string {
+  return (
     CSV_BOM +
     csvLines([
       [
@@ -177,13 +187,9 @@ creditPublicRoutes.get("/export.csv", async (c) => {
         e.removalReason ? REMOVAL_REASON_LABELS[e.removalReason] : "",
         e.removalDocumentNo ?? "",
       ]),
-    ]);
-  return c.body(body, 200, {
-    "Content-Type": "text/csv; charset=utf-8",
-    "Content-Disposition": `attachment; filename="credit.csv"; filename*=UTF-8''${encodeURIComponent("信用名单.csv")}`,
-    "Access-Control-Allow-Origin": "*",
-  });
-});
+    ])
+  );
+}
 
 /** An Atom feed (RFC 4287) of listings and removals, newest first, so anyone can follow the lists. */
 creditPublicRoutes.get("/feed.atom", async (c) => {
@@ -193,36 +199,26 @@ creditPublicRoutes.get("/feed.atom", async (c) => {
   }
   const { db, config } = c.get("deps");
   const events = await publicEvents(db, list || undefined);
-  const origin = config.publicOrigin;
-  const host = new URL(origin).host;
-  const self = `/credit/feed.atom${list ? `?list=${list}` : ""}`;
-  const entries = events
-    .map(
-      (e) => `  <entry>
-    <id>tag:${xml(host)},${e.on}:credit:${e.id}:${e.kind}</id>
-    <title>${xml(`${e.orgName}${e.kind === "listed" ? "被列入" : "被移出"}${CREDIT_LIST_LABELS[e.list]}`)}</title>
-    <link rel="alternate" type="text/html" href="${xml(`${origin}/orgs/${e.uscc}`)}"/>
-    <updated>${e.on}T00:00:00+08:00</updated>
-    <author><name>${xml(e.authorityName)}</name></author>
-    <category term="${e.kind}"/>
-    <summary type="text">${xml(
-      e.kind === "listed"
-        ? `${CREDIT_GROUNDS[e.ground].label}。${e.facts}${e.documentNo ? `（${e.documentNo}）` : ""}`
-        : `${e.removalReason ? REMOVAL_REASON_LABELS[e.removalReason] : ""}${e.removalDocumentNo ? `（${e.removalDocumentNo}）` : ""}`,
-    )}</summary>
-  </entry>`,
-    )
-    .join("\n");
-  const body = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
-  <id>${xml(origin + self)}</id>
-  <title>社会组织信用名单列入与移出</title>
-  <updated>${events[0] ? `${events[0].on}T00:00:00+08:00` : "2000-01-01T00:00:00+08:00"}</updated>
-  <link rel="self" type="application/atom+xml" href="${xml(origin + self)}"/>
-  <link rel="alternate" type="text/html" href="${xml(`${origin}/credit`)}"/>
-${entries}
-</feed>
-`;
+  const body = atomFeed(
+    config.publicOrigin,
+    {
+      selfPath: `/credit/feed.atom${list ? `?list=${list}` : ""}`,
+      alternatePath: "/credit",
+      title: "社会组织信用名单列入与移出",
+    },
+    events.map((e) => ({
+      key: `credit:${e.id}:${e.kind}`,
+      on: e.on,
+      title: `${e.orgName}${e.kind === "listed" ? "被列入" : "被移出"}${CREDIT_LIST_LABELS[e.list]}`,
+      href: `/orgs/${e.uscc}`,
+      author: e.authorityName,
+      category: e.kind,
+      summary:
+        e.kind === "listed"
+          ? `${CREDIT_GROUNDS[e.ground].label}。${e.facts}${e.documentNo ? `（${e.documentNo}）` : ""}`
+          : `${e.removalReason ? REMOVAL_REASON_LABELS[e.removalReason] : ""}${e.removalDocumentNo ? `（${e.removalDocumentNo}）` : ""}`,
+    })),
+  );
   return c.body(body, 200, {
     "Content-Type": "application/atom+xml; charset=utf-8",
     "Cache-Control": "public, max-age=300",

@@ -6,6 +6,7 @@ import {
   authorities,
   organizations,
 } from "../../db/schema";
+import { atomFeed as feed } from "../atom";
 import type { Db } from "../db";
 
 /** The public 公告 list (成立, 变更, 注销, 撤销) by authority and month, and its Atom feed (R-A7). */
@@ -64,39 +65,19 @@ export async function listAnnouncements(db: Db, f: AnnouncementFilters, page: nu
 
 export type AnnouncementRow = Awaited<ReturnType<typeof listAnnouncements>>["rows"][number];
 
-export const xml = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-
 /** An Atom 1.0 feed (RFC 4287) of the newest announcements matching the filters. */
 export function atomFeed(origin: string, selfPath: string, rows: AnnouncementRow[], title: string): string {
-  const updated = rows[0] ? `${rows[0].publishedOn}T00:00:00+08:00` : "2000-01-01T00:00:00+08:00";
-  const host = new URL(origin).host;
-  const entries = rows
-    .map(
-      (r) => `  <entry>
-    <id>tag:${xml(host)},${r.publishedOn}:announcement:${r.id}</id>
-    <title>${xml(r.title)}</title>
-    <link rel="alternate" type="text/html" href="${xml(`${origin}/orgs/${r.uscc}`)}"/>
-    <updated>${r.publishedOn}T00:00:00+08:00</updated>
-    <author><name>${xml(r.authorityName)}</name></author>
-    <category term="${r.kind}"/>
-    <summary type="text">${xml(`${r.body}${r.documentNo ? `（${r.documentNo}）` : ""}`)}</summary>
-  </entry>`,
-    )
-    .join("\n");
-  return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
-  <id>${xml(origin + selfPath)}</id>
-  <title>${xml(title)}</title>
-  <updated>${updated}</updated>
-  <link rel="self" type="application/atom+xml" href="${xml(origin + selfPath)}"/>
-  <link rel="alternate" type="text/html" href="${xml(origin + selfPath.replace("/announcements.atom", "/announcements"))}"/>
-${entries}
-</feed>
-`;
+  return feed(
+    origin,
+    { selfPath, alternatePath: selfPath.replace("/announcements.atom", "/announcements"), title },
+    rows.map((r) => ({
+      key: `announcement:${r.id}`,
+      on: r.publishedOn,
+      title: r.title,
+      href: `/orgs/${r.uscc}`,
+      author: r.authorityName,
+      category: r.kind,
+      summary: `${r.body}${r.documentNo ? `（${r.documentNo}）` : ""}`,
+    })),
+  );
 }
