@@ -4,6 +4,7 @@
  * area guard admits only registrars; another authority's organization is read-only (403 on any action).
  */
 import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { RegistrarOrgList, RegistrarOrgPage } from "../../views/accounts/registrar-orgs";
 import { ChangeHistory, RevocationForm } from "../../views/registration/registrar-org";
@@ -11,7 +12,7 @@ import { actorOf, findOrgFor, type OrgAccess } from "../auth/scope";
 import type { AppEnv } from "../context";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
 import { chinaDateOf } from "../domain/working-days";
-import { clientIp } from "../http";
+import { clientIp, refusalStatus } from "../http";
 import { revocationProblems, revoke } from "../registration/revocation";
 import { STATUS_LABELS } from "../registry/labels";
 import { MAX_QUERY_LENGTH } from "../registry/search";
@@ -66,7 +67,7 @@ async function orgPage(
   c: C,
   access: OrgAccess,
   form: { values: Form; errors: Form } = { values: {}, errors: {} },
-  status: 200 | 409 | 422 = 200,
+  status: ContentfulStatusCode = 200,
   revocation: { values: Form; errors: Form } | null = null,
 ) {
   const { org, canAct } = access;
@@ -121,12 +122,7 @@ registrarOrgRoutes.post("/:uscc/revoke", async (c) => {
   if (!access) return c.notFound();
   if (!access.canAct) return c.text("本机关对该组织只有查看权限。", 403);
   const values = await formOf(c);
-  const decision = {
-    documentNo: (values.documentNo ?? "").trim(),
-    decidedOn: (values.decidedOn ?? "").trim(),
-    reason: (values.reason ?? "").trim(),
-    version: Number(values.version),
-  };
+  const decision = revocationInput(values);
   const actor = actorOf(me(c), clientIp(c));
   const today = chinaDateOf(now?.() ?? new Date());
   // 撤销 cannot be undone (R-A9): the registrar confirms it by name first (every other problem shown with it).
@@ -143,8 +139,18 @@ registrarOrgRoutes.post("/:uscc/revoke", async (c) => {
   const errors = r.fields ?? { documentNo: r.message };
   const fresh = await findOrgFor(db, me(c), access.org.uscc);
   if (!fresh) return c.notFound();
-  return orgPage(c, fresh, undefined, r.code === "invalid" ? 422 : 409, { values, errors });
+  return orgPage(c, fresh, undefined, refusalStatus(r), { values, errors });
 });
+
+/** The 撤销 decision as typed: 文号, date, the facts for the 公告, and the version the registrar saw. */
+function revocationInput(values: Record<string, string>) {
+  return {
+    documentNo: (values.documentNo ?? "").trim(),
+    decidedOn: (values.decidedOn ?? "").trim(),
+    reason: (values.reason ?? "").trim(),
+    version: Number(values.version),
+  };
+}
 
 registrarOrgRoutes.post("/:uscc/accounts", async (c) => {
   const { db } = c.get("deps");

@@ -120,36 +120,20 @@ creditRegistrarRoutes.post("/:caseId/people", async (c) => {
   if (!view) return c.notFound();
   const form = await formOf(c);
   const parsed = PersonForm.safeParse(form);
-  const people = await casePeople(deps.db, view.id);
-  if (!parsed.success) {
-    return renderPage(
-      c,
-      <RegistrarCasePage
-        user={me(c)}
-        c={view}
-        errors={errorsOf(parsed.error)}
-        people={people}
-        personForm={form}
-      />,
-      422,
-    );
-  }
-  const r = await addCasePerson(deps, me(c), view.id, parsed.data, clientIp(c));
-  if (!r.ok) {
-    return renderPage(
-      c,
-      <RegistrarCasePage
-        user={me(c)}
-        c={view}
-        errors={{}}
-        message={r.message}
-        people={people}
-        personForm={form}
-      />,
-      refusalStatus(r),
-    );
-  }
-  return c.redirect(`/registrar/credit/${view.id}#people-h`, 303);
+  const r = parsed.success ? await addCasePerson(deps, me(c), view.id, parsed.data, clientIp(c)) : null;
+  if (r?.ok) return c.redirect(`/registrar/credit/${view.id}#people-h`, 303);
+  return renderPage(
+    c,
+    <RegistrarCasePage
+      user={me(c)}
+      c={view}
+      errors={parsed.success ? {} : errorsOf(parsed.error)}
+      message={r?.message}
+      people={await casePeople(deps.db, view.id)}
+      personForm={form}
+    />,
+    r ? refusalStatus(r) : 422,
+  );
 });
 
 creditRegistrarRoutes.get("/:caseId/letter", async (c) => {
