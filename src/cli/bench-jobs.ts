@@ -1,5 +1,5 @@
 /**
- * npm run bench:jobs [-- --orgs 1000000] [--iterations 200] [--today 2026-12-04] [--skip-jobs] [--file FILE]
+ * npm run bench:jobs [-- --orgs 1000000] [--iterations 200] [--today 2026-12-04] [--skip-jobs] [--file FILE] [--only JOB,…]
  *
  * The daily jobs and the public credit list at the size of a national register: a copy of the synthetic register
  * (data/bench/registry-N.db, built by `npm run bench` / `npm run db:synthetic`) is given three 年检 years for every
