@@ -140,6 +140,9 @@ request = function()
   i = i + 1
   return wrk.format("GET", paths[((i - 1) % #paths) + 1])
 end
+done = function(summary, latency, requests)
+  io.write(string.format("p95_us %d\n", latency:percentile(95)))
+end
 `;
 
 /** The same paths with wrk (one thread, `connections` connections), when wrk is installed; null otherwise. */
@@ -164,7 +167,7 @@ export function wrkLoad(base: string, paths: string[], seconds: number, connecti
     return {
       rps: Math.round(Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? Number.NaN)),
       p50: ms("50"),
-      p95: Number.NaN,
+      p95: Number(out.match(/^p95_us (\d+)$/m)?.[1] ?? Number.NaN) / 1000,
       p99: ms("99"),
       errors: Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0),
       requests,

@@ -13,24 +13,30 @@
  * surfaced, or a queue class's p95 exceeded 50 ms.
  */
 import { fork } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { authorities, organizations } from "../../db/schema";
+import { authorities } from "../../db/schema";
 import { inspectionSections } from "../../db/schema/inspection";
 import { demoReport, type OrgRow } from "../../db/seed/inspections";
 import { createRandom } from "../../db/seed/random";
 import { verifyAuditChain } from "../audit/chain";
 import { testConfig } from "../config";
 import type { AppDeps, SessionUser } from "../context";
-import { type BatchItem, type Db, runBatch } from "../db";
 import { REPORT_SECTIONS } from "../domain/inspection-report";
-import { issueUscc } from "../domain/uscc";
 import type { QueueFilters } from "../inspection/contract";
 import { inspectionService as svc } from "../inspection/service";
-import { migrateDatabase, openNodeDatabase } from "../node-db";
-import { indexNameStatement } from "../registry/grams";
+import { openNodeDatabase } from "../node-db";
+import { fmt, percentile, table } from "./bench-support";
+import {
+  freshFile,
+  insertOrganizations,
+  insertUser,
+  KINDS,
+  open,
+  sessionUser,
+  WORDS,
+} from "./load-inspection-fixtures";
 
 const { values } = parseArgs({
   options: {
@@ -47,125 +53,6 @@ const { values } = parseArgs({
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const YEAR = THIS_YEAR - 1;
-
-async function open(url: string): Promise<Db> {
-  const { db } = await openNodeDatabase(url);
-  await migrateDatabase(db);
-  return db;
-}
-
-function freshFile(path: string) {
-  mkdirSync("data/load", { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
-  return `file:${path}`;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const fmt = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
-
-function table(header: string[], rows: string[][]) {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
-  const line = (r: string[]) => `| ${r.map((v, c) => v.padEnd(widths[c]!)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of rows) console.log(line(r));
-}
-
-function sessionUser(u: {
-  id: number;
-  username: string;
-  role: SessionUser["role"];
-  orgId?: number | null;
-  authorityId?: number | null;
-}): SessionUser {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.username,
-    role: u.role,
-    orgId: u.orgId ?? null,
-    isOrgAdmin: true,
-    authorityId: u.authorityId ?? null,
-    supervisorUnitId: null,
-    sessionId: "load",
-  };
-}
-
-async function insertUser(
-  db: Db,
-  username: string,
-  role: string,
-  orgId: number | null,
-  authorityId: number | null,
-) {
-  const [row] = (await db.all(sql`
-    INSERT INTO users (username, display_name, role, org_id, authority_id)
-    VALUES (${username}, ${username}, ${role}, ${orgId}, ${authorityId}) RETURNING id`)) as { id: number }[];
-  return Number(row!.id);
-}
-
-const WORDS = [
-  "爱心",
-  "阳光",
-  "科技",
-  "教育",
-  "体育",
-  "文化",
-  "商会",
-  "慈善",
-  "养老",
-  "青年",
-  "书画",
-  "环保",
-  "物流",
-  "医疗",
-  "法律",
-];
-const KINDS = ["协会", "学会", "研究会", "促进会", "服务中心", "基金会", "联合会"];
-
-/** Inserts organizations with multi-row statements and their name index rows. */
-async function insertOrganizations(
-  db: Db,
-  list: { authorityId: number; regionCode: string; name: string; type: OrgRow["type"]; seq: number }[],
-) {
-  const ids: number[] = [];
-  for (let i = 0; i < list.length; i += 2000) {
-    const part = list.slice(i, i + 2000);
-    const statements: BatchItem[] = [];
-    for (let k = 0; k < part.length; k += 400) {
-      statements.push(
-        db.insert(organizations).values(
-          part.slice(k, k + 400).map((o) => ({
-            uscc: issueUscc(o.regionCode, o.type, o.seq),
-            name: o.name,
-            type: o.type,
-            status: "active" as const,
-            statusOn: "2015-03-01",
-            authorityId: o.authorityId,
-            registeredOn: "2015-03-01",
-            legalRepresentative: "张三",
-            address: "示范市人民路1号",
-            supervisionMode: o.seq % 4 === 0 ? ("direct" as const) : ("supervised" as const),
-            foundationKind: o.type === "foundation" ? ("non_public" as const) : null,
-          })),
-        ),
-      );
-    }
-    await runBatch(db, statements);
-    const rows = (await db.all(
-      sql`SELECT id, name FROM organizations WHERE id > ${ids.at(-1) ?? 0} ORDER BY id`,
-    )) as { id: number; name: string }[];
-    await runBatch(
-      db,
-      rows.map((r) => indexNameStatement(db, r.id, r.name)),
-    );
-    ids.push(...rows.map((r) => Number(r.id)));
-  }
-  return ids;
-}
 
 // -----------------------------------------------------------------------------------------------------------------
 // (a) the submission burst
