@@ -92,7 +92,8 @@ export async function benchOverhead(
       await nodeLoad(app.base, paths, 1, options.connections);
       // Both load generators: wrk (C, light) leaves the server more of the two cores than Node's own client.
       const w = wrkLoad(app.base, paths, options.seconds, options.connections);
-      if (w) single.push([`${label}, wrk`, String(w.rps), fmt(w.p50), fmt(w.p95), fmt(w.p99), String(w.errors)]);
+      if (w)
+        single.push([`${label}, wrk`, String(w.rps), fmt(w.p50), fmt(w.p95), fmt(w.p99), String(w.errors)]);
       const r = await nodeLoad(app.base, paths, options.seconds, options.connections);
       single.push([`${label}, Node`, String(r.rps), fmt(r.p50), fmt(r.p95), fmt(r.p99), String(r.errors)]);
     }
