@@ -9,7 +9,8 @@ import { chinaDateOf } from "./domain/working-days";
 import { msUntilNextLocalTime, runJobs, runMissedJobs } from "./jobs/runner";
 import { migrateDatabase, openNodeDatabase } from "./node-db";
 import { createReadPool } from "./registry/read-pool";
-import { attachReadPool } from "./registry/read-pool-handle";
+import { attachReadPool, attachVersionReader } from "./registry/read-pool-handle";
+import { createVersionReader } from "./registry/version-reader";
 import { loadStaticFiles } from "./static-files";
 import { createDiskStorage } from "./storage/disk";
 import { startWalCheckpointer } from "./wal-checkpointer";
@@ -36,6 +37,9 @@ const readPool =
     ? createReadPool(config.databaseUrl.slice("file:".length), Number(process.env.READ_WORKERS ?? 2))
     : null;
 if (readPool) attachReadPool(db, readPool);
+// The register version, read before every cached public answer, through a statement prepared once.
+const versionReader = readPool ? createVersionReader(config.databaseUrl.slice("file:".length)) : null;
+if (versionReader) attachVersionReader(db, versionReader.read);
 // WAL checkpoints off the main thread (src/wal-checkpointer.ts).
 const checkpointer = readPool
   ? await startWalCheckpointer(client, config.databaseUrl.slice("file:".length))

@@ -14,3 +14,12 @@ export function attachReadPool(db: Db, pool: ReadPool): void {
 export function readPoolOf(db: Db): ReadPool | undefined {
   return (db as Db & { $readPool?: ReadPool }).$readPool;
 }
+
+/** Attaches a synchronous reader of the register version (Node only: src/registry/version-reader.ts). */
+export function attachVersionReader(db: Db, read: () => number): void {
+  Object.defineProperty(db, "$versionReader", { value: read, enumerable: false });
+}
+
+export function versionReaderOf(db: Db): (() => number) | undefined {
+  return (db as Db & { $versionReader?: () => number }).$versionReader;
+}

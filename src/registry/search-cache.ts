@@ -3,8 +3,10 @@
  * version (bumped by triggers on every change to organizations or authorities, migration 0003) is the one it was
  * computed at, so a result is never stale: one indexed single-row read per request replaces the search.
  */
+
 import type { Client } from "@libsql/client";
 import type { Db } from "../db";
+import { versionReaderOf } from "./read-pool-handle";
 import { type SearchParams, type SearchResult, searchAtVersion } from "./search";
 
 export interface SearchCache {
@@ -13,7 +15,10 @@ export interface SearchCache {
 }
 
 export async function registerVersion(db: Db): Promise<number> {
-  // Read through the libSQL client itself: this runs on every request, and drizzle's wrapper costs a third more.
+  // On Node with the embedded file, a statement prepared once (src/registry/version-reader.ts).
+  const fast = versionReaderOf(db);
+  if (fast) return fast();
+  // Otherwise the libSQL client itself: this runs on every request, and drizzle's wrapper costs a third more.
   const client = (db as Db & { $client: Client }).$client;
   const rs = await client.execute("SELECT version FROM register_version WHERE id = 1");
   return Number(rs.rows[0]?.version ?? 0);

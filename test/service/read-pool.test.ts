@@ -6,8 +6,9 @@ import type { Db } from "../../src/db";
 import { migrateDatabase, openNodeDatabase } from "../../src/node-db";
 import { createReadPool } from "../../src/registry/read-pool";
 import type { ReadPool } from "../../src/registry/read-pool-handle";
-import { attachReadPool } from "../../src/registry/read-pool-handle";
-import { createSearchCache } from "../../src/registry/search-cache";
+import { attachReadPool, attachVersionReader } from "../../src/registry/read-pool-handle";
+import { createSearchCache, registerVersion } from "../../src/registry/search-cache";
+import { createVersionReader } from "../../src/registry/version-reader";
 import { insertOrgs } from "../support/orgs";
 
 /**
@@ -58,5 +59,30 @@ describe("the search's read pool", () => {
 
   it("reports a failing statement as an error, not a hang", async () => {
     await expect(pool.all("SELECT * FROM no_such_table", [])).rejects.toThrow(/no_such_table/);
+  });
+});
+
+describe("the register version read through a statement prepared once (src/registry/version-reader.ts)", () => {
+  it("reads what the client reads and sees another connection's commit at once, so a cache is never stale", async () => {
+    const reader = createVersionReader(join(dir, "r.db"));
+    try {
+      const before = reader.read();
+      expect(before).toBe(await registerVersion(db));
+      expect(before).toBeGreaterThan(0);
+      await insertOrgs(db, [{ name: "示范市登记版本测试协会" }]);
+      expect(reader.read()).toBeGreaterThan(before);
+      expect(reader.read()).toBe(await registerVersion(db));
+      // Attached to a handle, registerVersion (and so both caches) uses it.
+      const { db: other } = await openNodeDatabase(`file:${join(dir, "r.db")}`);
+      let calls = 0;
+      attachVersionReader(other, () => {
+        calls++;
+        return reader.read();
+      });
+      expect(await registerVersion(other)).toBe(reader.read());
+      expect(calls).toBe(1);
+    } finally {
+      reader.close();
+    }
   });
 });
