@@ -131,10 +131,17 @@ organizationsApi.get("/:uscc", async (c) => {
   const v = validateUscc(c.req.param("uscc"));
   if (!v.ok) return c.json(apiError("invalid_uscc", v.message, { uscc: v.message }), 400);
   const deps = c.get("deps");
-  const data = await publicDetail(deps, v.code);
-  if (!data) return c.json(apiError("not_found", "登记信息中没有这个统一社会信用代码。"), 404);
-  const grades = await gradeHistoryOf(deps, data.detail.org, chinaDateOf(deps.now?.() ?? new Date()));
-  return c.json(organizationJson(data, grades));
+  const today = chinaDateOf(deps.now?.() ?? new Date());
+  // Rendered once per organization and day, until the register changes (as its public page is).
+  const load = async () => {
+    const data = await publicDetail(deps, v.code);
+    return data && JSON.stringify(organizationJson(data, await gradeHistoryOf(deps, data.detail.org, today)));
+  };
+  const body = deps.detailCache
+    ? await deps.detailCache.get(deps.db, `api:${v.code}:${today}`, load)
+    : await load();
+  if (body === null) return c.json(apiError("not_found", "登记信息中没有这个统一社会信用代码。"), 404);
+  return c.body(body, 200, { "Content-Type": "application/json" });
 });
 
 /** One organization as the open-data contract (README) describes it. */
