@@ -41,6 +41,7 @@ import { csvExportRoutes, importRoutes, xlsxExportRoutes } from "./registration/
 import { certificateRoutes, verifyRoutes } from "./registration/certificate-routes";
 import { apiHeaders, organizationsApi, organizationsCsv } from "./registry/api";
 import { createDetailCache } from "./registry/detail-cache";
+import { createPageCache } from "./registry/page-cache";
 import { dataRoutes, orgPageRoutes, registerHomeRoutes, searchRoutes } from "./registry/routes";
 import { createSearchCache } from "./registry/search-cache";
 import { renderPage } from "./render";
@@ -61,6 +62,7 @@ export function createApp(givenDeps: AppDeps) {
     ...givenDeps,
     searchCache: givenDeps.searchCache ?? createSearchCache(),
     detailCache: givenDeps.detailCache ?? createDetailCache(),
+    pageCache: givenDeps.pageCache ?? createPageCache(),
     settingsCache: givenDeps.settingsCache ?? createSettingsCache(),
   };
   const app = new Hono<AppEnv>();

@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import type { Db } from "./db";
 import { chinaDateOf } from "./domain/working-days";
 import type { DetailCache } from "./registry/detail-cache";
+import type { PageCache } from "./registry/page-cache";
 import type { SearchCache } from "./registry/search-cache";
 import type { SettingsCache } from "./settings/service";
 
@@ -24,6 +25,8 @@ export interface AppDeps {
   searchCache?: SearchCache;
   /** What the public reads about one organization, per app instance (createApp makes one when absent). */
   detailCache?: DetailCache;
+  /** Public pages rendered for visitors not signed in, as bytes (createApp makes a 32 MiB one when absent). */
+  pageCache?: PageCache;
   /** Today's domain settings with the locality's changes, per app instance (src/settings). */
   settingsCache?: SettingsCache;
 }

@@ -29,3 +29,16 @@ export async function renderFragment(
 export async function pageString(node: Child): Promise<string> {
   return `<!doctype html>${await Promise.resolve(node as unknown as { toString(): string | Promise<string> }).then((n) => n.toString())}`;
 }
+
+/** A fragment as a string, for a cache to keep. */
+export async function fragmentString(node: Child): Promise<string> {
+  return Promise.resolve(node as unknown as { toString(): string | Promise<string> }).then((n) =>
+    n.toString(),
+  );
+}
+
+/** An HTML page or fragment already encoded (src/registry/page-cache.ts). */
+export function htmlBytes(c: Context, body: Uint8Array, status: ContentfulStatusCode = 200): Response {
+  c.header("Vary", "HX-Request, HX-Request-Type");
+  return c.body(body as Uint8Array<ArrayBuffer>, status, { "Content-Type": "text/html; charset=UTF-8" });
+}

@@ -8,6 +8,7 @@ import { loadConfig } from "./config";
 import { chinaDateOf } from "./domain/working-days";
 import { msUntilNextLocalTime, runJobs, runMissedJobs } from "./jobs/runner";
 import { migrateDatabase, openNodeDatabase } from "./node-db";
+import { createPageCache } from "./registry/page-cache";
 import { createReadPool } from "./registry/read-pool";
 import { attachReadPool, attachVersionReader } from "./registry/read-pool-handle";
 import { createVersionReader } from "./registry/version-reader";
@@ -52,6 +53,8 @@ setAssetVersions(staticFiles.hashes);
 const app = createApp({
   db,
   config,
+  // A server has the memory for the pages people ask for again (Workers keep createApp's 32 MiB).
+  pageCache: createPageCache(Number(process.env.PAGE_CACHE_MB ?? 256) * 1024 * 1024),
   storage: createDiskStorage(config.dataDir),
   staticFiles: staticFiles.middleware,
 });

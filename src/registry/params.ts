@@ -145,7 +145,7 @@ export function parseSearch(raw: Record<string, string>): ParsedSearch {
 
 /**
  * The search page's query: the search itself and `?as_of=` (the register as at a past day). `errors` holds a Chinese
- * message per field; `past` is the day asked for, if any; `query` is what the form shows again.
+ * message per field; `past` is the day asked for, if any; `query` is what the form shows again; `q` the text typed.
  */
 export function parseSearchPage(raw: Record<string, string>, today: string) {
   const parsed = parseSearch(raw);
@@ -157,7 +157,9 @@ export function parseSearchPage(raw: Record<string, string>, today: string) {
   const past = asOf?.kind === "past" ? asOf.date : undefined;
   const query = { ...(parsed.ok ? parsed.query : raw), ...(past ? { as_of: past } : {}) };
   const params = parsed.ok && asOf?.kind !== "invalid" ? parsed.params : null;
-  return { params, errors, past, query };
+  /** The search in its normal form (a cache key), when it is valid. */
+  const canonical = parsed.ok && params ? searchQueryString(parsed.query) : null;
+  return { params, errors, past, query, canonical, q: typeof raw.q === "string" ? raw.q : undefined };
 }
 
 /** The query string for a search (for links: pagination, CSV), leaving out empty values. */

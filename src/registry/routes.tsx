@@ -4,13 +4,13 @@ import { organizations } from "../../db/schema";
 import { ErrorPage } from "../../views/layout";
 import { DataPage, HomePage, OrgPage, SearchPage } from "../../views/registry/pages";
 import { SearchResults } from "../../views/registry/search";
-import type { AppEnv, SessionUser } from "../context";
+import type { AppDeps, AppEnv, SessionUser } from "../context";
 import { parseAsOf } from "../domain/as-of";
 import { cnDate } from "../domain/dates";
 import { usccQueryProblem } from "../domain/uscc";
 import { chinaDateOf } from "../domain/working-days";
 import { wantsFragment } from "../http";
-import { pageString, renderFragment, renderPage } from "../render";
+import { fragmentString, htmlBytes, pageString, renderPage } from "../render";
 import { publicDetailAsOf, searchAsOf } from "./as-of";
 import { orgPageData } from "./org-page";
 import { parseSearchPage } from "./params";
@@ -36,31 +36,39 @@ registerHomeRoutes.get("/", async (c) => {
 
 searchRoutes.get("/", async (c) => {
   const deps = c.get("deps");
-  const raw = c.req.query();
-  const s = parseSearchPage(raw, chinaDateOf(deps.now?.() ?? new Date()));
-  // A past day (`?as_of=`) is read uncached; the live search keeps its cache.
+  const user = c.get("user");
+  const today = chinaDateOf(deps.now?.() ?? new Date());
+  const s = parseSearchPage(c.req.query(), today);
+  const fragment = wantsFragment(c);
+  const html = () => searchHtml(deps, s, fragment, user);
+  // Visitors not signed in all see the same answer to the same search of today's register: rendered once.
+  if (s.canonical !== null && !s.past && !user && deps.pageCache) {
+    const key = `search:${fragment ? "f" : "p"}:${today}:${s.canonical}:${s.q ?? ""}`;
+    return htmlBytes(c, (await deps.pageCache.get(deps.db, key, html))!);
+  }
+  c.header("Vary", "HX-Request, HX-Request-Type");
+  return c.html(await html(), s.params ? 200 : 400);
+});
+
+/** The search page (or, for htmx, its results alone); a past day (`?as_of=`) is read uncached. */
+async function searchHtml(
+  deps: AppDeps,
+  s: ReturnType<typeof parseSearchPage>,
+  fragment: boolean,
+  user: SessionUser | null,
+): Promise<string> {
   const result = !s.params
     ? null
     : s.past
       ? await searchAsOf(deps, s.params, s.past)
       : await deps.searchCache!.search(deps.db, s.params);
-  const shown = {
-    query: s.query,
-    result,
-    errors: s.errors,
-    usccProblem: usccQueryProblem(typeof raw.q === "string" ? raw.q : undefined),
-  };
-  const status = s.params ? 200 : 400;
-  if (wantsFragment(c)) return renderFragment(c, <SearchResults {...shown} />, status);
+  const shown = { query: s.query, result, errors: s.errors, usccProblem: usccQueryProblem(s.q) };
+  if (fragment) return fragmentString(<SearchResults {...shown} />);
   const authorities = deps.detailCache
     ? await deps.detailCache.get(deps.db, "register:authorities", () => listAuthorities(deps.db))
     : await listAuthorities(deps.db);
-  return renderPage(
-    c,
-    <SearchPage {...shown} authorities={authorities} asOf={s.past} user={c.get("user")} />,
-    status,
-  );
-});
+  return pageString(<SearchPage {...shown} authorities={authorities} asOf={s.past} user={user} />);
+}
 
 orgPageRoutes.get("/:uscc", async (c) => {
   const param = await usccParam(c, (code) => `/orgs/${code}`);
@@ -71,17 +79,14 @@ orgPageRoutes.get("/:uscc", async (c) => {
   const asOf = c.req.query("as_of");
   if (asOf !== undefined && asOf !== "") return orgPageAsOf(c, param.code, asOf, today);
   // Anonymous visitors all see the same page: rendered once per organization and day, until the register changes.
-  const html =
-    user || !deps.detailCache
+  const cached =
+    user || !deps.pageCache
       ? null
-      : await deps.detailCache.get(deps.db, `page:${param.code}:${today}`, async () => {
+      : await deps.pageCache.get(deps.db, `org:${param.code}:${today}`, async () => {
           const page = await orgPageData(deps, param.code, today);
           return page && pageString(<OrgPage {...page} user={null} />);
         });
-  if (html !== null) {
-    c.header("Vary", "HX-Request, HX-Request-Type");
-    return c.html(html);
-  }
+  if (cached !== null) return htmlBytes(c, cached);
   const page = await orgPageData(deps, param.code, today);
   if (!page) return renderPage(c, <OrgNotFound code={param.code} user={user} />, 404);
   return renderPage(c, <OrgPage {...page} user={user} />);
