@@ -181,17 +181,28 @@ async function benchHttp(url: string, db: Db): Promise<string[][]> {
         const wrapped = mix === "distinct" && r.requests > paths.length ? " (paths reused)" : "";
         rows.push([`${mix}${wrapped}`, gen, String(r.rps), fmt(r.p50), fmt(r.p99), String(r.errors)]);
       }
-      // The public search page (HTML) on the same searches, Node generator.
-      const pagePaths = forNode.map((p) => p.replace("/api/v1/organizations?", "/search?"));
-      const page = await nodeLoad(base, pagePaths, httpSeconds, connections);
-      rows.push([
-        `${mix}, /search page`,
-        "node",
-        String(page.rps),
-        fmt(page.p50),
-        fmt(page.p99),
-        String(page.errors),
-      ]);
+      // The public search page (HTML) on the same searches, with both generators (each on its own paths).
+      for (const [gen, paths] of [
+        ["node", forNode],
+        ["wrk", forWrk],
+      ] as const) {
+        const pagePaths = paths.map((p) => p.replace("/api/v1/organizations?", "/search?"));
+        const page =
+          gen === "node"
+            ? await nodeLoad(base, pagePaths, httpSeconds, connections)
+            : values["skip-wrk"]
+              ? null
+              : wrkLoad(base, pagePaths, httpSeconds, connections);
+        if (!page) continue;
+        rows.push([
+          `${mix}, /search page`,
+          gen,
+          String(page.rps),
+          fmt(page.p50),
+          fmt(page.p99),
+          String(page.errors),
+        ]);
+      }
     }
   } finally {
     stop();
