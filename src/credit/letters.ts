@@ -10,7 +10,7 @@ import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { isStaleWrite, staleGuard } from "../db";
 import type { Result } from "./contract";
-import { orgByCode } from "./queries";
+import { ownOrg } from "./queries";
 
 export interface LetterRow {
   id: number;
@@ -41,11 +41,9 @@ export async function recordLetter(
   input: { uscc: string; sentOn: string; trackingNo: string },
   ip: string | null,
 ): Promise<Result<{ id: number }>> {
-  const org = await orgByCode(deps.db, input.uscc);
-  if (!org || org.authorityId !== user.authorityId) {
-    const m = "本机关登记的组织中没有这个统一社会信用代码。";
-    return { ok: false, code: "invalid", message: m, fields: { uscc: m } };
-  }
+  const own = await ownOrg(deps.db, user, input.uscc);
+  if (!own.ok) return own;
+  const { org } = own;
   const [address] = (await deps.db.all(sql`SELECT address FROM organizations WHERE id = ${org.id}`)) as {
     address: string;
   }[];

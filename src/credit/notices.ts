@@ -15,7 +15,7 @@ import { isStaleWrite, staleGuard } from "../db";
 import { addWorkingDays, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
 import type { Result } from "./contract";
-import { orgByCode } from "./queries";
+import { ownOrg } from "./queries";
 
 export interface NoticeView {
   id: number;
@@ -154,11 +154,9 @@ export async function issueFromRegistrar(
   input: Omit<IssueInput, "orgId" | "source" | "sourceId"> & { uscc: string },
   ip: string | null,
 ): Promise<Result<{ id: number }>> {
-  const org = await orgByCode(deps.db, input.uscc);
-  if (!org || org.authorityId !== user.authorityId) {
-    const m = "本机关登记的组织中没有这个统一社会信用代码。";
-    return { ok: false, code: "invalid", message: m, fields: { uscc: m } };
-  }
+  const own = await ownOrg(deps.db, user, input.uscc);
+  if (!own.ok) return own;
+  const { org } = own;
   const { uscc: _u, ...rest } = input;
   const r = await issueRectificationNotice(
     deps,

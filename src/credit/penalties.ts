@@ -9,7 +9,7 @@ import { commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import type { Result } from "./contract";
-import { orgByCode } from "./queries";
+import { ownOrg } from "./queries";
 
 export interface PenaltyRow {
   id: number;
@@ -51,11 +51,9 @@ export async function recordPenalty(
   input: PenaltyInput,
   ip: string | null,
 ): Promise<Result<{ id: number }>> {
-  const org = await orgByCode(deps.db, input.uscc);
-  if (!org || org.authorityId !== user.authorityId) {
-    const m = "本机关登记的组织中没有这个统一社会信用代码。";
-    return { ok: false, code: "invalid", message: m, fields: { uscc: m } };
-  }
+  const own = await ownOrg(deps.db, user, input.uscc);
+  if (!own.ok) return own;
+  const { org } = own;
   const { uscc: _code, ...values } = input;
   const [row] = await deps.db
     .insert(penalties)

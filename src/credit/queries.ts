@@ -1,8 +1,10 @@
 /** SQL of the credit lists. */
+
 import { sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { normalizeForSearch } from "../registry/grams";
 import { classifyQuery } from "../registry/search";
+import type { Refusal } from "../result";
 import type { CaseEvent, CaseRow, PublicEntry } from "./contract";
 
 const CASE_COLUMNS = sql`c.id, c.org_id AS "orgId", o.name AS "orgName", o.uscc, c.authority_id AS "authorityId",
@@ -45,6 +47,21 @@ export async function queueRows(db: Db, authorityIds: number[], state: string | 
   const rows = (await db.all(sql`SELECT ${CASE_COLUMNS} FROM ${FROM} WHERE ${where}
     ORDER BY c.arisen_on, c.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`)) as CaseRow[];
   return { rows, total: Number(count?.n ?? 0) };
+}
+
+/**
+ * An organization the registrar's own authority registered, by its code; otherwise the refusal shown next to the
+ * code field (another authority's organization reads the same as one that does not exist).
+ */
+export async function ownOrg(
+  db: Db,
+  user: { role: string; authorityId: number | null },
+  uscc: string,
+): Promise<{ ok: true; org: { id: number; authorityId: number; name: string } } | Refusal> {
+  const org = await orgByCode(db, uscc);
+  if (org && user.role === "registrar" && org.authorityId === user.authorityId) return { ok: true, org };
+  const m = "本机关登记的组织中没有这个统一社会信用代码。";
+  return { ok: false, code: "invalid", message: m, fields: { uscc: m } };
 }
 
 export async function orgByCode(db: Db, uscc: string) {

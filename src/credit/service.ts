@@ -28,7 +28,7 @@ import { decide, type Actor as WorkflowActor } from "../domain/workflow";
 import { workingDaysRemaining, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
 import type { CaseView, QueueItem, Result } from "./contract";
-import { caseEvents, caseWithOrg, orgByCode, queueRows } from "./queries";
+import { caseEvents, caseWithOrg, ownOrg, queueRows } from "./queries";
 
 const STALE = {
   ok: false as const,
@@ -115,15 +115,9 @@ export async function createCandidate(
   input: CandidateInput,
   ip: string | null,
 ): Promise<Result<{ id: number }>> {
-  const org = await orgByCode(deps.db, input.uscc);
-  if (!org || user.role !== "registrar" || org.authorityId !== user.authorityId) {
-    return {
-      ok: false,
-      code: "invalid",
-      message: "本机关登记的组织中没有这个统一社会信用代码。",
-      fields: { uscc: "本机关登记的组织中没有这个统一社会信用代码。" },
-    };
-  }
+  const own = await ownOrg(deps.db, user, input.uscc);
+  if (!own.ok) return own;
+  const { org } = own;
   if (CREDIT_GROUNDS[input.ground].list !== input.list) {
     return {
       ok: false,
@@ -177,16 +171,7 @@ export async function insertCase(
         actor,
         [
           deps.db.insert(creditCases).values({ ...c, id, publicationPeriod: publicationPeriodOf(c.ground) }),
-          deps.db.insert(creditEvents).values({
-            caseId: id,
-            action: "create",
-            toState: "candidate",
-            actorUserId: actor.userId,
-            actorRole: actor.role,
-            actorName: actor.username,
-            at,
-            details: { ground: c.ground, sourceKey: c.sourceKey },
-          }),
+          createdEvent(deps, id, actor, at, c),
         ],
         {
           action: "credit.candidate",
@@ -202,6 +187,26 @@ export async function insertCase(
     }
   }
   return 0;
+}
+
+/** A case's first event: created as a candidate, on which ground, from which source. */
+function createdEvent(
+  deps: AppDeps,
+  caseId: number,
+  actor: AuditActor,
+  at: string,
+  c: { ground: CreditGround; sourceKey: string | null },
+) {
+  return deps.db.insert(creditEvents).values({
+    caseId,
+    action: "create",
+    toState: "candidate",
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    actorName: actor.username,
+    at,
+    details: { ground: c.ground, sourceKey: c.sourceKey },
+  });
 }
 
 /** A candidate (or, with `listed`, an entry listed directly by a rule: R-D4(7)) for the batched jobs. */
@@ -256,16 +261,7 @@ export async function insertCases(
                 }
               : {}),
           }),
-          deps.db.insert(creditEvents).values({
-            caseId: id,
-            action: "create",
-            toState: "candidate",
-            actorUserId: actor.userId,
-            actorRole: actor.role,
-            actorName: actor.username,
-            at,
-            details: { ground: c.ground, sourceKey: c.sourceKey },
-          }),
+          createdEvent(deps, id, actor, at, c),
         );
         if (listed) {
           statements.push(
