@@ -15,7 +15,7 @@ import {
 } from "../../db/schema/inspection";
 import type { SessionUser } from "../context";
 import type { BatchItem, Db } from "../db";
-import type { InspectionReport } from "../domain/inspection-report";
+import type { InspectionReport, RegisterEntry } from "../domain/inspection-report";
 import type { InspectionState } from "../domain/inspection-workflow";
 import { inspectionStateLabel } from "../domain/inspection-workflow";
 import type { Check } from "../domain/prechecks";
@@ -52,23 +52,8 @@ export interface FilingRow {
   submitKey: string | null;
   submitKeyVersion: number | null;
   authorityName: string;
-  org: {
-    uscc: string;
-    name: string;
-    type: OrgType;
-    status: string;
-    legalRepresentative: string;
-    address: string;
-    activityArea: string;
-    businessScope: string;
-    supervisionMode: SupervisionMode;
-    supervisor: string | null;
-    partyBuildingAuthority: string | null;
-    registeredOn: string;
-    capitalFen: number;
-    foundationKind: "public" | "non_public" | null;
-    isCharity: boolean;
-  };
+  /** The register entry the report copies (R-C3), with the organization's status. */
+  org: RegisterEntry & { status: string };
 }
 
 /** The columns every filing read selects (aliases: ai = annual_inspections, o = organizations, a = authorities). */
