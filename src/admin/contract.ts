@@ -1,5 +1,5 @@
 /** What the administrator's pages (authorities, supervisor units, the audit log) receive. */
-import type { AuditEventRow } from "../audit/queries";
+import type { AuditEventRow } from "../audit/contract";
 
 export interface AuthorityRow {
   id: number;

@@ -1,5 +1,4 @@
-/** What the credit pages receive (views import type { Refusal, Result } from "../result";
-import these, never db/schema). */
+/** What the credit pages receive (views import these, never db/schema). */
 import type {
   CreditAction,
   CreditGround,
@@ -77,4 +76,39 @@ export interface PublicEntry {
   removedOn: string | null;
   removalReason: RemovalReason | null;
   removalDocumentNo: string | null;
+}
+
+/** A 整改通知书 as its pages show it (R-C5). */
+export interface NoticeView {
+  id: number;
+  orgId: number;
+  orgName: string;
+  uscc: string;
+  authorityId: number;
+  authorityName: string;
+  source: string;
+  documentNo: string;
+  facts: string;
+  items: { text: string; basis: string }[];
+  servedOn: string;
+  deadline: string;
+  state: "open" | "reported" | "accepted";
+  rounds: { reportedAt: string; answers: string[]; returnedAt?: string; reason?: string }[];
+  acceptedOn: string | null;
+  version: number;
+  /** Staff lists: years the deadline crossed with no holiday calendar entered (counted by weekends only). */
+  deadlineUncalendared?: number[];
+}
+
+/** R-D7: a 事先告知 served by 公告, as /credit/notices publishes it. */
+export interface PublishedNotice {
+  orgName: string;
+  uscc: string;
+  authorityName: string;
+  list: string;
+  ground: string;
+  facts: string;
+  publishedOn: string;
+  servedOn: string;
+  objectionDeadline: string | null;
 }

@@ -14,29 +14,8 @@ import type { Db } from "../db";
 import { isStaleWrite, staleGuard } from "../db";
 import { addWorkingDays, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
-import type { Result } from "./contract";
+import type { NoticeView, Result } from "./contract";
 import { ownOrg } from "./queries";
-
-export interface NoticeView {
-  id: number;
-  orgId: number;
-  orgName: string;
-  uscc: string;
-  authorityId: number;
-  authorityName: string;
-  source: string;
-  documentNo: string;
-  facts: string;
-  items: { text: string; basis: string }[];
-  servedOn: string;
-  deadline: string;
-  state: "open" | "reported" | "accepted";
-  rounds: { reportedAt: string; answers: string[]; returnedAt?: string; reason?: string }[];
-  acceptedOn: string | null;
-  version: number;
-  /** Staff lists: years the deadline crossed with no holiday calendar entered (counted by weekends only). */
-  deadlineUncalendared?: number[];
-}
 
 const COLUMNS = sql`n.id, n.org_id AS "orgId", o.name AS "orgName", o.uscc, n.authority_id AS "authorityId",
   a.name AS "authorityName", n.source, n.document_no AS "documentNo", n.facts, n.items, n.served_on AS "servedOn",

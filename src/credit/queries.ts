@@ -5,7 +5,7 @@ import type { Db } from "../db";
 import { normalizeForSearch } from "../registry/grams";
 import { classifyQuery } from "../registry/search";
 import type { Refusal } from "../result";
-import type { CaseEvent, CaseRow, PublicEntry } from "./contract";
+import type { CaseEvent, CaseRow, PublicEntry, PublishedNotice } from "./contract";
 
 const CASE_COLUMNS = sql`c.id, c.org_id AS "orgId", o.name AS "orgName", o.uscc, c.authority_id AS "authorityId",
   a.name AS "authorityName", c.list, c.ground, c.state, c.facts, c.evidence, c.arisen_on AS "arisenOn",
@@ -190,18 +190,6 @@ export async function publicEvents(db: Db, list: string | undefined, limit = 100
       SELECT ${PUBLIC_COLUMNS}, 'removed' AS kind, c.removed_on AS "on" FROM ${FROM}
         WHERE c.state = 'removed'${byList}
     ) ORDER BY "on" DESC, id DESC LIMIT ${limit}`)) as PublicEvent[];
-}
-
-export interface PublishedNotice {
-  orgName: string;
-  uscc: string;
-  authorityName: string;
-  list: string;
-  ground: string;
-  facts: string;
-  publishedOn: string;
-  servedOn: string;
-  objectionDeadline: string | null;
 }
 
 /** R-D7: 事先告知 served by 公告 (the organization unreachable), newest first: what /credit/notices publishes. */

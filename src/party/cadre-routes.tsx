@@ -6,7 +6,8 @@ import type { AppEnv } from "../context";
 import { clientIp, refusalStatus } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, idOf, me } from "../route-kit";
-import { addCadrePost, type CadrePostRow, cadrePost, cadreRegister, updateCadrePost } from "./cadres";
+import { addCadrePost, cadrePost, cadreRegister, updateCadrePost } from "./cadres";
+import type { CadrePostRow } from "./contract";
 import { CadreUpdateForm, NewCadreForm } from "./forms";
 
 export const partyCadreRoutes = new Hono<AppEnv>();

@@ -16,18 +16,7 @@ import { isStaleWrite, nextId, staleGuard } from "../db";
 import type { CadreLevel, PostKind } from "../domain/inspection-report";
 import { type CadreFinding, type CadrePostFact, type CadreStatus, cadreFindings } from "../domain/party";
 import { birthDateOf, idTailOf, personKey } from "../people/identity";
-import type { Result } from "./contract";
-
-export interface CadrePostRow extends CadrePostFact {
-  uscc: string;
-  authorityId: number;
-  idTail: string;
-  cadrePosition: string;
-  termEnd: string | null;
-  approvedOn: string | null;
-  endReason: string | null;
-  version: number;
-}
+import type { CadrePostRow, CadreRegisterView, Result } from "./contract";
 
 const COLUMNS = sql`p.id, p.person_key AS "personKey", p.person_name AS "personName", p.status, p.level,
   p.org_id AS "orgId", o.name AS "orgName", o.uscc, o.type AS "orgType", p.authority_id AS "authorityId",
@@ -49,16 +38,6 @@ async function allPosts(deps: AppDeps): Promise<CadrePostRow[]> {
     sql`SELECT ${COLUMNS} FROM cadre_posts p JOIN organizations o ON o.id = p.org_id ORDER BY p.id`,
   )) as Record<string, unknown>[];
   return rows.map(toRow);
-}
-
-export interface CadreRegisterView {
-  rows: (CadrePostRow & { findings: CadreFinding[] })[];
-  findings: CadreFinding[];
-  total: number;
-  page: number;
-  pageSize: number;
-  mayEdit: boolean;
-  filters: { q?: string; state?: "current" | "ended" | "findings" };
 }
 
 const PAGE = 30;

@@ -3,7 +3,7 @@
 import type { MemberCountSource, PartyActivityKind, PartyVersionState } from "../../db/schema/party";
 import type { OrgType } from "../../db/schema/registry";
 import type { PartyOrgType } from "../domain/inspection-report";
-import type { Coverage, PartyFinding, TermStatus } from "../domain/party";
+import type { CadreFinding, CadrePostFact, Coverage, PartyFinding, TermStatus } from "../domain/party";
 import type { AlertRow, CoverageGroupRow, PendingRow, UncoveredRow } from "./queries";
 
 export type { Refusal, Result } from "../result";
@@ -113,4 +113,27 @@ export interface CoverageSummary {
   filters: { type?: string; supervisorUnitId?: number };
   types: { value: string; label: string }[];
   units: { value: string; label: string }[];
+}
+
+/** One post in the cadre register (R-F5), with the person as the register may show them (id tail only). */
+export interface CadrePostRow extends CadrePostFact {
+  uscc: string;
+  authorityId: number;
+  idTail: string;
+  cadrePosition: string;
+  termEnd: string | null;
+  approvedOn: string | null;
+  endReason: string | null;
+  version: number;
+}
+
+/** The cadre register page: posts with their findings, paginated. */
+export interface CadreRegisterView {
+  rows: (CadrePostRow & { findings: CadreFinding[] })[];
+  findings: CadreFinding[];
+  total: number;
+  page: number;
+  pageSize: number;
+  mayEdit: boolean;
+  filters: { q?: string; state?: "current" | "ended" | "findings" };
 }

@@ -1,7 +1,7 @@
 /** The registrar's organizations: the search list, and one organization's accounts, registration panels and audit trail. */
 import type { Child } from "hono/jsx";
 import type { AccountRow } from "../../src/accounts/contract";
-import type { AuditEventRow } from "../../src/audit/queries";
+import type { AuditEventRow } from "../../src/audit/contract";
 import type { SessionUser } from "../../src/context";
 import { AuditTable } from "../admin/audit-table";
 import { ErrorSummary, type Errors, Pager } from "../components/form";

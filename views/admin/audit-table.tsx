@@ -1,7 +1,7 @@
 /** One table of audit events, read by the administrator's audit log and the registrar's organization page. */
 
-import { auditSentence, OBJECT_LABELS } from "../../src/audit/labels";
-import { type AuditEventRow, actionLabel } from "../../src/audit/queries";
+import type { AuditEventRow } from "../../src/audit/contract";
+import { actionLabel, auditSentence, OBJECT_LABELS } from "../../src/audit/labels";
 import type { SessionUser } from "../../src/context";
 import { ROLE_LABELS } from "../auth/pages";
 import { formatDateTime } from "../components/form";

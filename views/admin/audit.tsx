@@ -1,5 +1,6 @@
 import type { AuditChainCheck } from "../../src/admin/contract";
-import { ACTION_FAMILIES, type AuditEventRow } from "../../src/audit/queries";
+import type { AuditEventRow } from "../../src/audit/contract";
+import { ACTION_FAMILIES } from "../../src/audit/labels";
 import type { SessionUser } from "../../src/context";
 import { ErrorSummary, type Errors, Pager, SelectField, TextField } from "../components/form";
 import { Layout } from "../layout";

@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../src/context";
-import type { NoticeView } from "../../src/credit/notices";
+import type { NoticeView } from "../../src/credit/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../components/form";
 import { MissingCalendar } from "../components/missing-calendar";

@@ -1,7 +1,5 @@
 import type { SessionUser } from "../../src/context";
-import type { CaseRow, PublicEntry } from "../../src/credit/contract";
-import type { NoticeView } from "../../src/credit/notices";
-import type { PublishedNotice } from "../../src/credit/queries";
+import type { CaseRow, NoticeView, PublicEntry, PublishedNotice } from "../../src/credit/contract";
 import type { RedListRow } from "../../src/credit/red-list";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS, groundsOf } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";

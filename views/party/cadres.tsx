@@ -3,7 +3,7 @@
 import type { SessionUser } from "../../src/context";
 import { CADRE_LEVEL_LABELS, POST_KIND_LABELS } from "../../src/domain/inspection-report";
 import { ageOn, CADRE_FINDING_LABELS, CADRE_STATUS_LABELS, type CadreFinding } from "../../src/domain/party";
-import type { CadrePostRow, CadreRegisterView } from "../../src/party/cadres";
+import type { CadrePostRow, CadreRegisterView } from "../../src/party/contract";
 import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";

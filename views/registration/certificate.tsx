@@ -1,8 +1,8 @@
 import type { SessionUser } from "../../src/context";
 import { CERTIFICATE_TITLES, type CertificateVerdict } from "../../src/domain/certificate";
 import { formatFen } from "../../src/domain/money";
+import type { OrgDetail } from "../../src/registry/contract";
 import { CAPITAL_LABELS, STATUS_LABELS, supervisorWords } from "../../src/registry/labels";
-import type { OrgDetail } from "../../src/registry/queries";
 import { Layout } from "../layout";
 
 /** The printable 登记证书（副本） with its QR code, and the public verification page the code points to. */

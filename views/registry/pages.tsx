@@ -4,6 +4,7 @@ import type { PublicEntry } from "../../src/credit/contract";
 import { pastViewBanner } from "../../src/domain/as-of";
 import { type GradeRecord, gradeRecordText } from "../../src/domain/evaluation";
 import { formatFen } from "../../src/domain/money";
+import type { OrgDetail } from "../../src/registry/contract";
 import {
   ANNOUNCEMENT_LABELS,
   CAPITAL_LABELS,
@@ -11,7 +12,6 @@ import {
   SUPERVISION_LABELS,
   TYPE_LABELS,
 } from "../../src/registry/labels";
-import type { OrgDetail } from "../../src/registry/queries";
 import { cnDate } from "../components/dates";
 import { CreditEntries } from "../credit/entries";
 import { InspectionHistory, type PublicInspection } from "../inspection/public/history";

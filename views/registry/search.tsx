@@ -1,10 +1,9 @@
 import { raw } from "hono/html";
 import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
 import { CONCLUSION_LABELS } from "../../src/domain/workflow";
+import type { SearchQuery, SearchResult } from "../../src/registry/contract";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
-import type { SearchQuery } from "../../src/registry/params";
 import { INSPECTION_OUTCOMES, searchQueryString } from "../../src/registry/params";
-import type { SearchResult } from "../../src/registry/search";
 import { cnDate } from "../components/dates";
 import { FieldError, ErrorSummary as SharedErrorSummary } from "../components/form";
 
