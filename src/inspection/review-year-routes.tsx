@@ -2,10 +2,11 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ORG_TYPES } from "../../db/schema";
+import { MarkNotFiled } from "../../views/inspection/review/not-filed";
 import { RatesPage } from "../../views/inspection/review/rates";
 import { YearsPage, type YearsPageProps } from "../../views/inspection/review/years";
 import type { AppEnv } from "../context";
-import { dateIn, defaultWindow } from "../domain/inspection-window";
+import { dateIn, defaultWindow, windowFlags } from "../domain/inspection-window";
 import { renderPage } from "../render";
 import { type C, districtsOf, me, statusOf, yearsFor } from "./review-kit";
 import { queuePage } from "./review-queue-routes";
@@ -93,33 +94,30 @@ reviewYearRoutes.post("/years", async (c) => {
   return c.redirect(`/registrar/inspections/years?opened=${r.year.year}`, 303);
 });
 
-reviewYearRoutes.get("/not-filed", (c) =>
-  queuePage(c, "/registrar", "not_filed", <MarkNotFiledForm c={c} />),
-);
-
-function MarkNotFiledForm({ c }: { c: C }) {
-  const year = c.req.query("year");
-  const marked = c.req.query("marked");
-  return (
-    <>
-      {marked && /^\d+$/.test(marked) ? (
-        <div class="notice success" role="status">
-          已将 {marked} 个申报期内未提交的组织标记为未参检。
-        </div>
-      ) : null}
-      <p>
-        申报期结束后，应参检但未提交年度报告的组织标记为“未参检”（连续两年未参检的列入撤销登记候选，R-C8）。
-      </p>
-      {year && /^\d{4}$/.test(year) ? (
-        <form method="post" action={`/registrar/inspections/years/${year}/not-filed`} class="inline-form">
-          <button type="submit" class="button secondary">
-            标记 {year} 年度的未参检组织
-          </button>
-        </form>
-      ) : null}
-    </>
+reviewYearRoutes.get("/not-filed", async (c) => {
+  const user = me(c);
+  const deps = c.get("deps");
+  const year = /^\d{4}$/.test(c.req.query("year") ?? "") ? Number(c.req.query("year")) : null;
+  const row = (await svc.listYears(deps, user)).find(
+    (y) => y.year === year && y.authorityId === user.authorityId,
   );
-}
+  const windows = row ? ORG_TYPES.map((t) => row.windows[t]) : [];
+  const marked = c.req.query("marked");
+  const form = (
+    <MarkNotFiled
+      year={row ? row.year : null}
+      marked={marked && /^\d+$/.test(marked) ? Number(marked) : null}
+      windowClosed={windows.some((w) => windowFlags(w, todayOf(deps)).windowClosed)}
+      closesOn={
+        windows
+          .map((w) => w.closesOn)
+          .sort()
+          .at(-1) ?? null
+      }
+    />
+  );
+  return queuePage(c, "/registrar", "not_filed", form);
+});
 
 reviewYearRoutes.post("/years/:year/not-filed", async (c) => {
   const user = me(c);
