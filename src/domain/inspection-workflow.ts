@@ -132,8 +132,9 @@ export const annualInspectionMachine: Machine<InspectionState, InspectionAction>
       ],
     },
     {
+      // R-C3: the registrar returns at pre-review or at its own review, the supervisor at its review.
       action: "return_for_correction",
-      from: ["pre_review"],
+      from: ["pre_review", "registrar_review"],
       roles: ["registrar"],
       to: "returned",
       guards: [{ kind: "reason_required" }, { kind: "deadline_valid" }],
@@ -143,14 +144,6 @@ export const annualInspectionMachine: Machine<InspectionState, InspectionAction>
       action: "return_for_correction",
       from: ["supervisor_review"],
       roles: ["supervisor"],
-      to: "returned",
-      guards: [{ kind: "reason_required" }, { kind: "deadline_valid" }],
-      effects: [{ kind: "open_correction" }, { kind: "notify", audience: "org" }],
-    },
-    {
-      action: "return_for_correction",
-      from: ["registrar_review"],
-      roles: ["registrar"],
       to: "returned",
       guards: [{ kind: "reason_required" }, { kind: "deadline_valid" }],
       effects: [{ kind: "open_correction" }, { kind: "notify", audience: "org" }],
