@@ -8,6 +8,7 @@ import { registrarOrgRoutes, registrarUserRoutes } from "./accounts/registrar-or
 import { staffAccountRoutes } from "./accounts/staff-routes";
 import { adminRoutes } from "./admin/routes";
 import { sessionMiddleware } from "./auth/middleware";
+import { auditRequestContext } from "./audit/request-context";
 import { areaGuard } from "./auth/permissions";
 import { accountRoutes, activationRoutes, loginRoutes, logoutRoutes, meApiRoutes } from "./auth/routes";
 import type { AppDeps, AppEnv } from "./context";
@@ -104,6 +105,8 @@ export function createApp(givenDeps: AppDeps) {
     return next();
   });
 
+  // Every audit event written while serving the request records where it came from (src/audit/request-context.ts).
+  app.use(auditRequestContext());
   app.use(sessionMiddleware());
   app.use(areaGuard());
   app.use("/portal/*", portalReadOnlyWhenTerminated);
