@@ -8,6 +8,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { announcements, authorities, organizations, orgHistory } from "../../db/schema";
 import { type Actor, commitWithAudit } from "../audit/audit";
 import type { BatchItem, Db } from "../db";
+import { changeAnnouncement } from "../domain/announcement-texts";
 import { nameTokens } from "./grams";
 import type { RowError, ValidRow } from "./import-parse";
 
@@ -262,18 +263,14 @@ export async function writeRows(
         }),
       );
       if (announced.length > 0) {
-        const parts = announced.map(
-          (k) => `${ANNOUNCED[k]}由“${String(before[k])}”变更为“${String(after[k])}”`,
+        const text = changeAnnouncement(
+          old,
+          announced.map((k) => ({ label: ANNOUNCED[k], before: String(before[k]), after: String(after[k]) })),
         );
         statements.push(
-          db.insert(announcements).values({
-            orgId: old.id,
-            authorityId,
-            kind: "change",
-            title: `关于${old.name}变更登记的公告`,
-            body: `${old.name}（统一社会信用代码：${old.uscc}）已办理变更登记：${parts.join("；")}。`,
-            publishedOn: today,
-          }),
+          db
+            .insert(announcements)
+            .values({ orgId: old.id, authorityId, kind: "change", ...text, publishedOn: today }),
         );
       }
       if ("name" in after) {

@@ -2,13 +2,14 @@
  * Every audit event names who, what, which organization, when and from where: a walk through the main actions over
  * HTTP (the annual inspection from 领取 to 公告, 准予成立登记, the browser import) and a look at every event written.
  */
-import { gt, sql } from "drizzle-orm";
+import { eq, gt, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, registrationApplications } from "../../db/schema";
+import { announcements, auditEvents, organizations, registrationApplications } from "../../db/schema";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import type { AppDeps, SessionUser } from "../../src/context";
 import type { Db } from "../../src/db";
+import { establishmentAnnouncement } from "../../src/domain/announcement-texts";
 import type { ReportSection } from "../../src/domain/inspection-report";
 import { issueUscc } from "../../src/domain/uscc";
 import { inspectionService as svc } from "../../src/inspection/service";
@@ -176,6 +177,21 @@ describe("audit events: who, what, which organization, when, from where", () => 
     const approved = events.find((e) => e.action === "registration.approve")!;
     const [registered] = await db.select().from(registrationApplications);
     expect(approved.orgId).toBe(registered!.orgId);
+    // The app's 成立 公告 reads as the one template for 成立 says (the demo seed uses the same).
+    const [org] = await db.select().from(organizations).where(eq(organizations.id, registered!.orgId!));
+    const [notice] = await db.select().from(announcements).where(eq(announcements.orgId, org!.id));
+    expect({ title: notice!.title, body: notice!.body }).toEqual(
+      establishmentAnnouncement({
+        name: "示范市围棋协会",
+        uscc: org!.uscc,
+        typeLabel: "社会团体",
+        address: "示范市湖滨路 8 号",
+        legalRepresentative: "林海",
+        capitalFen: 3_000_000,
+        supervisor: null,
+        authorityName: "示范市民政局",
+      }),
+    );
     const created = events.find((e) => e.action === "organization.import.create")!;
     expect(created.orgId).not.toBeNull();
   });
