@@ -40,6 +40,7 @@ import {
 } from "./registration/application-routes";
 import { csvExportRoutes, importRoutes, xlsxExportRoutes } from "./registration/bulk-routes";
 import { certificateRoutes, verifyRoutes } from "./registration/certificate-routes";
+import { conclusionBatchRoutes, conclusionNoticeRoutes } from "./registration/conclusion-batch-routes";
 import { registryApi } from "./registry/api";
 import { createDetailCache } from "./registry/detail-cache";
 import { registryRoutes } from "./registry/routes";
@@ -158,9 +159,11 @@ export function createApp(givenDeps: AppDeps) {
   // Certificates, announcements, bulk import and export (src/registration).
   app.route("/orgs/:uscc/certificate", certificateRoutes); // the certificate and its qr.svg
   app.route("/verify", verifyRoutes); // /verify/:uscc
+  app.route("/announcements/conclusions", conclusionNoticeRoutes);
   app.route("/announcements", announcementRoutes);
   app.route("/announcements.atom", announcementFeedRoutes);
   app.route("/registrar/import", importRoutes);
+  app.route("/registrar/conclusion-announcements", conclusionBatchRoutes);
   app.route("/registrar/export.csv", csvExportRoutes);
   app.route("/registrar/export.xlsx", xlsxExportRoutes);
 

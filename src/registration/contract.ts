@@ -133,3 +133,13 @@ export interface AnnouncementView {
   orgName: string;
   authorityName: string;
 }
+
+/** A recorded 年检 conclusion not yet published, as the batch 年检结论公告 page lists it (R-C4). */
+export interface PendingConclusion {
+  id: number;
+  orgName: string;
+  uscc: string;
+  conclusion: string;
+  conclusionLabel: string;
+  concludedOn: string;
+}
