@@ -1,5 +1,6 @@
 import { CSV_BOM, csvLines } from "../csv";
 import { issueUscc } from "../domain/uscc";
+import { xlsxWorkbook } from "../xlsx";
 import type { ImportJob } from "./bulk";
 
 /**
@@ -34,8 +35,7 @@ export const IMPORT_COLUMNS: { header: string; required: boolean; explain: strin
   { header: "慈善组织", required: false, explain: "是 或 否；吊销登记证书只适用于慈善组织。" },
 ];
 
-/** The template as CSV: the headers and one example row for the registrar's own authority, which imports as is. */
-export function importTemplateCsv(authority: { code: string; name: string }): string {
+function exampleRow(authority: { code: string; name: string }): string[] {
   const example: Record<string, string> = {
     统一社会信用代码: issueUscc(authority.code, "social_group", 9999),
     名称: "示例书画协会",
@@ -52,7 +52,45 @@ export function importTemplateCsv(authority: { code: string; name: string }): st
     登记管理机关代码: authority.code,
     慈善组织: "否",
   };
-  return `${CSV_BOM}${csvLines([IMPORT_COLUMNS.map((c) => c.header), IMPORT_COLUMNS.map((c) => example[c.header] ?? "")])}`;
+  return IMPORT_COLUMNS.map((c) => example[c.header] ?? "");
+}
+
+/** The template as CSV: the headers and one example row for the registrar's own authority, which imports as is. */
+export function importTemplateCsv(authority: { code: string; name: string }): string {
+  return `${CSV_BOM}${csvLines([IMPORT_COLUMNS.map((c) => c.header), exampleRow(authority)])}`;
+}
+
+/**
+ * The template as a workbook for Excel / WPS: the 登记信息 sheet (headers, the example row) and a 填写说明 sheet
+ * explaining each column and how to save the filled sheet as the CSV the import reads.
+ */
+export function importTemplateXlsx(authority: {
+  code: string;
+  name: string;
+}): Promise<Uint8Array<ArrayBuffer>> {
+  return xlsxWorkbook([
+    {
+      name: "登记信息",
+      columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, kind: "text" as const })),
+      rows: [exampleRow(authority)],
+    },
+    {
+      name: "填写说明",
+      columns: [
+        { header: "列名", kind: "text", width: 18 },
+        { header: "是否必填", kind: "text", width: 10 },
+        { header: "填写说明", kind: "text", width: 60 },
+      ],
+      rows: [
+        ...IMPORT_COLUMNS.map((c) => [c.header, c.required ? "必填" : "可不填", c.explain]),
+        [
+          "上传前",
+          "",
+          "删除示例行，在 Excel / WPS 中将“登记信息”工作表“另存为”“CSV UTF-8（逗号分隔）”后上传。",
+        ],
+      ],
+    },
+  ]);
 }
 
 /** Whether the preview kept its rows in error to download. */

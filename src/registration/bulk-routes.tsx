@@ -21,7 +21,13 @@ import {
   runImportStep,
   XLSX_MAX_ROWS,
 } from "./bulk";
-import { errorRowsCsv, hasErrorRows, IMPORT_COLUMNS, importTemplateCsv } from "./bulk-files";
+import {
+  errorRowsCsv,
+  hasErrorRows,
+  IMPORT_COLUMNS,
+  importTemplateCsv,
+  importTemplateXlsx,
+} from "./bulk-files";
 
 /** /registrar/import (upload → preview → import in chunks → report) and /registrar/export.csv|xlsx. */
 export const importRoutes = new Hono<AppEnv>(); // at /registrar/import
@@ -52,15 +58,27 @@ async function importPage(c: C, error: string | null, status = 200) {
 
 importRoutes.get("/", (c) => importPage(c, null));
 
+const ownAuthority = async (c: C) =>
+  (
+    await c
+      .get("deps")
+      .db.select({ code: authorities.code, name: authorities.name })
+      .from(authorities)
+      .where(eq(authorities.id, me(c).authorityId!))
+  )[0]!;
+
 /** The template to fill in: the accepted Chinese headers and one example row of this registrar's authority. */
-importRoutes.get("/template.csv", async (c) => {
-  const [a] = await c
-    .get("deps")
-    .db.select({ code: authorities.code, name: authorities.name })
-    .from(authorities)
-    .where(eq(authorities.id, me(c).authorityId!));
-  return csvDownload(importTemplateCsv(a!), "登记信息导入模板.csv");
-});
+importRoutes.get("/template.csv", async (c) =>
+  csvDownload(importTemplateCsv(await ownAuthority(c)), "登记信息导入模板.csv"),
+);
+
+/** The same as a workbook, with a sheet explaining each column. */
+importRoutes.get("/template.xlsx", async (c) =>
+  c.body(await importTemplateXlsx(await ownAuthority(c)), 200, {
+    ...xlsxHeaders("登记信息导入模板.xlsx"),
+    "Cache-Control": "private, no-store",
+  }),
+);
 
 importRoutes.post("/", async (c) => {
   const body = await c.req.parseBody();

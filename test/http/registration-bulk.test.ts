@@ -196,6 +196,17 @@ describe("the import's preview, its rows in error and its template", () => {
     const page = await (await get("/registrar/import")).text();
     expect(page).toContain("/registrar/import/template.csv");
     expect(page).toContain("各列的填写说明");
+    // The workbook: the same headers and example, and a sheet explaining each column.
+    const xlsx = await get("/registrar/import/template.xlsx");
+    expect(xlsx.status).toBe(200);
+    const parts = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
+    const xml = Object.entries(parts)
+      .filter(([name]) => name.endsWith(".xml"))
+      .map(([, data]) => strFromU8(data))
+      .join("");
+    expect(xml).toContain("填写说明");
+    expect(xml).toContain("登记管理机关代码");
+    expect(xml).toContain("另存为");
 
     const fd = new FormData();
     fd.set("file", new File([csv], "模板.csv", { type: "text/csv" }));
@@ -215,6 +226,7 @@ describe("the import's preview, its rows in error and its template", () => {
     )!;
     expect((await get(`${jobPath}/errors.csv`)).status).toBe(200);
     expect((await get("/registrar/import/template.csv", orgCookie)).status).toBe(404);
+    expect((await get("/registrar/import/template.xlsx", orgCookie)).status).toBe(404);
     expect((await get(`${jobPath}/errors.csv`, orgCookie)).status).toBe(404);
     const neighbour = await ensureAuthority(db, { code: "159800", name: "邻市民政局" });
     const other = (

@@ -26,8 +26,13 @@ export function ImportPage(p: {
         文件（UTF-8，首行为表头，每行一个组织），按统一社会信用代码新增或更新；只能导入本机关登记的组织。上传后先预览，确认后才写入。本系统导出的文件可以直接导入。
       </p>
       <p>
+        下载导入模板：
         <a href="/registrar/import/template.csv" download>
-          下载导入模板（CSV，含一行示例）
+          CSV（含一行示例）
+        </a>{" "}
+        /{" "}
+        <a href="/registrar/import/template.xlsx" download>
+          Excel（含一行示例和各列填写说明；填好后另存为“CSV UTF-8”再上传）
         </a>
       </p>
       <details>
