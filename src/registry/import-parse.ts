@@ -151,7 +151,7 @@ const rowSchema = z.object({
     .string()
     .optional()
     .transform((v, ctx) => {
-      if (!v || !v.trim()) return 0;
+      if (!v?.trim()) return 0;
       const r = parseYuan(v);
       if (!r.ok) ctx.addIssue({ code: "custom", message: `注册资金：${r.message}` });
       return r.ok ? r.fen : 0;
