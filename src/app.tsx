@@ -7,6 +7,7 @@ import { orgUserRoutes } from "./accounts/org-user-routes";
 import { registrarOrgRoutes, registrarUserRoutes } from "./accounts/registrar-org-routes";
 import { staffAccountRoutes } from "./accounts/staff-routes";
 import { adminRoutes } from "./admin/routes";
+import { auditRequestContext } from "./audit/request-context";
 import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
 import { accountRoutes, activationRoutes, loginRoutes, logoutRoutes, meApiRoutes } from "./auth/routes";
@@ -39,6 +40,7 @@ import {
 } from "./registration/application-routes";
 import { csvExportRoutes, importRoutes, xlsxExportRoutes } from "./registration/bulk-routes";
 import { certificateRoutes, verifyRoutes } from "./registration/certificate-routes";
+import { conclusionBatchRoutes, conclusionNoticeRoutes } from "./registration/conclusion-batch-routes";
 import { apiHeaders, organizationsApi, organizationsCsv } from "./registry/api";
 import { createDetailCache } from "./registry/detail-cache";
 import { createPageCache } from "./registry/page-cache";
@@ -106,6 +108,8 @@ export function createApp(givenDeps: AppDeps) {
     return next();
   });
 
+  // Every audit event written while serving the request records where it came from (src/audit/request-context.ts).
+  app.use(auditRequestContext());
   app.use(sessionMiddleware());
   app.use(areaGuard());
   app.use("/portal/*", portalReadOnlyWhenTerminated);
@@ -166,9 +170,11 @@ export function createApp(givenDeps: AppDeps) {
   // Certificates, announcements, bulk import and export (src/registration).
   app.route("/orgs/:uscc/certificate", certificateRoutes); // the certificate and its qr.svg
   app.route("/verify", verifyRoutes); // /verify/:uscc
+  app.route("/announcements/conclusions", conclusionNoticeRoutes);
   app.route("/announcements", announcementRoutes);
   app.route("/announcements.atom", announcementFeedRoutes);
   app.route("/registrar/import", importRoutes);
+  app.route("/registrar/conclusion-announcements", conclusionBatchRoutes);
   app.route("/registrar/export.csv", csvExportRoutes);
   app.route("/registrar/export.xlsx", xlsxExportRoutes);
 

@@ -143,6 +143,18 @@ export const importJobs = sqliteTable(
         errors: { line: number; reason: string }[];
         /** Rows that will be written but need a look (R-A3, people behind 严重 entries); absent on older previews. */
         warnings?: { line: number; reason: string }[];
+        /** The organizations that change, field by field (old → new; the first few hundred); absent on older previews. */
+        changes?: {
+          line: number;
+          uscc: string;
+          name: string;
+          fields: { label: string; before: string; after: string }[];
+        }[];
+        /** The new organizations (the first few hundred); absent on older previews. */
+        created?: { line: number; uscc: string; name: string }[];
+        /** The file's header and each row in error's cells as uploaded, to download them with their reasons. */
+        header?: string[];
+        errorCells?: Record<number, string[]>;
       }>()
       .notNull(),
     /** What the import did so far. */

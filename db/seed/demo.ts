@@ -13,6 +13,12 @@ import { commitWithAudit, systemActor } from "../../src/audit/audit";
 import type { ScryptParams } from "../../src/auth/password";
 import { DEV_PERSON_KEY } from "../../src/config";
 import type { BatchItem, Db } from "../../src/db";
+import {
+  changeAnnouncement,
+  deregistrationAnnouncement,
+  establishmentAnnouncement,
+  revocationAnnouncement,
+} from "../../src/domain/announcement-texts";
 import { issueUscc, USCC_ALPHABET } from "../../src/domain/uscc";
 import { applyGradeDowngrades } from "../../src/registry/grades";
 import { nameTokens } from "../../src/registry/grams";
@@ -110,16 +116,6 @@ export const TYPE_LABEL: Record<OrgType, string> = {
   private_non_enterprise: "民办非企业单位",
   foundation: "基金会",
 };
-const STATUTE: Record<OrgType, string> = {
-  social_group: "社会团体登记管理条例",
-  private_non_enterprise: "民办非企业单位登记管理暂行条例",
-  foundation: "基金会管理条例",
-};
-const CAPITAL_LABEL: Record<OrgType, string> = {
-  social_group: "注册资金",
-  private_non_enterprise: "开办资金",
-  foundation: "原始基金",
-};
 
 // ---- dates (UTC calendar days as YYYY-MM-DD) ----
 const DAY = 86_400_000;
@@ -144,8 +140,6 @@ function workingDayBetween(rnd: Random, from: string, to: string, skew = 1): str
   else if (wd === 0) d = d + 1 <= b ? d + 1 : d - 2;
   return fromDay(Math.max(a, Math.min(b, d)));
 }
-
-const wan = (fen: number) => `${(fen / 1_000_000).toLocaleString("en-US", { maximumFractionDigits: 2 })}万元`;
 
 type OrgRow = typeof organizations.$inferInsert & { id: number; authorityCode: string };
 type HistoryRow = typeof orgHistory.$inferInsert;
@@ -331,16 +325,20 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
       ratingValidTo,
     });
 
-    const supervisorText =
-      profile.supervisionMode === "supervised"
-        ? `业务主管单位：${profile.supervisor}`
-        : `${profile.supervisionMode === "direct" ? "直接登记" : "已脱钩"}，党建领导机关：${profile.partyBuildingAuthority}`;
     notices.push({
       orgId: id,
       authorityCode: a.code,
       kind: "establishment",
-      title: `${original.name}成立登记公告`,
-      body: `根据《${STATUTE[type]}》，经审查，准予${original.name}成立登记，现予公告。统一社会信用代码：${uscc}；类型：${TYPE_LABEL[type]}；住所：${original.addr}；法定代表人：${original.legal}；${CAPITAL_LABEL[type]}：${wan(profile.capitalFen)}；${supervisorText}；登记管理机关：${a.name}。`,
+      ...establishmentAnnouncement({
+        name: original.name,
+        uscc,
+        typeLabel: TYPE_LABEL[type],
+        address: original.addr,
+        legalRepresentative: original.legal,
+        capitalFen: profile.capitalFen,
+        supervisor: profile.supervisionMode === "supervised" ? profile.supervisor : null,
+        authorityName: a.name,
+      }),
       publishedOn: registeredOn,
       documentNo: null,
     });
@@ -369,8 +367,9 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
         orgId: id,
         authorityCode: a.code,
         kind: "change",
-        title: `${name}变更登记公告`,
-        body: `经审查，准予${change.field === "name" ? original.name : name}变更登记，现予公告。统一社会信用代码：${uscc}；变更事项：${labels[change.field]}；变更前：${before}；变更后：${after}。`,
+        ...changeAnnouncement({ name: original.name, uscc }, [
+          { label: labels[change.field], before, after },
+        ]),
         publishedOn: change.on,
         documentNo: null,
       });
@@ -391,10 +390,9 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
         orgId: id,
         authorityCode: a.code,
         kind: revoked ? "revocation" : "deregistration",
-        title: `${name}${revoked ? "撤销登记" : "注销登记"}公告`,
-        body: revoked
-          ? `${name}（统一社会信用代码：${uscc}）连续两年未按规定参加年度检查，经调查核实，依据《${STATUTE[type]}》，决定撤销其登记，收缴登记证书和印章，现予公告。`
-          : `${name}（统一社会信用代码：${uscc}）已完成清算，申请注销登记，经审查，准予注销登记，现予公告。`,
+        ...(revoked
+          ? revocationAnnouncement({ name, uscc }, "连续两年未按规定参加年度检查，经调查核实", false)
+          : deregistrationAnnouncement({ name, uscc })),
         publishedOn: statusOn,
         documentNo: "",
       });

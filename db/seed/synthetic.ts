@@ -10,6 +10,12 @@
  * load the secondary indexes are dropped first and rebuilt at the end (one sort each instead of random inserts).
  */
 import type { Client, InValue } from "@libsql/client";
+import {
+  type AnnouncementText,
+  deregistrationAnnouncement,
+  establishmentAnnouncement,
+  revocationAnnouncement,
+} from "../../src/domain/announcement-texts";
 import { issueUscc, USCC_ALPHABET } from "../../src/domain/uscc";
 import { nameTokens } from "../../src/registry/grams";
 import type { OrgType } from "../schema";
@@ -264,11 +270,13 @@ export interface SyntheticResult {
   seconds: number;
 }
 
-const STATUTE: Record<OrgType, string> = {
-  social_group: "社会团体登记管理条例",
-  private_non_enterprise: "民办非企业单位登记管理暂行条例",
-  foundation: "基金会管理条例",
+const TYPE_WORDS: Record<OrgType, string> = {
+  social_group: "社会团体",
+  private_non_enterprise: "民办非企业单位",
+  foundation: "基金会",
 };
+/** A 公告's title and body as the insert's bound parameters. */
+const texts = (t: AnnouncementText): [string, string] => [t.title, t.body];
 
 /** Adds `orgs` synthetic organizations (with their name index rows and some 公告) to the database behind `client`. */
 export async function loadSynthetic(client: Client, options: SyntheticOptions): Promise<SyntheticResult> {
@@ -439,6 +447,8 @@ export async function loadSynthetic(client: Client, options: SyntheticOptions): 
       while (issued + 1826 <= endDay && rnd.chance(0.88)) issued += 1826; // renewed every five years
       const issuedOn = iso(issued);
       const rated = status === "active" && regDay < todayDay - 1095 && rnd.chance(0.12);
+      const addr = address(rnd, where.city, where.district);
+      const legal = personName(rnd);
       orgArgs.push(
         id,
         uscc,
@@ -446,11 +456,11 @@ export async function loadSynthetic(client: Client, options: SyntheticOptions): 
         type,
         status,
         iso(statusDay),
-        address(rnd, where.city, where.district),
+        addr,
         p.purpose,
         p.businessScope,
         p.activityArea,
-        personName(rnd),
+        legal,
         p.capitalFen,
         p.supervisionMode,
         p.supervisor,
@@ -487,8 +497,18 @@ export async function loadSynthetic(client: Client, options: SyntheticOptions): 
           id,
           authIds[ai]!,
           "establishment",
-          `${g.name}成立登记公告`,
-          `根据《${STATUTE[type]}》，经审查，准予${g.name}成立登记，现予公告。统一社会信用代码：${uscc}。`,
+          ...texts(
+            establishmentAnnouncement({
+              name: g.name,
+              uscc,
+              typeLabel: TYPE_WORDS[type],
+              address: addr,
+              legalRepresentative: legal,
+              capitalFen: p.capitalFen,
+              supervisor: p.supervisionMode === "supervised" ? p.supervisor : null,
+              authorityName: a.name,
+            }),
+          ),
           null,
           registeredOn,
         );
@@ -507,8 +527,15 @@ export async function loadSynthetic(client: Client, options: SyntheticOptions): 
             : status === "revoked"
               ? "revocation"
               : "license_revocation",
-          `${g.name}${word === "注" ? "注销登记" : word === "撤" ? "撤销登记" : "吊销登记证书"}公告`,
-          `${g.name}（统一社会信用代码：${uscc}）${word === "注" ? "已完成清算，准予注销登记" : word === "撤" ? "连续两年未参加年度检查，依法撤销登记" : "因违法行为被吊销登记证书"}，现予公告。`,
+          ...texts(
+            word === "注"
+              ? deregistrationAnnouncement({ name: g.name, uscc })
+              : revocationAnnouncement(
+                  { name: g.name, uscc },
+                  word === "撤" ? "连续两年未参加年度检查" : "存在严重违法行为",
+                  word === "吊",
+                ),
+          ),
           `${a.docPrefix}${word}〔${year}〕${no}号`,
           iso(statusDay),
         );

@@ -1,6 +1,8 @@
+import { type SQL, sql } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
 import { type BatchItem, type Db, runBatch } from "../db";
 import { sealAuditChain } from "./chain";
+import { requestIp } from "./request-context";
 
 /** Who acts. `role` is "public", "system", "cli" or an account role (org, supervisor, registrar, admin). */
 export interface Actor {
@@ -31,17 +33,37 @@ export interface AuditInput {
   summary?: Record<string, unknown>;
 }
 
-/** The insert that records one audit event; put it in the same batch as the change it records. */
+/**
+ * The organization an event concerns when its writer did not name one but the object leads to it: an organization
+ * named by its 统一社会信用代码 (created in the same batch by an import), or a registration application (准予成立登记
+ * links the application to the organization it creates in the same batch). Read when the event is inserted, after
+ * the batch's earlier statements.
+ */
+function orgIdOf(event: AuditInput): number | SQL | null {
+  if (event.orgId != null) return event.orgId;
+  const id = event.objectId === undefined ? "" : String(event.objectId);
+  if (event.objectType === "organization" && /^[0-9A-Z]{18}$/.test(id))
+    return sql`(SELECT id FROM organizations WHERE uscc = ${id})`;
+  if (event.objectType === "application" && /^\d+$/.test(id))
+    return sql`(SELECT org_id FROM registration_applications WHERE id = ${Number(id)})`;
+  return null;
+}
+
+/**
+ * The insert that records one audit event; put it in the same batch as the change it records. Who (the actor), what
+ * (action, object), which organization (orgIdOf), when (the row's time) and from where: the actor's address, or the
+ * address of the request being served (request-context.ts) when the actor was built without one.
+ */
 export function auditStatement(db: Db, actor: Actor, event: AuditInput): BatchItem {
   return db.insert(auditEvents).values({
     actorUserId: actor.userId,
     actorUsername: actor.username,
     actorRole: actor.role,
-    ip: actor.ip,
+    ip: actor.ip ?? requestIp(),
     action: event.action,
     objectType: event.objectType ?? null,
     objectId: event.objectId === undefined ? null : String(event.objectId),
-    orgId: event.orgId ?? null,
+    orgId: orgIdOf(event),
     summary: event.summary ?? null,
   });
 }

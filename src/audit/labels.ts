@@ -40,6 +40,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "registration.import.done": "完成批量导入",
   "registration.import.cancel": "取消批量导入",
   "registration.import.file_missing": "批量导入文件缺失",
+  "inspection.conclusions.announce": "发布年检结论公告（多家一并公告）",
   "inspection.year.open": "开启年检",
   "inspection.year.mark_not_filed": "标记未参检",
   "inspection.draft.create": "创建年检草稿",

@@ -53,6 +53,8 @@ export const PUBLIC_ROUTES = new Set([
   "GET /orgs/:uscc/certificate/qr.svg",
   "GET /verify/:uscc",
   "GET /announcements",
+  // One authority's 年检结论公告 of a day (R-C4), src/registration/conclusion-batch-routes.tsx.
+  "GET /announcements/conclusions",
   // The credit lists are public (R-D8): src/credit/routes.tsx.
   "GET /credit",
   "GET /credit/export.csv",

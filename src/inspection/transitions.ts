@@ -1,6 +1,6 @@
 /** The annual inspection's transitions: input checks, the machine's decision, its effects, one batch. */
 
-import { type AuditInput, commitWithAudit } from "../audit/audit";
+import { type AuditInput, auditStatement, commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { BatchItem } from "../db";
 import { isStaleWrite, staleGuard } from "../db";
@@ -325,4 +325,78 @@ export async function act(
     return STALE;
   }
   return { ok: true, state: decision.to, version: next };
+}
+
+/**
+ * The statements that publish one recorded conclusion (R-C4: public from `today`), as `act(…, "publish")` writes them,
+ * for a batch that publishes many under one 年检结论公告 (src/registration/conclusion-batch.ts): the machine decides, the
+ * filing's guarded update, the transition log, the notices and the audit event. Null when the machine refuses.
+ */
+export async function publishStatements(
+  deps: AppDeps,
+  user: SessionUser,
+  f: FilingRow,
+  details: Record<string, unknown>,
+): Promise<BatchItem[] | null> {
+  const db = deps.db;
+  const today = todayOf(deps);
+  const decision = decide(annualInspectionMachine, f.state, "publish", workflowActorOf(user), {
+    subject: subjectOf(f),
+    today,
+    flags: {},
+    input: {},
+    calendar: await loadCalendar(db),
+    correctionWorkingDays: deps.config.domain.correctionDeadlineWorkingDays,
+    openCorrectionDeadline: f.correctionDeadline,
+  });
+  if (!decision.ok) return null;
+  const at = nowIso(deps);
+  const next = f.version + 1;
+  const set: Record<string, unknown> = {
+    state: decision.to,
+    version: next,
+    actVersion: next,
+    stateSince: at,
+    updatedAt: at,
+    holderUserId: null,
+    holderAt: null,
+  };
+  const effects = effectsOf(
+    deps,
+    user,
+    f,
+    "publish",
+    { version: f.version },
+    {
+      effects: decision.effects,
+      set,
+      checks: [],
+      working: {} as InspectionReport,
+      next,
+      at,
+      today,
+    },
+  );
+  Object.assign(effects.details, details);
+  return [
+    filingTransitionUpdate(db, f, set),
+    staleGuard(db),
+    ...effects.effectItems,
+    transitionLogRow(db, f.id, {
+      action: "publish",
+      from: decision.from,
+      to: decision.to,
+      user,
+      at,
+      details: effects.details,
+    }),
+    ...effects.notices.map((n) => noticeStatement(db, n.to, n.text, filingHref(n.audience, f.id), at)),
+    auditStatement(db, auditActorOf(user), {
+      action: "inspection.publish",
+      objectType: "annual_inspection",
+      objectId: f.id,
+      orgId: f.orgId,
+      summary: { year: f.year, from: decision.from, to: decision.to, version: next, ...effects.details },
+    }),
+  ];
 }

@@ -21,6 +21,13 @@ import {
   runImportStep,
   XLSX_MAX_ROWS,
 } from "./bulk";
+import {
+  errorRowsCsv,
+  hasErrorRows,
+  IMPORT_COLUMNS,
+  importTemplateCsv,
+  importTemplateXlsx,
+} from "./bulk-files";
 
 /** /registrar/import (upload → preview → import in chunks → report) and /registrar/export.csv|xlsx. */
 export const importRoutes = new Hono<AppEnv>(); // at /registrar/import
@@ -43,12 +50,35 @@ async function importPage(c: C, error: string | null, status = 200) {
       jobs={await recentJobs(db, me(c))}
       error={error}
       maxMb={IMPORT_MAX_MB}
+      columns={IMPORT_COLUMNS}
     />,
     status as 200,
   );
 }
 
 importRoutes.get("/", (c) => importPage(c, null));
+
+const ownAuthority = async (c: C) =>
+  (
+    await c
+      .get("deps")
+      .db.select({ code: authorities.code, name: authorities.name })
+      .from(authorities)
+      .where(eq(authorities.id, me(c).authorityId!))
+  )[0]!;
+
+/** The template to fill in: the accepted Chinese headers and one example row of this registrar's authority. */
+importRoutes.get("/template.csv", async (c) =>
+  csvDownload(importTemplateCsv(await ownAuthority(c)), "登记信息导入模板.csv"),
+);
+
+/** The same as a workbook, with a sheet explaining each column. */
+importRoutes.get("/template.xlsx", async (c) =>
+  c.body(await importTemplateXlsx(await ownAuthority(c)), 200, {
+    ...xlsxHeaders("登记信息导入模板.xlsx"),
+    "Cache-Control": "private, no-store",
+  }),
+);
 
 importRoutes.post("/", async (c) => {
   const body = await c.req.parseBody();
@@ -71,8 +101,26 @@ importRoutes.get("/:jobId", async (c) => {
   const id = jobId(c);
   const job = id ? await findJob(c.get("deps").db, me(c), id) : null;
   if (!job) return c.notFound();
-  return renderPage(c, <ImportJobPage user={me(c)} job={job} />);
+  return renderPage(c, <ImportJobPage user={me(c)} job={job} hasErrorFile={hasErrorRows(job)} />);
 });
+
+/** The preview's rows in error, as uploaded, each with its reason: to fix and upload again. */
+importRoutes.get("/:jobId/errors.csv", async (c) => {
+  const id = jobId(c);
+  const job = id ? await findJob(c.get("deps").db, me(c), id) : null;
+  const csv = job ? errorRowsCsv(job) : null;
+  if (!csv) return c.notFound();
+  return csvDownload(csv, `${job!.filename.replace(/\.csv$/i, "")}-错误行.csv`);
+});
+
+const csvDownload = (body: string, name: string) =>
+  new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 
 importRoutes.post("/:jobId/step", async (c) => {
   const id = jobId(c);

@@ -19,6 +19,10 @@ import { type XlsxKind, xlsxWorkbook } from "../xlsx";
 export const IMPORT_MAX_BYTES = MAX_ATTACHMENT_BYTES;
 export const IMPORT_MAX_MB = IMPORT_MAX_BYTES / 1024 / 1024;
 export const IMPORT_CHUNK_ROWS = 500;
+/** The preview lists this many changed and new organizations each; beyond, it says how many more ("另有 N 家"). */
+export const PREVIEW_LIST_MAX = 200;
+/** Rows in error kept with their cells for the download. */
+const ERROR_ROWS_MAX = 5000;
 /** XLSX is built in memory; beyond this the CSV export is the way. */
 export const XLSX_MAX_ROWS = 50_000;
 
@@ -82,6 +86,15 @@ export async function previewImport(
           unchanged: report.unchanged,
           errors: report.errors,
           warnings: report.warnings,
+          changes: report.changes.slice(0, PREVIEW_LIST_MAX),
+          created: report.created.slice(0, PREVIEW_LIST_MAX),
+          header: report.header,
+          errorCells: Object.fromEntries(
+            report.errors.slice(0, ERROR_ROWS_MAX).flatMap((e) => {
+              const cells = report.errorCells[e.line];
+              return cells ? [[e.line, cells]] : [];
+            }),
+          ),
         },
         errors: [],
       }),

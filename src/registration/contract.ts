@@ -90,6 +90,13 @@ export interface ImportCounts {
   errors: { line: number; reason: string }[];
 }
 
+/** One column the import reads, for the page that explains the template. */
+export interface ImportColumn {
+  header: string;
+  required: boolean;
+  explain: string;
+}
+
 /** A registrar's import from the browser: the preview, then its progress in chunks. */
 export interface ImportJobView extends ImportCounts {
   id: number;
@@ -100,6 +107,15 @@ export interface ImportJobView extends ImportCounts {
   preview: ImportCounts & {
     /** Rows that will be written but need a look (R-A3, people behind 严重 entries); absent on older previews. */
     warnings?: { line: number; reason: string }[];
+    /** The organizations that change, field by field in Chinese (old → new), the first PREVIEW_LIST_MAX. */
+    changes?: {
+      line: number;
+      uscc: string;
+      name: string;
+      fields: { label: string; before: string; after: string }[];
+    }[];
+    /** The new organizations, the first PREVIEW_LIST_MAX. */
+    created?: { line: number; uscc: string; name: string }[];
   };
   version: number;
   createdAt: string;
@@ -116,4 +132,14 @@ export interface AnnouncementView {
   uscc: string;
   orgName: string;
   authorityName: string;
+}
+
+/** A recorded 年检 conclusion not yet published, as the batch 年检结论公告 page lists it (R-C4). */
+export interface PendingConclusion {
+  id: number;
+  orgName: string;
+  uscc: string;
+  conclusion: string;
+  conclusionLabel: string;
+  concludedOn: string;
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { announcements, organizations, orgHistory } from "../../db/schema";
 import { type Actor, type AuditInput, commitWithAudit } from "../audit/audit";
 import type { BatchItem, Db } from "../db";
+import { revocationAnnouncement } from "../domain/announcement-texts";
 import { isIsoDate, toDayNumber } from "../domain/working-days";
 
 /**
@@ -113,8 +114,7 @@ export function revocationStatements(
         orgId: org.id,
         authorityId,
         kind: revoked ? "revocation" : "license_revocation",
-        title: revoked ? `关于撤销${org.name}登记的公告` : `关于吊销${org.name}登记证书的公告`,
-        body: `${org.name}（统一社会信用代码：${org.uscc}）${input.reason.trim().replace(/。$/, "")}。依法决定${revoked ? "撤销其登记" : "吊销其登记证书"}，其登记证书、印章同时作废。`,
+        ...revocationAnnouncement(org, input.reason, !revoked),
         documentNo: input.documentNo.trim(),
         publishedOn: input.decidedOn,
       }),

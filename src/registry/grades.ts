@@ -6,11 +6,13 @@
  * of kind `rating_change` (before / after and the grounds' keys, which keep the job idempotent), a 公告 and the
  * audit event.
  */
+
 import { and, eq, sql } from "drizzle-orm";
 import { announcements, organizations, orgHistory } from "../../db/schema";
 import { commitWithAudit, systemActor } from "../audit/audit";
 import type { AppDeps } from "../context";
 import type { Db } from "../db";
+import { ratingChangeAnnouncement as ratingChangeText } from "../domain/announcement-texts";
 import {
   type Grade,
   type GradeChange,
@@ -34,16 +36,9 @@ interface RatedOrg {
   version: number;
 }
 
-/** The 公告 of an R-G2 change, in the same plain style as the 撤销 and 注销 ones. */
+/** The 公告 of an R-G2 change, from the one template for rating changes (src/domain/announcement-texts.ts). */
 export function ratingChangeAnnouncement(org: { name: string; uscc: string }, d: GradeDowngrade) {
-  const reasons = d.grounds.map((g) => g.reason).join("；");
-  const decision = d.to
-    ? `将其评估等级由${d.from}降为${d.to}`
-    : `取消其${d.from}评估等级，收回评估等级证书和牌匾`;
-  return {
-    title: d.to ? `关于降低${org.name}评估等级的公告` : `关于取消${org.name}评估等级的公告`,
-    body: `${org.name}（统一社会信用代码：${org.uscc}）${reasons}。依据《社会组织评估管理办法》，决定${decision}。`,
-  };
+  return ratingChangeText(org, { from: d.from, to: d.to, reasons: d.grounds.map((g) => g.reason) });
 }
 
 async function candidates(db: Db, today: string) {

@@ -151,7 +151,7 @@ const rowSchema = z.object({
     .string()
     .optional()
     .transform((v, ctx) => {
-      if (!v || !v.trim()) return 0;
+      if (!v?.trim()) return 0;
       const r = parseYuan(v);
       if (!r.ok) ctx.addIssue({ code: "custom", message: `注册资金：${r.message}` });
       return r.ok ? r.fen : 0;
@@ -185,11 +185,15 @@ class DuplicateHeader extends Error {
  * The data rows of a register CSV (a UTF-8 BOM is accepted), or the one error that stops the whole file: a malformed
  * CSV, a column named twice, no data rows, or a required column missing.
  */
-export function readRegisterRecords(text: string): { records: CsvRecord[] } | { error: RowError } {
+export function readRegisterRecords(
+  text: string,
+): { records: CsvRecord[]; header: string[] } | { error: RowError } {
   let records: CsvRecord[];
+  let original: string[] = [];
   try {
     records = parse(text.replace(/^\uFEFF/, ""), {
       columns: (header: string[]) => {
+        original = header.map((h) => h.trim());
         const keys = header.map((h) => HEADER_ALIASES[h.trim()] ?? `?${h.trim()}`);
         const twice = header.filter((_, i) => keys.indexOf(keys[i]!) !== keys.lastIndexOf(keys[i]!));
         if (twice.length > 0) throw new DuplicateHeader(twice.map((h) => h.trim()));
@@ -218,7 +222,13 @@ export function readRegisterRecords(text: string): { records: CsvRecord[] } | { 
   if (records.length === 0) return { error: { line: 1, reason: "文件中没有数据行（只有表头或为空）。" } };
   const missing = REQUIRED.filter((k) => !(k in records[0]!.record));
   if (missing.length) return { error: { line: 1, reason: `表头缺少列：${missing.join("、")}` } };
-  return { records };
+  return { records, header: original };
+}
+
+/** A record's cells in the file's column order (for the rows in error, downloaded as they were uploaded). */
+export function cellsOf(record: CsvRecord, header: string[]): string[] {
+  const values = Object.values(record.record);
+  return header.map((_, i) => String(values[i] ?? ""));
 }
 
 /**

@@ -5,11 +5,21 @@
  */
 
 import { eq, inArray, sql } from "drizzle-orm";
-import { announcements, authorities, organizations, orgHistory } from "../../db/schema";
+import {
+  announcements,
+  authorities,
+  type OrgStatus,
+  type OrgType,
+  organizations,
+  orgHistory,
+} from "../../db/schema";
 import { type Actor, commitWithAudit } from "../audit/audit";
 import type { BatchItem, Db } from "../db";
+import { changeAnnouncement } from "../domain/announcement-texts";
+import { formatFen } from "../domain/money";
 import { nameTokens } from "./grams";
 import type { RowError, ValidRow } from "./import-parse";
+import { STATUS_LABELS, TYPE_LABELS } from "./labels";
 
 /** R-A11: the words an export writes in the 业务主管单位 column for an organization without one. */
 const SUPERVISION_MODE_OF: Record<string, "direct" | "decoupled" | undefined> = Object.assign(
@@ -35,6 +45,48 @@ const COMPARED = [
   "statusOn",
   "isCharity",
 ] as const;
+
+/** The compared fields in Chinese, as the import's preview names them. */
+const FIELD_LABELS: Record<(typeof COMPARED)[number], string> = {
+  name: "名称",
+  type: "类型",
+  status: "状态",
+  registeredOn: "成立日期",
+  legalRepresentative: "法定代表人",
+  address: "住所",
+  businessScope: "业务范围",
+  supervisor: "业务主管单位",
+  capitalFen: "注册资金",
+  authorityId: "登记管理机关",
+  statusOn: "状态日期",
+  isCharity: "慈善组织",
+};
+
+/** A compared value as a person reads it: labels for codes, money in 元 with two decimals, 是/否, （空）. */
+function shown(k: (typeof COMPARED)[number], v: unknown, authorityCodes: Map<number, string>): string {
+  if (v === null || v === undefined || v === "") return "（空）";
+  if (k === "type") return TYPE_LABELS[v as OrgType] ?? String(v);
+  if (k === "status") return STATUS_LABELS[v as OrgStatus] ?? String(v);
+  if (k === "capitalFen") return `${formatFen(Number(v))} 元`;
+  if (k === "isCharity") return v ? "是" : "否";
+  if (k === "authorityId") return authorityCodes.get(Number(v)) ?? "其他登记管理机关";
+  return String(v);
+}
+
+/** An organization the import changes, field by field (old → new), for the preview. */
+export interface ImportChange {
+  line: number;
+  uscc: string;
+  name: string;
+  fields: { label: string; before: string; after: string }[];
+}
+
+/** An organization the import adds to the register, for the preview. */
+export interface ImportCreated {
+  line: number;
+  uscc: string;
+  name: string;
+}
 
 /** R-A7: the register changes a 变更 announces. */
 const ANNOUNCED = { name: "名称", address: "住所", legalRepresentative: "法定代表人" } as const;
@@ -104,6 +156,9 @@ export interface WriteTally {
   updated: number;
   unchanged: number;
   errors: RowError[];
+  /** What each changed organization changes, and the new organizations (the preview lists them). */
+  changes: ImportChange[];
+  created: ImportCreated[];
 }
 
 /**
@@ -120,6 +175,7 @@ export async function writeRows(
 ): Promise<Set<number>> {
   const { batchSize, today } = options;
   const written = new Set<number>();
+  const authorityCodes = new Map([...authorityIds].map(([code, id]) => [id, code]));
   for (let i = 0; i < valid.length; i += batchSize) {
     const part = valid.slice(i, i + batchSize);
     const existing = await db
@@ -214,6 +270,7 @@ export async function writeRows(
           objectId: row.uscc,
           summary: { name: row.name },
         });
+        report.created.push({ line, uscc: row.uscc, name: row.name });
         inserted++;
         written.add(line);
         continue;
@@ -262,18 +319,14 @@ export async function writeRows(
         }),
       );
       if (announced.length > 0) {
-        const parts = announced.map(
-          (k) => `${ANNOUNCED[k]}由“${String(before[k])}”变更为“${String(after[k])}”`,
+        const text = changeAnnouncement(
+          old,
+          announced.map((k) => ({ label: ANNOUNCED[k], before: String(before[k]), after: String(after[k]) })),
         );
         statements.push(
-          db.insert(announcements).values({
-            orgId: old.id,
-            authorityId,
-            kind: "change",
-            title: `关于${old.name}变更登记的公告`,
-            body: `${old.name}（统一社会信用代码：${old.uscc}）已办理变更登记：${parts.join("；")}。`,
-            publishedOn: today,
-          }),
+          db
+            .insert(announcements)
+            .values({ orgId: old.id, authorityId, kind: "change", ...text, publishedOn: today }),
         );
       }
       if ("name" in after) {
@@ -283,6 +336,16 @@ export async function writeRows(
           db.run(sql`INSERT INTO org_name_grams (rowid, uni, bi) VALUES (${old.id}, ${t.uni}, ${t.bi})`),
         );
       }
+      report.changes.push({
+        line,
+        uscc: old.uscc,
+        name: old.name,
+        fields: (Object.keys(after) as (typeof COMPARED)[number][]).map((k) => ({
+          label: FIELD_LABELS[k],
+          before: shown(k, before[k], authorityCodes),
+          after: shown(k, after[k], authorityCodes),
+        })),
+      });
       events.push({
         action: "organization.import.update",
         objectType: "organization",

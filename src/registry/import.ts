@@ -13,10 +13,12 @@ import { sealAuditChain } from "../audit/chain";
 import type { Db } from "../db";
 import { runBatch } from "../db";
 import { chinaDateOf } from "../domain/working-days";
-import { readRegisterRecords, validateRecords } from "./import-parse";
+import { cellsOf, readRegisterRecords, validateRecords } from "./import-parse";
 import { representativeWarnings } from "./import-warnings";
-import { resolveAuthorities, writeRows } from "./import-write";
+import { type ImportChange, type ImportCreated, resolveAuthorities, writeRows } from "./import-write";
 import { linkSupervisorUnitStatements } from "./supervisor-units";
+
+export type { ImportChange, ImportCreated };
 
 export interface ImportReport {
   rows: number;
@@ -25,6 +27,13 @@ export interface ImportReport {
   unchanged: number;
   authoritiesCreated: number;
   errors: { line: number; reason: string }[];
+  /** The file's header as written (the rows in error download under it, src/registration/bulk.ts). */
+  header: string[];
+  /** Each row in error's cells as uploaded, by line (a dry run keeps them; the preview offers them as a file). */
+  errorCells: Record<number, string[]>;
+  /** What each changed organization changes (old → new), and the new organizations. */
+  changes: ImportChange[];
+  created: ImportCreated[];
   /** Rows written as the register has them but breaking a rule the register may already break (R-A3). */
   warnings: { line: number; reason: string }[];
   /**
@@ -74,6 +83,10 @@ export async function importRegisterCsv(
     errors: [],
     warnings: [],
     resumed: null,
+    header: [],
+    errorCells: {},
+    changes: [],
+    created: [],
   };
   // An earlier run killed between its last batch and the end left its events unsealed: seal them first.
   const sealedEvents = options.dryRun ? 0 : await sealAuditChain(db);
@@ -84,6 +97,7 @@ export async function importRegisterCsv(
   }
   const { records } = read;
   report.rows = records.length;
+  report.header = read.header;
 
   const valid = validateRecords(records, report.errors, options);
 
@@ -111,6 +125,13 @@ export async function importRegisterCsv(
     if (written.has(line)) report.warnings.push({ line, reason });
   }
   report.errors.sort((a, b) => a.line - b.line);
+  if (options.dryRun) {
+    const byLine = new Map(records.map((r) => [r.info.lines, r]));
+    for (const e of report.errors) {
+      const r = byLine.get(e.line);
+      if (r) report.errorCells[e.line] = cellsOf(r, read.header);
+    }
+  }
   report.warnings.sort((a, b) => a.line - b.line);
   return report;
 }

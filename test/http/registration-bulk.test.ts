@@ -141,6 +141,104 @@ describe("import from the browser", () => {
   });
 });
 
+/** A CSV download's text, after checking it starts with the UTF-8 byte-order mark Excel needs. */
+async function bomText(res: Response) {
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return new TextDecoder().decode(bytes);
+}
+
+describe("the import's preview, its rows in error and its template", () => {
+  it("names each changed organization's fields old → new in Chinese, the new organizations, and the rows in error", async () => {
+    const [existing] = await db.select().from(organizations);
+    const changed = `${existing!.uscc},东湖区书画协会,社会团体,正常,2015-03-01,李四,东湖区新址路2号,159901,示范市东湖区民政局,50000`;
+    const bad = row(502, "东湖区桥牌协会").replace("正常", "不知道");
+    const res = await upload([HEADER, changed, row(501, "东湖区象棋协会"), bad].join("\n"));
+    const jobPath = res.headers.get("Location")!;
+    const page = await (await get(jobPath)).text();
+    expect(page).toContain("将更新的组织（1 家）");
+    expect(page).toContain("法定代表人：张三 → 李四");
+    expect(page).toContain("住所：示范市测试路1号 → 东湖区新址路2号");
+    expect(page).toContain("注册资金：0.00 元 → 50,000.00 元");
+    expect(page).toContain("将新增的组织（1 家）");
+    expect(page).toContain("东湖区象棋协会");
+    expect(page).toContain(`${jobPath}/errors.csv`);
+    expect((await db.select().from(organizations)).length).toBe(1);
+
+    const file = await get(`${jobPath}/errors.csv`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("Content-Type")).toContain("text/csv");
+    const csv = await bomText(file);
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe(`${HEADER},错误原因`);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(bad);
+    expect(lines[1]).toContain("第 4 行：状态“不知道”无法识别");
+  });
+
+  it("lists at most the first organizations and says how many more (另有 N 家)", async () => {
+    const { PREVIEW_LIST_MAX } = await import("../../src/registration/bulk");
+    const rows = Array.from({ length: PREVIEW_LIST_MAX + 3 }, (_, i) => row(600 + i, `东湖区第${i}协会`));
+    const jobPath = (await upload([HEADER, ...rows].join("\n"))).headers.get("Location")!;
+    const page = await (await get(jobPath)).text();
+    expect(page).toContain(`将新增的组织（${PREVIEW_LIST_MAX + 3} 家）`);
+    expect(page).toContain("另有 3 家将新增");
+  });
+
+  it("offers a template with the accepted Chinese headers and an example row that imports as is", async () => {
+    const res = await get("/registrar/import/template.csv");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Disposition")).toContain(encodeURIComponent("导入模板"));
+    const csv = await bomText(res);
+    const [header, example] = csv.trim().split("\n");
+    expect(header).toContain("统一社会信用代码,名称,类型");
+    expect(example).toContain("159901");
+    const page = await (await get("/registrar/import")).text();
+    expect(page).toContain("/registrar/import/template.csv");
+    expect(page).toContain("各列的填写说明");
+    // The workbook: the same headers and example, and a sheet explaining each column.
+    const xlsx = await get("/registrar/import/template.xlsx");
+    expect(xlsx.status).toBe(200);
+    const parts = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
+    const xml = Object.entries(parts)
+      .filter(([name]) => name.endsWith(".xml"))
+      .map(([, data]) => strFromU8(data))
+      .join("");
+    expect(xml).toContain("填写说明");
+    expect(xml).toContain("登记管理机关代码");
+    expect(xml).toContain("另存为");
+
+    const fd = new FormData();
+    fd.set("file", new File([csv], "模板.csv", { type: "text/csv" }));
+    const uploaded = await app().request("/registrar/import", {
+      method: "POST",
+      headers: { Cookie: registrar, Origin: "http://localhost" },
+      body: fd,
+    });
+    expect(uploaded.status).toBe(303);
+    const [job] = await db.select().from(importJobs);
+    expect(job!.preview).toMatchObject({ inserted: 1, errors: [] });
+  });
+
+  it("refuses the template and the rows in error to other roles, and another authority's rows in error", async () => {
+    const jobPath = (await upload([HEADER, row(9, "东湖区").replace("正常", "?")].join("\n"))).headers.get(
+      "Location",
+    )!;
+    expect((await get(`${jobPath}/errors.csv`)).status).toBe(200);
+    expect((await get("/registrar/import/template.csv", orgCookie)).status).toBe(404);
+    expect((await get("/registrar/import/template.xlsx", orgCookie)).status).toBe(404);
+    expect((await get(`${jobPath}/errors.csv`, orgCookie)).status).toBe(404);
+    const neighbour = await ensureAuthority(db, { code: "159800", name: "邻市民政局" });
+    const other = (
+      await signIn(db, (await createUser(db, { role: "registrar", authorityId: neighbour })).id, NOW)
+    ).cookie;
+    expect((await get(`${jobPath}/errors.csv`, other)).status).toBe(404);
+    // A preview without rows in error has nothing to download.
+    const clean = (await upload([HEADER, row(10, "东湖区乒乓球协会")].join("\n"))).headers.get("Location")!;
+    expect((await get(`${clean}/errors.csv`)).status).toBe(404);
+  });
+});
+
 describe("export", () => {
   it("exports the register with the search filters as CSV (BOM, Chinese headers) and as XLSX", async () => {
     await insertOrgs(db, [

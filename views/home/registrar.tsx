@@ -27,6 +27,9 @@ export function RegistrarHome({ user, home }: { user: SessionUser; home: Registr
           <a href="/registrar/import">导入登记信息（CSV）</a> · 导出本机关登记信息：
           <a href="/registrar/export.csv">CSV</a> / <a href="/registrar/export.xlsx">Excel</a>
         </li>
+        <li>
+          <a href="/registrar/conclusion-announcements">发布年检结论公告（已作出、尚未公告的结论一并公告）</a>
+        </li>
       </ul>
       <h2>信用管理</h2>
       <ul>

@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../src/context";
-import type { ImportJobView as ImportJob } from "../../src/registration/contract";
+import type { ImportColumn, ImportJobView as ImportJob } from "../../src/registration/contract";
 import { formatDateTime } from "../components/form";
 import { Layout } from "../layout";
 
@@ -11,6 +11,8 @@ export function ImportPage(p: {
   authorityName: string;
   jobs: ImportJob[];
   error?: string | null;
+  /** The columns the importer reads, each explained (src/registration/bulk-files.ts). */
+  columns: ImportColumn[];
 }) {
   return (
     <Layout title="导入登记信息" user={p.user}>
@@ -20,9 +22,40 @@ export function ImportPage(p: {
       <h1>导入登记信息</h1>
       <p class="lead">{p.authorityName}</p>
       <p>
-        上传与命令行导入相同格式的
-        CSV（UTF-8，首行为表头，列名可用英文或中文：统一社会信用代码、名称、类型、状态、成立日期、法定代表人、住所、业务范围、业务主管单位、登记管理机关代码、登记管理机关、注册资金(元)，可选：状态日期、慈善组织）。按统一社会信用代码新增或更新；只能导入本机关登记的组织。上传后先预览，确认后才写入。
+        上传 CSV
+        文件（UTF-8，首行为表头，每行一个组织），按统一社会信用代码新增或更新；只能导入本机关登记的组织。上传后先预览，确认后才写入。本系统导出的文件可以直接导入。
       </p>
+      <p>
+        下载导入模板：
+        <a href="/registrar/import/template.csv" download>
+          CSV（含一行示例）
+        </a>{" "}
+        /{" "}
+        <a href="/registrar/import/template.xlsx" download>
+          Excel（含一行示例和各列填写说明；填好后另存为“CSV UTF-8”再上传）
+        </a>
+      </p>
+      <details>
+        <summary>各列的填写说明</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">列名</th>
+              <th scope="col">必填</th>
+              <th scope="col">填写说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.columns.map((col) => (
+              <tr>
+                <td>{col.header}</td>
+                <td>{col.required ? "必填" : "可不填"}</td>
+                <td>{col.explain}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       {p.error ? (
         <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
           <h2>无法导入</h2>
@@ -137,7 +170,66 @@ export function ImportProgress({ job }: { job: ImportJob }) {
   );
 }
 
-export function ImportJobPage(p: { user: SessionUser; job: ImportJob }) {
+/** The organizations a preview changes, each field old → new, then "另有 N 家" beyond the list. */
+function Changes({
+  changes,
+  total,
+}: {
+  changes: NonNullable<ImportJob["preview"]["changes"]>;
+  total: number;
+}) {
+  if (total === 0) return null;
+  return (
+    <>
+      <h3>将更新的组织（{total} 家）</h3>
+      <ul class="import-changes">
+        {changes.map((ch) => (
+          <li>
+            <strong>{ch.name}</strong>（{ch.uscc}，第 {ch.line} 行）
+            <ul>
+              {ch.fields.map((f) => (
+                <li>
+                  {f.label}：{f.before} → {f.after}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {total > changes.length ? <p>另有 {total - changes.length} 家将更新，此处不再逐一列出。</p> : null}
+    </>
+  );
+}
+
+function Created({
+  created,
+  total,
+}: {
+  created: NonNullable<ImportJob["preview"]["created"]>;
+  total: number;
+}) {
+  if (total === 0) return null;
+  return (
+    <>
+      <h3>将新增的组织（{total} 家）</h3>
+      <ul>
+        {created.map((o) => (
+          <li>
+            {o.name}（{o.uscc}，第 {o.line} 行）
+          </li>
+        ))}
+      </ul>
+      {total > created.length ? <p>另有 {total - created.length} 家将新增，此处不再逐一列出。</p> : null}
+    </>
+  );
+}
+
+export function ImportJobPage(p: {
+  user: SessionUser;
+  job: ImportJob;
+  /** Whether the preview's rows in error can be downloaded (/registrar/import/:id/errors.csv). */
+  hasErrorFile: boolean;
+}) {
   const j = p.job;
   return (
     <Layout title={`导入：${j.filename}`} user={p.user}>
@@ -160,6 +252,16 @@ export function ImportJobPage(p: { user: SessionUser; job: ImportJob }) {
             <dt>有错误、不会写入的行</dt>
             <dd>{j.preview.errors.length}</dd>
           </dl>
+          {j.preview.changes ? <Changes changes={j.preview.changes} total={j.preview.updated} /> : null}
+          {j.preview.created ? <Created created={j.preview.created} total={j.preview.inserted} /> : null}
+          <h3>有错误、不会写入的行（{j.preview.errors.length} 行）</h3>
+          {p.hasErrorFile ? (
+            <p>
+              <a href={`/registrar/import/${j.id}/errors.csv`} download>
+                下载错误行（CSV，保留原有各列，并加“错误原因”列；改正后可重新上传）
+              </a>
+            </p>
+          ) : null}
           <Errors errors={j.preview.errors} />
           {j.preview.warnings?.length ? (
             <>
