@@ -98,6 +98,11 @@ describe("R-C4: one 年检结论公告 for the day's conclusions", () => {
     expect(page).toContain("基本合格");
     expect(page).not.toContain("东湖区书画协会"); // a district's conclusions are the district's to publish
     expect(page).not.toContain("邻市围棋协会");
+    // The review queue's 待公告 tab leads here.
+    const queue = await (
+      await http.get(world.users.cityRegistrar, "/registrar/inspections?state=concluded")
+    ).text();
+    expect(queue).toContain('href="/registrar/conclusion-announcements"');
     expect(page.match(/name="ids"[^>]*checked/g)?.length).toBe(2);
     const upTo = await (
       await http.get(

@@ -66,6 +66,13 @@ export function QueueResults(p: QueueViewProps) {
       <p class="result-count">
         共 {page.total} 份申报{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ""}
       </p>
+      {p.base === "/registrar" && filters.state === "concluded" && page.total > 0 ? (
+        <p>
+          <a href="/registrar/conclusion-announcements">
+            将这些结论一并发布年检结论公告（R-C4：公告之日起向社会公开）
+          </a>
+        </p>
+      ) : null}
       {page.items.length === 0 ? (
         <p class="empty-state">没有符合条件的申报。</p>
       ) : (
