@@ -42,42 +42,55 @@ export const creditCandidatesJob: Job = {
       ? sql` OR (ai.state = 'published' AND ai.conclusion = 'unqualified')`
       : sql``;
     // CROSS JOIN keeps SQLite on the filings' state index (a few per cent of them) instead of walking every
-    // organization's filings.
-    const rows = (await deps.db.all(sql`
+    // organization's filings. Read 5,000 at a time: a register's first run makes 100,000 candidates, and holding them
+    // all at once made the process pause for garbage collection.
+    const page = async (after: number) =>
+      (await deps.db.all(sql`
       SELECT ai.id, ai.org_id AS "orgId", ai.authority_id AS "authorityId", ai.year, ai.state, o.name
       FROM annual_inspections ai CROSS JOIN organizations o ON o.id = ai.org_id
-      WHERE (ai.state = 'not_filed'${unqualified})
+      WHERE (ai.state = 'not_filed'${unqualified}) AND ai.id > ${after}
         AND o.status = 'active'
         AND NOT EXISTS (SELECT 1 FROM credit_cases c WHERE c.source_key = 'inspection:' || ai.id)
-      ORDER BY ai.id`)) as {
-      id: number;
-      orgId: number;
-      authorityId: number;
-      year: number;
-      state: string;
-      name: string;
-    }[];
-    const items = rows.map((r) => ({
-      orgId: r.orgId,
-      label: r.name,
-      reason: `${r.year}年度年检${r.state === "not_filed" ? "未参检" : "不合格"}（R-D1(1)）`,
-    }));
-    if (dryRun) return report(items, rows.length, `将新增活动异常名录候选 ${rows.length} 家`);
-    const made = await insertCases(
-      deps,
-      systemActor(this.name),
-      rows.map((r) => ({
-        orgId: r.orgId,
-        authorityId: r.authorityId,
-        list: "abnormal" as const,
-        ground: "d1_1" as const,
-        facts: `该组织${r.year}年度年检${r.state === "not_filed" ? "未在规定期限内报送年度工作报告，被标记为未参检" : "结论为不合格"}。`,
-        evidence: `年度检查记录（${r.year}年度）`,
-        arisenOn: today,
-        sourceKey: `inspection:${r.id}`,
-      })),
+      ORDER BY ai.id LIMIT 5000`)) as {
+        id: number;
+        orgId: number;
+        authorityId: number;
+        year: number;
+        state: string;
+        name: string;
+      }[];
+    const actor = systemActor(this.name);
+    const items: JobItem[] = [];
+    let changed = 0;
+    for (let rows = await page(0); rows.length > 0; rows = await page(rows.at(-1)!.id)) {
+      for (const r of rows.slice(0, MAX_ITEMS - items.length))
+        items.push({
+          orgId: r.orgId,
+          label: r.name,
+          reason: `${r.year}年度年检${r.state === "not_filed" ? "未参检" : "不合格"}（R-D1(1)）`,
+        });
+      changed += dryRun
+        ? rows.length
+        : await insertCases(
+            deps,
+            actor,
+            rows.map((r) => ({
+              orgId: r.orgId,
+              authorityId: r.authorityId,
+              list: "abnormal" as const,
+              ground: "d1_1" as const,
+              facts: `该组织${r.year}年度年检${r.state === "not_filed" ? "未在规定期限内报送年度工作报告，被标记为未参检" : "结论为不合格"}。`,
+              evidence: `年度检查记录（${r.year}年度）`,
+              arisenOn: today,
+              sourceKey: `inspection:${r.id}`,
+            })),
+          );
+    }
+    return report(
+      items,
+      changed,
+      dryRun ? `将新增活动异常名录候选 ${changed} 家` : `新增活动异常名录候选 ${changed} 家`,
     );
-    return report(items, made, `新增活动异常名录候选 ${made} 家`);
   },
 };
 
