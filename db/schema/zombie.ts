@@ -41,6 +41,48 @@ export const zombieSignals = sqliteTable(
 );
 
 /**
+ * The triage list's candidates (R-E1, R-E2): one row per organization with an open signal, kept by triggers (on
+ * zombie_signals inserts and closings, on organizations' type, registration date, authority and supervisor unit), so
+ * the list filters and sorts by strength — the number of open signals, then the oldest first seen — through an index
+ * instead of reading every candidate's organization. Nothing writes it but the triggers.
+ */
+export const zombieCandidates = sqliteTable(
+  "zombie_candidates",
+  {
+    orgId: integer("org_id")
+      .primaryKey()
+      .references(() => organizations.id),
+    authorityId: integer("authority_id").notNull(),
+    type: text("type").notNull(),
+    registeredOn: text("registered_on").notNull(),
+    supervisorUnitId: integer("supervisor_unit_id"),
+    signalCount: integer("signal_count").notNull(),
+    /** The oldest open signal's first_seen_on. */
+    since: text("since").notNull(),
+    /** 1 while the signal is open, per signal. */
+    missed: integer("missed").notNull(),
+    afterCertificate: integer("after_certificate").notNull(),
+    quiet: integer("quiet").notNull(),
+    unreachable: integer("unreachable").notNull(),
+  },
+  (t) => [
+    index("zombie_candidates_strength_idx").on(sql`signal_count DESC`, t.since, t.orgId),
+    index("zombie_candidates_authority_idx").on(t.authorityId, sql`signal_count DESC`, t.since, t.orgId),
+    index("zombie_candidates_type_idx").on(t.type, sql`signal_count DESC`, t.since, t.orgId),
+    index("zombie_candidates_unit_idx").on(t.supervisorUnitId, sql`signal_count DESC`, t.since, t.orgId),
+    index("zombie_candidates_registered_idx").on(t.registeredOn),
+    index("zombie_candidates_missed_idx").on(sql`signal_count DESC`, t.since, t.orgId).where(sql`missed = 1`),
+    index("zombie_candidates_after_certificate_idx")
+      .on(sql`signal_count DESC`, t.since, t.orgId)
+      .where(sql`after_certificate = 1`),
+    index("zombie_candidates_quiet_idx").on(sql`signal_count DESC`, t.since, t.orgId).where(sql`quiet = 1`),
+    index("zombie_candidates_unreachable_idx")
+      .on(sql`signal_count DESC`, t.since, t.orgId)
+      .where(sql`unreachable = 1`),
+  ],
+);
+
+/**
  * Zombie cases (src/domain/zombie-case.ts): one open case per organization, from 立案 to one outcome (R-E2, R-E3).
  * Every step is a row in zombie_case_events and an audit event; nothing is deleted.
  */

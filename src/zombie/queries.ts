@@ -1,7 +1,8 @@
 /** SQL of the zombie triage list. */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db";
-import { missedInspections, type ZombieSignal } from "../domain/zombie";
+import { missedInspections, ZOMBIE_SIGNALS, type ZombieSignal } from "../domain/zombie";
+import { TRIAGE_COUNT_CAP, type TriageRow } from "./contract";
 
 export interface TriageFilter {
   authorityIds: number[];
@@ -14,78 +15,55 @@ export interface TriageFilter {
   minMissed?: number;
 }
 
-export interface TriageRow {
-  orgId: number;
-  uscc: string;
-  name: string;
-  type: "social_group" | "private_non_enterprise" | "foundation";
-  authorityName: string;
-  authorityId: number;
-  registeredOn: string;
-  count: number;
-  since: string;
-  signals: string;
-  facts: string;
-  /** Who follows it up (bulk preparation), and its open case, if any. */
-  assigneeName: string | null;
-  caseId: number | null;
-}
-
+export type { TriageRow };
 export const TRIAGE_PAGE = 50;
 
-function where(f: TriageFilter, withSignal: boolean): SQL {
+/** Each signal's flag column on zombie_candidates. */
+const SIGNAL_COLUMN: Record<ZombieSignal, SQL> = {
+  missed_inspections: sql.raw("c.missed"),
+  no_activity_after_certificate: sql.raw("c.after_certificate"),
+  no_in_scope_activity: sql.raw("c.quiet"),
+  unreachable: sql.raw("c.unreachable"),
+};
+
+/**
+ * The filters on zombie_candidates (one row per organization with an open signal, carrying its organization's type,
+ * registration date, authority and supervisor unit, kept by triggers): each filter has an index that also serves the
+ * strength sort. A scope of many authorities is a check on each row (unary plus), not 100 index reads and a sort.
+ */
+function where(f: TriageFilter, signal: ZombieSignal | undefined): SQL {
+  const ids = sql.join(
+    f.authorityIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const parts = [
-    sql`s.closed_on IS NULL`,
-    sql`s.authority_id IN (${sql.join(
-      f.authorityIds.map((id) => sql`${id}`),
-      sql`, `,
-    )})`,
+    f.authorityIds.length > 20 ? sql`+c.authority_id IN (${ids})` : sql`c.authority_id IN (${ids})`,
   ];
-  if (f.type) parts.push(sql`o.type = ${f.type}`);
-  if (f.registeredBefore) parts.push(sql`o.registered_on < ${f.registeredBefore}`);
+  if (f.type) parts.push(sql`c.type = ${f.type}`);
+  if (f.registeredBefore) parts.push(sql`c.registered_on < ${f.registeredBefore}`);
   if (f.authorityCode)
-    parts.push(sql`s.authority_id IN (SELECT id FROM authorities WHERE code = ${f.authorityCode})`);
-  if (f.supervisorUnitId) parts.push(sql`o.supervisor_unit_id = ${f.supervisorUnitId}`);
+    parts.push(sql`c.authority_id = (SELECT id FROM authorities WHERE code = ${f.authorityCode})`);
+  if (f.supervisorUnitId) parts.push(sql`c.supervisor_unit_id = ${f.supervisorUnitId}`);
   if (f.minMissed) {
     // A few authorities count each candidate's 未参检 years; many read every 未参检 filing once.
     parts.push(
       f.authorityIds.length > 20
-        ? sql`s.org_id IN (SELECT m.org_id FROM annual_inspections m WHERE m.state = 'not_filed'
+        ? sql`c.org_id IN (SELECT m.org_id FROM annual_inspections m WHERE m.state = 'not_filed'
           GROUP BY m.org_id HAVING count(*) >= ${f.minMissed})`
-        : sql`(SELECT count(*) FROM annual_inspections m WHERE m.org_id = s.org_id AND m.state = 'not_filed') >= ${f.minMissed}`,
+        : sql`(SELECT count(*) FROM annual_inspections m WHERE m.org_id = c.org_id AND m.state = 'not_filed') >= ${f.minMissed}`,
     );
   }
-  if (withSignal && f.signal) {
-    // A few authorities look up each candidate's signal; many read the signal's open rows once.
-    parts.push(
-      f.authorityIds.length > 20
-        ? sql`s.org_id IN (SELECT org_id FROM zombie_signals WHERE closed_on IS NULL AND signal = ${f.signal})`
-        : sql`EXISTS (SELECT 1 FROM zombie_signals t WHERE t.org_id = s.org_id AND t.signal = ${f.signal}
-          AND t.closed_on IS NULL)`,
-    );
-  }
+  if (signal) parts.push(sql`${SIGNAL_COLUMN[signal]} = 1`);
   return sql.join(parts, sql` AND `);
 }
 
-/**
- * The open signals, joined to their organizations only when a filter reads the organization — signals first (CROSS
- * JOIN keeps SQLite from scanning every organization of a type to find the few with a signal). A scope of many
- * authorities reads the open signals in organization order, so grouping them needs no sort.
- */
-const fromFor = (f: TriageFilter) => {
-  const signals =
-    f.authorityIds.length > 20
-      ? sql`zombie_signals s INDEXED BY zombie_signals_open_uq`
-      : sql`zombie_signals s`;
-  return f.type || f.registeredBefore || f.supervisorUnitId
-    ? sql`${signals} CROSS JOIN organizations o ON o.id = s.org_id`
-    : signals;
-};
+const capped = (f: TriageFilter, signal: ZombieSignal | undefined) =>
+  sql`(SELECT count(*) FROM (SELECT 1 FROM zombie_candidates c WHERE ${where(f, signal)} LIMIT ${TRIAGE_COUNT_CAP + 1}))`;
 
 /**
- * Candidates with their open signals, strongest first (most signals, then the oldest first seen). In two steps so a
- * registrar reading many authorities waits for one page, not for every candidate's details: the page's organizations
- * and the total from the signals alone, then the details of those (at most 50) organizations.
+ * Candidates with their open signals, strongest first (most signals, then the oldest first seen, R-E1): the page's
+ * organizations in index order from zombie_candidates, then the signals and details of those (at most 50)
+ * organizations. `total` stops at TRIAGE_COUNT_CAP + 1 (shown as "以上"); an export (page null) reads every row.
  */
 export async function triageRows(
   db: Db,
@@ -93,19 +71,14 @@ export async function triageRows(
   page: number | null,
 ): Promise<{ rows: TriageRow[]; total: number }> {
   const limit = page === null ? sql`` : sql`LIMIT ${TRIAGE_PAGE} OFFSET ${(page - 1) * TRIAGE_PAGE}`;
-  const picked = (await db.all(sql`
-    SELECT s.org_id AS id, count(*) OVER () AS total FROM ${fromFor(f)} WHERE ${where(f, true)}
-    GROUP BY s.org_id ORDER BY count(*) DESC, min(s.first_seen_on), s.org_id ${limit}`)) as {
-    id: number;
-    total: number;
-  }[];
-  if (picked.length === 0) {
-    if (page === null || page === 1) return { rows: [], total: 0 };
-    const [count] = (await db.all(
-      sql`SELECT count(DISTINCT s.org_id) AS n FROM ${fromFor(f)} WHERE ${where(f, true)}`,
-    )) as { n: number }[];
-    return { rows: [], total: Number(count?.n ?? 0) };
-  }
+  const [picked, count] = await Promise.all([
+    db.all(sql`SELECT c.org_id AS id FROM zombie_candidates c WHERE ${where(f, f.signal)}
+      ORDER BY c.signal_count DESC, c.since, c.org_id ${limit}`) as Promise<{ id: number }[]>,
+    page === null
+      ? Promise.resolve([])
+      : (db.all(sql`SELECT ${capped(f, f.signal)} AS n`) as Promise<{ n: number }[]>),
+  ]);
+  const total = page === null ? picked.length : Number(count[0]?.n ?? 0);
   const ids = picked.map((p) => Number(p.id));
   const details = new Map<number, TriageRow>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -120,26 +93,26 @@ export async function triageRows(
         group_concat(s.facts, '；') AS facts,
         (SELECT u.display_name FROM zombie_assignments z JOIN users u ON u.id = z.user_id WHERE z.org_id = o.id) AS "assigneeName",
         (SELECT k.id FROM zombie_cases k WHERE k.org_id = o.id AND k.state <> 'closed') AS "caseId"
-      FROM zombie_signals s JOIN organizations o ON o.id = s.org_id JOIN authorities a ON a.id = s.authority_id
+      FROM zombie_signals s JOIN organizations o ON o.id = s.org_id JOIN authorities a ON a.id = o.authority_id
       WHERE s.closed_on IS NULL AND s.org_id IN (${chunk})
       GROUP BY o.id`)) as TriageRow[];
     for (const r of rows) details.set(Number(r.orgId), r);
   }
-  return {
-    rows: ids.map((id) => details.get(id)).filter((r): r is TriageRow => r !== undefined),
-    total: Number(picked[0]!.total),
-  };
+  return { rows: ids.map((id) => details.get(id)).filter((r): r is TriageRow => r !== undefined), total };
 }
 
-/** Organizations per signal under the same filters (the signal filter itself aside). */
+/**
+ * Organizations per signal under the same filters (the signal filter itself aside), each stopping at
+ * TRIAGE_COUNT_CAP + 1: one short read of the signal's own index per count.
+ */
 export async function signalCounts(db: Db, f: TriageFilter): Promise<Record<string, number>> {
-  const rows = (await db.all(
-    sql`SELECT s.signal, count(*) AS n FROM ${fromFor(f)} WHERE ${where(f, false)} GROUP BY s.signal`,
-  )) as {
-    signal: string;
-    n: number;
-  }[];
-  return Object.fromEntries(rows.map((r) => [r.signal, Number(r.n)]));
+  const [row] = (await db.all(
+    sql`SELECT ${sql.join(
+      ZOMBIE_SIGNALS.map((s) => sql`${capped(f, s)} AS ${sql.identifier(s)}`),
+      sql`, `,
+    )}`,
+  )) as Record<string, number>[];
+  return Object.fromEntries(ZOMBIE_SIGNALS.map((s) => [s, Number(row?.[s] ?? 0)]).filter(([, n]) => n));
 }
 
 /**

@@ -97,8 +97,8 @@ async function triagePage(
         sql`, `,
       )}) ORDER BY code`,
     ) as Promise<{ code: string; name: string }[]>,
-    db.all(sql`SELECT DISTINCT u.id, u.name FROM supervisor_units u JOIN organizations o ON o.supervisor_unit_id = u.id
-      JOIN zombie_signals s ON s.org_id = o.id AND s.closed_on IS NULL ORDER BY u.name`) as Promise<
+    db.all(sql`SELECT u.id, u.name FROM supervisor_units u
+      WHERE EXISTS (SELECT 1 FROM zombie_candidates c WHERE c.supervisor_unit_id = u.id) ORDER BY u.name`) as Promise<
       { id: number; name: string }[]
     >,
     whatIf && filter

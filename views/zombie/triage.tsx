@@ -1,7 +1,7 @@
 import type { SessionUser } from "../../src/context";
 import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../../src/domain/zombie";
 import { TYPE_LABELS } from "../../src/registry/labels";
-import type { TriageRow } from "../../src/zombie/queries";
+import { countText, type TriageRow } from "../../src/zombie/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks } from "../components/form";
 import { Layout } from "../layout";
@@ -58,7 +58,7 @@ export function ZombieTriagePage(p: {
         {ZOMBIE_SIGNALS.map((s) => (
           <li>
             <a href={link({ signal: s, page: "1" })} aria-current={p.query.signal === s ? "true" : undefined}>
-              <span class="stat-value">{(p.counts[s] ?? 0).toLocaleString("zh-CN")}</span>
+              <span class="stat-value">{countText(p.counts[s] ?? 0)}</span>
               <span class="stat-label">{ZOMBIE_SIGNAL_LABELS[s]}</span>
             </a>
           </li>
@@ -159,7 +159,7 @@ export function ZombieTriagePage(p: {
         </p>
       ) : null}
       <p>
-        共 {p.total.toLocaleString("zh-CN")} 个组织。 导出（供外勤核查）：
+        共 {countText(p.total)} 个组织。 导出（供外勤核查）：
         <a href={`/registrar/zombies/export.csv?${new URLSearchParams(keep)}`}>CSV</a> /{" "}
         <a href={`/registrar/zombies/export.xlsx?${new URLSearchParams(keep)}`}>Excel</a>
       </p>
