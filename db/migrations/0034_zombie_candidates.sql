@@ -13,15 +13,15 @@ CREATE TABLE `zombie_candidates` (
 	FOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `zombie_candidates_strength_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`);--> statement-breakpoint
-CREATE INDEX `zombie_candidates_authority_idx` ON `zombie_candidates` (`authority_id`,signal_count DESC,`since`,`org_id`);--> statement-breakpoint
-CREATE INDEX `zombie_candidates_type_idx` ON `zombie_candidates` (`type`,signal_count DESC,`since`,`org_id`);--> statement-breakpoint
-CREATE INDEX `zombie_candidates_unit_idx` ON `zombie_candidates` (`supervisor_unit_id`,signal_count DESC,`since`,`org_id`);--> statement-breakpoint
-CREATE INDEX `zombie_candidates_registered_idx` ON `zombie_candidates` (`registered_on`);--> statement-breakpoint
-CREATE INDEX `zombie_candidates_missed_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`) WHERE missed = 1;--> statement-breakpoint
-CREATE INDEX `zombie_candidates_after_certificate_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`) WHERE after_certificate = 1;--> statement-breakpoint
-CREATE INDEX `zombie_candidates_quiet_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`) WHERE quiet = 1;--> statement-breakpoint
-CREATE INDEX `zombie_candidates_unreachable_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`) WHERE unreachable = 1;;--> statement-breakpoint
+CREATE INDEX `zombie_candidates_strength_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`,`authority_id`,`type`,`registered_on`,`supervisor_unit_id`,`missed`,`after_certificate`,`quiet`,`unreachable`);--> statement-breakpoint
+CREATE INDEX `zombie_candidates_authority_idx` ON `zombie_candidates` (`authority_id`,signal_count DESC,`since`,`org_id`,`type`,`registered_on`,`supervisor_unit_id`,`missed`,`after_certificate`,`quiet`,`unreachable`);--> statement-breakpoint
+CREATE INDEX `zombie_candidates_type_idx` ON `zombie_candidates` (`type`,signal_count DESC,`since`,`org_id`,`authority_id`,`registered_on`,`supervisor_unit_id`,`missed`,`after_certificate`,`quiet`,`unreachable`);--> statement-breakpoint
+CREATE INDEX `zombie_candidates_unit_idx` ON `zombie_candidates` (`supervisor_unit_id`,signal_count DESC,`since`,`org_id`,`authority_id`,`type`,`registered_on`,`missed`,`after_certificate`,`quiet`,`unreachable`);--> statement-breakpoint
+CREATE INDEX `zombie_candidates_registered_idx` ON `zombie_candidates` (`registered_on`,`authority_id`,`type`,`supervisor_unit_id`,`missed`,`after_certificate`,`quiet`,`unreachable`);--> statement-breakpoint
+CREATE INDEX `zombie_candidates_missed_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`,`authority_id`,`type`,`registered_on`,`supervisor_unit_id`) WHERE missed = 1;--> statement-breakpoint
+CREATE INDEX `zombie_candidates_after_certificate_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`,`authority_id`,`type`,`registered_on`,`supervisor_unit_id`) WHERE after_certificate = 1;--> statement-breakpoint
+CREATE INDEX `zombie_candidates_quiet_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`,`authority_id`,`type`,`registered_on`,`supervisor_unit_id`) WHERE quiet = 1;--> statement-breakpoint
+CREATE INDEX `zombie_candidates_unreachable_idx` ON `zombie_candidates` (signal_count DESC,`since`,`org_id`,`authority_id`,`type`,`registered_on`,`supervisor_unit_id`) WHERE unreachable = 1;--> statement-breakpoint
 -- The candidates of the signals open today, each with its organization's filter columns (R-E1).
 INSERT INTO `zombie_candidates` (`org_id`, `authority_id`, `type`, `registered_on`, `supervisor_unit_id`, `signal_count`, `since`, `missed`, `after_certificate`, `quiet`, `unreachable`)
   SELECT o.`id`, o.`authority_id`, o.`type`, o.`registered_on`, o.`supervisor_unit_id`, count(*), min(s.`first_seen_on`),

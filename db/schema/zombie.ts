@@ -6,7 +6,15 @@
  *           no_in_scope_activity 设定日期以来未开展业务范围内活动 (R-E1(c)) | unreachable 无法联系
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { ZOMBIE_SIGNALS } from "../../src/domain/zombie";
 import { ZOMBIE_CASE_STATES, ZOMBIE_OUTCOMES } from "../../src/domain/zombie-case";
 import { authorities, organizations } from "./registry";
@@ -46,6 +54,31 @@ export const zombieSignals = sqliteTable(
  * the list filters and sorts by strength — the number of open signals, then the oldest first seen — through an index
  * instead of reading every candidate's organization. Nothing writes it but the triggers.
  */
+/** The columns an index of zombie_candidates carries after its own keys (`key` aside). */
+const rest = (
+  t: {
+    authorityId: AnySQLiteColumn;
+    type: AnySQLiteColumn;
+    registeredOn: AnySQLiteColumn;
+    supervisorUnitId: AnySQLiteColumn;
+    missed: AnySQLiteColumn;
+    afterCertificate: AnySQLiteColumn;
+    quiet: AnySQLiteColumn;
+    unreachable: AnySQLiteColumn;
+  },
+  key?: AnySQLiteColumn,
+) =>
+  [
+    t.authorityId,
+    t.type,
+    t.registeredOn,
+    t.supervisorUnitId,
+    t.missed,
+    t.afterCertificate,
+    t.quiet,
+    t.unreachable,
+  ].filter((c) => c !== key);
+
 export const zombieCandidates = sqliteTable(
   "zombie_candidates",
   {
@@ -66,19 +99,44 @@ export const zombieCandidates = sqliteTable(
     unreachable: integer("unreachable").notNull(),
   },
   (t) => [
-    index("zombie_candidates_strength_idx").on(sql`signal_count DESC`, t.since, t.orgId),
-    index("zombie_candidates_authority_idx").on(t.authorityId, sql`signal_count DESC`, t.since, t.orgId),
-    index("zombie_candidates_type_idx").on(t.type, sql`signal_count DESC`, t.since, t.orgId),
-    index("zombie_candidates_unit_idx").on(t.supervisorUnitId, sql`signal_count DESC`, t.since, t.orgId),
-    index("zombie_candidates_registered_idx").on(t.registeredOn),
-    index("zombie_candidates_missed_idx").on(sql`signal_count DESC`, t.since, t.orgId).where(sql`missed = 1`),
-    index("zombie_candidates_after_certificate_idx")
-      .on(sql`signal_count DESC`, t.since, t.orgId)
-      .where(sql`after_certificate = 1`),
-    index("zombie_candidates_quiet_idx").on(sql`signal_count DESC`, t.since, t.orgId).where(sql`quiet = 1`),
-    index("zombie_candidates_unreachable_idx")
-      .on(sql`signal_count DESC`, t.since, t.orgId)
-      .where(sql`unreachable = 1`),
+    // Every index carries every column a filter or a count reads, so a list, a count or a count per signal reads one
+    // index and never the table; the query names the index it reads (src/zombie/queries.ts).
+    index("zombie_candidates_strength_idx").on(sql`signal_count DESC`, t.since, t.orgId, ...rest(t)),
+    index("zombie_candidates_authority_idx").on(
+      t.authorityId,
+      sql`signal_count DESC`,
+      t.since,
+      t.orgId,
+      ...rest(t, t.authorityId),
+    ),
+    index("zombie_candidates_type_idx").on(
+      t.type,
+      sql`signal_count DESC`,
+      t.since,
+      t.orgId,
+      ...rest(t, t.type),
+    ),
+    index("zombie_candidates_unit_idx").on(
+      t.supervisorUnitId,
+      sql`signal_count DESC`,
+      t.since,
+      t.orgId,
+      ...rest(t, t.supervisorUnitId),
+    ),
+    index("zombie_candidates_registered_idx").on(t.registeredOn, ...rest(t, t.registeredOn)),
+    ...(["missed", "after_certificate", "quiet", "unreachable"] as const).map((flag) =>
+      index(`zombie_candidates_${flag}_idx`)
+        .on(
+          sql`signal_count DESC`,
+          t.since,
+          t.orgId,
+          t.authorityId,
+          t.type,
+          t.registeredOn,
+          t.supervisorUnitId,
+        )
+        .where(sql.raw(`${flag} = 1`)),
+    ),
   ],
 );
 

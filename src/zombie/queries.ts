@@ -18,18 +18,18 @@ export interface TriageFilter {
 export type { TriageRow };
 export const TRIAGE_PAGE = 50;
 
-/** Each signal's flag column on zombie_candidates. */
-const SIGNAL_COLUMN: Record<ZombieSignal, SQL> = {
-  missed_inspections: sql.raw("c.missed"),
-  no_activity_after_certificate: sql.raw("c.after_certificate"),
-  no_in_scope_activity: sql.raw("c.quiet"),
-  unreachable: sql.raw("c.unreachable"),
+/** Each signal's flag column on zombie_candidates, and its partial index. */
+const SIGNAL_COLUMN: Record<ZombieSignal, string> = {
+  missed_inspections: "missed",
+  no_activity_after_certificate: "after_certificate",
+  no_in_scope_activity: "quiet",
+  unreachable: "unreachable",
 };
 
 /**
  * The filters on zombie_candidates (one row per organization with an open signal, carrying its organization's type,
- * registration date, authority and supervisor unit, kept by triggers): each filter has an index that also serves the
- * strength sort. A scope of many authorities is a check on each row (unary plus), not 100 index reads and a sort.
+ * registration date, authority and supervisor unit, kept by triggers). A scope of many authorities is a check on each
+ * row (unary plus), not hundreds of index reads and a sort.
  */
 function where(f: TriageFilter, signal: ZombieSignal | undefined): SQL {
   const ids = sql.join(
@@ -44,21 +44,81 @@ function where(f: TriageFilter, signal: ZombieSignal | undefined): SQL {
   if (f.authorityCode)
     parts.push(sql`c.authority_id = (SELECT id FROM authorities WHERE code = ${f.authorityCode})`);
   if (f.supervisorUnitId) parts.push(sql`c.supervisor_unit_id = ${f.supervisorUnitId}`);
-  if (f.minMissed) {
-    // A few authorities count each candidate's 未参检 years; many read every 未参检 filing once.
+  // A few authorities count each candidate's 未参检 years; many start from the organizations with enough of them.
+  if (f.minMissed && !manyMissed(f))
     parts.push(
-      f.authorityIds.length > 20
-        ? sql`c.org_id IN (SELECT m.org_id FROM annual_inspections m WHERE m.state = 'not_filed'
-          GROUP BY m.org_id HAVING count(*) >= ${f.minMissed})`
-        : sql`(SELECT count(*) FROM annual_inspections m WHERE m.org_id = c.org_id AND m.state = 'not_filed') >= ${f.minMissed}`,
+      sql`(SELECT count(*) FROM annual_inspections m WHERE m.org_id = c.org_id AND m.state = 'not_filed') >= ${f.minMissed}`,
     );
-  }
-  if (signal) parts.push(sql`${SIGNAL_COLUMN[signal]} = 1`);
+  if (signal) parts.push(sql.raw(`c.${SIGNAL_COLUMN[signal]} = 1`));
   return sql.join(parts, sql` AND `);
 }
 
-const capped = (f: TriageFilter, signal: ZombieSignal | undefined) =>
-  sql`(SELECT count(*) FROM (SELECT 1 FROM zombie_candidates c WHERE ${where(f, signal)} LIMIT ${TRIAGE_COUNT_CAP + 1}))`;
+/**
+ * The index a list or a count reads, named rather than left to the planner (the table has no statistics): the most
+ * selective filter's, whose entries are already in strength order; else the signal's own; else the strength order.
+ * Every index carries every filter column, so the other filters are checked in the index, never in the table.
+ */
+function indexFor(f: TriageFilter, signal: ZombieSignal | undefined, ordered: boolean): string {
+  if (f.authorityCode || f.authorityIds.length <= 20) return "zombie_candidates_authority_idx";
+  if (f.supervisorUnitId) return "zombie_candidates_unit_idx";
+  if (signal) return `zombie_candidates_${SIGNAL_COLUMN[signal]}_idx`;
+  if (f.type) return "zombie_candidates_type_idx";
+  if (f.registeredBefore && !ordered) return "zombie_candidates_registered_idx";
+  return "zombie_candidates_strength_idx";
+}
+
+/** Years missed over many authorities: read every 未参检 filing once (one index), then those organizations' rows. */
+const manyMissed = (f: TriageFilter) => Boolean(f.minMissed) && f.authorityIds.length > 20;
+/** The statement's prefix naming those organizations once, for every count in it. */
+const withMissed = (f: TriageFilter) =>
+  manyMissed(f)
+    ? sql`WITH k AS MATERIALIZED (SELECT m.org_id FROM annual_inspections m WHERE m.state = 'not_filed'
+        GROUP BY m.org_id HAVING count(*) >= ${f.minMissed}) `
+    : sql``;
+
+const from = (f: TriageFilter, signal: ZombieSignal | undefined, ordered: boolean, index?: string) =>
+  manyMissed(f)
+    ? sql`k CROSS JOIN zombie_candidates c ON c.org_id = k.org_id`
+    : sql.raw(`zombie_candidates c INDEXED BY ${index ?? indexFor(f, signal, ordered)}`);
+
+const capped = (f: TriageFilter, signal: ZombieSignal | undefined, index?: string) =>
+  sql`(SELECT count(*) FROM (SELECT 1 FROM ${from(f, signal, false, index)} WHERE ${where(f, signal)}
+    LIMIT ${TRIAGE_COUNT_CAP + 1}))`;
+
+/**
+ * For a type or registration-date filter over many authorities, which index each signal's count reads: the signal's
+ * own when it has at most TRIAGE_COUNT_CAP candidates, else the filter's when that has, else the type's (a type is a
+ * large share of any signal) or the signal's (an old registration date is). Two short reads find the sizes.
+ */
+async function countIndexes(db: Db, f: TriageFilter): Promise<Partial<Record<ZombieSignal, string>>> {
+  const filterIndex = indexFor(f, undefined, false);
+  if (manyMissed(f)) return {};
+  if (filterIndex !== "zombie_candidates_type_idx" && filterIndex !== "zombie_candidates_registered_idx")
+    return {};
+  const upTo = (index: string, test: SQL) =>
+    sql`(SELECT count(*) FROM (SELECT 1 FROM ${sql.raw(`zombie_candidates c INDEXED BY ${index}`)} WHERE ${test}
+      LIMIT ${TRIAGE_COUNT_CAP + 1}))`;
+  const [row] = (await db.all(
+    sql`SELECT ${sql.join(
+      ZOMBIE_SIGNALS.map(
+        (s) =>
+          sql`${upTo(`zombie_candidates_${SIGNAL_COLUMN[s]}_idx`, sql.raw(`c.${SIGNAL_COLUMN[s]} = 1`))} AS ${sql.identifier(s)}`,
+      ),
+      sql`, `,
+    )}, ${upTo(filterIndex, f.type ? sql`c.type = ${f.type}` : sql`c.registered_on < ${f.registeredBefore}`)} AS "filter"`,
+  )) as Record<string, number>[];
+  const small = (n: unknown) => Number(n ?? 0) <= TRIAGE_COUNT_CAP;
+  return Object.fromEntries(
+    ZOMBIE_SIGNALS.map((s) => [
+      s,
+      small(row?.[s])
+        ? `zombie_candidates_${SIGNAL_COLUMN[s]}_idx`
+        : small(row?.filter) || f.type
+          ? filterIndex
+          : `zombie_candidates_${SIGNAL_COLUMN[s]}_idx`,
+    ]),
+  );
+}
 
 /**
  * Candidates with their open signals, strongest first (most signals, then the oldest first seen, R-E1): the page's
@@ -71,14 +131,16 @@ export async function triageRows(
   page: number | null,
 ): Promise<{ rows: TriageRow[]; total: number }> {
   const limit = page === null ? sql`` : sql`LIMIT ${TRIAGE_PAGE} OFFSET ${(page - 1) * TRIAGE_PAGE}`;
-  const [picked, count] = await Promise.all([
-    db.all(sql`SELECT c.org_id AS id FROM zombie_candidates c WHERE ${where(f, f.signal)}
-      ORDER BY c.signal_count DESC, c.since, c.org_id ${limit}`) as Promise<{ id: number }[]>,
-    page === null
-      ? Promise.resolve([])
-      : (db.all(sql`SELECT ${capped(f, f.signal)} AS n`) as Promise<{ n: number }[]>),
-  ]);
-  const total = page === null ? picked.length : Number(count[0]?.n ?? 0);
+  const picked = (await db.all(sql`${withMissed(f)}SELECT c.org_id AS id FROM ${from(f, f.signal, true)}
+    WHERE ${where(f, f.signal)} ORDER BY c.signal_count DESC, c.since, c.org_id ${limit}`)) as {
+    id: number;
+  }[];
+  // A first page that is not full is the whole list: no count to read.
+  const counted =
+    page === null || (page === 1 && picked.length < TRIAGE_PAGE)
+      ? []
+      : ((await db.all(sql`${withMissed(f)}SELECT ${capped(f, f.signal)} AS n`)) as { n: number }[]);
+  const total = counted.length === 0 ? picked.length : Number(counted[0]?.n ?? 0);
   const ids = picked.map((p) => Number(p.id));
   const details = new Map<number, TriageRow>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -106,9 +168,10 @@ export async function triageRows(
  * TRIAGE_COUNT_CAP + 1: one short read of the signal's own index per count.
  */
 export async function signalCounts(db: Db, f: TriageFilter): Promise<Record<string, number>> {
+  const indexes = await countIndexes(db, f);
   const [row] = (await db.all(
-    sql`SELECT ${sql.join(
-      ZOMBIE_SIGNALS.map((s) => sql`${capped(f, s)} AS ${sql.identifier(s)}`),
+    sql`${withMissed(f)}SELECT ${sql.join(
+      ZOMBIE_SIGNALS.map((s) => sql`${capped(f, s, indexes[s])} AS ${sql.identifier(s)}`),
       sql`, `,
     )}`,
   )) as Record<string, number>[];

@@ -113,6 +113,37 @@ describe("zombie_candidates (R-E1)", () => {
     });
   });
 
+  it("R-E1: a scope of many authorities (a province) gives the same answers through its own plans, years missed included", async () => {
+    const [a, b, c] = ids as [number, number, number];
+    await signal(a, "missed_inspections", "2026-01-01");
+    await signal(b, "unreachable", "2026-02-01");
+    await signal(c, "no_in_scope_activity", "2026-03-01");
+    await db.run(sql`UPDATE organizations SET type = 'foundation' WHERE id = ${c}`);
+    for (const year of [2024, 2025]) {
+      await db.run(
+        sql`INSERT INTO inspection_years (authority_id, year, windows, cutoff_on) VALUES (${cityId}, ${year}, '{}', ${`${year}-06-30`})`,
+      );
+      await db.run(sql`INSERT INTO annual_inspections (org_id, authority_id, year_id, year, org_type, supervision_mode, state)
+        SELECT ${a}, o.authority_id, y.id, ${year}, o.type, o.supervision_mode, 'not_filed'
+        FROM organizations o, inspection_years y WHERE o.id = ${a} AND y.year = ${year} AND y.authority_id = o.authority_id`);
+    }
+    const many = { authorityIds: [cityId, districtId, ...Array.from({ length: 20 }, (_, i) => 90_000 + i)] };
+    const order = async (f: object) => (await triageRows(db, { ...many, ...f }, 1)).rows.map((r) => r.orgId);
+    expect(await order({})).toEqual([a, b, c]);
+    expect(await order({ type: "foundation" })).toEqual([c]);
+    expect(await order({ registeredBefore: "2010-01-01" })).toEqual([a, b]);
+    expect(await order({ minMissed: 2 })).toEqual([a]);
+    expect(await signalCounts(db, { ...many, type: "social_group" })).toEqual({
+      missed_inspections: 1,
+      unreachable: 1,
+    });
+    expect(await signalCounts(db, { ...many, registeredBefore: "2010-01-01" })).toEqual({
+      missed_inspections: 1,
+      unreachable: 1,
+    });
+    expect(await signalCounts(db, { ...many, minMissed: 2 })).toEqual({ missed_inspections: 1 });
+  });
+
   it("counts stop past the cap and read as 以上, as the register's search does", () => {
     expect(countText(TRIAGE_COUNT_CAP + 1)).toBe("10,000 以上");
     expect(countText(1234)).toBe("1,234");
