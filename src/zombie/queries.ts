@@ -13,6 +13,20 @@ export interface TriageFilter {
   supervisorUnitId?: number;
   /** At least this many 未参检 years held. */
   minMissed?: number;
+  /** Set by the queries when the scope is every authority (a national reader): no authority check at all. */
+  everyAuthority?: boolean;
+}
+
+/** The filter with `everyAuthority` when its authorities are all there are (hundreds of ids checked on every row). */
+async function scoped(db: Db, f: TriageFilter): Promise<TriageFilter> {
+  if (f.authorityIds.length <= 20) return f;
+  const [row] = (await db.all(
+    sql`SELECT count(*) AS n FROM authorities WHERE id NOT IN (${sql.join(
+      f.authorityIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  )) as { n: number }[];
+  return Number(row?.n ?? 1) === 0 ? { ...f, everyAuthority: true } : f;
 }
 
 export type { TriageRow };
@@ -37,7 +51,11 @@ function where(f: TriageFilter, signal: ZombieSignal | undefined): SQL {
     sql`, `,
   );
   const parts = [
-    f.authorityIds.length > 20 ? sql`+c.authority_id IN (${ids})` : sql`c.authority_id IN (${ids})`,
+    f.everyAuthority
+      ? sql`1`
+      : f.authorityIds.length > 20
+        ? sql`+c.authority_id IN (${ids})`
+        : sql`c.authority_id IN (${ids})`,
   ];
   if (f.type) parts.push(sql`c.type = ${f.type}`);
   if (f.registeredBefore) parts.push(sql`c.registered_on < ${f.registeredBefore}`);
@@ -130,6 +148,7 @@ export async function triageRows(
   f: TriageFilter,
   page: number | null,
 ): Promise<{ rows: TriageRow[]; total: number }> {
+  f = await scoped(db, f);
   const limit = page === null ? sql`` : sql`LIMIT ${TRIAGE_PAGE} OFFSET ${(page - 1) * TRIAGE_PAGE}`;
   const picked = (await db.all(sql`${withMissed(f)}SELECT c.org_id AS id FROM ${from(f, f.signal, true)}
     WHERE ${where(f, f.signal)} ORDER BY c.signal_count DESC, c.since, c.org_id ${limit}`)) as {
@@ -167,7 +186,8 @@ export async function triageRows(
  * Organizations per signal under the same filters (the signal filter itself aside), each stopping at
  * TRIAGE_COUNT_CAP + 1: one short read of the signal's own index per count.
  */
-export async function signalCounts(db: Db, f: TriageFilter): Promise<Record<string, number>> {
+export async function signalCounts(db: Db, filter: TriageFilter): Promise<Record<string, number>> {
+  const f = await scoped(db, filter);
   const indexes = await countIndexes(db, f);
   const [row] = (await db.all(
     sql`${withMissed(f)}SELECT ${sql.join(

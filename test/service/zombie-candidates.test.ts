@@ -142,6 +142,14 @@ describe("zombie_candidates (R-E1)", () => {
       unreachable: 1,
     });
     expect(await signalCounts(db, { ...many, minMissed: 2 })).toEqual({ missed_inspections: 1 });
+    // Many authorities but not every one: the district's candidate is not read.
+    await db.run(sql`UPDATE organizations SET authority_id = ${districtId} WHERE id = ${b}`);
+    const notAll = { authorityIds: [cityId, ...Array.from({ length: 21 }, (_, i) => 90_000 + i)] };
+    expect((await triageRows(db, notAll, 1)).rows.map((r) => r.orgId)).toEqual([a, c]);
+    expect((await triageRows(db, { ...notAll, minMissed: 2, type: "social_group" }, 1)).rows).toHaveLength(1);
+    expect(await signalCounts(db, { ...notAll, registeredBefore: "2010-01-01" })).toEqual({
+      missed_inspections: 1,
+    });
   });
 
   it("counts stop past the cap and read as 以上, as the register's search does", () => {
