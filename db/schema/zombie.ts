@@ -65,6 +65,7 @@ const rest = (
     afterCertificate: AnySQLiteColumn;
     quiet: AnySQLiteColumn;
     unreachable: AnySQLiteColumn;
+    missedYears: AnySQLiteColumn;
   },
   key?: AnySQLiteColumn,
 ) =>
@@ -77,6 +78,7 @@ const rest = (
     t.afterCertificate,
     t.quiet,
     t.unreachable,
+    t.missedYears,
   ].filter((c) => c !== key);
 
 export const zombieCandidates = sqliteTable(
@@ -92,6 +94,8 @@ export const zombieCandidates = sqliteTable(
     signalCount: integer("signal_count").notNull(),
     /** The oldest open signal's first_seen_on. */
     since: text("since").notNull(),
+    /** 未参检 filings the organization has (the years-missed filter), kept by triggers on annual_inspections. */
+    missedYears: integer("missed_years").notNull().default(0),
     /** 1 while the signal is open, per signal. */
     missed: integer("missed").notNull(),
     afterCertificate: integer("after_certificate").notNull(),
@@ -123,6 +127,13 @@ export const zombieCandidates = sqliteTable(
       t.orgId,
       ...rest(t, t.supervisorUnitId),
     ),
+    index("zombie_candidates_missed_years_idx").on(
+      t.missedYears,
+      sql`signal_count DESC`,
+      t.since,
+      t.orgId,
+      ...rest(t, t.missedYears),
+    ),
     index("zombie_candidates_registered_idx").on(t.registeredOn, ...rest(t, t.registeredOn)),
     ...(["missed", "after_certificate", "quiet", "unreachable"] as const).map((flag) =>
       index(`zombie_candidates_${flag}_idx`)
@@ -134,6 +145,7 @@ export const zombieCandidates = sqliteTable(
           t.type,
           t.registeredOn,
           t.supervisorUnitId,
+          t.missedYears,
         )
         .where(sql.raw(`${flag} = 1`)),
     ),

@@ -62,11 +62,8 @@ function where(f: TriageFilter, signal: ZombieSignal | undefined): SQL {
   if (f.authorityCode)
     parts.push(sql`c.authority_id = (SELECT id FROM authorities WHERE code = ${f.authorityCode})`);
   if (f.supervisorUnitId) parts.push(sql`c.supervisor_unit_id = ${f.supervisorUnitId}`);
-  // A few authorities count each candidate's 未参检 years; many start from the organizations with enough of them.
-  if (f.minMissed && !manyMissed(f))
-    parts.push(
-      sql`(SELECT count(*) FROM annual_inspections m WHERE m.org_id = c.org_id AND m.state = 'not_filed') >= ${f.minMissed}`,
-    );
+  // Years missed: the candidate row's count of 未参检 filings, kept by triggers on annual_inspections.
+  if (f.minMissed) parts.push(sql`c.missed_years >= ${f.minMissed}`);
   if (signal) parts.push(sql.raw(`c.${SIGNAL_COLUMN[signal]} = 1`));
   return sql.join(parts, sql` AND `);
 }
@@ -79,25 +76,15 @@ function where(f: TriageFilter, signal: ZombieSignal | undefined): SQL {
 function indexFor(f: TriageFilter, signal: ZombieSignal | undefined, ordered: boolean): string {
   if (f.authorityCode || f.authorityIds.length <= 20) return "zombie_candidates_authority_idx";
   if (f.supervisorUnitId) return "zombie_candidates_unit_idx";
+  if (f.minMissed) return "zombie_candidates_missed_years_idx";
   if (signal) return `zombie_candidates_${SIGNAL_COLUMN[signal]}_idx`;
   if (f.type) return "zombie_candidates_type_idx";
   if (f.registeredBefore && !ordered) return "zombie_candidates_registered_idx";
   return "zombie_candidates_strength_idx";
 }
 
-/** Years missed over many authorities: read every 未参检 filing once (one index), then those organizations' rows. */
-const manyMissed = (f: TriageFilter) => Boolean(f.minMissed) && f.authorityIds.length > 20;
-/** The statement's prefix naming those organizations once, for every count in it. */
-const withMissed = (f: TriageFilter) =>
-  manyMissed(f)
-    ? sql`WITH k AS MATERIALIZED (SELECT m.org_id FROM annual_inspections m WHERE m.state = 'not_filed'
-        GROUP BY m.org_id HAVING count(*) >= ${f.minMissed}) `
-    : sql``;
-
 const from = (f: TriageFilter, signal: ZombieSignal | undefined, ordered: boolean, index?: string) =>
-  manyMissed(f)
-    ? sql`k CROSS JOIN zombie_candidates c ON c.org_id = k.org_id`
-    : sql.raw(`zombie_candidates c INDEXED BY ${index ?? indexFor(f, signal, ordered)}`);
+  sql.raw(`zombie_candidates c INDEXED BY ${index ?? indexFor(f, signal, ordered)}`);
 
 const capped = (f: TriageFilter, signal: ZombieSignal | undefined, index?: string) =>
   sql`(SELECT count(*) FROM (SELECT 1 FROM ${from(f, signal, false, index)} WHERE ${where(f, signal)}
@@ -110,7 +97,6 @@ const capped = (f: TriageFilter, signal: ZombieSignal | undefined, index?: strin
  */
 async function countIndexes(db: Db, f: TriageFilter): Promise<Partial<Record<ZombieSignal, string>>> {
   const filterIndex = indexFor(f, undefined, false);
-  if (manyMissed(f)) return {};
   if (filterIndex !== "zombie_candidates_type_idx" && filterIndex !== "zombie_candidates_registered_idx")
     return {};
   const upTo = (index: string, test: SQL) =>
@@ -150,7 +136,7 @@ export async function triageRows(
 ): Promise<{ rows: TriageRow[]; total: number }> {
   f = await scoped(db, f);
   const limit = page === null ? sql`` : sql`LIMIT ${TRIAGE_PAGE} OFFSET ${(page - 1) * TRIAGE_PAGE}`;
-  const picked = (await db.all(sql`${withMissed(f)}SELECT c.org_id AS id FROM ${from(f, f.signal, true)}
+  const picked = (await db.all(sql`SELECT c.org_id AS id FROM ${from(f, f.signal, true)}
     WHERE ${where(f, f.signal)} ORDER BY c.signal_count DESC, c.since, c.org_id ${limit}`)) as {
     id: number;
   }[];
@@ -158,7 +144,7 @@ export async function triageRows(
   const counted =
     page === null || (page === 1 && picked.length < TRIAGE_PAGE)
       ? []
-      : ((await db.all(sql`${withMissed(f)}SELECT ${capped(f, f.signal)} AS n`)) as { n: number }[]);
+      : ((await db.all(sql`SELECT ${capped(f, f.signal)} AS n`)) as { n: number }[]);
   const total = counted.length === 0 ? picked.length : Number(counted[0]?.n ?? 0);
   const ids = picked.map((p) => Number(p.id));
   const details = new Map<number, TriageRow>();
@@ -190,7 +176,7 @@ export async function signalCounts(db: Db, filter: TriageFilter): Promise<Record
   const f = await scoped(db, filter);
   const indexes = await countIndexes(db, f);
   const [row] = (await db.all(
-    sql`${withMissed(f)}SELECT ${sql.join(
+    sql`SELECT ${sql.join(
       ZOMBIE_SIGNALS.map((s) => sql`${capped(f, s, indexes[s])} AS ${sql.identifier(s)}`),
       sql`, `,
     )}`,

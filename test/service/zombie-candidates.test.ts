@@ -142,11 +142,15 @@ describe("zombie_candidates (R-E1)", () => {
       unreachable: 1,
     });
     expect(await signalCounts(db, { ...many, minMissed: 2 })).toEqual({ missed_inspections: 1 });
+    // A 未参检 year filed after all (a late report) leaves one missed year: the candidate row follows.
+    await db.run(sql`UPDATE annual_inspections SET state = 'submitted' WHERE org_id = ${a} AND year = 2025`);
+    expect(await order({ minMissed: 2 })).toEqual([]);
+    expect(await order({ minMissed: 1 })).toEqual([a]);
     // Many authorities but not every one: the district's candidate is not read.
     await db.run(sql`UPDATE organizations SET authority_id = ${districtId} WHERE id = ${b}`);
     const notAll = { authorityIds: [cityId, ...Array.from({ length: 21 }, (_, i) => 90_000 + i)] };
     expect((await triageRows(db, notAll, 1)).rows.map((r) => r.orgId)).toEqual([a, c]);
-    expect((await triageRows(db, { ...notAll, minMissed: 2, type: "social_group" }, 1)).rows).toHaveLength(1);
+    expect((await triageRows(db, { ...notAll, minMissed: 1, type: "social_group" }, 1)).rows).toHaveLength(1);
     expect(await signalCounts(db, { ...notAll, registeredBefore: "2010-01-01" })).toEqual({
       missed_inspections: 1,
     });
