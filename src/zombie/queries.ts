@@ -97,7 +97,16 @@ const capped = (f: TriageFilter, signal: ZombieSignal | undefined, index?: strin
  */
 async function countIndexes(db: Db, f: TriageFilter): Promise<Partial<Record<ZombieSignal, string>>> {
   const filterIndex = indexFor(f, undefined, false);
-  if (filterIndex !== "zombie_candidates_type_idx" && filterIndex !== "zombie_candidates_registered_idx")
+  const test = f.type
+    ? sql`c.type = ${f.type}`
+    : f.registeredBefore
+      ? sql`c.registered_on < ${f.registeredBefore}`
+      : sql`c.missed_years >= ${f.minMissed ?? 0}`;
+  if (
+    filterIndex !== "zombie_candidates_type_idx" &&
+    filterIndex !== "zombie_candidates_registered_idx" &&
+    filterIndex !== "zombie_candidates_missed_years_idx"
+  )
     return {};
   const upTo = (index: string, test: SQL) =>
     sql`(SELECT count(*) FROM (SELECT 1 FROM ${sql.raw(`zombie_candidates c INDEXED BY ${index}`)} WHERE ${test}
@@ -109,7 +118,7 @@ async function countIndexes(db: Db, f: TriageFilter): Promise<Partial<Record<Zom
           sql`${upTo(`zombie_candidates_${SIGNAL_COLUMN[s]}_idx`, sql.raw(`c.${SIGNAL_COLUMN[s]} = 1`))} AS ${sql.identifier(s)}`,
       ),
       sql`, `,
-    )}, ${upTo(filterIndex, f.type ? sql`c.type = ${f.type}` : sql`c.registered_on < ${f.registeredBefore}`)} AS "filter"`,
+    )}, ${upTo(filterIndex, test)} AS "filter"`,
   )) as Record<string, number>[];
   const small = (n: unknown) => Number(n ?? 0) <= TRIAGE_COUNT_CAP;
   return Object.fromEntries(
@@ -136,15 +145,20 @@ export async function triageRows(
 ): Promise<{ rows: TriageRow[]; total: number }> {
   f = await scoped(db, f);
   const limit = page === null ? sql`` : sql`LIMIT ${TRIAGE_PAGE} OFFSET ${(page - 1) * TRIAGE_PAGE}`;
-  const picked = (await db.all(sql`SELECT c.org_id AS id FROM ${from(f, f.signal, true)}
+  let index = indexFor(f, f.signal, true);
+  let counted: { n: number }[] = [];
+  if (index === "zombie_candidates_missed_years_idx" && page !== null) {
+    // Years missed held by many: their page is found sooner in strength order than by sorting them all.
+    counted = (await db.all(sql`SELECT ${capped(f, f.signal)} AS n`)) as { n: number }[];
+    if (Number(counted[0]?.n ?? 0) > TRIAGE_COUNT_CAP) index = "zombie_candidates_strength_idx";
+  }
+  const picked = (await db.all(sql`SELECT c.org_id AS id FROM ${from(f, f.signal, true, index)}
     WHERE ${where(f, f.signal)} ORDER BY c.signal_count DESC, c.since, c.org_id ${limit}`)) as {
     id: number;
   }[];
   // A first page that is not full is the whole list: no count to read.
-  const counted =
-    page === null || (page === 1 && picked.length < TRIAGE_PAGE)
-      ? []
-      : ((await db.all(sql`SELECT ${capped(f, f.signal)} AS n`)) as { n: number }[]);
+  if (counted.length === 0 && page !== null && (page > 1 || picked.length === TRIAGE_PAGE))
+    counted = (await db.all(sql`SELECT ${capped(f, f.signal)} AS n`)) as { n: number }[];
   const total = counted.length === 0 ? picked.length : Number(counted[0]?.n ?? 0);
   const ids = picked.map((p) => Number(p.id));
   const details = new Map<number, TriageRow>();
