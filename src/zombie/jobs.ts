@@ -43,9 +43,9 @@ interface OrgRow {
 }
 
 /** Filed states as SQL, for the activities a report lists (a draft or a 未参检 filing lists none). */
-const FILED_SQL = sql.raw([...FILED].map((s) => `'${s}'`).join(", "));
+export const FILED_SQL = sql.raw([...FILED].map((s) => `'${s}'`).join(", "));
 /** An activity is off-scope when the registrar recorded a problem on the report's activities saying so (R-E1(c)). */
-const OFF_SCOPE = sql.raw(`EXISTS (SELECT 1 FROM inspection_problems p WHERE p.filing_id = f.id
+export const OFF_SCOPE = sql.raw(`EXISTS (SELECT 1 FROM inspection_problems p WHERE p.filing_id = f.id
   AND p.section = 'activities' AND p.description LIKE '%业务范围%')`);
 
 const cnYears = (years: number[]) => `${[...years].sort().join("、")}年度`;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ZombieTriagePage } from "../../views/zombie/triage";
 import { readableAuthorityIds } from "../auth/scope";
 import type { AppEnv } from "../context";
+import { todayOf } from "../context";
 import { CSV_BOM, csvLines } from "../csv";
 import { isIsoDate } from "../domain/working-days";
 import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../domain/zombie";
@@ -20,6 +21,7 @@ import {
   type TriageRow,
   triageRows,
 } from "./queries";
+import { noActivitySinceWhatIf } from "./what-if";
 
 /** /registrar/zombies: the triage list of zombie candidates (R-E1), never a sanction (R-E2). */
 export const zombieRoutes = new Hono<AppEnv>();
@@ -41,6 +43,10 @@ const Query = z.object({
     .string()
     .refine((v) => v === "" || isIsoDate(v), "日期格式不正确，如 2020-01-31。")
     .optional(),
+  what_if_since: z
+    .string()
+    .refine((v) => v === "" || isIsoDate(v), "试算日期格式不正确，如 2025-01-01。")
+    .optional(),
   page: z
     .string()
     .regex(/^\d{1,5}$/, "页码应为正整数。")
@@ -54,7 +60,7 @@ async function filterOf(c: Context<AppEnv>) {
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-    return { query, errors, filter: null, page: 1, whatIf: null };
+    return { query, errors, filter: null, page: 1, whatIf: null, whatIfSince: null };
   }
   const d = parsed.data;
   const filter: TriageFilter = {
@@ -72,6 +78,7 @@ async function filterOf(c: Context<AppEnv>) {
     filter,
     page: Math.max(1, Number(d.page ?? 1)),
     whatIf: d.what_if ? Number(d.what_if) : null,
+    whatIfSince: d.what_if_since || null,
   };
 }
 
@@ -80,11 +87,10 @@ async function triagePage(
   extra: { notice?: string; bulkError?: string } = {},
   status?: 400 | 422,
 ) {
-  const { query, errors, filter, page } = await filterOf(c);
+  const { query, errors, filter, page, whatIf, whatIfSince } = await filterOf(c);
   const db = c.get("deps").db;
   const user = c.get("user")!;
-  const { whatIf } = await filterOf(c);
-  const [result, counts, staff, authorities, units, trial] = await Promise.all([
+  const [result, counts, staff, authorities, units, trial, trialSince] = await Promise.all([
     filter ? triageRows(db, filter, page) : Promise.resolve({ rows: [], total: 0 }),
     filter ? signalCounts(db, filter) : Promise.resolve({}),
     db.all(sql`SELECT id, display_name AS name FROM users WHERE role = 'registrar' AND status = 'active'
@@ -109,6 +115,9 @@ async function triagePage(
           c.get("deps").config.domain.zombieCountsUnqualified,
         )
       : Promise.resolve(null),
+    whatIfSince && filter
+      ? noActivitySinceWhatIf(db, filter.authorityIds, whatIfSince, todayOf(c.get("deps")))
+      : Promise.resolve(null),
   ]);
   return renderPage(
     c,
@@ -124,6 +133,7 @@ async function triagePage(
       authorities={authorities}
       units={units}
       whatIf={trial && whatIf ? { n: whatIf, ...trial } : null}
+      whatIfSince={trialSince && whatIfSince ? { since: whatIfSince, ...trialSince } : null}
       notice={extra.notice}
       bulkError={extra.bulkError}
     />,

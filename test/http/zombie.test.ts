@@ -155,6 +155,27 @@ describe("R-E1(c): the no-in-scope-activity signal, from the date set in zombieN
     ]);
   });
 
+  it("R-E1(c) [C]: the date's dry run says how many candidates another date would give, writes nothing, and refuses a bad date", async () => {
+    await activities(orgs[3]!.id, 2024, ["2024-05-01"]);
+    await activities(orgs[2]!.id, 2023, ["2023-05-01"]);
+    const registrar = (
+      await signIn(db, (await createUser(db, { role: "registrar", authorityId: cityId })).id, clock)
+    ).cookie;
+    const app = createApp(deps());
+    const page = async (q: string) =>
+      app.request(`/registrar/zombies${q}`, { headers: { Cookie: registrar } });
+    const later = await (await page("?what_if_since=2024-01-01")).text();
+    expect(later).toContain(
+      "按 2024年1月1日 起计算，“设定日期以来未开展业务范围内活动”候选将为 2 个（现为 0 个），增加 2 个",
+    );
+    const earlier = await (await page("?what_if_since=2023-01-01")).text();
+    expect(earlier).toContain("候选将为 1 个（现为 0 个），增加 1 个");
+    expect(await quiet()).toEqual([]);
+    const bad = await page("?what_if_since=2024-13-01");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("试算日期格式不正确，如 2025-01-01。");
+  });
+
   it("moving the date earlier answers it with an older activity: the signal is closed with its date, never deleted", async () => {
     await activities(orgs[3]!.id, 2024, ["2024-05-01"]);
     await activities(orgs[2]!.id, 2023, ["2023-05-01"]);

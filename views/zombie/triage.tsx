@@ -6,7 +6,13 @@ import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks } from "../components/form";
 import { Layout } from "../layout";
 
-const LABELS = { signal: "信号", type: "类型", authority: "登记管理机关", registered_before: "成立日期早于" };
+const LABELS = {
+  signal: "信号",
+  type: "类型",
+  authority: "登记管理机关",
+  registered_before: "成立日期早于",
+  what_if_since: "试算起始日期",
+};
 
 /** /registrar/zombies: candidates with their signals in words and dates, strongest first (R-E1). */
 export function ZombieTriagePage(p: {
@@ -24,6 +30,8 @@ export function ZombieTriagePage(p: {
   units: { id: number; name: string }[];
   /** The threshold dry run: with N years, how many of today's 连续未参检 candidates would remain. */
   whatIf: { n: number; now: number; then: number } | null;
+  /** The R-E1(c) dry run: with another date, how many 设定日期以来未开展业务范围内活动 candidates there would be. */
+  whatIfSince?: { since: string; now: number; then: number } | null;
   notice?: string | null;
   bulkError?: string | null;
 }) {
@@ -156,6 +164,25 @@ export function ZombieTriagePage(p: {
             ? `减少 ${p.whatIf.now - p.whatIf.then} 个`
             : `增加 ${p.whatIf.then - p.whatIf.now} 个`}
           。阈值在系统设置中按组织类型设定，当前设置不变。
+        </p>
+      ) : null}
+      <form method="get" action="/registrar/zombies" class="filters" aria-label="起始日期试算">
+        <div class="field">
+          <label for="what_if_since">试算：如果“无业务范围内活动”的起始日期改为</label>
+          <input type="date" id="what_if_since" name="what_if_since" value={p.query.what_if_since ?? ""} />
+        </div>
+        <button type="submit" class="button secondary">
+          试算（不改变任何数据）
+        </button>
+      </form>
+      {p.whatIfSince ? (
+        <p class="notice" role="status">
+          按 {cnDate(p.whatIfSince.since)} 起计算，“设定日期以来未开展业务范围内活动”候选将为{" "}
+          {p.whatIfSince.then} 个（现为 {p.whatIfSince.now} 个），
+          {p.whatIfSince.then <= p.whatIfSince.now
+            ? `减少 ${p.whatIfSince.now - p.whatIfSince.then} 个`
+            : `增加 ${p.whatIfSince.then - p.whatIfSince.now} 个`}
+          。起始日期在系统设置中设定，当前设置不变。
         </p>
       ) : null}
       <p>
