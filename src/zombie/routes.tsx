@@ -39,6 +39,7 @@ const Query = z.object({
     .optional(),
   missed: z.enum(["", "1", "2", "3", "4", "5"], "未参检年数应为1至5。").optional(),
   what_if: z.enum(["", "1", "2", "3", "4", "5"], "试算年数应为1至5。").optional(),
+  what_if_unqualified: z.enum(["", "0", "1"], "请选择是否计入不合格。").optional(),
   registered_before: z
     .string()
     .refine((v) => v === "" || isIsoDate(v), "日期格式不正确，如 2020-01-31。")
@@ -60,7 +61,7 @@ async function filterOf(c: Context<AppEnv>) {
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-    return { query, errors, filter: null, page: 1, whatIf: null, whatIfSince: null };
+    return { query, errors, filter: null, page: 1, whatIf: null, whatIfUnqualified: null, whatIfSince: null };
   }
   const d = parsed.data;
   const filter: TriageFilter = {
@@ -78,6 +79,7 @@ async function filterOf(c: Context<AppEnv>) {
     filter,
     page: Math.max(1, Number(d.page ?? 1)),
     whatIf: d.what_if ? Number(d.what_if) : null,
+    whatIfUnqualified: d.what_if_unqualified ? d.what_if_unqualified === "1" : null,
     whatIfSince: d.what_if_since || null,
   };
 }
@@ -87,7 +89,8 @@ async function triagePage(
   extra: { notice?: string; bulkError?: string } = {},
   status?: 400 | 422,
 ) {
-  const { query, errors, filter, page, whatIf, whatIfSince } = await filterOf(c);
+  const { query, errors, filter, page, whatIf, whatIfUnqualified, whatIfSince } = await filterOf(c);
+  const countsUnqualified = whatIfUnqualified ?? c.get("deps").config.domain.zombieCountsUnqualified;
   const db = c.get("deps").db;
   const user = c.get("user")!;
   const [result, counts, staff, authorities, units, trial, trialSince] = await Promise.all([
@@ -108,12 +111,7 @@ async function triagePage(
       { id: number; name: string }[]
     >,
     whatIf && filter
-      ? missedThresholdWhatIf(
-          db,
-          filter.authorityIds,
-          whatIf,
-          c.get("deps").config.domain.zombieCountsUnqualified,
-        )
+      ? missedThresholdWhatIf(db, filter.authorityIds, whatIf, countsUnqualified)
       : Promise.resolve(null),
     whatIfSince && filter
       ? noActivitySinceWhatIf(db, filter.authorityIds, whatIfSince, todayOf(c.get("deps")))
@@ -132,7 +130,7 @@ async function triagePage(
       staff={staff}
       authorities={authorities}
       units={units}
-      whatIf={trial && whatIf ? { n: whatIf, ...trial } : null}
+      whatIf={trial && whatIf ? { n: whatIf, unqualified: countsUnqualified, ...trial } : null}
       whatIfSince={trialSince && whatIfSince ? { since: whatIfSince, ...trialSince } : null}
       notice={extra.notice}
       bulkError={extra.bulkError}

@@ -339,7 +339,7 @@ describe("the triage list's export (R-E1)", () => {
 });
 
 describe("the triage list's filters and the threshold dry run (R-E1 [C])", () => {
-  it("filters by years missed; with N=3 the dry run says how many candidates would remain and writes nothing", async () => {
+  it("R-E1 [C]: filters by years missed; with N=3, or with 不合格 counted, the dry run says how many candidates there would be and writes nothing", async () => {
     await run("2026-06-10");
     const registrar = (
       await signIn(db, (await createUser(db, { role: "registrar", authorityId: cityId })).id, clock)
@@ -354,6 +354,13 @@ describe("the triage list's filters and the threshold dry run (R-E1 [C])", () =>
     expect(three).toContain("按连续 3 年计算，“连续未参检”候选将为 0 个（现为 1 个），减少 1 个");
     const one = await page("?what_if=1");
     expect(one).toContain("按连续 1 年计算，“连续未参检”候选将为 1 个（现为 1 个）");
+    // zombieCountsUnqualified has its dry run too: two 不合格 years count only when 计入 is chosen.
+    await db.run(sql`UPDATE annual_inspections SET conclusion = 'unqualified' WHERE org_id = ${orgs[3]!.id}
+      AND year IN (2024, 2025)`);
+    expect(await page("?what_if=2&what_if_unqualified=1")).toContain(
+      "按连续 2 年（不合格年度计入）计算，“连续未参检”候选将为 2 个（现为 1 个），增加 1 个",
+    );
+    expect(await page("?what_if=2&what_if_unqualified=0")).toContain("候选将为 1 个（现为 1 个）");
     expect(await db.select().from(zombieSignals)).toEqual(before);
   });
 });

@@ -12,6 +12,7 @@ const LABELS = {
   authority: "登记管理机关",
   registered_before: "成立日期早于",
   what_if_since: "试算起始日期",
+  what_if_unqualified: "不合格年度",
 };
 
 /** /registrar/zombies: candidates with their signals in words and dates, strongest first (R-E1). */
@@ -29,7 +30,7 @@ export function ZombieTriagePage(p: {
   authorities: { code: string; name: string }[];
   units: { id: number; name: string }[];
   /** The threshold dry run: with N years, how many of today's 连续未参检 candidates would remain. */
-  whatIf: { n: number; now: number; then: number } | null;
+  whatIf: { n: number; unqualified: boolean; now: number; then: number } | null;
   /** The R-E1(c) dry run: with another date, how many 设定日期以来未开展业务范围内活动 candidates there would be. */
   whatIfSince?: { since: string; now: number; then: number } | null;
   notice?: string | null;
@@ -153,13 +154,28 @@ export function ZombieTriagePage(p: {
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="what_if_unqualified">不合格年度</label>
+          <select id="what_if_unqualified" name="what_if_unqualified">
+            <option value="" selected={!p.query.what_if_unqualified}>
+              按当前设置
+            </option>
+            <option value="1" selected={p.query.what_if_unqualified === "1"}>
+              计入
+            </option>
+            <option value="0" selected={p.query.what_if_unqualified === "0"}>
+              不计入
+            </option>
+          </select>
+        </div>
         <button type="submit" class="button secondary">
           试算（不改变任何数据）
         </button>
       </form>
       {p.whatIf ? (
         <p class="notice" role="status">
-          按连续 {p.whatIf.n} 年计算，“连续未参检”候选将为 {p.whatIf.then} 个（现为 {p.whatIf.now} 个），
+          按连续 {p.whatIf.n} 年{p.whatIf.unqualified ? "（不合格年度计入）" : ""}计算，“连续未参检”候选将为{" "}
+          {p.whatIf.then} 个（现为 {p.whatIf.now} 个），
           {p.whatIf.then <= p.whatIf.now
             ? `减少 ${p.whatIf.now - p.whatIf.then} 个`
             : `增加 ${p.whatIf.then - p.whatIf.now} 个`}
