@@ -74,6 +74,16 @@ describe("a zombie case (R-E2, R-E3)", () => {
     expect(served).toContain("陈述、申辩和申请听证至 2026年6月17日");
     expect(served).toContain("还剩 5 个工作日");
     expect(served).not.toContain("节假日安排尚未录入");
+    const list = await (await get("/registrar/zombies/cases", "registrar")).text();
+    expect(list).toContain("陈述申辩至 2026年6月17日（还剩 5 个工作日）");
+    // Without the year's calendar the list warns next to the window too.
+    await db.run(sql`DELETE FROM holidays`);
+    const bare = await (await get("/registrar/zombies/cases", "registrar")).text();
+    expect(bare).toContain("该年度节假日安排尚未录入，期限按周末计算（2026年）");
+    clock = new Date("2026-06-18T02:00:00Z");
+    await relogin();
+    const ended = await (await get(`/registrar/zombies/cases/${id}`, "registrar")).text();
+    expect(ended).toContain("陈述、申辩和申请听证至 2026年6月17日（已届满）");
   });
 
   it("R-E3: 立案 → investigation → 撤销 by 公告送达 → decision after the window → the register's 撤销 and 公告 → 严重 entry → closed", async () => {
