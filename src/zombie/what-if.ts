@@ -1,11 +1,15 @@
 /**
+ * Dry runs of the zombie signals' settings on the triage list (R-E1 [C]), computed from the facts the job reads,
+ * nothing written.
+ *
  * R-E1(c) [C] dry run: how many organizations of the registrar's authorities would hold the no-in-scope-activity
  * signal with another date in `zombieNoActivitySince`, beside how many hold it now — computed from the filed reports
  * the way the daily job judges them, nothing written.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../db";
-import { type ActivityFact, noInScopeActivitySince } from "../domain/zombie";
+import type { LetterFact } from "../domain/credit";
+import { type ActivityFact, noInScopeActivitySince, unreachable } from "../domain/zombie";
 import { FILED_SQL, OFF_SCOPE } from "./jobs";
 
 export async function noActivitySinceWhatIf(
@@ -59,5 +63,33 @@ export async function noActivitySinceWhatIf(
   }
   const [open] = (await db.all(sql`SELECT count(*) AS n FROM zombie_signals WHERE closed_on IS NULL
     AND signal = 'no_in_scope_activity' AND authority_id IN (${ids})`)) as { n: number }[];
+  return { now: Number(open?.n ?? 0), then };
+}
+
+/**
+ * R-E1(d) / R-D2 [C] dry run: how many organizations of the registrar's authorities would hold the unreachable signal
+ * with another interval between the two unsigned letters, beside how many hold it now — nothing written.
+ */
+export async function letterIntervalWhatIf(
+  db: Db,
+  authorityIds: number[],
+  interval: { min: number; max: number },
+): Promise<{ now: number; then: number }> {
+  const ids = sql.join(
+    authorityIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const rows = (await db.all(sql`SELECT l.org_id AS "orgId", l.sent_on AS "sentOn", l.outcome FROM letters l
+    WHERE l.addressee = 'registered_address' AND l.org_id IN (SELECT u.org_id FROM letters u
+      JOIN organizations o ON o.id = u.org_id
+      WHERE u.addressee = 'registered_address' AND u.outcome = 'unsigned' AND o.status = 'active'
+        AND o.authority_id IN (${ids})
+      GROUP BY u.org_id HAVING count(*) >= 2)`)) as (LetterFact & { orgId: number })[];
+  const byOrg = new Map<number, LetterFact[]>();
+  for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
+  let then = 0;
+  for (const letters of byOrg.values()) if (unreachable(letters, interval)) then++;
+  const [open] = (await db.all(sql`SELECT count(*) AS n FROM zombie_signals WHERE closed_on IS NULL
+    AND signal = 'unreachable' AND authority_id IN (${ids})`)) as { n: number }[];
   return { now: Number(open?.n ?? 0), then };
 }

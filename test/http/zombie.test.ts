@@ -339,7 +339,7 @@ describe("the triage list's export (R-E1)", () => {
 });
 
 describe("the triage list's filters and the threshold dry run (R-E1 [C])", () => {
-  it("R-E1 [C]: filters by years missed; with N=3, or with 不合格 counted, the dry run says how many candidates there would be and writes nothing", async () => {
+  it("R-E1 [C]: filters by years missed; with N=3, with 不合格 counted or another letter interval, the dry run says how many candidates there would be and writes nothing", async () => {
     await run("2026-06-10");
     const registrar = (
       await signIn(db, (await createUser(db, { role: "registrar", authorityId: cityId })).id, clock)
@@ -361,6 +361,20 @@ describe("the triage list's filters and the threshold dry run (R-E1 [C])", () =>
       "按连续 2 年（不合格年度计入）计算，“连续未参检”候选将为 2 个（现为 1 个），增加 1 个",
     );
     expect(await page("?what_if=2&what_if_unqualified=0")).toContain("候选将为 1 个（现为 1 个）");
+    // unreachableLetterIntervalDays (R-D2): letters 30 days apart hold with 20–60 days, not with 40–60.
+    expect(await page("?what_if_min=40&what_if_max=60")).toContain(
+      "按间隔 40 至 60 天计算，“通过登记住所无法取得联系”候选将为 0 个（现为 1 个），减少 1 个",
+    );
+    expect(await page("?what_if_min=20&what_if_max=30")).toContain("候选将为 1 个（现为 1 个）");
     expect(await db.select().from(zombieSignals)).toEqual(before);
+    for (const [q, message] of [
+      ["?what_if_min=50&what_if_max=40", "最短间隔不能大于最长间隔。"],
+      ["?what_if_min=5", "请同时填写最短和最长间隔。"],
+      ["?what_if_min=0&what_if_max=40", "最短间隔应为1至365之间的整数（天）。"],
+    ]) {
+      const res = await app.request(`/registrar/zombies${q}`, { headers: { Cookie: registrar } });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(message);
+    }
   });
 });

@@ -13,6 +13,8 @@ const LABELS = {
   registered_before: "成立日期早于",
   what_if_since: "试算起始日期",
   what_if_unqualified: "不合格年度",
+  what_if_min: "信函最短间隔",
+  what_if_max: "信函最长间隔",
 };
 
 /** /registrar/zombies: candidates with their signals in words and dates, strongest first (R-E1). */
@@ -33,6 +35,8 @@ export function ZombieTriagePage(p: {
   whatIf: { n: number; unqualified: boolean; now: number; then: number } | null;
   /** The R-E1(c) dry run: with another date, how many 设定日期以来未开展业务范围内活动 candidates there would be. */
   whatIfSince?: { since: string; now: number; then: number } | null;
+  /** The R-E1(d) dry run: with another interval between the two unsigned letters (R-D2). */
+  whatIfInterval?: { min: number; max: number; now: number; then: number } | null;
   notice?: string | null;
   bulkError?: string | null;
 }) {
@@ -199,6 +203,45 @@ export function ZombieTriagePage(p: {
             ? `减少 ${p.whatIfSince.now - p.whatIfSince.then} 个`
             : `增加 ${p.whatIfSince.then - p.whatIfSince.now} 个`}
           。起始日期在系统设置中设定，当前设置不变。
+        </p>
+      ) : null}
+      <form method="get" action="/registrar/zombies" class="filters" aria-label="信函间隔试算">
+        <div class="field">
+          <label for="what_if_min">试算：两次退回信函间隔最短（天）</label>
+          <input
+            type="number"
+            id="what_if_min"
+            name="what_if_min"
+            min="1"
+            max="365"
+            inputmode="numeric"
+            value={p.query.what_if_min ?? ""}
+          />
+        </div>
+        <div class="field">
+          <label for="what_if_max">最长（天）</label>
+          <input
+            type="number"
+            id="what_if_max"
+            name="what_if_max"
+            min="1"
+            max="730"
+            inputmode="numeric"
+            value={p.query.what_if_max ?? ""}
+          />
+        </div>
+        <button type="submit" class="button secondary">
+          试算（不改变任何数据）
+        </button>
+      </form>
+      {p.whatIfInterval ? (
+        <p class="notice" role="status">
+          按间隔 {p.whatIfInterval.min} 至 {p.whatIfInterval.max} 天计算，“通过登记住所无法取得联系”候选将为{" "}
+          {p.whatIfInterval.then} 个（现为 {p.whatIfInterval.now} 个），
+          {p.whatIfInterval.then <= p.whatIfInterval.now
+            ? `减少 ${p.whatIfInterval.now - p.whatIfInterval.then} 个`
+            : `增加 ${p.whatIfInterval.then - p.whatIfInterval.now} 个`}
+          。间隔在系统设置中设定（活动异常名录同用），当前设置不变。
         </p>
       ) : null}
       <p>
