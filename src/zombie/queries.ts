@@ -199,6 +199,31 @@ export async function signalCounts(db: Db, filter: TriageFilter): Promise<Record
 }
 
 /**
+ * What the triage page's forms offer: the registrars of the user's own authority (bulk assignment), the authorities
+ * it reads (the district filter) and the supervisor units with a candidate.
+ */
+export async function triageChoices(db: Db, user: { authorityId: number | null }, authorityIds: number[]) {
+  const ids = sql.join(
+    (authorityIds.length ? authorityIds : [-1]).map((i) => sql`${i}`),
+    sql`, `,
+  );
+  const [staff, authorities, units] = await Promise.all([
+    db.all(sql`SELECT id, display_name AS name FROM users WHERE role = 'registrar' AND status = 'active'
+      AND authority_id = ${user.authorityId ?? -1} ORDER BY display_name`) as Promise<
+      { id: number; name: string }[]
+    >,
+    db.all(sql`SELECT code, name FROM authorities WHERE id IN (${ids}) ORDER BY code`) as Promise<
+      { code: string; name: string }[]
+    >,
+    db.all(sql`SELECT u.id, u.name FROM supervisor_units u
+      WHERE EXISTS (SELECT 1 FROM zombie_candidates c WHERE c.supervisor_unit_id = u.id) ORDER BY u.name`) as Promise<
+      { id: number; name: string }[]
+    >,
+  ]);
+  return { staff, authorities, units };
+}
+
+/**
  * R-E1 [C] dry run: how many organizations would hold the 连续未参检 signal with a threshold of `n` consecutive years
  * (for every type), beside how many hold it now — "with N=3, 41 fewer" — computed from the filings, nothing written.
  */

@@ -1,10 +1,8 @@
-import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { ZombieTriagePage } from "../../views/zombie/triage";
 import { readableAuthorityIds } from "../auth/scope";
-import type { AppEnv } from "../context";
-import { todayOf } from "../context";
+import { type AppEnv, todayOf } from "../context";
 import { CSV_BOM, csvLines } from "../csv";
 import { isIsoDate } from "../domain/working-days";
 import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../domain/zombie";
@@ -14,14 +12,14 @@ import { renderPage } from "../render";
 import { type XlsxKind, xlsxHeaders, xlsxWorkbook } from "../xlsx";
 import { bulkPrepare } from "./bulk";
 import {
-  missedThresholdWhatIf,
   signalCounts,
   TRIAGE_PAGE,
   type TriageFilter,
   type TriageRow,
+  triageChoices,
   triageRows,
 } from "./queries";
-import { letterIntervalWhatIf, noActivitySinceWhatIf } from "./what-if";
+import { dryRuns } from "./what-if";
 
 /** /registrar/zombies: the triage list of zombie candidates (R-E1), never a sanction (R-E2). */
 export const zombieRoutes = new Hono<AppEnv>();
@@ -120,35 +118,21 @@ async function triagePage(
 ) {
   const { query, errors, filter, page, whatIf, whatIfUnqualified, whatIfSince, whatIfInterval } =
     await filterOf(c);
-  const countsUnqualified = whatIfUnqualified ?? c.get("deps").config.domain.zombieCountsUnqualified;
-  const db = c.get("deps").db;
+  const deps = c.get("deps");
+  const { db } = deps;
   const user = c.get("user")!;
-  const [result, counts, staff, authorities, units, trial, trialSince, trialInterval] = await Promise.all([
+  const [result, counts, choices, trials] = await Promise.all([
     filter ? triageRows(db, filter, page) : Promise.resolve({ rows: [], total: 0 }),
     filter ? signalCounts(db, filter) : Promise.resolve({}),
-    db.all(sql`SELECT id, display_name AS name FROM users WHERE role = 'registrar' AND status = 'active'
-      AND authority_id = ${user.authorityId ?? -1} ORDER BY display_name`) as Promise<
-      { id: number; name: string }[]
-    >,
-    db.all(
-      sql`SELECT code, name FROM authorities WHERE id IN (${sql.join(
-        (filter?.authorityIds ?? [-1]).map((i) => sql`${i}`),
-        sql`, `,
-      )}) ORDER BY code`,
-    ) as Promise<{ code: string; name: string }[]>,
-    db.all(sql`SELECT u.id, u.name FROM supervisor_units u
-      WHERE EXISTS (SELECT 1 FROM zombie_candidates c WHERE c.supervisor_unit_id = u.id) ORDER BY u.name`) as Promise<
-      { id: number; name: string }[]
-    >,
-    whatIf && filter
-      ? missedThresholdWhatIf(db, filter.authorityIds, whatIf, countsUnqualified)
-      : Promise.resolve(null),
-    whatIfSince && filter
-      ? noActivitySinceWhatIf(db, filter.authorityIds, whatIfSince, todayOf(c.get("deps")))
-      : Promise.resolve(null),
-    whatIfInterval && filter
-      ? letterIntervalWhatIf(db, filter.authorityIds, whatIfInterval)
-      : Promise.resolve(null),
+    triageChoices(db, user, filter?.authorityIds ?? []),
+    filter
+      ? dryRuns(db, filter.authorityIds, todayOf(deps), {
+          years: whatIf,
+          countsUnqualified: whatIfUnqualified ?? deps.config.domain.zombieCountsUnqualified,
+          since: whatIfSince,
+          interval: whatIfInterval,
+        })
+      : Promise.resolve({ whatIf: null, whatIfSince: null, whatIfInterval: null }),
   ]);
   return renderPage(
     c,
@@ -160,12 +144,8 @@ async function triagePage(
       counts={counts}
       page={page}
       pageSize={TRIAGE_PAGE}
-      staff={staff}
-      authorities={authorities}
-      units={units}
-      whatIf={trial && whatIf ? { n: whatIf, unqualified: countsUnqualified, ...trial } : null}
-      whatIfSince={trialSince && whatIfSince ? { since: whatIfSince, ...trialSince } : null}
-      whatIfInterval={trialInterval && whatIfInterval ? { ...whatIfInterval, ...trialInterval } : null}
+      {...choices}
+      {...trials}
       notice={extra.notice}
       bulkError={extra.bulkError}
     />,

@@ -11,6 +11,7 @@ import type { Db } from "../db";
 import type { LetterFact } from "../domain/credit";
 import { type ActivityFact, noInScopeActivitySince, unreachable } from "../domain/zombie";
 import { FILED_SQL, OFF_SCOPE } from "./jobs";
+import { missedThresholdWhatIf } from "./queries";
 
 export async function noActivitySinceWhatIf(
   db: Db,
@@ -92,4 +93,25 @@ export async function letterIntervalWhatIf(
   const [open] = (await db.all(sql`SELECT count(*) AS n FROM zombie_signals WHERE closed_on IS NULL
     AND signal = 'unreachable' AND authority_id IN (${ids})`)) as { n: number }[];
   return { now: Number(open?.n ?? 0), then };
+}
+
+export interface DryRunsAsked {
+  years: number | null;
+  countsUnqualified: boolean;
+  since: string | null;
+  interval: { min: number; max: number } | null;
+}
+
+/** The dry runs a triage page asked for, each with its inputs, as the page shows them. */
+export async function dryRuns(db: Db, authorityIds: number[], today: string, asked: DryRunsAsked) {
+  const [years, since, interval] = await Promise.all([
+    asked.years ? missedThresholdWhatIf(db, authorityIds, asked.years, asked.countsUnqualified) : null,
+    asked.since ? noActivitySinceWhatIf(db, authorityIds, asked.since, today) : null,
+    asked.interval ? letterIntervalWhatIf(db, authorityIds, asked.interval) : null,
+  ]);
+  return {
+    whatIf: years && asked.years ? { n: asked.years, unqualified: asked.countsUnqualified, ...years } : null,
+    whatIfSince: since && asked.since ? { since: asked.since, ...since } : null,
+    whatIfInterval: interval && asked.interval ? { ...asked.interval, ...interval } : null,
+  };
 }
