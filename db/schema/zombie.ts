@@ -6,7 +6,15 @@
  *           no_in_scope_activity 设定日期以来未开展业务范围内活动 (R-E1(c)) | unreachable 无法联系
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { ZOMBIE_SIGNALS } from "../../src/domain/zombie";
 import { ZOMBIE_CASE_STATES, ZOMBIE_OUTCOMES } from "../../src/domain/zombie-case";
 import { authorities, organizations } from "./registry";
@@ -36,6 +44,110 @@ export const zombieSignals = sqliteTable(
     check(
       "zombie_signals_signal_ck",
       sql.raw(`signal IN (${ZOMBIE_SIGNALS.map((s) => `'${s}'`).join(", ")})`),
+    ),
+  ],
+);
+
+/**
+ * The triage list's candidates (R-E1, R-E2): one row per organization with an open signal, kept by triggers (on
+ * zombie_signals inserts and closings, on organizations' type, registration date, authority and supervisor unit), so
+ * the list filters and sorts by strength — the number of open signals, then the oldest first seen — through an index
+ * instead of reading every candidate's organization. Nothing writes it but the triggers.
+ */
+/** The columns an index of zombie_candidates carries after its own keys (`key` aside). */
+const rest = (
+  t: {
+    authorityId: AnySQLiteColumn;
+    type: AnySQLiteColumn;
+    registeredOn: AnySQLiteColumn;
+    supervisorUnitId: AnySQLiteColumn;
+    missed: AnySQLiteColumn;
+    afterCertificate: AnySQLiteColumn;
+    quiet: AnySQLiteColumn;
+    unreachable: AnySQLiteColumn;
+    missedYears: AnySQLiteColumn;
+  },
+  key?: AnySQLiteColumn,
+) =>
+  [
+    t.authorityId,
+    t.type,
+    t.registeredOn,
+    t.supervisorUnitId,
+    t.missed,
+    t.afterCertificate,
+    t.quiet,
+    t.unreachable,
+    t.missedYears,
+  ].filter((c) => c !== key);
+
+export const zombieCandidates = sqliteTable(
+  "zombie_candidates",
+  {
+    orgId: integer("org_id")
+      .primaryKey()
+      .references(() => organizations.id),
+    authorityId: integer("authority_id").notNull(),
+    type: text("type").notNull(),
+    registeredOn: text("registered_on").notNull(),
+    supervisorUnitId: integer("supervisor_unit_id"),
+    signalCount: integer("signal_count").notNull(),
+    /** The oldest open signal's first_seen_on. */
+    since: text("since").notNull(),
+    /** 未参检 filings the organization has (the years-missed filter), kept by triggers on annual_inspections. */
+    missedYears: integer("missed_years").notNull().default(0),
+    /** 1 while the signal is open, per signal. */
+    missed: integer("missed").notNull(),
+    afterCertificate: integer("after_certificate").notNull(),
+    quiet: integer("quiet").notNull(),
+    unreachable: integer("unreachable").notNull(),
+  },
+  (t) => [
+    // Every index carries every column a filter or a count reads, so a list, a count or a count per signal reads one
+    // index and never the table; the query names the index it reads (src/zombie/queries.ts).
+    index("zombie_candidates_strength_idx").on(sql`signal_count DESC`, t.since, t.orgId, ...rest(t)),
+    index("zombie_candidates_authority_idx").on(
+      t.authorityId,
+      sql`signal_count DESC`,
+      t.since,
+      t.orgId,
+      ...rest(t, t.authorityId),
+    ),
+    index("zombie_candidates_type_idx").on(
+      t.type,
+      sql`signal_count DESC`,
+      t.since,
+      t.orgId,
+      ...rest(t, t.type),
+    ),
+    index("zombie_candidates_unit_idx").on(
+      t.supervisorUnitId,
+      sql`signal_count DESC`,
+      t.since,
+      t.orgId,
+      ...rest(t, t.supervisorUnitId),
+    ),
+    index("zombie_candidates_missed_years_idx").on(
+      t.missedYears,
+      sql`signal_count DESC`,
+      t.since,
+      t.orgId,
+      ...rest(t, t.missedYears),
+    ),
+    index("zombie_candidates_registered_idx").on(t.registeredOn, ...rest(t, t.registeredOn)),
+    ...(["missed", "after_certificate", "quiet", "unreachable"] as const).map((flag) =>
+      index(`zombie_candidates_${flag}_idx`)
+        .on(
+          sql`signal_count DESC`,
+          t.since,
+          t.orgId,
+          t.authorityId,
+          t.type,
+          t.registeredOn,
+          t.supervisorUnitId,
+          t.missedYears,
+        )
+        .where(sql.raw(`${flag} = 1`)),
     ),
   ],
 );

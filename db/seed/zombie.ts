@@ -8,7 +8,13 @@
 import { sql } from "drizzle-orm";
 import { commitWithAudit, systemActor } from "../../src/audit/audit";
 import type { BatchItem, Db } from "../../src/db";
-import { rectificationNotices, zombieCaseEvents, zombieCases, zombieContacts } from "../schema";
+import {
+  rectificationNotices,
+  settingChanges,
+  zombieCaseEvents,
+  zombieCases,
+  zombieContacts,
+} from "../schema";
 
 interface Pick {
   id: number;
@@ -20,11 +26,78 @@ interface Pick {
 const day = (base: string, days: number) =>
   new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * R-E1(c) in the demo: the administrator sets 自此日期以来无业务范围内活动 to 1 January of last year (through the settings'
+ * history, audited as the settings page records it), and the registrar has recorded, on four reports under review, that
+ * the listed 重大活动 lie outside the 业务范围 — so the zombie-signals job finds (c) candidates beside (a), (b) and (d).
+ * Concluded reports keep their activities in the last round's snapshot only (the inspections seed writes no working
+ * sections for them); the activities section is copied for the years from the date on, as a filing keeps it in use.
+ */
+async function seedNoActivitySince(db: Db, today: string, cityId: number): Promise<BatchItem[]> {
+  const [admin] = (await db.all(
+    sql`SELECT id, username FROM users WHERE role = 'admin' ORDER BY id LIMIT 1`,
+  )) as {
+    id: number;
+    username: string;
+  }[];
+  if (!admin) return [];
+  const since = `${Number(today.slice(0, 4)) - 1}-01-01`;
+  const effectiveFrom = day(today, -60);
+  const reason = `依据示范市民政局《关于开展僵尸型社会组织专项清理整治工作的通知》（示民发〔${today.slice(0, 4)}〕5号）`;
+  const year = Number(since.slice(0, 4));
+  const review =
+    (await db.all(sql`SELECT f.id FROM annual_inspections f JOIN organizations o ON o.id = f.org_id
+    WHERE f.year = ${year} AND f.state = 'registrar_review' AND o.authority_id = ${cityId} AND o.status = 'active'
+      AND o.id NOT IN (SELECT org_id FROM users WHERE org_id IS NOT NULL)
+    ORDER BY f.id LIMIT 4`)) as { id: number }[];
+  const setting = db.insert(settingChanges).values({
+    key: "zombieNoActivitySince",
+    value: JSON.stringify(since),
+    effectiveFrom,
+    reason,
+    createdBy: admin.id,
+    createdAt: `${effectiveFrom}T01:30:00.000Z`,
+  });
+  const facts: BatchItem[] = [
+    db.run(sql`INSERT INTO inspection_sections (filing_id, section, data, saved_version)
+      SELECT f.id, 'activities', json_extract(r.snapshot, '$.activities'), f.version
+      FROM annual_inspections f JOIN inspection_rounds r ON r.filing_id = f.id
+        AND r.round = (SELECT max(x.round) FROM inspection_rounds x WHERE x.filing_id = f.id)
+      WHERE f.year >= ${year} AND f.state IN ('concluded', 'published')
+        AND json_extract(r.snapshot, '$.activities') IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM inspection_sections s WHERE s.filing_id = f.id AND s.section = 'activities')`),
+    ...review.map((f) =>
+      db.run(sql`INSERT INTO inspection_problems (filing_id, description, severity, section, created_at)
+        VALUES (${f.id}, '所列重大活动超出章程核准的业务范围，未见业务范围内的活动。', 'serious', 'activities',
+          ${`${day(today, -20)}T02:00:00.000Z`})`),
+    ),
+  ];
+  await commitWithAudit(
+    db,
+    { userId: admin.id, username: admin.username, role: "admin", ip: null },
+    [setting],
+    {
+      action: "settings.change",
+      objectType: "setting",
+      objectId: "zombieNoActivitySince",
+      summary: {
+        title: "僵尸型组织线索：自此日期以来无业务范围内活动",
+        effectiveFrom,
+        before: null,
+        after: since,
+        reason,
+      },
+    },
+  );
+  return facts;
+}
+
 export async function seedDemoZombies(db: Db, today: string): Promise<number> {
   const [done] = (await db.all(sql`SELECT count(*) AS n FROM zombie_cases`)) as { n: number }[];
   if (Number(done!.n) > 0) return 0;
   const city = (await db.all(sql`SELECT id FROM authorities WHERE code = '159900'`)) as { id: number }[];
   if (!city[0]) return 0;
+  const quietFacts = await seedNoActivitySince(db, today, city[0].id);
   const pick = async (where: ReturnType<typeof sql>, n: number) =>
     (await db.all(sql`SELECT o.id, o.authority_id AS "authorityId", o.name, o.status_on AS "statusOn"
       FROM organizations o WHERE o.authority_id = ${city[0]!.id} AND ${where}
@@ -234,6 +307,7 @@ export async function seedDemoZombies(db: Db, today: string): Promise<number> {
   }[];
   const offset = Number(maxCase!.n);
   const statements: BatchItem[] = [
+    ...quietFacts,
     db.insert(rectificationNotices).values({
       id: noticeId,
       orgId: missed[2]!.id,

@@ -67,6 +67,7 @@ const filters: [string, Omit<TriageFilter, "authorityIds">][] = [
   ["registered_before=2010-01-01", { registeredBefore: "2010-01-01" }],
   [`authority=${auth?.code}`, { authorityCode: auth?.code }],
   [`unit=${unit?.id}`, { supervisorUnitId: unit?.id }],
+  ["missed=1", { minMissed: 1 }],
   ["missed=2", { minMissed: 2 }],
 ];
 const iterations = Number(values.iterations);

@@ -27,7 +27,8 @@ export interface FilingFact {
 
 /**
  * R-E1(a) / R-C8: the most recent `threshold` years all missed — 未参检, or 不合格 where the locality counts it.
- * Returns the years, newest first, or null. Years without a filing (not required) break the run.
+ * Returns the years, newest first, or null. Years without a filing (not required) break the run; a year still open
+ * (its draft) is skipped.
  */
 export function missedInspections(
   filings: readonly FilingFact[],
@@ -37,6 +38,9 @@ export function missedInspections(
   const missed = (f: FilingFact) =>
     f.state === "not_filed" || (countUnqualified && f.conclusion === "unqualified");
   const byYear = [...filings].sort((a, b) => b.year - a.year);
+  // The newest year's draft is a year still open (a draft is marked 未参检 when its window closes): it neither counts
+  // nor breaks the run, so two missed years stay a signal while the next year's reports are being written.
+  while (byYear.length > 0 && byYear[0]!.state === "draft") byYear.shift();
   const run: number[] = [];
   for (const f of byYear) {
     if (run.length > 0 && f.year !== run.at(-1)! - 1) break;

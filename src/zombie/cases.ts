@@ -10,10 +10,22 @@ import { commitWithAudit } from "../audit/audit";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { nextId } from "../db";
+import { cnDate } from "../domain/dates";
 import { actionsFor } from "../domain/workflow";
-import { chinaDateOf } from "../domain/working-days";
+import {
+  addWorkingDays,
+  chinaDateOf,
+  workingDaysRemaining,
+  yearsWithoutCalendar,
+} from "../domain/working-days";
 import { ZOMBIE_SIGNAL_LABELS, type ZombieSignal } from "../domain/zombie";
-import { type ZombieCaseAction, type ZombieCaseState, zombieCaseMachine } from "../domain/zombie-case";
+import {
+  revocationWindow,
+  type ZombieCaseAction,
+  type ZombieCaseState,
+  zombieCaseMachine,
+} from "../domain/zombie-case";
+import { loadCalendar } from "../inspection/holidays";
 
 export const todayOf = (deps: AppDeps) => chinaDateOf(deps.now?.() ?? new Date());
 
@@ -39,6 +51,14 @@ export interface ZombieCaseView extends CaseRow {
   actions: { action: ZombieCaseAction; label: string }[];
   mayAct: boolean;
   today: string;
+  /** Working days left in the 陈述/申辩/听证 window and to the 整改通知书's deadline, while they run (R-E3). */
+  windowLeft: number | null;
+  noticeLeft: number | null;
+  /**
+   * Years without a holiday calendar that a deadline in use was counted across (weekends only): the window, the
+   * 整改通知书's deadline, and the deadlines the steps open now would set from today.
+   */
+  uncalendared: { window: number[]; notice: number[]; steps: number[] };
 }
 
 export type CaseResult =
@@ -53,7 +73,7 @@ export async function openSignals(deps: AppDeps, orgId: number): Promise<string[
     facts: string;
     firstSeenOn: string;
   }[];
-  return rows.map((r) => `${ZOMBIE_SIGNAL_LABELS[r.signal]}：${r.facts}（${r.firstSeenOn}起）`);
+  return rows.map((r) => `${ZOMBIE_SIGNAL_LABELS[r.signal]}：${r.facts}（${cnDate(r.firstSeenOn)}起）`);
 }
 
 /** 立案: a registrar opens the one case of an organization of its own authority, with the signals and evidence. */
@@ -140,7 +160,8 @@ export async function caseView(deps: AppDeps, user: SessionUser, id: number): Pr
   const [row] = (await deps.db.all(sql`
     SELECT c.*, o.name AS "orgName", o.uscc, o.status AS "orgStatus", o.is_charity AS "isCharity", o.version AS "orgVersion",
       a.name AS "authorityName", u.display_name AS "assigneeName",
-      n.document_no AS "noticeDocumentNoR", n.deadline AS "noticeDeadline", n.state AS "noticeState"
+      n.document_no AS "noticeDocumentNoR", n.deadline AS "noticeDeadline", n.state AS "noticeState",
+      n.served_on AS "noticeServedOnR"
     FROM zombie_cases c JOIN organizations o ON o.id = c.org_id JOIN authorities a ON a.id = c.authority_id
     LEFT JOIN zombie_assignments z ON z.org_id = c.org_id LEFT JOIN users u ON u.id = z.user_id
     LEFT JOIN rectification_notices n ON n.id = c.rectification_notice_id
@@ -168,8 +189,43 @@ export async function caseView(deps: AppDeps, user: SessionUser, id: number): Pr
         },
       )
     : [];
+  const today = todayOf(deps);
+  const calendar = await loadCalendar(deps.db);
+  const d = deps.config.domain;
+  const running = c.state === "notified" || c.state === "hearing";
+  const noticeDeadline = row.noticeDeadline ? String(row.noticeDeadline) : null;
+  const noticeRunning = c.state === "rectifying" && noticeDeadline !== null && row.noticeState !== "accepted";
+  // The furthest deadline a step open now would count from today: a 整改通知书's, or a 事先告知's window.
+  const stepEnds = actions.flatMap((a) =>
+    a.action === "order_rectification"
+      ? [addWorkingDays(today, d.rectificationWorkingDays, calendar)]
+      : a.action === "serve_revocation_notice"
+        ? [
+            revocationWindow(
+              today,
+              "publication",
+              d.creditPublicationDays,
+              (day, n) => addWorkingDays(day, n, calendar),
+              d.revocationHearingWorkingDays,
+            ).windowEndsOn,
+          ]
+        : [],
+  );
+  const uncalendared = {
+    window:
+      c.windowEndsOn && c.noticeServedOn
+        ? yearsWithoutCalendar(c.noticeServedOn, c.windowEndsOn, calendar)
+        : [],
+    notice: noticeDeadline
+      ? yearsWithoutCalendar(String(row.noticeServedOnR ?? c.openedOn), noticeDeadline, calendar)
+      : [],
+    steps: stepEnds.length ? yearsWithoutCalendar(today, stepEnds.sort().at(-1)!, calendar) : [],
+  };
   return {
     ...c,
+    windowLeft: running && c.windowEndsOn ? workingDaysRemaining(today, c.windowEndsOn, calendar) : null,
+    noticeLeft: noticeRunning ? workingDaysRemaining(today, noticeDeadline!, calendar) : null,
+    uncalendared,
     orgName: String(row.orgName),
     uscc: String(row.uscc),
     orgStatus: String(row.orgStatus),
@@ -200,7 +256,7 @@ export async function caseView(deps: AppDeps, user: SessionUser, id: number): Pr
     })),
     actions,
     mayAct,
-    today: todayOf(deps),
+    today,
   };
 }
 

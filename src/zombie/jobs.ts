@@ -9,6 +9,7 @@ import { commitWithAudit, systemActor } from "../audit/audit";
 import type { AppDeps } from "../context";
 import type { BatchItem } from "../db";
 import type { LetterFact } from "../domain/credit";
+import { cnDate } from "../domain/dates";
 import {
   type ActivityFact,
   type FilingFact,
@@ -42,9 +43,9 @@ interface OrgRow {
 }
 
 /** Filed states as SQL, for the activities a report lists (a draft or a 未参检 filing lists none). */
-const FILED_SQL = sql.raw([...FILED].map((s) => `'${s}'`).join(", "));
+export const FILED_SQL = sql.raw([...FILED].map((s) => `'${s}'`).join(", "));
 /** An activity is off-scope when the registrar recorded a problem on the report's activities saying so (R-E1(c)). */
-const OFF_SCOPE = sql.raw(`EXISTS (SELECT 1 FROM inspection_problems p WHERE p.filing_id = f.id
+export const OFF_SCOPE = sql.raw(`EXISTS (SELECT 1 FROM inspection_problems p WHERE p.filing_id = f.id
   AND p.section = 'activities' AND p.description LIKE '%业务范围%')`);
 
 const cnYears = (years: number[]) => `${[...years].sort().join("、")}年度`;
@@ -79,7 +80,7 @@ export function signalsFor(
   if (end)
     out.set(
       "no_activity_after_certificate",
-      `${org.certificateIssuedOn}发证，至${end}未报送年检、未记录活动（R-A10）`,
+      `${cnDate(org.certificateIssuedOn)}发证，至${cnDate(end)}未报送年检、未记录活动（R-A10）`,
     );
   const since = s.zombieNoActivitySince;
   const quiet = noInScopeActivitySince(
@@ -90,9 +91,16 @@ export function signalsFor(
     activities,
   );
   if (quiet)
-    out.set("no_in_scope_activity", `${since}以来，${cnYears(quiet)}报告均未列出业务范围内的活动（R-E1(c)）`);
+    out.set(
+      "no_in_scope_activity",
+      `${cnDate(since)}以来，${cnYears(quiet)}报告均未列出业务范围内的活动（R-E1(c)）`,
+    );
   const pair = unreachable(letters, s.unreachableLetterIntervalDays);
-  if (pair) out.set("unreachable", `${pair[0].sentOn}、${pair[1].sentOn}寄往登记住所的信件均未签收（R-D2）`);
+  if (pair)
+    out.set(
+      "unreachable",
+      `${cnDate(pair[0].sentOn)}、${cnDate(pair[1].sentOn)}寄往登记住所的信件均未签收（R-D2）`,
+    );
   return out;
 }
 

@@ -1,8 +1,10 @@
 /** The lists of zombie cases: the registrar's case list and the public 公告送达 list (R-E3). */
 import { sql } from "drizzle-orm";
 import { readableAuthorityIds } from "../auth/scope";
-import type { AppDeps, SessionUser } from "../context";
+import { type AppDeps, type SessionUser, todayOf } from "../context";
+import { workingDaysRemaining, yearsWithoutCalendar } from "../domain/working-days";
 import type { ZombieCaseState, ZombieOutcome } from "../domain/zombie-case";
+import { loadCalendar } from "../inspection/holidays";
 
 export interface CaseListRow {
   id: number;
@@ -13,7 +15,11 @@ export interface CaseListRow {
   openedOn: string;
   closedOn: string | null;
   windowEndsOn: string | null;
+  noticeServedOn: string | null;
   assigneeName: string | null;
+  /** While the 陈述/申辩/听证 window runs: working days left, and the years it crossed without a holiday calendar. */
+  windowLeft: number | null;
+  windowUncalendared: number[];
 }
 
 export async function caseList(
@@ -33,12 +39,25 @@ export async function caseList(
     sql`, `,
   );
   const where = sql`c.authority_id IN (${inIds})${filter.state ? sql` AND c.state = ${filter.state}` : sql``}`;
-  const rows = (await deps.db.all(sql`
+  const found = (await deps.db.all(sql`
     SELECT c.id, o.name AS "orgName", o.uscc, c.state, c.outcome, c.opened_on AS "openedOn", c.closed_on AS "closedOn",
-      c.window_ends_on AS "windowEndsOn", u.display_name AS "assigneeName"
+      c.window_ends_on AS "windowEndsOn", c.notice_served_on AS "noticeServedOn", u.display_name AS "assigneeName"
     FROM zombie_cases c JOIN organizations o ON o.id = c.org_id
     LEFT JOIN zombie_assignments z ON z.org_id = c.org_id LEFT JOIN users u ON u.id = z.user_id
-    WHERE ${where} ORDER BY c.state = 'closed', c.opened_on, c.id LIMIT 50 OFFSET ${(page - 1) * 50}`)) as CaseListRow[];
+    WHERE ${where} ORDER BY c.state = 'closed', c.opened_on, c.id LIMIT 50 OFFSET ${(page - 1) * 50}`)) as Omit<
+    CaseListRow,
+    "windowLeft" | "windowUncalendared"
+  >[];
+  const calendar = await loadCalendar(deps.db);
+  const today = todayOf(deps);
+  const running = (r: (typeof found)[number]) =>
+    (r.state === "notified" || r.state === "hearing") && r.windowEndsOn !== null;
+  const rows: CaseListRow[] = found.map((r) => ({
+    ...r,
+    windowLeft: running(r) ? workingDaysRemaining(today, r.windowEndsOn!, calendar) : null,
+    windowUncalendared:
+      running(r) && r.noticeServedOn ? yearsWithoutCalendar(r.noticeServedOn, r.windowEndsOn!, calendar) : [],
+  }));
   const [n] = (await deps.db.all(sql`SELECT count(*) AS n FROM zombie_cases c WHERE ${where}`)) as {
     n: number;
   }[];

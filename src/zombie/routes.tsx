@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { ZombieTriagePage } from "../../views/zombie/triage";
 import { readableAuthorityIds } from "../auth/scope";
-import type { AppEnv } from "../context";
+import { type AppEnv, todayOf } from "../context";
 import { CSV_BOM, csvLines } from "../csv";
 import { isIsoDate } from "../domain/working-days";
 import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../domain/zombie";
@@ -13,39 +12,63 @@ import { renderPage } from "../render";
 import { type XlsxKind, xlsxHeaders, xlsxWorkbook } from "../xlsx";
 import { bulkPrepare } from "./bulk";
 import {
-  missedThresholdWhatIf,
   signalCounts,
   TRIAGE_PAGE,
   type TriageFilter,
   type TriageRow,
+  triageChoices,
   triageRows,
 } from "./queries";
+import { dryRuns } from "./what-if";
 
 /** /registrar/zombies: the triage list of zombie candidates (R-E1), never a sanction (R-E2). */
 export const zombieRoutes = new Hono<AppEnv>();
 
-const Query = z.object({
-  signal: z.enum(["", ...ZOMBIE_SIGNALS], "信号无法识别。").optional(),
-  type: z.enum(["", "social_group", "private_non_enterprise", "foundation"], "类型无法识别。").optional(),
-  authority: z
-    .string()
-    .regex(/^[0-9A-Za-z]{0,20}$/, "登记管理机关代码格式不正确。")
-    .optional(),
-  unit: z
-    .string()
-    .regex(/^\d{0,9}$/, "业务主管单位无法识别。")
-    .optional(),
-  missed: z.enum(["", "1", "2", "3", "4", "5"], "未参检年数应为1至5。").optional(),
-  what_if: z.enum(["", "1", "2", "3", "4", "5"], "试算年数应为1至5。").optional(),
-  registered_before: z
-    .string()
-    .refine((v) => v === "" || isIsoDate(v), "日期格式不正确，如 2020-01-31。")
-    .optional(),
-  page: z
-    .string()
-    .regex(/^\d{1,5}$/, "页码应为正整数。")
-    .optional(),
-});
+const Query = z
+  .object({
+    signal: z.enum(["", ...ZOMBIE_SIGNALS], "信号无法识别。").optional(),
+    type: z.enum(["", "social_group", "private_non_enterprise", "foundation"], "类型无法识别。").optional(),
+    authority: z
+      .string()
+      .regex(/^[0-9A-Za-z]{0,20}$/, "登记管理机关代码格式不正确。")
+      .optional(),
+    unit: z
+      .string()
+      .regex(/^\d{0,9}$/, "业务主管单位无法识别。")
+      .optional(),
+    missed: z.enum(["", "1", "2", "3", "4", "5"], "未参检年数应为1至5。").optional(),
+    what_if: z.enum(["", "1", "2", "3", "4", "5"], "试算年数应为1至5。").optional(),
+    what_if_unqualified: z.enum(["", "0", "1"], "请选择是否计入不合格。").optional(),
+    registered_before: z
+      .string()
+      .refine((v) => v === "" || isIsoDate(v), "日期格式不正确，如 2020-01-31。")
+      .optional(),
+    what_if_since: z
+      .string()
+      .refine((v) => v === "" || isIsoDate(v), "试算日期格式不正确，如 2025-01-01。")
+      .optional(),
+    page: z
+      .string()
+      .regex(/^\d{1,5}$/, "页码应为正整数。")
+      .optional(),
+    what_if_min: z
+      .string()
+      .regex(/^(|[1-9]\d{0,2})$/, "最短间隔应为1至365之间的整数（天）。")
+      .refine((v) => v === "" || Number(v) <= 365, "最短间隔应为1至365之间的整数（天）。")
+      .optional(),
+    what_if_max: z
+      .string()
+      .regex(/^(|[1-9]\d{0,2})$/, "最长间隔应为1至730之间的整数（天）。")
+      .refine((v) => v === "" || Number(v) <= 730, "最长间隔应为1至730之间的整数（天）。")
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    // The letters' interval is tried as a pair, the shorter first (as the setting itself is checked).
+    if (!v.what_if_min !== !v.what_if_max)
+      ctx.addIssue({ code: "custom", path: ["what_if_min"], message: "请同时填写最短和最长间隔。" });
+    else if (v.what_if_min && v.what_if_max && Number(v.what_if_min) > Number(v.what_if_max))
+      ctx.addIssue({ code: "custom", path: ["what_if_min"], message: "最短间隔不能大于最长间隔。" });
+  });
 
 async function filterOf(c: Context<AppEnv>) {
   const query = c.req.query();
@@ -54,7 +77,16 @@ async function filterOf(c: Context<AppEnv>) {
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-    return { query, errors, filter: null, page: 1, whatIf: null };
+    return {
+      query,
+      errors,
+      filter: null,
+      page: 1,
+      whatIf: null,
+      whatIfUnqualified: null,
+      whatIfSince: null,
+      whatIfInterval: null,
+    };
   }
   const d = parsed.data;
   const filter: TriageFilter = {
@@ -72,6 +104,10 @@ async function filterOf(c: Context<AppEnv>) {
     filter,
     page: Math.max(1, Number(d.page ?? 1)),
     whatIf: d.what_if ? Number(d.what_if) : null,
+    whatIfUnqualified: d.what_if_unqualified ? d.what_if_unqualified === "1" : null,
+    whatIfSince: d.what_if_since || null,
+    whatIfInterval:
+      d.what_if_min && d.what_if_max ? { min: Number(d.what_if_min), max: Number(d.what_if_max) } : null,
   };
 }
 
@@ -80,35 +116,23 @@ async function triagePage(
   extra: { notice?: string; bulkError?: string } = {},
   status?: 400 | 422,
 ) {
-  const { query, errors, filter, page } = await filterOf(c);
-  const db = c.get("deps").db;
+  const { query, errors, filter, page, whatIf, whatIfUnqualified, whatIfSince, whatIfInterval } =
+    await filterOf(c);
+  const deps = c.get("deps");
+  const { db } = deps;
   const user = c.get("user")!;
-  const { whatIf } = await filterOf(c);
-  const [result, counts, staff, authorities, units, trial] = await Promise.all([
+  const [result, counts, choices, trials] = await Promise.all([
     filter ? triageRows(db, filter, page) : Promise.resolve({ rows: [], total: 0 }),
     filter ? signalCounts(db, filter) : Promise.resolve({}),
-    db.all(sql`SELECT id, display_name AS name FROM users WHERE role = 'registrar' AND status = 'active'
-      AND authority_id = ${user.authorityId ?? -1} ORDER BY display_name`) as Promise<
-      { id: number; name: string }[]
-    >,
-    db.all(
-      sql`SELECT code, name FROM authorities WHERE id IN (${sql.join(
-        (filter?.authorityIds ?? [-1]).map((i) => sql`${i}`),
-        sql`, `,
-      )}) ORDER BY code`,
-    ) as Promise<{ code: string; name: string }[]>,
-    db.all(sql`SELECT DISTINCT u.id, u.name FROM supervisor_units u JOIN organizations o ON o.supervisor_unit_id = u.id
-      JOIN zombie_signals s ON s.org_id = o.id AND s.closed_on IS NULL ORDER BY u.name`) as Promise<
-      { id: number; name: string }[]
-    >,
-    whatIf && filter
-      ? missedThresholdWhatIf(
-          db,
-          filter.authorityIds,
-          whatIf,
-          c.get("deps").config.domain.zombieCountsUnqualified,
-        )
-      : Promise.resolve(null),
+    triageChoices(db, user, filter?.authorityIds ?? []),
+    filter
+      ? dryRuns(db, filter.authorityIds, todayOf(deps), {
+          years: whatIf,
+          countsUnqualified: whatIfUnqualified ?? deps.config.domain.zombieCountsUnqualified,
+          since: whatIfSince,
+          interval: whatIfInterval,
+        })
+      : Promise.resolve({ whatIf: null, whatIfSince: null, whatIfInterval: null }),
   ]);
   return renderPage(
     c,
@@ -120,10 +144,8 @@ async function triagePage(
       counts={counts}
       page={page}
       pageSize={TRIAGE_PAGE}
-      staff={staff}
-      authorities={authorities}
-      units={units}
-      whatIf={trial && whatIf ? { n: whatIf, ...trial } : null}
+      {...choices}
+      {...trials}
       notice={extra.notice}
       bulkError={extra.bulkError}
     />,

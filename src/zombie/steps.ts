@@ -9,6 +9,7 @@ import { type AuditInput, commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { type BatchItem, isStaleWrite, nextId, staleGuard } from "../db";
+import { cnDate } from "../domain/dates";
 import { decide } from "../domain/workflow";
 import { addWorkingDays } from "../domain/working-days";
 import {
@@ -122,7 +123,7 @@ export async function act(
       set.rectificationNoticeId = noticeId;
       details.notice = { documentNo: input.documentNo, deadline };
       tell(
-        `登记管理机关向您单位发出整改通知书（${input.documentNo}），请于${deadline}前完成整改并报送整改报告。`,
+        `登记管理机关向您单位发出整改通知书（${input.documentNo}），请于${cnDate(deadline)}前完成整改并报送整改报告。`,
       );
       break;
     }
@@ -156,7 +157,7 @@ export async function act(
       });
       Object.assign(details, { method, ...w });
       tell(
-        `登记管理机关拟撤销您单位的登记（${input.documentNo}），您单位可在${w.windowEndsOn}前提出陈述、申辩或申请听证。`,
+        `登记管理机关拟撤销您单位的登记（${input.documentNo}），您单位可在${cnDate(w.windowEndsOn)}前提出陈述、申辩或申请听证。`,
       );
       break;
     }

@@ -57,6 +57,35 @@ async function relogin() {
 }
 
 describe("a zombie case (R-E2, R-E3)", () => {
+  it("R-E3: the case page counts the window down in working days and warns staff when a year it crosses has no holiday calendar", async () => {
+    await post("/registrar/zombies/cases", { uscc: orgs[0]!.uscc, evidence: "两次寄信退回，电话停机。" });
+    await step("start_investigation");
+    const id = (await caseRow()).id;
+    const before = await (await get(`/registrar/zombies/cases/${id}`, "registrar")).text();
+    expect(before).toContain("本步骤将设定的期限");
+    expect(before).toContain("该年度节假日安排尚未录入，期限按周末计算（2026年）");
+    await db.run(sql`INSERT INTO holidays (date, kind, name) VALUES ('2026-10-01', 'holiday', '国庆节')`);
+    const entered = await (await get(`/registrar/zombies/cases/${id}`, "registrar")).text();
+    expect(entered).not.toContain("节假日安排尚未录入");
+    expect(
+      (await step("serve_revocation_notice", { documentNo: "示民撤告〔2026〕9号", method: "mail" })).status,
+    ).toBe(303);
+    const served = await (await get(`/registrar/zombies/cases/${id}`, "registrar")).text();
+    expect(served).toContain("陈述、申辩和申请听证至 2026年6月17日");
+    expect(served).toContain("还剩 5 个工作日");
+    expect(served).not.toContain("节假日安排尚未录入");
+    const list = await (await get("/registrar/zombies/cases", "registrar")).text();
+    expect(list).toContain("陈述申辩至 2026年6月17日（还剩 5 个工作日）");
+    // Without the year's calendar the list warns next to the window too.
+    await db.run(sql`DELETE FROM holidays`);
+    const bare = await (await get("/registrar/zombies/cases", "registrar")).text();
+    expect(bare).toContain("该年度节假日安排尚未录入，期限按周末计算（2026年）");
+    clock = new Date("2026-06-18T02:00:00Z");
+    await relogin();
+    const ended = await (await get(`/registrar/zombies/cases/${id}`, "registrar")).text();
+    expect(ended).toContain("陈述、申辩和申请听证至 2026年6月17日（已届满）");
+  });
+
   it("R-E3: 立案 → investigation → 撤销 by 公告送达 → decision after the window → the register's 撤销 and 公告 → 严重 entry → closed", async () => {
     const form = await (await get(`/registrar/zombies/cases/new?uscc=${orgs[0]!.uscc}`, "registrar")).text();
     expect(form).toContain("连续未参加年检：2024、2025年度连续未参检");

@@ -142,17 +142,38 @@ describe("R-E1(c): the no-in-scope-activity signal, from the date set in zombieN
     expect(await quiet()).toEqual([
       [
         orgs[0]!.id,
-        "2024-01-01以来，2024、2025年度报告均未列出业务范围内的活动（R-E1(c)）",
+        "2024年1月1日以来，2024、2025年度报告均未列出业务范围内的活动（R-E1(c)）",
         "2026-06-10",
         null,
       ],
       [
         orgs[2]!.id,
-        "2024-01-01以来，2024、2025年度报告均未列出业务范围内的活动（R-E1(c)）",
+        "2024年1月1日以来，2024、2025年度报告均未列出业务范围内的活动（R-E1(c)）",
         "2026-06-10",
         null,
       ],
     ]);
+  });
+
+  it("R-E1(c) [C]: the date's dry run says how many candidates another date would give, writes nothing, and refuses a bad date", async () => {
+    await activities(orgs[3]!.id, 2024, ["2024-05-01"]);
+    await activities(orgs[2]!.id, 2023, ["2023-05-01"]);
+    const registrar = (
+      await signIn(db, (await createUser(db, { role: "registrar", authorityId: cityId })).id, clock)
+    ).cookie;
+    const app = createApp(deps());
+    const page = async (q: string) =>
+      app.request(`/registrar/zombies${q}`, { headers: { Cookie: registrar } });
+    const later = await (await page("?what_if_since=2024-01-01")).text();
+    expect(later).toContain(
+      "按 2024年1月1日 起计算，“设定日期以来未开展业务范围内活动”候选将为 2 个（现为 0 个），增加 2 个",
+    );
+    const earlier = await (await page("?what_if_since=2023-01-01")).text();
+    expect(earlier).toContain("候选将为 1 个（现为 0 个），增加 1 个");
+    expect(await quiet()).toEqual([]);
+    const bad = await page("?what_if_since=2024-13-01");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("试算日期格式不正确，如 2025-01-01。");
   });
 
   it("moving the date earlier answers it with an older activity: the signal is closed with its date, never deleted", async () => {
@@ -318,7 +339,7 @@ describe("the triage list's export (R-E1)", () => {
 });
 
 describe("the triage list's filters and the threshold dry run (R-E1 [C])", () => {
-  it("filters by years missed; with N=3 the dry run says how many candidates would remain and writes nothing", async () => {
+  it("R-E1 [C]: filters by years missed; with N=3, with 不合格 counted or another letter interval, the dry run says how many candidates there would be and writes nothing", async () => {
     await run("2026-06-10");
     const registrar = (
       await signIn(db, (await createUser(db, { role: "registrar", authorityId: cityId })).id, clock)
@@ -333,6 +354,27 @@ describe("the triage list's filters and the threshold dry run (R-E1 [C])", () =>
     expect(three).toContain("按连续 3 年计算，“连续未参检”候选将为 0 个（现为 1 个），减少 1 个");
     const one = await page("?what_if=1");
     expect(one).toContain("按连续 1 年计算，“连续未参检”候选将为 1 个（现为 1 个）");
+    // zombieCountsUnqualified has its dry run too: two 不合格 years count only when 计入 is chosen.
+    await db.run(sql`UPDATE annual_inspections SET conclusion = 'unqualified' WHERE org_id = ${orgs[3]!.id}
+      AND year IN (2024, 2025)`);
+    expect(await page("?what_if=2&what_if_unqualified=1")).toContain(
+      "按连续 2 年（不合格年度计入）计算，“连续未参检”候选将为 2 个（现为 1 个），增加 1 个",
+    );
+    expect(await page("?what_if=2&what_if_unqualified=0")).toContain("候选将为 1 个（现为 1 个）");
+    // unreachableLetterIntervalDays (R-D2): letters 30 days apart hold with 20–60 days, not with 40–60.
+    expect(await page("?what_if_min=40&what_if_max=60")).toContain(
+      "按间隔 40 至 60 天计算，“通过登记住所无法取得联系”候选将为 0 个（现为 1 个），减少 1 个",
+    );
+    expect(await page("?what_if_min=20&what_if_max=30")).toContain("候选将为 1 个（现为 1 个）");
     expect(await db.select().from(zombieSignals)).toEqual(before);
+    for (const [q, message] of [
+      ["?what_if_min=50&what_if_max=40", "最短间隔不能大于最长间隔。"],
+      ["?what_if_min=5", "请同时填写最短和最长间隔。"],
+      ["?what_if_min=0&what_if_max=40", "最短间隔应为1至365之间的整数（天）。"],
+    ]) {
+      const res = await app.request(`/registrar/zombies${q}`, { headers: { Cookie: registrar } });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(message);
+    }
   });
 });

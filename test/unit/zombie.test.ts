@@ -25,6 +25,14 @@ describe("R-E1(a) / R-C8: consecutive missed inspections", () => {
     expect(missedInspections(failed, 2, false)).toBeNull();
     expect(missedInspections(failed, 2, true)).toEqual([2025, 2024]);
   });
+  it("R-E1(a): a year still open (its draft) neither counts nor breaks the run; a filed one does", () => {
+    const open = [f(2023, "not_filed"), f(2024, "not_filed"), f(2025, "draft")];
+    expect(missedInspections(open, 2, false)).toEqual([2024, 2023]);
+    expect(missedInspections([f(2024, "not_filed"), f(2025, "draft")], 2, false)).toBeNull();
+    expect(
+      missedInspections([f(2023, "not_filed"), f(2024, "not_filed"), f(2025, "submitted")], 2, false),
+    ).toBeNull();
+  });
 });
 
 describe("R-E1(b) / R-A10: no activity within a year of the certificate", () => {

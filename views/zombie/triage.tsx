@@ -1,12 +1,21 @@
 import type { SessionUser } from "../../src/context";
 import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../../src/domain/zombie";
 import { TYPE_LABELS } from "../../src/registry/labels";
-import type { TriageRow } from "../../src/zombie/queries";
+import { countText, type TriageRow } from "../../src/zombie/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks } from "../components/form";
 import { Layout } from "../layout";
 
-const LABELS = { signal: "信号", type: "类型", authority: "登记管理机关", registered_before: "成立日期早于" };
+const LABELS = {
+  signal: "信号",
+  type: "类型",
+  authority: "登记管理机关",
+  registered_before: "成立日期早于",
+  what_if_since: "试算起始日期",
+  what_if_unqualified: "不合格年度",
+  what_if_min: "信函最短间隔",
+  what_if_max: "信函最长间隔",
+};
 
 /** /registrar/zombies: candidates with their signals in words and dates, strongest first (R-E1). */
 export function ZombieTriagePage(p: {
@@ -23,7 +32,11 @@ export function ZombieTriagePage(p: {
   authorities: { code: string; name: string }[];
   units: { id: number; name: string }[];
   /** The threshold dry run: with N years, how many of today's 连续未参检 candidates would remain. */
-  whatIf: { n: number; now: number; then: number } | null;
+  whatIf: { n: number; unqualified: boolean; now: number; then: number } | null;
+  /** The R-E1(c) dry run: with another date, how many 设定日期以来未开展业务范围内活动 candidates there would be. */
+  whatIfSince?: { since: string; now: number; then: number } | null;
+  /** The R-E1(d) dry run: with another interval between the two unsigned letters (R-D2). */
+  whatIfInterval?: { min: number; max: number; now: number; then: number } | null;
   notice?: string | null;
   bulkError?: string | null;
 }) {
@@ -58,7 +71,7 @@ export function ZombieTriagePage(p: {
         {ZOMBIE_SIGNALS.map((s) => (
           <li>
             <a href={link({ signal: s, page: "1" })} aria-current={p.query.signal === s ? "true" : undefined}>
-              <span class="stat-value">{(p.counts[s] ?? 0).toLocaleString("zh-CN")}</span>
+              <span class="stat-value">{countText(p.counts[s] ?? 0)}</span>
               <span class="stat-label">{ZOMBIE_SIGNAL_LABELS[s]}</span>
             </a>
           </li>
@@ -145,21 +158,94 @@ export function ZombieTriagePage(p: {
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="what_if_unqualified">不合格年度</label>
+          <select id="what_if_unqualified" name="what_if_unqualified">
+            <option value="" selected={!p.query.what_if_unqualified}>
+              按当前设置
+            </option>
+            <option value="1" selected={p.query.what_if_unqualified === "1"}>
+              计入
+            </option>
+            <option value="0" selected={p.query.what_if_unqualified === "0"}>
+              不计入
+            </option>
+          </select>
+        </div>
         <button type="submit" class="button secondary">
           试算（不改变任何数据）
         </button>
       </form>
       {p.whatIf ? (
         <p class="notice" role="status">
-          按连续 {p.whatIf.n} 年计算，“连续未参检”候选将为 {p.whatIf.then} 个（现为 {p.whatIf.now} 个），
+          按连续 {p.whatIf.n} 年{p.whatIf.unqualified ? "（不合格年度计入）" : ""}计算，“连续未参检”候选将为{" "}
+          {p.whatIf.then} 个（现为 {p.whatIf.now} 个），
           {p.whatIf.then <= p.whatIf.now
             ? `减少 ${p.whatIf.now - p.whatIf.then} 个`
             : `增加 ${p.whatIf.then - p.whatIf.now} 个`}
           。阈值在系统设置中按组织类型设定，当前设置不变。
         </p>
       ) : null}
+      <form method="get" action="/registrar/zombies" class="filters" aria-label="起始日期试算">
+        <div class="field">
+          <label for="what_if_since">试算：如果“无业务范围内活动”的起始日期改为</label>
+          <input type="date" id="what_if_since" name="what_if_since" value={p.query.what_if_since ?? ""} />
+        </div>
+        <button type="submit" class="button secondary">
+          试算（不改变任何数据）
+        </button>
+      </form>
+      {p.whatIfSince ? (
+        <p class="notice" role="status">
+          按 {cnDate(p.whatIfSince.since)} 起计算，“设定日期以来未开展业务范围内活动”候选将为{" "}
+          {p.whatIfSince.then} 个（现为 {p.whatIfSince.now} 个），
+          {p.whatIfSince.then <= p.whatIfSince.now
+            ? `减少 ${p.whatIfSince.now - p.whatIfSince.then} 个`
+            : `增加 ${p.whatIfSince.then - p.whatIfSince.now} 个`}
+          。起始日期在系统设置中设定，当前设置不变。
+        </p>
+      ) : null}
+      <form method="get" action="/registrar/zombies" class="filters" aria-label="信函间隔试算">
+        <div class="field">
+          <label for="what_if_min">试算：两次退回信函间隔最短（天）</label>
+          <input
+            type="number"
+            id="what_if_min"
+            name="what_if_min"
+            min="1"
+            max="365"
+            inputmode="numeric"
+            value={p.query.what_if_min ?? ""}
+          />
+        </div>
+        <div class="field">
+          <label for="what_if_max">最长（天）</label>
+          <input
+            type="number"
+            id="what_if_max"
+            name="what_if_max"
+            min="1"
+            max="730"
+            inputmode="numeric"
+            value={p.query.what_if_max ?? ""}
+          />
+        </div>
+        <button type="submit" class="button secondary">
+          试算（不改变任何数据）
+        </button>
+      </form>
+      {p.whatIfInterval ? (
+        <p class="notice" role="status">
+          按间隔 {p.whatIfInterval.min} 至 {p.whatIfInterval.max} 天计算，“通过登记住所无法取得联系”候选将为{" "}
+          {p.whatIfInterval.then} 个（现为 {p.whatIfInterval.now} 个），
+          {p.whatIfInterval.then <= p.whatIfInterval.now
+            ? `减少 ${p.whatIfInterval.now - p.whatIfInterval.then} 个`
+            : `增加 ${p.whatIfInterval.then - p.whatIfInterval.now} 个`}
+          。间隔在系统设置中设定（活动异常名录同用），当前设置不变。
+        </p>
+      ) : null}
       <p>
-        共 {p.total.toLocaleString("zh-CN")} 个组织。 导出（供外勤核查）：
+        共 {countText(p.total)} 个组织。 导出（供外勤核查）：
         <a href={`/registrar/zombies/export.csv?${new URLSearchParams(keep)}`}>CSV</a> /{" "}
         <a href={`/registrar/zombies/export.xlsx?${new URLSearchParams(keep)}`}>Excel</a>
       </p>

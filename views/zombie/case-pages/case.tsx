@@ -9,8 +9,13 @@ import {
 import type { ZombieCaseView } from "../../../src/zombie/cases";
 import { cnDate } from "../../components/dates";
 import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime } from "../../components/form";
+import { MissingCalendar } from "../../components/missing-calendar";
 import { Layout } from "../../layout";
 import { ACTION_HINTS, STEP_LABELS, StepFields } from "./steps";
+
+/** A countdown in working days: "还剩 3 个工作日", "今天截止", then `past` ("已届满", "已逾期 2 个工作日"). */
+const left = (n: number, past: (days: number) => string) =>
+  n > 0 ? `还剩 ${n} 个工作日` : n === 0 ? "今天截止" : past(-n);
 
 const CONTACT_KINDS: Record<string, string> = {
   phone: "电话",
@@ -55,8 +60,10 @@ export function CasePage(p: {
           <>
             <dt>整改通知书</dt>
             <dd>
-              {c.notice.documentNo}，期限 {cnDate(c.notice.deadline)}，
-              {c.notice.state === "accepted" ? "已验收" : "未验收"}
+              {c.notice.documentNo}，期限 {cnDate(c.notice.deadline)}
+              {c.noticeLeft !== null ? `（${left(c.noticeLeft, (d) => `已逾期 ${d} 个工作日`)}）` : ""}，
+              {c.notice.state === "accepted" ? "已验收" : "未验收"}{" "}
+              <MissingCalendar years={c.uncalendared.notice} />
             </dd>
           </>
         ) : null}
@@ -69,6 +76,8 @@ export function CasePage(p: {
                 ? `${cnDate(c.noticePublishedOn)}公告，${cnDate(c.noticeServedOn)}视为送达`
                 : `${cnDate(c.noticeServedOn)}邮寄送达`}
               ；陈述、申辩和申请听证至 {cnDate(c.windowEndsOn)}
+              {c.windowLeft !== null ? `（${left(c.windowLeft, () => "已届满")}）` : ""}
+              <MissingCalendar years={c.uncalendared.window} />
               {c.hearingRequestedOn ? `；${cnDate(c.hearingRequestedOn)}申请听证` : ""}
               {c.hearingHeldOn ? `；${cnDate(c.hearingHeldOn)}听证：${c.hearingOutcome}` : ""}
             </dd>
@@ -98,6 +107,11 @@ export function CasePage(p: {
       {c.actions.length > 0 ? (
         <section aria-labelledby="steps-h">
           <h2 id="steps-h">办理</h2>
+          {c.uncalendared.steps.length > 0 ? (
+            <p>
+              本步骤将设定的期限 <MissingCalendar years={c.uncalendared.steps} />
+            </p>
+          ) : null}
           <ErrorSummary
             errors={e}
             labels={{

@@ -9,6 +9,7 @@ import {
 import type { CaseListRow } from "../../../src/zombie/lists";
 import { cnDate } from "../../components/dates";
 import { PageLinks } from "../../components/form";
+import { MissingCalendar } from "../../components/missing-calendar";
 import { Layout } from "../../layout";
 
 function Nav({ current }: { current: "list" | "cases" }) {
@@ -112,7 +113,19 @@ export function CaseListPage(p: {
                   </td>
                   <td class="nowrap">{cnDate(r.openedOn)}</td>
                   <td class="nowrap">
-                    {r.windowEndsOn && r.state === "notified" ? `陈述申辩至 ${cnDate(r.windowEndsOn)}` : "—"}
+                    {r.windowLeft !== null && r.windowEndsOn ? (
+                      <>
+                        陈述申辩至 {cnDate(r.windowEndsOn)}（
+                        {r.windowLeft > 0
+                          ? `还剩 ${r.windowLeft} 个工作日`
+                          : r.windowLeft === 0
+                            ? "今天截止"
+                            : "已届满"}
+                        ） <MissingCalendar years={r.windowUncalendared} />
+                      </>
+                    ) : (
+                      "—"
+                    )}
                   </td>
                   <td>{r.assigneeName ?? "—"}</td>
                 </tr>
