@@ -138,13 +138,18 @@ async function countIndexes(db: Db, f: TriageFilter): Promise<Partial<Record<Zom
  * organizations in index order from zombie_candidates, then the signals and details of those (at most 50)
  * organizations. `total` stops at TRIAGE_COUNT_CAP + 1 (shown as "以上"); an export (page null) reads every row.
  */
+/** The most rows an export of the triage list holds (strongest first). */
+export const EXPORT_MAX = 50_000;
+
 export async function triageRows(
   db: Db,
   f: TriageFilter,
   page: number | null,
 ): Promise<{ rows: TriageRow[]; total: number }> {
   f = await scoped(db, f);
-  const limit = page === null ? sql`` : sql`LIMIT ${TRIAGE_PAGE} OFFSET ${(page - 1) * TRIAGE_PAGE}`;
+  // The export (page null) takes the strongest 50,000, as the audit log's export does: a field team's list, not a dump.
+  const limit =
+    page === null ? sql`LIMIT ${EXPORT_MAX}` : sql`LIMIT ${TRIAGE_PAGE} OFFSET ${(page - 1) * TRIAGE_PAGE}`;
   let index = indexFor(f, f.signal, true);
   let counted: { n: number }[] = [];
   if (index === "zombie_candidates_missed_years_idx" && page !== null) {

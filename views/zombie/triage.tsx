@@ -248,6 +248,7 @@ export function ZombieTriagePage(p: {
         共 {countText(p.total)} 个组织。 导出（供外勤核查）：
         <a href={`/registrar/zombies/export.csv?${new URLSearchParams(keep)}`}>CSV</a> /{" "}
         <a href={`/registrar/zombies/export.xlsx?${new URLSearchParams(keep)}`}>Excel</a>
+        （按线索强弱排序，最多 50,000 个）
       </p>
       {p.rows.length === 0 ? (
         <p class="empty-state">没有信号成立的组织。</p>
