@@ -461,7 +461,7 @@ export class StatisticsBusy extends Error {}
  */
 export async function publicStatistics(
   deps: AppDeps,
-  filters: { authority?: string; type?: string },
+  filters: StatisticsFilters,
   pastDate?: string,
 ): Promise<StatisticsView> {
   const [row] = (await deps.db.all(sql`SELECT version FROM register_version WHERE id = 1`)) as {
@@ -474,9 +474,12 @@ export async function publicStatistics(
   const key = JSON.stringify([
     filters.authority ?? "",
     filters.type ?? "",
+    filters.supervisor ?? "",
+    filters.year ?? "",
     pastDate ?? "",
     chinaDateOf(deps.now?.() ?? new Date()),
     deps.config.domain.statisticsMinCell,
+    (await cubeStamp(deps.db))?.computedAt ?? "",
   ]);
   const hit = publicCache.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < PUBLIC_TTL_MS) return hit.view;
