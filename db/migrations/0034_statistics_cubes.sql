@@ -39,3 +39,13 @@ CREATE TABLE `stat_org_cube` (
 	`n` integer NOT NULL,
 	PRIMARY KEY(`authority_id`, `type`, `sup_mode`, `sup_unit`, `reg_year`, `status`, `end_year`)
 );
+--> statement-breakpoint
+CREATE TABLE `stat_party_cube` (
+	`authority_id` integer NOT NULL,
+	`type` text NOT NULL,
+	`sup_unit` integer NOT NULL,
+	`total` integer NOT NULL,
+	`organizational` integer NOT NULL,
+	`work` integer NOT NULL,
+	PRIMARY KEY(`authority_id`, `type`, `sup_unit`)
+);

@@ -5,7 +5,8 @@
  * back to counting the register directly until the job runs again).
  *
  * `sup_mode`/`sup_unit` carry the supervision of the organization (直接登记, 脱钩, or the 业务主管单位's id; 0 for none),
- * so the supervisor filter is a column, not a join.
+ * so the supervisor filter is a column, not a join. The register, filing and credit cubes also hold, under
+ * `authority_id` 0, the same counts summed over every authority: the whole register's figures read those few rows.
  */
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
@@ -67,6 +68,20 @@ export const statCreditCube = sqliteTable(
       columns: [t.list, t.authorityId, t.type, t.supMode, t.supUnit, t.listedYear, t.removedYear],
     }),
   ],
+);
+
+/** Party coverage (R-F3) of active organizations by authority, type and 业务主管单位: the denominators and numerators. */
+export const statPartyCube = sqliteTable(
+  "stat_party_cube",
+  {
+    authorityId: integer("authority_id").notNull(),
+    type: text("type").notNull(),
+    supUnit: integer("sup_unit").notNull(),
+    total: integer("total").notNull(),
+    organizational: integer("organizational").notNull(),
+    work: integer("work").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.authorityId, t.type, t.supUnit] })],
 );
 
 /** One row: the day the cubes count as at, and when the job computed them. */

@@ -43,8 +43,8 @@ const inList = (ids: number[]) =>
 
 /** The counts from the cubes: every query sums rows of one small table. */
 export async function cubeCounts(db: Db, s: CountScope): Promise<RawCounts> {
-  const parts: SQL[] = [];
-  if (!s.whole) parts.push(sql`c.authority_id IN ${inList(s.ids)}`);
+  // The whole register reads the rows summed over every authority (authority_id 0).
+  const parts: SQL[] = [s.whole ? sql`c.authority_id = 0` : sql`c.authority_id IN ${inList(s.ids)}`];
   if (s.type) parts.push(sql`c.type = ${s.type}`);
   if (s.supervisor)
     parts.push(
@@ -52,7 +52,7 @@ export async function cubeCounts(db: Db, s: CountScope): Promise<RawCounts> {
         ? sql`c.sup_unit = ${s.supervisor.unitId}`
         : sql`c.sup_mode = ${s.supervisor.mode}`,
     );
-  const where = parts.length ? sql.join(parts, sql` AND `) : sql`1`;
+  const where = sql.join(parts, sql` AND `);
   const [byTypeStatus, flows, filings, credit] = await Promise.all([
     readAll(
       db,
@@ -177,4 +177,19 @@ export async function zombiesClosed(
     FROM zombie_cases z JOIN organizations o ON o.id = z.org_id
     WHERE ${orgWhereOf(s)} AND z.closed_on IS NOT NULL AND z.closed_on <= ${s.today} GROUP BY 1, 2`,
   )) as { y: string; outcome: string; n: number }[];
+}
+
+/** Party coverage by authority from the cube (R-F3), in the order coverageGroups gives it. */
+export async function cubeCoverage(
+  db: Db,
+  f: { authorityIds: number[]; type?: string; supervisorUnitId?: number },
+): Promise<{ key: string; total: number; organizational: number; work: number }[]> {
+  const parts: SQL[] = [sql`c.authority_id IN ${inList(f.authorityIds)}`];
+  if (f.type) parts.push(sql`c.type = ${f.type}`);
+  if (f.supervisorUnitId) parts.push(sql`c.sup_unit = ${f.supervisorUnitId}`);
+  return (await readAll(
+    db,
+    sql`SELECT CAST(c.authority_id AS TEXT) AS key, sum(c.total) AS total, sum(c.organizational) AS organizational,
+      sum(c.work) AS work FROM stat_party_cube c WHERE ${sql.join(parts, sql` AND `)} GROUP BY 1 ORDER BY 2 DESC`,
+  )) as { key: string; total: number; organizational: number; work: number }[];
 }

@@ -16,7 +16,14 @@ import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "../registry/labe
 import { readAll } from "../registry/read";
 import { zombieFiguresByYear } from "../zombie/stats";
 import { cubeStamp } from "./cubes";
-import { creditYear, cubeCounts, directCounts, type SupervisorFilter, zombiesClosed } from "./figures";
+import {
+  creditYear,
+  cubeCounts,
+  cubeCoverage,
+  directCounts,
+  type SupervisorFilter,
+  zombiesClosed,
+} from "./figures";
 
 export interface Series {
   /** Stable key for the CSV URL. */
