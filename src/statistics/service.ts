@@ -385,15 +385,14 @@ async function compute(
       authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
       series,
     };
-  const coverage = await coverageGroups(
-    db,
-    {
-      authorityIds: ids,
-      type,
-      supervisorUnitId: supervisor && "unitId" in supervisor ? supervisor.unitId : undefined,
-    },
-    "authority",
-  );
+  const coverageFilter = {
+    authorityIds: ids,
+    type,
+    supervisorUnitId: supervisor && "unitId" in supervisor ? supervisor.unitId : undefined,
+  };
+  const coverage = cubeDay
+    ? await cubeCoverage(db, coverageFilter)
+    : await coverageGroups(db, coverageFilter, "authority");
   const names = new Map(authorities.map((a) => [String(a.id), a.name]));
   series.push({
     key: "party-coverage",
