@@ -86,6 +86,11 @@ beforeAll(async () => {
     await db.run(sql`INSERT INTO credit_cases (org_id, authority_id, list, ground, state, facts, arisen_on, listed_on,
       removed_on, removal_reason, publication_period) VALUES (${org}, ${city}, 'abnormal', 'd1_1',
       ${removed ? "removed" : "listed"}, '未按规定参加年检', ${listed}, ${listed}, ${removed}, ${removed ? "cured" : null}, '30')`);
+  // Party building (R-F3): 甲 has its own party organization, 戊 an instructor only.
+  await db.run(sql`INSERT INTO party_org_versions (org_id, authority_id, has_party_org, state, org_type, name,
+    effective_on) VALUES (${jia!.id}, ${d2}, 1, 'confirmed', 'branch', '甲协会党支部', '2025-01-01')`);
+  await db.run(sql`INSERT INTO party_org_versions (org_id, authority_id, has_party_org, state, instructor_name,
+    effective_on) VALUES (${wu!.id}, ${d2}, 0, 'confirmed', '王五', '2025-01-01')`);
   deps = { db, config: testConfig(), now: () => new Date(`${TODAY}T04:00:00Z`) } as AppDeps;
   user = {
     id: 1,
@@ -147,6 +152,8 @@ describe("statistics from the nightly precomputation", () => {
     expect(row(all, "flows", "2025年")).toEqual([0, 0, 1, 0]);
     const d2 = await statistics(deps, user, { authority: "159982" });
     expect(row(d2, "register", "社会团体")).toEqual([2, 0, 0, 0]); // 甲 (moved here) and 戊
+    // Party coverage in 159982: 甲 and 戊 active; 甲 organizational, both work (tenths of a percent).
+    expect(row(d2, "party-coverage", "乙区民政局")).toEqual([500, 1000]);
     const d1 = await statistics(deps, user, { authority: "159981" });
     expect(row(d1, "register", "社会团体")).toEqual([0, 1, 1, 0]);
   });
