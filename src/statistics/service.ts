@@ -12,7 +12,7 @@ import { computeRates, tally } from "../domain/inspection-stats";
 import { chinaDateOf } from "../domain/working-days";
 import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../domain/zombie-case";
 import { coverageGroups } from "../party/queries";
-import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "../registry/labels";
+import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
 import { zombieFiguresByYear } from "../zombie/stats";
 import { cubeStamp } from "./cubes";
@@ -21,7 +21,8 @@ import {
   cubeCounts,
   cubeCoverage,
   directCounts,
-  type SupervisorFilter,
+  supervisorChoices,
+  supervisorOf,
   zombiesClosed,
 } from "./figures";
 
@@ -81,7 +82,7 @@ export async function statistics(
   // Live figures come from the nightly cubes once the job has run (as at its run); a past day from the register.
   const stamp = pastDate ? null : await cubeStamp(deps.db);
   const v = await compute(deps, user, filters, pastDate, stamp?.day);
-  const supervisors = await supervisorChoices(deps);
+  const supervisors = await supervisorChoices(deps.db);
   const sup = supervisors.find((x) => x.value === filters.supervisor)?.value;
   const year = filters.year;
   return {
@@ -100,26 +101,6 @@ const yearOnly = (s: Series, year: number): Series => ({
   ...s,
   rows: s.rows.filter((r) => r.label.startsWith(`${year}年`)),
 });
-
-/** 直接登记, 已脱钩 and every 业务主管单位 by name. */
-async function supervisorChoices(deps: AppDeps): Promise<{ value: string; label: string }[]> {
-  const units = (await readAll(deps.db, sql`SELECT id, name FROM supervisor_units ORDER BY name`)) as {
-    id: number;
-    name: string;
-  }[];
-  return [
-    { value: "direct", label: SUPERVISION_LABELS.direct },
-    { value: "decoupled", label: SUPERVISION_LABELS.decoupled },
-    ...units.map((u) => ({ value: String(u.id), label: u.name })),
-  ];
-}
-
-const supervisorOf = (raw: string | undefined): SupervisorFilter | undefined =>
-  raw === "direct" || raw === "decoupled"
-    ? { mode: raw }
-    : /^\d{1,9}$/.test(raw ?? "")
-      ? { unitId: Number(raw) }
-      : undefined;
 
 async function compute(
   deps: AppDeps,
