@@ -8,4 +8,5 @@ export * from "./party";
 export * from "./registration";
 export * from "./registry";
 export * from "./settings";
+export * from "./statistics";
 export * from "./zombie";

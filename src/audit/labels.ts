@@ -58,6 +58,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "credit.notice.return": "退回整改报告",
   "credit.penalty.recorded": "登记行政处罚",
   "zombie.signals": "计算僵尸型社会组织信号",
+  "statistics.cubes": "更新统计汇总",
   "zombie.case.open": "僵尸型社会组织立案",
   "zombie.contact.add": "登记联系情况",
   "zombie.bulk.letter": "批量登记寄送核查信件",

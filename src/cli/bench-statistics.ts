@@ -15,8 +15,10 @@ import { fmt, percentile } from "./bench-support";
 
 const file = process.argv[2] ?? "data/bench/jobs-1000000.db";
 const runs = Number(process.argv[3] ?? 5);
-/** Optional: only the pages whose path contains this text. */
+/** Optional: only the pages whose path contains this text (or, written `!text`, those whose path does not). */
 const only = process.argv[4];
+const chosen = (name: string) =>
+  !only || (only.startsWith("!") ? !name.includes(only.slice(1)) : name.includes(only));
 // libSQL's URL takes no ?mode=ro: the connection is made query-only instead, so nothing can write to the file.
 const client = createClient({ url: `file:${file}` });
 await client.execute("PRAGMA query_only = 1");
@@ -28,6 +30,9 @@ const [city] = (await db.all(
 )) as {
   id: number;
 }[];
+const [{ code: district }] = (await db.all(
+  sql`SELECT code FROM authorities WHERE parent_id = ${city!.id} ORDER BY id LIMIT 1`,
+)) as [{ code: string }];
 const [{ n }] = (await db.all(sql`SELECT count(*) AS n FROM organizations`)) as [{ n: number }];
 const user = {
   id: 0,
@@ -38,6 +43,10 @@ const user = {
   isOrgAdmin: false,
   authorityId: city!.id,
 } as SessionUser;
+const [stamp] = (await db.all(sql`SELECT day, computed_at AS at FROM stat_cube_meta`)) as {
+  day: string;
+  at: string;
+}[];
 const lastYearEnd = `${new Date().getUTCFullYear() - 1}-12-31`;
 
 const cases: [string, () => Promise<unknown>][] = [
@@ -46,14 +55,29 @@ const cases: [string, () => Promise<unknown>][] = [
   ["/statistics", () => statistics(deps, null, {})],
   [`/statistics?as_of=${lastYearEnd}`, () => statistics(deps, null, {}, lastYearEnd)],
   [
+    "/statistics?authority=(a district)&type=social_group",
+    () => statistics(deps, null, { authority: district, type: "social_group" }),
+  ],
+  [
+    "/statistics?supervisor=direct&year=2025",
+    () => statistics(deps, null, { supervisor: "direct", year: 2025 }),
+  ],
+  ["/registrar/statistics?supervisor=decoupled", () => statistics(deps, user, { supervisor: "decoupled" })],
+  [
     "/registrar/statistics/report.xlsx",
     async () => reportWorkbook(await statistics(deps, user, {}), undefined),
   ],
 ];
 
-console.log(`${file}: ${n.toLocaleString("en")} organizations, ${runs} runs each (ms)`);
+console.log(
+  `${file}: ${n.toLocaleString("en")} organizations, ${runs} runs each (ms); ${
+    stamp
+      ? `live figures precomputed for ${stamp.day} at ${stamp.at}`
+      : "no precomputation: live figures counted directly"
+  }`,
+);
 console.log("| page | p50 | p95 | max |\n|---|---|---|---|");
-for (const [name, run] of cases.filter(([name]) => !only || name.includes(only))) {
+for (const [name, run] of cases.filter(([name]) => chosen(name))) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();

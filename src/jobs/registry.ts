@@ -14,6 +14,7 @@ import { creditRedListJob } from "../credit/red-list";
 import { notFiledJob } from "../inspection/jobs";
 import { creditPartyJob, partyTermsJob } from "../party/jobs";
 import { gradeDowngradeJob } from "../registry/grades";
+import { statisticsCubesJob } from "../statistics/cubes";
 import { zombieSignalsJob } from "../zombie/jobs";
 import type { Job } from "./types";
 
@@ -31,6 +32,8 @@ export const JOBS: readonly Job[] = [
   creditRedListJob,
   zombieSignalsJob,
   partyTermsJob,
+  // Last: the figures count what the jobs before it changed today.
+  statisticsCubesJob,
 ];
 
 export function findJob(name: string): Job | undefined {

@@ -104,12 +104,12 @@ export async function jointBranchesCovering(
 // Coverage over an authority (R-F3) ------------------------------------------------------------------------------------
 
 /** Organizations covered by someone else's current 联合党支部. */
-const COVERED = sql`covered AS (
+export const COVERED = sql`covered AS (
   SELECT DISTINCT e.value AS org_id FROM party_org_versions j, json_each(j.covered_org_ids) e
   WHERE j.state = 'confirmed' AND j.superseded_on IS NULL AND j.org_type = 'joint_branch')`;
 
 /** One row per active organization with what its coverage rests on. */
-const COVERAGE_ROWS = sql`
+export const COVERAGE_ROWS = sql`
   SELECT o.id, o.name, o.uscc, o.type, o.authority_id AS "authorityId", o.supervisor_unit_id AS "supervisorUnitId",
     o.supervision_mode AS "supervisionMode",
     coalesce(v.has_party_org, 0) AS own,

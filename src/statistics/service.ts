@@ -4,20 +4,27 @@
  * figures here: the register, the annual inspection (R-C10's definitions, the same as the dashboard's), the credit
  * lists, zombie cases and party building.
  */
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
-import { endOfChinaDay, onListAsOf } from "../domain/as-of";
 import { cnDate } from "../domain/dates";
 import { computeRates, tally } from "../domain/inspection-stats";
-import type { InspectionState } from "../domain/inspection-workflow";
-import type { Conclusion } from "../domain/workflow";
 import { chinaDateOf } from "../domain/working-days";
 import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../domain/zombie-case";
 import { coverageGroups } from "../party/queries";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
 import { zombieFiguresByYear } from "../zombie/stats";
+import { cubeStamp } from "./cubes";
+import {
+  creditYear,
+  cubeCounts,
+  cubeCoverage,
+  directCounts,
+  supervisorChoices,
+  supervisorOf,
+  zombiesClosed,
+} from "./figures";
 
 export interface Series {
   /** Stable key for the CSV URL. */
@@ -39,9 +46,23 @@ export interface StatisticsView {
   /** Set when the figures are the register as at a past day (历史视图), not today's. */
   past?: boolean;
   years: number[];
-  filters: { authority?: string; type?: string };
+  filters: StatisticsFilters;
   authorities: { code: string; name: string }[];
+  /** The supervisor filter's choices: 直接登记, 已脱钩 and each 业务主管单位 (value: `direct`, `decoupled` or its id). */
+  supervisors: { value: string; label: string }[];
+  /** Set when the figures come from the nightly precomputation: when it ran (ISO instant). */
+  computedAt?: string;
   series: Series[];
+}
+
+/** A chosen view, as URL parameters (already validated by the routes). */
+export interface StatisticsFilters {
+  authority?: string;
+  type?: string;
+  /** `direct`, `decoupled` or a 业务主管单位's id. */
+  supervisor?: string;
+  /** One year: the per-year figures show that year only. */
+  year?: number;
 }
 
 const ORG_TYPES = ["social_group", "private_non_enterprise", "foundation"] as const;
@@ -54,12 +75,42 @@ const ORG_TYPES = ["social_group", "private_non_enterprise", "foundation"] as co
 export async function statistics(
   deps: AppDeps,
   user: SessionUser | null,
-  filters: { authority?: string; type?: string },
+  filters: StatisticsFilters,
   /** A past day (already checked by parseAsOf): the register as it stood at the end of that day. */
   pastDate?: string,
 ): Promise<StatisticsView> {
+  // Live figures come from the nightly cubes once the job has run (as at its run); a past day from the register.
+  const stamp = pastDate ? null : await cubeStamp(deps.db);
+  const v = await compute(deps, user, filters, pastDate, stamp?.day);
+  const supervisors = await supervisorChoices(deps.db);
+  const sup = supervisors.find((x) => x.value === filters.supervisor)?.value;
+  const year = filters.year;
+  return {
+    ...v,
+    filters: { ...v.filters, supervisor: sup, year },
+    supervisors,
+    computedAt: stamp?.computedAt,
+    // One year chosen: the per-year rows of that year only (the register by status stays as at the day).
+    series: year
+      ? v.series.map((s) => (/^\d{4}年/.test(s.rows[0]?.label ?? "") ? yearOnly(s, year) : s))
+      : v.series,
+  };
+}
+
+const yearOnly = (s: Series, year: number): Series => ({
+  ...s,
+  rows: s.rows.filter((r) => r.label.startsWith(`${year}年`)),
+});
+
+async function compute(
+  deps: AppDeps,
+  user: SessionUser | null,
+  filters: StatisticsFilters,
+  pastDate: string | undefined,
+  cubeDay: string | undefined,
+): Promise<Omit<StatisticsView, "supervisors">> {
   const db = deps.db;
-  const today = pastDate ?? chinaDateOf(deps.now?.() ?? new Date());
+  const today = pastDate ?? cubeDay ?? chinaDateOf(deps.now?.() ?? new Date());
   const isPublic = user === null;
   const authorities = (
     isPublic
@@ -74,46 +125,21 @@ export async function statistics(
   ) as { id: number; code: string; name: string }[];
   const chosen = authorities.find((a) => a.code === filters.authority);
   const ids = chosen ? [chosen.id] : authorities.map((a) => a.id);
-  const inIds = sql`(${sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  )})`;
   const type = (ORG_TYPES as readonly string[]).includes(filters.type ?? "") ? filters.type : undefined;
   // The whole register (the public, or a registrar who reads every authority, with no authority chosen): no authority
   // filter at all, and no join to the organizations where nothing else filters them.
   const [everyAuthority] = (await readAll(db, sql`SELECT count(*) AS n FROM authorities`)) as { n: number }[];
   const whole = ids.length >= Number(everyAuthority?.n ?? 0);
-  const joinOrgs = !whole || type !== undefined || pastDate !== undefined;
-  // As at a past day: the authority the organization was registered with then (a district change is an org_history
-  // row whose `before` holds authorityId), and only organizations registered by then.
-  const authorityOf: SQL = pastDate
-    ? sql`COALESCE((SELECT json_extract(h.before, '$.authorityId') FROM org_history h
-        WHERE h.org_id = o.id AND h.at > ${endOfChinaDay(pastDate)}
-          AND json_extract(h.before, '$.authorityId') IS NOT NULL ORDER BY h.at, h.id LIMIT 1), o.authority_id)`
-    : sql`o.authority_id`;
-  const orgWhere: SQL = sql`${whole ? sql`1` : sql`${authorityOf} IN ${inIds}`}${type ? sql` AND o.type = ${type}` : sql``}${
-    pastDate ? sql` AND o.registered_on <= ${pastDate}` : sql``
-  }`;
-  /** `FROM <table> <alias>` and, only where a filter needs them, the organizations. */
-  const withOrgs = (from: SQL, alias: string) =>
-    joinOrgs
-      ? sql`${from} JOIN organizations o ON o.id = ${sql.raw(alias)}.org_id WHERE ${orgWhere}`
-      : sql`${from} WHERE 1`;
-  // Terminal statuses are final: as at a past day, one terminated later still read 正常 (statusAsOf).
-  const statusOf: SQL = pastDate
-    ? sql`(CASE WHEN o.status <> 'active' AND o.status_on <= ${pastDate} THEN o.status ELSE 'active' END)`
-    : sql`o.status`;
+  const supervisor = supervisorOf(filters.supervisor);
+  const scope = { ids, whole, type, supervisor, today, past: pastDate !== undefined };
+  const counts = cubeDay ? await cubeCounts(db, scope) : await directCounts(db, scope);
   const thisYear = Number(today.slice(0, 4));
   const years = [thisYear - 4, thisYear - 3, thisYear - 2, thisYear - 1, thisYear];
   const q = new URLSearchParams({ ...(chosen ? { authority: chosen.code } : {}), ...(type ? { type } : {}) });
   const series: Series[] = [];
 
   // The register: organizations by type and status.
-  const byTypeStatus = (await readAll(
-    db,
-    sql`SELECT o.type, ${statusOf} AS status, count(*) AS n FROM organizations o
-    WHERE ${orgWhere} GROUP BY o.type, 2`,
-  )) as { type: string; status: string; n: number }[];
+  const byTypeStatus = counts.byTypeStatus;
   const statuses = ["active", "deregistered", "revoked", "license_revoked"] as const;
   series.push({
     key: "register",
@@ -128,19 +154,7 @@ export async function statistics(
 
   // Registrations and terminations per year.
   // Every year held (for the trend line); the bar chart shows the last five.
-  const flows = (await readAll(
-    db,
-    sql`
-    SELECT substr(o.registered_on, 1, 4) AS y, 'in' AS kind, count(*) AS n FROM organizations o
-      WHERE ${orgWhere} GROUP BY y
-    UNION ALL
-    SELECT substr(o.status_on, 1, 4) AS y, o.status AS kind, count(*) AS n FROM organizations o
-      WHERE ${orgWhere} AND o.status <> 'active' AND o.status_on <= ${today} GROUP BY y, o.status`,
-  )) as {
-    y: string;
-    kind: string;
-    n: number;
-  }[];
+  const flows = counts.flows;
   const flow = (y: number, kind: string) =>
     Number(flows.find((f) => f.y === String(y) && f.kind === kind)?.n ?? 0);
   series.push({
@@ -171,21 +185,8 @@ export async function statistics(
   });
 
   // The annual inspection per year (R-C10), every year held. As at a past day: the years whose window had opened
-  // (a year's 年检 runs the next spring) and, R-C4, conclusions whose 公告 was out by then; for the public, only those.
-  const pastFilings = pastDate
-    ? sql` AND ai.year < ${thisYear} AND (ai.state <> 'published' OR ai.published_on <= ${pastDate})`
-    : sql``;
-  const filings = (await readAll(
-    db,
-    sql`SELECT ai.year, ai.state, ai.conclusion, count(*) AS n
-    FROM ${withOrgs(sql`annual_inspections ai`, "ai")}${pastDate ? pastFilings : sql``}
-    GROUP BY ai.year, ai.state, ai.conclusion`,
-  )) as {
-    year: number;
-    state: InspectionState;
-    conclusion: Conclusion | null;
-    n: number;
-  }[];
+  // and, R-C4, conclusions whose 公告 was out by then (figures.ts); for the public, only those.
+  const filings = counts.filings;
   const inspectionYears = [...new Set(filings.map((f) => Number(f.year)))].sort();
   const ratesOf = (y: number) => {
     // tally() counts one organization; each group row stands for n of them.
@@ -267,34 +268,14 @@ export async function statistics(
     });
 
   // The credit lists: listed and removed per year, the stock at each year's end.
-  const credit = (await readAll(
-    db,
-    sql`SELECT c.list, c.listed_on AS "listedOn", c.removed_on AS "removedOn"
-    FROM ${withOrgs(sql`credit_cases c`, "c")} AND c.listed_on IS NOT NULL AND c.listed_on <= ${today}`,
-  )) as {
-    list: string;
-    listedOn: string;
-    removedOn: string | null;
-  }[];
   series.push({
     key: "credit",
     title: "信用名单（按年度）",
     definition:
       "列入、移出：当年列入和移出的记录数（含活动异常名录和严重违法失信名单）；年末在列：当年12月31日仍在名单中的记录数。",
     columns: ["列入", "移出", "年末在列"],
-    rows: years.map((y) => {
-      // As at a past day, its own year ends that day and a removal after it had not happened.
-      const end = `${y}-12-31` < today ? `${y}-12-31` : today;
-      return {
-        label: `${y}年`,
-        values: [
-          credit.filter((c) => c.listedOn.startsWith(String(y))).length,
-          credit.filter((c) => c.removedOn?.startsWith(String(y)) && c.removedOn <= today).length,
-          credit.filter((c) => onListAsOf(c, end)).length,
-        ],
-        href: "/credit",
-      };
-    }),
+    // As at a past day, its own year ends that day and a removal after it had not happened.
+    rows: years.map((y) => ({ label: `${y}年`, values: creditYear(counts.credit, y), href: "/credit" })),
   });
 
   if (isPublic) {
@@ -311,15 +292,7 @@ export async function statistics(
   }
 
   // Zombie cases closed per year by outcome.
-  const zombies = (await readAll(
-    db,
-    sql`SELECT substr(z.closed_on, 1, 4) AS y, z.outcome, count(*) AS n
-    FROM ${withOrgs(sql`zombie_cases z`, "z")} AND z.closed_on IS NOT NULL AND z.closed_on <= ${today} GROUP BY y, z.outcome`,
-  )) as {
-    y: string;
-    outcome: ZombieOutcome;
-    n: number;
-  }[];
+  const zombies = (await zombiesClosed(db, scope)) as { y: string; outcome: ZombieOutcome; n: number }[];
   const outcomes = Object.keys(ZOMBIE_OUTCOME_LABELS) as ZombieOutcome[];
   series.push({
     key: "zombies",
@@ -335,7 +308,7 @@ export async function statistics(
 
   // Zombie organizations per year and district (R-E1, R-E2): candidates found, cases opened and closed, the stock of
   // open cases at each year's end — the figures a bureau reports ("cleaned 230").
-  if (!pastDate && type === undefined) {
+  if (!pastDate && type === undefined && supervisor === undefined) {
     const figures = await zombieFiguresByYear(db, ids, years);
     const sum = (rows: typeof figures, pick: (r: (typeof figures)[number]) => number) =>
       rows.reduce((n, r) => n + pick(r), 0);
@@ -384,7 +357,23 @@ export async function statistics(
       authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
       series,
     };
-  const coverage = await coverageGroups(db, { authorityIds: ids, type }, "authority");
+  // The ledger filters by 业务主管单位 but not by 直接登记/已脱钩: with that filter the coverage is left out.
+  if (supervisor && !("unitId" in supervisor))
+    return {
+      asOf: today,
+      years,
+      filters: { authority: chosen?.code, type },
+      authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
+      series,
+    };
+  const coverageFilter = {
+    authorityIds: ids,
+    type,
+    supervisorUnitId: supervisor && "unitId" in supervisor ? supervisor.unitId : undefined,
+  };
+  const coverage = cubeDay
+    ? await cubeCoverage(db, coverageFilter)
+    : await coverageGroups(db, coverageFilter, "authority");
   const names = new Map(authorities.map((a) => [String(a.id), a.name]));
   series.push({
     key: "party-coverage",
@@ -459,7 +448,7 @@ export class StatisticsBusy extends Error {}
  */
 export async function publicStatistics(
   deps: AppDeps,
-  filters: { authority?: string; type?: string },
+  filters: StatisticsFilters,
   pastDate?: string,
 ): Promise<StatisticsView> {
   const [row] = (await deps.db.all(sql`SELECT version FROM register_version WHERE id = 1`)) as {
@@ -472,9 +461,12 @@ export async function publicStatistics(
   const key = JSON.stringify([
     filters.authority ?? "",
     filters.type ?? "",
+    filters.supervisor ?? "",
+    filters.year ?? "",
     pastDate ?? "",
     chinaDateOf(deps.now?.() ?? new Date()),
     deps.config.domain.statisticsMinCell,
+    (await cubeStamp(deps.db))?.computedAt ?? "",
   ]);
   const hit = publicCache.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < PUBLIC_TTL_MS) return hit.view;

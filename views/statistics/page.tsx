@@ -173,6 +173,12 @@ function summary(s: Series, min: number): string {
   return `${last.label}：${s.columns.map((c, i) => `${c} ${show(s, last.values[i] ?? 0, min)}`).join("，")}。`;
 }
 
+/** An instant as Beijing time in words: 2026年12月4日1时05分. */
+function cnDateTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${cnDate(t.slice(0, 10))}${Number(t.slice(11, 13))}时${t.slice(14, 16)}分`;
+}
+
 export function StatisticsPage(p: {
   user: SessionUser | null;
   v: StatisticsView;
@@ -196,6 +202,11 @@ export function StatisticsPage(p: {
             <a href={base}>查看当前状态</a>
           </p>
         </div>
+      ) : null}
+      {v.computedAt ? (
+        <p class="notice" role="status">
+          数据截至{cnDateTime(v.computedAt)}（每日统计汇总任务生成，此后的变化明日计入）。
+        </p>
       ) : null}
       <p class="muted">
         截至 {cnDate(v.asOf)}。
@@ -229,6 +240,29 @@ export function StatisticsPage(p: {
               </option>
             ))}
           </select>
+        </div>
+        <div class="field">
+          <label for="supervisor">业务主管单位</label>
+          <select id="supervisor" name="supervisor">
+            <option value="">全部</option>
+            {v.supervisors.map((u) => (
+              <option value={u.value} selected={v.filters.supervisor === u.value}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="year">年度（留空为近五年）</label>
+          <input
+            type="number"
+            id="year"
+            name="year"
+            inputmode="numeric"
+            min="1949"
+            max={v.asOf.slice(0, 4)}
+            value={v.filters.year ? String(v.filters.year) : ""}
+          />
         </div>
         <div class="field">
           <label for="as_of">查询日期（留空为当前）</label>

@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemoCity } from "../../db/seed/demo";
+import { createApp } from "../../src/app";
+import { testConfig } from "../../src/config";
+import type { Db } from "../../src/db";
+import { openMemoryDatabase } from "../../src/node-db";
+import { statisticsCubesJob } from "../../src/statistics/cubes";
+import { createUser, signIn } from "../support/auth";
+
+/**
+ * The statistics' filters as URL parameters (supervisor unit, one year, besides authority and type), read from the
+ * nightly precomputation once the job has run, and refused with a Chinese message when not valid.
+ */
+let db: Db;
+let city: string;
+const now = () => new Date("2026-11-22T02:00:00Z");
+const app = () => createApp({ db, config: testConfig(), now });
+const get = (path: string, cookie?: string) =>
+  app().request(path, { headers: cookie ? { Cookie: cookie } : {} });
+const count = async (where: ReturnType<typeof sql>) =>
+  Number(
+    ((await db.all(sql`SELECT count(*) AS n FROM organizations o WHERE ${where}`)) as { n: number }[])[0]!.n,
+  );
+
+beforeAll(async () => {
+  ({ db } = await openMemoryDatabase());
+  await seedDemoCity(db, { count: 300 });
+  const [c] = (await db.all(sql`SELECT id FROM authorities WHERE code = '159900'`)) as { id: number }[];
+  city = (await signIn(db, (await createUser(db, { role: "registrar", authorityId: c!.id })).id)).cookie;
+});
+
+describe("statistics filters", () => {
+  it("before the job has run the figures are counted directly and the page says nothing of a precomputation", async () => {
+    const html = await (await get("/registrar/statistics", city)).text();
+    expect(html).not.toContain("数据截至");
+    expect(html).toContain('name="supervisor"');
+    expect(html).toContain('name="year"');
+  });
+
+  it("after the nightly job the page says as at when its figures were computed", async () => {
+    await statisticsCubesJob.run({ db, config: testConfig(), now }, "2026-11-22", { dryRun: false });
+    const html = await (await get("/registrar/statistics", city)).text();
+    expect(html).toContain("数据截至2026年11月22日10时00分");
+    const pub = await (await get("/statistics")).text();
+    expect(pub).toContain("数据截至2026年11月22日10时00分");
+    const api = (await (await get("/api/v1/statistics")).json()) as { computed_at: string };
+    expect(api.computed_at).toBe("2026-11-22T02:00:00.000Z");
+  });
+
+  it("supervisor=direct counts only 直接登记 organizations, and the chosen view is in the CSV link", async () => {
+    const n = await count(
+      sql`o.supervision_mode = 'direct' AND o.type = 'social_group' AND o.status = 'active'`,
+    );
+    const csv = await (await get("/registrar/statistics/register.csv?supervisor=direct", city)).text();
+    expect(csv).toContain(`社会团体,${n}`);
+    const html = await (await get("/registrar/statistics?supervisor=direct", city)).text();
+    expect(html).toContain("/registrar/statistics/register.csv?supervisor=direct");
+    expect(html).toMatch(/<option value="direct" selected/);
+  });
+
+  it("supervisor=<unit id> counts the organizations of that 业务主管单位, on the public page too", async () => {
+    const [u] = (await db.all(
+      sql`SELECT supervisor_unit_id AS id, count(*) AS n FROM organizations WHERE supervisor_unit_id IS NOT NULL
+      AND type = 'social_group' AND status = 'active' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    )) as { id: number; n: number }[];
+    const csv = await (await get(`/registrar/statistics/register.csv?supervisor=${u!.id}`, city)).text();
+    expect(csv).toContain(`社会团体,${u!.n}`);
+    const api = (await (await get(`/api/v1/statistics?supervisor=${u!.id}`)).json()) as {
+      series: { key: string; rows: { label: string; values: (number | null)[] }[] }[];
+    };
+    const shown = api.series.find((s) => s.key === "register")!.rows.find((r) => r.label === "社会团体")!
+      .values[0];
+    expect(shown).toBe(u!.n >= 5 ? u!.n : null);
+  });
+
+  it("year=2025 shows the per-year figures of 2025 only", async () => {
+    const n = await count(sql`substr(o.registered_on, 1, 4) = '2025'`);
+    const csv = await (await get("/registrar/statistics/flows.csv?year=2025", city)).text();
+    const lines = csv.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(new RegExp(`^2025年,${n},`));
+  });
+
+  it("bad input is a 400 with a Chinese message, never a 500 (supervisor, year, authority, type)", async () => {
+    for (const [q, message] of [
+      ["supervisor=abc", "业务主管单位应从列表中选择。"],
+      ["year=20x5", "年度应为1949年至2026年之间的四位数字年份。"],
+      ["year=2030", "年度应为1949年至2026年之间的四位数字年份。"],
+      ["authority=12", "登记管理机关应为六位数字代码。"],
+      ["type=club", "组织类型应为社会团体、民办非企业单位或基金会。"],
+    ]) {
+      for (const path of [`/registrar/statistics?${q}`, `/registrar/statistics/register.csv?${q}`]) {
+        const res = await get(path, city);
+        expect(res.status).toBe(400);
+        expect(await res.text()).toBe(message);
+      }
+      const pub = await get(`/statistics?${q}`);
+      expect(pub.status).toBe(400);
+      const api = await get(`/api/v1/statistics?${q}`);
+      expect(api.status).toBe(400);
+      expect(((await api.json()) as { error: string }).error).toBe(message);
+    }
+  });
+
+  it("an anonymous visitor is still refused the registrar's statistics, whatever the filters", async () => {
+    const res = await get("/registrar/statistics?supervisor=direct&year=2025");
+    expect([302, 303, 401, 403]).toContain(res.status);
+  });
+});

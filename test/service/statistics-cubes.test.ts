@@ -1,0 +1,212 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { orgHistory } from "../../db/schema";
+import { testConfig } from "../../src/config";
+import type { AppDeps, SessionUser } from "../../src/context";
+import type { Db } from "../../src/db";
+import { cubeStamp, statisticsCubesJob } from "../../src/statistics/cubes";
+import {
+  type Series,
+  type StatisticsFilters,
+  type StatisticsView,
+  statistics,
+} from "../../src/statistics/service";
+import { createSupervisorUnit } from "../support/auth";
+import { openTestDb } from "../support/inspection";
+import { ensureAuthority, insertOrgs } from "../support/orgs";
+
+/**
+ * The nightly precomputation (statistics-cubes) against the register counted directly, on a fixture small enough to
+ * count by hand. The job runs on 2026-11-22:
+ *   甲 (supervised by 示范市科协) moved from district 159981 to 159982 on 2026-07-01;
+ *   乙 (直接登记, 159981) was 注销 on 2026-11-22, the job's day; 丙 (a foundation, 已脱钩, 159981) was registered that
+ *   day; 丁 (159981) was 撤销 in 2025; 戊 (159982) was registered in 2024.
+ *   Filings for 2025: 甲 合格 (published), 乙 未参检, 戊 submitted. Credit: 乙 listed 2025-07-01 (still on), 丁 listed
+ *   2024-03-01 and removed 2025-02-01.
+ */
+let db: Db;
+let deps: AppDeps;
+let user: SessionUser;
+let unit: number;
+const TODAY = "2026-11-22";
+
+beforeAll(async () => {
+  db = await openTestDb();
+  const city = await ensureAuthority(db, { code: "159980", name: "测试市民政局" });
+  const d1 = await ensureAuthority(db, {
+    code: "159981",
+    name: "甲区民政局",
+    level: "district",
+    parentCode: "159980",
+  });
+  const d2 = await ensureAuthority(db, {
+    code: "159982",
+    name: "乙区民政局",
+    level: "district",
+    parentCode: "159980",
+  });
+  unit = await createSupervisorUnit(db, "示范市科协");
+  const [jia, yi, bing, ding, wu] = await insertOrgs(db, [
+    { name: "甲协会", authorityCode: "159982", registeredOn: "2020-01-10" },
+    { name: "乙协会", authorityCode: "159981", registeredOn: "2019-05-05" },
+    { name: "丙基金会", type: "foundation", authorityCode: "159981", registeredOn: TODAY },
+    { name: "丁协会", authorityCode: "159981", registeredOn: "2018-01-01" },
+    { name: "戊协会", authorityCode: "159982", registeredOn: "2024-04-01" },
+  ]);
+  await db.run(sql`UPDATE organizations SET supervisor_unit_id = ${unit} WHERE id = ${jia!.id}`);
+  await db.run(sql`UPDATE organizations SET supervision_mode = 'direct', status = 'deregistered',
+    status_on = ${TODAY} WHERE id = ${yi!.id}`);
+  await db.run(sql`UPDATE organizations SET supervision_mode = 'decoupled' WHERE id = ${bing!.id}`);
+  await db.run(
+    sql`UPDATE organizations SET status = 'revoked', status_on = '2025-03-15' WHERE id = ${ding!.id}`,
+  );
+  await db.insert(orgHistory).values({
+    orgId: jia!.id,
+    kind: "change",
+    before: { authorityId: d1 },
+    after: { authorityId: d2 },
+    actorLabel: "测试",
+    at: "2026-07-01T02:00:00.000Z",
+  });
+  await db.run(
+    sql`INSERT INTO inspection_years (authority_id, year, windows, cutoff_on) VALUES (${city}, 2025, '{}', '2026-06-30')`,
+  );
+  for (const [org, state, conclusion] of [
+    [jia!.id, "published", "qualified"],
+    [yi!.id, "not_filed", null],
+    [wu!.id, "submitted", null],
+  ] as const)
+    await db.run(sql`INSERT INTO annual_inspections (org_id, authority_id, year_id, year, org_type, supervision_mode,
+      state, conclusion, concluded_on, published_on) SELECT ${org}, ${city}, y.id, 2025, 'social_group', 'supervised', ${state},
+      ${conclusion}, ${conclusion ? "2026-06-20" : null}, ${state === "published" ? "2026-07-10" : null} FROM inspection_years y`);
+  for (const [org, listed, removed] of [
+    [yi!.id, "2025-07-01", null],
+    [ding!.id, "2024-03-01", "2025-02-01"],
+  ] as const)
+    await db.run(sql`INSERT INTO credit_cases (org_id, authority_id, list, ground, state, facts, arisen_on, listed_on,
+      removed_on, removal_reason, publication_period) VALUES (${org}, ${city}, 'abnormal', 'd1_1',
+      ${removed ? "removed" : "listed"}, '未按规定参加年检', ${listed}, ${listed}, ${removed}, ${removed ? "cured" : null}, '30')`);
+  // Party building (R-F3): 甲 has its own party organization, 戊 an instructor only.
+  await db.run(sql`INSERT INTO party_org_versions (org_id, authority_id, has_party_org, state, org_type, name,
+    effective_on) VALUES (${jia!.id}, ${d2}, 1, 'confirmed', 'branch', '甲协会党支部', '2025-01-01')`);
+  await db.run(sql`INSERT INTO party_org_versions (org_id, authority_id, has_party_org, state, instructor_name,
+    effective_on) VALUES (${wu!.id}, ${d2}, 0, 'confirmed', '王五', '2025-01-01')`);
+  deps = { db, config: testConfig(), now: () => new Date(`${TODAY}T04:00:00Z`) } as AppDeps;
+  user = {
+    id: 1,
+    username: "r",
+    displayName: "r",
+    role: "registrar",
+    orgId: null,
+    isOrgAdmin: false,
+    authorityId: city,
+  } as SessionUser;
+});
+
+const row = (v: StatisticsView, key: string, label: string) =>
+  v.series.find((s) => s.key === key)?.rows.find((r) => r.label === label)?.values;
+/** The figures without the note saying when they were computed. */
+const figures = (v: StatisticsView): Series[] => v.series;
+
+/** Every filter the pages offer, alone and combined. */
+const views = (): StatisticsFilters[] => [
+  {},
+  { authority: "159981" },
+  { authority: "159982" },
+  { type: "social_group" },
+  { type: "foundation" },
+  { supervisor: "direct" },
+  { supervisor: "decoupled" },
+  { supervisor: String(unit) },
+  { authority: "159982", supervisor: String(unit), type: "social_group" },
+  { year: 2025 },
+  { authority: "159981", year: 2026 },
+];
+
+describe("statistics from the nightly precomputation", () => {
+  it("the precomputed figures equal the register counted directly, for every filter, registrar and public", async () => {
+    const direct = [];
+    for (const f of views()) direct.push([await statistics(deps, user, f), await statistics(deps, null, f)]);
+    expect(direct[0]![0]!.computedAt).toBeUndefined();
+    expect((await statisticsCubesJob.run(deps, TODAY, { dryRun: false })).changed).toBeGreaterThan(0);
+    let i = 0;
+    for (const f of views()) {
+      const [reg, pub] = direct[i++]!;
+      const cubeReg = await statistics(deps, user, f);
+      const cubePub = await statistics(deps, null, f);
+      expect(cubeReg.computedAt).toBe(`${TODAY}T04:00:00.000Z`);
+      expect(figures(cubeReg)).toEqual(figures(reg!));
+      expect(figures(cubePub)).toEqual(figures(pub!));
+      expect(cubeReg.asOf).toBe(TODAY);
+    }
+  });
+
+  it("counted by hand: 乙 terminated and 丙 registered on the job's day; 甲 counts in the district it moved to", async () => {
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    const all = await statistics(deps, user, {});
+    // 正常: 甲, 丙, 戊; 注销: 乙; 撤销: 丁 (columns 正常, 注销, 撤销, 吊销).
+    expect(row(all, "register", "社会团体")).toEqual([2, 1, 1, 0]);
+    expect(row(all, "register", "基金会")).toEqual([1, 0, 0, 0]);
+    // 2026: 丙 registered, 乙 注销; 2025: 丁 撤销.
+    expect(row(all, "flows", "2026年")).toEqual([1, 1, 0, 0]);
+    expect(row(all, "flows", "2025年")).toEqual([0, 0, 1, 0]);
+    const d2 = await statistics(deps, user, { authority: "159982" });
+    expect(row(d2, "register", "社会团体")).toEqual([2, 0, 0, 0]); // 甲 (moved here) and 戊
+    // Party coverage in 159982: 甲 and 戊 active; 甲 organizational, both work (tenths of a percent).
+    expect(row(d2, "party-coverage", "乙区民政局")).toEqual([500, 1000]);
+    const d1 = await statistics(deps, user, { authority: "159981" });
+    expect(row(d1, "register", "社会团体")).toEqual([0, 1, 1, 0]);
+  });
+
+  it("the supervisor filter: 直接登记, 已脱钩 and one 业务主管单位, each counted by hand", async () => {
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    const direct = await statistics(deps, user, { supervisor: "direct" });
+    expect(row(direct, "register", "社会团体")).toEqual([0, 1, 0, 0]); // 乙
+    expect(row(direct, "inspection-conclusions", "2025年度")).toEqual([0, 0, 0, 1]); // 乙 未参检
+    expect(row(direct, "credit", "2025年")).toEqual([1, 0, 1]); // 乙 listed 2025, still on at the year's end
+    const decoupled = await statistics(deps, user, { supervisor: "decoupled" });
+    expect(row(decoupled, "register", "基金会")).toEqual([1, 0, 0, 0]); // 丙
+    const kexie = await statistics(deps, user, { supervisor: String(unit) });
+    expect(row(kexie, "register", "社会团体")).toEqual([1, 0, 0, 0]); // 甲
+    expect(row(kexie, "inspection-conclusions", "2025年度")).toEqual([1, 0, 0, 0]); // 甲 合格
+    const all = await statistics(deps, user, {});
+    // 丁: listed 2024, removed 2025; 乙 listed 2025.
+    expect(row(all, "credit", "2024年")).toEqual([1, 0, 1]);
+    expect(row(all, "credit", "2025年")).toEqual([1, 1, 1]);
+  });
+
+  it("one year chosen: the per-year figures show that year only", async () => {
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    const v = await statistics(deps, user, { year: 2025 });
+    expect(v.series.find((s) => s.key === "flows")!.rows.map((r) => r.label)).toEqual(["2025年"]);
+    expect(v.series.find((s) => s.key === "inspection-rates")!.rows.map((r) => r.label)).toEqual([
+      "2025年度",
+    ]);
+    expect(v.series.find((s) => s.key === "register")!.rows).toHaveLength(3);
+  });
+
+  it("run twice on the same day, the job changes nothing the second time", async () => {
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    const events = async () =>
+      Number(((await db.all(sql`SELECT count(*) AS n FROM audit_events`)) as { n: number }[])[0]!.n);
+    const before = await events();
+    const stamp = await cubeStamp(db);
+    const again = await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    expect(again.changed).toBe(0);
+    expect(await events()).toBe(before);
+    expect(await cubeStamp(db)).toEqual(stamp);
+  });
+
+  it("a change to the register after the job shows the next night, and a dry run counts it without writing", async () => {
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    await insertOrgs(db, [{ name: "己协会", authorityCode: "159981", registeredOn: TODAY }]);
+    const stale = await statistics(deps, user, {});
+    expect(row(stale, "register", "社会团体")).toEqual([2, 1, 1, 0]);
+    expect((await statisticsCubesJob.run(deps, TODAY, { dryRun: true })).changed).toBeGreaterThan(0);
+    expect(row(await statistics(deps, user, {}), "register", "社会团体")).toEqual([2, 1, 1, 0]);
+    await statisticsCubesJob.run(deps, "2026-11-23", { dryRun: false });
+    expect(row(await statistics(deps, user, {}), "register", "社会团体")).toEqual([3, 1, 1, 0]);
+    await db.run(sql`DELETE FROM organizations WHERE name = '己协会'`);
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+  });
+});
