@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   ApplicationPage,
   ApplyStartPage,
+  NameChecks,
   OrgApplicationsPage,
   ProblemsPanel,
   RegistrarQueuePage,
@@ -189,7 +190,14 @@ function applicationPageRoutes(resolve: Resolver) {
     const r = await resolve(c);
     if (!r) return c.notFound();
     const problems = await previewProblems(c.get("deps").db, r.app, await form(c), todayOf(c));
-    return renderFragment(c, <ProblemsPanel problems={problems} />);
+    const nameChecks = problems.filter((x) => x.field === "name");
+    return renderFragment(
+      c,
+      <>
+        <ProblemsPanel problems={problems} />
+        {r.app.kind === "establishment" ? <NameChecks checks={nameChecks} oob /> : null}
+      </>,
+    );
   });
 
   const saveFrom = async (c: C, r: Resolved, raw: Record<string, string | string[]>) => {

@@ -46,14 +46,18 @@ export interface ApplicationPageProps {
 export function ApplicationForm(p: ApplicationPageProps) {
   const kind = p.app.kind as ApplicationKind;
   return (
-    // Live checks as the filer works (htmx posts the unsaved form to /check and swaps the checks panel); saving and
+    // Live checks as the filer works (the name as it is typed, R-A4; every other field on change: htmx posts the unsaved form to /check and swaps the checks panel); saving and
     // submitting are plain form posts, so everything works without JavaScript.
     <form
       method="post"
       action={`${p.action}/save`}
       novalidate
       hx-post={`${p.action}/check`}
-      hx-trigger="change delay:300ms"
+      hx-trigger={
+        kind === "establishment"
+          ? "change delay:300ms, live-search delay:500ms, focusout from:#name"
+          : "change delay:300ms"
+      }
       hx-target="#checks"
       hx-swap="outerHTML"
     >
@@ -64,6 +68,7 @@ export function ApplicationForm(p: ApplicationPageProps) {
           errors={p.errors}
           units={p.units}
           foundationAllowed={p.foundationAllowed}
+          nameChecks={p.problems.filter((x) => x.field === "name")}
         />
       ) : null}
       {kind === "change" && p.org ? (

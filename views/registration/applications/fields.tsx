@@ -1,10 +1,56 @@
 import { formatFen } from "../../../src/domain/money";
-import { FOUNDATION_LEVEL_MESSAGE } from "../../../src/domain/registration";
+import { FOUNDATION_LEVEL_MESSAGE, type RuleProblem } from "../../../src/domain/registration";
 import type { ApplicationOrg } from "../../../src/registration/contract";
 import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../../src/registration/forms";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { type Errors, SelectField, TextField } from "../../components/form";
 import { Area, Check, type Values, v } from "./shared";
+
+/**
+ * R-A4: what is wrong with the proposed name, next to the field. The page renders it from the saved data (so it works
+ * without JavaScript after 保存 or 提交); the live check (/check) swaps it out of band as the name is typed.
+ */
+export function NameChecks({ checks, oob }: { checks: RuleProblem[]; oob?: boolean }) {
+  return (
+    <div id="name-check" aria-live="polite" hx-swap-oob={oob ? "true" : undefined}>
+      {checks.map((x) => (
+        <p class={x.level === "block" ? "error-message" : "hint"}>
+          {x.level === "block" ? "名称需要修改：" : "请注意："}
+          {x.message}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** The proposed name: typing it fires "live-search" (public/js/app.js waits for an IME composition to end). */
+function NameField(p: { values: Values; errors: Errors; checks: RuleProblem[] }) {
+  const error = p.errors.name;
+  return (
+    <div class={`field ${error ? "field-error" : ""}`}>
+      <label for="name">拟成立组织的名称</label>
+      <p class="hint" id="name-hint">
+        由行政区划、字号或业务领域、组织形式组成，例如 示范市围棋协会。输入后即检查名称是否可用。
+      </p>
+      {error ? (
+        <p class="error-message" id="name-error">
+          {error}
+        </p>
+      ) : null}
+      <input
+        type="text"
+        id="name"
+        name="name"
+        value={v(p.values, "name")}
+        maxlength={50}
+        data-live-search
+        aria-describedby={`name-hint name-check${error ? " name-error" : ""}`}
+        aria-invalid={error || p.checks.some((x) => x.level === "block") ? "true" : undefined}
+      />
+      <NameChecks checks={p.checks} />
+    </div>
+  );
+}
 
 /** The form of each kind: 成立, 变更 (beside the registered facts), 章程核准 and 注销. */
 
@@ -14,20 +60,15 @@ export function EstablishmentFields(p: {
   units: { id: number; name: string }[];
   /** 基金会 are registered at provincial level or above: a city or district registrar's form does not offer them. */
   foundationAllowed?: boolean;
+  /** The name's own checks (R-A4), shown under the name field. */
+  nameChecks?: RuleProblem[];
 }) {
   const { values, errors } = p;
   return (
     <>
       <fieldset>
         <legend>基本情况</legend>
-        <TextField
-          name="name"
-          label="拟成立组织的名称"
-          errors={errors}
-          value={v(values, "name")}
-          maxlength={50}
-          hint="由行政区划、字号或业务领域、组织形式组成，例如 示范市围棋协会。"
-        />
+        <NameField values={values} errors={errors} checks={p.nameChecks ?? []} />
         <SelectField
           name="type"
           label="类型"

@@ -1,0 +1,85 @@
+import { desc } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { registrationApplications } from "../../db/schema";
+import { createApp } from "../../src/app";
+import { testConfig } from "../../src/config";
+import type { Db } from "../../src/db";
+import { openMemoryDatabase } from "../../src/node-db";
+import { formHeaders } from "../support/auth";
+import { ensureAuthority, insertOrgs } from "../support/orgs";
+
+/** The public 成立 application as a first-time applicant meets it: the name checked as typed (R-A4). */
+
+let db: Db;
+let clock: Date;
+const app = () => createApp({ db, config: testConfig({ trustProxy: { hops: 1 } }), now: () => clock });
+let districtId: number;
+
+beforeEach(async () => {
+  ({ db } = await openMemoryDatabase());
+  clock = new Date("2026-11-23T02:00:00Z");
+  await ensureAuthority(db, { code: "159900", name: "示范市民政局" });
+  districtId = await ensureAuthority(db, {
+    code: "159901",
+    name: "示范市东湖区民政局",
+    level: "district",
+    parentCode: "159900",
+  });
+});
+
+const post = (path: string, body: Record<string, string>) =>
+  app().request(path, { method: "POST", headers: formHeaders(), body: new URLSearchParams(body) });
+const get = (path: string) => app().request(path);
+
+async function startApplication(): Promise<{ path: string; id: number }> {
+  const res = await post("/apply", {
+    authorityId: String(districtId),
+    applicantName: "林海",
+    applicantPhone: "13800000000",
+  });
+  expect(res.status).toBe(303);
+  const path = res.headers.get("Location")!.replace(/\?.*$/, "");
+  const [row] = await db
+    .select()
+    .from(registrationApplications)
+    .orderBy(desc(registrationApplications.id))
+    .limit(1);
+  return { path, id: row!.id };
+}
+
+describe("R-A4: the proposed name is checked before a type is chosen", () => {
+  it("the live check names a taken name and a banned word next to the name field, with no type chosen", async () => {
+    await insertOrgs(db, [{ name: "东湖区围棋协会", authorityCode: "159901" }]);
+    const { path } = await startApplication();
+    const taken = await post(`${path}/check`, { name: "东湖区围棋协会" });
+    expect(taken.status).toBe(200);
+    const html = await taken.text();
+    // The name's own panel is swapped out of band beside the field.
+    expect(html).toMatch(/<div id="name-check"[^>]*hx-swap-oob="true"[^>]*>.*已有同名的社会组织/s);
+    const banned = await post(`${path}/check`, { name: "东湖区第一围棋协会" });
+    expect(await banned.text()).toContain("名称不得使用“第一”");
+  });
+
+  it("the checks that depend on the type (民非 may not contain 总) wait until a type is chosen", async () => {
+    const { path } = await startApplication();
+    const noType = await (await post(`${path}/check`, { name: "东湖区总培训中心" })).text();
+    expect(noType).not.toContain("不得含有“总”字");
+    const withType = await (
+      await post(`${path}/check`, { name: "东湖区总培训中心", type: "private_non_enterprise" })
+    ).text();
+    expect(withType).toContain("不得含有“总”字");
+  });
+
+  it("without JavaScript, saving shows what is wrong with the name under the field", async () => {
+    await insertOrgs(db, [{ name: "东湖区围棋协会", authorityCode: "159901" }]);
+    const { path } = await startApplication();
+    const saved = await post(`${path}/save`, { name: "东湖区围棋协会", version: "1" });
+    expect(saved.status).toBe(303);
+    const page = await (await get(path)).text();
+    expect(page).toMatch(/<div id="name-check"[^>]*>.*名称需要修改：本登记管理机关已有同名的社会组织/s);
+    expect(page).toContain('aria-invalid="true"');
+    // The form asks for live checks on typing (after an IME composition ends) and on leaving the field.
+    expect(page).toContain("live-search delay:500ms, focusout from:#name");
+    expect(page).toContain("data-live-search");
+  });
+});
