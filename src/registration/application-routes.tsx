@@ -138,6 +138,7 @@ async function page(
       problems={data.problems}
       events={data.events}
       units={data.units}
+      unitGroups={data.unitGroups}
       dueLeft={data.dueLeft}
       dueUncalendared={data.dueUncalendared}
       foundationAllowed={data.foundationAllowed}
@@ -222,7 +223,7 @@ function applicationPageRoutes(resolve: Resolver) {
         ok: false as const,
         response: await page(c, r, {
           values: raw,
-          errors: { form: saved.message },
+          errors: saved.fields ?? { form: saved.message },
           status: saved.code === "stale" ? 409 : 422,
         }),
       };

@@ -117,3 +117,9 @@ export interface AnnouncementView {
   orgName: string;
   authorityName: string;
 }
+
+/** 业务主管单位 an application may name, under the district they serve (an <optgroup> each). */
+export interface SupervisorUnitGroup {
+  label: string;
+  units: { id: number; name: string }[];
+}

@@ -1,6 +1,6 @@
 import { desc } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { registrationApplications } from "../../db/schema";
+import { registrationApplications, supervisorUnits } from "../../db/schema";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import type { Db } from "../../src/db";
@@ -14,6 +14,7 @@ let db: Db;
 let clock: Date;
 const app = () => createApp({ db, config: testConfig({ trustProxy: { hops: 1 } }), now: () => clock });
 let districtId: number;
+let westId: number;
 
 beforeEach(async () => {
   ({ db } = await openMemoryDatabase());
@@ -25,7 +26,17 @@ beforeEach(async () => {
     level: "district",
     parentCode: "159900",
   });
+  westId = await ensureAuthority(db, {
+    code: "159902",
+    name: "示范市西湖区民政局",
+    level: "district",
+    parentCode: "159900",
+  });
 });
+
+const unit = async (name: string, authorityId: number | null) =>
+  (await db.insert(supervisorUnits).values({ name, authorityId }).returning({ id: supervisorUnits.id }))[0]!
+    .id;
 
 const post = (path: string, body: Record<string, string>) =>
   app().request(path, { method: "POST", headers: formHeaders(), body: new URLSearchParams(body) });
@@ -81,5 +92,51 @@ describe("R-A4: the proposed name is checked before a type is chosen", () => {
     // The form asks for live checks on typing (after an IME composition ends) and on leaving the field.
     expect(page).toContain("live-search delay:500ms, focusout from:#name");
     expect(page).toContain("data-live-search");
+  });
+});
+
+describe("R-A11: the 业务主管单位 list is the application's district", () => {
+  it("offers the district's units under an <optgroup> and leaves out another district's", async () => {
+    await unit("东湖区教育局", districtId);
+    await unit("西湖区教育局", westId);
+    await unit("示范市体育总会", null);
+    const { path } = await startApplication();
+    const html = await (await get(path)).text();
+    expect(html).toMatch(
+      /<optgroup label="示范市东湖区民政局辖区"><option value="\d+">东湖区教育局<\/option><\/optgroup>/,
+    );
+    expect(html).toContain('<optgroup label="其他业务主管单位">');
+    expect(html).toContain("示范市体育总会");
+    expect(html).not.toContain("西湖区教育局");
+  });
+
+  it("refuses a unit outside the authority's district with a message next to the field, and stores nothing", async () => {
+    const west = await unit("西湖区教育局", westId);
+    const { path, id } = await startApplication();
+    const res = await post(`${path}/save`, {
+      name: "东湖区围棋协会",
+      supervisionMode: "supervised",
+      supervisorUnitId: String(west),
+      version: "1",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(
+      /<p class="error-message" id="supervisorUnitId-error">所选业务主管单位不在本登记管理机关的辖区内/,
+    );
+    const [row] = await db.select().from(registrationApplications);
+    expect(row!.id).toBe(id);
+    expect(row!.data).toEqual({});
+  });
+
+  it("accepts the district's own unit", async () => {
+    const own = await unit("东湖区教育局", districtId);
+    const { path } = await startApplication();
+    const res = await post(`${path}/save`, {
+      supervisionMode: "supervised",
+      supervisorUnitId: String(own),
+      version: "1",
+    });
+    expect(res.status).toBe(303);
   });
 });

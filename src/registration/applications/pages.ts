@@ -10,10 +10,17 @@ import {
   yearsWithoutCalendar,
 } from "../../domain/working-days";
 import { loadCalendar } from "../../inspection/holidays";
-import type { ApplicationEventView, ApplicationOrg, ApplicationView, QueueRow } from "../contract";
+import type {
+  ApplicationEventView,
+  ApplicationOrg,
+  ApplicationView,
+  QueueRow,
+  SupervisorUnitGroup,
+} from "../contract";
 import { applicationProblems } from "./lifecycle";
 import { applicationEvents, orgApplications, registrarQueue } from "./queries";
 import { type ApplicationRow, isFiler, type OrgRow, orgOf, type Viewer } from "./shared";
+import { supervisorUnitGroups } from "./units";
 
 /**
  * What the application pages show, read and converted into the view types of src/registration/contract.ts: the
@@ -93,6 +100,8 @@ export interface ApplicationPageData {
   problems: RuleProblem[];
   events: ApplicationEventView[];
   units: { id: number; name: string }[];
+  /** The units the form offers: those of the application's district (R-A11). */
+  unitGroups: SupervisorUnitGroup[];
   /** Working days left before the decision limit (R-A6). */
   dueLeft: number | null;
   /** Years without a holiday calendar that the decision deadline crosses (counted by weekends only). */
@@ -126,13 +135,14 @@ export async function applicationPageData(
   seriousPersonBlocks: boolean,
 ): Promise<ApplicationPageData> {
   const staffView = viewer.kind === "user" && viewer.user.role === "registrar";
-  const [problems, events, units, org, calendar, level] = await Promise.all([
+  const [problems, events, units, org, calendar, level, unitGroups] = await Promise.all([
     applicationProblems(db, app, today, staffView ? { seriousPersonBlocks } : null),
     applicationEvents(db, app.id),
     activeSupervisorUnits(db),
     orgOf(db, app),
     loadCalendar(db),
     authorityLevel(db, app.authorityId),
+    supervisorUnitGroups(db, app.authorityId),
   ]);
   const proposedName = (app.data as { name?: string }).name;
   return {
@@ -145,6 +155,7 @@ export async function applicationPageData(
     problems,
     events: events.map(toEventView),
     units,
+    unitGroups,
     dueLeft: app.dueOn ? workingDaysRemaining(today, app.dueOn, calendar) : null,
     dueUncalendared: app.dueOn ? dueWithoutCalendar(app, calendar) : [],
     foundationAllowed: mayRegisterType("foundation", level),

@@ -9,6 +9,7 @@ import type {
   ApplicationEventView,
   ApplicationOrg,
   ApplicationView,
+  SupervisorUnitGroup,
 } from "../../../src/registration/contract";
 import { ErrorSummary, type Errors } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
@@ -29,6 +30,8 @@ export interface ApplicationPageProps {
   problems: RuleProblem[];
   events: ApplicationEventView[];
   units: { id: number; name: string }[];
+  /** The 业务主管单位 the form offers, by district (R-A11). */
+  unitGroups?: SupervisorUnitGroup[];
   dueLeft: number | null;
   /** Years without a holiday calendar that the decision deadline crosses (counted by weekends only). */
   dueUncalendared?: number[];
@@ -69,10 +72,17 @@ export function ApplicationForm(p: ApplicationPageProps) {
           units={p.units}
           foundationAllowed={p.foundationAllowed}
           nameChecks={p.problems.filter((x) => x.field === "name")}
+          unitGroups={p.unitGroups}
         />
       ) : null}
       {kind === "change" && p.org ? (
-        <ChangeFields values={p.values} errors={p.errors} org={p.org} units={p.units} />
+        <ChangeFields
+          values={p.values}
+          errors={p.errors}
+          org={p.org}
+          units={p.units}
+          unitGroups={p.unitGroups}
+        />
       ) : null}
       {kind === "charter" ? <CharterFields values={p.values} errors={p.errors} /> : null}
       {kind === "deregistration" ? <DeregistrationFields values={p.values} errors={p.errors} /> : null}

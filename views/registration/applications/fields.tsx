@@ -1,9 +1,9 @@
 import { formatFen } from "../../../src/domain/money";
 import { FOUNDATION_LEVEL_MESSAGE, type RuleProblem } from "../../../src/domain/registration";
-import type { ApplicationOrg } from "../../../src/registration/contract";
+import type { ApplicationOrg, SupervisorUnitGroup } from "../../../src/registration/contract";
 import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../../src/registration/forms";
 import { TYPE_LABELS } from "../../../src/registry/labels";
-import { type Errors, SelectField, TextField } from "../../components/form";
+import { type Errors, FieldError, SelectField, TextField } from "../../components/form";
 import { Area, Check, type Values, v } from "./shared";
 
 /**
@@ -52,6 +52,38 @@ function NameField(p: { values: Values; errors: Errors; checks: RuleProblem[] })
   );
 }
 
+/** R-A11: the 业务主管单位 of the application's district, one <optgroup> per district. */
+function UnitSelect(p: {
+  groups: SupervisorUnitGroup[];
+  value: string;
+  invalid: boolean;
+  label?: string;
+  describedBy?: string;
+}) {
+  return (
+    <select
+      id="supervisorUnitId"
+      name="supervisorUnitId"
+      aria-label={p.label}
+      aria-describedby={
+        [p.describedBy, p.invalid ? "supervisorUnitId-error" : ""].filter(Boolean).join(" ") || undefined
+      }
+      aria-invalid={p.invalid ? "true" : undefined}
+    >
+      <option value="">—</option>
+      {p.groups.map((g) => (
+        <optgroup label={g.label}>
+          {g.units.map((u) => (
+            <option value={String(u.id)} selected={p.value === String(u.id)}>
+              {u.name}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
+
 /** The form of each kind: 成立, 变更 (beside the registered facts), 章程核准 and 注销. */
 
 export function EstablishmentFields(p: {
@@ -62,6 +94,8 @@ export function EstablishmentFields(p: {
   foundationAllowed?: boolean;
   /** The name's own checks (R-A4), shown under the name field. */
   nameChecks?: RuleProblem[];
+  /** The units the application's district offers (R-A11). */
+  unitGroups?: SupervisorUnitGroup[];
 }) {
   const { values, errors } = p;
   return (
@@ -179,14 +213,19 @@ export function EstablishmentFields(p: {
             { value: "direct", label: "直接登记（行业协会商会、科技类、公益慈善类、城乡社区服务类）" },
           ]}
         />
-        <SelectField
-          name="supervisorUnitId"
-          label="业务主管单位"
-          errors={errors}
-          value={v(values, "supervisorUnitId")}
-          placeholder="—"
-          options={p.units.map((u) => ({ value: String(u.id), label: u.name }))}
-        />
+        <div class={`field ${errors.supervisorUnitId ? "field-error" : ""}`}>
+          <label for="supervisorUnitId">业务主管单位</label>
+          <p class="hint" id="supervisorUnitId-hint">
+            列出本登记管理机关辖区内的业务主管单位。
+          </p>
+          <FieldError errors={errors} name="supervisorUnitId" />
+          <UnitSelect
+            groups={p.unitGroups ?? [{ label: "业务主管单位", units: p.units }]}
+            value={v(values, "supervisorUnitId")}
+            invalid={Boolean(errors.supervisorUnitId)}
+            describedBy="supervisorUnitId-hint"
+          />
+        </div>
         <SelectField
           name="directCategory"
           label="直接登记的类别（直接登记的填写）"
@@ -267,6 +306,7 @@ export function ChangeFields(p: {
   errors: Errors;
   org: ApplicationOrg;
   units: { id: number; name: string }[];
+  unitGroups?: SupervisorUnitGroup[];
 }) {
   const { values, errors, org } = p;
   const unitName = p.units.find((u) => u.id === org.supervisorUnitId)?.name ?? null;
@@ -309,14 +349,12 @@ export function ChangeFields(p: {
                       </p>
                     ) : null}
                     {item === "supervisor" ? (
-                      <select id={field} name={field} aria-label={`变更后的${CHANGE_ITEM_LABELS[item]}`}>
-                        <option value="">—</option>
-                        {p.units.map((u) => (
-                          <option value={String(u.id)} selected={v(values, field) === String(u.id)}>
-                            {u.name}
-                          </option>
-                        ))}
-                      </select>
+                      <UnitSelect
+                        groups={p.unitGroups ?? [{ label: "业务主管单位", units: p.units }]}
+                        value={v(values, field)}
+                        invalid={Boolean(errors[field])}
+                        label={`变更后的${CHANGE_ITEM_LABELS[item]}`}
+                      />
                     ) : (
                       <input
                         type="text"
