@@ -145,6 +145,8 @@ async function page(
       applicant={data.applicant}
       notice={done ? (NOTICES[done] ?? null) : null}
       link={r.link}
+      authorityName={data.authorityName}
+      decisionLimitDays={data.decisionLimitDays}
     >
       {data.isReviewer ? (
         <>

@@ -4,6 +4,7 @@ import { registrationApplications, supervisorUnits } from "../../db/schema";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import type { Db } from "../../src/db";
+import { cnDate } from "../../src/domain/dates";
 import { openMemoryDatabase } from "../../src/node-db";
 import { formHeaders } from "../support/auth";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
@@ -37,6 +38,30 @@ beforeEach(async () => {
 const unit = async (name: string, authorityId: number | null) =>
   (await db.insert(supervisorUnits).values({ name, authorityId }).returning({ id: supervisorUnits.id }))[0]!
     .id;
+
+const CHARTER =
+  "第一章 总则：本会名称为东湖区围棋协会，宗旨是普及围棋运动。第二章 业务范围：比赛、培训、交流。第三章 会员。第四章 组织机构和负责人产生、罢免。第五章 资产管理、使用原则。第六章 章程的修改程序。第七章 终止程序及终止后的财产处理。";
+
+const goodEstablishment = {
+  name: "东湖区围棋协会",
+  type: "social_group",
+  address: "东湖区湖滨路 8 号",
+  activityArea: "东湖区",
+  legalRepresentative: "林海",
+  capital: "30000",
+  individualMembers: "56",
+  unitMembers: "0",
+  purpose: "普及围棋运动，提高棋艺水平。",
+  businessScope: "围棋比赛、培训、交流。",
+  supervisionMode: "direct",
+  directCategory: "community",
+  partyBuildingAuthority: "东湖区社会组织党委",
+  partyCommitment: "1",
+  partyFullMembers: "3",
+  partyProbationaryMembers: "0",
+  partySecretaryCandidate: "林海",
+  charter: CHARTER,
+};
 
 const post = (path: string, body: Record<string, string>) =>
   app().request(path, { method: "POST", headers: formHeaders(), body: new URLSearchParams(body) });
@@ -138,5 +163,33 @@ describe("R-A11: the 业务主管单位 list is the application's district", () 
       version: "1",
     });
     expect(res.status).toBe(303);
+  });
+});
+
+describe("R-A6: the applicant's page after submitting says what happens next", () => {
+  it("names the application's number, the review, the limit in working days and the date the decision is due", async () => {
+    const { path, id } = await startApplication();
+    const res = await post(`${path}/submit`, { ...goodEstablishment, version: "1" });
+    expect(res.status).toBe(303);
+    const html = await (await get(`${path}?done=submitted`)).text();
+    const [row] = await db.select().from(registrationApplications);
+    expect(row!.state).toBe("submitted");
+    expect(html).toContain(`申请编号：<strong>${id}</strong>`);
+    expect(html).toContain("60 个工作日内作出准予登记或不予登记的决定");
+    expect(html).toContain(`最迟在 <strong>${cnDate(row!.dueOn!)}</strong> 前`);
+    expect(cnDate(row!.dueOn!)).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    // How to come back, what to prepare (by type: a 社团's 活动资金), and whom to contact.
+    expect(html).toContain("请保存本页地址");
+    expect(html.match(/class="activation-link"/g)).toHaveLength(1);
+    expect(html).toContain("活动资金不少于 3 万元");
+    expect(html).toContain("住所证明");
+    expect(html).toContain("本申请由<strong>示范市东湖区民政局</strong>");
+  });
+
+  it("a 慈善组织 applicant is told 30 working days", async () => {
+    const { path } = await startApplication();
+    await post(`${path}/submit`, { ...goodEstablishment, isCharity: "1", version: "1" });
+    const html = await (await get(path)).text();
+    expect(html).toContain("30 个工作日内作出准予登记或不予登记的决定");
   });
 });

@@ -2,7 +2,12 @@ import { eq, ne } from "drizzle-orm";
 import { authorities, organizations, type registrationEvents, supervisorUnits } from "../../../db/schema";
 import type { SessionUser } from "../../context";
 import type { Db } from "../../db";
-import { APPLICATION_KIND_LABELS, mayRegisterType, type RuleProblem } from "../../domain/registration";
+import {
+  APPLICATION_KIND_LABELS,
+  DEFAULT_DECISION_LIMITS,
+  mayRegisterType,
+  type RuleProblem,
+} from "../../domain/registration";
 import type { ApplicationState } from "../../domain/registration-workflow";
 import {
   type WorkingDayCalendar,
@@ -110,6 +115,19 @@ export interface ApplicationPageData {
   foundationAllowed: boolean;
   /** Who applied and how to reach them: for the registrar only (personal data, never public). */
   applicant: { name: string; phone: string | null } | null;
+  /** The registration authority the application is filed with, for the applicant's "whom to contact". */
+  authorityName: string;
+  /** R-A6: the decision limit in working days from complete files. */
+  decisionLimitDays: number;
+}
+
+/** R-A6: the registrar decides a 成立 within 60 working days of complete files (慈善组织 30); other kinds 30. */
+function decisionLimitDays(app: ApplicationRow): number {
+  const limits = DEFAULT_DECISION_LIMITS;
+  if (app.kind !== "establishment") return limits[app.kind];
+  return (app.data as { isCharity?: boolean }).isCharity === true
+    ? limits.establishmentCharity
+    : limits.establishment;
 }
 
 /** R-A6: the years the decision deadline was counted across with no holiday calendar entered (weekends only). */
@@ -120,9 +138,12 @@ function dueWithoutCalendar(
   return app.dueOn ? yearsWithoutCalendar(app.submittedOn ?? app.dueOn, app.dueOn, calendar) : [];
 }
 
-async function authorityLevel(db: Db, id: number) {
-  const [row] = await db.select({ level: authorities.level }).from(authorities).where(eq(authorities.id, id));
-  return row?.level ?? "city";
+async function authorityOf(db: Db, id: number) {
+  const [row] = await db
+    .select({ level: authorities.level, name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, id));
+  return { level: row?.level ?? "city", name: row?.name ?? "登记管理机关" };
 }
 
 /** Everything one application's page shows to `viewer` (registrars also see the people behind 严重 entries, R-D8). */
@@ -135,13 +156,13 @@ export async function applicationPageData(
   seriousPersonBlocks: boolean,
 ): Promise<ApplicationPageData> {
   const staffView = viewer.kind === "user" && viewer.user.role === "registrar";
-  const [problems, events, units, org, calendar, level, unitGroups] = await Promise.all([
+  const [problems, events, units, org, calendar, authority, unitGroups] = await Promise.all([
     applicationProblems(db, app, today, staffView ? { seriousPersonBlocks } : null),
     applicationEvents(db, app.id),
     activeSupervisorUnits(db),
     orgOf(db, app),
     loadCalendar(db),
-    authorityLevel(db, app.authorityId),
+    authorityOf(db, app.authorityId),
     supervisorUnitGroups(db, app.authorityId),
   ]);
   const proposedName = (app.data as { name?: string }).name;
@@ -158,7 +179,9 @@ export async function applicationPageData(
     unitGroups,
     dueLeft: app.dueOn ? workingDaysRemaining(today, app.dueOn, calendar) : null,
     dueUncalendared: app.dueOn ? dueWithoutCalendar(app, calendar) : [],
-    foundationAllowed: mayRegisterType("foundation", level),
+    foundationAllowed: mayRegisterType("foundation", authority.level),
+    authorityName: authority.name,
+    decisionLimitDays: decisionLimitDays(app),
   };
 }
 

@@ -15,6 +15,7 @@ import { ErrorSummary, type Errors } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
 import { Layout } from "../../layout";
 import { ChangeFields, CharterFields, DeregistrationFields, EstablishmentFields } from "./fields";
+import { NextSteps } from "./next-steps";
 import { CorrectionPanel, EventsList, ProblemsPanel, ReadOnlyData } from "./panels";
 import { APPLICATION_FIELD_LABELS, ApplicationStateTag, DueBadge, type Values } from "./shared";
 
@@ -40,6 +41,9 @@ export interface ApplicationPageProps {
   /** Who applied and their phone: shown to the registrar only. */
   applicant?: { name: string; phone: string | null } | null;
   notice?: string | null;
+  /** The authority the application is filed with, and its decision limit in working days (R-A6). */
+  authorityName?: string;
+  decisionLimitDays?: number;
   /** For applicants: their link, shown so they keep it. */
   link?: string | null;
   /** Extra panels (the registrar's actions). */
@@ -110,13 +114,12 @@ export function ApplicationPage(p: ApplicationPageProps) {
           </p>
         ) : null}
         {p.link ? (
-          <div class="panel">
-            <p>
-              <strong>请保存本页地址</strong>
-              ：这是您查看和修改本申请的唯一入口，不需要账号。请勿转给他人。
-            </p>
-            <code class="activation-link">{p.link}</code>
-          </div>
+          <NextSteps
+            app={p.app}
+            link={p.link}
+            authorityName={p.authorityName ?? "登记管理机关"}
+            decisionLimitDays={p.decisionLimitDays ?? 60}
+          />
         ) : null}
         <dl class="summary">
           <dt>申请事项</dt>
