@@ -36,6 +36,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "organization.rating_revoke": "取消评估等级",
   "registration.start": "创建登记申请",
   "registration.save": "保存登记申请",
+  "registration.attachment.add": "上传登记申请材料",
   "registration.import.preview": "预览批量导入",
   "registration.import.done": "完成批量导入",
   "registration.import.cancel": "取消批量导入",

@@ -48,6 +48,8 @@ export const PUBLIC_ROUTES = new Set([
   "POST /apply/:token/save",
   "POST /apply/:token/submit",
   "POST /apply/:token/withdraw",
+  "POST /apply/:token/materials",
+  "GET /apply/:token/materials/:materialId",
   // Certificates and their verification (src/registration/certificate-routes.tsx): the register is public.
   "GET /orgs/:uscc/certificate",
   "GET /orgs/:uscc/certificate/qr.svg",

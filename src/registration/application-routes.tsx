@@ -17,6 +17,7 @@ import { chinaDateOf } from "../domain/working-days";
 import { clientIp } from "../http";
 import { renderFragment, renderPage } from "../render";
 import { errorsOf } from "../route-kit";
+import { materialRoutes } from "./application-material-routes";
 import {
   type ApplicationRow,
   accessOf,
@@ -55,7 +56,7 @@ async function form(c: C): Promise<Record<string, string | string[]>> {
   return (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
 }
 
-interface Resolved {
+export interface Resolved {
   viewer: Viewer;
   app: ApplicationRow;
   canAct: boolean;
@@ -63,7 +64,16 @@ interface Resolved {
   link: string | null;
 }
 
-type Resolver = (c: C) => Promise<Resolved | null>;
+export type Resolver = (c: C) => Promise<Resolved | null>;
+
+interface PageOptions {
+  values?: Record<string, string | string[]>;
+  errors?: Record<string, string>;
+  status?: number;
+  review?: Record<string, string>;
+}
+/** One application's page, re-rendered with errors (the material routes use it too). */
+export type PageOf = (c: C, r: Resolved, opts?: PageOptions) => Promise<Response>;
 
 const byLink: Resolver = async (c) => {
   const token = c.req.param("token") ?? "";
@@ -100,18 +110,10 @@ const NOTICES: Record<string, string> = {
   refused: "已作出不予登记的决定。",
   withdrawn: "申请已撤回。",
   started: "申请已创建，请填写并提交。",
+  uploaded: "材料已上传。",
 };
 
-async function page(
-  c: C,
-  r: Resolved,
-  opts: {
-    values?: Record<string, string | string[]>;
-    errors?: Record<string, string>;
-    status?: number;
-    review?: Record<string, string>;
-  } = {},
-) {
+async function page(c: C, r: Resolved, opts: PageOptions = {}): Promise<Response> {
   const { db, config } = c.get("deps");
   const today = todayOf(c);
   const data = await applicationPageData(
@@ -146,6 +148,8 @@ async function page(
       notice={done ? (NOTICES[done] ?? null) : null}
       link={r.link}
       authorityName={data.authorityName}
+      attachments={data.attachments}
+      mayAttach={data.mayAttach}
       decisionLimitDays={data.decisionLimitDays}
     >
       {data.isReviewer ? (
@@ -277,6 +281,8 @@ function applicationPageRoutes(resolve: Resolver) {
       return page(c, r, { errors: { form: result.message }, status: result.code === "stale" ? 409 : 422 });
     return c.redirect(`${r.base}?done=withdrawn`, 303);
   });
+
+  routes.route("/materials", materialRoutes(resolve, page));
 
   return routes;
 }

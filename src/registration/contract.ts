@@ -123,3 +123,12 @@ export interface SupervisorUnitGroup {
   label: string;
   units: { id: number; name: string }[];
 }
+
+/** One material attached to an application (章程, 验资证明, 住所证明, other). */
+export interface ApplicationAttachmentView {
+  id: number;
+  kind: "charter" | "capital" | "premises" | "other";
+  filename: string;
+  size: number;
+  uploadedAt: string;
+}

@@ -1,24 +1,28 @@
-import { desc } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { registrationApplications, supervisorUnits } from "../../db/schema";
+import { applicationAttachments, registrationApplications, supervisorUnits } from "../../db/schema";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import type { Db } from "../../src/db";
 import { cnDate } from "../../src/domain/dates";
 import { openMemoryDatabase } from "../../src/node-db";
-import { formHeaders } from "../support/auth";
+import { createUser, formHeaders, signIn } from "../support/auth";
+import { memoryStorage } from "../support/inspection";
 import { ensureAuthority, insertOrgs } from "../support/orgs";
 
 /** The public 成立 application as a first-time applicant meets it: the name checked as typed (R-A4). */
 
 let db: Db;
 let clock: Date;
-const app = () => createApp({ db, config: testConfig({ trustProxy: { hops: 1 } }), now: () => clock });
+let storage: ReturnType<typeof memoryStorage>;
+const app = () =>
+  createApp({ db, config: testConfig({ trustProxy: { hops: 1 } }), now: () => clock, storage });
 let districtId: number;
 let westId: number;
 
 beforeEach(async () => {
   ({ db } = await openMemoryDatabase());
+  storage = memoryStorage();
   clock = new Date("2026-11-23T02:00:00Z");
   await ensureAuthority(db, { code: "159900", name: "示范市民政局" });
   districtId = await ensureAuthority(db, {
@@ -191,5 +195,97 @@ describe("R-A6: the applicant's page after submitting says what happens next", (
     await post(`${path}/submit`, { ...goodEstablishment, isCharity: "1", version: "1" });
     const html = await (await get(path)).text();
     expect(html).toContain("30 个工作日内作出准予登记或不予登记的决定");
+  });
+});
+
+const PDF = new TextEncoder().encode("%PDF-1.4\n章程\n%%EOF");
+const upload = (path: string, kind: string, name: string, bytes: Uint8Array, cookie?: string) => {
+  const body = new FormData();
+  body.append("kind", kind);
+  body.append("file", new File([bytes as Uint8Array<ArrayBuffer>], name));
+  return app().request(`${path}/materials`, {
+    method: "POST",
+    headers: { Origin: "http://localhost", ...(cookie ? { Cookie: cookie } : {}) },
+    body,
+  });
+};
+const getAs = (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
+
+describe("an application's materials (章程, 验资证明, 住所证明)", () => {
+  it("the applicant attaches the 章程 and downloads it as an attachment; the registrar of the authority sees and downloads it", async () => {
+    const { path, id } = await startApplication();
+    const res = await upload(path, "charter", "章程草案.html", PDF);
+    expect(res.status).toBe(303);
+    const page = await (await get(`${path}?done=uploaded`)).text();
+    // The server names the file after what it is (a PDF), not what the uploader wrote.
+    const link = page.match(/章程：<a href="([^"]+)">章程草案\.pdf<\/a>/);
+    expect(link).not.toBeNull();
+    const file = await get(link![1]!);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("Content-Disposition")).toMatch(/^attachment;/);
+    expect(file.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(file.headers.get("Content-Type")).toBe("application/pdf");
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF);
+
+    const registrar = (
+      await signIn(db, (await createUser(db, { role: "registrar", authorityId: districtId })).id, clock)
+    ).cookie;
+    const staffPage = await (await getAs(`/registrar/applications/${id}`, registrar)).text();
+    const staffLink = staffPage.match(
+      /<a href="(\/registrar\/applications\/\d+\/materials\/\d+)">章程草案\.pdf/,
+    );
+    expect(staffLink).not.toBeNull();
+    expect((await getAs(staffLink![1]!, registrar)).status).toBe(200);
+    // The registrar reads the materials but uploads none on the applicant's behalf.
+    expect((await upload(`/registrar/applications/${id}`, "other", "x.pdf", PDF, registrar)).status).toBe(
+      404,
+    );
+    const audit = await db.all<{ action: string }>(
+      sql`SELECT action FROM audit_events WHERE action = 'registration.attachment.add'`,
+    );
+    expect(audit).toHaveLength(1);
+  });
+
+  it("another applicant's link, a registrar of another district and no one without a link cannot download them", async () => {
+    const first = await startApplication();
+    await upload(first.path, "premises", "租赁合同.pdf", PDF);
+    const second = await startApplication();
+    const [row] = await db.select().from(applicationAttachments);
+    expect((await get(`${second.path}/materials/${row!.id}`)).status).toBe(404);
+    expect((await get(`/apply/not-a-link/materials/${row!.id}`)).status).toBe(404);
+    const west = (
+      await signIn(db, (await createUser(db, { role: "registrar", authorityId: westId })).id, clock)
+    ).cookie;
+    expect((await getAs(`/registrar/applications/${first.id}/materials/${row!.id}`, west)).status).toBe(404);
+  });
+
+  it("refuses a file that is not a PDF, PNG or JPEG, and a missing file, with a Chinese message next to the field", async () => {
+    const { path } = await startApplication();
+    const html = await upload(
+      path,
+      "capital",
+      "验资.pdf",
+      new TextEncoder().encode("<html>not a pdf</html>"),
+    );
+    expect(html.status).toBe(400);
+    expect(await html.text()).toMatch(
+      /<p class="error-message" id="file-error">文件“验资.pdf”的内容不是 PDF、PNG 或 JPEG 格式/,
+    );
+    const none = await upload(path, "capital", "", new Uint8Array());
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain("请选择要上传的文件。");
+    const badKind = await upload(path, "__proto__", "a.pdf", PDF);
+    expect(badKind.status).toBe(400);
+    expect(await badKind.text()).toContain("请选择材料类别。");
+    expect(await db.select().from(applicationAttachments)).toHaveLength(0);
+    expect(storage.files.size).toBe(0);
+  });
+
+  it("after the registrar decides, no more materials are accepted", async () => {
+    const { path, id } = await startApplication();
+    await db.run(sql`UPDATE registration_applications SET state = 'refused' WHERE id = ${id}`);
+    const res = await upload(path, "other", "补充.pdf", PDF);
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain("申请已办结，不能再上传材料。");
   });
 });

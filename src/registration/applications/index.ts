@@ -3,6 +3,11 @@
  * deregister.ts) for its rules and what its approval writes; the shared workflow in lifecycle.ts; reads in queries.ts.
  */
 
+export {
+  addApplicationAttachment,
+  getApplicationAttachment,
+  listApplicationAttachments,
+} from "./attachments";
 export type { TransitionInput, TransitionResult } from "./lifecycle";
 export {
   act,

@@ -16,12 +16,14 @@ import {
 } from "../../domain/working-days";
 import { loadCalendar } from "../../inspection/holidays";
 import type {
+  ApplicationAttachmentView,
   ApplicationEventView,
   ApplicationOrg,
   ApplicationView,
   QueueRow,
   SupervisorUnitGroup,
 } from "../contract";
+import { listApplicationAttachments, mayAttach } from "./attachments";
 import { applicationProblems } from "./lifecycle";
 import { applicationEvents, orgApplications, registrarQueue } from "./queries";
 import { type ApplicationRow, isFiler, type OrgRow, orgOf, type Viewer } from "./shared";
@@ -119,6 +121,9 @@ export interface ApplicationPageData {
   authorityName: string;
   /** R-A6: the decision limit in working days from complete files. */
   decisionLimitDays: number;
+  /** The materials attached (章程, 验资证明, 住所证明 …), and whether this viewer may add more. */
+  attachments: ApplicationAttachmentView[];
+  mayAttach: boolean;
 }
 
 /** R-A6: the registrar decides a 成立 within 60 working days of complete files (慈善组织 30); other kinds 30. */
@@ -156,7 +161,7 @@ export async function applicationPageData(
   seriousPersonBlocks: boolean,
 ): Promise<ApplicationPageData> {
   const staffView = viewer.kind === "user" && viewer.user.role === "registrar";
-  const [problems, events, units, org, calendar, authority, unitGroups] = await Promise.all([
+  const [problems, events, units, org, calendar, authority, unitGroups, attachments] = await Promise.all([
     applicationProblems(db, app, today, staffView ? { seriousPersonBlocks } : null),
     applicationEvents(db, app.id),
     activeSupervisorUnits(db),
@@ -164,6 +169,7 @@ export async function applicationPageData(
     loadCalendar(db),
     authorityOf(db, app.authorityId),
     supervisorUnitGroups(db, app.authorityId),
+    listApplicationAttachments(db, app.id),
   ]);
   const proposedName = (app.data as { name?: string }).name;
   return {
@@ -181,6 +187,8 @@ export async function applicationPageData(
     dueUncalendared: app.dueOn ? dueWithoutCalendar(app, calendar) : [],
     foundationAllowed: mayRegisterType("foundation", authority.level),
     authorityName: authority.name,
+    attachments,
+    mayAttach: canAct && mayAttach(viewer, app),
     decisionLimitDays: decisionLimitDays(app),
   };
 }

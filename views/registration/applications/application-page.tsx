@@ -6,6 +6,7 @@ import {
   type RuleProblem,
 } from "../../../src/domain/registration";
 import type {
+  ApplicationAttachmentView,
   ApplicationEventView,
   ApplicationOrg,
   ApplicationView,
@@ -15,6 +16,7 @@ import { ErrorSummary, type Errors } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
 import { Layout } from "../../layout";
 import { ChangeFields, CharterFields, DeregistrationFields, EstablishmentFields } from "./fields";
+import { MaterialsPanel } from "./materials";
 import { NextSteps } from "./next-steps";
 import { CorrectionPanel, EventsList, ProblemsPanel, ReadOnlyData } from "./panels";
 import { APPLICATION_FIELD_LABELS, ApplicationStateTag, DueBadge, type Values } from "./shared";
@@ -44,6 +46,9 @@ export interface ApplicationPageProps {
   /** The authority the application is filed with, and its decision limit in working days (R-A6). */
   authorityName?: string;
   decisionLimitDays?: number;
+  /** The materials attached, and whether this viewer may add more. */
+  attachments?: ApplicationAttachmentView[];
+  mayAttach?: boolean;
   /** For applicants: their link, shown so they keep it. */
   link?: string | null;
   /** Extra panels (the registrar's actions). */
@@ -174,6 +179,12 @@ export function ApplicationPage(p: ApplicationPageProps) {
         <ErrorSummary errors={p.errors} labels={APPLICATION_FIELD_LABELS} />
         {decided ? null : <ProblemsPanel problems={p.problems} />}
         {p.editable ? <ApplicationForm {...p} /> : <ReadOnlyData app={p.app} org={p.org} units={p.units} />}
+        <MaterialsPanel
+          base={p.action}
+          attachments={p.attachments ?? []}
+          mayAttach={p.mayAttach ?? false}
+          errors={p.errors}
+        />
         {p.children}
         <EventsList events={p.events} />
       </div>
