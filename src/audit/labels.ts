@@ -37,6 +37,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "registration.start": "创建登记申请",
   "registration.save": "保存登记申请",
   "registration.attachment.add": "上传登记申请材料",
+  "registration.link_recovery.request": "请求找回申请链接",
+  "registration.link_reissue": "发放新的申请链接",
   "registration.import.preview": "预览批量导入",
   "registration.import.done": "完成批量导入",
   "registration.import.cancel": "取消批量导入",

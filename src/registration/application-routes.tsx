@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   ApplicationPage,
   ApplyStartPage,
+  LinkRecoveryPanel,
   NameChecks,
   OrgApplicationsPage,
   ProblemsPanel,
@@ -40,6 +41,7 @@ import {
   type Viewer,
 } from "./applications";
 import { formValues, parseApplicationForm } from "./forms";
+import { recoverLink, reissueLinkAs } from "./link-recovery-routes";
 
 /**
  * Registration applications over HTTP: the applicant's pages under /apply (no account: the link is the
@@ -71,6 +73,8 @@ interface PageOptions {
   errors?: Record<string, string>;
   status?: number;
   review?: Record<string, string>;
+  /** A link the registrar has just issued, shown this once. */
+  reissuedLink?: string;
 }
 /** One application's page, re-rendered with errors (the material routes use it too). */
 export type PageOf = (c: C, r: Resolved, opts?: PageOptions) => Promise<Response>;
@@ -154,6 +158,12 @@ async function page(c: C, r: Resolved, opts: PageOptions = {}): Promise<Response
     >
       {data.isReviewer ? (
         <>
+          <LinkRecoveryPanel
+            app={data.app}
+            action={r.base}
+            requests={data.linkRequests}
+            reissued={opts.reissuedLink}
+          />
           <ReviewActions
             action={r.base}
             app={data.app}
@@ -294,11 +304,21 @@ async function applyStart(
   values: Record<string, string>,
   errors: Record<string, string>,
   status = 200,
-) {
+): Promise<Response> {
   const list = await applicationAuthorities(c.get("deps").db);
+  const notice =
+    c.req.query("done") === "recover"
+      ? "已收到您的找回请求。为防止他人冒用，链接不会显示在网页上：请联系受理您申请的登记管理机关，说明申请编号，工作人员核实身份后会为您发放新链接。"
+      : null;
   return renderPage(
     c,
-    <ApplyStartPage user={c.get("user")} authorities={list} values={values} errors={errors} />,
+    <ApplyStartPage
+      user={c.get("user")}
+      authorities={list}
+      values={values}
+      errors={errors}
+      notice={notice}
+    />,
     status as 200,
   );
 }
@@ -307,6 +327,7 @@ async function applyStart(
 export const applyRoutes = new Hono<AppEnv>();
 
 applyRoutes.get("/", (c) => applyStart(c, {}, {}));
+applyRoutes.post("/recover", recoverLink(applyStart));
 
 const StartForm = z.object({
   authorityId: z
@@ -471,6 +492,7 @@ const decideAs = (action: Extract<ApplicationAction, "return" | "approve" | "ref
 registrarApplicationRoutes.post("/return", decideAs("return"));
 registrarApplicationRoutes.post("/approve", decideAs("approve"));
 registrarApplicationRoutes.post("/refuse", decideAs("refuse"));
+registrarApplicationRoutes.post("/reissue-link", reissueLinkAs(resolveRegistrar, page));
 
 /** Terminated organizations' accounts are read-only: their writes under /portal are refused. */
 export const portalReadOnlyWhenTerminated = async (c: C, next: () => Promise<void>) => {

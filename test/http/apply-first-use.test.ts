@@ -289,3 +289,75 @@ describe("an application's materials (章程, 验资证明, 住所证明)", () =
     expect(await res.text()).toContain("申请已办结，不能再上传材料。");
   });
 });
+
+describe("a lost link: recorded on /apply, a new one issued by the registrar", () => {
+  it("the request shows no link; the registrar sees it and issues a new link, which revokes the old one (audited)", async () => {
+    const { path, id } = await startApplication();
+    const res = await post("/apply/recover", { recoverNo: String(id), recoverContact: "138 0000 0000" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/apply?done=recover#recover");
+    const answer = await (await get("/apply?done=recover")).text();
+    expect(answer).toContain("已收到您的找回请求");
+    expect(answer).not.toMatch(/\/apply\/[0-9a-f]{32}\./);
+
+    const registrar = (
+      await signIn(db, (await createUser(db, { role: "registrar", authorityId: districtId })).id, clock)
+    ).cookie;
+    expect(await (await getAs(`/registrar/applications/${id}`, registrar)).text()).toContain(
+      "申请人请求找回申请链接",
+    );
+    const issued = await app().request(`/registrar/applications/${id}/reissue-link`, {
+      method: "POST",
+      headers: formHeaders(registrar),
+      body: new URLSearchParams(),
+    });
+    expect(issued.status).toBe(200);
+    const html = await issued.text();
+    const fresh = html.match(/\/apply\/[0-9a-f]{32}\.[0-9a-f]{64}/)?.[0];
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(path);
+    expect((await get(path)).status).toBe(404);
+    expect((await get(fresh!)).status).toBe(200);
+    // Once issued, the request is no longer pending.
+    expect(await (await getAs(`/registrar/applications/${id}`, registrar)).text()).not.toContain(
+      "申请人请求找回申请链接",
+    );
+    const audit = await db.all<{ action: string }>(
+      sql`SELECT action FROM audit_events WHERE action LIKE 'registration.link%' ORDER BY id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      "registration.link_recovery.request",
+      "registration.link_reissue",
+    ]);
+  });
+
+  it("a wrong phone is answered the same but records nothing; a registrar of another district cannot issue a link", async () => {
+    const { id } = await startApplication();
+    const res = await post("/apply/recover", { recoverNo: String(id), recoverContact: "13911111111" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/apply?done=recover#recover");
+    const audit = await db.all(
+      sql`SELECT id FROM audit_events WHERE action = 'registration.link_recovery.request'`,
+    );
+    expect(audit).toHaveLength(0);
+    const west = (
+      await signIn(db, (await createUser(db, { role: "registrar", authorityId: westId })).id, clock)
+    ).cookie;
+    const refused = await app().request(`/registrar/applications/${id}/reissue-link`, {
+      method: "POST",
+      headers: formHeaders(west),
+      body: new URLSearchParams(),
+    });
+    expect(refused.status).toBe(404);
+  });
+
+  it("bad input is refused with 400 and a Chinese message next to the field", async () => {
+    const res = await post("/apply/recover", { recoverNo: "abc", recoverContact: "" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/<p class="error-message" id="recoverNo-error">申请编号是数字/);
+    expect(html).toMatch(
+      /<p class="error-message" id="recoverContact-error">请填写申请时留下的联系电话或电子邮箱/,
+    );
+  });
+});

@@ -19,6 +19,7 @@ export {
   startPaperEstablishment,
   subjectOf,
 } from "./lifecycle";
+export { pendingLinkRequests, reissueLink, requestLinkRecovery } from "./link-recovery";
 export {
   type ApplicationPageData,
   activeSupervisorUnits,

@@ -25,6 +25,7 @@ import type {
 } from "../contract";
 import { listApplicationAttachments, mayAttach } from "./attachments";
 import { applicationProblems } from "./lifecycle";
+import { pendingLinkRequests } from "./link-recovery";
 import { applicationEvents, orgApplications, registrarQueue } from "./queries";
 import { type ApplicationRow, isFiler, type OrgRow, orgOf, type Viewer } from "./shared";
 import { supervisorUnitGroups } from "./units";
@@ -124,6 +125,8 @@ export interface ApplicationPageData {
   /** The materials attached (章程, 验资证明, 住所证明 …), and whether this viewer may add more. */
   attachments: ApplicationAttachmentView[];
   mayAttach: boolean;
+  /** For the deciding registrar: when the applicant asked to recover a lost link since it was last issued. */
+  linkRequests: string[];
 }
 
 /** R-A6: the registrar decides a 成立 within 60 working days of complete files (慈善组织 30); other kinds 30. */
@@ -161,16 +164,18 @@ export async function applicationPageData(
   seriousPersonBlocks: boolean,
 ): Promise<ApplicationPageData> {
   const staffView = viewer.kind === "user" && viewer.user.role === "registrar";
-  const [problems, events, units, org, calendar, authority, unitGroups, attachments] = await Promise.all([
-    applicationProblems(db, app, today, staffView ? { seriousPersonBlocks } : null),
-    applicationEvents(db, app.id),
-    activeSupervisorUnits(db),
-    orgOf(db, app),
-    loadCalendar(db),
-    authorityOf(db, app.authorityId),
-    supervisorUnitGroups(db, app.authorityId),
-    listApplicationAttachments(db, app.id),
-  ]);
+  const [problems, events, units, org, calendar, authority, unitGroups, attachments, linkRequests] =
+    await Promise.all([
+      applicationProblems(db, app, today, staffView ? { seriousPersonBlocks } : null),
+      applicationEvents(db, app.id),
+      activeSupervisorUnits(db),
+      orgOf(db, app),
+      loadCalendar(db),
+      authorityOf(db, app.authorityId),
+      supervisorUnitGroups(db, app.authorityId),
+      listApplicationAttachments(db, app.id),
+      staffView && canAct ? pendingLinkRequests(db, app) : Promise.resolve([]),
+    ]);
   const proposedName = (app.data as { name?: string }).name;
   return {
     title: `${APPLICATION_KIND_LABELS[app.kind]}${org ? `：${org.name}` : proposedName ? `：${proposedName}` : ""}`,
@@ -189,6 +194,7 @@ export async function applicationPageData(
     authorityName: authority.name,
     attachments,
     mayAttach: canAct && mayAttach(viewer, app),
+    linkRequests,
     decisionLimitDays: decisionLimitDays(app),
   };
 }

@@ -2,6 +2,7 @@
 export { ApplicationForm, ApplicationPage, type ApplicationPageProps } from "./application-page";
 export { ApplyStartPage } from "./apply-start-page";
 export { ChangeFields, CharterFields, DeregistrationFields, EstablishmentFields, NameChecks } from "./fields";
+export { LinkRecoveryPanel } from "./link-recovery";
 export { OrgApplicationsPage } from "./org-applications-page";
 export { CorrectionPanel, EventsList, ProblemsPanel, ReadOnlyData } from "./panels";
 export { RegistrarQueuePage } from "./registrar-queue-page";

@@ -28,7 +28,10 @@ export function NextSteps(p: {
         ：这是您查看和修改本申请的唯一入口，不需要账号。请加入收藏夹或抄写下来，勿转给他人。
       </p>
       <code class="activation-link">{p.link}</code>
-      <p class="hint">链接遗失时，请用申请时留下的联系电话和申请编号，在“申请成立社会组织”页面找回。</p>
+      <p class="hint">
+        链接遗失时，可凭申请编号和申请时留下的联系电话<a href="/apply#recover">找回申请链接</a>
+        ：登记管理机关核实身份后发放新链接。
+      </p>
       {app.kind === "establishment" ? (
         <>
           <h3>需要准备的材料</h3>
