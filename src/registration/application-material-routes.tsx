@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../context";
 import { clientIp } from "../http";
 import { attachmentResponse, idOf } from "../route-kit";
-import type { PageOf, Resolver } from "./application-routes";
+import type { PageOf, Resolver } from "./application-page";
 import { addApplicationAttachment, getApplicationAttachment } from "./applications";
 
 /**

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type AppEnv, nowOf } from "../context";
 import { clientIp } from "../http";
 import { errorsOf, formOf } from "../route-kit";
-import type { PageOf, Resolver } from "./application-routes";
+import type { PageOf, Resolver } from "./application-page";
 import { loadApplication, reissueLink, requestLinkRecovery } from "./applications";
 
 /**
