@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   ApplyStartPage,
   NameChecks,
+  nameChecksOf,
   OrgApplicationsPage,
   ProblemsPanel,
   RegistrarQueuePage,
@@ -67,7 +68,7 @@ function applicationPageRoutes(resolve: Resolver) {
     const r = await resolve(c);
     if (!r) return c.notFound();
     const problems = await previewProblems(c.get("deps").db, r.app, await form(c), todayOf(c));
-    const nameChecks = problems.filter((x) => x.field === "name");
+    const nameChecks = nameChecksOf(problems);
     return renderFragment(
       c,
       <>

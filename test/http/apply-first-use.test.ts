@@ -122,6 +122,12 @@ describe("R-A4: the proposed name is checked before a type is chosen", () => {
     expect(page).toContain("live-search delay:500ms, focusout from:#name");
     expect(page).toContain("data-live-search");
   });
+
+  it("an empty name field shows no complaint under it before anything is typed", async () => {
+    const { path } = await startApplication();
+    const page = await (await get(path)).text();
+    expect(page).toContain('<div id="name-check" aria-live="polite"></div>');
+  });
 });
 
 describe("R-A11: the 业务主管单位 list is the application's district", () => {

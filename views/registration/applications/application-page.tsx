@@ -15,7 +15,13 @@ import type {
 import { ErrorSummary, type Errors } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
 import { Layout } from "../../layout";
-import { ChangeFields, CharterFields, DeregistrationFields, EstablishmentFields } from "./fields";
+import {
+  ChangeFields,
+  CharterFields,
+  DeregistrationFields,
+  EstablishmentFields,
+  nameChecksOf,
+} from "./fields";
 import { MaterialsPanel } from "./materials";
 import { NextSteps } from "./next-steps";
 import { CorrectionPanel, EventsList, ProblemsPanel, ReadOnlyData } from "./panels";
@@ -80,7 +86,7 @@ export function ApplicationForm(p: ApplicationPageProps) {
           errors={p.errors}
           units={p.units}
           foundationAllowed={p.foundationAllowed}
-          nameChecks={p.problems.filter((x) => x.field === "name")}
+          nameChecks={nameChecksOf(p.problems)}
           unitGroups={p.unitGroups}
         />
       ) : null}

@@ -23,6 +23,10 @@ export function NameChecks({ checks, oob }: { checks: RuleProblem[]; oob?: boole
   );
 }
 
+/** The name's own checks (R-A4); "please fill in the name" stays in the checks panel, not under an empty field. */
+export const nameChecksOf = (problems: RuleProblem[]) =>
+  problems.filter((x) => x.field === "name" && x.rule === "R-A4");
+
 /** The proposed name: typing it fires "live-search" (public/js/app.js waits for an IME composition to end). */
 function NameField(p: { values: Values; errors: Errors; checks: RuleProblem[] }) {
   const error = p.errors.name;

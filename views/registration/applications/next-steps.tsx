@@ -60,10 +60,9 @@ function WhatHappens(p: { app: ApplicationView; authorityName: string; days: num
     case "submitted":
       return (
         <p>
-          您的申请已于 {app.submittedOn ? cnDate(app.submittedOn) : "今天"}
-          提交。{p.authorityName}
-          将审查申请材料：材料不齐全或不符合要求的，会退回补正，写明原因和补正期限，您可在本页修改后重新提交；材料齐全的，在
-          {p.days} 个工作日内作出准予登记或不予登记的决定
+          {`您的申请已于 ${app.submittedOn ? cnDate(app.submittedOn) : "今天"}提交。${p.authorityName}将审查申请材料：`}
+          {"材料不齐全或不符合要求的，会退回补正，写明原因和补正期限，您可在本页修改后重新提交；"}
+          {`材料齐全的，在 ${p.days} 个工作日内作出准予登记或不予登记的决定`}
           {app.dueOn ? (
             <>
               ，最迟在 <strong>{cnDate(app.dueOn)}</strong> 前
@@ -75,7 +74,7 @@ function WhatHappens(p: { app: ApplicationView; authorityName: string; days: num
     case "returned":
       return (
         <p>
-          {p.authorityName}已退回补正。请按退回原因修改
+          {`${p.authorityName}已退回补正。请按退回原因修改`}
           {app.correctionDeadline ? <>，在 {cnDate(app.correctionDeadline)} 前</> : null}
           重新提交；重新提交后，登记管理机关在 {p.days} 个工作日内作出决定。
         </p>
@@ -83,8 +82,7 @@ function WhatHappens(p: { app: ApplicationView; authorityName: string; days: num
     case "draft":
       return (
         <p>
-          申请尚未提交。填写完成并提交后，{p.authorityName}在材料齐全之日起 {p.days}
-          个工作日内作出准予登记或不予登记的决定。
+          {`申请尚未提交。填写完成并提交后，${p.authorityName}在材料齐全之日起 ${p.days} 个工作日内作出准予登记或不予登记的决定。`}
         </p>
       );
     case "approved":
