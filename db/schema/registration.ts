@@ -12,6 +12,8 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ATTACHMENT_KINDS } from "../../src/domain/application-materials";
+import { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES } from "./inspection";
 import { authorities, ORG_TYPES, organizations } from "./registry";
 import { inList } from "./sql";
 
@@ -170,5 +172,37 @@ export const importJobs = sqliteTable(
     index("import_jobs_authority_idx").on(t.authorityId, t.id),
     check("import_jobs_state_ck", inList("state", IMPORT_JOB_STATES)),
     check("import_jobs_progress_ck", sql`${t.processedRows} BETWEEN 0 AND ${t.totalRows}`),
+  ],
+);
+
+/**
+ * Materials attached to an application (章程, 验资证明, 住所证明, others): uploaded by the applicant before the registrar
+ * decides; the bytes live in the FileStorage under `storage_key`, never in the database.
+ */
+export const applicationAttachments = sqliteTable(
+  "application_attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => registrationApplications.id),
+    kind: text("kind", { enum: ATTACHMENT_KINDS }).notNull(),
+    filename: text("filename").notNull(),
+    storageKey: text("storage_key").notNull(),
+    sha256: text("sha256").notNull(),
+    /** Sniffed from the bytes, never taken from the name or the browser. */
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    uploadedAt: text("uploaded_at").notNull().default(now),
+  },
+  (t) => [
+    index("application_attachments_app_idx").on(t.applicationId, t.id),
+    uniqueIndex("application_attachments_key_uq").on(t.storageKey),
+    check("application_attachments_kind_ck", inList("kind", ATTACHMENT_KINDS)),
+    check("application_attachments_type_ck", inList("content_type", ATTACHMENT_CONTENT_TYPES)),
+    check(
+      "application_attachments_size_ck",
+      sql`${t.size} > 0 AND ${t.size} <= ${sql.raw(String(MAX_ATTACHMENT_BYTES))}`,
+    ),
   ],
 );

@@ -76,10 +76,16 @@ export const supervisorUnits = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /**
+     * The registration authority whose district the unit serves: a 成立 applicant at that authority may name it. Null
+     * for a unit not yet placed in a district, which every authority's applicants may name.
+     */
+    authorityId: integer("authority_id").references(() => authorities.id),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [
     uniqueIndex("supervisor_units_name_uq").on(t.name),
+    index("supervisor_units_authority_idx").on(t.authorityId),
     check("supervisor_units_name_ck", sql`length(trim(${t.name})) > 0`),
   ],
 );

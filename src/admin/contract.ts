@@ -13,6 +13,8 @@ export interface AuthorityRow {
 export interface SupervisorUnitRow {
   id: number;
   name: string;
+  /** The registration authority whose district it serves (R-A11), or null when not yet placed. */
+  authorityName: string | null;
   /** Organizations it supervises. */
   orgs: number;
   /** Reviewer accounts bound to it. */

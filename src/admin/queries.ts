@@ -26,10 +26,11 @@ export const insertAuthority = (db: Db, a: typeof authorities.$inferInsert) =>
 /** Supervisor units, the busiest first, with how many organizations and reviewers each has. */
 export async function listSupervisorUnits(db: Db): Promise<SupervisorUnitRow[]> {
   return (await db.all(sql`
-    SELECT s.id, s.name,
+    SELECT s.id, s.name, a.name AS authorityName,
       (SELECT count(*) FROM organizations o WHERE o.supervisor_unit_id = s.id) AS orgs,
       (SELECT count(*) FROM users u WHERE u.supervisor_unit_id = s.id) AS reviewers
-    FROM supervisor_units s ORDER BY orgs DESC, s.name`)) as SupervisorUnitRow[];
+    FROM supervisor_units s LEFT JOIN authorities a ON a.id = s.authority_id
+    ORDER BY orgs DESC, s.name`)) as SupervisorUnitRow[];
 }
 
 export async function supervisorUnitNamed(db: Db, name: string): Promise<boolean> {
@@ -40,7 +41,8 @@ export async function supervisorUnitNamed(db: Db, name: string): Promise<boolean
   return row !== undefined;
 }
 
-export const insertSupervisorUnit = (db: Db, name: string) => db.insert(supervisorUnits).values({ name });
+export const insertSupervisorUnit = (db: Db, name: string, authorityId: number | null) =>
+  db.insert(supervisorUnits).values({ name, authorityId });
 
 export async function orgIdByUscc(db: Db, uscc: string): Promise<number | null> {
   const [row] = await db

@@ -66,10 +66,18 @@ adminRoutes.post("/authorities", async (c) => {
 // ---------------------------------------------------------------- supervisor units
 
 async function unitsPage(c: C, values: Form, errors: Form, status: 200 | 422 = 200) {
-  const rows = await listSupervisorUnits(c.get("deps").db);
+  const { db } = c.get("deps");
+  const [rows, authorities] = await Promise.all([listSupervisorUnits(db), listAuthorities(db)]);
   return renderPage(
     c,
-    <SupervisorUnitsPage user={me(c)} rows={rows} values={values} errors={errors} notice={noticeOf(c)} />,
+    <SupervisorUnitsPage
+      user={me(c)}
+      rows={rows}
+      authorities={authorities}
+      values={values}
+      errors={errors}
+      notice={noticeOf(c)}
+    />,
     status,
   );
 }
@@ -78,13 +86,19 @@ adminRoutes.get("/supervisor-units", (c) => unitsPage(c, {}, {}));
 
 const UnitForm = z.object({
   name: z.string().trim().min(2, "请填写业务主管单位的全称。").max(60, "名称不能超过 60 个字。"),
+  authorityId: z
+    .string()
+    .regex(/^(\d{1,9})?$/, "请选择列表中的登记管理机关。")
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
 });
 
 adminRoutes.post("/supervisor-units", async (c) => {
   const values = await formOf(c);
   const parsed = UnitForm.safeParse(values);
   if (!parsed.success) return unitsPage(c, values, errorsOf(parsed.error), 422);
-  const r = await createSupervisorUnit(c.get("deps").db, actorOf(me(c), clientIp(c)), parsed.data.name);
+  const { name, authorityId } = parsed.data;
+  const r = await createSupervisorUnit(c.get("deps").db, actorOf(me(c), clientIp(c)), name, authorityId);
   if (!r.ok) return unitsPage(c, values, r.errors, 422);
   return c.redirect("/admin/supervisor-units?done=created", 303);
 });

@@ -57,13 +57,23 @@ export async function createAuthority(db: Db, actor: Actor, a: NewAuthority): Pr
 }
 
 /** A new supervisor unit; names are unique. */
-export async function createSupervisorUnit(db: Db, actor: Actor, name: string): Promise<Created> {
+/** A new 业务主管单位, placed in one authority's district so that 成立 applicants there can name it (R-A11). */
+export async function createSupervisorUnit(
+  db: Db,
+  actor: Actor,
+  name: string,
+  authorityId: number | null = null,
+): Promise<Created> {
   if (await supervisorUnitNamed(db, name))
     return { ok: false, errors: { name: "已经有这个业务主管单位了。" } };
-  await commitWithAudit(db, actor, [insertSupervisorUnit(db, name)], {
+  if (authorityId !== null && !(await authorityExists(db, authorityId))) {
+    return { ok: false, errors: { authorityId: "请选择列表中的登记管理机关。" } };
+  }
+  await commitWithAudit(db, actor, [insertSupervisorUnit(db, name, authorityId)], {
     action: "supervisor_unit.create",
     objectType: "supervisor_unit",
     objectId: name,
+    summary: authorityId !== null ? { authorityId } : undefined,
   });
   return { ok: true };
 }

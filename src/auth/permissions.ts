@@ -48,6 +48,10 @@ export const PUBLIC_ROUTES = new Set([
   "POST /apply/:token/save",
   "POST /apply/:token/submit",
   "POST /apply/:token/withdraw",
+  "POST /apply/:token/materials",
+  "GET /apply/:token/materials/:materialId",
+  // A lost link: the request is only recorded (src/registration/link-recovery-routes.tsx).
+  "POST /apply/recover",
   // Certificates and their verification (src/registration/certificate-routes.tsx): the register is public.
   "GET /orgs/:uscc/certificate",
   "GET /orgs/:uscc/certificate/qr.svg",

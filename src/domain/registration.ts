@@ -187,7 +187,8 @@ export const NAME_SUFFIXES: Record<OrgType, readonly string[]> = {
 
 export interface NameFacts {
   name: string;
-  type: OrgType;
+  /** Null before the applicant has chosen a type: only the checks that hold for every type run then. */
+  type: OrgType | null;
   level: AuthorityLevel;
   /** The place names an organization of this authority may begin with (示范市, 市, 东湖区 …). */
   regionPrefixes: readonly string[];
@@ -227,13 +228,10 @@ export function nameProblems(f: NameFacts): RuleProblem[] {
       out.push(block("name", "R-A4", "民办非企业单位的字号应不少于 2 个字。"));
     }
   }
-  if (!NAME_SUFFIXES[f.type].some((s) => name.endsWith(s))) {
+  const suffixes = f.type ? NAME_SUFFIXES[f.type] : null;
+  if (suffixes && !suffixes.some((s) => name.endsWith(s))) {
     out.push(
-      warn(
-        "name",
-        "R-A4",
-        `名称通常以组织形式结尾（如${NAME_SUFFIXES[f.type].slice(0, 4).join("、")}），请确认。`,
-      ),
+      warn("name", "R-A4", `名称通常以组织形式结尾（如${suffixes.slice(0, 4).join("、")}），请确认。`),
     );
   }
   if (f.regionPrefixes.length > 0 && !f.regionPrefixes.some((p) => name.startsWith(p))) {
@@ -243,7 +241,7 @@ export function nameProblems(f: NameFacts): RuleProblem[] {
   }
   if (f.existingNames.includes(name)) {
     out.push(block("name", "R-A4", "本登记管理机关已有同名的社会组织，名称不能重复。"));
-  } else {
+  } else if (f.type) {
     const core = nameCore(name, f.type, f.regionPrefixes);
     const similar = core.length >= 2 ? f.existingNames.filter((n) => n !== name && n.includes(core)) : [];
     if (similar.length > 0) {

@@ -1,12 +1,12 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import {
-  ApplicationPage,
   ApplyStartPage,
+  NameChecks,
+  nameChecksOf,
   OrgApplicationsPage,
   ProblemsPanel,
   RegistrarQueuePage,
-  ReviewActions,
 } from "../../views/registration/applications";
 import { findOrgFor } from "../auth/scope";
 import type { AppEnv } from "../context";
@@ -16,14 +16,12 @@ import { chinaDateOf } from "../domain/working-days";
 import { clientIp } from "../http";
 import { renderFragment, renderPage } from "../render";
 import { errorsOf } from "../route-kit";
+import { materialRoutes } from "./application-material-routes";
+import { byId, byLink, page, type Resolved, type Resolver } from "./application-page";
 import {
-  type ApplicationRow,
-  accessOf,
   act,
   applicationAuthorities,
-  applicationPageData,
   decide,
-  findByLink,
   isFiler,
   isTerminated,
   loadApplication,
@@ -35,9 +33,9 @@ import {
   startForOwnOrg,
   startOnline,
   startPaperEstablishment,
-  type Viewer,
 } from "./applications";
-import { formValues, parseApplicationForm } from "./forms";
+import { parseApplicationForm } from "./forms";
+import { recoverLink, reissueLinkAs } from "./link-recovery-routes";
 
 /**
  * Registration applications over HTTP: the applicant's pages under /apply (no account: the link is the
@@ -52,125 +50,6 @@ const todayOf = (c: C) => chinaDateOf(nowOf(c));
 
 async function form(c: C): Promise<Record<string, string | string[]>> {
   return (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
-}
-
-interface Resolved {
-  viewer: Viewer;
-  app: ApplicationRow;
-  canAct: boolean;
-  base: string;
-  link: string | null;
-}
-
-type Resolver = (c: C) => Promise<Resolved | null>;
-
-const byLink: Resolver = async (c) => {
-  const token = c.req.param("token") ?? "";
-  const app = await findByLink(c.get("deps").db, token);
-  if (!app) return null;
-  return {
-    viewer: { kind: "applicant", applicationId: app.id },
-    app,
-    canAct: true,
-    base: `/apply/${token}`,
-    link: `${c.get("deps").config.publicOrigin}/apply/${token}`,
-  };
-};
-
-const byId =
-  (prefix: string): Resolver =>
-  async (c) => {
-    const id = Number(c.req.param("applicationId"));
-    if (!Number.isSafeInteger(id) || id <= 0) return null;
-    const { db } = c.get("deps");
-    const app = await loadApplication(db, id);
-    if (!app) return null;
-    const viewer: Viewer = { kind: "user", user: c.get("user")! };
-    const access = await accessOf(db, viewer, app);
-    if (!access) return null;
-    return { viewer, app, canAct: access.canAct, base: `${prefix}/${id}`, link: null };
-  };
-
-const NOTICES: Record<string, string> = {
-  saved: "已保存。",
-  submitted: "申请已提交，登记管理机关将在法定期限内办理。",
-  returned: "已退回补正，申请方可以看到退回原因和期限。",
-  approved: "已准予登记。",
-  refused: "已作出不予登记的决定。",
-  withdrawn: "申请已撤回。",
-  started: "申请已创建，请填写并提交。",
-};
-
-async function page(
-  c: C,
-  r: Resolved,
-  opts: {
-    values?: Record<string, string | string[]>;
-    errors?: Record<string, string>;
-    status?: number;
-    review?: Record<string, string>;
-  } = {},
-) {
-  const { db, config } = c.get("deps");
-  const today = todayOf(c);
-  const data = await applicationPageData(
-    db,
-    r.viewer,
-    r.app,
-    r.canAct,
-    today,
-    config.domain.seriousPersonBlocks,
-  );
-  const { org } = data;
-  const done = c.req.query("done");
-  return renderPage(
-    c,
-    <ApplicationPage
-      user={c.get("user")}
-      title={data.title}
-      app={data.app}
-      org={org}
-      action={r.base}
-      editable={data.editable}
-      values={opts.values ?? formValues(r.app.data as never)}
-      errors={opts.errors ?? {}}
-      problems={data.problems}
-      events={data.events}
-      units={data.units}
-      dueLeft={data.dueLeft}
-      dueUncalendared={data.dueUncalendared}
-      foundationAllowed={data.foundationAllowed}
-      applicant={data.applicant}
-      notice={done ? (NOTICES[done] ?? null) : null}
-      link={r.link}
-    >
-      {data.isReviewer ? (
-        <>
-          <ReviewActions
-            action={r.base}
-            app={data.app}
-            errors={opts.errors ?? {}}
-            values={opts.review ?? {}}
-            today={today}
-            name={org?.name ?? (r.app.data as { name?: string }).name ?? "该申请"}
-          />
-          {r.app.state === "approved" && org ? (
-            <p class="notice success">
-              登记已生效：<a href={`/orgs/${org.uscc}`}>{org.name}</a>（{org.uscc}）。
-              {r.app.kind === "establishment" ? (
-                <>
-                  {" "}
-                  请为该组织<a href={`/registrar/orgs/${org.uscc}#new`}>开设单位管理员账号</a>
-                  ，并将激活链接交给申请人。
-                </>
-              ) : null}
-            </p>
-          ) : null}
-        </>
-      ) : null}
-    </ApplicationPage>,
-    (opts.status ?? 200) as 200,
-  );
 }
 
 const VersionForm = z.object({ version: z.coerce.number().int().positive() });
@@ -189,7 +68,14 @@ function applicationPageRoutes(resolve: Resolver) {
     const r = await resolve(c);
     if (!r) return c.notFound();
     const problems = await previewProblems(c.get("deps").db, r.app, await form(c), todayOf(c));
-    return renderFragment(c, <ProblemsPanel problems={problems} />);
+    const nameChecks = nameChecksOf(problems);
+    return renderFragment(
+      c,
+      <>
+        <ProblemsPanel problems={problems} />
+        {r.app.kind === "establishment" ? <NameChecks checks={nameChecks} oob /> : null}
+      </>,
+    );
   });
 
   const saveFrom = async (c: C, r: Resolved, raw: Record<string, string | string[]>) => {
@@ -214,7 +100,7 @@ function applicationPageRoutes(resolve: Resolver) {
         ok: false as const,
         response: await page(c, r, {
           values: raw,
-          errors: { form: saved.message },
+          errors: saved.fields ?? { form: saved.message },
           status: saved.code === "stale" ? 409 : 422,
         }),
       };
@@ -250,7 +136,7 @@ function applicationPageRoutes(resolve: Resolver) {
 
   routes.post("/withdraw", async (c) => {
     const r = await resolve(c);
-    if (!r || !r.canAct) return c.notFound();
+    if (!r?.canAct) return c.notFound();
     const version = VersionForm.safeParse(await form(c));
     const result = await act(
       c.get("deps").db,
@@ -267,6 +153,8 @@ function applicationPageRoutes(resolve: Resolver) {
     return c.redirect(`${r.base}?done=withdrawn`, 303);
   });
 
+  routes.route("/materials", materialRoutes(resolve, page));
+
   return routes;
 }
 
@@ -277,11 +165,21 @@ async function applyStart(
   values: Record<string, string>,
   errors: Record<string, string>,
   status = 200,
-) {
+): Promise<Response> {
   const list = await applicationAuthorities(c.get("deps").db);
+  const notice =
+    c.req.query("done") === "recover"
+      ? "已收到您的找回请求。为防止他人冒用，链接不会显示在网页上：请联系受理您申请的登记管理机关，说明申请编号，工作人员核实身份后会为您发放新链接。"
+      : null;
   return renderPage(
     c,
-    <ApplyStartPage user={c.get("user")} authorities={list} values={values} errors={errors} />,
+    <ApplyStartPage
+      user={c.get("user")}
+      authorities={list}
+      values={values}
+      errors={errors}
+      notice={notice}
+    />,
     status as 200,
   );
 }
@@ -290,6 +188,7 @@ async function applyStart(
 export const applyRoutes = new Hono<AppEnv>();
 
 applyRoutes.get("/", (c) => applyStart(c, {}, {}));
+applyRoutes.post("/recover", recoverLink(applyStart));
 
 const StartForm = z.object({
   authorityId: z
@@ -454,6 +353,7 @@ const decideAs = (action: Extract<ApplicationAction, "return" | "approve" | "ref
 registrarApplicationRoutes.post("/return", decideAs("return"));
 registrarApplicationRoutes.post("/approve", decideAs("approve"));
 registrarApplicationRoutes.post("/refuse", decideAs("refuse"));
+registrarApplicationRoutes.post("/reissue-link", reissueLinkAs(resolveRegistrar, page));
 
 /** Terminated organizations' accounts are read-only: their writes under /portal are refused. */
 export const portalReadOnlyWhenTerminated = async (c: C, next: () => Promise<void>) => {

@@ -143,3 +143,18 @@ export interface PendingConclusion {
   conclusionLabel: string;
   concludedOn: string;
 }
+
+/** 业务主管单位 an application may name, under the district they serve (an <optgroup> each). */
+export interface SupervisorUnitGroup {
+  label: string;
+  units: { id: number; name: string }[];
+}
+
+/** One material attached to an application (章程, 验资证明, 住所证明, other). */
+export interface ApplicationAttachmentView {
+  id: number;
+  kind: "charter" | "capital" | "premises" | "other";
+  filename: string;
+  size: number;
+  uploadedAt: string;
+}

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, authorities } from "../../db/schema";
 import { createApp } from "../../src/app";
@@ -75,6 +75,26 @@ describe("/admin/supervisor-units", () => {
     const again = await post("/admin/supervisor-units", { name: "示范市教育局" }, cookies.admin);
     expect(again.status).toBe(422);
     expect(await again.text()).toContain("已经有这个业务主管单位了。");
+  });
+
+  it("R-A11: places a unit in an authority's district, shown in the list; an unknown authority is refused next to the field", async () => {
+    const [city] = (await db.all(sql`SELECT id FROM authorities WHERE code = '159900'`)) as { id: number }[];
+    const ok = await post(
+      "/admin/supervisor-units",
+      { name: "示范市教育局", authorityId: String(city!.id) },
+      cookies.admin,
+    );
+    expect(ok.status).toBe(303);
+    const list = await (await get("/admin/supervisor-units", cookies.admin)).text();
+    expect(list).toMatch(/<td>示范市教育局<\/td>\s*<td>示范市民政局<\/td>/);
+    expect(list).toMatch(/<td>示范市体育局<\/td>\s*<td>未划分/);
+    const bad = await post(
+      "/admin/supervisor-units",
+      { name: "示范市民宗委", authorityId: "999999" },
+      cookies.admin,
+    );
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toMatch(/id="authorityId-error">请选择列表中的登记管理机关。/);
   });
 });
 

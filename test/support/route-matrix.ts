@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  applicationAttachments,
   creditCases,
   importJobs,
   inspectionAttachments,
@@ -61,6 +62,18 @@ async function objectsOf(
       data: {},
     })
     .returning({ id: registrationApplications.id });
+  const [material] = await db
+    .insert(applicationAttachments)
+    .values({
+      applicationId: application!.id,
+      kind: "charter",
+      filename: "章程.pdf",
+      storageKey: `route-matrix/application/${application!.id}`,
+      sha256: "0".repeat(64),
+      contentType: "application/pdf",
+      size: 10,
+    })
+    .returning({ id: applicationAttachments.id });
   const [job] = await db
     .insert(importJobs)
     .values({
@@ -143,6 +156,7 @@ async function objectsOf(
     section: "meetings",
     noticeId: String(notice!.id),
     attachmentId: String(attachment!.id),
+    materialId: String(material!.id),
     holidayId: "999999",
     // Not an object of anyone's: the installation's settings are the administrator's alone (an unknown one here).
     key: "no-such-setting",

@@ -120,6 +120,15 @@ describe("R-A4: names", () => {
     expect(warnings("示范市桥牌协会")).toEqual([]);
   });
 
+  it("R-A4: before a type is chosen, the checks for every type run and the type's own wait", () => {
+    const none = { type: null };
+    expect(blocks("示范市围棋协会", none)[0]).toContain("同名");
+    expect(blocks("示范市第一书法协会", none)[0]).toContain("第一");
+    expect(blocks("中华诗词爱好者协会", none)[0]).toContain("中华");
+    expect(blocks("示范市阳光总服务中心", none)).toEqual([]);
+    expect(warnings("示范市围棋爱好者", none)).toEqual([]);
+  });
+
   it("warns about a name without its form or its place", () => {
     expect(warnings("示范市围棋爱好者").join()).toContain("组织形式结尾");
     expect(warnings("东海围棋协会").join()).toContain("冠以所在行政区划名称");

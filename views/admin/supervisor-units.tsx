@@ -1,11 +1,12 @@
-import type { SupervisorUnitRow } from "../../src/admin/contract";
+import type { AuthorityRow, SupervisorUnitRow } from "../../src/admin/contract";
 import type { SessionUser } from "../../src/context";
-import { ErrorSummary, type Errors, TextField } from "../components/form";
+import { ErrorSummary, type Errors, SelectField, TextField } from "../components/form";
 import { AdminFrame } from "./frame";
 
 export function SupervisorUnitsPage(p: {
   user: SessionUser;
   rows: SupervisorUnitRow[];
+  authorities: AuthorityRow[];
   values: Record<string, string>;
   errors: Errors;
   notice?: string | null;
@@ -19,6 +20,7 @@ export function SupervisorUnitsPage(p: {
           <thead>
             <tr>
               <th scope="col">名称</th>
+              <th scope="col">所在辖区</th>
               <th scope="col">主管的社会组织</th>
               <th scope="col">审查人员账号</th>
             </tr>
@@ -27,6 +29,7 @@ export function SupervisorUnitsPage(p: {
             {p.rows.map((u) => (
               <tr>
                 <td>{u.name}</td>
+                <td>{u.authorityName ?? "未划分（各登记管理机关均可选择）"}</td>
                 <td>{u.orgs.toLocaleString("zh-CN")}</td>
                 <td>{u.reviewers}</td>
               </tr>
@@ -35,9 +38,17 @@ export function SupervisorUnitsPage(p: {
         </table>
       )}
       <h2 id="new">新增业务主管单位</h2>
-      <ErrorSummary errors={p.errors} labels={{ name: "名称" }} />
+      <ErrorSummary errors={p.errors} labels={{ name: "名称", authorityId: "所在辖区" }} />
       <form method="post" action="/admin/supervisor-units" class="narrow-form" novalidate>
         <TextField name="name" label="名称" errors={p.errors} value={p.values.name} maxlength={60} />
+        <SelectField
+          name="authorityId"
+          label="所在辖区（该登记管理机关的成立申请人可以选择本单位）"
+          errors={p.errors}
+          value={p.values.authorityId}
+          placeholder="未划分（各登记管理机关均可选择）"
+          options={p.authorities.map((a) => ({ value: String(a.id), label: a.name }))}
+        />
         <button type="submit">新增</button>
       </form>
     </AdminFrame>

@@ -76,11 +76,12 @@ export async function establishmentProblems(
       });
     }
   }
-  if (d.name && d.type) {
+  // R-A4: the checks that hold for every type run as soon as a name is typed; the type's own once it is chosen.
+  if (d.name) {
     out.push(
       ...nameProblems({
         name: d.name,
-        type: d.type,
+        type: d.type ?? null,
         level: authority.level,
         regionPrefixes: authority.regionPrefixes,
         existingNames: await namesInAuthority(db, app.authorityId, null),

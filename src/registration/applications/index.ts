@@ -3,6 +3,11 @@
  * deregister.ts) for its rules and what its approval writes; the shared workflow in lifecycle.ts; reads in queries.ts.
  */
 
+export {
+  addApplicationAttachment,
+  getApplicationAttachment,
+  listApplicationAttachments,
+} from "./attachments";
 export type { TransitionInput, TransitionResult } from "./lifecycle";
 export {
   act,
@@ -14,6 +19,7 @@ export {
   startPaperEstablishment,
   subjectOf,
 } from "./lifecycle";
+export { pendingLinkRequests, reissueLink, requestLinkRecovery } from "./link-recovery";
 export {
   type ApplicationPageData,
   activeSupervisorUnits,

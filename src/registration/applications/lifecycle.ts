@@ -34,6 +34,7 @@ import {
   versionAfter,
   workflowActor,
 } from "./shared";
+import { UNIT_OUTSIDE_DISTRICT, unitInDistrict } from "./units";
 
 /**
  * Registration applications: 成立 from the public site through a one-time link, 变更 / 章程核准 / 注销 by the
@@ -226,6 +227,16 @@ export async function saveDraft(
     };
   }
   if (version !== app.version) return staleRefusal();
+  // R-A11: the 业务主管单位 is one of the authority's district (or not yet placed in one).
+  const unitId = data.supervisorUnitId;
+  if (typeof unitId === "number" && !(await unitInDistrict(db, unitId, app.authorityId))) {
+    return {
+      ok: false,
+      code: "invalid",
+      message: UNIT_OUTSIDE_DISTRICT,
+      fields: { supervisorUnitId: UNIT_OUTSIDE_DISTRICT },
+    };
+  }
   const changes: BatchItem[] = [
     db
       .update(registrationApplications)

@@ -2,7 +2,12 @@ import { eq, ne } from "drizzle-orm";
 import { authorities, organizations, type registrationEvents, supervisorUnits } from "../../../db/schema";
 import type { SessionUser } from "../../context";
 import type { Db } from "../../db";
-import { APPLICATION_KIND_LABELS, mayRegisterType, type RuleProblem } from "../../domain/registration";
+import {
+  APPLICATION_KIND_LABELS,
+  DEFAULT_DECISION_LIMITS,
+  mayRegisterType,
+  type RuleProblem,
+} from "../../domain/registration";
 import type { ApplicationState } from "../../domain/registration-workflow";
 import {
   type WorkingDayCalendar,
@@ -10,10 +15,20 @@ import {
   yearsWithoutCalendar,
 } from "../../domain/working-days";
 import { loadCalendar } from "../../inspection/holidays";
-import type { ApplicationEventView, ApplicationOrg, ApplicationView, QueueRow } from "../contract";
+import type {
+  ApplicationAttachmentView,
+  ApplicationEventView,
+  ApplicationOrg,
+  ApplicationView,
+  QueueRow,
+  SupervisorUnitGroup,
+} from "../contract";
+import { listApplicationAttachments, mayAttach } from "./attachments";
 import { applicationProblems } from "./lifecycle";
+import { pendingLinkRequests } from "./link-recovery";
 import { applicationEvents, orgApplications, registrarQueue } from "./queries";
 import { type ApplicationRow, isFiler, type OrgRow, orgOf, type Viewer } from "./shared";
+import { supervisorUnitGroups } from "./units";
 
 /**
  * What the application pages show, read and converted into the view types of src/registration/contract.ts: the
@@ -93,6 +108,8 @@ export interface ApplicationPageData {
   problems: RuleProblem[];
   events: ApplicationEventView[];
   units: { id: number; name: string }[];
+  /** The units the form offers: those of the application's district (R-A11). */
+  unitGroups: SupervisorUnitGroup[];
   /** Working days left before the decision limit (R-A6). */
   dueLeft: number | null;
   /** Years without a holiday calendar that the decision deadline crosses (counted by weekends only). */
@@ -101,6 +118,24 @@ export interface ApplicationPageData {
   foundationAllowed: boolean;
   /** Who applied and how to reach them: for the registrar only (personal data, never public). */
   applicant: { name: string; phone: string | null } | null;
+  /** The registration authority the application is filed with, for the applicant's "whom to contact". */
+  authorityName: string;
+  /** R-A6: the decision limit in working days from complete files. */
+  decisionLimitDays: number;
+  /** The materials attached (章程, 验资证明, 住所证明 …), and whether this viewer may add more. */
+  attachments: ApplicationAttachmentView[];
+  mayAttach: boolean;
+  /** For the deciding registrar: when the applicant asked to recover a lost link since it was last issued. */
+  linkRequests: string[];
+}
+
+/** R-A6: the registrar decides a 成立 within 60 working days of complete files (慈善组织 30); other kinds 30. */
+function decisionLimitDays(app: ApplicationRow): number {
+  const limits = DEFAULT_DECISION_LIMITS;
+  if (app.kind !== "establishment") return limits[app.kind];
+  return (app.data as { isCharity?: boolean }).isCharity === true
+    ? limits.establishmentCharity
+    : limits.establishment;
 }
 
 /** R-A6: the years the decision deadline was counted across with no holiday calendar entered (weekends only). */
@@ -111,9 +146,12 @@ function dueWithoutCalendar(
   return app.dueOn ? yearsWithoutCalendar(app.submittedOn ?? app.dueOn, app.dueOn, calendar) : [];
 }
 
-async function authorityLevel(db: Db, id: number) {
-  const [row] = await db.select({ level: authorities.level }).from(authorities).where(eq(authorities.id, id));
-  return row?.level ?? "city";
+async function authorityOf(db: Db, id: number) {
+  const [row] = await db
+    .select({ level: authorities.level, name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, id));
+  return { level: row?.level ?? "city", name: row?.name ?? "登记管理机关" };
 }
 
 /** Everything one application's page shows to `viewer` (registrars also see the people behind 严重 entries, R-D8). */
@@ -126,14 +164,18 @@ export async function applicationPageData(
   seriousPersonBlocks: boolean,
 ): Promise<ApplicationPageData> {
   const staffView = viewer.kind === "user" && viewer.user.role === "registrar";
-  const [problems, events, units, org, calendar, level] = await Promise.all([
-    applicationProblems(db, app, today, staffView ? { seriousPersonBlocks } : null),
-    applicationEvents(db, app.id),
-    activeSupervisorUnits(db),
-    orgOf(db, app),
-    loadCalendar(db),
-    authorityLevel(db, app.authorityId),
-  ]);
+  const [problems, events, units, org, calendar, authority, unitGroups, attachments, linkRequests] =
+    await Promise.all([
+      applicationProblems(db, app, today, staffView ? { seriousPersonBlocks } : null),
+      applicationEvents(db, app.id),
+      activeSupervisorUnits(db),
+      orgOf(db, app),
+      loadCalendar(db),
+      authorityOf(db, app.authorityId),
+      supervisorUnitGroups(db, app.authorityId),
+      listApplicationAttachments(db, app.id),
+      staffView && canAct ? pendingLinkRequests(db, app) : Promise.resolve([]),
+    ]);
   const proposedName = (app.data as { name?: string }).name;
   return {
     title: `${APPLICATION_KIND_LABELS[app.kind]}${org ? `：${org.name}` : proposedName ? `：${proposedName}` : ""}`,
@@ -145,9 +187,15 @@ export async function applicationPageData(
     problems,
     events: events.map(toEventView),
     units,
+    unitGroups,
     dueLeft: app.dueOn ? workingDaysRemaining(today, app.dueOn, calendar) : null,
     dueUncalendared: app.dueOn ? dueWithoutCalendar(app, calendar) : [],
-    foundationAllowed: mayRegisterType("foundation", level),
+    foundationAllowed: mayRegisterType("foundation", authority.level),
+    authorityName: authority.name,
+    attachments,
+    mayAttach: canAct && mayAttach(viewer, app),
+    linkRequests,
+    decisionLimitDays: decisionLimitDays(app),
   };
 }
 

@@ -6,14 +6,24 @@ import {
   type RuleProblem,
 } from "../../../src/domain/registration";
 import type {
+  ApplicationAttachmentView,
   ApplicationEventView,
   ApplicationOrg,
   ApplicationView,
+  SupervisorUnitGroup,
 } from "../../../src/registration/contract";
 import { ErrorSummary, type Errors } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
 import { Layout } from "../../layout";
-import { ChangeFields, CharterFields, DeregistrationFields, EstablishmentFields } from "./fields";
+import {
+  ChangeFields,
+  CharterFields,
+  DeregistrationFields,
+  EstablishmentFields,
+  nameChecksOf,
+} from "./fields";
+import { MaterialsPanel } from "./materials";
+import { NextSteps } from "./next-steps";
 import { CorrectionPanel, EventsList, ProblemsPanel, ReadOnlyData } from "./panels";
 import { APPLICATION_FIELD_LABELS, ApplicationStateTag, DueBadge, type Values } from "./shared";
 
@@ -29,6 +39,8 @@ export interface ApplicationPageProps {
   problems: RuleProblem[];
   events: ApplicationEventView[];
   units: { id: number; name: string }[];
+  /** The 业务主管单位 the form offers, by district (R-A11). */
+  unitGroups?: SupervisorUnitGroup[];
   dueLeft: number | null;
   /** Years without a holiday calendar that the decision deadline crosses (counted by weekends only). */
   dueUncalendared?: number[];
@@ -37,6 +49,12 @@ export interface ApplicationPageProps {
   /** Who applied and their phone: shown to the registrar only. */
   applicant?: { name: string; phone: string | null } | null;
   notice?: string | null;
+  /** The authority the application is filed with, and its decision limit in working days (R-A6). */
+  authorityName?: string;
+  decisionLimitDays?: number;
+  /** The materials attached, and whether this viewer may add more. */
+  attachments?: ApplicationAttachmentView[];
+  mayAttach?: boolean;
   /** For applicants: their link, shown so they keep it. */
   link?: string | null;
   /** Extra panels (the registrar's actions). */
@@ -46,14 +64,18 @@ export interface ApplicationPageProps {
 export function ApplicationForm(p: ApplicationPageProps) {
   const kind = p.app.kind as ApplicationKind;
   return (
-    // Live checks as the filer works (htmx posts the unsaved form to /check and swaps the checks panel); saving and
+    // Live checks as the filer works (the name as it is typed, R-A4; every other field on change: htmx posts the unsaved form to /check and swaps the checks panel); saving and
     // submitting are plain form posts, so everything works without JavaScript.
     <form
       method="post"
       action={`${p.action}/save`}
       novalidate
       hx-post={`${p.action}/check`}
-      hx-trigger="change delay:300ms"
+      hx-trigger={
+        kind === "establishment"
+          ? "change delay:300ms, live-search delay:500ms, focusout from:#name"
+          : "change delay:300ms"
+      }
       hx-target="#checks"
       hx-swap="outerHTML"
     >
@@ -64,10 +86,18 @@ export function ApplicationForm(p: ApplicationPageProps) {
           errors={p.errors}
           units={p.units}
           foundationAllowed={p.foundationAllowed}
+          nameChecks={nameChecksOf(p.problems)}
+          unitGroups={p.unitGroups}
         />
       ) : null}
       {kind === "change" && p.org ? (
-        <ChangeFields values={p.values} errors={p.errors} org={p.org} units={p.units} />
+        <ChangeFields
+          values={p.values}
+          errors={p.errors}
+          org={p.org}
+          units={p.units}
+          unitGroups={p.unitGroups}
+        />
       ) : null}
       {kind === "charter" ? <CharterFields values={p.values} errors={p.errors} /> : null}
       {kind === "deregistration" ? <DeregistrationFields values={p.values} errors={p.errors} /> : null}
@@ -95,13 +125,12 @@ export function ApplicationPage(p: ApplicationPageProps) {
           </p>
         ) : null}
         {p.link ? (
-          <div class="panel">
-            <p>
-              <strong>请保存本页地址</strong>
-              ：这是您查看和修改本申请的唯一入口，不需要账号。请勿转给他人。
-            </p>
-            <code class="activation-link">{p.link}</code>
-          </div>
+          <NextSteps
+            app={p.app}
+            link={p.link}
+            authorityName={p.authorityName ?? "登记管理机关"}
+            decisionLimitDays={p.decisionLimitDays ?? 60}
+          />
         ) : null}
         <dl class="summary">
           <dt>申请事项</dt>
@@ -156,6 +185,12 @@ export function ApplicationPage(p: ApplicationPageProps) {
         <ErrorSummary errors={p.errors} labels={APPLICATION_FIELD_LABELS} />
         {decided ? null : <ProblemsPanel problems={p.problems} />}
         {p.editable ? <ApplicationForm {...p} /> : <ReadOnlyData app={p.app} org={p.org} units={p.units} />}
+        <MaterialsPanel
+          base={p.action}
+          attachments={p.attachments ?? []}
+          mayAttach={p.mayAttach ?? false}
+          errors={p.errors}
+        />
         {p.children}
         <EventsList events={p.events} />
       </div>

@@ -7,10 +7,16 @@ export function ApplyStartPage(p: {
   authorities: { id: number; name: string }[];
   values: Record<string, string>;
   errors: Errors;
+  notice?: string | null;
 }) {
   return (
     <Layout title="申请成立社会组织" user={p.user}>
       <h1>申请成立社会组织（成立登记）</h1>
+      {p.notice ? (
+        <p class="notice success" role="status">
+          {p.notice}
+        </p>
+      ) : null}
       <p class="lead">
         网上申请不需要账号。提交后，登记管理机关在材料齐全之日起 60 个工作日内作出决定（慈善组织 30 日）。
       </p>
@@ -24,7 +30,13 @@ export function ApplyStartPage(p: {
       </ul>
       <ErrorSummary
         errors={p.errors}
-        labels={{ authorityId: "登记管理机关", applicantName: "申请人", applicantPhone: "联系电话" }}
+        labels={{
+          authorityId: "登记管理机关",
+          applicantName: "申请人",
+          applicantPhone: "联系电话",
+          recoverNo: "申请编号",
+          recoverContact: "联系电话或电子邮箱",
+        }}
       />
       <form method="post" action="/apply" class="narrow-form" novalidate>
         <SelectField
@@ -52,6 +64,32 @@ export function ApplyStartPage(p: {
         />
         <button type="submit">开始填写申请</button>
       </form>
+      <section id="recover" aria-labelledby="recover-heading">
+        <h2 id="recover-heading">找回申请链接</h2>
+        <p>
+          已经开始申请但遗失了链接？填写申请编号和申请时留下的联系电话（或申请表中的电子邮箱）。为防止他人冒用，系统不会在网页上显示链接：登记管理机关核实您的身份后，会为您发放新链接，旧链接同时失效。
+        </p>
+        <form method="post" action="/apply/recover" class="narrow-form" novalidate>
+          <TextField
+            name="recoverNo"
+            label="申请编号"
+            errors={p.errors}
+            value={p.values.recoverNo}
+            maxlength={9}
+            hint="申请页面上“申请编号”后面的数字。"
+          />
+          <TextField
+            name="recoverContact"
+            label="联系电话或电子邮箱"
+            errors={p.errors}
+            value={p.values.recoverContact}
+            maxlength={80}
+          />
+          <button type="submit" class="button secondary">
+            提交找回请求
+          </button>
+        </form>
+      </section>
     </Layout>
   );
 }

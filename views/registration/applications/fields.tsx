@@ -1,10 +1,92 @@
 import { formatFen } from "../../../src/domain/money";
-import { FOUNDATION_LEVEL_MESSAGE } from "../../../src/domain/registration";
-import type { ApplicationOrg } from "../../../src/registration/contract";
+import { FOUNDATION_LEVEL_MESSAGE, type RuleProblem } from "../../../src/domain/registration";
+import type { ApplicationOrg, SupervisorUnitGroup } from "../../../src/registration/contract";
 import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../../src/registration/forms";
 import { TYPE_LABELS } from "../../../src/registry/labels";
-import { type Errors, SelectField, TextField } from "../../components/form";
+import { type Errors, FieldError, SelectField, TextField } from "../../components/form";
 import { Area, Check, type Values, v } from "./shared";
+
+/**
+ * R-A4: what is wrong with the proposed name, next to the field. The page renders it from the saved data (so it works
+ * without JavaScript after 保存 or 提交); the live check (/check) swaps it out of band as the name is typed.
+ */
+export function NameChecks({ checks, oob }: { checks: RuleProblem[]; oob?: boolean }) {
+  return (
+    <div id="name-check" aria-live="polite" hx-swap-oob={oob ? "true" : undefined}>
+      {checks.map((x) => (
+        <p class={x.level === "block" ? "error-message" : "hint"}>
+          {x.level === "block" ? "名称需要修改：" : "请注意："}
+          {x.message}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** The name's own checks (R-A4); "please fill in the name" stays in the checks panel, not under an empty field. */
+export const nameChecksOf = (problems: RuleProblem[]) =>
+  problems.filter((x) => x.field === "name" && x.rule === "R-A4");
+
+/** The proposed name: typing it fires "live-search" (public/js/app.js waits for an IME composition to end). */
+function NameField(p: { values: Values; errors: Errors; checks: RuleProblem[] }) {
+  const error = p.errors.name;
+  return (
+    <div class={`field ${error ? "field-error" : ""}`}>
+      <label for="name">拟成立组织的名称</label>
+      <p class="hint" id="name-hint">
+        由行政区划、字号或业务领域、组织形式组成，例如 示范市围棋协会。输入后即检查名称是否可用。
+      </p>
+      {error ? (
+        <p class="error-message" id="name-error">
+          {error}
+        </p>
+      ) : null}
+      <input
+        type="text"
+        id="name"
+        name="name"
+        value={v(p.values, "name")}
+        maxlength={50}
+        data-live-search
+        aria-describedby={`name-hint name-check${error ? " name-error" : ""}`}
+        aria-invalid={error || p.checks.some((x) => x.level === "block") ? "true" : undefined}
+      />
+      <NameChecks checks={p.checks} />
+    </div>
+  );
+}
+
+/** R-A11: the 业务主管单位 of the application's district, one <optgroup> per district. */
+function UnitSelect(p: {
+  groups: SupervisorUnitGroup[];
+  value: string;
+  invalid: boolean;
+  label?: string;
+  describedBy?: string;
+}) {
+  return (
+    <select
+      id="supervisorUnitId"
+      name="supervisorUnitId"
+      aria-label={p.label}
+      aria-describedby={
+        [p.describedBy, p.invalid ? "supervisorUnitId-error" : ""].filter(Boolean).join(" ") || undefined
+      }
+      aria-invalid={p.invalid ? "true" : undefined}
+    >
+      <option value="">—</option>
+      {p.groups.map((g) => (
+        <optgroup label={g.label}>
+          {g.units.map((u) => (
+            <option value={String(u.id)} selected={p.value === String(u.id)}>
+              {u.name}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
 
 /** The form of each kind: 成立, 变更 (beside the registered facts), 章程核准 and 注销. */
 
@@ -14,20 +96,17 @@ export function EstablishmentFields(p: {
   units: { id: number; name: string }[];
   /** 基金会 are registered at provincial level or above: a city or district registrar's form does not offer them. */
   foundationAllowed?: boolean;
+  /** The name's own checks (R-A4), shown under the name field. */
+  nameChecks?: RuleProblem[];
+  /** The units the application's district offers (R-A11). */
+  unitGroups?: SupervisorUnitGroup[];
 }) {
   const { values, errors } = p;
   return (
     <>
       <fieldset>
         <legend>基本情况</legend>
-        <TextField
-          name="name"
-          label="拟成立组织的名称"
-          errors={errors}
-          value={v(values, "name")}
-          maxlength={50}
-          hint="由行政区划、字号或业务领域、组织形式组成，例如 示范市围棋协会。"
-        />
+        <NameField values={values} errors={errors} checks={p.nameChecks ?? []} />
         <SelectField
           name="type"
           label="类型"
@@ -138,14 +217,19 @@ export function EstablishmentFields(p: {
             { value: "direct", label: "直接登记（行业协会商会、科技类、公益慈善类、城乡社区服务类）" },
           ]}
         />
-        <SelectField
-          name="supervisorUnitId"
-          label="业务主管单位"
-          errors={errors}
-          value={v(values, "supervisorUnitId")}
-          placeholder="—"
-          options={p.units.map((u) => ({ value: String(u.id), label: u.name }))}
-        />
+        <div class={`field ${errors.supervisorUnitId ? "field-error" : ""}`}>
+          <label for="supervisorUnitId">业务主管单位</label>
+          <p class="hint" id="supervisorUnitId-hint">
+            列出本登记管理机关辖区内的业务主管单位。
+          </p>
+          <FieldError errors={errors} name="supervisorUnitId" />
+          <UnitSelect
+            groups={p.unitGroups ?? [{ label: "业务主管单位", units: p.units }]}
+            value={v(values, "supervisorUnitId")}
+            invalid={Boolean(errors.supervisorUnitId)}
+            describedBy="supervisorUnitId-hint"
+          />
+        </div>
         <SelectField
           name="directCategory"
           label="直接登记的类别（直接登记的填写）"
@@ -226,6 +310,7 @@ export function ChangeFields(p: {
   errors: Errors;
   org: ApplicationOrg;
   units: { id: number; name: string }[];
+  unitGroups?: SupervisorUnitGroup[];
 }) {
   const { values, errors, org } = p;
   const unitName = p.units.find((u) => u.id === org.supervisorUnitId)?.name ?? null;
@@ -268,14 +353,12 @@ export function ChangeFields(p: {
                       </p>
                     ) : null}
                     {item === "supervisor" ? (
-                      <select id={field} name={field} aria-label={`变更后的${CHANGE_ITEM_LABELS[item]}`}>
-                        <option value="">—</option>
-                        {p.units.map((u) => (
-                          <option value={String(u.id)} selected={v(values, field) === String(u.id)}>
-                            {u.name}
-                          </option>
-                        ))}
-                      </select>
+                      <UnitSelect
+                        groups={p.unitGroups ?? [{ label: "业务主管单位", units: p.units }]}
+                        value={v(values, field)}
+                        invalid={Boolean(errors[field])}
+                        label={`变更后的${CHANGE_ITEM_LABELS[item]}`}
+                      />
                     ) : (
                       <input
                         type="text"

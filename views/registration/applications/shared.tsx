@@ -92,6 +92,8 @@ export function Check(p: { name: string; label: string; values: Values; errors: 
 }
 
 export const APPLICATION_FIELD_LABELS: Record<string, string> = {
+  file: "材料文件",
+  kind: "材料类别",
   name: "名称",
   type: "类型",
   foundationKind: "基金会类型",
