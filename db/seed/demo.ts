@@ -559,6 +559,13 @@ export async function seedDemoCity(
   }
   for (const part of chunks(city.history, 500)) statements.push(db.insert(orgHistory).values(part));
   statements.push(...linkSupervisorUnitStatements(db));
+  // R-A11: each 业务主管单位 serves the district where most of its organizations are registered (an administrator
+  // places units at /admin/supervisor-units; /apply offers an authority's applicants its own district's units).
+  statements.push(
+    db.run(sql`UPDATE supervisor_units SET authority_id = (SELECT o.authority_id FROM organizations o
+      WHERE o.supervisor_unit_id = supervisor_units.id GROUP BY o.authority_id ORDER BY count(*) DESC, o.authority_id LIMIT 1)
+      WHERE authority_id IS NULL`),
+  );
   const summary = summarize(city);
   await commitWithAudit(db, systemActor("demo-seed"), statements, {
     action: "demo.seed",

@@ -242,6 +242,19 @@ describe("the demo city 示范市 (db/seed/demo.ts)", () => {
     ).toBe(true);
   });
 
+  it("R-A11: every 业务主管单位 serves a district, the one where most of its organizations are registered", async () => {
+    expect(await one(sql`SELECT count(*) AS n FROM supervisor_units WHERE authority_id IS NULL`)).toBe(0);
+    const districts = await all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM supervisor_units GROUP BY authority_id`,
+    );
+    expect(districts.length).toBeGreaterThan(1);
+    // A district's own units (东湖区…) serve that district.
+    expect(
+      await one(sql`SELECT count(*) AS n FROM supervisor_units s JOIN authorities a ON a.id = s.authority_id
+        WHERE s.name LIKE '东湖区%' AND a.name NOT LIKE '%东湖区%'`),
+    ).toBe(0);
+  });
+
   it("certificates run five years from issue, some lapsed; ratings 1A–5A with validity; charities and contacts", async () => {
     expect(
       await one(sql`SELECT count(*) AS n FROM organizations WHERE certificate_valid_from <> certificate_issued_on
