@@ -115,4 +115,16 @@ describe("公告 templates", () => {
     expect(demo).toContain("changeAnnouncement(");
     expect(readFileSync(join(dir, "synthetic.ts"), "utf8")).toContain("revocationAnnouncement(");
   });
+
+  it("no writer in src/ spells a 公告's sentences itself: approvals of 成立, 变更 and 注销 use the templates too", () => {
+    const files = (readdirSync(join(__dirname, "../../src"), { recursive: true }) as string[]).filter(
+      (f) => /\.tsx?$/.test(f) && !f.endsWith("announcement-texts.ts"),
+    );
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const text = readFileSync(join(__dirname, "../../src", file), "utf8");
+      for (const phrase of ["经审查，准予", "关于准予"])
+        expect(text.includes(phrase), `${file}: ${phrase}`).toBe(false);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { organizations, supervisorUnits } from "../../../db/schema";
 import { seriousPersonProblems } from "../../credit/people";
 import { type BatchItem, type Db, staleGuard } from "../../db";
+import { changeAnnouncement } from "../../domain/announcement-texts";
 import {
   filingLimitProblem,
   foundingProblems,
@@ -164,15 +165,11 @@ export async function approveChange(ctx: ApprovalContext): Promise<ApprovalEffec
   const announced = (["name", "address", "legalRepresentative"] as const).filter((k) => k in set);
   if (announced.length > 0) {
     const labels = { name: "名称", address: "住所", legalRepresentative: "法定代表人" };
-    const parts = announced.map((k) => `${labels[k]}由“${String(before[k])}”变更为“${String(after[k])}”`);
-    statements.push(
-      notice(
-        o.id,
-        "change",
-        `关于准予${o.name}变更登记的公告`,
-        `经审查，准予${o.name}（统一社会信用代码：${o.uscc}）变更登记：${parts.join("；")}。`,
-      ),
+    const text = changeAnnouncement(
+      o,
+      announced.map((k) => ({ label: labels[k], before: String(before[k]), after: String(after[k]) })),
     );
+    statements.push(notice(o.id, "change", text.title, text.body));
   }
   return { statements, uscc: o.uscc };
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { organizations } from "../../../db/schema";
 import { staleGuard } from "../../db";
+import { deregistrationAnnouncement } from "../../domain/announcement-texts";
 import { filingLimitProblem, type RuleProblem } from "../../domain/registration";
 import { toDayNumber } from "../../domain/working-days";
 import type { DeregistrationData } from "../forms";
@@ -54,12 +55,7 @@ export async function approveDeregistration(ctx: ApprovalContext): Promise<Appro
         { status: o.status },
         { status: "deregistered", statusOn: today, liquidationEndedOn: d.liquidationEndedOn },
       ),
-      notice(
-        o.id,
-        "deregistration",
-        `关于准予${o.name}注销登记的公告`,
-        `经审查，准予${o.name}（统一社会信用代码：${o.uscc}）注销登记，其登记证书、印章同时作废。`,
-      ),
+      notice(o.id, "deregistration", deregistrationAnnouncement(o).title, deregistrationAnnouncement(o).body),
     ],
   };
 }

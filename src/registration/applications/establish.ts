@@ -10,7 +10,7 @@ import {
 } from "../../../db/schema";
 import { seriousPersonProblems } from "../../credit/people";
 import type { Db } from "../../db";
-import { formatFen } from "../../domain/money";
+import { establishmentAnnouncement } from "../../domain/announcement-texts";
 import {
   foundingProblems,
   legalRepresentativeProblems,
@@ -138,6 +138,16 @@ export async function approveEstablishment(ctx: ApprovalContext): Promise<Approv
       : undefined;
   const newOrgId = sql`(SELECT id FROM organizations WHERE uscc = ${uscc})`;
   const validTo = addYearsMinusDay(today, 5);
+  const announcement = establishmentAnnouncement({
+    name: d.name!,
+    uscc,
+    typeLabel: TYPE_LABELS[type as OrgType],
+    address: d.address ?? "",
+    legalRepresentative: d.legalRepresentative ?? "",
+    capitalFen: d.capitalFen ?? 0,
+    supervisor: unit ? unit.name : null,
+    authorityName: authority.name,
+  });
   return {
     uscc,
     statements: [
@@ -184,12 +194,7 @@ export async function approveEstablishment(ctx: ApprovalContext): Promise<Approv
         address: d.address,
         capitalFen: d.capitalFen,
       }),
-      notice(
-        newOrgId,
-        "establishment",
-        `关于准予${d.name}成立登记的公告`,
-        `经审查，准予${d.name}成立登记。统一社会信用代码：${uscc}；类型：${TYPE_LABELS[type as OrgType]}；住所：${d.address ?? ""}；法定代表人：${d.legalRepresentative ?? ""}；注册资金：${formatFen(d.capitalFen ?? 0)} 元；${unit ? `业务主管单位：${unit.name}` : "直接登记"}；登记管理机关：${authority.name}。`,
-      ),
+      notice(newOrgId, "establishment", announcement.title, announcement.body),
       db
         .update(registrationApplications)
         .set({ orgId: newOrgId as unknown as number })
