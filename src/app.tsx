@@ -50,7 +50,7 @@ import { renderPage } from "./render";
 import { securityHeaders } from "./security-headers";
 import { settingsRoutes } from "./settings/routes";
 import { cachedDeps, createSettingsCache, refreshDeps } from "./settings/service";
-import { publicStatisticsRoutes, statisticsRoutes } from "./statistics/routes";
+import { publicStatisticsRoutes, statisticsApi, statisticsRoutes } from "./statistics/routes";
 import { publicationRoutes, zombieCaseRoutes } from "./zombie/case-routes";
 import { zombieRoutes } from "./zombie/routes";
 
@@ -197,7 +197,8 @@ export function createApp(givenDeps: AppDeps) {
   app.route("/portal/credit/notices", creditPortalNoticeRoutes);
   app.route("/registrar/credit", creditRegistrarRoutes);
   app.route("/registrar/statistics", statisticsRoutes);
-  app.route("/", publicStatisticsRoutes);
+  app.route("/statistics", publicStatisticsRoutes); // and /statistics/:chart (.csv, report.xlsx)
+  app.route("/api/v1/statistics", statisticsApi);
   app.route("/registrar/zombies/cases", zombieCaseRoutes);
   app.route("/registrar/zombies", zombieRoutes);
   app.route("/notices-by-publication", publicationRoutes);

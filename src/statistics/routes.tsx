@@ -111,7 +111,8 @@ statisticsRoutes.get("/:chart", async (c) => {
  * The public figures (/statistics, /statistics/:chart, GET /api/v1/statistics): what a bureau publishes, every
  * authority, small counts withheld (`statisticsMinCell`); no personal data.
  */
-export const publicStatisticsRoutes = new Hono<AppEnv>();
+export const publicStatisticsRoutes = new Hono<AppEnv>(); // at /statistics
+export const statisticsApi = new Hono<AppEnv>(); // at /api/v1/statistics
 
 const BUSY_MESSAGE = "正在生成另一日期的历史统计，请稍后再试。";
 
@@ -129,7 +130,7 @@ async function publicView(
   }
 }
 
-publicStatisticsRoutes.get("/statistics", async (c) => {
+publicStatisticsRoutes.get("/", async (c) => {
   const deps = c.get("deps");
   const f = filtersOf(c);
   if ("error" in f) return c.text(f.error, 400);
@@ -149,7 +150,7 @@ publicStatisticsRoutes.get("/statistics", async (c) => {
   );
 });
 
-publicStatisticsRoutes.get("/statistics/:chart", async (c) => {
+publicStatisticsRoutes.get("/:chart", async (c) => {
   const name = c.req.param("chart");
   if (!/^[a-z-]{1,40}\.(csv|xlsx)$/.test(name)) return c.notFound();
   const deps = c.get("deps");
@@ -176,7 +177,7 @@ publicStatisticsRoutes.get("/statistics/:chart", async (c) => {
 });
 
 /** Open data: the same figures as JSON; a withheld count is null with `withheld: true`. */
-publicStatisticsRoutes.get("/api/v1/statistics", async (c) => {
+statisticsApi.get("/", async (c) => {
   const deps = c.get("deps");
   const f = filtersOf(c);
   if ("error" in f) return c.json({ error: f.error }, 400);
