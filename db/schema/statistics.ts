@@ -14,6 +14,9 @@ import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core"
 export const statOrgCube = sqliteTable(
   "stat_org_cube",
   {
+    /** Which rebuild wrote the row: readers take the one `stat_cube_meta.gen` names (a new set is written beside
+     * the old in short batches, then switched to at once). */
+    gen: integer("gen").notNull(),
     authorityId: integer("authority_id").notNull(),
     type: text("type").notNull(),
     supMode: text("sup_mode").notNull(),
@@ -25,7 +28,9 @@ export const statOrgCube = sqliteTable(
     n: integer("n").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.type, t.supMode, t.supUnit, t.regYear, t.status, t.endYear] }),
+    primaryKey({
+      columns: [t.gen, t.authorityId, t.type, t.supMode, t.supUnit, t.regYear, t.status, t.endYear],
+    }),
   ],
 );
 
@@ -33,6 +38,9 @@ export const statOrgCube = sqliteTable(
 export const statFilingCube = sqliteTable(
   "stat_filing_cube",
   {
+    /** Which rebuild wrote the row: readers take the one `stat_cube_meta.gen` names (a new set is written beside
+     * the old in short batches, then switched to at once). */
+    gen: integer("gen").notNull(),
     year: integer("year").notNull(),
     authorityId: integer("authority_id").notNull(),
     type: text("type").notNull(),
@@ -44,7 +52,7 @@ export const statFilingCube = sqliteTable(
   },
   (t) => [
     primaryKey({
-      columns: [t.year, t.authorityId, t.type, t.supMode, t.supUnit, t.state, t.conclusion],
+      columns: [t.gen, t.year, t.authorityId, t.type, t.supMode, t.supUnit, t.state, t.conclusion],
     }),
   ],
 );
@@ -53,6 +61,9 @@ export const statFilingCube = sqliteTable(
 export const statCreditCube = sqliteTable(
   "stat_credit_cube",
   {
+    /** Which rebuild wrote the row: readers take the one `stat_cube_meta.gen` names (a new set is written beside
+     * the old in short batches, then switched to at once). */
+    gen: integer("gen").notNull(),
     list: text("list").notNull(),
     authorityId: integer("authority_id").notNull(),
     type: text("type").notNull(),
@@ -65,7 +76,7 @@ export const statCreditCube = sqliteTable(
   },
   (t) => [
     primaryKey({
-      columns: [t.list, t.authorityId, t.type, t.supMode, t.supUnit, t.listedYear, t.removedYear],
+      columns: [t.gen, t.list, t.authorityId, t.type, t.supMode, t.supUnit, t.listedYear, t.removedYear],
     }),
   ],
 );
@@ -74,6 +85,9 @@ export const statCreditCube = sqliteTable(
 export const statPartyCube = sqliteTable(
   "stat_party_cube",
   {
+    /** Which rebuild wrote the row: readers take the one `stat_cube_meta.gen` names (a new set is written beside
+     * the old in short batches, then switched to at once). */
+    gen: integer("gen").notNull(),
     authorityId: integer("authority_id").notNull(),
     type: text("type").notNull(),
     supUnit: integer("sup_unit").notNull(),
@@ -81,7 +95,7 @@ export const statPartyCube = sqliteTable(
     organizational: integer("organizational").notNull(),
     work: integer("work").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.authorityId, t.type, t.supUnit] })],
+  (t) => [primaryKey({ columns: [t.gen, t.authorityId, t.type, t.supUnit] })],
 );
 
 /** One row: the day the cubes count as at, and when the job computed them. */
@@ -90,4 +104,6 @@ export const statCubeMeta = sqliteTable("stat_cube_meta", {
   /** The job's day (YYYY-MM-DD, Asia/Shanghai): the figures are the register as at the job's run that day. */
   day: text("day").notNull(),
   computedAt: text("computed_at").notNull(),
+  /** The rebuild the pages read (the cube rows of this generation). */
+  gen: integer("gen").notNull().default(0),
 });

@@ -14,97 +14,152 @@ import type { Job } from "../jobs/types";
 import { COVERAGE_ROWS, COVERED } from "../party/queries";
 import { readAll } from "../registry/read";
 
-/** The organization facets every cube carries (alias `o`). */
-const FACETS = sql.raw(`o.authority_id, o.type, o.supervision_mode, COALESCE(o.supervisor_unit_id, 0)`);
+/** The organization facets every cube carries (alias `o`), named as the cube's columns. */
+const FACETS = sql.raw(
+  `o.authority_id AS authority_id, o.type AS type, o.supervision_mode AS sup_mode, COALESCE(o.supervisor_unit_id, 0) AS sup_unit`,
+);
 
 /**
- * The cubes' contents as at `day`, each as a SELECT with the table's columns in order; `totals` names the columns
- * (after `authority_id`) whose rows are also summed over every authority under `authority_id` 0.
+ * The cubes' contents as at `day`, each a SELECT whose columns are named as the table's (all but `gen`); `totals`
+ * names the columns (after `authority_id`) whose rows are also summed over every authority under `authority_id` 0.
  */
-function cubeQueries(day: string): { table: string; select: SQL; totals?: string }[] {
+function cubeQueries(day: string): { table: string; select: SQL; totals?: string[] }[] {
   return [
     {
       table: "stat_org_cube",
-      select: sql`SELECT ${FACETS}, substr(o.registered_on, 1, 4),  o.status,
-        CASE WHEN o.status <> 'active' AND o.status_on <= ${day} THEN substr(o.status_on, 1, 4) ELSE '' END, count(*)
+      select: sql`SELECT ${FACETS}, substr(o.registered_on, 1, 4) AS reg_year, o.status AS status,
+        CASE WHEN o.status <> 'active' AND o.status_on <= ${day} THEN substr(o.status_on, 1, 4) ELSE '' END AS end_year,
+        count(*) AS n
         FROM organizations o GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-      totals: "type, sup_mode, sup_unit, reg_year, status, end_year",
+      totals: ["type", "sup_mode", "sup_unit", "reg_year", "status", "end_year"],
     },
     {
       table: "stat_filing_cube",
-      select: sql`SELECT ai.year, ${FACETS}, ai.state, COALESCE(ai.conclusion, ''), count(*)
+      select: sql`SELECT ai.year AS year, ${FACETS}, ai.state AS state, COALESCE(ai.conclusion, '') AS conclusion,
+        count(*) AS n
         FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-      totals: "year, type, sup_mode, sup_unit, state, conclusion",
+      totals: ["year", "type", "sup_mode", "sup_unit", "state", "conclusion"],
     },
     {
       table: "stat_credit_cube",
-      select: sql`SELECT c.list, ${FACETS}, substr(c.listed_on, 1, 4),
-        CASE WHEN c.removed_on IS NOT NULL AND c.removed_on <= ${day} THEN substr(c.removed_on, 1, 4) ELSE '' END,
-        count(*)
+      select: sql`SELECT c.list AS list, ${FACETS}, substr(c.listed_on, 1, 4) AS listed_year,
+        CASE WHEN c.removed_on IS NOT NULL AND c.removed_on <= ${day} THEN substr(c.removed_on, 1, 4) ELSE '' END
+          AS removed_year,
+        count(*) AS n
         FROM credit_cases c JOIN organizations o ON o.id = c.org_id
         WHERE c.listed_on IS NOT NULL AND c.listed_on <= ${day} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-      totals: "list, type, sup_mode, sup_unit, listed_year, removed_year",
+      totals: ["list", "type", "sup_mode", "sup_unit", "listed_year", "removed_year"],
     },
     {
       // R-F3, as src/party/queries.ts counts it: active organizations, covered by their own party organization or a
       // 联合党支部 (organizational), or by that or an instructor (work).
       table: "stat_party_cube",
       select: sql`WITH ${COVERED}, r AS (${COVERAGE_ROWS} WHERE o.status = 'active')
-        SELECT r."authorityId", r.type, COALESCE(r."supervisorUnitId", 0), count(*),
-          sum(CASE WHEN r.own = 1 OR r.joint = 1 THEN 1 ELSE 0 END),
-          sum(CASE WHEN r.own = 1 OR r.joint = 1 OR r.instructor = 1 THEN 1 ELSE 0 END)
+        SELECT r."authorityId" AS authority_id, r.type AS type, COALESCE(r."supervisorUnitId", 0) AS sup_unit,
+          count(*) AS total,
+          sum(CASE WHEN r.own = 1 OR r.joint = 1 THEN 1 ELSE 0 END) AS organizational,
+          sum(CASE WHEN r.own = 1 OR r.joint = 1 OR r.instructor = 1 THEN 1 ELSE 0 END) AS work
         FROM r GROUP BY 1, 2, 3`,
     },
   ];
 }
 
 /** The day the cubes count as at and when they were computed, or null while the job has never run. */
-export async function cubeStamp(db: Db): Promise<{ day: string; computedAt: string } | null> {
+export async function cubeStamp(db: Db): Promise<{ day: string; computedAt: string; gen: number } | null> {
   const [row] = (await readAll(
     db,
-    sql`SELECT day, computed_at AS "computedAt" FROM stat_cube_meta WHERE id = 1`,
-  )) as { day: string; computedAt: string }[];
-  return row ?? null;
+    sql`SELECT day, computed_at AS "computedAt", gen FROM stat_cube_meta WHERE id = 1`,
+  )) as { day: string; computedAt: string; gen: number }[];
+  return row ? { ...row, gen: Number(row.gen) } : null;
 }
 
-/** Rebuilds the cubes as at `today`; returns how many cube rows differ from what the tables held. */
-export async function refreshCubes(deps: AppDeps, today: string, dryRun = false): Promise<number> {
-  const queries = cubeQueries(today);
-  let differing = 0;
-  for (const q of queries) {
-    const t = sql.raw(q.table);
-    const [d] = (await readAll(
-      deps.db,
-      sql`SELECT (SELECT count(*) FROM (SELECT * FROM (${q.select}) EXCEPT SELECT * FROM ${t} WHERE authority_id <> 0))
-        + (SELECT count(*) FROM (SELECT * FROM ${t} WHERE authority_id <> 0 EXCEPT SELECT * FROM (${q.select}))) AS n`,
-    )) as { n: number }[];
-    differing += Number(d?.n ?? 0);
+type CubeRow = Record<string, string | number>;
+const keyOf = (r: CubeRow, columns: readonly string[]) => JSON.stringify(columns.map((c) => r[c]));
+
+/** Each cube's rows, the totals over every authority (authority_id 0) included. */
+async function computeCubes(deps: AppDeps, today: string) {
+  const out: { table: string; columns: string[]; rows: CubeRow[] }[] = [];
+  for (const q of cubeQueries(today)) {
+    // Read on the read pool (Node): a scan of the register never blocks the server nor holds a write lock.
+    const rows = (await readAll(deps.db, q.select)) as CubeRow[];
+    const columns = rows[0] ? Object.keys(rows[0]) : [];
+    if (q.totals) {
+      const sums = new Map<string, CubeRow>();
+      for (const r of rows) {
+        const k = keyOf(r, q.totals);
+        const t = sums.get(k);
+        if (t) t.n = Number(t.n) + Number(r.n);
+        else sums.set(k, { ...r, authority_id: 0, n: Number(r.n) });
+      }
+      rows.push(...sums.values());
+    }
+    out.push({ table: q.table, columns, rows });
   }
+  return out;
+}
+
+/** How many rows differ between the new counts and the generation the pages read. */
+async function differingRows(db: Db, cubes: Awaited<ReturnType<typeof computeCubes>>, gen: number | null) {
+  let differing = 0;
+  for (const c of cubes) {
+    const held =
+      gen === null
+        ? []
+        : ((await readAll(db, sql`SELECT * FROM ${sql.raw(c.table)} WHERE gen = ${gen}`)) as CubeRow[]);
+    const fresh = new Set(c.rows.map((r) => keyOf(r, c.columns)));
+    const old = new Set(held.map((r) => keyOf(r, c.columns)));
+    for (const k of fresh) if (!old.has(k)) differing++;
+    for (const k of old) if (!fresh.has(k)) differing++;
+  }
+  return differing;
+}
+
+const WRITE_CHUNK = 500;
+
+/**
+ * Rebuilds the cubes as at `today`; returns how many cube rows differ from the generation the pages read. The counts
+ * are read on the read pool; the new generation is written beside the old in batches of 500 rows, the pages are
+ * switched to it in one small audited write, and the old generation is deleted in batches: no write holds the database
+ * for long, and a page never sees half a rebuild.
+ */
+export async function refreshCubes(deps: AppDeps, today: string, dryRun = false): Promise<number> {
   const stamp = await cubeStamp(deps.db);
+  const cubes = await computeCubes(deps, today);
+  const differing = await differingRows(deps.db, cubes, stamp?.gen ?? null);
   if (dryRun || (differing === 0 && stamp?.day === today)) return dryRun ? differing : 0;
-  const computedAt = nowOf(deps).toISOString();
+  const gen = (stamp?.gen ?? 0) + 1;
+  for (const c of cubes) {
+    // A generation left half-written by an interrupted run is cleared first.
+    await deleteGenerations(deps.db, c.table, sql`gen >= ${gen}`);
+    const cols = sql.raw(["gen", ...c.columns].join(", "));
+    for (let i = 0; i < c.rows.length; i += WRITE_CHUNK) {
+      const values = c.rows
+        .slice(i, i + WRITE_CHUNK)
+        .map((r) => sql`(${sql.join([sql`${gen}`, ...c.columns.map((k) => sql`${r[k]}`)], sql`, `)})`);
+      await deps.db.run(sql`INSERT INTO ${sql.raw(c.table)} (${cols}) VALUES ${sql.join(values, sql`, `)}`);
+    }
+  }
   await commitWithAudit(
     deps.db,
     systemActor(statisticsCubesJob.name),
     [
-      ...queries.flatMap((q) => [
-        deps.db.run(sql`DELETE FROM ${sql.raw(q.table)}`),
-        deps.db.run(sql`INSERT INTO ${sql.raw(q.table)} SELECT * FROM (${q.select})`),
-        ...(q.totals
-          ? [
-              deps.db.run(
-                sql.raw(`INSERT INTO ${q.table} (authority_id, ${q.totals}, n)
-                  SELECT 0, ${q.totals}, sum(n) FROM ${q.table} GROUP BY ${q.totals}`),
-              ),
-            ]
-          : []),
-      ]),
-      deps.db.run(sql`INSERT INTO stat_cube_meta (id, day, computed_at) VALUES (1, ${today}, ${computedAt})
-        ON CONFLICT (id) DO UPDATE SET day = excluded.day, computed_at = excluded.computed_at`),
+      deps.db.run(sql`INSERT INTO stat_cube_meta (id, day, computed_at, gen) VALUES (1, ${today}, ${nowOf(deps).toISOString()}, ${gen})
+        ON CONFLICT (id) DO UPDATE SET day = excluded.day, computed_at = excluded.computed_at, gen = excluded.gen`),
     ],
-    { action: "statistics.cubes", objectType: "stat_cube_meta", summary: { today, differing } },
+    { action: "statistics.cubes", objectType: "stat_cube_meta", summary: { today, differing, gen } },
   );
+  for (const c of cubes) await deleteGenerations(deps.db, c.table, sql`gen < ${gen}`);
   return differing;
+}
+
+/** Deletes a table's rows of other generations, 5,000 at a time. */
+async function deleteGenerations(db: Db, table: string, which: SQL) {
+  for (;;) {
+    const r = await db.run(
+      sql`DELETE FROM ${sql.raw(table)} WHERE rowid IN (SELECT rowid FROM ${sql.raw(table)} WHERE ${which} LIMIT 5000)`,
+    );
+    if (Number((r as { rowsAffected?: number }).rowsAffected ?? 0) < 5000) return;
+  }
 }
 
 export const statisticsCubesJob: Job = {

@@ -42,10 +42,16 @@ const inList = (ids: number[]) =>
     sql`, `,
   )})`;
 
+/** The rebuild the pages read (src/statistics/cubes.ts writes the next one beside it, then switches). */
+const CURRENT_GEN = sql`c.gen = (SELECT gen FROM stat_cube_meta WHERE id = 1)`;
+
 /** The counts from the cubes: every query sums rows of one small table. */
 export async function cubeCounts(db: Db, s: CountScope): Promise<RawCounts> {
   // The whole register reads the rows summed over every authority (authority_id 0).
-  const parts: SQL[] = [s.whole ? sql`c.authority_id = 0` : sql`c.authority_id IN ${inList(s.ids)}`];
+  const parts: SQL[] = [
+    CURRENT_GEN,
+    s.whole ? sql`c.authority_id = 0` : sql`c.authority_id IN ${inList(s.ids)}`,
+  ];
   if (s.type) parts.push(sql`c.type = ${s.type}`);
   if (s.supervisor)
     parts.push(
@@ -185,7 +191,7 @@ export async function cubeCoverage(
   db: Db,
   f: { authorityIds: number[]; type?: string; supervisorUnitId?: number },
 ): Promise<{ key: string; total: number; organizational: number; work: number }[]> {
-  const parts: SQL[] = [sql`c.authority_id IN ${inList(f.authorityIds)}`];
+  const parts: SQL[] = [CURRENT_GEN, sql`c.authority_id IN ${inList(f.authorityIds)}`];
   if (f.type) parts.push(sql`c.type = ${f.type}`);
   if (f.supervisorUnitId) parts.push(sql`c.sup_unit = ${f.supervisorUnitId}`);
   return (await readAll(

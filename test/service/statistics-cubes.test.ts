@@ -209,4 +209,31 @@ describe("statistics from the nightly precomputation", () => {
     await db.run(sql`DELETE FROM organizations WHERE name = '己协会'`);
     await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
   });
+
+  it("a rebuild writes a new generation beside the old and switches to it: one generation is left, the one the pages read", async () => {
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    const before = (await cubeStamp(db))!.gen;
+    await insertOrgs(db, [{ name: "庚协会", authorityCode: "159981", registeredOn: TODAY }]);
+    await statisticsCubesJob.run(deps, "2026-11-23", { dryRun: false });
+    const after = (await cubeStamp(db))!.gen;
+    expect(after).toBe(before + 1);
+    for (const table of ["stat_org_cube", "stat_filing_cube", "stat_credit_cube", "stat_party_cube"]) {
+      const gens = (await db.all(sql`SELECT DISTINCT gen FROM ${sql.raw(table)}`)) as { gen: number }[];
+      expect(
+        gens.map((g) => Number(g.gen)),
+        table,
+      ).toEqual(gens.length ? [after] : []);
+    }
+    // A generation left half-written by an interrupted run never shows: the pages read the switched one only.
+    await db.run(sql`INSERT INTO stat_org_cube (gen, authority_id, type, sup_mode, sup_unit, reg_year, status, end_year, n)
+      VALUES (${after + 1}, 0, 'social_group', 'direct', 0, '2026', 'active', '', 1000)`);
+    expect(row(await statistics(deps, user, {}), "register", "社会团体")).toEqual([3, 1, 1, 0]);
+    await db.run(sql`DELETE FROM organizations WHERE name = '庚协会'`);
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    expect(
+      (await db.all(sql`SELECT count(*) AS n FROM stat_org_cube WHERE gen <> ${after + 1}`)) as {
+        n: number;
+      }[],
+    ).toEqual([{ n: 0 }]);
+  });
 });
