@@ -12,6 +12,9 @@ const requestStore = new AsyncLocalStorage<{ ip: () => string | null }>();
 
 export function auditRequestContext(): MiddlewareHandler {
   return (c, next) => {
+    // Reading pages writes no audit event (an export that audits itself builds its actor with the address): the
+    // public GET traffic does not pay for the request-wide store.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     // Read when an audit event asks for it (most requests write none), then kept.
     let ip: string | null | undefined;
     const read = () => {
