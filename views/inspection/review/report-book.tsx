@@ -25,17 +25,17 @@ export function ReportBook({ user, view, back }: { user: SessionUser; view: Fili
           </h1>
           <dl class="book-cover-facts">
             <dt>单位名称</dt>
-            <dd>{view.org.name}</dd>
+            <dd class="book-value">{view.org.name}</dd>
             <dt>统一社会信用代码</dt>
-            <dd>{view.org.uscc}</dd>
+            <dd class="book-value">{view.org.uscc}</dd>
             <dt>报告年度</dt>
-            <dd>{view.year} 年度</dd>
+            <dd class="book-value">{view.year} 年度</dd>
             <dt>登记管理机关</dt>
-            <dd>{view.org.authorityName}</dd>
+            <dd class="book-value">{view.org.authorityName}</dd>
             {view.submittedAt ? (
               <>
                 <dt>报送日期</dt>
-                <dd>{cnDate(view.submittedAt.slice(0, 10))}</dd>
+                <dd class="book-value">{cnDate(view.submittedAt.slice(0, 10))}</dd>
               </>
             ) : null}
           </dl>
@@ -52,7 +52,7 @@ export function ReportBook({ user, view, back }: { user: SessionUser; view: Fili
         <section class="book-signature" aria-labelledby="signature-title">
           <h2 id="signature-title">签字盖章</h2>
           <p>本单位承诺本报告所填内容真实、准确、完整。</p>
-          <dl>
+          <dl class="book-sign-grid">
             <dt>法定代表人签字</dt>
             <dd class="sign-line">
               {declaration ? <span class="muted small">（填报时签署人：{declaration.signedBy}）</span> : null}
