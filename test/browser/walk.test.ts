@@ -30,7 +30,7 @@ interface Stop {
   /** Follow the last matching link instead (the oldest year of a history: a filed, read-only report). */
   last?: boolean;
   /** From the followed page, follow its first link matching this too (the report's print view). */
-  then?: RegExp;
+  thenFollow?: RegExp;
 }
 
 const WALKS: { role: string; account?: string; start: Stop[] }[] = [
@@ -55,7 +55,12 @@ const WALKS: { role: string; account?: string; start: Stop[] }[] = [
       { path: "/portal" },
       { path: "/portal/inspections", follow: /^\/portal\/inspections\/\d+$/ },
       // A concluded year: the report read, not a disabled form, and its printable 年度工作报告书.
-      { path: "/portal/inspections", follow: /^\/portal\/inspections\/\d+$/, last: true, then: /\/print$/ },
+      {
+        path: "/portal/inspections",
+        follow: /^\/portal\/inspections\/\d+$/,
+        last: true,
+        thenFollow: /\/print$/,
+      },
       { path: "/portal/notices" },
       { path: "/portal/applications" },
       { path: "/portal/party" },
@@ -68,7 +73,7 @@ const WALKS: { role: string; account?: string; start: Stop[] }[] = [
       { path: "/registrar" },
       { path: "/registrar/orgs", follow: /^\/registrar\/orgs\/[0-9A-Z]{18}$/ },
       { path: "/registrar/applications", follow: /^\/registrar\/applications\/\d+$/ },
-      { path: "/registrar/inspections", follow: /^\/registrar\/inspections\/\d+$/, then: /\/print$/ },
+      { path: "/registrar/inspections", follow: /^\/registrar\/inspections\/\d+$/, thenFollow: /\/print$/ },
       { path: "/registrar/credit", follow: /^\/registrar\/credit\/\d+$/ },
       { path: "/registrar/zombies" },
       { path: "/registrar/statistics" },
@@ -124,11 +129,11 @@ describe("every role's main pages at 390 px and 1280 px", () => {
         await page.goto(`${ctx.server.baseUrl}${stop.path}`);
         const { nav, next } = await linksOf(page, stop.follow, stop.last);
         queue.push(stop.path, ...(next ? [next] : []));
-        if (next && stop.then) {
+        if (next && stop.thenFollow) {
           await page.goto(`${ctx.server.baseUrl}${next}`);
-          const after = (await linksOf(page, stop.then)).next;
+          const after = (await linksOf(page, stop.thenFollow)).next;
           if (after) queue.push(after);
-          else problems.push(`${next}: no link matching ${stop.then}`);
+          else problems.push(`${next}: no link matching ${stop.thenFollow}`);
         }
         if (stop === walk.start[0]) queue.push(...nav);
       }
