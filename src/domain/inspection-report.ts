@@ -24,7 +24,7 @@ import {
   text,
   yesNo,
 } from "./fields";
-import { moneyField } from "./money";
+import { formatFen, moneyField } from "./money";
 import type { Conclusion } from "./workflow";
 
 const amount = () => moneyField();
@@ -298,34 +298,69 @@ export const FINANCE_FIELD_LABELS: Record<FinanceField, string> = {
   "expenses.total": "费用合计",
 };
 
-export const financesSchema = z.object({
-  balance: z.object({
-    assets: amount(),
-    liabilities: amount(),
-    /** Net assets can be negative (liabilities exceed assets). */
-    netAssets: moneyField({ allowNegative: true }),
-  }),
-  income: z.object({
-    donations: amount(),
-    governmentGrants: amount(),
-    serviceIncome: amount(),
-    membershipDues: amount(),
-    investment: amount(),
-    other: amount(),
-    total: amount(),
-  }),
-  expenses: z.object({
-    charitable: amount(),
-    management: amount(),
-    fundraising: amount(),
-    other: amount(),
-    total: amount(),
-  }),
-  /** Explanations of large year-on-year changes, keyed by field (R-C5 pre-check). */
-  changeExplanations: z
-    .partialRecord(z.enum(FINANCE_FIELDS), z.string().trim().max(1000, "说明不能超过1000个字"))
-    .default({}),
-});
+/**
+ * A total the server computes from its parts (R-C5): the form need not carry it; a total that is typed anyway (an
+ * import, an older form) must equal the parts' sum, or it is refused next to the field.
+ */
+const typedTotal = () => z.preprocess((v) => (v === "" ? undefined : v), moneyField().optional());
+
+const sumOf = (o: Record<string, number>, parts: readonly string[]) =>
+  parts.reduce((s, k) => s + (o[k] ?? 0), 0);
+
+export const financesSchema = z
+  .object({
+    balance: z.object({
+      assets: amount(),
+      liabilities: amount(),
+      /** Net assets can be negative (liabilities exceed assets). */
+      netAssets: moneyField({ allowNegative: true }),
+    }),
+    income: z.object({
+      donations: amount(),
+      governmentGrants: amount(),
+      serviceIncome: amount(),
+      membershipDues: amount(),
+      investment: amount(),
+      other: amount(),
+      /** Computed: the sum of the parts above. */
+      total: typedTotal(),
+    }),
+    expenses: z.object({
+      charitable: amount(),
+      management: amount(),
+      fundraising: amount(),
+      other: amount(),
+      /** Computed: the sum of the parts above. */
+      total: typedTotal(),
+    }),
+    /** Explanations of large year-on-year changes, keyed by field (R-C5 pre-check). */
+    changeExplanations: z
+      .partialRecord(z.enum(FINANCE_FIELDS), z.string().trim().max(1000, "说明不能超过1000个字"))
+      .default({}),
+  })
+  .superRefine((v, ctx) => {
+    const income = sumOf(v.income, INCOME_PARTS);
+    if (v.income.total !== undefined && v.income.total !== income) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["income", "total"],
+        message: `收入合计应等于各项收入之和 ${formatFen(income)} 元，可不填写，系统自动计算`,
+      });
+    }
+    const expenses = sumOf(v.expenses, EXPENSE_PARTS);
+    if (v.expenses.total !== undefined && v.expenses.total !== expenses) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["expenses", "total"],
+        message: `费用合计应等于各项费用之和 ${formatFen(expenses)} 元，可不填写，系统自动计算`,
+      });
+    }
+  })
+  .transform((v) => ({
+    ...v,
+    income: { ...v.income, total: sumOf(v.income, INCOME_PARTS) },
+    expenses: { ...v.expenses, total: sumOf(v.expenses, EXPENSE_PARTS) },
+  }));
 export type FinancesSection = z.infer<typeof financesSchema>;
 
 /** Reads an amount from the finance section by its path. */

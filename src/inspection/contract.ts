@@ -71,6 +71,8 @@ export interface RoundView {
 }
 
 export interface FilingView extends FilingSummary {
+  /** The supervisor unit's latest 初审 (who, when, the 初审意见), once it has passed the filing on. */
+  supervisorOpinion: { unit: string; by: string; at: string; text: string | null } | null;
   /** R-C3: the years the correction deadline was counted across with no holiday calendar entered (weekends only). */
   deadlineUncalendared: number[];
   /** The current report (draft, or as submitted) with basicInfo read from the register. */

@@ -21,6 +21,7 @@ import {
   summaryOf,
 } from "./queries";
 import { changedSections, checksFor, type RoundRow } from "./report";
+import { supervisorOpinionOf } from "./review-queries";
 import { ensureCurrentDraft, listYears } from "./years";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -44,19 +45,22 @@ async function buildView(deps: AppDeps, user: SessionUser, f: FilingRow): Promis
   const problems = await loadProblems(db, f.id);
 
   const heldByOther = f.holderUserId !== null && f.holderUserId !== user.id && user.role !== "org";
+  const w = windowOf(c.yearRow.windows, f.orgType);
   const actions = heldByOther
     ? []
-    : actionsFor(annualInspectionMachine, f.state, workflowActorOf(user), subjectOf(f));
-
-  const w = windowOf(c.yearRow.windows, f.orgType);
-  const [prefill, differences, cadres, calendar] = await Promise.all([
+    : actionsFor(annualInspectionMachine, f.state, workflowActorOf(user), subjectOf(f)).filter(
+        (a) => a.action !== "mark_not_filed" || notFiledYet(w, f.correctionDeadline, today),
+      );
+  const [prefill, differences, cadres, calendar, opinion] = await Promise.all([
     editable ? inspectionPrefill(db, f.orgId, today) : Promise.resolve({}),
     ledgerDifferences(db, f.orgId, report.partyBuilding),
     user.role === "org" ? Promise.resolve([]) : cadreDifferences(db, f.orgId, report.cadres, today),
     f.correctionDeadline ? loadCalendar(db) : Promise.resolve(null),
+    user.role === "org" ? Promise.resolve(null) : supervisorOpinionOf(db, f.id),
   ]);
   const summary = summaryOf(f, today);
   return {
+    supervisorOpinion: opinion,
     prefill,
     ledgerDifferences: differences,
     cadreDifferences: cadres,
@@ -94,6 +98,18 @@ async function buildView(deps: AppDeps, user: SessionUser, f: FilingRow): Promis
       status: windowStatus(w, today),
     },
   };
+}
+
+/**
+ * 未参检 is offered only when the machine would take it: the filing window has closed and no correction deadline is
+ * still running (the same guards as the transition, which refuses it otherwise).
+ */
+function notFiledYet(
+  w: ReturnType<typeof windowOf>,
+  correctionDeadline: string | null,
+  today: string,
+): boolean {
+  return windowStatus(w, today) === "closed" && (correctionDeadline === null || today > correctionDeadline);
 }
 
 function roundView(r: RoundRow) {

@@ -10,6 +10,7 @@ import {
 } from "../../views/inspection/portal/pages";
 import { SectionForm } from "../../views/inspection/portal/sections";
 import { ConclusionLetter } from "../../views/inspection/review/letter";
+import { ReportBook } from "../../views/inspection/review/report-book";
 import { NoticeItem } from "../../views/inspection/review/shared";
 import type { AppDeps, AppEnv, SessionUser } from "../context";
 import { REPORT_SECTIONS, type ReportSection } from "../domain/inspection-report";
@@ -45,7 +46,6 @@ const sectionOf = (v: string | undefined): ReportSection | null =>
   (REPORT_SECTIONS as readonly string[]).includes(v ?? "") && v !== "basicInfo" ? (v as ReportSection) : null;
 
 const DONE: Record<string, string> = {
-  saved: "已保存。",
   submitted: "年检报告已提交，请等待登记管理机关预审。",
   uploaded: "附件已上传。",
 };
@@ -71,6 +71,7 @@ async function filingPage(
     failed?: Parameters<typeof PortalFilingPage>[0]["failed"];
     message?: Parameters<typeof PortalFilingPage>[0]["message"];
     fromLedger?: ReportSection | null;
+    justSaved?: ReportSection | null;
   } = {},
   status = 200,
 ) {
@@ -85,6 +86,7 @@ async function filingPage(
       failed={extra.failed}
       message={extra.message}
       fromLedger={extra.fromLedger}
+      justSaved={extra.justSaved}
     />,
     status as 200,
   );
@@ -98,6 +100,7 @@ portalInspectionRoutes.get("/:filingId", async (c) => {
   return filingPage(c, id, {
     message: done ? { kind: "success", text: done } : null,
     fromLedger: from === "partyBuilding" || from === "cadres" ? from : null,
+    justSaved: sectionOf(c.req.query("saved")),
   });
 });
 
@@ -106,6 +109,13 @@ portalInspectionRoutes.get("/:filingId/notice", async (c) => {
   const view = id === null ? null : await svc.getFiling(c.get("deps"), me(c), id);
   if (!view?.conclusion) return c.notFound();
   return renderPage(c, <ConclusionLetter user={me(c)} view={view} back={`/portal/inspections/${view.id}`} />);
+});
+
+portalInspectionRoutes.get("/:filingId/print", async (c) => {
+  const id = idOf(c.req.param("filingId"));
+  const view = id === null ? null : await svc.getFiling(c.get("deps"), me(c), id);
+  if (!view) return c.notFound();
+  return renderPage(c, <ReportBook user={me(c)} view={view} back={`/portal/inspections/${view.id}`} />);
 });
 
 type SaveResult = Awaited<ReturnType<typeof svc.saveSection>>;
@@ -182,7 +192,8 @@ portalInspectionRoutes.post("/:filingId/sections/:section", async (c) => {
   const errors = r.ok ? {} : sectionErrors(section, r);
   const status = saveStatusOf(r);
   if (wantsFragment(c)) return sectionFragment(c, view, section, r, fields, errors, status);
-  if (r.ok) return c.redirect(`/portal/inspections/${id}?done=saved#section-${section}`, 303);
+  // The confirmation stands next to the section's save button: land there, not at the top of the page.
+  if (r.ok) return c.redirect(`/portal/inspections/${id}?saved=${section}#save-status-${section}`, 303);
   return filingPage(
     c,
     id,

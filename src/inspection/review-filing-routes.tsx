@@ -12,6 +12,7 @@ import { z } from "zod";
 import { type ActionEcho, FilingPage, PROBLEM_ROWS } from "../../views/inspection/review/filing";
 import { ConclusionLetter } from "../../views/inspection/review/letter";
 import { NoticesPage } from "../../views/inspection/review/notices";
+import { ReportBook } from "../../views/inspection/review/report-book";
 import { NoticeItem } from "../../views/inspection/review/shared";
 import type { AppEnv } from "../context";
 import { FILER_SECTIONS } from "../domain/inspection-report";
@@ -156,6 +157,13 @@ export function reviewInspectionRoutes(base: Base) {
       c,
       <ConclusionLetter user={me(c)} view={view} back={`${base}/inspections/${view.id}`} />,
     );
+  });
+
+  routes.get("/:filingId/print", async (c) => {
+    const id = idOf(c.req.param("filingId"));
+    const view = id === null ? null : await svc.getFiling(c.get("deps"), me(c), id);
+    if (!view) return c.notFound();
+    return renderPage(c, <ReportBook user={me(c)} view={view} back={`${base}/inspections/${view.id}`} />);
   });
 
   routes.post("/:filingId/actions", async (c) => {

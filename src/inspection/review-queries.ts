@@ -199,3 +199,19 @@ export async function queuePageIds(
   }
   return ((await db.all(idsSql)) as { id: number }[]).map((r) => Number(r.id));
 }
+
+/** The supervisor unit's latest 初审 of a filing: who passed it, when, and the 初审意见 it gave (if any). */
+export async function supervisorOpinionOf(
+  db: Db,
+  filingId: number,
+): Promise<{ unit: string; by: string; at: string; text: string | null } | null> {
+  const [row] = (await db.all(sql`
+    SELECT coalesce(su.name, '') AS unit, coalesce(t.actor_name, '') AS by, t.at AS at,
+           json_extract(t.details, '$.opinion') AS text
+    FROM inspection_transitions t
+    LEFT JOIN users u ON u.id = t.actor_user_id
+    LEFT JOIN supervisor_units su ON su.id = u.supervisor_unit_id
+    WHERE t.filing_id = ${filingId} AND t.action = 'pass_supervisor_review'
+    ORDER BY t.id DESC LIMIT 1`)) as { unit: string; by: string; at: string; text: string | null }[];
+  return row ?? null;
+}

@@ -291,6 +291,8 @@ export async function act(
     today,
   });
   if (input.idempotencyKey) details.idempotencyKey = input.idempotencyKey;
+  // The supervisor unit's 初审意见 travels with its pass; the registrar's review page reads it back.
+  if (action === "pass_supervisor_review" && input.reason?.trim()) details.opinion = input.reason.trim();
 
   const update = filingTransitionUpdate(db, f, set);
   const event: AuditInput = {

@@ -27,6 +27,10 @@ interface Stop {
   path: string;
   /** Follow the first link in the page's main content matching this, and check that page too. */
   follow?: RegExp;
+  /** Follow the last matching link instead (the oldest year of a history: a filed, read-only report). */
+  last?: boolean;
+  /** From the followed page, follow its first link matching this too (the report's print view). */
+  thenFollow?: RegExp;
 }
 
 const WALKS: { role: string; account?: string; start: Stop[] }[] = [
@@ -50,6 +54,13 @@ const WALKS: { role: string; account?: string; start: Stop[] }[] = [
     start: [
       { path: "/portal" },
       { path: "/portal/inspections", follow: /^\/portal\/inspections\/\d+$/ },
+      // A concluded year: the report read, not a disabled form, and its printable 年度工作报告书.
+      {
+        path: "/portal/inspections",
+        follow: /^\/portal\/inspections\/\d+$/,
+        last: true,
+        thenFollow: /\/print$/,
+      },
       { path: "/portal/notices" },
       { path: "/portal/applications" },
       { path: "/portal/party" },
@@ -62,7 +73,7 @@ const WALKS: { role: string; account?: string; start: Stop[] }[] = [
       { path: "/registrar" },
       { path: "/registrar/orgs", follow: /^\/registrar\/orgs\/[0-9A-Z]{18}$/ },
       { path: "/registrar/applications", follow: /^\/registrar\/applications\/\d+$/ },
-      { path: "/registrar/inspections", follow: /^\/registrar\/inspections\/\d+$/ },
+      { path: "/registrar/inspections", follow: /^\/registrar\/inspections\/\d+$/, thenFollow: /\/print$/ },
       { path: "/registrar/credit", follow: /^\/registrar\/credit\/\d+$/ },
       { path: "/registrar/zombies" },
       { path: "/registrar/statistics" },
@@ -84,14 +95,15 @@ const WALKS: { role: string; account?: string; start: Stop[] }[] = [
 ];
 
 /** The page's navigation and the stop's first matching link, as same-site paths. */
-async function linksOf(page: Page, follow?: RegExp): Promise<{ nav: string[]; next?: string }> {
+async function linksOf(page: Page, follow?: RegExp, last = false): Promise<{ nav: string[]; next?: string }> {
   const hrefs = await page.evaluate(() => ({
     nav: [...document.querySelectorAll("nav a[href]")].map((a) => a.getAttribute("href") ?? ""),
     main: [...document.querySelectorAll("main a[href]")].map((a) => a.getAttribute("href") ?? ""),
   }));
   const local = (h: string) =>
     h.startsWith("/") && !h.startsWith("//") && !/\.(csv|xlsx|atom|json|svg)(\?|$)/.test(h);
-  return { nav: hrefs.nav.filter(local), next: follow ? hrefs.main.find((h) => follow.test(h)) : undefined };
+  const matching = follow ? hrefs.main.filter((h) => follow.test(h)) : [];
+  return { nav: hrefs.nav.filter(local), next: last ? matching.at(-1) : matching[0] };
 }
 
 function slug(path: string): string {
@@ -115,8 +127,14 @@ describe("every role's main pages at 390 px and 1280 px", () => {
       const seen = new Set<string>();
       for (const stop of walk.start) {
         await page.goto(`${ctx.server.baseUrl}${stop.path}`);
-        const { nav, next } = await linksOf(page, stop.follow);
+        const { nav, next } = await linksOf(page, stop.follow, stop.last);
         queue.push(stop.path, ...(next ? [next] : []));
+        if (next && stop.thenFollow) {
+          await page.goto(`${ctx.server.baseUrl}${next}`);
+          const after = (await linksOf(page, stop.thenFollow)).next;
+          if (after) queue.push(after);
+          else problems.push(`${next}: no link matching ${stop.thenFollow}`);
+        }
         if (stop === walk.start[0]) queue.push(...nav);
       }
       for (const link of queue) {

@@ -102,7 +102,9 @@ describe("the organization's inspection pages", () => {
       version: String(f.version),
     });
     expect(good.status).toBe(303);
-    expect(good.headers.get("Location")).toBe(`/portal/inspections/${f.id}?done=saved#section-finances`);
+    expect(good.headers.get("Location")).toBe(
+      `/portal/inspections/${f.id}?saved=finances#save-status-finances`,
+    );
     const [saved] = await db.select().from(inspectionSections).where(eq(inspectionSections.filingId, f.id));
     expect((saved!.data as { balance: { assets: number } }).balance.assets).toBe(50_000_000);
   });

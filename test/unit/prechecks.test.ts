@@ -804,7 +804,7 @@ describe("report section schemas (R-C5): form input validated with Chinese messa
       "expenses.management": expect.stringContaining("两位小数"),
       "expenses.fundraising": "金额不能为负数",
       "expenses.other": expect.stringContaining("金额格式不正确"),
-      "expenses.total": "请填写金额",
+      // A blank total is no error: the server computes it from the parts.
     });
     const ok = sectionSchemas.finances.parse({
       ...form,
@@ -812,6 +812,31 @@ describe("report section schemas (R-C5): form input validated with Chinese messa
     });
     expect(ok.balance).toEqual({ assets: 100_050, liabilities: 29, netAssets: -21 });
     expect(ok.changeExplanations).toEqual({});
+  });
+
+  it("R-C5: income and expense totals are computed from their parts; a total typed anyway must match them", () => {
+    const parts = {
+      balance: { assets: "10", liabilities: "0", netAssets: "10" },
+      income: {
+        donations: "1.50",
+        governmentGrants: "2",
+        serviceIncome: "0",
+        membershipDues: "0",
+        investment: "0",
+        other: "0",
+      },
+      expenses: { charitable: "1", management: "0.25", fundraising: "0", other: "0" },
+    };
+    const computed = sectionSchemas.finances.parse(parts);
+    expect(computed.income.total).toBe(350);
+    expect(computed.expenses.total).toBe(125);
+    expect(errors("finances", { ...parts, income: { ...parts.income, total: "3.49" } })).toEqual({
+      "income.total": "收入合计应等于各项收入之和 3.50 元，可不填写，系统自动计算",
+    });
+    expect(
+      sectionSchemas.finances.parse({ ...parts, expenses: { ...parts.expenses, total: "1.25" } }).expenses
+        .total,
+    ).toBe(125);
   });
 
   it("R-C5: counts accept full-width digits and refuse negatives, decimals and blanks", () => {

@@ -9,6 +9,7 @@ import { TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
 import { formatDateTime } from "../../components/form";
 import { Layout } from "../../layout";
+import { ReportView } from "../review/report";
 import { ConclusionTag, NoticeList, StateTag } from "../review/shared";
 import { type RawForm, SectionForm } from "./sections";
 
@@ -128,6 +129,8 @@ export interface FilingPageProps {
   idempotencyKey: string;
   /** A section the organization asked to refill from the party ledger or the cadre register (R-F3). */
   fromLedger?: ReportSection | null;
+  /** The section just saved (without JavaScript, after the redirect): its confirmation shows by its save button. */
+  justSaved?: ReportSection | null;
 }
 
 export function ChecksSummary({ checks, oob }: { checks: Check[]; oob?: boolean }) {
@@ -245,40 +248,32 @@ export function PortalFilingPage(p: FilingPageProps) {
         <a href="#attachments">附件</a>
         <a href="#submit">提交</a>
       </nav>
-      <section id="section-basicInfo" class="report-section" aria-labelledby="basic-heading">
-        <h2 id="basic-heading">{SECTION_LABELS.basicInfo}</h2>
-        <p class="hint">以下信息来自登记管理机关的登记信息，不能在年检中修改；如有变化，请申请变更登记。</p>
-        <dl class="summary">
-          {basic
-            ? Object.entries(BASIC_LABELS).map(([k, label]) =>
-                basic[k] !== undefined && basic[k] !== null && basic[k] !== "" ? (
-                  <>
-                    <dt>{label}</dt>
-                    <dd>{basicValue(k, basic[k])}</dd>
-                  </>
-                ) : null,
-              )
-            : null}
-        </dl>
-      </section>
-      {sectionsOf(v).map((s) => (
-        <SectionForm
-          filingId={v.id}
-          base={base}
-          section={s}
-          report={v.report}
-          prefill={v.prefill}
-          fromLedger={p.fromLedger === s}
-          ledgerDifferences={s === "partyBuilding" ? v.ledgerDifferences : []}
-          version={v.version}
-          raw={p.failed?.section === s ? p.failed.raw : null}
-          errors={p.failed?.section === s ? p.failed.errors : undefined}
-          checks={v.checks.filter((c) => c.section === s)}
-          comment={commentFor(v, s)}
-          editable={editable}
-          changed={v.changedSinceLastRound.includes(s)}
-        />
-      ))}
+      {editable ? (
+        <>
+          <BasicInfoSection basic={basic} />
+          {sectionsOf(v).map((s) => (
+            <SectionForm
+              filingId={v.id}
+              base={base}
+              section={s}
+              report={v.report}
+              prefill={v.prefill}
+              fromLedger={p.fromLedger === s}
+              ledgerDifferences={s === "partyBuilding" ? v.ledgerDifferences : []}
+              version={v.version}
+              raw={p.failed?.section === s ? p.failed.raw : null}
+              errors={p.failed?.section === s ? p.failed.errors : undefined}
+              checks={v.checks.filter((c) => c.section === s)}
+              comment={commentFor(v, s)}
+              editable={editable}
+              changed={v.changedSinceLastRound.includes(s)}
+              saved={p.justSaved === s}
+            />
+          ))}
+        </>
+      ) : (
+        <ReadOnlyReport view={v} />
+      )}
       <section id="attachments" aria-labelledby="attachments-heading">
         <h2 id="attachments-heading">附件</h2>
         <p class="hint">
@@ -364,6 +359,54 @@ export function PortalFilingPage(p: FilingPageProps) {
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/** Basic information comes from the register and is never edited in the report (R-C3). */
+function BasicInfoSection({ basic }: { basic: Record<string, unknown> | undefined }) {
+  return (
+    <section id="section-basicInfo" class="report-section" aria-labelledby="basic-heading">
+      <h2 id="basic-heading">{SECTION_LABELS.basicInfo}</h2>
+      <p class="hint">以下信息来自登记管理机关的登记信息，不能在年检中修改；如有变化，请申请变更登记。</p>
+      <dl class="summary">
+        {basic
+          ? Object.entries(BASIC_LABELS).map(([k, label]) =>
+              basic[k] !== undefined && basic[k] !== null && basic[k] !== "" ? (
+                <>
+                  <dt>{label}</dt>
+                  <dd>{basicValue(k, basic[k])}</dd>
+                </>
+              ) : null,
+            )
+          : null}
+      </dl>
+    </section>
+  );
+}
+
+/** A filing that can no longer be changed (submitted, under review, concluded …) reads as a report, not a form. */
+function ReadOnlyReport({ view }: { view: FilingView }) {
+  const comments = [...view.rounds]
+    .reverse()
+    .filter((r) => r.returned)
+    .map((r) => ({ round: r.round, comments: r.returned!.comments }));
+  return (
+    <section id="report" aria-labelledby="report-heading">
+      <h2 id="report-heading">年度工作报告（已报送，不能修改）</h2>
+      <p>
+        <a class="button secondary" href={`/portal/inspections/${view.id}/print`}>
+          打印年度工作报告书
+        </a>
+      </p>
+      <ReportView
+        report={view.report}
+        previous={view.previousYear?.report ?? null}
+        checks={[]}
+        changed={[]}
+        comments={comments}
+        rectificationRequired={view.rectificationRequired}
+      />
+    </section>
   );
 }
 

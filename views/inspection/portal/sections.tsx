@@ -39,11 +39,6 @@ export function SectionForm(p: SectionFormProps) {
       <h2 id={`${p.section}-heading`}>
         {SECTION_LABELS[p.section]}{" "}
         {saved ? <span class="tag ok">已保存</span> : <span class="tag neutral">未填写</span>}
-        {p.saved ? (
-          <span class="tag ok" role="status">
-            刚刚保存
-          </span>
-        ) : null}
       </h2>
       {p.comment ? (
         <p class="notice warning">
@@ -136,11 +131,34 @@ export function SectionForm(p: SectionFormProps) {
           ))}
         </fieldset>
         {p.editable ? (
-          <button type="submit" class="button secondary">
-            保存“{SECTION_LABELS[p.section]}”
-          </button>
+          <div class="save-row">
+            <button type="submit" class="button secondary" id={`save-${p.section}`}>
+              保存“{SECTION_LABELS[p.section]}”
+            </button>
+            <SaveStatus section={p.section} saved={p.saved === true} />
+          </div>
         ) : null}
       </form>
     </section>
+  );
+}
+
+/**
+ * The confirmation of a save, next to the save button, in a live region screen readers announce. After an htmx
+ * swap public/js/app.js moves focus to it (the button it replaces had focus); without JavaScript the redirect lands on
+ * the section, where it stands.
+ */
+function SaveStatus({ section, saved }: { section: ReportSection; saved: boolean }) {
+  return (
+    <p
+      class={`save-status${saved ? " notice success" : ""}`}
+      id={`save-status-${section}`}
+      role="status"
+      aria-live="polite"
+      tabindex={-1}
+      data-save-status={saved ? "saved" : undefined}
+    >
+      {saved ? `“${SECTION_LABELS[section]}”已保存。` : ""}
+    </p>
   );
 }

@@ -1,7 +1,8 @@
 /**
- * The review page (/registrar/inspections/:filingId, /supervisor/inspections/:filingId): the report with last year's
- * figures beside this year's, the machine checks, last year's conclusion and any open rectification, every round's
- * comments, what changed since the last round, and the actions this reviewer may take now. Each action form carries
+ * The review page (/registrar/inspections/:filingId, /supervisor/inspections/:filingId): the supervisor unit's 初审意见,
+ * the report with last year's figures beside this year's, the machine checks, last year's conclusion and any open
+ * rectification, every round's comments, what changed since the last round, and after the report it concerns, the
+ * actions this reviewer may take now. Each action form carries
  * the version the page was rendered with (a stale one gets "someone else acted"). Forms post normally; with htmx the
  * answer's #review replaces this page's #review (422 included, so errors show next to their fields).
  */
@@ -53,7 +54,6 @@ export interface FilingPageProps {
 const SIMPLE: readonly InspectionAction[] = [
   "start_pre_review",
   "pass_pre_review",
-  "pass_supervisor_review",
   "publish",
   "mark_not_filed",
 ];
@@ -134,6 +134,45 @@ function ReturnForm(p: FilingPageProps) {
         退回补正
       </button>
     </form>
+  );
+}
+
+/** The supervisor unit passes the filing on with its 初审意见, which the registrar reads on this page. */
+function SupervisorPassForm(p: FilingPageProps) {
+  const url = `${p.base}/inspections/${p.view.id}/actions`;
+  const e = p.echo.action === "pass_supervisor_review" ? p.echo : {};
+  return (
+    <form method="post" action={url} class="panel" {...hx(url)}>
+      <h3>通过初审</h3>
+      <Hidden version={p.view.version} action="pass_supervisor_review" />
+      <div class={`field ${p.errors.reason ? "field-error" : ""}`}>
+        <label for="opinion">初审意见</label>
+        <p class="hint" id="opinion-hint">
+          写明业务主管单位对该组织本年度工作的意见，登记管理机关审查时会看到。
+        </p>
+        <FieldError errors={p.errors} name="reason" />
+        <textarea id="opinion" name="reason" rows={3} maxlength={2000} aria-describedby="opinion-hint">
+          {e.reason ?? ""}
+        </textarea>
+      </div>
+      <button type="submit">通过初审</button>
+    </form>
+  );
+}
+
+/** The supervisor unit's 初审意见 as the registrar reads it: which unit, who, when, what it said. */
+function SupervisorOpinion({ view }: { view: FilingView }) {
+  const o = view.supervisorOpinion;
+  if (!o) return null;
+  return (
+    <section class="panel" id="supervisor-opinion" aria-labelledby="supervisor-opinion-title">
+      <h2 id="supervisor-opinion-title">业务主管单位初审意见</h2>
+      <p class="muted">
+        {o.unit || "业务主管单位"}
+        {o.by ? `（${o.by}）` : ""}于 {formatDateTime(o.at)} 通过初审。
+      </p>
+      {o.text ? <blockquote class="opinion">{o.text}</blockquote> : <p class="muted">未填写初审意见。</p>}
+    </section>
   );
 }
 
@@ -219,11 +258,8 @@ function Actions(p: FilingPageProps) {
   return (
     <section id="action-panel" aria-labelledby="actions-title">
       <h2 id="actions-title">办理</h2>
-      {p.message ? (
-        <div
-          class={`notice ${p.message.kind === "success" ? "success" : "warning"}`}
-          role={p.message.kind === "error" ? "alert" : "status"}
-        >
+      {p.message?.kind === "error" ? (
+        <div class="notice warning" role="alert">
           {p.message.text}
         </div>
       ) : null}
@@ -278,6 +314,7 @@ function Actions(p: FilingPageProps) {
                 </form>
               ))}
           </div>
+          {allowed.has("pass_supervisor_review") ? <SupervisorPassForm {...p} /> : null}
           {allowed.has("return_for_correction") ? <ReturnForm {...p} /> : null}
           {allowed.has("conclude") ? <ConcludeForm {...p} /> : null}
         </>
@@ -302,6 +339,16 @@ export function FilingPage(p: FilingPageProps) {
         </p>
         <NoticeBanner notices={p.notices} base={p.base} />
         <h1>{title}</h1>
+        {p.message || Object.keys(p.errors).length > 0 ? (
+          <p class={`notice ${p.message?.kind === "success" ? "success" : "warning"}`} role="status">
+            {p.message?.kind === "success" ? p.message.text : "办理未完成，"}
+            {p.message?.kind === "success" ? null : <a href="#action-panel">请查看“办理”中的说明</a>}
+          </p>
+        ) : (
+          <p>
+            <a href="#action-panel">跳到办理</a>
+          </p>
+        )}
         <dl class="summary">
           <dt>统一社会信用代码</dt>
           <dd>{v.org.uscc}</dd>
@@ -377,7 +424,7 @@ export function FilingPage(p: FilingPageProps) {
             </ul>
           </section>
         ) : null}
-        <Actions {...p} />
+        <SupervisorOpinion view={v} />
         <section aria-labelledby="checks-title">
           <h2 id="checks-title">机器预审</h2>
           {v.checks.length === 0 ? (
@@ -434,7 +481,10 @@ export function FilingPage(p: FilingPageProps) {
             </ul>
           </section>
         ) : null}
-        <h2>年度工作报告</h2>
+        <h2 id="report-title">年度工作报告</h2>
+        <p>
+          <a href={`${p.base}/inspections/${v.id}/print`}>打印年度工作报告书</a>
+        </p>
         <ReportView
           report={v.report}
           previous={v.previousYear?.report ?? null}
@@ -443,6 +493,7 @@ export function FilingPage(p: FilingPageProps) {
           comments={comments}
           rectificationRequired={v.rectificationRequired}
         />
+        <Actions {...p} />
         <section>
           <h2>办理记录</h2>
           {v.rounds.length === 0 ? (

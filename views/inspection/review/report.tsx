@@ -176,7 +176,15 @@ function Value({ k, v }: { k: string; v: unknown }): Child {
 }
 
 /** The finance section as a table: this year, last year, the change. */
-function FinancesTable({ now, before }: { now: FinancesSection; before: FinancesSection | null }) {
+function FinancesTable({
+  now,
+  before,
+  plain,
+}: {
+  now: FinancesSection;
+  before: FinancesSection | null;
+  plain?: boolean;
+}) {
   const rows: FinanceField[] = [
     "balance.assets",
     "balance.liabilities",
@@ -194,7 +202,7 @@ function FinancesTable({ now, before }: { now: FinancesSection; before: Finances
         <tr>
           <th scope="col">项目</th>
           <th scope="col">本年度</th>
-          <th scope="col">上年度</th>
+          {plain ? null : <th scope="col">上年度</th>}
           <th scope="col">变动说明</th>
         </tr>
       </thead>
@@ -203,7 +211,7 @@ function FinancesTable({ now, before }: { now: FinancesSection; before: Finances
           <tr id={`finances.${f}`}>
             <th scope="row">{FINANCE_FIELD_LABELS[f]}</th>
             <td class="num">{yuan(financeValue(now, f))}</td>
-            <td class="num">{before ? yuan(financeValue(before, f)) : "—"}</td>
+            {plain ? null : <td class="num">{before ? yuan(financeValue(before, f)) : "—"}</td>}
             <td>{explanations[f] ?? ""}</td>
           </tr>
         ))}
@@ -222,6 +230,8 @@ export interface ReportViewProps {
   /** Comments of the rounds returned so far, newest round first. */
   comments: { round: number; comments: SectionComment[] }[];
   rectificationRequired: boolean;
+  /** The report alone, as printed (年度工作报告书): no checks, comments, marks or last year's figures. */
+  plain?: boolean;
 }
 
 export function ReportView(p: ReportViewProps) {
@@ -233,15 +243,16 @@ export function ReportView(p: ReportViewProps) {
   return (
     <div class="report">
       {sections.map((s) => {
-        const checks = p.checks.filter((c) => c.section === s);
-        const comments = p.comments.flatMap((r) =>
+        const checks = p.plain ? [] : p.checks.filter((c) => c.section === s);
+        const comments = (p.plain ? [] : p.comments).flatMap((r) =>
           r.comments.filter((c) => c.section === s).map((c) => ({ ...c, round: r.round })),
         );
         return (
           <section class="panel report-section" id={`section-${s}`} aria-labelledby={`section-${s}-title`}>
             <h3 id={`section-${s}-title`}>
-              {SECTION_LABELS[s]} {p.changed.includes(s) ? <span class="tag warn">本轮有修改</span> : null}
-              {s === "basicInfo" ? <span class="tag neutral">取自登记信息</span> : null}
+              {SECTION_LABELS[s]}{" "}
+              {!p.plain && p.changed.includes(s) ? <span class="tag warn">本轮有修改</span> : null}
+              {!p.plain && s === "basicInfo" ? <span class="tag neutral">取自登记信息</span> : null}
             </h3>
             {checks.length > 0 ? (
               <ul class="checks">
@@ -271,10 +282,11 @@ export function ReportView(p: ReportViewProps) {
               <FinancesTable
                 now={data.finances as FinancesSection}
                 before={(prev?.finances as FinancesSection | undefined) ?? null}
+                plain={p.plain}
               />
             ) : data[s] === undefined ? (
               <p class="muted">未填写。</p>
-            ) : FIGURE_SECTIONS.includes(s) && prev?.[s] ? (
+            ) : !p.plain && FIGURE_SECTIONS.includes(s) && prev?.[s] ? (
               <div class="side-by-side">
                 <div>
                   <h4>本年度</h4>

@@ -1,17 +1,22 @@
 import {
+  EXPENSE_PARTS,
   FINANCE_FIELD_LABELS,
   FINANCE_FIELDS,
+  INCOME_PARTS,
   type ReportSection,
 } from "../../../../src/domain/inspection-report";
+import { formatFen, parseYuan } from "../../../../src/domain/money";
 import { f, fieldValue, Input, type SectionFormProps, type SectionSpec } from "./fields";
 
 /** Finances, donations and grants, and major activities (R-C5). */
 export const FINANCE_AND_DONATION_SPECS: Partial<Record<ReportSection, SectionSpec>> = {
   finances: {
     intro:
-      "金额以元为单位，可写两位小数；全角数字和千位分隔符（如 １，２３４．５６）也可以。资产应等于负债加净资产，合计应等于各项之和。",
+      "金额以元为单位，可写两位小数；全角数字和千位分隔符（如 １，２３４．５６）也可以。资产应等于负债加净资产。收入合计、费用合计由系统按各项之和计算，不需填写。",
     fields: [
-      ...FINANCE_FIELDS.map((name) => f(name, FINANCE_FIELD_LABELS[name], "money")),
+      ...FINANCE_FIELDS.filter((name) => !name.endsWith(".total")).map((name) =>
+        f(name, FINANCE_FIELD_LABELS[name], "money"),
+      ),
       ...FINANCE_FIELDS.map((name) =>
         f(
           `changeExplanations.${name}`,
@@ -82,7 +87,7 @@ export function FinanceFields(p: SectionFormProps & { errors: Record<string, str
       {groups.map(([prefix, label]) => (
         <fieldset class="money-group">
           <legend>{label}</legend>
-          {FINANCE_FIELDS.filter((n) => n.startsWith(prefix)).map((name) => (
+          {FINANCE_FIELDS.filter((n) => n.startsWith(prefix) && !n.endsWith(".total")).map((name) => (
             <Input
               section="finances"
               spec={f(name, FINANCE_FIELD_LABELS[name], "money")}
@@ -92,6 +97,8 @@ export function FinanceFields(p: SectionFormProps & { errors: Record<string, str
               readonly={!p.editable}
             />
           ))}
+          {prefix === "income." ? <ComputedTotal {...p} group="income" parts={INCOME_PARTS} /> : null}
+          {prefix === "expenses." ? <ComputedTotal {...p} group="expenses" parts={EXPENSE_PARTS} /> : null}
         </fieldset>
       ))}
       <details
@@ -112,5 +119,46 @@ export function FinanceFields(p: SectionFormProps & { errors: Record<string, str
         ))}
       </details>
     </>
+  );
+}
+
+/**
+ * A total the server computes from its parts (R-C5): shown, never typed. The figure is the sum of the parts as they
+ * stand on the page (after a refused save, as typed); public/js/app.js updates it while the person types.
+ */
+function ComputedTotal(
+  p: SectionFormProps & {
+    errors: Record<string, string>;
+    group: "income" | "expenses";
+    parts: readonly string[];
+  },
+) {
+  const name = `${p.group}.total` as const;
+  let sum: number | null = 0;
+  for (const part of p.parts) {
+    const typed = fieldValue(p, `${p.group}.${part}`, "money");
+    const r = typed === "" ? { ok: true as const, fen: 0 } : parseYuan(typed);
+    sum = r.ok && sum !== null ? sum + r.fen : null;
+  }
+  const inputs = p.parts.map((part) => `finances.${p.group}.${part}`).join(" ");
+  return (
+    <div class="field computed-total">
+      <span class="label" id={`finances.${name}-label`}>
+        {FINANCE_FIELD_LABELS[name]}（元，自动计算）
+      </span>
+      {p.errors[name] ? (
+        <p class="error-message" id={`finances.${name}-error`}>
+          {p.errors[name]}
+        </p>
+      ) : null}
+      <output
+        id={`finances.${name}`}
+        for={inputs}
+        aria-labelledby={`finances.${name}-label`}
+        data-sum-of={inputs}
+      >
+        {sum === null ? "—" : formatFen(sum)}
+      </output>
+    </div>
   );
 }
