@@ -141,7 +141,7 @@ request = function()
   return wrk.format("GET", paths[((i - 1) % #paths) + 1])
 end
 done = function(summary, latency, requests)
-  io.write(string.format("p95_us %d\n", latency:percentile(95)))
+  io.write(string.format("p95_us %d\\n", latency:percentile(95)))
 end
 `;
 

@@ -399,7 +399,9 @@ describe("years, 未参检 and rates (R-C1, R-C2, R-C8, R-C10)", () => {
 
   it("R-C1/R-C8: 未参检 is marked only after the window closes, then listed", async () => {
     // While the window is open the page does not offer the marking, and the server refuses it.
-    const open = await (await get(world.users.cityRegistrar, "/registrar/inspections/not-filed?year=2025")).text();
+    const open = await (
+      await get(world.users.cityRegistrar, "/registrar/inspections/not-filed?year=2025")
+    ).text();
     expect(open).not.toContain("/registrar/inspections/years/2025/not-filed");
     expect(open).toContain("2025 年度的申报期尚未结束");
     let res = await post(world.users.cityRegistrar, "/registrar/inspections/years/2025/not-filed", {});
@@ -407,7 +409,9 @@ describe("years, 未参检 and rates (R-C1, R-C2, R-C8, R-C10)", () => {
     expect(await res.text()).toContain("年检申报期尚未结束");
     clock.set("2026-06-02");
     http.clear(); // three months idle: sign in again
-    const closed = await (await get(world.users.cityRegistrar, "/registrar/inspections/not-filed?year=2025")).text();
+    const closed = await (
+      await get(world.users.cityRegistrar, "/registrar/inspections/not-filed?year=2025")
+    ).text();
     expect(closed).toContain('action="/registrar/inspections/years/2025/not-filed"');
     res = await post(world.users.cityRegistrar, "/registrar/inspections/years/2025/not-filed", {});
     expect(res.status).toBe(303);
