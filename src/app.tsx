@@ -7,7 +7,7 @@ import { orgUserRoutes } from "./accounts/org-user-routes";
 import { registrarOrgRoutes, registrarUserRoutes } from "./accounts/registrar-org-routes";
 import { staffAccountRoutes } from "./accounts/staff-routes";
 import { adminRoutes } from "./admin/routes";
-import { auditRequestContext } from "./audit/request-context";
+import { withRequestAddress } from "./audit/request-context";
 import { sessionMiddleware } from "./auth/middleware";
 import { areaGuard } from "./auth/permissions";
 import { accountRoutes, activationRoutes, loginRoutes, logoutRoutes, meApiRoutes } from "./auth/routes";
@@ -88,10 +88,13 @@ export function createApp(givenDeps: AppDeps) {
       c.set("deps", d);
       c.set("user", null);
       if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-      return limitBody(c, async () => {
-        const refused = await checkOrigin(c, next);
-        if (refused) c.res = refused;
-      });
+      // Every audit event written while serving the request records where it came from (src/audit/request-context.ts).
+      return withRequestAddress(c, () =>
+        limitBody(c, async () => {
+          const refused = await checkOrigin(c, next);
+          if (refused) c.res = refused;
+        }),
+      );
     };
     const cached = cachedDeps(deps);
     // A database that does not answer fails the request's own work (and /healthz reports it), not this lookup.
@@ -108,8 +111,6 @@ export function createApp(givenDeps: AppDeps) {
     return next();
   });
 
-  // Every audit event written while serving the request records where it came from (src/audit/request-context.ts).
-  app.use(auditRequestContext());
   app.use(sessionMiddleware());
   app.use(areaGuard());
   app.use("/portal/*", portalReadOnlyWhenTerminated);

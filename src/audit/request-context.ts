@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { clientIp } from "../http";
 
 /**
@@ -10,19 +10,19 @@ import { clientIp } from "../http";
  */
 const requestStore = new AsyncLocalStorage<{ ip: () => string | null }>();
 
-export function auditRequestContext(): MiddlewareHandler {
-  return (c, next) => {
-    // Reading pages writes no audit event (an export that audits itself builds its actor with the address): the
-    // public GET traffic does not pay for the request-wide store.
-    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    // Read when an audit event asks for it (most requests write none), then kept.
-    let ip: string | null | undefined;
-    const read = () => {
-      if (ip === undefined) ip = clientIp(c);
-      return ip;
-    };
-    return requestStore.run({ ip: read }, next);
+/**
+ * Runs `fn` (the rest of a request that may change something) with the request's address at hand for its audit
+ * events. Reading pages writes no audit event (an export that audits itself builds its actor with the address), so
+ * src/app.tsx calls this for requests other than GET and HEAD only: the public traffic pays nothing for it.
+ */
+export function withRequestAddress<T>(c: Context, fn: () => T): T {
+  // Read when an audit event asks for it, then kept.
+  let ip: string | null | undefined;
+  const read = () => {
+    if (ip === undefined) ip = clientIp(c);
+    return ip;
   };
+  return requestStore.run({ ip: read }, fn);
 }
 
 /** The client address of the request being served, or null outside a request (jobs, the command line). */
