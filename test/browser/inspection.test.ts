@@ -35,7 +35,7 @@ describe("the annual inspection in Chromium", () => {
     // One section saved in place (htmx), then the report submitted.
     await org.locator("[id='staff.volunteers']").fill("40");
     await org.getByRole("button", { name: "保存“工作人员”" }).click();
-    await org.locator("#section-staff").getByText("刚刚保存").waitFor();
+    await org.locator("#save-status-staff").getByText("“工作人员”已保存。").waitFor();
     await screenshot(org, "inspection-org-draft");
     await org.getByRole("button", { name: "提交年检报告" }).click();
     await org.waitForURL(/done=submitted/);
@@ -56,7 +56,7 @@ describe("the annual inspection in Chromium", () => {
     expect(await org.locator("#section-staff").textContent()).toContain("请核对志愿者人数。");
     await org.locator("[id='staff.volunteers']").fill("30");
     await org.getByRole("button", { name: "保存“工作人员”" }).click();
-    await org.locator("#section-staff").getByText("刚刚保存").waitFor();
+    await org.locator("#save-status-staff").getByText("“工作人员”已保存。").waitFor();
     await org.reload();
     await org.getByRole("button", { name: "修改完毕，重新提交" }).click();
     await org.waitForURL(/done=submitted/);
