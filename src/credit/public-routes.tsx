@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { Errors } from "../../views/components/form";
 import { PublicCreditPage, PublishedNoticesPage, RedListPage } from "../../views/credit/public";
-import { atomFeed } from "../atom";
+import { type AtomEntry, atomFeed } from "../atom";
 import type { AppEnv } from "../context";
 import { CSV_BOM, csvLines } from "../csv";
 import {
@@ -206,18 +206,7 @@ creditPublicRoutes.get("/feed.atom", async (c) => {
       alternatePath: "/credit",
       title: "社会组织信用名单列入与移出",
     },
-    events.map((e) => ({
-      key: `credit:${e.id}:${e.kind}`,
-      on: e.on,
-      title: `${e.orgName}${e.kind === "listed" ? "被列入" : "被移出"}${CREDIT_LIST_LABELS[e.list]}`,
-      href: `/orgs/${e.uscc}`,
-      author: e.authorityName,
-      category: e.kind,
-      summary:
-        e.kind === "listed"
-          ? `${CREDIT_GROUNDS[e.ground].label}。${e.facts}${e.documentNo ? `（${e.documentNo}）` : ""}`
-          : `${e.removalReason ? REMOVAL_REASON_LABELS[e.removalReason] : ""}${e.removalDocumentNo ? `（${e.removalDocumentNo}）` : ""}`,
-    })),
+    events.map(feedEntry),
   );
   return c.body(body, 200, {
     "Content-Type": "application/atom+xml; charset=utf-8",
@@ -261,5 +250,21 @@ export function apiEntry(e: import("./contract").PublicEntry) {
     removed_on: e.removedOn,
     removal_reason: e.removalReason,
     removal_document_no: e.removalDocumentNo,
+  };
+}
+
+/** One listing or removal as a feed entry. */
+function feedEntry(e: Awaited<ReturnType<typeof publicEvents>>[number]): AtomEntry {
+  return {
+    key: `credit:${e.id}:${e.kind}`,
+    on: e.on,
+    title: `${e.orgName}${e.kind === "listed" ? "被列入" : "被移出"}${CREDIT_LIST_LABELS[e.list]}`,
+    href: `/orgs/${e.uscc}`,
+    author: e.authorityName,
+    category: e.kind,
+    summary:
+      e.kind === "listed"
+        ? `${CREDIT_GROUNDS[e.ground].label}。${e.facts}${e.documentNo ? `（${e.documentNo}）` : ""}`
+        : `${e.removalReason ? REMOVAL_REASON_LABELS[e.removalReason] : ""}${e.removalDocumentNo ? `（${e.removalDocumentNo}）` : ""}`,
   };
 }
