@@ -90,8 +90,11 @@ export async function benchOverhead(
     ] as const) {
       const paths = codes.map(make);
       await nodeLoad(app.base, paths, 1, options.connections);
-      // Both load generators: wrk (C, light) leaves the server more of the two cores than Node's own client.
-      const w = wrkLoad(app.base, paths, options.seconds, options.connections);
+      // Both load generators: wrk (C, light) leaves the server more of the two cores than Node's own client. Each is
+      // warmed for a second first (the first wrk run after Node's showed a tail the later runs did not).
+      const w = wrkLoad(app.base, paths, 1, options.connections)
+        ? wrkLoad(app.base, paths, options.seconds, options.connections)
+        : null;
       if (w)
         single.push([`${label}, wrk`, String(w.rps), fmt(w.p50), fmt(w.p95), fmt(w.p99), String(w.errors)]);
       const r = await nodeLoad(app.base, paths, options.seconds, options.connections);

@@ -6,6 +6,7 @@
  * with the field's message (bad input, nothing stored), 409 "someone else acted" for a stale version or an action the
  * state no longer allows, 403 for a district filing a city registrar may only read.
  */
+
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
@@ -20,6 +21,7 @@ import { INSPECTION_ACTIONS, type InspectionAction } from "../domain/inspection-
 import { addWorkingDays } from "../domain/working-days";
 import { wantsFragment } from "../http";
 import { renderFragment, renderPage } from "../render";
+import type { Refusal } from "../result";
 import { attachmentResponse } from "../route-kit";
 import type { InspectionService } from "./contract";
 import { loadCalendar } from "./holidays";
@@ -185,15 +187,7 @@ export function reviewInspectionRoutes(base: Base) {
     const r = await svc.act(c.get("deps"), me(c), id, action, actInputOf(echo, version));
     if (r.ok) return c.redirect(`${base}/inspections/${id}?done=${action}`, 303);
     if (r.code === "not_found") return c.notFound();
-    const field = FIELD_OF[r.code];
-    const errors = r.fields ?? (field ? { [field]: r.message } : {});
-    return filingPage(
-      c,
-      base,
-      id,
-      { errors, echo, message: Object.keys(errors).length > 0 ? null : { kind: "error", text: r.message } },
-      statusOf(r),
-    );
+    return filingPage(c, base, id, { ...shownRefusal(r), echo }, statusOf(r));
   });
 
   const takeOrRelease = (what: "take" | "release") => async (c: C) => {
@@ -236,4 +230,14 @@ export function reviewNoticeRoutes(base: Base) {
   });
 
   return routes;
+}
+
+/** A refusal as the review page shows it: next to its field when it concerns one, else at the top of the actions. */
+function shownRefusal(r: Refusal): {
+  errors: Record<string, string>;
+  message: { kind: "error"; text: string } | null;
+} {
+  const field = FIELD_OF[r.code];
+  const errors = r.fields ?? (field ? { [field]: r.message } : {});
+  return { errors, message: Object.keys(errors).length > 0 ? null : { kind: "error", text: r.message } };
 }
