@@ -30,6 +30,7 @@ export async function approveDeregistration(ctx: ApprovalContext): Promise<Appro
   const { db, app, today, history, notice } = ctx;
   const o = ctx.org!;
   const d = app.data as DeregistrationData;
+  const announcement = deregistrationAnnouncement(o);
   return {
     uscc: o.uscc,
     statements: [
@@ -55,7 +56,7 @@ export async function approveDeregistration(ctx: ApprovalContext): Promise<Appro
         { status: o.status },
         { status: "deregistered", statusOn: today, liquidationEndedOn: d.liquidationEndedOn },
       ),
-      notice(o.id, "deregistration", deregistrationAnnouncement(o).title, deregistrationAnnouncement(o).body),
+      notice(o.id, "deregistration", announcement.title, announcement.body),
     ],
   };
 }
