@@ -149,6 +149,8 @@ export const organizations = sqliteTable(
     index("organizations_supervisor_unit_idx").on(t.supervisorUnitId),
     // The statistics count the register from this narrow index alone, never reading the wide rows.
     index("organizations_statistics_idx").on(t.type, t.status, t.registeredOn, t.statusOn, t.authorityId),
+    // The statistics as at a past day correct the nightly counts by the terminations dated after that day.
+    index("organizations_ended_idx").on(t.statusOn).where(sql`status <> 'active'`),
     check("organizations_uscc_ck", sql`length(${t.uscc}) = 18`),
     check("organizations_name_ck", sql`length(trim(${t.name})) > 0`),
     check("organizations_type_ck", inList("type", ORG_TYPES)),
@@ -177,7 +179,13 @@ export const orgHistory = sqliteTable(
     reason: text("reason"),
     at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index("org_history_org_idx").on(t.orgId, t.at)],
+  (t) => [
+    index("org_history_org_idx").on(t.orgId, t.at),
+    // The moves between authorities, by when: the statistics as at a past day put each organization back where it was.
+    index("org_history_moves_idx")
+      .on(t.at, t.orgId)
+      .where(sql`json_extract(before, '$.authorityId') IS NOT NULL`),
+  ],
 );
 
 /** Public announcements (公告, R-A7). */

@@ -34,7 +34,7 @@ export const statOrgCube = sqliteTable(
   ],
 );
 
-/** Annual inspection filings by year, authority, type, supervision, state and conclusion ('' for none). */
+/** Annual inspection filings by year, authority, type, supervision, state, conclusion ('' for none) and 公告 day. */
 export const statFilingCube = sqliteTable(
   "stat_filing_cube",
   {
@@ -48,11 +48,14 @@ export const statFilingCube = sqliteTable(
     supUnit: integer("sup_unit").notNull(),
     state: text("state").notNull(),
     conclusion: text("conclusion").notNull(),
+    /** The day the conclusion's 公告 came out ('' until published): a past day counts those out by then (R-C4).
+     * Conclusions are published in batches, so this adds few rows. */
+    pubOn: text("pub_on").notNull(),
     n: integer("n").notNull(),
   },
   (t) => [
     primaryKey({
-      columns: [t.gen, t.year, t.authorityId, t.type, t.supMode, t.supUnit, t.state, t.conclusion],
+      columns: [t.gen, t.year, t.authorityId, t.type, t.supMode, t.supUnit, t.state, t.conclusion, t.pubOn],
     }),
   ],
 );

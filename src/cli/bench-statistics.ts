@@ -48,10 +48,22 @@ const [stamp] = (await db.all(sql`SELECT day, computed_at AS at FROM stat_cube_m
   at: string;
 }[];
 const lastYearEnd = `${new Date().getUTCFullYear() - 1}-12-31`;
+const lastYearMid = `${new Date().getUTCFullYear() - 1}-06-05`;
+const thisYearEarly = `${new Date().getUTCFullYear()}-01-15`;
 
 const cases: [string, () => Promise<unknown>][] = [
   ["/registrar/statistics", () => statistics(deps, user, {})],
   [`/registrar/statistics?as_of=${lastYearEnd}`, () => statistics(deps, user, {}, lastYearEnd)],
+  // Early in a year: the nightly counts corrected by nearly a whole year of registrations and terminations.
+  [`/registrar/statistics?as_of=${thisYearEarly}`, () => statistics(deps, user, {}, thisYearEarly)],
+  [
+    `/statistics?as_of=${lastYearMid}&authority=(a district)&type=social_group`,
+    () => statistics(deps, null, { authority: district, type: "social_group" }, lastYearMid),
+  ],
+  [
+    `/statistics?as_of=${thisYearEarly}&type=social_group`,
+    () => statistics(deps, null, { type: "social_group" }, thisYearEarly),
+  ],
   ["/statistics", () => statistics(deps, null, {})],
   [`/statistics?as_of=${lastYearEnd}`, () => statistics(deps, null, {}, lastYearEnd)],
   [

@@ -36,9 +36,10 @@ function cubeQueries(day: string): { table: string; select: SQL; totals?: string
     {
       table: "stat_filing_cube",
       select: sql`SELECT ai.year AS year, ${FACETS}, ai.state AS state, COALESCE(ai.conclusion, '') AS conclusion,
+        COALESCE(ai.published_on, '') AS pub_on,
         count(*) AS n
-        FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-      totals: ["year", "type", "sup_mode", "sup_unit", "state", "conclusion"],
+        FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+      totals: ["year", "type", "sup_mode", "sup_unit", "state", "conclusion", "pub_on"],
     },
     {
       table: "stat_credit_cube",

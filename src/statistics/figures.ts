@@ -36,7 +36,7 @@ export interface RawCounts {
   credit: { listedYear: string; removedYear: string; n: number }[];
 }
 
-const inList = (ids: number[]) =>
+export const inList = (ids: readonly (number | string)[]) =>
   sql`(${sql.join(
     ids.map((i) => sql`${i}`),
     sql`, `,
@@ -45,9 +45,8 @@ const inList = (ids: number[]) =>
 /** The rebuild the pages read (src/statistics/cubes.ts writes the next one beside it, then switches). */
 const CURRENT_GEN = sql`c.gen = (SELECT gen FROM stat_cube_meta WHERE id = 1)`;
 
-/** The counts from the cubes: every query sums rows of one small table. */
-export async function cubeCounts(db: Db, s: CountScope): Promise<RawCounts> {
-  // The whole register reads the rows summed over every authority (authority_id 0).
+/** The cube rows (alias `c`) of the current generation a scope sums; the whole register reads authority_id 0. */
+export function cubeWhere(s: CountScope): SQL {
   const parts: SQL[] = [
     CURRENT_GEN,
     s.whole ? sql`c.authority_id = 0` : sql`c.authority_id IN ${inList(s.ids)}`,
@@ -59,7 +58,12 @@ export async function cubeCounts(db: Db, s: CountScope): Promise<RawCounts> {
         ? sql`c.sup_unit = ${s.supervisor.unitId}`
         : sql`c.sup_mode = ${s.supervisor.mode}`,
     );
-  const where = sql.join(parts, sql` AND `);
+  return sql.join(parts, sql` AND `);
+}
+
+/** The counts from the cubes: every query sums rows of one small table. */
+export async function cubeCounts(db: Db, s: CountScope): Promise<RawCounts> {
+  const where = cubeWhere(s);
   const [byTypeStatus, flows, filings, credit] = await Promise.all([
     readAll(
       db,
@@ -86,18 +90,18 @@ export async function cubeCounts(db: Db, s: CountScope): Promise<RawCounts> {
   return { byTypeStatus, flows, filings, credit } as RawCounts;
 }
 
-/** The organizations a scope counts (alias `o`); as at a past day, where each was registered then. */
-function orgWhereOf(s: CountScope): SQL {
-  const { today, past } = s;
-  // As at a past day: the authority the organization was registered with then (a district change is an org_history
-  // row whose `before` holds authorityId), and only organizations registered by then.
-  const authorityOf: SQL = past
-    ? sql`COALESCE((SELECT json_extract(h.before, '$.authorityId') FROM org_history h
-        WHERE h.org_id = o.id AND h.at > ${endOfChinaDay(today)}
-          AND json_extract(h.before, '$.authorityId') IS NOT NULL ORDER BY h.at, h.id LIMIT 1), o.authority_id)`
-    : sql`o.authority_id`;
+/**
+ * The authority an organization (alias `o`) was registered with at an instant: a district change is an org_history
+ * row whose `before` holds authorityId, so it is the `before` of the first such change after the instant.
+ */
+export const authorityAt = (instant: string): SQL =>
+  sql`COALESCE((SELECT json_extract(h.before, '$.authorityId') FROM org_history h
+    WHERE h.org_id = o.id AND h.at > ${instant}
+      AND json_extract(h.before, '$.authorityId') IS NOT NULL ORDER BY h.at, h.id LIMIT 1), o.authority_id)`;
+
+/** The type and supervisor filters of a scope on the organizations (alias `o`). */
+export function facetWhere(s: CountScope): SQL[] {
   const parts: SQL[] = [];
-  if (!s.whole) parts.push(sql`${authorityOf} IN ${inList(s.ids)}`);
   if (s.type) parts.push(sql`o.type = ${s.type}`);
   if (s.supervisor)
     parts.push(
@@ -105,6 +109,17 @@ function orgWhereOf(s: CountScope): SQL {
         ? sql`o.supervisor_unit_id = ${s.supervisor.unitId}`
         : sql`o.supervision_mode = ${s.supervisor.mode}`,
     );
+  return parts;
+}
+
+/** The organizations a scope counts (alias `o`); as at a past day, where each was registered then. */
+function orgWhereOf(s: CountScope): SQL {
+  const { today, past } = s;
+  // As at a past day: the authority the organization was registered with then, and only those registered by then.
+  const authorityOf: SQL = past ? authorityAt(endOfChinaDay(today)) : sql`o.authority_id`;
+  const parts: SQL[] = [];
+  if (!s.whole) parts.push(sql`${authorityOf} IN ${inList(s.ids)}`);
+  parts.push(...facetWhere(s));
   if (past) parts.push(sql`o.registered_on <= ${today}`);
   return parts.length ? sql.join(parts, sql` AND `) : sql`1`;
 }

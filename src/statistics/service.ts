@@ -25,6 +25,7 @@ import {
   supervisorOf,
   zombiesClosed,
 } from "./figures";
+import { type CubeRun, pastCubeCounts } from "./past";
 
 export interface Series {
   /** Stable key for the CSV URL. */
@@ -79,9 +80,12 @@ export async function statistics(
   /** A past day (already checked by parseAsOf): the register as it stood at the end of that day. */
   pastDate?: string,
 ): Promise<StatisticsView> {
-  // Live figures come from the nightly cubes once the job has run (as at its run); a past day from the register.
-  const stamp = pastDate ? null : await cubeStamp(deps.db);
-  const v = await compute(deps, user, filters, pastDate, stamp?.day);
+  // The figures come from the nightly cubes once the job has run: live ones as at its run, a past day from them and
+  // the changes dated after that day (past.ts). Before the first run, both are counted from the register.
+  const run = await cubeStamp(deps.db);
+  const usable = run && (!pastDate || pastDate < run.day) ? run : null;
+  const v = await compute(deps, user, filters, pastDate, usable ?? undefined);
+  const stamp = pastDate ? null : usable;
   const supervisors = await supervisorChoices(deps.db);
   const sup = supervisors.find((x) => x.value === filters.supervisor)?.value;
   const year = filters.year;
@@ -107,9 +111,10 @@ async function compute(
   user: SessionUser | null,
   filters: StatisticsFilters,
   pastDate: string | undefined,
-  cubeDay: string | undefined,
+  run: CubeRun | undefined,
 ): Promise<Omit<StatisticsView, "supervisors">> {
   const db = deps.db;
+  const cubeDay = run?.day;
   const today = pastDate ?? cubeDay ?? chinaDateOf(deps.now?.() ?? new Date());
   const isPublic = user === null;
   const authorities = (
@@ -132,7 +137,11 @@ async function compute(
   const whole = ids.length >= Number(everyAuthority?.n ?? 0);
   const supervisor = supervisorOf(filters.supervisor);
   const scope = { ids, whole, type, supervisor, today, past: pastDate !== undefined };
-  const counts = cubeDay ? await cubeCounts(db, scope) : await directCounts(db, scope);
+  const counts = !run
+    ? await directCounts(db, scope)
+    : pastDate
+      ? await pastCubeCounts(db, scope, run)
+      : await cubeCounts(db, scope);
   const thisYear = Number(today.slice(0, 4));
   const years = [thisYear - 4, thisYear - 3, thisYear - 2, thisYear - 1, thisYear];
   const q = new URLSearchParams({ ...(chosen ? { authority: chosen.code } : {}), ...(type ? { type } : {}) });

@@ -141,6 +141,46 @@ describe("statistics from the nightly precomputation", () => {
     }
   });
 
+  it("a past day from the cubes and the changes dated after it equals the register counted directly: a registration, termination, listing, removal, move and 公告 on the day and the day after, for every filter", async () => {
+    // The days either side of each dated fact of the fixture (the job's day is the last day a past view may not ask).
+    const days = [
+      "2024-03-31",
+      "2024-04-01",
+      "2025-01-31",
+      "2025-02-01",
+      "2025-03-15",
+      "2025-06-30",
+      "2025-07-01",
+      "2026-06-30",
+      "2026-07-01",
+      "2026-07-10",
+      "2026-11-21",
+    ];
+    await db.run(sql`DELETE FROM stat_cube_meta`);
+    const direct = new Map<string, StatisticsView[]>();
+    for (const day of days)
+      for (const [i, f] of views().entries())
+        direct.set(`${day}/${i}`, [
+          await statistics(deps, user, f, day),
+          await statistics(deps, null, f, day),
+        ]);
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    for (const day of days)
+      for (const [i, f] of views().entries()) {
+        const [reg, pub] = direct.get(`${day}/${i}`)!;
+        expect(figures(await statistics(deps, user, f, day)), `${day} ${JSON.stringify(f)}`).toEqual(
+          figures(reg!),
+        );
+        expect(figures(await statistics(deps, null, f, day)), `${day} ${JSON.stringify(f)}`).toEqual(
+          figures(pub!),
+        );
+      }
+    // Counted by hand: on 2026-06-30 甲 was still in 159981 (it moved on 07-01) and its 2025 conclusion not yet out.
+    const before = await statistics(deps, user, { authority: "159981" }, "2026-06-30");
+    expect(row(before, "register", "社会团体")).toEqual([2, 0, 1, 0]); // 甲, 乙 正常; 丁 撤销
+    expect(row(before, "inspection-conclusions", "2025年度")).toEqual([0, 0, 0, 1]); // 乙 未参检 only
+  });
+
   it("counted by hand: 乙 terminated and 丙 registered on the job's day; 甲 counts in the district it moved to", async () => {
     await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
     const all = await statistics(deps, user, {});
