@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { loadConfig } from "../config";
 import type { AppDeps, SessionUser } from "../context";
 import { createDb } from "../db";
+import { SQLITE_CACHE_KIB } from "../node-db";
 import { statistics } from "../statistics/service";
 import { reportWorkbook } from "../statistics/workbook";
 import { fmt, percentile } from "./bench-support";
@@ -22,6 +23,8 @@ const chosen = (name: string) =>
 // libSQL's URL takes no ?mode=ro: the connection is made query-only instead, so nothing can write to the file.
 const client = createClient({ url: `file:${file}` });
 await client.execute("PRAGMA query_only = 1");
+// The page cache the server's connections have (src/node-db.ts).
+await client.execute(`PRAGMA cache_size=-${SQLITE_CACHE_KIB}`);
 const db = createDb(client);
 const config = loadConfig({ APP_ENV: "test", SEED_DEMO: "0" });
 const deps = { db, config } as AppDeps;

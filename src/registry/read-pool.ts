@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { SQLITE_CACHE_KIB } from "../node-db";
 import type { ReadPool } from "./read-pool-handle";
 
 /**
@@ -11,7 +12,9 @@ import type { ReadPool } from "./read-pool-handle";
  */
 export function createReadPool(path: string, size = 1): ReadPool {
   const workers = Array.from({ length: Math.max(1, size) }, () => {
-    const worker = new Worker(new URL("./read-worker.mjs", import.meta.url), { workerData: { path } });
+    const worker = new Worker(new URL("./read-worker.mjs", import.meta.url), {
+      workerData: { path, cacheKib: SQLITE_CACHE_KIB },
+    });
     worker.unref();
     const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (err: Error) => void }>();
     worker.on("message", (m: { id: number; rows?: unknown[]; error?: string }) => {

@@ -5,6 +5,9 @@ import { parentPort, workerData } from "node:worker_threads";
 import Database from "libsql";
 
 const db = new Database(workerData.path, { timeout: 5000 });
+// A page cache sized for the register (src/node-db.ts SQLITE_CACHE_KIB): SQLite's default 2 MiB re-reads the same
+// pages from the OS on every statement that touches a few thousand organizations.
+db.exec(`PRAGMA cache_size = -${Number(workerData.cacheKib) || 65536}`);
 const statements = new Map();
 
 parentPort.on("message", ({ id, sql, args, close }) => {
