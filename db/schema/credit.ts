@@ -76,9 +76,10 @@ export const creditCases = sqliteTable(
     index("credit_cases_removed_name_idx").on(t.state, t.removedOn, t.id, t.nameKey),
     // One ground's entries, counted and paged without reading the rows (a ground implies its list).
     index("credit_cases_ground_idx").on(t.state, t.ground, t.listedOn, t.id),
-    // The statistics as at a past day correct the nightly counts by the entries listed or removed after that day.
-    index("credit_cases_listed_on_idx").on(t.listedOn, t.removedOn),
-    index("credit_cases_removed_on_idx").on(t.removedOn, t.listedOn),
+    // The statistics as at a past day correct the nightly counts by the entries listed or removed around that day
+    // (with the organization, so a type filter reads no entry's row).
+    index("credit_cases_listed_on_idx").on(t.listedOn, t.removedOn, t.orgId),
+    index("credit_cases_removed_on_idx").on(t.removedOn, t.listedOn, t.orgId),
     check("credit_cases_list_ck", inList("list", CREDIT_LISTS)),
     check("credit_cases_ground_ck", inList("ground", CREDIT_GROUND_CODES)),
     check("credit_cases_state_ck", inList("state", CREDIT_STATES)),

@@ -53,6 +53,7 @@ const [stamp] = (await db.all(sql`SELECT day, computed_at AS at FROM stat_cube_m
 const lastYearEnd = `${new Date().getUTCFullYear() - 1}-12-31`;
 const lastYearMid = `${new Date().getUTCFullYear() - 1}-06-05`;
 const thisYearEarly = `${new Date().getUTCFullYear()}-01-15`;
+const thisYearMid = `${new Date().getUTCFullYear()}-06-30`;
 
 const cases: [string, () => Promise<unknown>][] = [
   ["/registrar/statistics", () => statistics(deps, user, {})],
@@ -63,9 +64,19 @@ const cases: [string, () => Promise<unknown>][] = [
     `/statistics?as_of=${lastYearMid}&authority=(a district)&type=social_group`,
     () => statistics(deps, null, { authority: district, type: "social_group" }, lastYearMid),
   ],
+  // Mid-year: the most dates to correct (half a year either way).
+  [
+    `/statistics?as_of=${thisYearMid}&type=social_group`,
+    () => statistics(deps, null, { type: "social_group" }, thisYearMid),
+  ],
+  [`/registrar/statistics?as_of=${thisYearMid}`, () => statistics(deps, user, {}, thisYearMid)],
   [
     `/statistics?as_of=${thisYearEarly}&type=social_group`,
     () => statistics(deps, null, { type: "social_group" }, thisYearEarly),
+  ],
+  [
+    `/registrar/statistics?from=${lastYearMid}&to=${thisYearEarly}`,
+    () => statistics(deps, user, { from: lastYearMid, to: thisYearEarly }, thisYearEarly),
   ],
   ["/statistics", () => statistics(deps, null, {})],
   [`/statistics?as_of=${lastYearEnd}`, () => statistics(deps, null, {}, lastYearEnd)],

@@ -92,3 +92,29 @@ export function conclusionKnownAsOf(publishedOn: string | null, date: string): b
 export function pastViewBanner(date: string): string {
   return `以下为${cnDate(date)}的登记状态（历史视图），不是当前状态。`;
 }
+
+export type RangeParse =
+  | { kind: "none" }
+  | { kind: "range"; from: string; to: string }
+  | { kind: "invalid"; field: "from" | "to"; message: string };
+
+/**
+ * A date range of the statistics (`?from=&to=`, 起止日期): both real days, the start not after the end, the end not
+ * after today. Either left empty: no range (the other alone is refused, naming the one missing).
+ */
+export function parseDateRange(from: string | undefined, to: string | undefined, today: string): RangeParse {
+  const f = from?.trim() ?? "";
+  const t = to?.trim() ?? "";
+  if (f === "" && t === "") return { kind: "none" };
+  const format = "请按“2025-01-01”的格式填写。";
+  if (f === "") return { kind: "invalid", field: "from", message: "请填写起始日期。" };
+  if (f.length > 10 || !isCalendarDay(f))
+    return { kind: "invalid", field: "from", message: `起始日期${format}` };
+  if (t === "") return { kind: "invalid", field: "to", message: "请填写截止日期。" };
+  if (t.length > 10 || !isCalendarDay(t))
+    return { kind: "invalid", field: "to", message: `截止日期${format}` };
+  if (t > today)
+    return { kind: "invalid", field: "to", message: `截止日期不能晚于今天（${cnDate(today)}）。` };
+  if (f > t) return { kind: "invalid", field: "from", message: "起始日期不能晚于截止日期。" };
+  return { kind: "range", from: f, to: t };
+}

@@ -192,12 +192,15 @@ export function creditYear(credit: RawCounts["credit"], y: number): [number, num
 export async function zombiesClosed(
   db: Db,
   s: CountScope,
+  /** A date range's first day: only cases closed from then. */
+  since?: string,
 ): Promise<{ y: string; outcome: string; n: number }[]> {
   return (await readAll(
     db,
     sql`SELECT substr(z.closed_on, 1, 4) AS y, z.outcome, count(*) AS n
     FROM zombie_cases z JOIN organizations o ON o.id = z.org_id
-    WHERE ${orgWhereOf(s)} AND z.closed_on IS NOT NULL AND z.closed_on <= ${s.today} GROUP BY 1, 2`,
+    WHERE ${orgWhereOf(s)} AND z.closed_on IS NOT NULL AND z.closed_on <= ${s.today}${since ? sql` AND z.closed_on >= ${since}` : sql``}
+    GROUP BY 1, 2`,
   )) as { y: string; outcome: string; n: number }[];
 }
 

@@ -52,20 +52,27 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
   const Y = D.slice(0, 4);
   const endY = `${Y}-12-31`;
   const C = run.day;
+  // The cube rows are read with every date of one year-end P taken as done: the end of Y when D is in its second half
+  // (the dates from D+1 to it are then corrected), else the end of Y-1 (the dates from Jan 1 to D are corrected), so
+  // at most half a year of dates is ever read.
+  const PY = D.slice(5) >= "07-01" ? Y : String(Number(Y) - 1);
+  const pivot = `${PY}-12-31`;
+  const lo = D < pivot ? D : pivot;
+  const hi = D < pivot ? pivot : D;
   const where = cubeWhere(s);
   const [types, flows, filings, credit] = await Promise.all([
     readAll(
       db,
-      sql`SELECT c.type, CASE WHEN c.end_year <> '' AND c.end_year <= ${Y} THEN c.status ELSE 'active' END AS status,
-        sum(c.n) AS n FROM stat_org_cube c WHERE ${where} AND c.reg_year <= ${Y} GROUP BY 1, 2`,
+      sql`SELECT c.type, CASE WHEN c.end_year <> '' AND c.end_year <= ${PY} THEN c.status ELSE 'active' END AS status,
+        sum(c.n) AS n FROM stat_org_cube c WHERE ${where} AND c.reg_year <= ${PY} GROUP BY 1, 2`,
     ),
     readAll(
       db,
       sql`SELECT c.reg_year AS y, 'in' AS kind, sum(c.n) AS n FROM stat_org_cube c
-        WHERE ${where} AND c.reg_year <= ${Y} GROUP BY 1
+        WHERE ${where} AND c.reg_year <= ${PY} GROUP BY 1
       UNION ALL
       SELECT c.end_year AS y, c.status AS kind, sum(c.n) AS n FROM stat_org_cube c
-        WHERE ${where} AND c.reg_year <= ${Y} AND c.end_year <> '' AND c.end_year <= ${Y} GROUP BY 1, 2`,
+        WHERE ${where} AND c.reg_year <= ${PY} AND c.end_year <> '' AND c.end_year <= ${PY} GROUP BY 1, 2`,
     ),
     // The years whose window had opened by D, and conclusions whose 公告 was out by then (R-C4).
     readAll(
@@ -76,8 +83,8 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
     readAll(
       db,
       sql`SELECT c.listed_year AS "listedYear",
-        CASE WHEN c.removed_year <> '' AND c.removed_year <= ${Y} THEN c.removed_year ELSE '' END AS "removedYear",
-        sum(c.n) AS n FROM stat_credit_cube c WHERE ${where} AND c.listed_year <= ${Y} GROUP BY 1, 2`,
+        CASE WHEN c.removed_year <> '' AND c.removed_year <= ${PY} THEN c.removed_year ELSE '' END AS "removedYear",
+        sum(c.n) AS n FROM stat_credit_cube c WHERE ${where} AND c.listed_year <= ${PY} GROUP BY 1, 2`,
     ),
   ]);
   const t = {
@@ -111,8 +118,8 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
     : sql`${placedAt(endOfD)} AS "authPast", ${placedAt(run.computedAt)} AS "authCube"`;
   // Only organizations in the scope then or now count on either side.
   const nearScope = s.whole ? sql`` : sql` AND (o.authority_id IN ${inList(s.ids)} OR o.id IN (${movedIds}))`;
-  const registeredAfter = sql`o.registered_on > ${D} AND o.registered_on <= ${endY}`;
-  const endedAfter = sql`o.status <> 'active' AND o.registered_on <= ${D} AND o.status_on > ${D} AND o.status_on <= ${endY}`;
+  const registeredAfter = sql`o.registered_on > ${lo} AND o.registered_on <= ${hi}`;
+  const endedAfter = sql`o.status <> 'active' AND o.registered_on <= ${lo} AND o.status_on > ${lo} AND o.status_on <= ${hi}`;
   // Every type and status named, so each range reads organizations_statistics_idx alone (type, status, registered_on,
   // status_on, authority_id): no row of the table is read unless a supervisor filter needs it.
   const everyType = sql`o.type IN ${inList(Object.keys(TYPE_LABELS))} AND o.status IN ${inList(Object.keys(STATUS_LABELS))}`;
@@ -147,8 +154,8 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
   })[];
   for (const o of orgs) {
     const n = Number(o.n);
-    if (inScope(o.authCube) && o.regYear <= Y) {
-      const ended = Number(o.endedCube) === 1 && o.endYear <= Y;
+    if (inScope(o.authCube) && o.regYear <= PY) {
+      const ended = Number(o.endedCube) === 1 && o.endYear <= PY;
       t.types.add({ type: o.type, status: ended ? o.status : "active" }, -n);
       t.flows.add({ y: o.regYear, kind: "in" }, -n);
       if (ended) t.flows.add({ y: o.endYear, kind: o.status }, -n);
@@ -168,7 +175,7 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
     // annual_inspections first (CROSS JOIN keeps the order): its (org_id, year) index answers each organization.
     sql`SELECT ai.year, ai.state, ai.conclusion, o.registered_on <= ${D} AS "registeredPast", ${placed}, count(*) AS n
     FROM annual_inspections ai CROSS JOIN organizations o ON o.id = ai.org_id
-    WHERE ai.org_id IN (SELECT o.id FROM organizations o WHERE ${registeredAfter}${s.whole ? sql`` : sql` AND o.authority_id IN ${inList(s.ids)} UNION ${movedIds}`})
+    WHERE ai.org_id IN (SELECT o.id FROM organizations o WHERE o.registered_on > ${D} AND o.registered_on <= ${endY}${s.whole ? sql`` : sql` AND o.authority_id IN ${inList(s.ids)} UNION ${movedIds}`})
       AND ai.year < ${Number(Y)} AND (ai.state <> 'published' OR ai.published_on <= ${D})${facetSql}
     GROUP BY 1, 2, 3, 4, 5, 6`,
   )) as (Placed & { year: number; state: string; conclusion: string | null; registeredPast: number })[];
@@ -189,8 +196,8 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
       : sql`credit_cases c`
     : sql`credit_cases c CROSS JOIN organizations o ON o.id = c.org_id AND c.org_id IN
         (SELECT id FROM organizations WHERE authority_id IN ${inList(s.ids)} UNION ${movedIds})`;
-  const listedAfter = sql`c.listed_on > ${D} AND c.listed_on <= ${endY}`;
-  const removedAfter = sql`c.listed_on <= ${D} AND c.removed_on > ${D} AND c.removed_on <= ${endY}`;
+  const listedAfter = sql`c.listed_on > ${lo} AND c.listed_on <= ${hi}`;
+  const removedAfter = sql`c.listed_on <= ${lo} AND c.removed_on > ${lo} AND c.removed_on <= ${hi}`;
   const caseGroups = (which: SQL) =>
     readAll(
       db,
@@ -221,11 +228,11 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
   })[];
   for (const c of cases) {
     const n = Number(c.n);
-    if (inScope(c.authCube) && Number(c.listedCube) === 1 && c.listedYear <= Y)
+    if (inScope(c.authCube) && Number(c.listedCube) === 1 && c.listedYear <= PY)
       t.credit.add(
         {
           listedYear: c.listedYear,
-          removedYear: c.removedCube !== "" && c.removedCube <= Y ? c.removedCube : "",
+          removedYear: c.removedCube !== "" && c.removedCube <= PY ? c.removedCube : "",
         },
         -n,
       );

@@ -9,14 +9,16 @@ import { readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { cnDate } from "../domain/dates";
 import { computeRates, tally } from "../domain/inspection-stats";
-import { chinaDateOf } from "../domain/working-days";
+import { addCalendarDays, chinaDateOf } from "../domain/working-days";
 import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../domain/zombie-case";
 import { coverageGroups } from "../party/queries";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
 import { zombieFiguresByYear } from "../zombie/stats";
+import type { FilterError, Series, StatisticsFilters, StatisticsView } from "./contract";
 import { cubeStamp } from "./cubes";
 import {
+  type CountScope,
   creditYear,
   cubeCounts,
   cubeCoverage,
@@ -26,45 +28,9 @@ import {
   zombiesClosed,
 } from "./figures";
 import { type CubeRun, pastCubeCounts } from "./past";
+import { rangeCreditYear, rangeFlows, seriesInRange } from "./range";
 
-export interface Series {
-  /** Stable key for the CSV URL. */
-  key: string;
-  title: string;
-  /** What is counted, as at which date. */
-  definition: string;
-  /** Column labels, then one row per category: label, values. */
-  columns: string[];
-  rows: { label: string; values: number[]; href?: string }[];
-  /** Show as percentages (values are tenths of a percent). */
-  percent?: boolean;
-  /** A trend over every year held: drawn as lines rather than bars. */
-  line?: boolean;
-}
-
-export interface StatisticsView {
-  asOf: string;
-  /** Set when the figures are the register as at a past day (历史视图), not today's. */
-  past?: boolean;
-  years: number[];
-  filters: StatisticsFilters;
-  authorities: { code: string; name: string }[];
-  /** The supervisor filter's choices: 直接登记, 已脱钩 and each 业务主管单位 (value: `direct`, `decoupled` or its id). */
-  supervisors: { value: string; label: string }[];
-  /** Set when the figures come from the nightly precomputation: when it ran (ISO instant). */
-  computedAt?: string;
-  series: Series[];
-}
-
-/** A chosen view, as URL parameters (already validated by the routes). */
-export interface StatisticsFilters {
-  authority?: string;
-  type?: string;
-  /** `direct`, `decoupled` or a 业务主管单位's id. */
-  supervisor?: string;
-  /** One year: the per-year figures show that year only. */
-  year?: number;
-}
+export type { FilterError, Series, StatisticsFilters, StatisticsView };
 
 const ORG_TYPES = ["social_group", "private_non_enterprise", "foundation"] as const;
 
@@ -91,13 +57,16 @@ export async function statistics(
   const year = filters.year;
   return {
     ...v,
-    filters: { ...v.filters, supervisor: sup, year },
+    filters: { ...v.filters, supervisor: sup, year, from: filters.from, to: filters.to },
     supervisors,
     computedAt: stamp?.computedAt,
-    // One year chosen: the per-year rows of that year only (the register by status stays as at the day).
+    // One year chosen: the per-year rows of that year only (the register by status stays as at the day); a range:
+    // the years it touches.
     series: year
       ? v.series.map((s) => (/^\d{4}年/.test(s.rows[0]?.label ?? "") ? yearOnly(s, year) : s))
-      : v.series,
+      : filters.from && filters.to
+        ? seriesInRange(v.series, filters.from, filters.to)
+        : v.series,
   };
 }
 
@@ -136,14 +105,21 @@ async function compute(
   const [everyAuthority] = (await readAll(db, sql`SELECT count(*) AS n FROM authorities`)) as { n: number }[];
   const whole = ids.length >= Number(everyAuthority?.n ?? 0);
   const supervisor = supervisorOf(filters.supervisor);
-  const scope = { ids, whole, type, supervisor, today, past: pastDate !== undefined };
-  const counts = !run
-    ? await directCounts(db, scope)
-    : pastDate
-      ? await pastCubeCounts(db, scope, run)
-      : await cubeCounts(db, scope);
+  const scope: CountScope = { ids, whole, type, supervisor, today, past: pastDate !== undefined };
+  const countsAt = (sc: CountScope) =>
+    run && (!sc.past || sc.today < run.day)
+      ? sc.past
+        ? pastCubeCounts(db, sc, run)
+        : cubeCounts(db, sc)
+      : directCounts(db, { ...sc, past: true });
+  const counts = await (run ? countsAt(scope) : directCounts(db, scope));
+  // A date range: the same counts as at the day before it began, to take away from the flows.
+  const since = filters.from && filters.to ? filters.from : undefined;
+  const before = since ? await countsAt({ ...scope, today: addCalendarDays(since, -1), past: true }) : null;
+  if (before) counts.flows = rangeFlows(counts, before);
   const thisYear = Number(today.slice(0, 4));
-  const years = [thisYear - 4, thisYear - 3, thisYear - 2, thisYear - 1, thisYear];
+  const firstYear = since ? Math.min(Number(since.slice(0, 4)), thisYear - 4) : thisYear - 4;
+  const years = Array.from({ length: thisYear - firstYear + 1 }, (_, i) => firstYear + i);
   const q = new URLSearchParams({ ...(chosen ? { authority: chosen.code } : {}), ...(type ? { type } : {}) });
   const series: Series[] = [];
 
@@ -284,7 +260,11 @@ async function compute(
       "列入、移出：当年列入和移出的记录数（含活动异常名录和严重违法失信名单）；年末在列：当年12月31日仍在名单中的记录数。",
     columns: ["列入", "移出", "年末在列"],
     // As at a past day, its own year ends that day and a removal after it had not happened.
-    rows: years.map((y) => ({ label: `${y}年`, values: creditYear(counts.credit, y), href: "/credit" })),
+    rows: years.map((y) => ({
+      label: `${y}年`,
+      values: before ? rangeCreditYear(counts, before, y) : creditYear(counts.credit, y),
+      href: "/credit",
+    })),
   });
 
   if (isPublic) {
@@ -301,7 +281,11 @@ async function compute(
   }
 
   // Zombie cases closed per year by outcome.
-  const zombies = (await zombiesClosed(db, scope)) as { y: string; outcome: ZombieOutcome; n: number }[];
+  const zombies = (await zombiesClosed(db, scope, since)) as {
+    y: string;
+    outcome: ZombieOutcome;
+    n: number;
+  }[];
   const outcomes = Object.keys(ZOMBIE_OUTCOME_LABELS) as ZombieOutcome[];
   series.push({
     key: "zombies",

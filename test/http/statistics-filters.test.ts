@@ -82,6 +82,54 @@ describe("statistics filters", () => {
     expect(lines[1]).toMatch(new RegExp(`^2025年,${n},`));
   });
 
+  it("from=&to= (起止日期) counts each year's registrations within the range, in the page, its CSV and the API", async () => {
+    const n = await count(sql`o.registered_on BETWEEN '2025-03-01' AND '2025-09-30'`);
+    const q = "from=2025-03-01&to=2025-09-30";
+    const csv = await (await get(`/registrar/statistics/flows.csv?${q}`, city)).text();
+    const lines = csv.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(new RegExp(`^2025年,${n},`));
+    const html = await (await get(`/registrar/statistics?${q}`, city)).text();
+    expect(html).toContain("起止日期：2025年3月1日至2025年9月30日。");
+    expect(html).toContain('value="2025-03-01"');
+    expect(html).toContain(`/registrar/statistics/flows.csv?${q.replace("&", "&amp;")}`);
+    const api = (await (await get(`/api/v1/statistics?${q}`)).json()) as {
+      from: string;
+      to: string;
+      historical: boolean;
+      series: { key: string; rows: { label: string; values: (number | null)[] }[] }[];
+    };
+    expect([api.from, api.to, api.historical]).toEqual(["2025-03-01", "2025-09-30", true]);
+    expect(api.series.find((s) => s.key === "flows")!.rows.map((r) => r.label)).toEqual(["2025年"]);
+    expect(api.series.find((s) => s.key === "flows")!.rows[0]!.values[0]).toBe(n >= 5 ? n : null);
+  });
+
+  it("a range is refused, with the message beside the field it names: one day alone, an impossible day, the end after today, the start after the end, with a year or a day", async () => {
+    for (const [q, field, message] of [
+      ["to=2025-01-01", "from", "请填写起始日期。"],
+      ["from=2025-01-01", "to", "请填写截止日期。"],
+      ["from=2025-02-30&to=2025-03-01", "from", "起始日期请按“2025-01-01”的格式填写。"],
+      ["from=2025-01-01&to=2026-11-23", "to", "截止日期不能晚于今天（2026年11月22日）。"],
+      ["from=2025-06-01&to=2025-05-31", "from", "起始日期不能晚于截止日期。"],
+      ["from=2025-01-01&to=2025-05-31&year=2025", "year", "年度和起止日期只能选择一种，请清空其中之一。"],
+      [
+        "from=2025-01-01&to=2025-05-31&as_of=2025-05-31",
+        "as_of",
+        "查询日期和起止日期只能选择一种，请清空其中之一。",
+      ],
+    ]) {
+      const res = await get(`/registrar/statistics?${q}`, city);
+      expect(res.status, q).toBe(400);
+      const html = await res.text();
+      expect(html).toContain(`<p class="error-message" id="${field}-error">${message}</p>`);
+      expect(html).toContain(`aria-describedby="${field}-error"`);
+      const api = await get(`/api/v1/statistics?${q}`);
+      expect(api.status).toBe(400);
+      expect(await api.json()).toEqual({ error: message, parameter: field });
+      expect((await get(`/statistics/flows.csv?${q}`)).status).toBe(400);
+    }
+  });
+
   it("bad input is a 400 with a Chinese message, never a 500 (supervisor, year, authority, type)", async () => {
     for (const [q, message] of [
       ["supervisor=abc", "业务主管单位应从列表中选择。"],
@@ -90,13 +138,18 @@ describe("statistics filters", () => {
       ["authority=12", "登记管理机关应为六位数字代码。"],
       ["type=club", "组织类型应为社会团体、民办非企业单位或基金会。"],
     ]) {
-      for (const path of [`/registrar/statistics?${q}`, `/registrar/statistics/register.csv?${q}`]) {
-        const res = await get(path, city);
+      const csv = await get(`/registrar/statistics/register.csv?${q}`, city);
+      expect(csv.status).toBe(400);
+      expect(await csv.text()).toBe(message);
+      // The page: the message in the error summary and beside its field, the figures of today below.
+      const field = String(q).split("=")[0]!;
+      for (const res of [await get(`/registrar/statistics?${q}`, city), await get(`/statistics?${q}`)]) {
         expect(res.status).toBe(400);
-        expect(await res.text()).toBe(message);
+        const html = await res.text();
+        expect(html).toContain('class="error-summary"');
+        expect(html).toContain(`<p class="error-message" id="${field}-error">${message}</p>`);
+        expect(html).toContain('aria-labelledby="h-register"');
       }
-      const pub = await get(`/statistics?${q}`);
-      expect(pub.status).toBe(400);
       const api = await get(`/api/v1/statistics?${q}`);
       expect(api.status).toBe(400);
       expect(((await api.json()) as { error: string }).error).toBe(message);

@@ -181,6 +181,46 @@ describe("statistics from the nightly precomputation", () => {
     expect(row(before, "inspection-conclusions", "2025年度")).toEqual([0, 0, 0, 1]); // 乙 未参检 only
   });
 
+  it("a date range (起止日期) counts each year's flows within it, counted by hand, and the nightly counts agree with the register", async () => {
+    const ranges: [string, string][] = [
+      ["2025-02-01", "2025-06-30"],
+      ["2025-02-02", "2025-12-31"],
+      ["2024-01-01", "2025-12-31"],
+      ["2026-01-01", TODAY],
+    ];
+    const ask = (f: StatisticsFilters, [from, to]: [string, string]) =>
+      statistics(deps, user, { ...f, from, to }, to < TODAY ? to : undefined);
+    await db.run(sql`DELETE FROM stat_cube_meta`);
+    const direct = new Map<string, StatisticsView>();
+    for (const r of ranges) for (const [i, f] of views().entries()) direct.set(`${r}/${i}`, await ask(f, r));
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    for (const r of ranges)
+      for (const [i, f] of views().entries())
+        expect(figures(await ask(f, r)), `${r} ${JSON.stringify(f)}`).toEqual(
+          figures(direct.get(`${r}/${i}`)!),
+        );
+
+    // 2025-02-01 to 06-30: 丁 撤销 (03-15) and removed from its list (02-01); 乙 not yet listed (07-01).
+    const spring = await ask({}, ranges[0]!);
+    expect(spring.series.find((s) => s.key === "flows")!.rows.map((r) => r.label)).toEqual(["2025年"]);
+    expect(row(spring, "flows", "2025年")).toEqual([0, 0, 1, 0]);
+    expect(row(spring, "credit", "2025年")).toEqual([0, 1, 0]);
+    expect(spring.series.find((s) => s.key === "flows")!.definition).toContain(
+      "起止日期：2025年2月1日至2025年6月30日。",
+    );
+    // From the day after 丁's removal: only 乙's listing, still on at the year's end.
+    expect(row(await ask({}, ranges[1]!), "credit", "2025年")).toEqual([1, 0, 1]);
+    // Two years: 戊 registered in 2024 (and 丁 listed then), 丁 撤销 in 2025.
+    const two = await ask({}, ranges[2]!);
+    expect(row(two, "flows", "2024年")).toEqual([1, 0, 0, 0]);
+    expect(row(two, "flows", "2025年")).toEqual([0, 0, 1, 0]);
+    expect(row(two, "credit", "2024年")).toEqual([1, 0, 1]);
+    // From the day after 丁's 撤销: none of the year's terminations.
+    expect(row(await ask({}, ["2025-03-16", "2025-12-31"]), "flows", "2025年")).toEqual([0, 0, 0, 0]);
+    // A range ending today: 丙 registered and 乙 注销 on the job's day.
+    expect(row(await ask({}, ranges[3]!), "flows", "2026年")).toEqual([1, 1, 0, 0]);
+  });
+
   it("counted by hand: 乙 terminated and 丙 registered on the job's day; 甲 counts in the district it moved to", async () => {
     await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
     const all = await statistics(deps, user, {});

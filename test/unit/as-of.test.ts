@@ -5,6 +5,7 @@ import {
   isCalendarDay,
   onListAsOf,
   parseAsOf,
+  parseDateRange,
   pastViewBanner,
   statusAsOf,
 } from "../../src/domain/as-of";
@@ -49,6 +50,43 @@ describe("as_of: the date a reader may ask for", () => {
 
   it("the banner names the day and says it is a past view", () => {
     expect(pastViewBanner("2025-12-31")).toBe("以下为2025年12月31日的登记状态（历史视图），不是当前状态。");
+  });
+});
+
+describe("the statistics' date range (起止日期): what a reader may ask for", () => {
+  const today = "2026-12-04";
+  it("both days, in order, up to today: a range; both empty: none", () => {
+    expect(parseDateRange("2025-03-01", "2025-09-30", today)).toEqual({
+      kind: "range",
+      from: "2025-03-01",
+      to: "2025-09-30",
+    });
+    expect(parseDateRange("2026-12-04", "2026-12-04", today).kind).toBe("range");
+    expect(parseDateRange("", "", today)).toEqual({ kind: "none" });
+    expect(parseDateRange(undefined, undefined, today)).toEqual({ kind: "none" });
+  });
+  it("refuses, naming the field: one day alone, a day that does not exist, the end after today, the start after the end", () => {
+    expect(parseDateRange("", "2025-01-01", today)).toMatchObject({
+      field: "from",
+      message: "请填写起始日期。",
+    });
+    expect(parseDateRange("2025-01-01", "", today)).toMatchObject({
+      field: "to",
+      message: "请填写截止日期。",
+    });
+    expect(parseDateRange("2025-02-30", "2025-03-01", today)).toMatchObject({
+      kind: "invalid",
+      field: "from",
+    });
+    expect(parseDateRange("2025-02-01", "2025-3-1", today)).toMatchObject({ kind: "invalid", field: "to" });
+    expect(parseDateRange("2025-02-01", "2026-12-05", today)).toMatchObject({
+      field: "to",
+      message: "截止日期不能晚于今天（2026年12月4日）。",
+    });
+    expect(parseDateRange("2025-06-01", "2025-05-31", today)).toMatchObject({
+      field: "from",
+      message: "起始日期不能晚于截止日期。",
+    });
   });
 });
 

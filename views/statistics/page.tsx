@@ -8,8 +8,9 @@ import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
 import type { SessionUser } from "../../src/context";
 import { pastViewBanner } from "../../src/domain/as-of";
 import { TYPE_LABELS } from "../../src/registry/labels";
-import type { Series, StatisticsView } from "../../src/statistics/service";
+import type { FilterError, Series, StatisticsView } from "../../src/statistics/contract";
 import { cnDate } from "../components/dates";
+import { ErrorSummary, FieldError } from "../components/form";
 import { Layout } from "../layout";
 
 /** Colour-blind-safe categorical palette (Okabe–Ito). */
@@ -186,10 +187,14 @@ export function StatisticsPage(p: {
   /** /registrar/statistics, or /statistics for the public figures. */
   base?: string;
   minCell?: number;
+  /** A refused parameter (the page answers 400 with today's figures), and what the reader had entered. */
+  error?: FilterError;
+  entered?: Record<string, string>;
 }) {
   const { v } = p;
   const base = p.base ?? "/registrar/statistics";
   const min = p.minCell ?? 5;
+  const errors: Record<string, string> = p.error ? { [p.error.field]: p.error.message } : {};
   return (
     <Layout title="统计分析" user={p.user}>
       <h1>统计分析</h1>
@@ -218,62 +223,54 @@ export function StatisticsPage(p: {
       <p>
         <a href={`${base}/report.xlsx${p.query ? `?${p.query}` : ""}`}>下载全部图表（Excel 工作簿）</a>
       </p>
+      <ErrorSummary errors={errors} labels={FILTER_LABELS} />
       <form method="get" action={base} class="filters" aria-label="筛选">
-        <div class="field">
-          <label for="authority">登记管理机关</label>
-          <select id="authority" name="authority">
-            <option value="">全部</option>
-            {v.authorities.map((a) => (
-              <option value={a.code} selected={v.filters.authority === a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="type">组织类型</label>
-          <select id="type" name="type">
-            <option value="">全部</option>
-            {Object.entries(TYPE_LABELS).map(([value, label]) => (
-              <option value={value} selected={v.filters.type === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="supervisor">业务主管单位</label>
-          <select id="supervisor" name="supervisor">
-            <option value="">全部</option>
-            {v.supervisors.map((u) => (
-              <option value={u.value} selected={v.filters.supervisor === u.value}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="year">年度（留空为近五年）</label>
-          <input
-            type="number"
-            id="year"
-            name="year"
-            inputmode="numeric"
-            min="1949"
-            max={v.asOf.slice(0, 4)}
-            value={v.filters.year ? String(v.filters.year) : ""}
-          />
-        </div>
-        <div class="field">
-          <label for="as_of">查询日期（留空为当前）</label>
-          <input
-            type="date"
-            id="as_of"
-            name="as_of"
-            value={v.past ? v.asOf : ""}
-            max={v.past ? undefined : v.asOf}
-          />
-        </div>
+        <FilterSelect
+          name="authority"
+          errors={errors}
+          entered={p.entered}
+          chosen={v.filters.authority}
+          options={v.authorities.map((a) => ({ value: a.code, label: a.name }))}
+        />
+        <FilterSelect
+          name="type"
+          errors={errors}
+          entered={p.entered}
+          chosen={v.filters.type}
+          options={Object.entries(TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <FilterSelect
+          name="supervisor"
+          errors={errors}
+          entered={p.entered}
+          chosen={v.filters.supervisor}
+          options={v.supervisors}
+        />
+        <FilterInput
+          name="year"
+          type="number"
+          errors={errors}
+          entered={p.entered}
+          value={v.filters.year ? String(v.filters.year) : ""}
+          min="1949"
+          max={v.asOf.slice(0, 4)}
+        />
+        <FilterInput
+          name="as_of"
+          type="date"
+          errors={errors}
+          entered={p.entered}
+          value={v.past && !v.filters.from ? v.asOf : ""}
+          max={v.past ? undefined : v.asOf}
+        />
+        <FilterInput
+          name="from"
+          type="date"
+          errors={errors}
+          entered={p.entered}
+          value={v.filters.from ?? ""}
+        />
+        <FilterInput name="to" type="date" errors={errors} entered={p.entered} value={v.filters.to ?? ""} />
         <button type="submit" class="button secondary">
           查看
         </button>
@@ -327,5 +324,67 @@ export function StatisticsPage(p: {
         </section>
       ))}
     </Layout>
+  );
+}
+
+/** The filter form's labels (also the error summary's). */
+const FILTER_LABELS: Record<string, string> = {
+  authority: "登记管理机关",
+  type: "组织类型",
+  supervisor: "业务主管单位",
+  year: "年度（留空为近五年）",
+  as_of: "查询日期（留空为当前）",
+  from: "起始日期",
+  to: "截止日期",
+};
+
+interface FilterFieldProps {
+  name: string;
+  errors: Record<string, string>;
+  /** What a refused request had entered, shown again. */
+  entered?: Record<string, string>;
+}
+
+/** A filter's choice list ("全部" first); its message beside it when refused. */
+function FilterSelect(
+  p: FilterFieldProps & { chosen?: string; options: { value: string; label: string }[] },
+) {
+  const chosen = p.entered ? p.entered[p.name] : p.chosen;
+  return (
+    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
+      <label for={p.name}>{FILTER_LABELS[p.name]}</label>
+      <FieldError errors={p.errors} name={p.name} />
+      <select id={p.name} name={p.name} aria-describedby={p.errors[p.name] ? `${p.name}-error` : undefined}>
+        <option value="">全部</option>
+        {p.options.map((o) => (
+          <option value={o.value} selected={chosen === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A filter's year or date box; its message beside it when refused. */
+function FilterInput(
+  p: FilterFieldProps & { type: "number" | "date"; value: string; min?: string; max?: string },
+) {
+  return (
+    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
+      <label for={p.name}>{FILTER_LABELS[p.name]}</label>
+      <FieldError errors={p.errors} name={p.name} />
+      <input
+        type={p.type}
+        id={p.name}
+        name={p.name}
+        inputmode={p.type === "number" ? "numeric" : undefined}
+        min={p.min}
+        max={p.max}
+        value={p.entered ? (p.entered[p.name] ?? "") : p.value}
+        aria-invalid={p.errors[p.name] ? "true" : undefined}
+        aria-describedby={p.errors[p.name] ? `${p.name}-error` : undefined}
+      />
+    </div>
   );
 }
