@@ -215,6 +215,9 @@ export function StatisticsPage(p: {
       ) : null}
       <p class="muted">
         截至 {cnDate(v.asOf)}。
+        {v.filters.from && v.filters.to
+          ? `统计区间：${cnDate(v.filters.from)}至${cnDate(v.filters.to)}（各年度的成立、终止、信用名单列入和移出只计区间内的）。`
+          : ""}
         {base === "/statistics"
           ? `范围：本系统各登记管理机关登记的社会组织。为保护个人信息，少于 ${p.minCell ?? 5} 的数字不公布。`
           : `范围：本机关${v.authorities.length > 1 ? "及所辖区县" : ""}登记的社会组织。`}
