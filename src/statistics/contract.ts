@@ -8,7 +8,14 @@ export interface Series {
   definition: string;
   /** Column labels, then one row per category: label, values. */
   columns: string[];
-  rows: { label: string; values: number[]; href?: string }[];
+  /** One row per category: its label, values, the list behind the row (`href`) and behind each value (`cells`). */
+  rows: { label: string; values: number[]; href?: string; cells?: (string | undefined)[] }[];
+  /** Values may be below zero (a net growth): none is a withheld count. */
+  signed?: boolean;
+  /** Draw the first N rows only (the table under the chart has them all). */
+  chartRows?: number;
+  /** Draw each row's values stacked in one bar (parts of a whole) rather than side by side. */
+  stacked?: boolean;
   /** Show as percentages (values are tenths of a percent). */
   percent?: boolean;
   /** A trend over every year held: drawn as lines rather than bars. */

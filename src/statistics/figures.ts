@@ -99,6 +99,14 @@ export const authorityAt = (instant: string): SQL =>
     WHERE h.org_id = o.id AND h.at > ${instant}
       AND json_extract(h.before, '$.authorityId') IS NOT NULL ORDER BY h.at, h.id LIMIT 1), o.authority_id)`;
 
+/** The organizations (alias `o`) moved between authorities after an instant (a partial index holds the moves). */
+export const movedAfter = (instant: string): SQL => sql`SELECT org_id FROM org_history
+  WHERE at > ${instant} AND json_extract(before, '$.authorityId') IS NOT NULL`;
+
+/** The authority at an instant, looked up in the history only for the few organizations moved since. */
+export const authorityThen = (instant: string): SQL =>
+  sql`CASE WHEN o.id IN (${movedAfter(instant)}) THEN ${authorityAt(instant)} ELSE o.authority_id END`;
+
 /** The type and supervisor filters of a scope on the organizations (alias `o`). */
 export function facetWhere(s: CountScope): SQL[] {
   const parts: SQL[] = [];

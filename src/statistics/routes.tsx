@@ -10,7 +10,8 @@ import { renderPage } from "../render";
 import { me } from "../route-kit";
 import { xlsxHeaders } from "../xlsx";
 import type { FilterError, Series, StatisticsFilters, StatisticsView } from "./contract";
-import { publicStatistics, registerBegan, StatisticsBusy, statistics } from "./service";
+import { publicStatistics, StatisticsBusy } from "./public-cache";
+import { registerBegan, statistics } from "./service";
 import { reportWorkbook } from "./workbook";
 
 export const statisticsRoutes = new Hono<AppEnv>();

@@ -9,12 +9,14 @@ import { readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { cnDate } from "../domain/dates";
 import { computeRates, tally } from "../domain/inspection-stats";
+import { CONCLUSIONS } from "../domain/workflow";
 import { addCalendarDays, chinaDateOf } from "../domain/working-days";
 import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../domain/zombie-case";
 import { coverageGroups } from "../party/queries";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
 import { zombieFiguresByYear } from "../zombie/stats";
+import { comparisons, monthlyFlows } from "./breakdowns";
 import type { FilterError, Series, StatisticsFilters, StatisticsView } from "./contract";
 import { cubeStamp } from "./cubes";
 import {
@@ -121,6 +123,21 @@ async function compute(
   const firstYear = since ? Math.min(Number(since.slice(0, 4)), thisYear - 4) : thisYear - 4;
   const years = Array.from({ length: thisYear - firstYear + 1 }, (_, i) => firstYear + i);
   const q = new URLSearchParams({ ...(chosen ? { authority: chosen.code } : {}), ...(type ? { type } : {}) });
+  // The public search's filters can select what a figure counts when the scope is one authority or the whole register
+  // and no supervisor is chosen: then each number links to its organizations.
+  const search =
+    (whole || chosen) && !supervisor
+      ? new URLSearchParams({
+          ...(chosen ? { authority: chosen.code } : {}),
+          ...(pastDate ? { as_of: pastDate } : {}),
+        })
+      : undefined;
+  const searchFor = (more: Record<string, string>) => {
+    if (!search) return undefined;
+    const u = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(more)) u.set(k, v);
+    return `/search?${u}`;
+  };
   const series: Series[] = [];
 
   // The register: organizations by type and status.
@@ -131,9 +148,11 @@ async function compute(
     title: "登记的社会组织（按类型和状态）",
     definition: `截至${cnDate(today)}登记管理机关登记的全部社会组织，按登记状态分列。`,
     columns: statuses.map((s) => STATUS_LABELS[s]),
+    stacked: true,
     rows: ORG_TYPES.filter((t) => !type || t === type).map((t) => ({
       label: TYPE_LABELS[t],
       values: statuses.map((s) => Number(byTypeStatus.find((r) => r.type === t && r.status === s)?.n ?? 0)),
+      cells: statuses.map((s) => searchFor({ type: t, status: s })),
     })),
   });
 
@@ -151,8 +170,39 @@ async function compute(
     rows: years.map((y) => ({
       label: `${y}年`,
       values: [flow(y, "in"), flow(y, "deregistered"), flow(y, "revoked"), flow(y, "license_revoked")],
+      cells: [
+        searchFor({
+          ...(type ? { type } : {}),
+          registered_from: since && since > `${y}-01-01` ? since : `${y}-01-01`,
+          registered_to: today < `${y}-12-31` ? today : `${y}-12-31`,
+        }),
+      ],
     })),
   });
+  series.push(
+    await monthlyFlows(
+      db,
+      scope,
+      filters.year ?? thisYear,
+      { from: since, to: today },
+      {
+        isPublic,
+        search: search && new URLSearchParams({ ...Object.fromEntries(search), ...(type ? { type } : {}) }),
+      },
+    ),
+  );
+  // The register compared across districts and supervision: from the cubes, today only.
+  if (!pastDate && !since)
+    series.push(
+      ...(await comparisons(
+        db,
+        scope,
+        thisYear,
+        { authorities, units: new Map((await supervisorChoices(db)).map((u) => [Number(u.value), u.label])) },
+        isPublic ? "/statistics" : "/registrar/statistics",
+        run !== undefined,
+      )),
+    );
   const flowYears = yearsHeld(
     flows.map((f) => Number(f.y)),
     thisYear,
@@ -229,6 +279,7 @@ async function compute(
             label: `${y}年度`,
             values: [of("qualified"), of("basically_qualified"), of("unqualified")],
             href: "/inspection-results",
+            cells: CONCLUSIONS.map((k) => searchFor({ inspection: k, inspection_year: String(y) })),
           };
         }),
     });
@@ -249,6 +300,9 @@ async function compute(
             .reduce((n, f) => n + Number(f.n), 0),
         ],
         href: `/registrar/inspections?year=${y}&state=not_filed`,
+        // The review queue lists the year's 未参检; conclusions are counted before their 公告 too, which the public
+        // search does not show, so they link to the year's queue (the row) only.
+        cells: [undefined, undefined, undefined, `/registrar/inspections?year=${y}&state=not_filed`],
       })),
     });
 
@@ -417,61 +471,4 @@ export async function registerBegan(deps: AppDeps): Promise<string | null> {
     d: string | null;
   }[];
   return r?.d ?? null;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The public figures, kept per process
-
-/** How long the public figures are reused while the register's version stays the same. */
-const PUBLIC_TTL_MS = 60_000;
-interface PublicCache {
-  views: Map<string, { version: number; at: number; view: Promise<StatisticsView> }>;
-  /** The past view being computed (at most one at a time: each reads the whole register's history). */
-  pastInFlight: string | null;
-}
-/** One cache per database handle (an app and its tests each have their own). */
-const publicCaches = new WeakMap<object, PublicCache>();
-
-export class StatisticsBusy extends Error {}
-
-/**
- * The public statistics, reused for a minute while the register's version (kept by triggers) is unchanged, and computed
- * once however many ask at the same moment. A past day's figures read the register's whole history: one is computed
- * at a time, and another asked meanwhile is refused (StatisticsBusy) rather than queued behind it.
- */
-export async function publicStatistics(
-  deps: AppDeps,
-  filters: StatisticsFilters,
-  pastDate?: string,
-): Promise<StatisticsView> {
-  const [row] = (await deps.db.all(sql`SELECT version FROM register_version WHERE id = 1`)) as {
-    version: number;
-  }[];
-  const version = Number(row?.version ?? 0);
-  const cache: PublicCache = publicCaches.get(deps.db) ?? { views: new Map(), pastInFlight: null };
-  publicCaches.set(deps.db, cache);
-  const publicCache = cache.views;
-  const key = JSON.stringify([
-    filters.authority ?? "",
-    filters.type ?? "",
-    filters.supervisor ?? "",
-    filters.year ?? "",
-    pastDate ?? "",
-    chinaDateOf(deps.now?.() ?? new Date()),
-    deps.config.domain.statisticsMinCell,
-    (await cubeStamp(deps.db))?.computedAt ?? "",
-  ]);
-  const hit = publicCache.get(key);
-  if (hit && hit.version === version && Date.now() - hit.at < PUBLIC_TTL_MS) return hit.view;
-  if (pastDate) {
-    if (cache.pastInFlight !== null && cache.pastInFlight !== key) throw new StatisticsBusy();
-    cache.pastInFlight = key;
-  }
-  const view = statistics(deps, null, filters, pastDate).finally(() => {
-    if (cache.pastInFlight === key) cache.pastInFlight = null;
-  });
-  if (publicCache.size >= 100) publicCache.delete(publicCache.keys().next().value!);
-  publicCache.set(key, { version, at: Date.now(), view });
-  view.catch(() => publicCache.delete(key));
-  return view;
 }

@@ -82,6 +82,25 @@ describe("statistics filters", () => {
     expect(lines[1]).toMatch(new RegExp(`^2025年,${n},`));
   });
 
+  it("a number opens the organizations it counts: the register's 社会团体 正常 links to a search that finds as many", async () => {
+    const n = await count(sql`o.type = 'social_group' AND o.status = 'active'`);
+    // The whole register (the public figures; a registrar's one district alike): the search's own filters say it.
+    const html = await (await get("/statistics")).text();
+    expect(html).toContain(
+      `<a href="/search?type=social_group&amp;status=active">${n.toLocaleString("zh-CN")}</a>`,
+    );
+    const found = await (await get("/search?type=social_group&status=active")).text();
+    expect(found.replace(/\s+/g, " ")).toContain(`共 ${n.toLocaleString("zh-CN")} 个社会组织`);
+    // The months of this year and the districts compared are on the page, each with its definition.
+    expect(html).toContain("成立与终止（2026年，按月）");
+    expect(html).toContain("各登记管理机关对比");
+    // A city's registrar sees several authorities, which one search cannot select: the rows link, the numbers do not.
+    const cityPage = await (await get("/registrar/statistics", city)).text();
+    expect(cityPage).not.toContain('href="/search?type=social_group');
+    const district = await (await get("/registrar/statistics?authority=159901", city)).text();
+    expect(district).toContain('href="/search?authority=159901&amp;type=social_group&amp;status=active"');
+  });
+
   it("from=&to= (起止日期) counts each year's registrations within the range, in the page, its CSV and the API", async () => {
     const n = await count(sql`o.registered_on BETWEEN '2025-03-01' AND '2025-09-30'`);
     const q = "from=2025-03-01&to=2025-09-30";

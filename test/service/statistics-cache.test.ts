@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testConfig } from "../../src/config";
 import { openMemoryDatabase } from "../../src/node-db";
-import { publicStatistics, StatisticsBusy } from "../../src/statistics/service";
+import { publicStatistics, StatisticsBusy } from "../../src/statistics/public-cache";
 import { insertOrgs } from "../support/orgs";
 
 /**

@@ -238,6 +238,38 @@ describe("statistics from the nightly precomputation", () => {
     expect(row(d1, "register", "社会团体")).toEqual([0, 1, 1, 0]);
   });
 
+  it("counted by hand: the months of a year, the districts compared and the supervision compared, on both paths", async () => {
+    const check = async () => {
+      const all = await statistics(deps, user, {});
+      // 2026-11-22: 丙 registered, 乙 注销 (columns 成立, 注销, 撤销, 吊销, 净增长).
+      expect(row(all, "flows-month", "11月")).toEqual([1, 1, 0, 0, 0]);
+      expect(all.series.find((s) => s.key === "flows-month")!.rows).toHaveLength(11); // up to the day counted to
+      const y2025 = await statistics(deps, user, { year: 2025 });
+      expect(row(y2025, "flows-month", "3月")).toEqual([0, 0, 1, 0, -1]); // 丁 撤销
+      // Districts (正常, 2026年成立, 2026年终止): 甲 (moved) and 戊 in 159982; 乙, 丙, 丁 in 159981.
+      expect(row(all, "register-districts", "乙区民政局")).toEqual([2, 0, 0]);
+      expect(row(all, "register-districts", "甲区民政局")).toEqual([1, 1, 1]);
+      expect(row(all, "register-supervision", "直接登记")).toEqual([0, 0, 1]); // 乙
+      expect(row(all, "register-supervision", "已脱钩")).toEqual([1, 1, 0]); // 丙
+      expect(row(all, "register-supervision", "示范市科协")).toEqual([1, 0, 0]); // 甲
+      expect(row(all, "register-supervision", "业务主管单位未登记")).toEqual([1, 0, 0]); // 戊 (丁 撤销)
+      // The public sees no net growth; each number of the register opens its organizations in the search.
+      const pub = await statistics(deps, null, {});
+      expect(pub.series.find((s) => s.key === "flows-month")!.columns).toEqual([
+        "成立",
+        "注销",
+        "撤销",
+        "吊销",
+      ]);
+      const register = all.series.find((s) => s.key === "register")!.rows[0]!;
+      expect(register.cells![0]).toBe("/search?type=social_group&status=active");
+    };
+    await db.run(sql`DELETE FROM stat_cube_meta`);
+    await check();
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    await check();
+  });
+
   it("the supervisor filter: 直接登记, 已脱钩 and one 业务主管单位, each counted by hand", async () => {
     await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
     const direct = await statistics(deps, user, { supervisor: "direct" });

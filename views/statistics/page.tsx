@@ -18,15 +18,23 @@ const COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00
 
 /** A withheld public count (−1, below the minimum cell `min`) reads "少于N". */
 const show = (s: Series, v: number, min = 5) =>
-  v < 0 ? `少于${min}` : s.percent ? `${(v / 10).toFixed(1)}%` : v.toLocaleString("zh-CN");
+  v < 0 && !s.signed ? `少于${min}` : s.percent ? `${(v / 10).toFixed(1)}%` : v.toLocaleString("zh-CN");
+
+/** The rows a chart draws (a comparison draws its first `chartRows`; the table shows every row). */
+const drawn = (s: Series) => (s.chartRows ? s.rows.slice(0, s.chartRows) : s.rows);
 
 function BarChart({ s, min }: { s: Series; min: number }) {
+  if (s.stacked) return <StackedBarChart s={s} min={min} />;
+  if (s.chartRows) return <ComparisonChart s={s} min={min} />;
   const width = 640;
   const height = 260;
   const margin = { top: 16, right: 12, bottom: 40, left: 56 };
-  const max = Math.max(1, ...s.rows.flatMap((r) => r.values));
+  const rows = drawn(s);
+  const max = Math.max(1, ...rows.flatMap((r) => r.values));
+  // A net growth may fall below zero: the axis then reaches below it.
+  const low = s.signed ? Math.min(0, ...rows.flatMap((r) => r.values)) : 0;
   const x = scaleBand<string>()
-    .domain(s.rows.map((r) => r.label))
+    .domain(rows.map((r) => r.label))
     .range([margin.left, width - margin.right])
     .paddingInner(0.2)
     .paddingOuter(0.1);
@@ -35,7 +43,7 @@ function BarChart({ s, min }: { s: Series; min: number }) {
     .range([0, x.bandwidth()])
     .padding(0.05);
   const y = scaleLinear()
-    .domain([0, s.percent ? 1000 : max])
+    .domain([low, s.percent ? 1000 : max])
     .nice()
     .range([height - margin.bottom, margin.top]);
   const ticks = y.ticks(5);
@@ -55,14 +63,14 @@ function BarChart({ s, min }: { s: Series; min: number }) {
           </text>
         </g>
       ))}
-      {s.rows.map((r) => (
+      {rows.map((r) => (
         <g>
           {r.values.map((v, i) => (
             <rect
               x={(x(r.label) ?? 0) + (inner(i) ?? 0)}
               y={y(Math.max(0, v))}
               width={inner.bandwidth()}
-              height={Math.max(0, y(0) - y(Math.max(0, v)))}
+              height={s.signed ? Math.abs(y(0) - y(v)) : Math.max(0, y(0) - y(Math.max(0, v)))}
               fill={COLOURS[i % COLOURS.length]}
             >
               <title>{`${r.label} ${s.columns[i]}：${show(s, v, min)}`}</title>
@@ -78,6 +86,137 @@ function BarChart({ s, min }: { s: Series; min: number }) {
           </text>
         </g>
       ))}
+    </svg>
+  );
+}
+
+/** A comparison of many named rows (districts, 业务主管单位): horizontal bars, each row's name written in full beside it. */
+function ComparisonChart({ s, min }: { s: Series; min: number }) {
+  const rows = drawn(s);
+  const band = 10 + 8 * s.columns.length;
+  const width = 640;
+  const margin = { top: 8, right: 48, bottom: 24, left: 168 };
+  const height = margin.top + margin.bottom + band * rows.length;
+  const y = scaleBand<string>()
+    .domain(rows.map((r) => r.label))
+    .range([margin.top, height - margin.bottom])
+    .paddingInner(0.2);
+  const inner = scaleBand<number>()
+    .domain(s.columns.map((_, i) => i))
+    .range([0, y.bandwidth()])
+    .padding(0.1);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, ...rows.flatMap((r) => r.values))])
+    .nice()
+    .range([margin.left, width - margin.right]);
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      class="chart chart-comparison"
+      role="img"
+      aria-labelledby={`chart-${s.key}-title chart-${s.key}-summary`}
+    >
+      <title id={`chart-${s.key}-title`}>{s.title}</title>
+      {x.ticks(5).map((t) => (
+        <g>
+          <line x1={x(t)} x2={x(t)} y1={margin.top} y2={height - margin.bottom} class="chart-grid" />
+          <text x={x(t)} y={height - margin.bottom + 14} class="chart-tick" text-anchor="middle">
+            {t.toLocaleString("zh-CN")}
+          </text>
+        </g>
+      ))}
+      {rows.map((r) => (
+        <g>
+          <text
+            x={margin.left - 6}
+            y={(y(r.label) ?? 0) + y.bandwidth() / 2}
+            class="chart-tick"
+            text-anchor="end"
+            dominant-baseline="middle"
+          >
+            {r.label.length > 12 ? `${r.label.slice(0, 12)}…` : r.label}
+          </text>
+          {r.values.map((v, i) => (
+            <rect
+              x={margin.left}
+              y={(y(r.label) ?? 0) + (inner(i) ?? 0)}
+              width={Math.max(0, x(Math.max(0, v)) - margin.left)}
+              height={inner.bandwidth()}
+              fill={COLOURS[i % COLOURS.length]}
+            >
+              <title>{`${r.label} ${s.columns[i]}：${show(s, v, min)}`}</title>
+            </rect>
+          ))}
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/** Each row's values as the parts of one bar (the register by status within each type). */
+function StackedBarChart({ s, min }: { s: Series; min: number }) {
+  const width = 640;
+  const height = 260;
+  const margin = { top: 16, right: 12, bottom: 40, left: 56 };
+  const rows = drawn(s);
+  const total = (r: Series["rows"][number]) => r.values.reduce((a, v) => a + Math.max(0, v), 0);
+  const x = scaleBand<string>()
+    .domain(rows.map((r) => r.label))
+    .range([margin.left, width - margin.right])
+    .paddingInner(0.3)
+    .paddingOuter(0.15);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...rows.map(total))])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      class="chart chart-stacked"
+      role="img"
+      aria-labelledby={`chart-${s.key}-title chart-${s.key}-summary`}
+    >
+      <title id={`chart-${s.key}-title`}>{s.title}</title>
+      {y.ticks(5).map((t) => (
+        <g>
+          <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} class="chart-grid" />
+          <text x={margin.left - 6} y={y(t)} class="chart-tick" text-anchor="end" dominant-baseline="middle">
+            {t.toLocaleString("zh-CN")}
+          </text>
+        </g>
+      ))}
+      {rows.map((r) => {
+        let base = 0;
+        return (
+          <g>
+            {r.values.map((v, i) => {
+              const from = base;
+              base += Math.max(0, v);
+              return (
+                <rect
+                  x={x(r.label) ?? 0}
+                  y={y(base)}
+                  width={x.bandwidth()}
+                  height={Math.max(0, y(from) - y(base))}
+                  fill={COLOURS[i % COLOURS.length]}
+                  stroke="#fff"
+                  stroke-width={i > 0 ? 1 : 0}
+                >
+                  <title>{`${r.label} ${s.columns[i]}：${show(s, v, min)}`}</title>
+                </rect>
+              );
+            })}
+            <text
+              x={(x(r.label) ?? 0) + x.bandwidth() / 2}
+              y={height - margin.bottom + 16}
+              class="chart-tick"
+              text-anchor="middle"
+            >
+              {r.label.length > 8 ? `${r.label.slice(0, 8)}…` : r.label}
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
 }
@@ -164,6 +303,12 @@ function LineChart({ s, min }: { s: Series; min: number }) {
 
 function summary(s: Series, min: number): string {
   if (s.rows.length === 0) return "没有数据。";
+  if (s.chartRows) {
+    const top = s.rows[0]!;
+    return `共 ${s.rows.length} 项；${s.columns[0]}最多的是${top.label}：${s.columns
+      .map((c, i) => `${c} ${show(s, top.values[i] ?? 0, min)}`)
+      .join("，")}。`;
+  }
   const last = s.rows.at(-1)!;
   if (s.line && s.rows.length > 1) {
     const first = s.rows[0]!;
@@ -312,9 +457,13 @@ export function StatisticsPage(p: {
                   {s.rows.map((r) => (
                     <tr>
                       <th scope="row">{r.href ? <a href={r.href}>{r.label}</a> : r.label}</th>
-                      {r.values.map((x) => (
-                        <td>{show(s, x, min)}</td>
-                      ))}
+                      {r.values.map((x, i) => {
+                        const href = r.cells?.[i];
+                        // A withheld or zero count opens nothing; any other number opens its organizations.
+                        return (
+                          <td>{href && x > 0 ? <a href={href}>{show(s, x, min)}</a> : show(s, x, min)}</td>
+                        );
+                      })}
                     </tr>
                   ))}
                 </tbody>
