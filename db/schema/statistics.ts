@@ -110,3 +110,23 @@ export const statCubeMeta = sqliteTable("stat_cube_meta", {
   /** The rebuild the pages read (the cube rows of this generation). */
   gen: integer("gen").notNull().default(0),
 });
+
+/**
+ * The annual inspection's review (registrar figures): concluded filings by year, the filing's authority and type, the
+ * rounds returned for correction (R-C3; 3 stands for three or more) and the days from the first submission to the
+ * conclusion (capped at 366), so a page reads the medians of any district and type without reading the filings.
+ */
+export const statReviewCube = sqliteTable(
+  "stat_review_cube",
+  {
+    /** Which rebuild wrote the row (as the other cubes). */
+    gen: integer("gen").notNull(),
+    year: integer("year").notNull(),
+    authorityId: integer("authority_id").notNull(),
+    type: text("type").notNull(),
+    rounds: integer("rounds").notNull(),
+    days: integer("days").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gen, t.year, t.authorityId, t.type, t.rounds, t.days] })],
+);

@@ -11,6 +11,7 @@ import { cnDate } from "../domain/dates";
 import { SUPERVISION_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
 import type { Series } from "./contract";
+import { REVIEW_FACETS } from "./cubes";
 import { authorityThen, type CountScope, facetWhere, inList } from "./figures";
 
 const KINDS = ["in", "deregistered", "revoked", "license_revoked"] as const;
@@ -197,4 +198,77 @@ export async function comparisons(
     }),
   });
   return out;
+}
+
+/** The median of counted values (`[value, count]` pairs): the middle one, or the mean of the two middle ones. */
+export function medianOf(counted: [number, number][]): number | null {
+  const sorted = counted.filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((a, [, n]) => a + n, 0);
+  if (total === 0) return null;
+  const at = (k: number) => {
+    let seen = 0;
+    for (const [v, n] of sorted) {
+      seen += n;
+      if (k < seen) return v;
+    }
+    return sorted.at(-1)![0];
+  };
+  return (at(Math.floor((total - 1) / 2)) + at(Math.floor(total / 2))) / 2;
+}
+
+/**
+ * The annual inspection's review per year (registrar figures, today): concluded filings by the rounds returned for
+ * correction (R-C3), and the median days from the first submission to the conclusion; by the filing's own authority
+ * and type (a supervisor filter does not apply), from the cube or, before it exists, the filings.
+ */
+export async function reviewSeries(db: Db, s: CountScope, fromCube: boolean): Promise<Series[]> {
+  const parts: SQL[] = [];
+  if (fromCube) {
+    parts.push(sql`c.gen = (SELECT gen FROM stat_cube_meta WHERE id = 1)`);
+    parts.push(s.whole ? sql`c.authority_id = 0` : sql`c.authority_id IN ${inList(s.ids)}`);
+    if (s.type) parts.push(sql`c.type = ${s.type}`);
+  } else {
+    parts.push(sql`ai.concluded_on IS NOT NULL AND ai.submitted_at IS NOT NULL`);
+    if (!s.whole) parts.push(sql`ai.authority_id IN ${inList(s.ids)}`);
+    if (s.type) parts.push(sql`ai.org_type = ${s.type}`);
+  }
+  const rows = (await readAll(
+    db,
+    fromCube
+      ? sql`SELECT c.year, c.rounds, c.days, sum(c.n) AS n FROM stat_review_cube c
+          WHERE ${sql.join(parts, sql` AND `)} GROUP BY 1, 2, 3`
+      : sql`SELECT year, rounds, days, sum(n) AS n FROM (SELECT ${REVIEW_FACETS} FROM annual_inspections ai
+          WHERE ${sql.join(parts, sql` AND `)} GROUP BY 1, 2, 3, 4, 5) GROUP BY 1, 2, 3`,
+  )) as { year: number; rounds: number; days: number; n: number }[];
+  const years = [...new Set(rows.map((r) => Number(r.year)))].sort();
+  const ofYear = (y: number) => rows.filter((r) => Number(r.year) === y);
+  return [
+    {
+      key: "inspection-review",
+      title: "年检退回补正的轮次（按年度）",
+      definition:
+        "已作出结论的年检，按登记管理机关退回补正的次数分列：一次报送即作出结论的为一次通过；按年检所属的登记管理机关和组织类型统计。",
+      columns: ["一次通过", "退回1轮", "退回2轮", "退回3轮及以上"],
+      stacked: true,
+      rows: years.map((y) => ({
+        label: `${y}年度`,
+        values: [0, 1, 2, 3].map((k) =>
+          ofYear(y)
+            .filter((r) => Number(r.rounds) === k)
+            .reduce((a, r) => a + Number(r.n), 0),
+        ),
+      })),
+    },
+    {
+      key: "inspection-days",
+      title: "从首次报送到作出结论的天数（按年度，中位数）",
+      definition:
+        "已作出结论的年检，自首次报送年度工作报告之日至作出结论之日的日历天数的中位数（含退回补正的时间）。",
+      columns: ["中位天数"],
+      rows: years.map((y) => ({
+        label: `${y}年度`,
+        values: [medianOf(ofYear(y).map((r) => [Number(r.days), Number(r.n)])) ?? 0],
+      })),
+    },
+  ];
 }

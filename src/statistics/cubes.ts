@@ -20,6 +20,16 @@ const FACETS = sql.raw(
 );
 
 /**
+ * A concluded filing's review (alias `ai`, its own authority and type): the year, the rounds returned for correction
+ * (R-C3: a filing submitted n times was returned n−1 times; 3 for three or more) and the days from its first
+ * submission to its conclusion (0 to 366), with the count. The cube and the direct count share it.
+ */
+export const REVIEW_FACETS = sql.raw(`ai.year AS year, ai.authority_id AS authority_id, ai.org_type AS type,
+  min(max(ai.round - 1, 0), 3) AS rounds,
+  min(max(CAST(julianday(ai.concluded_on) - julianday(date(ai.submitted_at, '+8 hours')) AS INTEGER), 0), 366) AS days,
+  count(*) AS n`);
+
+/**
  * The cubes' contents as at `day`, each a SELECT whose columns are named as the table's (all but `gen`); `totals`
  * names the columns (after `authority_id`) whose rows are also summed over every authority under `authority_id` 0.
  */
@@ -50,6 +60,12 @@ function cubeQueries(day: string): { table: string; select: SQL; totals?: string
         FROM credit_cases c JOIN organizations o ON o.id = c.org_id
         WHERE c.listed_on IS NOT NULL AND c.listed_on <= ${day} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
       totals: ["list", "type", "sup_mode", "sup_unit", "listed_year", "removed_year"],
+    },
+    {
+      table: "stat_review_cube",
+      select: sql`SELECT ${REVIEW_FACETS} FROM annual_inspections ai
+        WHERE ai.concluded_on IS NOT NULL AND ai.submitted_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
+      totals: ["year", "type", "rounds", "days"],
     },
     {
       // R-F3, as src/party/queries.ts counts it: active organizations, covered by their own party organization or a

@@ -16,7 +16,7 @@ import { coverageGroups } from "../party/queries";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
 import { zombieFiguresByYear } from "../zombie/stats";
-import { comparisons, monthlyFlows } from "./breakdowns";
+import { comparisons, monthlyFlows, reviewSeries } from "./breakdowns";
 import type { FilterError, Series, StatisticsFilters, StatisticsView } from "./contract";
 import { cubeStamp } from "./cubes";
 import {
@@ -306,6 +306,10 @@ async function compute(
       })),
     });
 
+  // The review of the annual inspection: rounds returned for correction and days to a conclusion (today only).
+  if (!isPublic && !pastDate && !supervisor)
+    series.push(...(await reviewSeries(db, scope, run !== undefined)));
+
   // The credit lists: listed and removed per year, the stock at each year's end.
   series.push({
     key: "credit",
@@ -364,7 +368,7 @@ async function compute(
       key: "zombie-flow",
       title: "僵尸型社会组织线索与案件（按年度）",
       definition:
-        "发现线索：当年首次出现任一线索（R-E1）的组织数；立案、结案：当年立案和结案的处置案件数；年末在办：当年12月31日（本年为今天）尚未结案的案件数。",
+        "发现线索：当年首次出现任一僵尸型社会组织线索的组织数；立案、结案：当年立案和结案的处置案件数；年末在办：当年12月31日（本年为今天）尚未结案的案件数。",
       columns: ["发现线索", "立案", "结案", "年末在办"],
       rows: years.map((y) => {
         const ofYear = figures.filter((f) => f.year === y);

@@ -79,6 +79,9 @@ beforeAll(async () => {
     await db.run(sql`INSERT INTO annual_inspections (org_id, authority_id, year_id, year, org_type, supervision_mode,
       state, conclusion, concluded_on, published_on) SELECT ${org}, ${city}, y.id, 2025, 'social_group', 'supervised', ${state},
       ${conclusion}, ${conclusion ? "2026-06-20" : null}, ${state === "published" ? "2026-07-10" : null} FROM inspection_years y`);
+  // 甲's filing was returned once: submitted first on 2026-03-10 (Beijing), concluded 2026-06-20, 102 days later.
+  await db.run(sql`UPDATE annual_inspections SET round = 2, submitted_at = '2026-03-10T02:00:00.000Z'
+    WHERE org_id = ${jia!.id}`);
   for (const [org, listed, removed] of [
     [yi!.id, "2025-07-01", null],
     [ding!.id, "2024-03-01", "2025-02-01"],
@@ -253,6 +256,12 @@ describe("statistics from the nightly precomputation", () => {
       expect(row(all, "register-supervision", "已脱钩")).toEqual([1, 1, 0]); // 丙
       expect(row(all, "register-supervision", "示范市科协")).toEqual([1, 0, 0]); // 甲
       expect(row(all, "register-supervision", "业务主管单位未登记")).toEqual([1, 0, 0]); // 戊 (丁 撤销)
+      // The review (registrar): 甲 returned once, 102 days from its first submission to its conclusion.
+      expect(row(all, "inspection-review", "2025年度")).toEqual([0, 1, 0, 0]);
+      expect(row(all, "inspection-days", "2025年度")).toEqual([102]);
+      expect(
+        row(await statistics(deps, user, { type: "foundation" }), "inspection-days", "2025年度"),
+      ).toBeUndefined();
       // The public sees no net growth; each number of the register opens its organizations in the search.
       const pub = await statistics(deps, null, {});
       expect(pub.series.find((s) => s.key === "flows-month")!.columns).toEqual([
@@ -329,7 +338,13 @@ describe("statistics from the nightly precomputation", () => {
     await statisticsCubesJob.run(deps, "2026-11-23", { dryRun: false });
     const after = (await cubeStamp(db))!.gen;
     expect(after).toBe(before + 1);
-    for (const table of ["stat_org_cube", "stat_filing_cube", "stat_credit_cube", "stat_party_cube"]) {
+    for (const table of [
+      "stat_org_cube",
+      "stat_filing_cube",
+      "stat_credit_cube",
+      "stat_review_cube",
+      "stat_party_cube",
+    ]) {
       const gens = (await db.all(sql`SELECT DISTINCT gen FROM ${sql.raw(table)}`)) as { gen: number }[];
       expect(
         gens.map((g) => Number(g.gen)),

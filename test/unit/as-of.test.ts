@@ -11,6 +11,7 @@ import {
 } from "../../src/domain/as-of";
 import { summaryAsOf } from "../../src/registry/as-of";
 import type { OrgSummary } from "../../src/registry/search";
+import { medianOf } from "../../src/statistics/breakdowns";
 import { yearsHeld } from "../../src/statistics/service";
 import { columnLetter, seriesSheet, sheetName } from "../../src/statistics/workbook";
 import { linePath } from "../../views/statistics/page";
@@ -159,6 +160,33 @@ describe("as_of: an entry as it stood that day", () => {
     expect(past.statusOn).toBe("2020-01-10");
     expect(past.authority).toEqual({ code: "159903", name: "丙区民政局" });
     expect(summaryAsOf(item, rows, authorities, "2026-03-01")).toEqual(item);
+  });
+});
+
+describe("the median days of the review, from counted values", () => {
+  it("the middle value, or the mean of the two middle ones; none when nothing is counted", () => {
+    expect(medianOf([[5, 3]])).toBe(5);
+    expect(
+      medianOf([
+        [3, 1],
+        [1, 1],
+      ]),
+    ).toBe(2);
+    expect(
+      medianOf([
+        [1, 1],
+        [2, 1],
+        [10, 1],
+      ]),
+    ).toBe(2);
+    expect(
+      medianOf([
+        [1, 2],
+        [9, 1],
+        [10, 0],
+      ]),
+    ).toBe(1);
+    expect(medianOf([])).toBeNull();
   });
 });
 
