@@ -149,8 +149,10 @@ export const organizations = sqliteTable(
     index("organizations_supervisor_unit_idx").on(t.supervisorUnitId),
     // The statistics count the register from this narrow index alone, never reading the wide rows.
     index("organizations_statistics_idx").on(t.type, t.status, t.registeredOn, t.statusOn, t.authorityId),
-    // The statistics as at a past day correct the nightly counts by the terminations dated after that day.
-    index("organizations_ended_idx").on(t.statusOn).where(sql`status <> 'active'`),
+    // The statistics count terminations by their dates (a month's, or those after a past day) from this index alone.
+    index("organizations_ended_idx")
+      .on(t.statusOn, t.status, t.type, t.authorityId)
+      .where(sql`status <> 'active'`),
     check("organizations_uscc_ck", sql`length(${t.uscc}) = 18`),
     check("organizations_name_ck", sql`length(trim(${t.name})) > 0`),
     check("organizations_type_ck", inList("type", ORG_TYPES)),

@@ -130,3 +130,24 @@ export const statReviewCube = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.gen, t.year, t.authorityId, t.type, t.rounds, t.days] })],
 );
+
+/**
+ * The register compared across authorities and supervision (derived from the organization cube by the same job): per
+ * authority, type and supervision, the organizations active at the job's day and those registered and terminated in
+ * its year; also summed over every authority under `authority_id` 0.
+ */
+export const statCompareCube = sqliteTable(
+  "stat_compare_cube",
+  {
+    /** Which rebuild wrote the row (as the other cubes). */
+    gen: integer("gen").notNull(),
+    authorityId: integer("authority_id").notNull(),
+    type: text("type").notNull(),
+    supMode: text("sup_mode").notNull(),
+    supUnit: integer("sup_unit").notNull(),
+    active: integer("active").notNull(),
+    registered: integer("registered").notNull(),
+    ended: integer("ended").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gen, t.authorityId, t.type, t.supMode, t.supUnit] })],
+);

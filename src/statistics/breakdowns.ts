@@ -8,7 +8,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { endOfChinaDay } from "../domain/as-of";
 import { cnDate } from "../domain/dates";
-import { SUPERVISION_LABELS } from "../registry/labels";
+import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
 import type { Series } from "./contract";
 import { REVIEW_FACETS } from "./cubes";
@@ -42,8 +42,11 @@ export async function monthlyFlows(
   const where = parts.length ? sql` AND ${sql.join(parts, sql` AND `)}` : sql``;
   const rows = (await readAll(
     db,
+    // Every type and status named, so the registrations read organizations_statistics_idx alone, and the
+    // terminations organizations_ended_idx alone, whatever the authority or type filter.
     sql`SELECT substr(o.registered_on, 6, 2) AS m, 'in' AS kind, count(*) AS n FROM organizations o
-      WHERE o.registered_on >= ${first} AND o.registered_on <= ${last}${where} GROUP BY 1
+      WHERE o.type IN ${inList(Object.keys(TYPE_LABELS))} AND o.status IN ${inList(Object.keys(STATUS_LABELS))}
+        AND o.registered_on >= ${first} AND o.registered_on <= ${last}${where} GROUP BY 1
     UNION ALL
     SELECT substr(o.status_on, 6, 2) AS m, o.status AS kind, count(*) AS n FROM organizations o
       WHERE o.status <> 'active' AND o.status_on >= ${first} AND o.status_on <= ${last}${where} GROUP BY 1, 2`,
@@ -75,11 +78,18 @@ export async function monthlyFlows(
   };
 }
 
-/** The current cube generation's organization rows (alias `c`) of a scope's authorities, each on its own. */
-function perAuthority(s: CountScope): SQL {
+/**
+ * The comparison cube's rows (alias `c`) of a scope: each of its authorities on its own (`perAuthority`), or the rows
+ * the scope sums (the whole register: those summed over every authority).
+ */
+function compareWhere(s: CountScope, perAuthority: boolean): SQL {
   const parts: SQL[] = [
     sql`c.gen = (SELECT gen FROM stat_cube_meta WHERE id = 1)`,
-    s.whole ? sql`c.authority_id <> 0` : sql`c.authority_id IN ${inList(s.ids)}`,
+    s.whole
+      ? perAuthority
+        ? sql`c.authority_id <> 0`
+        : sql`c.authority_id = 0`
+      : sql`c.authority_id IN ${inList(s.ids)}`,
   ];
   if (s.type) parts.push(sql`c.type = ${s.type}`);
   if (s.supervisor)
@@ -91,13 +101,11 @@ function perAuthority(s: CountScope): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-/** Organizations active now, registered this year and terminated this year: per group of the cube (alias `c`), or
- * counted from the register (alias `o`) before the cubes have ever been computed. */
+/** Organizations active now, registered this year and terminated this year: per group of the comparison cube
+ * (alias `c`, the cube's year), or counted from the register (alias `o`) before the cubes have ever been computed. */
 const FIGURES = (year: number, fromCube: boolean, today: string) =>
   fromCube
-    ? sql`sum(CASE WHEN c.status = 'active' THEN c.n ELSE 0 END) AS active,
-      sum(CASE WHEN c.reg_year = ${String(year)} THEN c.n ELSE 0 END) AS registered,
-      sum(CASE WHEN c.end_year = ${String(year)} THEN c.n ELSE 0 END) AS ended`
+    ? sql`sum(c.active) AS active, sum(c.registered) AS registered, sum(c.ended) AS ended`
     : sql`sum(CASE WHEN o.status = 'active' THEN 1 ELSE 0 END) AS active,
       sum(CASE WHEN substr(o.registered_on, 1, 4) = ${String(year)} THEN 1 ELSE 0 END) AS registered,
       sum(CASE WHEN o.status <> 'active' AND o.status_on <= ${today} AND substr(o.status_on, 1, 4) = ${String(year)}
@@ -134,13 +142,13 @@ export async function comparisons(
       ? [
           readAll(
             db,
-            sql`SELECT c.authority_id AS id, ${figures} FROM stat_org_cube c WHERE ${perAuthority(s)}
+            sql`SELECT c.authority_id AS id, ${figures} FROM stat_compare_cube c WHERE ${compareWhere(s, true)}
               GROUP BY 1 ORDER BY 2 DESC, 1`,
           ),
           readAll(
             db,
-            sql`SELECT c.sup_mode AS mode, c.sup_unit AS unit, ${figures} FROM stat_org_cube c
-              WHERE ${perAuthority(s)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
+            sql`SELECT c.sup_mode AS mode, c.sup_unit AS unit, ${figures} FROM stat_compare_cube c
+              WHERE ${compareWhere(s, false)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
           ),
         ]
       : [

@@ -112,7 +112,32 @@ async function computeCubes(deps: AppDeps, today: string) {
     }
     out.push({ table: q.table, columns, rows });
   }
+  out.push(compareCube(out.find((c) => c.table === "stat_org_cube")?.rows ?? [], today.slice(0, 4)));
   return out;
+}
+
+/** The comparison cube, summed from the organization cube's rows (its authority 0 totals included). */
+function compareCube(orgRows: CubeRow[], year: string) {
+  const columns = ["authority_id", "type", "sup_mode", "sup_unit", "active", "registered", "ended"];
+  const rows = new Map<string, CubeRow & { active: number; registered: number; ended: number }>();
+  for (const r of orgRows) {
+    const k = keyOf(r, columns.slice(0, 4));
+    const row = rows.get(k) ?? {
+      authority_id: r.authority_id!,
+      type: r.type!,
+      sup_mode: r.sup_mode!,
+      sup_unit: r.sup_unit!,
+      active: 0,
+      registered: 0,
+      ended: 0,
+    };
+    const n = Number(r.n);
+    if (r.status === "active") row.active += n;
+    if (r.reg_year === year) row.registered += n;
+    if (r.end_year === year) row.ended += n;
+    rows.set(k, row);
+  }
+  return { table: "stat_compare_cube", columns, rows: [...rows.values()] as CubeRow[] };
 }
 
 /** How many rows differ between the new counts and the generation the pages read. */

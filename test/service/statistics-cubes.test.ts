@@ -343,6 +343,7 @@ describe("statistics from the nightly precomputation", () => {
       "stat_filing_cube",
       "stat_credit_cube",
       "stat_review_cube",
+      "stat_compare_cube",
       "stat_party_cube",
     ]) {
       const gens = (await db.all(sql`SELECT DISTINCT gen FROM ${sql.raw(table)}`)) as { gen: number }[];
