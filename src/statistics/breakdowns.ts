@@ -12,7 +12,7 @@ import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "../registry/labe
 import { readAll } from "../registry/read";
 import type { Series } from "./contract";
 import { REVIEW_FACETS } from "./cubes";
-import { authorityThen, type CountScope, facetWhere, inList } from "./figures";
+import { authorityThen, type CountScope, cubeRows, facetWhere, inList } from "./figures";
 
 const KINDS = ["in", "deregistered", "revoked", "license_revoked"] as const;
 
@@ -83,22 +83,14 @@ export async function monthlyFlows(
  * the scope sums (the whole register: those summed over every authority).
  */
 function compareWhere(s: CountScope, perAuthority: boolean): SQL {
-  const parts: SQL[] = [
-    sql`c.gen = (SELECT gen FROM stat_cube_meta WHERE id = 1)`,
-    s.whole
-      ? perAuthority
+  return cubeRows(
+    s,
+    !s.whole
+      ? sql`c.authority_id IN ${inList(s.ids)}`
+      : perAuthority
         ? sql`c.authority_id <> 0`
-        : sql`c.authority_id = 0`
-      : sql`c.authority_id IN ${inList(s.ids)}`,
-  ];
-  if (s.type) parts.push(sql`c.type = ${s.type}`);
-  if (s.supervisor)
-    parts.push(
-      "unitId" in s.supervisor
-        ? sql`c.sup_unit = ${s.supervisor.unitId}`
-        : sql`c.sup_mode = ${s.supervisor.mode}`,
-    );
-  return sql.join(parts, sql` AND `);
+        : sql`c.authority_id = 0`,
+  );
 }
 
 /** Organizations active now, registered this year and terminated this year: per group of the comparison cube

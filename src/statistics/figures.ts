@@ -47,10 +47,12 @@ const CURRENT_GEN = sql`c.gen = (SELECT gen FROM stat_cube_meta WHERE id = 1)`;
 
 /** The cube rows (alias `c`) of the current generation a scope sums; the whole register reads authority_id 0. */
 export function cubeWhere(s: CountScope): SQL {
-  const parts: SQL[] = [
-    CURRENT_GEN,
-    s.whole ? sql`c.authority_id = 0` : sql`c.authority_id IN ${inList(s.ids)}`,
-  ];
+  return cubeRows(s, s.whole ? sql`c.authority_id = 0` : sql`c.authority_id IN ${inList(s.ids)}`);
+}
+
+/** A cube's current rows (alias `c`) of the given authorities, with the scope's type and supervisor filters. */
+export function cubeRows(s: CountScope, authorities: SQL): SQL {
+  const parts: SQL[] = [CURRENT_GEN, authorities];
   if (s.type) parts.push(sql`c.type = ${s.type}`);
   if (s.supervisor)
     parts.push(

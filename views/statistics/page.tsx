@@ -4,7 +4,8 @@
  * reads without colour), with its definition, a text summary, the same numbers as a table under a disclosure, and its CSV. No charting
  * runtime in the browser; prints as it shows.
  */
-import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
+import { type ScaleLinear, scaleBand, scaleLinear, scalePoint } from "d3-scale";
+import type { Child } from "hono/jsx";
 import type { SessionUser } from "../../src/context";
 import { pastViewBanner } from "../../src/domain/as-of";
 import { TYPE_LABELS } from "../../src/registry/labels";
@@ -22,6 +23,46 @@ const show = (s: Series, v: number, min = 5) =>
 
 /** The rows a chart draws (a comparison draws its first `chartRows`; the table shows every row). */
 const drawn = (s: Series) => (s.chartRows ? s.rows.slice(0, s.chartRows) : s.rows);
+
+/** A chart's SVG: its viewBox, its title, and the summary under it as its description. */
+function ChartFrame(p: { s: Series; width: number; height: number; class: string; children?: Child }) {
+  return (
+    <svg
+      viewBox={`0 0 ${p.width} ${p.height}`}
+      class={p.class}
+      role="img"
+      aria-labelledby={`chart-${p.s.key}-title chart-${p.s.key}-summary`}
+    >
+      <title id={`chart-${p.s.key}-title`}>{p.s.title}</title>
+      {p.children}
+    </svg>
+  );
+}
+
+/** The horizontal grid lines of a value axis, each with its value (a count, or a percentage in tenths). */
+function YGrid(p: { y: ScaleLinear<number, number>; left: number; right: number; percent?: boolean }) {
+  return (
+    <>
+      {p.y.ticks(5).map((t) => (
+        <g>
+          <line x1={p.left} x2={p.right} y1={p.y(t)} y2={p.y(t)} class="chart-grid" />
+          <text x={p.left - 6} y={p.y(t)} class="chart-tick" text-anchor="end" dominant-baseline="middle">
+            {p.percent ? `${t / 10}%` : t.toLocaleString("zh-CN")}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
+/** A category's name under its bar, shortened past eight characters (the table has it in full). */
+function BandLabel(p: { x: number; y: number; label: string }) {
+  return (
+    <text x={p.x} y={p.y} class="chart-tick" text-anchor="middle">
+      {p.label.length > 8 ? `${p.label.slice(0, 8)}…` : p.label}
+    </text>
+  );
+}
 
 function BarChart({ s, min }: { s: Series; min: number }) {
   if (s.stacked) return <StackedBarChart s={s} min={min} />;
@@ -46,23 +87,9 @@ function BarChart({ s, min }: { s: Series; min: number }) {
     .domain([low, s.percent ? 1000 : max])
     .nice()
     .range([height - margin.bottom, margin.top]);
-  const ticks = y.ticks(5);
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      class="chart"
-      role="img"
-      aria-labelledby={`chart-${s.key}-title chart-${s.key}-summary`}
-    >
-      <title id={`chart-${s.key}-title`}>{s.title}</title>
-      {ticks.map((t) => (
-        <g>
-          <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} class="chart-grid" />
-          <text x={margin.left - 6} y={y(t)} class="chart-tick" text-anchor="end" dominant-baseline="middle">
-            {s.percent ? `${t / 10}%` : t.toLocaleString("zh-CN")}
-          </text>
-        </g>
-      ))}
+    <ChartFrame s={s} width={width} height={height} class="chart">
+      <YGrid y={y} left={margin.left} right={width - margin.right} percent={s.percent} />
       {rows.map((r) => (
         <g>
           {r.values.map((v, i) => (
@@ -76,17 +103,14 @@ function BarChart({ s, min }: { s: Series; min: number }) {
               <title>{`${r.label} ${s.columns[i]}：${show(s, v, min)}`}</title>
             </rect>
           ))}
-          <text
+          <BandLabel
             x={(x(r.label) ?? 0) + x.bandwidth() / 2}
             y={height - margin.bottom + 16}
-            class="chart-tick"
-            text-anchor="middle"
-          >
-            {r.label.length > 8 ? `${r.label.slice(0, 8)}…` : r.label}
-          </text>
+            label={r.label}
+          />
         </g>
       ))}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -110,13 +134,7 @@ function ComparisonChart({ s, min }: { s: Series; min: number }) {
     .nice()
     .range([margin.left, width - margin.right]);
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      class="chart chart-comparison"
-      role="img"
-      aria-labelledby={`chart-${s.key}-title chart-${s.key}-summary`}
-    >
-      <title id={`chart-${s.key}-title`}>{s.title}</title>
+    <ChartFrame s={s} width={width} height={height} class="chart chart-comparison">
       {x.ticks(5).map((t) => (
         <g>
           <line x1={x(t)} x2={x(t)} y1={margin.top} y2={height - margin.bottom} class="chart-grid" />
@@ -149,7 +167,7 @@ function ComparisonChart({ s, min }: { s: Series; min: number }) {
           ))}
         </g>
       ))}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -170,21 +188,8 @@ function StackedBarChart({ s, min }: { s: Series; min: number }) {
     .nice()
     .range([height - margin.bottom, margin.top]);
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      class="chart chart-stacked"
-      role="img"
-      aria-labelledby={`chart-${s.key}-title chart-${s.key}-summary`}
-    >
-      <title id={`chart-${s.key}-title`}>{s.title}</title>
-      {y.ticks(5).map((t) => (
-        <g>
-          <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} class="chart-grid" />
-          <text x={margin.left - 6} y={y(t)} class="chart-tick" text-anchor="end" dominant-baseline="middle">
-            {t.toLocaleString("zh-CN")}
-          </text>
-        </g>
-      ))}
+    <ChartFrame s={s} width={width} height={height} class="chart chart-stacked">
+      <YGrid y={y} left={margin.left} right={width - margin.right} percent={s.percent} />
       {rows.map((r) => {
         let base = 0;
         return (
@@ -206,18 +211,15 @@ function StackedBarChart({ s, min }: { s: Series; min: number }) {
                 </rect>
               );
             })}
-            <text
+            <BandLabel
               x={(x(r.label) ?? 0) + x.bandwidth() / 2}
               y={height - margin.bottom + 16}
-              class="chart-tick"
-              text-anchor="middle"
-            >
-              {r.label.length > 8 ? `${r.label.slice(0, 8)}…` : r.label}
-            </text>
+              label={r.label}
+            />
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -250,21 +252,8 @@ function LineChart({ s, min }: { s: Series; min: number }) {
   // Label at most ~10 years on the axis; every point keeps its tooltip.
   const every = Math.max(1, Math.ceil(s.rows.length / 10));
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      class="chart chart-line"
-      role="img"
-      aria-labelledby={`chart-${s.key}-title chart-${s.key}-summary`}
-    >
-      <title id={`chart-${s.key}-title`}>{s.title}</title>
-      {y.ticks(5).map((t) => (
-        <g>
-          <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} class="chart-grid" />
-          <text x={margin.left - 6} y={y(t)} class="chart-tick" text-anchor="end" dominant-baseline="middle">
-            {s.percent ? `${t / 10}%` : t.toLocaleString("zh-CN")}
-          </text>
-        </g>
-      ))}
+    <ChartFrame s={s} width={width} height={height} class="chart chart-line">
+      <YGrid y={y} left={margin.left} right={width - margin.right} percent={s.percent} />
       {s.rows.map((r, j) =>
         j % every === 0 ? (
           <text x={x(r.label) ?? 0} y={height - margin.bottom + 16} class="chart-tick" text-anchor="middle">
@@ -297,7 +286,7 @@ function LineChart({ s, min }: { s: Series; min: number }) {
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }
 
