@@ -57,6 +57,25 @@ export interface FilingSubject {
   supervisionMode: SupervisionMode;
 }
 
+/**
+ * A subject only its registrar acts on (a credit case, a zombie case, a registration application): no 业务主管单位
+ * takes part, so the scope check reads the organization and the authority alone.
+ */
+export function registrarSubject(s: {
+  orgId: number;
+  authorityId: number;
+  applicationId?: number;
+}): FilingSubject {
+  const subject: FilingSubject = {
+    orgId: s.orgId,
+    authorityId: s.authorityId,
+    supervisorUnitId: null,
+    supervisionMode: "direct",
+  };
+  if (s.applicationId !== undefined) subject.applicationId = s.applicationId;
+  return subject;
+}
+
 /** R-C4 */
 export const CONCLUSIONS = ["qualified", "basically_qualified", "unqualified"] as const;
 export type Conclusion = (typeof CONCLUSIONS)[number];
