@@ -17,6 +17,18 @@ export interface Candidate {
   case: NewCase;
 }
 
+/** A candidate about an organization as the jobs' queries read it: its line on the report gives `reason`. */
+export function candidate(
+  org: { orgId: number; authorityId: number; name: string },
+  reason: string,
+  c: Omit<NewCase, "orgId" | "authorityId">,
+): Candidate {
+  return {
+    item: { orgId: org.orgId, label: org.name, reason },
+    case: { orgId: org.orgId, authorityId: org.authorityId, ...c },
+  };
+}
+
 /**
  * A candidate job's run: `open` each batch of candidates (a job reading page by page opens each page), then `report`
  * with the summary sentence for the number opened; the dry run's "将" is prefixed here.

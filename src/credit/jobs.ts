@@ -21,7 +21,7 @@ import {
   unreachableBy,
 } from "../domain/credit";
 import type { Job, JobItem, JobReport } from "../jobs/types";
-import { type Candidate, candidateRun } from "./candidate-run";
+import { type Candidate, candidate, candidateRun } from "./candidate-run";
 import { act } from "./service";
 
 const MAX_ITEMS = 500;
@@ -63,23 +63,16 @@ export const creditCandidatesJob: Job = {
     const run = candidateRun(deps, this.name, dryRun);
     for (let rows = await page(0); rows.length > 0; rows = await page(rows.at(-1)!.id)) {
       await run.open(
-        rows.map((r) => ({
-          item: {
-            orgId: r.orgId,
-            label: r.name,
-            reason: `${r.year}年度年检${r.state === "not_filed" ? "未参检" : "不合格"}（R-D1(1)）`,
-          },
-          case: {
-            orgId: r.orgId,
-            authorityId: r.authorityId,
+        rows.map((r) =>
+          candidate(r, `${r.year}年度年检${r.state === "not_filed" ? "未参检" : "不合格"}（R-D1(1)）`, {
             list: "abnormal",
             ground: "d1_1",
             facts: `该组织${r.year}年度年检${r.state === "not_filed" ? "未在规定期限内报送年度工作报告，被标记为未参检" : "结论为不合格"}。`,
             evidence: `年度检查记录（${r.year}年度）`,
             arisenOn: today,
             sourceKey: `inspection:${r.id}`,
-          },
-        })),
+          }),
+        ),
       );
     }
     return run.report((n) => `新增活动异常名录候选 ${n} 家`);
@@ -228,23 +221,16 @@ export const creditUnreachableJob: Job = {
         | null;
       if (!pair) continue;
       const [a, b] = pair;
-      found.push({
-        item: {
-          orgId: a.orgId,
-          label: a.name,
-          reason: `${a.sentOn}、${b.sentOn}寄往登记住所的信件均未签收（R-D2）`,
-        },
-        case: {
-          orgId: a.orgId,
-          authorityId: a.authorityId,
+      found.push(
+        candidate(a, `${a.sentOn}、${b.sentOn}寄往登记住所的信件均未签收（R-D2）`, {
           list: "abnormal",
           ground: "d1_6",
           facts: `登记管理机关于${a.sentOn}、${b.sentOn}两次向该组织登记的住所寄送信件，均未签收。`,
           evidence: `挂号信邮件号 ${a.trackingNo}、${b.trackingNo}`,
           arisenOn: b.sentOn,
           sourceKey: `unreachable:${a.id}:${b.id}`,
-        },
-      });
+        }),
+      );
     }
     const run = candidateRun(deps, this.name, dryRun);
     await run.open(found);
@@ -282,23 +268,16 @@ export const creditPenaltiesJob: Job = {
         if (seen) continue;
         const used = list.filter((p) => g.penalties.includes(p.id));
         const docs = used.map((p) => `${p.department}${p.documentNo}（${p.decidedOn}）`).join("、");
-        found.push({
-          item: {
-            orgId: list[0]!.orgId,
-            label: list[0]!.name,
-            reason: `${CREDIT_GROUNDS[g.ground].label}：${docs}`,
-          },
-          case: {
-            orgId: list[0]!.orgId,
-            authorityId: list[0]!.authorityId,
+        found.push(
+          candidate(list[0]!, `${CREDIT_GROUNDS[g.ground].label}：${docs}`, {
             list: CREDIT_GROUNDS[g.ground].list,
             ground: g.ground,
             facts: `该组织受到行政处罚：${docs}。`,
             evidence: `行政处罚决定书 ${used.map((p) => p.documentNo).join("、")}`,
             arisenOn: used.at(-1)!.decidedOn,
             sourceKey: key,
-          },
-        });
+          }),
+        );
       }
     }
     const run = candidateRun(deps, this.name, dryRun);
@@ -328,23 +307,16 @@ export const creditNoticesJob: Job = {
     }[];
     const run = candidateRun(deps, this.name, dryRun);
     await run.open(
-      rows.map((r) => ({
-        item: {
-          orgId: r.orgId,
-          label: r.name,
-          reason: `整改通知书${r.documentNo}的期限${r.deadline}已过，未验收（R-D1(3)）`,
-        },
-        case: {
-          orgId: r.orgId,
-          authorityId: r.authorityId,
+      rows.map((r) =>
+        candidate(r, `整改通知书${r.documentNo}的期限${r.deadline}已过，未验收（R-D1(3)）`, {
           list: "abnormal",
           ground: "d1_3",
           facts: `该组织未在整改通知书（${r.documentNo}）规定的期限（${r.deadline}）内完成整改。`,
           evidence: `整改通知书 ${r.documentNo}`,
           arisenOn: r.deadline,
           sourceKey: `notice:${r.id}`,
-        },
-      })),
+        }),
+      ),
     );
     return run.report((n) => `新增活动异常名录候选（逾期未整改）${n} 家`);
   },

@@ -9,7 +9,7 @@
 import { sql } from "drizzle-orm";
 import { partyAlerts } from "../../db/schema";
 import { commitWithAudit, systemActor } from "../audit/audit";
-import { candidateRun } from "../credit/candidate-run";
+import { candidate, candidateRun } from "../credit/candidate-run";
 import type { BatchItem } from "../db";
 import { cnDate as cnDay } from "../domain/dates";
 import { termStatus } from "../domain/party";
@@ -129,23 +129,16 @@ export const creditPartyJob: Job = {
     }[];
     const run = candidateRun(deps, this.name, dryRun);
     await run.open(
-      rows.map((r) => ({
-        item: {
-          orgId: r.orgId,
-          label: r.name,
-          reason: `截至${cnDay(r.asOf)}有正式党员${r.fullMembers}名，未建立党组织（R-D1(2)）`,
-        },
-        case: {
-          orgId: r.orgId,
-          authorityId: r.authorityId,
+      rows.map((r) =>
+        candidate(r, `截至${cnDay(r.asOf)}有正式党员${r.fullMembers}名，未建立党组织（R-D1(2)）`, {
           list: "abnormal",
           ground: "d1_2",
           facts: `该组织党建工作台账登记截至${cnDay(r.asOf)}有正式党员${r.fullMembers}名，达到应当单独建立党支部的人数，但未建立党组织。`,
           evidence: `党建工作台账（党员人数，统计日期${cnDay(r.asOf)}）`,
           arisenOn: today,
           sourceKey: `party-counts:${r.countsId}`,
-        },
-      })),
+        }),
+      ),
     );
     return run.report((n) => `新增活动异常名录候选（应建未建党组织）${n} 家`);
   },
