@@ -39,6 +39,7 @@ import {
   returnRound,
   roundSnapshot,
   subjectOf,
+  type TransitionFacts,
   transitionLogRow,
 } from "./queries";
 import { checksFor } from "./report";
@@ -371,15 +372,6 @@ function transitionSet(to: InspectionState, next: number, at: string, holderUser
   };
   return set;
 }
-
-type TransitionFacts = {
-  action: string;
-  from: InspectionState;
-  to: InspectionState;
-  user: SessionUser;
-  at: string;
-  details: Record<string, unknown>;
-};
 
 /** A transition's statements before its audit event: the version-guarded update, its effects, its log row, notices. */
 function transitionStatements(
