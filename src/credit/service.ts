@@ -342,7 +342,7 @@ export async function act(
   const calendar = await loadCalendar(deps.db);
   const objectionOpen = c.objectionDeadline !== null && today <= c.objectionDeadline;
   const decision = decide(creditMachine, c.state, action, workflowActor(user), {
-    subject: registrarSubject(c),
+    subject: registrarSubject(c.orgId, c.authorityId),
     today,
     flags: {
       objectionWindowOpen: objectionOpen,

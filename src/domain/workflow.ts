@@ -57,22 +57,10 @@ export interface FilingSubject {
   supervisionMode: SupervisionMode;
 }
 
-/**
- * A subject only its registrar acts on (a credit case, a zombie case, a registration application): no 业务主管单位
- * takes part, so the scope check reads the organization and the authority alone.
- */
-export function registrarSubject(s: {
-  orgId: number;
-  authorityId: number;
-  applicationId?: number;
-}): FilingSubject {
-  const subject: FilingSubject = {
-    orgId: s.orgId,
-    authorityId: s.authorityId,
-    supervisorUnitId: null,
-    supervisionMode: "direct",
-  };
-  if (s.applicationId !== undefined) subject.applicationId = s.applicationId;
+/** A subject only its registrar acts on (a credit or zombie case, an application): no 业务主管单位 takes part. */
+export function registrarSubject(orgId: number, authorityId: number, applicationId?: number): FilingSubject {
+  const subject: FilingSubject = { orgId, authorityId, supervisorUnitId: null, supervisionMode: "direct" };
+  if (applicationId !== undefined) subject.applicationId = applicationId;
   return subject;
 }
 

@@ -181,7 +181,7 @@ export async function caseView(deps: AppDeps, user: SessionUser, id: number): Pr
         zombieCaseMachine,
         c.state as ZombieCaseState,
         { role: "registrar", authorityId: user.authorityId },
-        registrarSubject(c),
+        registrarSubject(c.orgId, c.authorityId),
       )
     : [];
   const today = todayOf(deps);

@@ -62,7 +62,7 @@ export async function act(
     action,
     { role: user.role === "registrar" ? "registrar" : "admin", authorityId: user.authorityId },
     {
-      subject: registrarSubject(c),
+      subject: registrarSubject(c.orgId, c.authorityId),
       today,
       flags: {
         noticeAccepted: c.notice?.state === "accepted",

@@ -740,7 +740,7 @@ describe("the machinery is generic (reused by registration filings)", () => {
 
 describe("a subject only its registrar acts on", () => {
   it("has no 业务主管单位, so its registrar is in scope and a supervisor unit never is (R-A11)", () => {
-    const subject = registrarSubject({ orgId: 5, authorityId: 2 });
+    const subject = registrarSubject(5, 2);
     expect(subject).toEqual({ orgId: 5, authorityId: 2, supervisorUnitId: null, supervisionMode: "direct" });
     expect(inScope({ role: "registrar", authorityId: 2 }, subject)).toBe(true);
     expect(inScope({ role: "registrar", authorityId: 3 }, subject)).toBe(false);

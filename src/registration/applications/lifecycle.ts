@@ -65,7 +65,7 @@ export async function applicationProblems(
 }
 
 export function subjectOf(app: ApplicationRow): FilingSubject {
-  return registrarSubject({ orgId: app.orgId ?? 0, applicationId: app.id, authorityId: app.authorityId });
+  return registrarSubject(app.orgId ?? 0, app.authorityId, app.id);
 }
 
 // ------------------------------------------------------------------------------------------------ starting
