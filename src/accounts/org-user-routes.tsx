@@ -4,15 +4,12 @@
  */
 import { Hono } from "hono";
 import { OrgUsersPage } from "../../views/accounts/org-users";
-import { actorOf } from "../auth/scope";
 import type { AppEnv } from "../context";
-import { clientIp } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, me } from "../route-kit";
 import { manageAccountRoutes } from "./manage-routes";
 import { orgAccounts, orgName } from "./queries";
-import { linkPage, NewPerson, noticeOf, nowOf } from "./respond";
-import { createAccount } from "./service";
+import { NewPerson, noticeOf, openAccount } from "./respond";
 
 export const orgUserRoutes = new Hono<AppEnv>();
 
@@ -44,19 +41,11 @@ orgUserRoutes.post("/", async (c) => {
   const values = await formOf(c);
   const parsed = NewPerson.safeParse(values);
   if (!parsed.success) return orgUsersPage(c, values, errorsOf(parsed.error), 422);
-  const r = await createAccount(
-    c.get("deps").db,
-    actorOf(user, clientIp(c)),
-    { ...parsed.data, role: "org", orgId: user.orgId!, isOrgAdmin: false },
-    nowOf(c),
-  );
-  if (r.kind === "invalid") return orgUsersPage(c, values, r.errors, 422);
-  return linkPage(
+  return openAccount(
     c,
-    "邀请已生成",
-    parsed.data,
-    { path: r.activationPath, expiresAt: r.expiresAt },
-    "/portal/users",
+    { ...parsed.data, role: "org", orgId: user.orgId!, isOrgAdmin: false },
+    { title: "邀请已生成", back: "/portal/users" },
+    (errors) => orgUsersPage(c, values, errors, 422),
   );
 });
 

@@ -1,9 +1,11 @@
 /** What the account routes share: the notice after a step, the one-time activation link page, the person fields. */
 import { z } from "zod";
 import { ActivationLinkPage } from "../../views/accounts/activation-link";
+import { actorOf } from "../auth/scope";
+import { clientIp } from "../http";
 import { renderPage } from "../render";
 import { type C, me } from "../route-kit";
-import { displayNameField, usernameField } from "./service";
+import { createAccount, displayNameField, usernameField } from "./service";
 
 export const NewPerson = z.object({ username: usernameField, displayName: displayNameField });
 
@@ -40,4 +42,19 @@ export function linkPage(
       back={back}
     />,
   );
+}
+
+/**
+ * Opens an account for the signed-in user's request and shows its activation link once (titled `title`, back to
+ * `back`); a refusal (a username taken) goes back to the form through `again`.
+ */
+export async function openAccount(
+  c: C,
+  input: Parameters<typeof createAccount>[2],
+  shown: { title: string; back: string },
+  again: (errors: Record<string, string>) => Promise<Response>,
+) {
+  const r = await createAccount(c.get("deps").db, actorOf(me(c), clientIp(c)), input, nowOf(c));
+  if (r.kind === "invalid") return again(r.errors);
+  return linkPage(c, shown.title, input, { path: r.activationPath, expiresAt: r.expiresAt }, shown.back);
 }

@@ -5,15 +5,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { StaffPage } from "../../views/accounts/staff";
-import { actorOf } from "../auth/scope";
 import type { AppEnv } from "../context";
-import { clientIp } from "../http";
 import { renderPage } from "../render";
 import { type C, errorsOf, formOf, me } from "../route-kit";
 import { manageAccountRoutes } from "./manage-routes";
 import { staffAccounts, staffBindingChoices } from "./queries";
-import { linkPage, NewPerson, noticeOf, nowOf } from "./respond";
-import { createAccount, staffBinding } from "./service";
+import { NewPerson, noticeOf, openAccount } from "./respond";
+import { staffBinding } from "./service";
 
 export const staffAccountRoutes = new Hono<AppEnv>();
 
@@ -59,19 +57,11 @@ staffAccountRoutes.post("/", async (c) => {
   const bound = await staffBinding(db, parsed.data);
   if ("errors" in bound) return staffPage(c, values, bound.errors, 422);
   const { username, displayName } = parsed.data;
-  const r = await createAccount(
-    db,
-    actorOf(me(c), clientIp(c)),
-    { username, displayName, ...bound.binding },
-    nowOf(c),
-  );
-  if (r.kind === "invalid") return staffPage(c, values, r.errors, 422);
-  return linkPage(
+  return openAccount(
     c,
-    "账号已开设",
-    parsed.data,
-    { path: r.activationPath, expiresAt: r.expiresAt },
-    "/admin/users",
+    { username, displayName, ...bound.binding },
+    { title: "账号已开设", back: "/admin/users" },
+    (errors) => staffPage(c, values, errors, 422),
   );
 });
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
-import { type BatchItem, type Db, runBatch } from "../db";
+import { type BatchItem, type Db, isStaleWrite, runBatch, staleGuard } from "../db";
 import { sealAuditChain } from "./chain";
 import { requestIp } from "./request-context";
 
@@ -81,4 +81,25 @@ export async function commitWithAudit(
   const list = Array.isArray(events) ? events : [events];
   await runBatch(db, [...changes, ...list.map((e) => auditStatement(db, actor, e))]);
   await sealAuditChain(db);
+}
+
+/**
+ * Commits a version-checked change: `guarded` are the statements whose WHERE names the version read (the last of
+ * them the UPDATE the stale-write guard checks), then the guard, the `rest` of the batch and the audit event(s).
+ * Answers "stale", with nothing written, when the guarded update touched nothing: someone else changed the row first.
+ */
+export async function commitVersioned(
+  db: Db,
+  actor: Actor,
+  guarded: BatchItem[],
+  rest: BatchItem[],
+  events: AuditInput | AuditInput[],
+): Promise<"done" | "stale"> {
+  try {
+    await commitWithAudit(db, actor, [...guarded, staleGuard(db), ...rest], events);
+    return "done";
+  } catch (e) {
+    if (isStaleWrite(e)) return "stale";
+    throw e;
+  }
 }

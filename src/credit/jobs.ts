@@ -21,7 +21,8 @@ import {
   unreachableBy,
 } from "../domain/credit";
 import type { Job, JobItem, JobReport } from "../jobs/types";
-import { act, insertCases, type NewCase } from "./service";
+import { type Candidate, candidate, candidateRun } from "./candidate-run";
+import { act } from "./service";
 
 const MAX_ITEMS = 500;
 const report = (items: JobItem[], changed: number, summary: string): JobReport => ({
@@ -59,38 +60,22 @@ export const creditCandidatesJob: Job = {
         state: string;
         name: string;
       }[];
-    const actor = systemActor(this.name);
-    const items: JobItem[] = [];
-    let changed = 0;
+    const run = candidateRun(deps, this.name, dryRun);
     for (let rows = await page(0); rows.length > 0; rows = await page(rows.at(-1)!.id)) {
-      for (const r of rows.slice(0, MAX_ITEMS - items.length))
-        items.push({
-          orgId: r.orgId,
-          label: r.name,
-          reason: `${r.year}年度年检${r.state === "not_filed" ? "未参检" : "不合格"}（R-D1(1)）`,
-        });
-      changed += dryRun
-        ? rows.length
-        : await insertCases(
-            deps,
-            actor,
-            rows.map((r) => ({
-              orgId: r.orgId,
-              authorityId: r.authorityId,
-              list: "abnormal" as const,
-              ground: "d1_1" as const,
-              facts: `该组织${r.year}年度年检${r.state === "not_filed" ? "未在规定期限内报送年度工作报告，被标记为未参检" : "结论为不合格"}。`,
-              evidence: `年度检查记录（${r.year}年度）`,
-              arisenOn: today,
-              sourceKey: `inspection:${r.id}`,
-            })),
-          );
+      await run.open(
+        rows.map((r) =>
+          candidate(r, `${r.year}年度年检${r.state === "not_filed" ? "未参检" : "不合格"}（R-D1(1)）`, {
+            list: "abnormal",
+            ground: "d1_1",
+            facts: `该组织${r.year}年度年检${r.state === "not_filed" ? "未在规定期限内报送年度工作报告，被标记为未参检" : "结论为不合格"}。`,
+            evidence: `年度检查记录（${r.year}年度）`,
+            arisenOn: today,
+            sourceKey: `inspection:${r.id}`,
+          }),
+        ),
+      );
     }
-    return report(
-      items,
-      changed,
-      dryRun ? `将新增活动异常名录候选 ${changed} 家` : `新增活动异常名录候选 ${changed} 家`,
-    );
+    return run.report((n) => `新增活动异常名录候选 ${n} 家`);
   },
 };
 
@@ -116,30 +101,30 @@ export const creditRevokedJob: Job = {
       statusOn: string;
       documentNo: string | null;
     }[];
-    const items = rows.map((r) => ({
-      orgId: r.id,
-      label: r.name,
-      reason: `${r.statusOn} ${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}（R-D4(7)）`,
-    }));
-    if (dryRun) return report(items, rows.length, `将列入严重违法失信名单 ${rows.length} 家`);
-    // R-D4(7): listed at once (the 撤销/吊销 had its own hearing), dated the day of the decision.
-    const listed = await insertCases(
-      deps,
-      systemActor(this.name),
+    const run = candidateRun(deps, this.name, dryRun);
+    await run.open(
       rows.map((r) => ({
-        orgId: r.id,
-        authorityId: r.authorityId,
-        list: "serious" as const,
-        ground: "d4_7" as const,
-        facts: `该组织于${r.statusOn}${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}。`,
-        evidence: "登记管理机关的撤销（吊销）决定",
-        arisenOn: r.statusOn,
-        sourceKey: `terminated:${r.id}`,
-        // The entry rests on the 撤销/吊销 decision: its date and its 文号.
-        listed: { reasons: CREDIT_GROUNDS.d4_7.label, on: r.statusOn, documentNo: r.documentNo },
+        item: {
+          orgId: r.id,
+          label: r.name,
+          reason: `${r.statusOn} ${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}（R-D4(7)）`,
+        },
+        // R-D4(7): listed at once (the 撤销/吊销 had its own hearing), dated the day of the decision.
+        case: {
+          orgId: r.id,
+          authorityId: r.authorityId,
+          list: "serious",
+          ground: "d4_7",
+          facts: `该组织于${r.statusOn}${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}。`,
+          evidence: "登记管理机关的撤销（吊销）决定",
+          arisenOn: r.statusOn,
+          sourceKey: `terminated:${r.id}`,
+          // The entry rests on the 撤销/吊销 decision: its date and its 文号.
+          listed: { reasons: CREDIT_GROUNDS.d4_7.label, on: r.statusOn, documentNo: r.documentNo },
+        },
       })),
     );
-    return report(items, listed, `列入严重违法失信名单 ${listed} 家`);
+    return run.report((n) => `列入严重违法失信名单 ${n} 家`);
   },
 };
 
@@ -229,37 +214,27 @@ export const creditUnreachableJob: Job = {
     })[];
     const byOrg = new Map<number, typeof rows>();
     for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
-    const items: JobItem[] = [];
-    let made = 0;
-    const pending: NewCase[] = [];
+    const found: Candidate[] = [];
     for (const letters of byOrg.values()) {
       const pair = unreachableBy(letters, deps.config.domain.unreachableLetterIntervalDays) as
         | [(typeof rows)[number], (typeof rows)[number]]
         | null;
       if (!pair) continue;
       const [a, b] = pair;
-      items.push({
-        orgId: a.orgId,
-        label: a.name,
-        reason: `${a.sentOn}、${b.sentOn}寄往登记住所的信件均未签收（R-D2）`,
-      });
-      pending.push({
-        orgId: a.orgId,
-        authorityId: a.authorityId,
-        list: "abnormal",
-        ground: "d1_6",
-        facts: `登记管理机关于${a.sentOn}、${b.sentOn}两次向该组织登记的住所寄送信件，均未签收。`,
-        evidence: `挂号信邮件号 ${a.trackingNo}、${b.trackingNo}`,
-        arisenOn: b.sentOn,
-        sourceKey: `unreachable:${a.id}:${b.id}`,
-      });
+      found.push(
+        candidate(a, `${a.sentOn}、${b.sentOn}寄往登记住所的信件均未签收（R-D2）`, {
+          list: "abnormal",
+          ground: "d1_6",
+          facts: `登记管理机关于${a.sentOn}、${b.sentOn}两次向该组织登记的住所寄送信件，均未签收。`,
+          evidence: `挂号信邮件号 ${a.trackingNo}、${b.trackingNo}`,
+          arisenOn: b.sentOn,
+          sourceKey: `unreachable:${a.id}:${b.id}`,
+        }),
+      );
     }
-    if (!dryRun) made = await insertCases(deps, systemActor(this.name), pending);
-    return report(
-      items,
-      dryRun ? items.length : made,
-      `${dryRun ? "将新增" : "新增"}活动异常名录候选（无法联系）${dryRun ? items.length : made} 家`,
-    );
+    const run = candidateRun(deps, this.name, dryRun);
+    await run.open(found);
+    return run.report((n) => `新增活动异常名录候选（无法联系）${n} 家`);
   },
 };
 
@@ -283,9 +258,7 @@ export const creditPenaltiesJob: Job = {
     })[];
     const byOrg = new Map<number, typeof rows>();
     for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
-    const items: JobItem[] = [];
-    let made = 0;
-    const pending: NewCase[] = [];
+    const found: Candidate[] = [];
     for (const list of byOrg.values()) {
       for (const g of groundsFromPenalties(list)) {
         const key = `penalty:${g.ground}:${g.penalties.join(",")}`;
@@ -295,29 +268,21 @@ export const creditPenaltiesJob: Job = {
         if (seen) continue;
         const used = list.filter((p) => g.penalties.includes(p.id));
         const docs = used.map((p) => `${p.department}${p.documentNo}（${p.decidedOn}）`).join("、");
-        items.push({
-          orgId: list[0]!.orgId,
-          label: list[0]!.name,
-          reason: `${CREDIT_GROUNDS[g.ground].label}：${docs}`,
-        });
-        pending.push({
-          orgId: list[0]!.orgId,
-          authorityId: list[0]!.authorityId,
-          list: CREDIT_GROUNDS[g.ground].list,
-          ground: g.ground,
-          facts: `该组织受到行政处罚：${docs}。`,
-          evidence: `行政处罚决定书 ${used.map((p) => p.documentNo).join("、")}`,
-          arisenOn: used.at(-1)!.decidedOn,
-          sourceKey: key,
-        });
+        found.push(
+          candidate(list[0]!, `${CREDIT_GROUNDS[g.ground].label}：${docs}`, {
+            list: CREDIT_GROUNDS[g.ground].list,
+            ground: g.ground,
+            facts: `该组织受到行政处罚：${docs}。`,
+            evidence: `行政处罚决定书 ${used.map((p) => p.documentNo).join("、")}`,
+            arisenOn: used.at(-1)!.decidedOn,
+            sourceKey: key,
+          }),
+        );
       }
     }
-    if (!dryRun) made = await insertCases(deps, systemActor(this.name), pending);
-    return report(
-      items,
-      dryRun ? items.length : made,
-      `${dryRun ? "将新增" : "新增"}信用名单候选（行政处罚）${dryRun ? items.length : made} 项`,
-    );
+    const run = candidateRun(deps, this.name, dryRun);
+    await run.open(found);
+    return run.report((n) => `新增信用名单候选（行政处罚）${n} 项`);
   },
 };
 
@@ -340,27 +305,20 @@ export const creditNoticesJob: Job = {
       documentNo: string;
       deadline: string;
     }[];
-    const items = rows.map((r) => ({
-      orgId: r.orgId,
-      label: r.name,
-      reason: `整改通知书${r.documentNo}的期限${r.deadline}已过，未验收（R-D1(3)）`,
-    }));
-    if (dryRun) return report(items, rows.length, `将新增活动异常名录候选（逾期未整改）${rows.length} 家`);
-    const made = await insertCases(
-      deps,
-      systemActor(this.name),
-      rows.map((r) => ({
-        orgId: r.orgId,
-        authorityId: r.authorityId,
-        list: "abnormal" as const,
-        ground: "d1_3" as const,
-        facts: `该组织未在整改通知书（${r.documentNo}）规定的期限（${r.deadline}）内完成整改。`,
-        evidence: `整改通知书 ${r.documentNo}`,
-        arisenOn: r.deadline,
-        sourceKey: `notice:${r.id}`,
-      })),
+    const run = candidateRun(deps, this.name, dryRun);
+    await run.open(
+      rows.map((r) =>
+        candidate(r, `整改通知书${r.documentNo}的期限${r.deadline}已过，未验收（R-D1(3)）`, {
+          list: "abnormal",
+          ground: "d1_3",
+          facts: `该组织未在整改通知书（${r.documentNo}）规定的期限（${r.deadline}）内完成整改。`,
+          evidence: `整改通知书 ${r.documentNo}`,
+          arisenOn: r.deadline,
+          sourceKey: `notice:${r.id}`,
+        }),
+      ),
     );
-    return report(items, made, `新增活动异常名录候选（逾期未整改）${made} 家`);
+    return run.report((n) => `新增活动异常名录候选（逾期未整改）${n} 家`);
   },
 };
 

@@ -5,10 +5,9 @@
  */
 import { sql } from "drizzle-orm";
 import { letters } from "../../db/schema";
-import { commitWithAudit } from "../audit/audit";
+import { commitVersioned, commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
-import { isStaleWrite, staleGuard } from "../db";
 import type { Result } from "./contract";
 import { ownOrg } from "./queries";
 
@@ -103,27 +102,23 @@ export async function recordOutcome(
     const m = "回执日期不能早于寄出日期。";
     return { ok: false, code: "invalid", message: m, fields: { outcomeOn: m } };
   }
-  try {
-    await commitWithAudit(
-      deps.db,
-      actorOf(user, ip),
-      [
-        deps.db.run(sql`UPDATE letters SET outcome = ${input.outcome}, outcome_on = ${input.outcomeOn},
-          outcome_note = ${input.note || null}, version = version + 1
-          WHERE id = ${id} AND version = ${input.version} AND outcome = 'pending'`),
-        staleGuard(deps.db),
-      ],
-      {
-        action: "credit.letter.outcome",
-        objectType: "letter",
-        objectId: id,
-        orgId: l.orgId,
-        summary: { outcome: input.outcome, on: input.outcomeOn },
-      },
-    );
-  } catch (e) {
-    if (isStaleWrite(e)) return { ok: false, code: "stale", message: "这封信件已被他人登记，请刷新页面。" };
-    throw e;
-  }
+  const done = await commitVersioned(
+    deps.db,
+    actorOf(user, ip),
+    [
+      deps.db.run(sql`UPDATE letters SET outcome = ${input.outcome}, outcome_on = ${input.outcomeOn},
+        outcome_note = ${input.note || null}, version = version + 1
+        WHERE id = ${id} AND version = ${input.version} AND outcome = 'pending'`),
+    ],
+    [],
+    {
+      action: "credit.letter.outcome",
+      objectType: "letter",
+      objectId: id,
+      orgId: l.orgId,
+      summary: { outcome: input.outcome, on: input.outcomeOn },
+    },
+  );
+  if (done === "stale") return { ok: false, code: "stale", message: "这封信件已被他人登记，请刷新页面。" };
   return { ok: true };
 }

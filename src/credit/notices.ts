@@ -6,12 +6,11 @@
  */
 import { sql } from "drizzle-orm";
 import { notices, rectificationNotices } from "../../db/schema";
-import { type Actor, commitWithAudit } from "../audit/audit";
+import { type Actor, commitVersioned, commitWithAudit } from "../audit/audit";
 import { actorOf, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { todayOf } from "../context";
 import type { Db } from "../db";
-import { isStaleWrite, staleGuard } from "../db";
 import { addWorkingDays, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
 import type { NoticeView, Result } from "./contract";
@@ -190,34 +189,29 @@ export async function noticeStep(
       : step.kind === "accept"
         ? `您单位的整改报告（${n.documentNo}）已验收通过。`
         : `您单位的整改报告（${n.documentNo}）被退回：${step.kind === "return" ? step.reason : ""}`;
-  try {
-    await commitWithAudit(
-      deps.db,
-      actorOf(user, ip),
-      [
-        deps.db.run(sql`UPDATE rectification_notices SET state = ${state}, rounds = ${JSON.stringify(rounds)},
-          accepted_on = ${acceptedOn}, version = version + 1 WHERE id = ${id} AND version = ${version}`),
-        staleGuard(deps.db),
-        ...(text
-          ? [
-              deps.db
-                .insert(notices)
-                .values({ orgId: n.orgId, text, href: `/portal/credit/notices/${id}`, createdAt: at }),
-            ]
-          : []),
-      ],
-      {
-        action: `credit.notice.${step.kind}`,
-        objectType: "rectification_notice",
-        objectId: id,
-        orgId: n.orgId,
-        summary: { state },
-      },
-    );
-  } catch (e) {
-    if (isStaleWrite(e))
-      return { ok: false, code: "stale", message: "这份整改通知书已被他人处理，请刷新页面。" };
-    throw e;
-  }
+  const done = await commitVersioned(
+    deps.db,
+    actorOf(user, ip),
+    [
+      deps.db.run(sql`UPDATE rectification_notices SET state = ${state}, rounds = ${JSON.stringify(rounds)},
+        accepted_on = ${acceptedOn}, version = version + 1 WHERE id = ${id} AND version = ${version}`),
+    ],
+    text
+      ? [
+          deps.db
+            .insert(notices)
+            .values({ orgId: n.orgId, text, href: `/portal/credit/notices/${id}`, createdAt: at }),
+        ]
+      : [],
+    {
+      action: `credit.notice.${step.kind}`,
+      objectType: "rectification_notice",
+      objectId: id,
+      orgId: n.orgId,
+      summary: { state },
+    },
+  );
+  if (done === "stale")
+    return { ok: false, code: "stale", message: "这份整改通知书已被他人处理，请刷新页面。" };
   return { ok: true };
 }

@@ -33,17 +33,8 @@ export async function recentPenalties(deps: AppDeps, user: SessionUser): Promise
     WHERE p.authority_id = ${user.authorityId ?? -1} ORDER BY p.decided_on DESC, p.id DESC LIMIT 200`)) as PenaltyRow[];
 }
 
-export interface PenaltyInput {
-  uscc: string;
-  kind: PenaltyRow["kind"];
-  amountFen: number | null;
-  suspendedFrom: string | null;
-  suspendedTo: string | null;
-  department: string;
-  documentNo: string;
-  decidedOn: string;
-  facts: string;
-}
+/** A penalty as the registrar records it: the row's facts, the organization named by its code. */
+export type PenaltyInput = Omit<PenaltyRow, "id" | "orgName">;
 
 export async function recordPenalty(
   deps: AppDeps,

@@ -24,7 +24,7 @@ import {
   type RemovalReason,
   type ServiceMethod,
 } from "../domain/credit";
-import { decide, type Actor as WorkflowActor } from "../domain/workflow";
+import { decide, registrarSubject, type Actor as WorkflowActor } from "../domain/workflow";
 import { workingDaysRemaining, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
 import type { CaseView, QueueItem, Result } from "./contract";
@@ -139,20 +139,22 @@ export async function createCandidate(
   return { ok: true, id };
 }
 
+/** What a new case states: whose, on which list and ground, the facts and evidence, the day the ground arose. */
+export interface CaseFacts {
+  orgId: number;
+  authorityId: number;
+  list: CreditList;
+  ground: CreditGround;
+  facts: string;
+  evidence: string | null;
+  arisenOn: string;
+}
+
 /** Inserts a candidate with its first event and audit event; a rule-made one is skipped when its key exists. */
 export async function insertCase(
   deps: AppDeps,
   actor: AuditActor,
-  c: {
-    orgId: number;
-    authorityId: number;
-    list: CreditList;
-    ground: CreditGround;
-    facts: string;
-    evidence: string | null;
-    arisenOn: string;
-    sourceKey: string | null;
-  },
+  c: CaseFacts & { sourceKey: string | null },
 ): Promise<number> {
   const at = (deps.now?.() ?? new Date()).toISOString();
   // The case, its first event and the audit event land in one batch; the id is chosen here so the events can name it.
@@ -210,14 +212,7 @@ function createdEvent(
 }
 
 /** A candidate (or, with `listed`, an entry listed directly by a rule: R-D4(7)) for the batched jobs. */
-export interface NewCase {
-  orgId: number;
-  authorityId: number;
-  list: CreditList;
-  ground: CreditGround;
-  facts: string;
-  evidence: string | null;
-  arisenOn: string;
+export interface NewCase extends CaseFacts {
   sourceKey: string;
   /** Listed at once by the rule (R-D4(7)): the reasons, the day. */
   listed?: { reasons: string; on: string; documentNo?: string | null };
@@ -347,12 +342,7 @@ export async function act(
   const calendar = await loadCalendar(deps.db);
   const objectionOpen = c.objectionDeadline !== null && today <= c.objectionDeadline;
   const decision = decide(creditMachine, c.state, action, workflowActor(user), {
-    subject: {
-      orgId: c.orgId,
-      authorityId: c.authorityId,
-      supervisorUnitId: null,
-      supervisionMode: "direct",
-    },
+    subject: registrarSubject(c.orgId, c.authorityId),
     today,
     flags: {
       objectionWindowOpen: objectionOpen,

@@ -57,6 +57,13 @@ export interface FilingSubject {
   supervisionMode: SupervisionMode;
 }
 
+/** A subject only its registrar acts on (a credit or zombie case, an application): no 业务主管单位 takes part. */
+export function registrarSubject(orgId: number, authorityId: number, applicationId?: number): FilingSubject {
+  const subject: FilingSubject = { orgId, authorityId, supervisorUnitId: null, supervisionMode: "direct" };
+  if (applicationId !== undefined) subject.applicationId = applicationId;
+  return subject;
+}
+
 /** R-C4 */
 export const CONCLUSIONS = ["qualified", "basically_qualified", "unqualified"] as const;
 export type Conclusion = (typeof CONCLUSIONS)[number];

@@ -9,9 +9,9 @@ import { inspectionAttachments } from "../../db/schema/inspection";
 import { commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
-import { isStaleWrite, staleGuard } from "../db";
+import { staleGuard } from "../db";
 import { REPORT_SECTIONS, type ReportSection } from "../domain/inspection-report";
-import { checkAttachment, cleanFilename, sha256Hex } from "../storage/uploads";
+import { checkAttachment, storeThenCommit } from "../storage/uploads";
 import type { Result } from "./contract";
 import { canSee, loadFiling } from "./queries";
 
@@ -55,13 +55,9 @@ export async function addAttachment(
   if (!deps.storage) {
     return { ok: false, code: "storage_unavailable", message: "附件存储暂不可用，请稍后再试。" };
   }
-  const sha256 = await sha256Hex(file.bytes);
-  const key = `inspection/${f.id}/${crypto.randomUUID()}`;
-  const filename = cleanFilename(file.name, checked.contentType);
   const at = (deps.now?.() ?? new Date()).toISOString();
-  await deps.storage.put(key, file.bytes, checked.contentType);
-  try {
-    await commitWithAudit(
+  const stored = await storeThenCommit(deps.storage, `inspection/${f.id}`, file, checked.contentType, (u) =>
+    commitWithAudit(
       deps.db,
       { userId: user.id, username: user.username, role: user.role, ip: null },
       [
@@ -73,11 +69,11 @@ export async function addAttachment(
         deps.db.insert(inspectionAttachments).values({
           filingId: f.id,
           section,
-          filename,
-          storageKey: key,
-          sha256,
-          contentType: checked.contentType,
-          size: file.bytes.length,
+          filename: u.filename,
+          storageKey: u.key,
+          sha256: u.sha256,
+          contentType: u.contentType,
+          size: u.size,
           uploadedByUserId: user.id,
           uploadedAt: at,
         }),
@@ -90,24 +86,21 @@ export async function addAttachment(
         summary: {
           year: f.year,
           section,
-          filename,
-          size: file.bytes.length,
-          sha256,
-          contentType: checked.contentType,
+          filename: u.filename,
+          size: u.size,
+          sha256: u.sha256,
+          contentType: u.contentType,
         },
       },
-    );
-  } catch (e) {
-    await deps.storage.delete(key).catch(() => {});
-    if (isStaleWrite(e)) {
-      return { ok: false, code: "stale", message: "该申报已被他人处理，请刷新后查看最新情况。" };
-    }
-    throw e;
+    ),
+  );
+  if (stored === "stale") {
+    return { ok: false, code: "stale", message: "该申报已被他人处理，请刷新后查看最新情况。" };
   }
   const [row] = await deps.db
     .select({ id: inspectionAttachments.id })
     .from(inspectionAttachments)
-    .where(eq(inspectionAttachments.storageKey, key));
+    .where(eq(inspectionAttachments.storageKey, stored.key));
   return { ok: true, attachmentId: row!.id };
 }
 

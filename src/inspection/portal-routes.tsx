@@ -177,32 +177,42 @@ function sectionFragment(
   );
 }
 
-portalInspectionRoutes.post("/:filingId/sections/:section", async (c) => {
-  const id = idOf(c.req.param("filingId"));
-  const section = sectionOf(c.req.param("section"));
-  if (id === null || section === null) return c.notFound();
+/** A section's posted fields, apart from the version the form was read at (-1 when absent or malformed). */
+async function readSectionForm(c: C) {
   const raw = (await c.req.parseBody({ all: true, dot: false })) as Record<string, string | string[]>;
-  const version = Number(Array.isArray(raw.version) ? raw.version[0] : raw.version);
-  const { version: _v, ...fields } = raw;
-  const deps = c.get("deps");
-  const r = await svc.saveSection(deps, me(c), id, section, fields, Number.isInteger(version) ? version : -1);
-  if (!r.ok && r.code === "not_found") return c.notFound();
-  const view = await svc.getFiling(deps, me(c), id);
-  if (!view) return c.notFound();
+  const { version: v, ...fields } = raw;
+  const version = Number(Array.isArray(v) ? v[0] : v);
+  return { fields, version: Number.isInteger(version) ? version : -1 };
+}
+
+/** The answer to a section save: the section fragment for htmx; otherwise back to the filing or its page with errors. */
+function sectionSaveAnswer(
+  c: C,
+  view: SectionView,
+  section: ReportSection,
+  r: SaveResult,
+  fields: Record<string, string | string[]>,
+) {
   const errors = r.ok ? {} : sectionErrors(section, r);
   const status = saveStatusOf(r);
   if (wantsFragment(c)) return sectionFragment(c, view, section, r, fields, errors, status);
   // The confirmation stands next to the section's save button: land there, not at the top of the page.
-  if (r.ok) return c.redirect(`/portal/inspections/${id}?saved=${section}#save-status-${section}`, 303);
-  return filingPage(
-    c,
-    id,
-    {
-      failed: { section, raw: r.code === "invalid" ? fields : {}, errors },
-      message: { kind: "warning", text: r.message },
-    },
-    status,
-  );
+  if (r.ok) return c.redirect(`/portal/inspections/${view.id}?saved=${section}#save-status-${section}`, 303);
+  const failed = { section, raw: r.code === "invalid" ? fields : {}, errors };
+  return filingPage(c, view.id, { failed, message: { kind: "warning", text: r.message } }, status);
+}
+
+portalInspectionRoutes.post("/:filingId/sections/:section", async (c) => {
+  const id = idOf(c.req.param("filingId"));
+  const section = sectionOf(c.req.param("section"));
+  if (id === null || section === null) return c.notFound();
+  const { fields, version } = await readSectionForm(c);
+  const deps = c.get("deps");
+  const r = await svc.saveSection(deps, me(c), id, section, fields, version);
+  if (!r.ok && r.code === "not_found") return c.notFound();
+  const view = await svc.getFiling(deps, me(c), id);
+  if (!view) return c.notFound();
+  return sectionSaveAnswer(c, view, section, r, fields);
 });
 
 portalInspectionRoutes.post("/:filingId/attachments", async (c) => {

@@ -369,19 +369,18 @@ export function problemRow(db: Db, filingId: number, p: Problem, at: string): Ba
   });
 }
 
+/** A transition as logged and audited: who took which action, from and to which state, when, with its details. */
+export interface TransitionFacts {
+  action: string;
+  from: InspectionState;
+  to: InspectionState;
+  user: SessionUser;
+  at: string;
+  details: Record<string, unknown>;
+}
+
 /** The transition's log row: who took which action, from and to which state, with its details. */
-export function transitionLogRow(
-  db: Db,
-  filingId: number,
-  t: {
-    action: string;
-    from: InspectionState;
-    to: InspectionState;
-    user: SessionUser;
-    at: string;
-    details: Record<string, unknown>;
-  },
-): BatchItem {
+export function transitionLogRow(db: Db, filingId: number, t: TransitionFacts): BatchItem {
   return db.insert(inspectionTransitions).values({
     filingId,
     action: t.action,

@@ -1,9 +1,8 @@
 /** Reviewers: taking and releasing a filing, and the queue of filings waiting for their side. */
 
 import { sql } from "drizzle-orm";
-import { commitWithAudit } from "../audit/audit";
+import { commitVersioned } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
-import { isStaleWrite, staleGuard } from "../db";
 import { type InspectionState, inspectionStateLabel, REVIEW_QUEUES } from "../domain/inspection-workflow";
 import { inScope } from "../domain/workflow";
 import { classifyQuery } from "../registry/search";
@@ -56,24 +55,20 @@ export async function holdChange(
   }
   const at = nowIso(deps);
   const next = f.version + 1;
-  try {
-    await commitWithAudit(
-      db,
-      auditActorOf(user),
-      [holderChange(db, f, take ? user.id : null, at), staleGuard(db)],
-      {
-        action: take ? "inspection.take" : "inspection.release",
-        objectType: "annual_inspection",
-        objectId: f.id,
-        orgId: f.orgId,
-        summary: { year: f.year, state: f.state, version: next },
-      },
-    );
-  } catch (e) {
-    if (isStaleWrite(e)) return STALE;
-    throw e;
-  }
-  return { ok: true, version: next };
+  const done = await commitVersioned(
+    db,
+    auditActorOf(user),
+    [holderChange(db, f, take ? user.id : null, at)],
+    [],
+    {
+      action: take ? "inspection.take" : "inspection.release",
+      objectType: "annual_inspection",
+      objectId: f.id,
+      orgId: f.orgId,
+      summary: { year: f.year, state: f.state, version: next },
+    },
+  );
+  return done === "stale" ? STALE : { ok: true, version: next };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

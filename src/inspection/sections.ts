@@ -1,8 +1,7 @@
 /** The organization saving one section of its annual report (draft or returned), under the window and versions. */
 
-import { commitWithAudit } from "../audit/audit";
+import { commitVersioned } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
-import { isStaleWrite, staleGuard } from "../db";
 import {
   type InspectionReport,
   issuesByField,
@@ -99,27 +98,20 @@ export async function saveSection(
   const data = parsed.data as unknown;
   const at = nowIso(deps);
   const next = f.version + 1;
-  try {
-    await commitWithAudit(
-      db,
-      auditActorOf(user),
-      [
-        filingTouch(db, f, at),
-        staleGuard(db),
-        sectionUpsert(db, f.id, { section, data, savedVersion: next, userId: user.id, at }),
-      ],
-      {
-        action: "inspection.section.save",
-        objectType: "annual_inspection",
-        objectId: f.id,
-        orgId: f.orgId,
-        summary: { year: f.year, section, round: f.round, version: next },
-      },
-    );
-  } catch (e) {
-    if (isStaleWrite(e)) return STALE;
-    throw e;
-  }
+  const done = await commitVersioned(
+    db,
+    auditActorOf(user),
+    [filingTouch(db, f, at)],
+    [sectionUpsert(db, f.id, { section, data, savedVersion: next, userId: user.id, at })],
+    {
+      action: "inspection.section.save",
+      objectType: "annual_inspection",
+      objectId: f.id,
+      orgId: f.orgId,
+      summary: { year: f.year, section, round: f.round, version: next },
+    },
+  );
+  if (done === "stale") return STALE;
   const report = { ...c.working, [section]: data } as InspectionReport;
   return { ok: true, version: next, checks: checksFor(report, c.precheck) };
 }

@@ -2,7 +2,7 @@
 
 import { type AuditInput, auditStatement, commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
-import type { BatchItem } from "../db";
+import type { BatchItem, Db } from "../db";
 import { isStaleWrite, staleGuard } from "../db";
 import { type InspectionReport, REPORT_SECTIONS } from "../domain/inspection-report";
 import { windowFlags } from "../domain/inspection-window";
@@ -39,6 +39,7 @@ import {
   returnRound,
   roundSnapshot,
   subjectOf,
+  type TransitionFacts,
   transitionLogRow,
 } from "./queries";
 import { checksFor } from "./report";
@@ -272,15 +273,7 @@ export async function act(
 
   const at = nowIso(deps);
   const next = f.version + 1;
-  const set: Record<string, unknown> = {
-    state: decision.to,
-    version: next,
-    actVersion: next,
-    stateSince: at,
-    updatedAt: at,
-    holderUserId: action === "start_pre_review" ? user.id : null,
-    holderAt: action === "start_pre_review" ? at : null,
-  };
+  const set = transitionSet(decision.to, next, at, action === "start_pre_review" ? user.id : null);
   const { effectItems, details, notices } = effectsOf(deps, user, f, action, input, {
     effects: decision.effects,
     set,
@@ -294,26 +287,13 @@ export async function act(
   // The supervisor unit's 初审意见 travels with its pass; the registrar's review page reads it back.
   if (action === "pass_supervisor_review" && input.reason?.trim()) details.opinion = input.reason.trim();
 
-  const update = filingTransitionUpdate(db, f, set);
-  const event: AuditInput = {
-    action: `inspection.${action}`,
-    objectType: "annual_inspection",
-    objectId: f.id,
-    orgId: f.orgId,
-    summary: { year: f.year, from: decision.from, to: decision.to, version: next, ...details },
-  };
+  const t = { action, from: decision.from, to: decision.to, user, at, details };
   try {
     await commitWithAudit(
       db,
       auditActorOf(user),
-      [
-        update,
-        staleGuard(db),
-        ...effectItems,
-        transitionLogRow(db, f.id, { action, from: decision.from, to: decision.to, user, at, details }),
-        ...notices.map((n) => noticeStatement(db, n.to, n.text, filingHref(n.audience, f.id), at)),
-      ],
-      event,
+      transitionStatements(db, f, set, { effectItems, notices }, t),
+      transitionEvent(f, t, next),
     );
   } catch (e) {
     if (!isStaleWrite(e)) throw e;
@@ -354,15 +334,7 @@ export async function publishStatements(
   if (!decision.ok) return null;
   const at = nowIso(deps);
   const next = f.version + 1;
-  const set: Record<string, unknown> = {
-    state: decision.to,
-    version: next,
-    actVersion: next,
-    stateSince: at,
-    updatedAt: at,
-    holderUserId: null,
-    holderAt: null,
-  };
+  const set = transitionSet(decision.to, next, at, null);
   const effects = effectsOf(
     deps,
     user,
@@ -380,25 +352,51 @@ export async function publishStatements(
     },
   );
   Object.assign(effects.details, details);
+  const t = { action: "publish", from: decision.from, to: decision.to, user, at, details: effects.details };
+  return [
+    ...transitionStatements(db, f, set, effects, t),
+    auditStatement(db, auditActorOf(user), transitionEvent(f, t, next)),
+  ];
+}
+
+/** The filing's columns every transition sets: the new state and version, and its holder (start_pre_review's only). */
+function transitionSet(to: InspectionState, next: number, at: string, holderUserId: number | null) {
+  const set: Record<string, unknown> = {
+    state: to,
+    version: next,
+    actVersion: next,
+    stateSince: at,
+    updatedAt: at,
+    holderUserId,
+    holderAt: holderUserId === null ? null : at,
+  };
+  return set;
+}
+
+/** A transition's statements before its audit event: the version-guarded update, its effects, its log row, notices. */
+function transitionStatements(
+  db: Db,
+  f: FilingRow,
+  set: Record<string, unknown>,
+  effects: { effectItems: BatchItem[]; notices: PendingNotice[] },
+  t: TransitionFacts,
+): BatchItem[] {
   return [
     filingTransitionUpdate(db, f, set),
     staleGuard(db),
     ...effects.effectItems,
-    transitionLogRow(db, f.id, {
-      action: "publish",
-      from: decision.from,
-      to: decision.to,
-      user,
-      at,
-      details: effects.details,
-    }),
-    ...effects.notices.map((n) => noticeStatement(db, n.to, n.text, filingHref(n.audience, f.id), at)),
-    auditStatement(db, auditActorOf(user), {
-      action: "inspection.publish",
-      objectType: "annual_inspection",
-      objectId: f.id,
-      orgId: f.orgId,
-      summary: { year: f.year, from: decision.from, to: decision.to, version: next, ...effects.details },
-    }),
+    transitionLogRow(db, f.id, t),
+    ...effects.notices.map((n) => noticeStatement(db, n.to, n.text, filingHref(n.audience, f.id), t.at)),
   ];
+}
+
+/** The audit event of a transition: the filing's year, the move, the new version and what the effects recorded. */
+function transitionEvent(f: FilingRow, t: TransitionFacts, next: number): AuditInput {
+  return {
+    action: `inspection.${t.action}`,
+    objectType: "annual_inspection",
+    objectId: f.id,
+    orgId: f.orgId,
+    summary: { year: f.year, from: t.from, to: t.to, version: next, ...t.details },
+  };
 }

@@ -8,13 +8,13 @@
 
 import { sql } from "drizzle-orm";
 import { cadrePosts } from "../../db/schema";
-import { commitWithAudit } from "../audit/audit";
+import { commitVersioned, commitWithAudit } from "../audit/audit";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { todayOf } from "../context";
-import { isStaleWrite, nextId, staleGuard } from "../db";
+import { nextId } from "../db";
 import type { CadreLevel, PostKind } from "../domain/inspection-report";
-import { type CadreFinding, type CadrePostFact, type CadreStatus, cadreFindings } from "../domain/party";
+import { type CadreFinding, type CadreStatus, cadreFindings } from "../domain/party";
 import { birthDateOf, idTailOf, personKey } from "../people/identity";
 import type { CadrePostRow, CadreRegisterView, Result } from "./contract";
 
@@ -219,30 +219,26 @@ export async function updateCadrePost(
   const changed = Object.fromEntries(
     Object.entries(set).filter(([k, v]) => (before as unknown as Record<string, unknown>)[k] !== v),
   );
-  try {
-    await commitWithAudit(
-      deps.db,
-      actorOf(user, ip),
-      [
-        deps.db
-          .update(cadrePosts)
-          .set({ ...set, version: sql`version + 1`, updatedAt: new Date().toISOString() })
-          .where(sql`id = ${id} AND version = ${input.version}`),
-        staleGuard(deps.db),
-      ],
-      {
-        action: input.endedOn && !before.endedOn ? "party.cadre.end" : "party.cadre.update",
-        objectType: "cadre_post",
-        objectId: id,
-        orgId: before.orgId,
-        summary: changed,
-      },
-    );
-    return { ok: true };
-  } catch (e) {
-    if (isStaleWrite(e)) return { ok: false, code: "stale", message: "已被他人修改，请刷新后重试。" };
-    throw e;
-  }
+  const done = await commitVersioned(
+    deps.db,
+    actorOf(user, ip),
+    [
+      deps.db
+        .update(cadrePosts)
+        .set({ ...set, version: sql`version + 1`, updatedAt: new Date().toISOString() })
+        .where(sql`id = ${id} AND version = ${input.version}`),
+    ],
+    [],
+    {
+      action: input.endedOn && !before.endedOn ? "party.cadre.end" : "party.cadre.update",
+      objectType: "cadre_post",
+      objectId: id,
+      orgId: before.orgId,
+      summary: changed,
+    },
+  );
+  if (done === "stale") return { ok: false, code: "stale", message: "已被他人修改，请刷新后重试。" };
+  return { ok: true };
 }
 
 const invalid = (field: string, message: string): Result<never> => ({

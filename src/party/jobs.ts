@@ -9,7 +9,7 @@
 import { sql } from "drizzle-orm";
 import { partyAlerts } from "../../db/schema";
 import { commitWithAudit, systemActor } from "../audit/audit";
-import { insertCases } from "../credit/service";
+import { candidate, candidateRun } from "../credit/candidate-run";
 import type { BatchItem } from "../db";
 import { cnDate as cnDay } from "../domain/dates";
 import { termStatus } from "../domain/party";
@@ -127,36 +127,19 @@ export const creditPartyJob: Job = {
       asOf: string;
       fullMembers: number;
     }[];
-    const items = rows.map((r) => ({
-      orgId: r.orgId,
-      label: r.name,
-      reason: `截至${cnDay(r.asOf)}有正式党员${r.fullMembers}名，未建立党组织（R-D1(2)）`,
-    }));
-    if (dryRun) {
-      return {
-        changed: rows.length,
-        summary: `将新增活动异常名录候选（应建未建党组织）${rows.length} 家`,
-        items,
-      };
-    }
-    const made = await insertCases(
-      deps,
-      systemActor(this.name),
-      rows.map((r) => ({
-        orgId: r.orgId,
-        authorityId: r.authorityId,
-        list: "abnormal" as const,
-        ground: "d1_2" as const,
-        facts: `该组织党建工作台账登记截至${cnDay(r.asOf)}有正式党员${r.fullMembers}名，达到应当单独建立党支部的人数，但未建立党组织。`,
-        evidence: `党建工作台账（党员人数，统计日期${cnDay(r.asOf)}）`,
-        arisenOn: today,
-        sourceKey: `party-counts:${r.countsId}`,
-      })),
+    const run = candidateRun(deps, this.name, dryRun);
+    await run.open(
+      rows.map((r) =>
+        candidate(r, `截至${cnDay(r.asOf)}有正式党员${r.fullMembers}名，未建立党组织（R-D1(2)）`, {
+          list: "abnormal",
+          ground: "d1_2",
+          facts: `该组织党建工作台账登记截至${cnDay(r.asOf)}有正式党员${r.fullMembers}名，达到应当单独建立党支部的人数，但未建立党组织。`,
+          evidence: `党建工作台账（党员人数，统计日期${cnDay(r.asOf)}）`,
+          arisenOn: today,
+          sourceKey: `party-counts:${r.countsId}`,
+        }),
+      ),
     );
-    return {
-      changed: made,
-      summary: `新增活动异常名录候选（应建未建党组织）${made} 家`,
-      items: items.slice(0, MAX_ITEMS),
-    };
+    return run.report((n) => `新增活动异常名录候选（应建未建党组织）${n} 家`);
   },
 };

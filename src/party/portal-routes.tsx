@@ -100,29 +100,38 @@ partyPortalRoutes.get("/organization", async (c) => {
   );
 });
 
+/** The change form again with what was posted, its field errors or the refusal's message. */
+function changeFormAgain(
+  c: C,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+  message: string | null,
+  status: ContentfulStatusCode,
+) {
+  return renderPage(
+    c,
+    <ChangeFormPage
+      user={me(c)}
+      orgName=""
+      values={values}
+      errors={errors}
+      message={message}
+      revising={Boolean(values.version)}
+    />,
+    status,
+  );
+}
+
 partyPortalRoutes.post("/organization", async (c) => {
   const uscc = await ownUscc(c);
   if (!uscc) return c.notFound();
   const values = await formOf(c);
   const parsed = ChangeForm.safeParse(values);
-  const form = (errors: Record<string, string>, message: string | null, status: ContentfulStatusCode) =>
-    renderPage(
-      c,
-      <ChangeFormPage
-        user={me(c)}
-        orgName=""
-        values={values}
-        errors={errors}
-        message={message}
-        revising={Boolean(values.version)}
-      />,
-      status,
-    );
-  if (!parsed.success) return form(errorsOf(parsed.error), null, 422);
+  if (!parsed.success) return changeFormAgain(c, values, errorsOf(parsed.error), null, 422);
   const r = await submitChange(c.get("deps"), me(c), uscc, parsed.data, clientIp(c));
   if (!r.ok) {
     if (r.code === "not_found" || r.code === "forbidden") return c.notFound();
-    return form(r.fields ?? {}, r.fields ? null : r.message, refusalStatus(r));
+    return changeFormAgain(c, values, r.fields ?? {}, r.fields ? null : r.message, refusalStatus(r));
   }
   return c.redirect(`${BASE}?done=submitted#pending-h`, 303);
 });

@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { partyActivities, partyMemberCounts, partyOrgVersions } from "../../db/schema";
-import { commitWithAudit } from "../audit/audit";
+import { commitVersioned, commitWithAudit } from "../audit/audit";
 import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import { type AppDeps, type SessionUser, todayOf } from "../context";
 import { isStaleWrite, staleGuard } from "../db";
@@ -276,29 +276,24 @@ export async function withdrawChange(
     sql`SELECT id FROM party_org_versions WHERE org_id = ${access.org.id} AND state = 'pending'`,
   )) as { id: number }[];
   if (!pending) return { ok: false, code: "conflict", message: "没有待确认的变更。" };
-  try {
-    await commitWithAudit(
-      deps.db,
-      actorOf(user, ip),
-      [
-        deps.db
-          .update(partyOrgVersions)
-          .set({ state: "withdrawn", version: sql`version + 1` })
-          .where(sql`id = ${pending.id} AND state = 'pending' AND version = ${version}`),
-        staleGuard(deps.db),
-      ],
-      {
-        action: "party.change.withdraw",
-        objectType: "party_org_version",
-        objectId: pending.id,
-        orgId: access.org.id,
-      },
-    );
-    return { ok: true };
-  } catch (e) {
-    if (isStaleWrite(e)) return stale();
-    throw e;
-  }
+  const done = await commitVersioned(
+    deps.db,
+    actorOf(user, ip),
+    [
+      deps.db
+        .update(partyOrgVersions)
+        .set({ state: "withdrawn", version: sql`version + 1` })
+        .where(sql`id = ${pending.id} AND state = 'pending' AND version = ${version}`),
+    ],
+    [],
+    {
+      action: "party.change.withdraw",
+      objectType: "party_org_version",
+      objectId: pending.id,
+      orgId: access.org.id,
+    },
+  );
+  return done === "stale" ? stale() : { ok: true };
 }
 
 /** The registrar or 党建 reviewer of the organization's authority confirms a pending change, or returns it with a reason. */
@@ -334,42 +329,36 @@ export async function decideChange(
     version: sql`version + 1`,
   };
   const guard = sql`id = ${pending.id} AND state = 'pending' AND version = ${input.version}`;
-  try {
-    await commitWithAudit(
-      deps.db,
-      actorOf(user, ip),
-      input.decision === "confirm"
-        ? [
-            // The confirmed version it replaces stays, closed the day this one starts to count.
-            deps.db.run(sql`UPDATE party_org_versions SET superseded_on = ${today}
-              WHERE org_id = ${orgId} AND state = 'confirmed' AND superseded_on IS NULL
-                AND EXISTS (SELECT 1 FROM party_org_versions p WHERE ${guard})`),
-            deps.db
-              .update(partyOrgVersions)
-              .set({ ...decided, state: "confirmed", effectiveOn: today })
-              .where(guard),
-            staleGuard(deps.db),
-          ]
-        : [
-            deps.db
-              .update(partyOrgVersions)
-              .set({ ...decided, state: "rejected" })
-              .where(guard),
-            staleGuard(deps.db),
-          ],
-      {
-        action: input.decision === "confirm" ? "party.change.confirm" : "party.change.reject",
-        objectType: "party_org_version",
-        objectId: pending.id,
-        orgId,
-        summary: input.reason ? { reason: input.reason } : undefined,
-      },
-    );
-    return { ok: true };
-  } catch (e) {
-    if (isStaleWrite(e)) return stale();
-    throw e;
-  }
+  const done = await commitVersioned(
+    deps.db,
+    actorOf(user, ip),
+    input.decision === "confirm"
+      ? [
+          // The confirmed version it replaces stays, closed the day this one starts to count.
+          deps.db.run(sql`UPDATE party_org_versions SET superseded_on = ${today}
+            WHERE org_id = ${orgId} AND state = 'confirmed' AND superseded_on IS NULL
+              AND EXISTS (SELECT 1 FROM party_org_versions p WHERE ${guard})`),
+          deps.db
+            .update(partyOrgVersions)
+            .set({ ...decided, state: "confirmed", effectiveOn: today })
+            .where(guard),
+        ]
+      : [
+          deps.db
+            .update(partyOrgVersions)
+            .set({ ...decided, state: "rejected" })
+            .where(guard),
+        ],
+    [],
+    {
+      action: input.decision === "confirm" ? "party.change.confirm" : "party.change.reject",
+      objectType: "party_org_version",
+      objectId: pending.id,
+      orgId,
+      summary: input.reason ? { reason: input.reason } : undefined,
+    },
+  );
+  return done === "stale" ? stale() : { ok: true };
 }
 
 // Member counts and activities ---------------------------------------------------------------------------------------

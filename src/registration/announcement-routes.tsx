@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ANNOUNCEMENT_KINDS } from "../../db/schema";
 import { AnnouncementsPage } from "../../views/registration/announcements";
 import type { AppEnv } from "../context";
+import type { Db } from "../db";
 import { listAuthorities } from "../registry/queries";
 import { renderPage } from "../render";
 import { atomFeed, listAnnouncements } from "./announcements";
@@ -42,18 +43,22 @@ function parse(c: Context<AppEnv>) {
   return { parsed: parsed.success ? parsed.data : null, errors, values };
 }
 
+/** One page of the 公告 the query asks for; none when the query did not parse. */
+async function announcementPage(db: Db, q: z.infer<typeof Query> | null) {
+  if (!q) return { rows: [], total: 0 };
+  return listAnnouncements(
+    db,
+    { authorityCode: q.authority, month: q.month, kind: q.kind },
+    q.page,
+    PER_PAGE,
+  );
+}
+
 announcementRoutes.get("/", async (c) => {
   const { db } = c.get("deps");
   const { parsed, errors, values } = parse(c);
-  const q = parsed ?? { page: 1 };
-  const { rows, total } = parsed
-    ? await listAnnouncements(
-        db,
-        { authorityCode: q.authority, month: q.month, kind: q.kind },
-        q.page,
-        PER_PAGE,
-      )
-    : { rows: [], total: 0 };
+  const page = parsed?.page ?? 1;
+  const { rows, total } = await announcementPage(db, parsed);
   return renderPage(
     c,
     <AnnouncementsPage
@@ -63,7 +68,7 @@ announcementRoutes.get("/", async (c) => {
       errors={errors}
       rows={rows}
       total={total}
-      page={q.page}
+      page={page}
       pages={Math.max(1, Math.ceil(total / PER_PAGE))}
       query={new URLSearchParams(values).toString()}
     />,

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
 import { clientIp } from "../http";
-import { attachmentResponse, idOf } from "../route-kit";
+import { attachmentResponse, type C, idOf } from "../route-kit";
 import type { PageOf, Resolver } from "./application-page";
 import { addApplicationAttachment, getApplicationAttachment } from "./applications";
 
@@ -10,26 +10,30 @@ import { addApplicationAttachment, getApplicationAttachment } from "./applicatio
  * applicant, /portal/… and /registrar/applications/:applicationId/materials for the organization and the registrar.
  * The resolver has already decided who may see the application (404 otherwise); only its filer may upload.
  */
+/** The posted material's kind and file; null when no file was chosen. */
+async function postedMaterial(c: C) {
+  const body = await c.req.parseBody();
+  const file = body.file;
+  if (!(file instanceof File) || file.size === 0) return null;
+  const kind = typeof body.kind === "string" ? body.kind : "";
+  return { kind, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+}
+
 export function materialRoutes(resolve: Resolver, page: PageOf) {
   const routes = new Hono<AppEnv>();
 
   routes.post("/", async (c) => {
     const r = await resolve(c);
     if (!r?.canAct) return c.notFound();
-    const body = await c.req.parseBody();
-    const kind = typeof body.kind === "string" ? body.kind : "";
-    const file = body.file;
-    if (!(file instanceof File) || file.size === 0) {
-      return page(c, r, { errors: { file: "请选择要上传的文件。" }, status: 400 });
-    }
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const posted = await postedMaterial(c);
+    if (!posted) return page(c, r, { errors: { file: "请选择要上传的文件。" }, status: 400 });
     const deps = c.get("deps");
     const added = await addApplicationAttachment(
       deps,
       r.viewer,
       r.app,
-      kind,
-      { name: file.name, bytes },
+      posted.kind,
+      posted.file,
       clientIp(c),
     );
     if (!added.ok && added.code === "forbidden") return c.notFound();

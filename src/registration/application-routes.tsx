@@ -11,7 +11,7 @@ import {
 import { findOrgFor } from "../auth/scope";
 import type { AppEnv } from "../context";
 import type { ApplicationKind } from "../domain/registration";
-import type { ApplicationAction } from "../domain/registration-workflow";
+import { APPLICATION_STATES, type ApplicationAction } from "../domain/registration-workflow";
 import { chinaDateOf } from "../domain/working-days";
 import { clientIp } from "../http";
 import { renderFragment, renderPage } from "../render";
@@ -259,16 +259,8 @@ export const portalApplicationRoutes = applicationPageRoutes(byId("/portal/appli
 
 // ------------------------------------------------------------------------------------------------ registrar
 
-const QUEUE_STATES = [
-  "open",
-  "all",
-  "draft",
-  "submitted",
-  "returned",
-  "approved",
-  "refused",
-  "withdrawn",
-] as const;
+/** The queue's filters: the open applications, all of them, or those in one state. */
+const QUEUE_STATES = ["open", "all", ...APPLICATION_STATES] as const;
 
 /** /registrar/applications: the registrar's queue, and entering a paper application. */
 export const registrarApplicationListRoutes = new Hono<AppEnv>();

@@ -6,6 +6,7 @@
  */
 import type { Db } from "../db";
 import { registerVersion } from "./search-cache";
+import { VersionedLru } from "./versioned-lru";
 
 export interface DetailCache {
   /** The cached value for `key` at the current register version, or `load()` (kept for the next request). */
@@ -13,32 +14,22 @@ export interface DetailCache {
   readonly size: number;
 }
 
+const one = () => 1;
+
 export function createDetailCache(maxEntries = 5000): DetailCache {
-  let version = -1;
-  const entries = new Map<string, unknown>();
+  const entries = new VersionedLru<unknown>(maxEntries, one);
   return {
     get size() {
       return entries.size;
     },
     async get<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
       const current = await registerVersion(db);
-      if (current !== version) {
-        entries.clear();
-        version = current;
-      }
-      if (entries.has(key)) {
-        const hit = entries.get(key) as T;
-        entries.delete(key); // LRU: move to the newest end
-        entries.set(key, hit);
-        return hit;
-      }
+      entries.at(current);
+      if (entries.has(key)) return entries.hit(key) as T;
       // Read after the version: what is loaded is at least as new as the version it is filed under, and any write
       // since bumps the version, which clears it on the next request.
       const value = await load();
-      if (version === current) {
-        entries.set(key, value);
-        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-      }
+      entries.keep(key, value, current);
       return value;
     },
   };

@@ -9,6 +9,7 @@
  */
 import type { Db } from "../db";
 import { registerVersion } from "./search-cache";
+import { VersionedLru } from "./versioned-lru";
 
 export interface PageCache {
   /** The page for `key` at the current register version, or `render()` encoded (kept unless null). */
@@ -16,31 +17,22 @@ export interface PageCache {
   readonly bytes: number;
 }
 
+const byteLength = (page: Uint8Array) => page.byteLength;
+
 export function createPageCache(maxBytes = 32 * 1024 * 1024): PageCache {
-  let version = -1;
-  let bytes = 0;
-  const entries = new Map<string, Uint8Array>();
+  const entries = new VersionedLru<Uint8Array>(maxBytes, byteLength);
   /** Keys asked for once since the last clear (bounded: cleared when full). */
   const seen = new Set<string>();
   const encoder = new TextEncoder();
   return {
     get bytes() {
-      return bytes;
+      return entries.weight;
     },
     async get(db, key, render) {
       const current = await registerVersion(db);
-      if (current !== version) {
-        entries.clear();
-        seen.clear();
-        bytes = 0;
-        version = current;
-      }
-      const hit = entries.get(key);
-      if (hit) {
-        entries.delete(key); // LRU: move to the newest end
-        entries.set(key, hit);
-        return hit;
-      }
+      if (entries.at(current)) seen.clear();
+      const hit = entries.hit(key);
+      if (hit) return hit;
       // Rendered after the version was read: a write meanwhile bumps it, which clears this on the next request.
       const html = await render();
       if (html === null) return null;
@@ -50,15 +42,7 @@ export function createPageCache(maxBytes = 32 * 1024 * 1024): PageCache {
         seen.add(key);
         return page;
       }
-      if (version === current && !entries.has(key) && page.byteLength <= maxBytes / 16) {
-        entries.set(key, page);
-        bytes += page.byteLength;
-        for (const [k, v] of entries) {
-          if (bytes <= maxBytes) break;
-          entries.delete(k);
-          bytes -= v.byteLength;
-        }
-      }
+      if (page.byteLength <= maxBytes / 16) entries.keep(key, page, current);
       return page;
     },
   };

@@ -4,6 +4,8 @@
  * and a file name safe to show and send back.
  */
 import { MAX_ATTACHMENT_BYTES } from "../../db/schema/inspection";
+import type { FileStorage } from "../context";
+import { isStaleWrite } from "../db";
 
 export type AttachmentContentType = "application/pdf" | "image/png" | "image/jpeg";
 
@@ -65,4 +67,43 @@ export function checkAttachment(file: {
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A checked file as stored: where its bytes are, and what its row and audit event record. */
+export interface StoredFile {
+  key: string;
+  filename: string;
+  sha256: string;
+  contentType: AttachmentContentType;
+  size: number;
+}
+
+/**
+ * Stores a checked file's bytes under `prefix/<random id>`, then runs `commit` (the row and its audit event, one
+ * batch) with what was stored. When the commit fails the bytes are deleted again, so nothing is half-written; a stale
+ * write (someone acted first) answers "stale", anything else is thrown on.
+ */
+export async function storeThenCommit(
+  storage: FileStorage,
+  prefix: string,
+  file: { name: string; bytes: Uint8Array },
+  contentType: AttachmentContentType,
+  commit: (stored: StoredFile) => Promise<unknown>,
+): Promise<StoredFile | "stale"> {
+  const stored: StoredFile = {
+    key: `${prefix}/${crypto.randomUUID()}`,
+    filename: cleanFilename(file.name, contentType),
+    sha256: await sha256Hex(file.bytes),
+    contentType,
+    size: file.bytes.length,
+  };
+  await storage.put(stored.key, file.bytes, contentType);
+  try {
+    await commit(stored);
+  } catch (e) {
+    await storage.delete(stored.key).catch(() => {});
+    if (isStaleWrite(e)) return "stale";
+    throw e;
+  }
+  return stored;
 }

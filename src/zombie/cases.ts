@@ -11,7 +11,7 @@ import { actorOf, findOrgFor, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { nextId } from "../db";
 import { cnDate } from "../domain/dates";
-import { actionsFor } from "../domain/workflow";
+import { actionsFor, registrarSubject } from "../domain/workflow";
 import {
   addWorkingDays,
   chinaDateOf,
@@ -181,12 +181,7 @@ export async function caseView(deps: AppDeps, user: SessionUser, id: number): Pr
         zombieCaseMachine,
         c.state as ZombieCaseState,
         { role: "registrar", authorityId: user.authorityId },
-        {
-          orgId: c.orgId,
-          authorityId: c.authorityId,
-          supervisorUnitId: null,
-          supervisionMode: "direct",
-        },
+        registrarSubject(c.orgId, c.authorityId),
       )
     : [];
   const today = todayOf(deps);

@@ -10,7 +10,7 @@ import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { type BatchItem, isStaleWrite, nextId, staleGuard } from "../db";
 import { cnDate } from "../domain/dates";
-import { decide } from "../domain/workflow";
+import { decide, registrarSubject } from "../domain/workflow";
 import { addWorkingDays } from "../domain/working-days";
 import {
   mayDecide,
@@ -62,12 +62,7 @@ export async function act(
     action,
     { role: user.role === "registrar" ? "registrar" : "admin", authorityId: user.authorityId },
     {
-      subject: {
-        orgId: c.orgId,
-        authorityId: c.authorityId,
-        supervisorUnitId: null,
-        supervisionMode: "direct",
-      },
+      subject: registrarSubject(c.orgId, c.authorityId),
       today,
       flags: {
         noticeAccepted: c.notice?.state === "accepted",

@@ -5,31 +5,18 @@
 import { eq, gt, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { announcements, auditEvents, organizations, registrationApplications } from "../../db/schema";
-import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
-import type { AppDeps, SessionUser } from "../../src/context";
-import type { Db } from "../../src/db";
+import type { SessionUser } from "../../src/context";
 import { establishmentAnnouncement } from "../../src/domain/announcement-texts";
 import type { ReportSection } from "../../src/domain/inspection-report";
 import { issueUscc } from "../../src/domain/uscc";
 import { inspectionService as svc } from "../../src/inspection/service";
 import { formHeaders } from "../support/auth";
-import {
-  asUsers,
-  buildWorld,
-  goodForms,
-  memoryStorage,
-  movableClock,
-  ok,
-  openTestDb,
-} from "../support/inspection";
+import { asUsers, buildInspectionWorld, goodForms, type InspectionWorld, ok } from "../support/inspection";
 
 const FROM = { "X-Forwarded-For": "203.0.113.9" };
-let db: Db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let clock: ReturnType<typeof movableClock>;
-let deps: AppDeps;
-let app: ReturnType<typeof createApp>;
+// Built afresh before each test.
+let { db, world, clock, deps, app } = {} as InspectionWorld;
 const http = asUsers(
   () => app,
   () => db,
@@ -38,17 +25,9 @@ const http = asUsers(
 
 beforeEach(async () => {
   http.clear();
-  db = await openTestDb();
-  world = await buildWorld(db);
-  clock = movableClock("2026-03-02");
-  deps = {
-    db,
+  ({ db, world, clock, deps, app } = await buildInspectionWorld({
     config: testConfig({ trustProxy: { hops: 1 } }),
-    now: clock.now,
-    storage: memoryStorage(),
-  };
-  app = createApp(deps);
-  ok(await svc.openYear(deps, world.users.cityRegistrar, { year: 2025 }));
+  }));
 });
 
 async function submitted(user: SessionUser) {

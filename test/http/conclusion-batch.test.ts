@@ -5,25 +5,10 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app";
-import type { AppDeps } from "../../src/context";
-import type { Db } from "../../src/db";
-import { inspectionService as svc } from "../../src/inspection/service";
-import {
-  asUsers,
-  buildWorld,
-  makeDeps,
-  memoryStorage,
-  movableClock,
-  ok,
-  openTestDb,
-} from "../support/inspection";
+import { asUsers, buildInspectionWorld, type InspectionWorld } from "../support/inspection";
 
-let db: Db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let clock: ReturnType<typeof movableClock>;
-let deps: AppDeps;
-let app: ReturnType<typeof createApp>;
+// Built afresh before each test.
+let { db, world, clock, app } = {} as InspectionWorld;
 const http = asUsers(
   () => app,
   () => db,
@@ -49,14 +34,10 @@ async function concluded(
 
 beforeEach(async () => {
   http.clear();
-  db = await openTestDb();
-  world = await buildWorld(db);
-  clock = movableClock("2026-06-10");
-  deps = makeDeps(db, clock, memoryStorage());
-  app = createApp(deps);
-  ok(await svc.openYear(deps, world.users.cityRegistrar, { year: 2025 }));
-  ok(await svc.openYear(deps, world.users.districtRegistrar, { year: 2025 }));
-  ok(await svc.openYear(deps, world.users.otherRegistrar, { year: 2025 }));
+  ({ db, world, clock, app } = await buildInspectionWorld({
+    day: "2026-06-10",
+    openBy: ["cityRegistrar", "districtRegistrar", "otherRegistrar"],
+  }));
   const { city, district, otherCity } = world.authorities;
   ids.learned = await concluded(world.orgs.learned.id, city, "qualified", "2026-06-01");
   ids.logistics = await concluded(world.orgs.logistics.id, city, "basically_qualified", "2026-06-08");

@@ -7,26 +7,12 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { annualInspections, inspectionSections } from "../../db/schema";
-import { createApp } from "../../src/app";
-import type { AppDeps, SessionUser } from "../../src/context";
-import type { Db } from "../../src/db";
+import type { SessionUser } from "../../src/context";
 import { inspectionService as svc } from "../../src/inspection/service";
-import {
-  asUsers,
-  buildWorld,
-  goodForms,
-  makeDeps,
-  memoryStorage,
-  movableClock,
-  ok,
-  openTestDb,
-} from "../support/inspection";
+import { asUsers, buildInspectionWorld, goodForms, type InspectionWorld, ok } from "../support/inspection";
 
-let db: Db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let clock: ReturnType<typeof movableClock>;
-let deps: AppDeps;
-let app: ReturnType<typeof createApp>;
+// Built afresh before each test.
+let { db, world, clock, deps, app } = {} as InspectionWorld;
 
 const http = asUsers(
   () => app,
@@ -42,14 +28,8 @@ async function filingOf(orgId: number) {
 }
 
 beforeEach(async () => {
-  db = await openTestDb();
-  world = await buildWorld(db);
-  clock = movableClock("2026-03-02");
-  const storage = memoryStorage();
-  deps = makeDeps(db, clock, storage);
-  app = createApp(deps);
+  ({ db, world, clock, deps, app } = await buildInspectionWorld());
   http.clear();
-  ok(await svc.openYear(deps, world.users.cityRegistrar, { year: 2025 }));
 });
 
 async function fillAll(u: SessionUser, filingId: number) {

@@ -3,26 +3,13 @@
  * 年检结论公告 lists published conclusions, and the open-data API item carries "inspections".
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app";
-import type { AppDeps, SessionUser } from "../../src/context";
-import type { Db } from "../../src/db";
+import type { SessionUser } from "../../src/context";
 import type { ReportSection } from "../../src/domain/inspection-report";
-import type { Result } from "../../src/inspection/contract";
 import { inspectionService as svc } from "../../src/inspection/service";
-import {
-  buildWorld,
-  goodForms,
-  makeDeps,
-  memoryStorage,
-  movableClock,
-  ok,
-  openTestDb,
-} from "../support/inspection";
+import { buildInspectionWorld, goodForms, type InspectionWorld, ok } from "../support/inspection";
 
-let db: Db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let deps: AppDeps;
-let app: ReturnType<typeof createApp>;
+// Built once for the file.
+let { world, deps, app } = {} as InspectionWorld;
 
 async function step(user: SessionUser, id: number, action: Parameters<typeof svc.act>[3], input = {}) {
   const f = (await svc.getFiling(deps, user, id))!;
@@ -30,11 +17,7 @@ async function step(user: SessionUser, id: number, action: Parameters<typeof svc
 }
 
 beforeAll(async () => {
-  db = await openTestDb();
-  world = await buildWorld(db);
-  deps = makeDeps(db, movableClock("2026-03-02"), memoryStorage());
-  app = createApp(deps);
-  ok(await svc.openYear(deps, world.users.cityRegistrar, { year: 2025 }));
+  ({ world, deps, app } = await buildInspectionWorld());
   // The foundation (directly registered) files and is concluded 基本合格, then published.
   const org = world.users.foundation;
   const f = (await svc.orgHome(deps, org)).current!;

@@ -8,27 +8,13 @@ import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { annualInspections, inspectionSections } from "../../db/schema";
-import { createApp } from "../../src/app";
-import type { AppDeps, SessionUser } from "../../src/context";
-import type { Db } from "../../src/db";
+import type { SessionUser } from "../../src/context";
 import type { ReportSection } from "../../src/domain/inspection-report";
 import { inspectionService as svc } from "../../src/inspection/service";
-import {
-  asUsers,
-  buildWorld,
-  goodForms,
-  makeDeps,
-  memoryStorage,
-  movableClock,
-  ok,
-  openTestDb,
-} from "../support/inspection";
+import { asUsers, buildInspectionWorld, goodForms, type InspectionWorld, ok } from "../support/inspection";
 
-let db: Db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let clock: ReturnType<typeof movableClock>;
-let deps: AppDeps;
-let app: ReturnType<typeof createApp>;
+// Built afresh before each test.
+let { db, world, clock, deps, app } = {} as InspectionWorld;
 
 const http = asUsers(
   () => app,
@@ -39,12 +25,7 @@ const { get, post } = http;
 
 beforeEach(async () => {
   http.clear();
-  db = await openTestDb();
-  world = await buildWorld(db);
-  clock = movableClock("2026-03-02"); // a Monday; the 2025 windows are open
-  deps = makeDeps(db, clock, memoryStorage());
-  app = createApp(deps);
-  ok(await svc.openYear(deps, world.users.cityRegistrar, { year: 2025 }));
+  ({ db, world, clock, deps, app } = await buildInspectionWorld());
 });
 
 async function filingOf(orgId: number) {

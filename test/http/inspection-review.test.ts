@@ -7,29 +7,13 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app";
-import type { AppDeps, SessionUser } from "../../src/context";
-import type { Db } from "../../src/db";
+import type { SessionUser } from "../../src/context";
 import type { ReportSection } from "../../src/domain/inspection-report";
-import type { Result } from "../../src/inspection/contract";
 import { STALE_MESSAGE, inspectionService as svc } from "../../src/inspection/service";
-import { formHeaders, signIn } from "../support/auth";
-import {
-  asUsers,
-  buildWorld,
-  goodForms,
-  makeDeps,
-  memoryStorage,
-  movableClock,
-  ok,
-  openTestDb,
-} from "../support/inspection";
+import { asUsers, buildInspectionWorld, goodForms, type InspectionWorld, ok } from "../support/inspection";
 
-let db: Db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let clock: ReturnType<typeof movableClock>;
-let deps: AppDeps;
-let app: ReturnType<typeof createApp>;
+// Built afresh before each test.
+let { db, world, clock, deps, app } = {} as InspectionWorld;
 
 const http = asUsers(
   () => app,
@@ -83,13 +67,9 @@ async function act(
 
 beforeEach(async () => {
   http.clear();
-  db = await openTestDb();
-  world = await buildWorld(db);
-  clock = movableClock("2026-03-02"); // a Monday; the 2025 windows are open
-  deps = makeDeps(db, clock, memoryStorage());
-  app = createApp(deps);
-  ok(await svc.openYear(deps, world.users.cityRegistrar, { year: 2025 }));
-  ok(await svc.openYear(deps, world.users.districtRegistrar, { year: 2025 }));
+  ({ db, world, clock, deps, app } = await buildInspectionWorld({
+    openBy: ["cityRegistrar", "districtRegistrar"],
+  }));
 });
 
 describe("the registrar's queue (/registrar/inspections)", () => {

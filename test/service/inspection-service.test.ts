@@ -1,30 +1,16 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { AppDeps, SessionUser } from "../../src/context";
-import type { Db } from "../../src/db";
+import type { SessionUser } from "../../src/context";
 import type { ReportSection } from "../../src/domain/inspection-report";
-import type { Result } from "../../src/inspection/contract";
 import { addHoliday } from "../../src/inspection/holidays";
 import { markNotFiledAfterWindows } from "../../src/inspection/jobs";
 import { lastConclusionByOrg, yearConclusionFilter } from "../../src/inspection/public";
 import { inspectionService as svc } from "../../src/inspection/service";
-import {
-  buildWorld,
-  goodForms,
-  insertUser,
-  makeDeps,
-  memoryStorage,
-  movableClock,
-  ok,
-  openTestDb,
-} from "../support/inspection";
+import { buildInspectionWorld, goodForms, type InspectionWorld, insertUser, ok } from "../support/inspection";
 import { insertOrgs } from "../support/orgs";
 
-let db: Db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let clock: ReturnType<typeof movableClock>;
-let deps: AppDeps;
-let storage: ReturnType<typeof memoryStorage>;
+// Built afresh before each test.
+let { db, world, clock, deps, storage } = {} as InspectionWorld;
 
 async function filingOf(user: SessionUser) {
   const home = await svc.orgHome(deps, user);
@@ -89,13 +75,9 @@ async function expectCountersMatch() {
 }
 
 beforeEach(async () => {
-  db = await openTestDb();
-  world = await buildWorld(db);
-  clock = movableClock("2026-03-02"); // a Monday; the 2025 windows are open
-  storage = memoryStorage();
-  deps = makeDeps(db, clock, storage);
-  ok(await svc.openYear(deps, world.users.cityRegistrar, { year: 2025 }));
-  ok(await svc.openYear(deps, world.users.districtRegistrar, { year: 2025 }));
+  ({ db, world, clock, deps, storage } = await buildInspectionWorld({
+    openBy: ["cityRegistrar", "districtRegistrar"],
+  }));
 });
 
 describe("opening a year (R-C1, R-C2)", () => {

@@ -1,22 +1,17 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { cadrePosts, partyMemberCounts, partyOrgVersions } from "../../db/schema";
-import type { AppDeps, SessionUser } from "../../src/context";
-import type { Db } from "../../src/db";
+import type { SessionUser } from "../../src/context";
 import type { ReportSection } from "../../src/domain/inspection-report";
 import { inspectionService as svc } from "../../src/inspection/service";
-import { buildWorld, goodForms, makeDeps, movableClock, ok, openTestDb } from "../support/inspection";
+import { buildInspectionWorld, goodForms, type InspectionWorld, ok } from "../support/inspection";
 
 /** 三同步 (R-F3): the 年检 reads the party ledger and the cadre register, and a concluded filing feeds the ledger. */
-let db: Db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let deps: AppDeps;
+// Built afresh before each test.
+let { db, world, deps } = {} as InspectionWorld;
 
 beforeEach(async () => {
-  db = await openTestDb();
-  world = await buildWorld(db);
-  deps = makeDeps(db, movableClock("2026-03-02"));
-  ok(await svc.openYear(deps, world.users.cityRegistrar, { year: 2025 }));
+  ({ db, world, deps } = await buildInspectionWorld());
   const orgId = world.orgs.logistics.id;
   await db.insert(partyOrgVersions).values({
     orgId,

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
+import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
 import type { AppDeps, FileStorage, SessionUser } from "../../src/context";
 import type { Db } from "../../src/db";
 import type { ReportSection } from "../../src/domain/inspection-report";
 import type { Result } from "../../src/inspection/contract";
+import { inspectionService } from "../../src/inspection/service";
 import { openMemoryDatabase } from "../../src/node-db";
 import { createSupervisorUnit, createUser, formHeaders, signIn } from "./auth";
 import { ensureAuthority, insertOrgs } from "./orgs";
@@ -239,6 +241,43 @@ export function goodForms(
     cadres: {},
     declaration: { agreed: "on", signedBy: legalRepresentative, signedOn: `${year + 1}-03-01` },
   };
+}
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** What an annual-inspection test runs against, built afresh by buildInspectionWorld. */
+export interface InspectionWorld {
+  db: Db;
+  world: World;
+  clock: ReturnType<typeof movableClock>;
+  storage: ReturnType<typeof memoryStorage>;
+  deps: AppDeps;
+  app: ReturnType<typeof createApp>;
+}
+
+/**
+ * A fresh annual-inspection world: a database with every migration, buildWorld's authorities, organizations and
+ * accounts, the clock at `day` (by default 2026-03-02, a Monday with the 2025 windows open), in-memory storage, the
+ * deps (with `config` when given) and the app; the 2025 year opened by each registrar in `openBy` (R-C1).
+ */
+export async function buildInspectionWorld(
+  opts: {
+    day?: string;
+    openBy?: readonly ("cityRegistrar" | "districtRegistrar" | "otherRegistrar")[];
+    config?: AppDeps["config"];
+  } = {},
+): Promise<InspectionWorld> {
+  const db = await openTestDb();
+  const world = await buildWorld(db);
+  const clock = movableClock(opts.day ?? "2026-03-02");
+  const storage = memoryStorage();
+  const deps = makeDeps(db, clock, storage);
+  if (opts.config) deps.config = opts.config;
+  const app = createApp(deps);
+  for (const registrar of opts.openBy ?? ["cityRegistrar"]) {
+    ok(await inspectionService.openYear(deps, world.users[registrar], { year: 2025 }));
+  }
+  return { db, world, clock, storage, deps, app };
 }
 
 /** Unwraps a service result in a test, failing with the refusal's code, message and fields. */

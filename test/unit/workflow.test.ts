@@ -13,8 +13,10 @@ import {
   type Decision,
   decide,
   type FilingSubject,
+  inScope,
   type Machine,
   type Problem,
+  registrarSubject,
   validateMachine,
 } from "../../src/domain/workflow";
 import { createCalendar } from "../../src/domain/working-days";
@@ -733,5 +735,15 @@ describe("the machinery is generic (reused by registration filings)", () => {
     expect(problems).toContain("action submit has no fallback branch");
     expect(problems).toContain("terminal state approved has a way out (approve)");
     expect(problems).toContain("state rejected is unreachable");
+  });
+});
+
+describe("a subject only its registrar acts on", () => {
+  it("has no 业务主管单位, so its registrar is in scope and a supervisor unit never is (R-A11)", () => {
+    const subject = registrarSubject(5, 2);
+    expect(subject).toEqual({ orgId: 5, authorityId: 2, supervisorUnitId: null, supervisionMode: "direct" });
+    expect(inScope({ role: "registrar", authorityId: 2 }, subject)).toBe(true);
+    expect(inScope({ role: "registrar", authorityId: 3 }, subject)).toBe(false);
+    expect(inScope({ role: "supervisor", supervisorUnitId: 1 }, subject)).toBe(false);
   });
 });

@@ -3,9 +3,9 @@ import { applicationAttachments } from "../../../db/schema";
 import { commitWithAudit } from "../../audit/audit";
 import type { AppDeps } from "../../context";
 import type { Db } from "../../db";
-import { isStaleWrite, staleGuard } from "../../db";
+import { staleGuard } from "../../db";
 import { ATTACHMENT_KINDS, type AttachmentKind } from "../../domain/application-materials";
-import { checkAttachment, cleanFilename, sha256Hex } from "../../storage/uploads";
+import { checkAttachment, storeThenCommit } from "../../storage/uploads";
 import type { ApplicationAttachmentView } from "../contract";
 import { type ApplicationRow, auditActorOf, isFiler, type Refusal, type Viewer } from "./shared";
 
@@ -51,45 +51,43 @@ export async function addApplicationAttachment(
   }
   if (!deps.storage)
     return { ok: false, code: "storage_unavailable", message: "材料存储暂不可用，请稍后再试。" };
-  const sha256 = await sha256Hex(file.bytes);
-  const key = `applications/${app.id}/${crypto.randomUUID()}`;
-  const filename = cleanFilename(file.name, checked.contentType);
   const at = (deps.now?.() ?? new Date()).toISOString();
-  await deps.storage.put(key, file.bytes, checked.contentType);
-  try {
-    await commitWithAudit(
-      deps.db,
-      auditActorOf(viewer, ip),
-      [
-        // The registrar may have decided meanwhile: the row lands only while the application is still open.
-        deps.db.run(
-          sql`UPDATE registration_applications SET updated_at = ${at} WHERE id = ${app.id} AND state IN ('draft', 'submitted', 'returned')`,
-        ),
-        staleGuard(deps.db),
-        deps.db.insert(applicationAttachments).values({
-          applicationId: app.id,
-          kind: kind as AttachmentKind,
-          filename,
-          storageKey: key,
-          sha256,
-          contentType: checked.contentType,
-          size: file.bytes.length,
-          uploadedAt: at,
-        }),
-      ],
-      {
-        action: "registration.attachment.add",
-        objectType: "application",
-        objectId: app.id,
-        orgId: app.orgId,
-        summary: { kind, filename, size: file.bytes.length, sha256, contentType: checked.contentType },
-      },
-    );
-  } catch (e) {
-    await deps.storage.delete(key).catch(() => {});
-    if (isStaleWrite(e)) return { ok: false, code: "stale", message: "申请已办结，不能再上传材料。" };
-    throw e;
-  }
+  const stored = await storeThenCommit(
+    deps.storage,
+    `applications/${app.id}`,
+    file,
+    checked.contentType,
+    (u) =>
+      commitWithAudit(
+        deps.db,
+        auditActorOf(viewer, ip),
+        [
+          // The registrar may have decided meanwhile: the row lands only while the application is still open.
+          deps.db.run(
+            sql`UPDATE registration_applications SET updated_at = ${at} WHERE id = ${app.id} AND state IN ('draft', 'submitted', 'returned')`,
+          ),
+          staleGuard(deps.db),
+          deps.db.insert(applicationAttachments).values({
+            applicationId: app.id,
+            kind: kind as AttachmentKind,
+            filename: u.filename,
+            storageKey: u.key,
+            sha256: u.sha256,
+            contentType: u.contentType,
+            size: u.size,
+            uploadedAt: at,
+          }),
+        ],
+        {
+          action: "registration.attachment.add",
+          objectType: "application",
+          objectId: app.id,
+          orgId: app.orgId,
+          summary: { kind, filename: u.filename, size: u.size, sha256: u.sha256, contentType: u.contentType },
+        },
+      ),
+  );
+  if (stored === "stale") return { ok: false, code: "stale", message: "申请已办结，不能再上传材料。" };
   return { ok: true };
 }
 

@@ -1,15 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { organizations, supervisorUnits } from "../../../db/schema";
-import { seriousPersonProblems } from "../../credit/people";
 import { type BatchItem, type Db, staleGuard } from "../../db";
 import { changeAnnouncement } from "../../domain/announcement-texts";
-import {
-  filingLimitProblem,
-  foundingProblems,
-  legalRepresentativeProblems,
-  nameProblems,
-  type RuleProblem,
-} from "../../domain/registration";
+import { filingLimitProblem, foundingProblems, type RuleProblem } from "../../domain/registration";
 import { indexNameStatement, unindexNameStatement } from "../../registry/grams";
 import type { ChangeData } from "../forms";
 import {
@@ -17,11 +10,11 @@ import {
   type ApprovalContext,
   type ApprovalEffect,
   type AuthorityFacts,
-  namesInAuthority,
   type OrgRow,
   orgOf,
   problemList,
-  representedBy,
+  proposedNameProblems,
+  representativeProblems,
 } from "./shared";
 
 /** 变更: a change of registered facts — what must differ, the rules the new facts meet, and what approval writes. */
@@ -55,15 +48,7 @@ export async function changeProblems(
     if (item === "activityArea") same("activityArea", d.activityArea, org.activityArea);
   }
   if (items.includes("name") && d.name) {
-    out.push(
-      ...nameProblems({
-        name: d.name,
-        type: org.type,
-        level: authority.level,
-        regionPrefixes: authority.regionPrefixes,
-        existingNames: await namesInAuthority(db, app.authorityId, org.id),
-      }),
-    );
+    out.push(...(await proposedNameProblems(db, app, authority, d.name, org.type, org.id)));
   }
   // R-A1 / R-A2: a change of 注册资金 / 原始基金 meets the same minimums as 成立.
   if (items.includes("capital") && d.capitalFen !== undefined) {
@@ -84,18 +69,7 @@ export async function changeProblems(
     );
   }
   if (items.includes("legalRepresentative") && d.legalRepresentative) {
-    out.push(
-      ...legalRepresentativeProblems(
-        org.type,
-        d.legalRepresentative,
-        await representedBy(db, d.legalRepresentative, org.id),
-      ),
-    );
-    if (staff) {
-      out.push(
-        ...(await seriousPersonProblems(db, d.legalRepresentative, org.id, staff.seriousPersonBlocks)),
-      );
-    }
+    out.push(...(await representativeProblems(db, org.type, d.legalRepresentative, org.id, staff)));
     if (!d.auditReportNo) {
       out.push({
         field: "auditReportNo",

@@ -8,15 +8,9 @@ import {
   supervisorUnits,
   usccSequences,
 } from "../../../db/schema";
-import { seriousPersonProblems } from "../../credit/people";
 import type { Db } from "../../db";
 import { establishmentAnnouncement } from "../../domain/announcement-texts";
-import {
-  foundingProblems,
-  legalRepresentativeProblems,
-  nameProblems,
-  type RuleProblem,
-} from "../../domain/registration";
+import { foundingProblems, type RuleProblem } from "../../domain/registration";
 import { issueUscc, type UsccOrgType, usccPrefix, usccSequenceOf } from "../../domain/uscc";
 import { nameTokens } from "../../registry/grams";
 import { TYPE_LABELS } from "../../registry/labels";
@@ -26,9 +20,9 @@ import {
   type ApprovalContext,
   type ApprovalEffect,
   type AuthorityFacts,
-  namesInAuthority,
   problemList,
-  representedBy,
+  proposedNameProblems,
+  representativeProblems,
 } from "./shared";
 
 /** 成立: a new organization — its required facts (R-A6, R-A11), name and founding rules, and what approval writes. */
@@ -77,17 +71,7 @@ export async function establishmentProblems(
     }
   }
   // R-A4: the checks that hold for every type run as soon as a name is typed; the type's own once it is chosen.
-  if (d.name) {
-    out.push(
-      ...nameProblems({
-        name: d.name,
-        type: d.type ?? null,
-        level: authority.level,
-        regionPrefixes: authority.regionPrefixes,
-        existingNames: await namesInAuthority(db, app.authorityId, null),
-      }),
-    );
-  }
+  if (d.name) out.push(...(await proposedNameProblems(db, app, authority, d.name, d.type ?? null, null)));
   if (d.type) {
     out.push(
       ...foundingProblems({
@@ -104,16 +88,7 @@ export async function establishmentProblems(
         charter: d.charter ?? "",
       }),
     );
-    out.push(
-      ...legalRepresentativeProblems(
-        d.type,
-        d.legalRepresentative ?? "",
-        await representedBy(db, d.legalRepresentative ?? "", null),
-      ),
-    );
-    if (staff) {
-      out.push(...(await seriousPersonProblems(db, d.legalRepresentative, null, staff.seriousPersonBlocks)));
-    }
+    out.push(...(await representativeProblems(db, d.type, d.legalRepresentative ?? "", null, staff)));
   }
   return out;
 }

@@ -10,7 +10,7 @@ import {
   type ApplicationState,
   registrationMachine,
 } from "../../domain/registration-workflow";
-import { decide, type FilingSubject } from "../../domain/workflow";
+import { decide, type FilingSubject, registrarSubject } from "../../domain/workflow";
 import { loadCalendar } from "../../inspection/holidays";
 import type { EstablishmentData } from "../forms";
 import { approveChange, changeProblems } from "./change";
@@ -65,13 +65,7 @@ export async function applicationProblems(
 }
 
 export function subjectOf(app: ApplicationRow): FilingSubject {
-  return {
-    orgId: app.orgId ?? 0,
-    applicationId: app.id,
-    authorityId: app.authorityId,
-    supervisorUnitId: null,
-    supervisionMode: "direct",
-  };
+  return registrarSubject(app.orgId ?? 0, app.authorityId, app.id);
 }
 
 // ------------------------------------------------------------------------------------------------ starting

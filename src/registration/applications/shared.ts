@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import {
   announcements,
   authorities,
+  type OrgType,
   organizations,
   orgHistory,
   registrationApplications,
@@ -10,8 +11,14 @@ import type { Actor as AuditActor } from "../../audit/audit";
 import { readableAuthorityIds } from "../../auth/scope";
 import { parseToken, secretMatches } from "../../auth/tokens";
 import type { SessionUser } from "../../context";
+import { seriousPersonProblems } from "../../credit/people";
 import { type BatchItem, type Db, isStaleWrite as isGuardStale } from "../../db";
-import { APPLICATION_KIND_LABELS, type RuleProblem } from "../../domain/registration";
+import {
+  APPLICATION_KIND_LABELS,
+  legalRepresentativeProblems,
+  nameProblems,
+  type RuleProblem,
+} from "../../domain/registration";
 import type { Actor as WorkflowActor } from "../../domain/workflow";
 import type { Refusal } from "../../result";
 
@@ -130,6 +137,40 @@ export async function representedBy(db: Db, person: string, exceptOrgId: number 
     .from(organizations)
     .where(and(eq(organizations.legalRepresentative, person), eq(organizations.status, "active")));
   return rows.filter((r) => r.id !== exceptOrgId);
+}
+
+/** R-A4: a proposed name's problems among the names registered with the same authority (but the organization's own). */
+export async function proposedNameProblems(
+  db: Db,
+  app: ApplicationRow,
+  authority: AuthorityFacts,
+  name: string,
+  type: OrgType | null,
+  exceptOrgId: number | null,
+): Promise<RuleProblem[]> {
+  return nameProblems({
+    name,
+    type,
+    level: authority.level,
+    regionPrefixes: authority.regionPrefixes,
+    existingNames: await namesInAuthority(db, app.authorityId, exceptOrgId),
+  });
+}
+
+/**
+ * R-A3: the proposed 法定代表人's other organizations; and, for the registrar, whether the person stands behind a
+ * 严重 entry (a warning, or a block where the locality says so).
+ */
+export async function representativeProblems(
+  db: Db,
+  type: OrgType,
+  person: string,
+  exceptOrgId: number | null,
+  staff: { seriousPersonBlocks: boolean } | null,
+): Promise<RuleProblem[]> {
+  const out = legalRepresentativeProblems(type, person, await representedBy(db, person, exceptOrgId));
+  if (staff) out.push(...(await seriousPersonProblems(db, person, exceptOrgId, staff.seriousPersonBlocks)));
+  return out;
 }
 
 /** Collects the rule problems of one application; `need` records a missing required field (R-A6). */
