@@ -2,7 +2,8 @@ import type { AccountRow } from "../../src/accounts/contract";
 import type { SessionUser } from "../../src/context";
 import { AdminFrame } from "../admin/frame";
 import { ROLE_LABELS } from "../auth/pages";
-import { ErrorSummary, type Errors, SelectField } from "../components/form";
+import { ErrorSummary, type Errors } from "../components/form";
+import { SelectField } from "../components/select";
 import { ACCOUNT_LABELS, AccountFields, AccountTable } from "./shared";
 
 export function StaffPage(p: {

@@ -1,6 +1,7 @@
 import type { AuthorityRow } from "../../src/admin/contract";
 import type { SessionUser } from "../../src/context";
-import { ErrorSummary, type Errors, SelectField, TextField } from "../components/form";
+import { ErrorSummary, type Errors, TextField } from "../components/form";
+import { SelectField } from "../components/select";
 import { AdminFrame } from "./frame";
 
 export function AuthoritiesPage(p: {

@@ -73,35 +73,6 @@ export function TextField(p: TextFieldProps) {
   );
 }
 
-export function SelectField(p: {
-  name: string;
-  label: string;
-  errors: Errors;
-  value?: string | null;
-  options: { value: string; label: string }[];
-  placeholder?: string;
-}) {
-  return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{p.label}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <select
-        id={p.name}
-        name={p.name}
-        aria-describedby={p.errors[p.name] ? `${p.name}-error` : undefined}
-        aria-invalid={p.errors[p.name] ? "true" : undefined}
-      >
-        {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** A small POST form with one button (disable, end session …); CSRF is checked by origin. */
 export function ActionButton({
   action,

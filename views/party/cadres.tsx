@@ -6,7 +6,16 @@ import { ageOn, CADRE_FINDING_LABELS, CADRE_STATUS_LABELS, type CadreFinding } f
 import type { CadrePostRow, CadreRegisterView } from "../../src/party/contract";
 import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
+import {
+  ErrorSummary,
+  type Errors,
+  FieldError,
+  Flash,
+  formatDateTime,
+  PageLinks,
+  TextField,
+} from "../components/form";
+import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
 import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
@@ -73,25 +82,23 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
           ))}
         </ul>
       )}
-      <form method="get" action="/party/cadres" class="filters" aria-label="筛选">
-        <div class="field">
-          <label for="q">姓名、组织名称或统一社会信用代码</label>
-          <input type="search" id="q" name="q" maxlength={50} value={v.filters.q ?? ""} />
-        </div>
-        <div class="field">
-          <label for="state">范围</label>
-          <select id="state" name="state">
-            {Object.entries(STATES).map(([value, label]) => (
-              <option value={value} selected={(v.filters.state ?? "current") === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button secondary">
-          查询
-        </button>
-      </form>
+      <FilterBar action="/party/cadres" label="筛选" submit="查询" buttonClass="button secondary">
+        <TextField
+          name="q"
+          label="姓名、组织名称或统一社会信用代码"
+          type="search"
+          errors={{}}
+          value={v.filters.q}
+          maxlength={50}
+        />
+        <FilterSelect
+          name="state"
+          label="范围"
+          value={v.filters.state ?? "current"}
+          options={choicesOf(STATES)}
+          placeholder={null}
+        />
+      </FilterBar>
       {v.mayEdit ? (
         <p>
           <a class="button" href="/party/cadres/new">
@@ -157,22 +164,18 @@ function Field(p: {
   name: string;
   errors: Errors;
   values: Record<string, string>;
-  type?: string;
+  type?: "date";
   max?: number;
 }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{CADRE_LABELS[p.name]}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <input
-        type={p.type ?? "text"}
-        id={p.name}
-        name={p.name}
-        value={p.values[p.name] ?? ""}
-        maxlength={p.type === "date" ? undefined : (p.max ?? 100)}
-        aria-invalid={p.errors[p.name] ? "true" : undefined}
-      />
-    </div>
+    <TextField
+      name={p.name}
+      label={CADRE_LABELS[p.name] ?? ""}
+      type={p.type}
+      errors={p.errors}
+      value={p.values[p.name]}
+      maxlength={p.type === "date" ? undefined : (p.max ?? 100)}
+    />
   );
 }
 
@@ -183,18 +186,14 @@ function Select(p: {
   options: Record<string, string>;
 }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{CADRE_LABELS[p.name]}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <select id={p.name} name={p.name}>
-        <option value="">请选择</option>
-        {Object.entries(p.options).map(([value, label]) => (
-          <option value={value} selected={p.values[p.name] === value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      name={p.name}
+      label={CADRE_LABELS[p.name]}
+      errors={p.errors}
+      value={p.values[p.name]}
+      placeholder="请选择"
+      options={choicesOf(p.options)}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import type { CoverageSummary } from "../../src/party/contract";
 import { TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { formatDateTime, PageLinks } from "../components/form";
+import { FilterBar, FilterSelect } from "../components/select";
 import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
@@ -27,33 +28,15 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
         </a>
         <a href="/party/cadres">领导干部兼职</a>
       </nav>
-      <form method="get" action="/party" class="filters" aria-label="筛选">
-        <div class="field">
-          <label for="type">组织类型</label>
-          <select id="type" name="type">
-            <option value="">全部</option>
-            {s.types.map((t) => (
-              <option value={t.value} selected={s.filters.type === t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="unit">业务主管单位</label>
-          <select id="unit" name="unit">
-            <option value="">全部</option>
-            {s.units.map((u) => (
-              <option value={u.value} selected={String(s.filters.supervisorUnitId ?? "") === u.value}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button secondary">
-          筛选
-        </button>
-      </form>
+      <FilterBar action="/party" label="筛选" submit="筛选" buttonClass="button secondary">
+        <FilterSelect name="type" label="组织类型" value={s.filters.type} options={s.types} />
+        <FilterSelect
+          name="unit"
+          label="业务主管单位"
+          value={String(s.filters.supervisorUnitId ?? "")}
+          options={s.units}
+        />
+      </FilterBar>
       <ul class="stat-grid">
         <li>
           <a href="#uncovered">

@@ -5,14 +5,11 @@
  */
 import { ORG_TYPES } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
-import {
-  INSPECTION_STATES,
-  type InspectionState,
-  inspectionStateLabel,
-} from "../../../src/domain/inspection-workflow";
+import { INSPECTION_STATES, inspectionStateLabel } from "../../../src/domain/inspection-workflow";
 import type { Notice, QueueFilters, QueuePage } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { choicesOf, FilterBar, FilterSelect, yearChoices } from "../../components/select";
 import { Layout } from "../../layout";
 import { ConclusionTag, NoticeBanner, StateTag, waited } from "./shared";
 
@@ -163,66 +160,51 @@ export function QueuePageView(p: QueueViewProps) {
         }}
       />
       <search>
-        <form
-          method="get"
+        <FilterBar
           action={p.path}
-          class="filters"
-          hx-get={p.path}
-          hx-trigger="change, submit"
-          hx-target="#queue-results"
-          hx-swap="outerHTML"
-          hx-push-url="true"
+          submit="筛选"
+          attrs={{
+            "hx-get": p.path,
+            "hx-trigger": "change, submit",
+            "hx-target": "#queue-results",
+            "hx-swap": "outerHTML",
+            "hx-push-url": "true",
+          }}
         >
-          <div class={`field ${p.errors.year ? "field-error" : ""}`}>
-            <label for="year">年度</label>
-            <FieldError errors={p.errors} name="year" />
-            <select id="year" name="year">
-              {p.years.map((y) => (
-                <option value={String(y)} selected={p.filters.year === y}>
-                  {y} 年度
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="year"
+            label="年度"
+            errors={p.errors}
+            value={String(p.filters.year)}
+            options={yearChoices(p.years)}
+            placeholder={null}
+          />
           {p.path.endsWith("/not-filed") ? null : (
-            <div class={`field ${p.errors.state ? "field-error" : ""}`}>
-              <label for="state">状态</label>
-              <FieldError errors={p.errors} name="state" />
-              <select id="state" name="state">
-                <option value="">待办（全部待审查）</option>
-                {INSPECTION_STATES.map((s: InspectionState) => (
-                  <option value={s} selected={q.state === s}>
-                    {inspectionStateLabel(s)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="state"
+              label="状态"
+              errors={p.errors}
+              value={q.state}
+              placeholder="待办（全部待审查）"
+              options={INSPECTION_STATES.map((s) => ({ value: s, label: inspectionStateLabel(s) }))}
+            />
           )}
-          <div class={`field ${p.errors.type ? "field-error" : ""}`}>
-            <label for="type">类型</label>
-            <FieldError errors={p.errors} name="type" />
-            <select id="type" name="type">
-              <option value="">全部类型</option>
-              {ORG_TYPES.map((t) => (
-                <option value={t} selected={q.type === t}>
-                  {TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="type"
+            label="类型"
+            errors={p.errors}
+            value={q.type}
+            placeholder="全部类型"
+            options={choicesOf(TYPE_LABELS, ORG_TYPES)}
+          />
           {p.districts.length > 1 ? (
-            <div class={`field ${p.errors.district ? "field-error" : ""}`}>
-              <label for="district">登记管理机关</label>
-              <FieldError errors={p.errors} name="district" />
-              <select id="district" name="district">
-                <option value="">全部</option>
-                {p.districts.map((d) => (
-                  <option value={String(d.id)} selected={q.district === String(d.id)}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="district"
+              label="登记管理机关"
+              errors={p.errors}
+              value={q.district}
+              options={p.districts.map((d) => ({ value: String(d.id), label: d.name }))}
+            />
           ) : null}
           <div class={`field ${p.errors.q ? "field-error" : ""}`}>
             <label for="q">名称或统一社会信用代码</label>
@@ -237,8 +219,7 @@ export function QueuePageView(p: QueueViewProps) {
             <input type="checkbox" id="warnings" name="warnings" value="1" checked={q.warnings === "1"} />
             <label for="warnings">只看有预审提示</label>
           </div>
-          <button type="submit">筛选</button>
-        </form>
+        </FilterBar>
       </search>
       <QueueResults {...p} />
     </Layout>

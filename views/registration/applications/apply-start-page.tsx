@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../../src/context";
-import { ErrorSummary, type Errors, SelectField, TextField } from "../../components/form";
+import { ErrorSummary, type Errors, TextField } from "../../components/form";
+import { SelectField } from "../../components/select";
 import { Layout } from "../../layout";
 
 export function ApplyStartPage(p: {

@@ -3,7 +3,8 @@ import { FOUNDATION_LEVEL_MESSAGE, type RuleProblem } from "../../../src/domain/
 import type { ApplicationOrg, SupervisorUnitGroup } from "../../../src/registration/contract";
 import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../../src/registration/forms";
 import { TYPE_LABELS } from "../../../src/registry/labels";
-import { type Errors, FieldError, SelectField, TextField } from "../../components/form";
+import { type Errors, FieldError, TextField } from "../../components/form";
+import { SelectField } from "../../components/select";
 import { Area, Check, type Values, v } from "./shared";
 
 /**

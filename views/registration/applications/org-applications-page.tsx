@@ -1,7 +1,7 @@
 import type { SessionUser } from "../../../src/context";
 import { APPLICATION_KIND_LABELS, type ApplicationKind } from "../../../src/domain/registration";
 import type { ApplicationOrg, ApplicationView } from "../../../src/registration/contract";
-import { SelectField } from "../../components/form";
+import { SelectField } from "../../components/select";
 import { Layout } from "../../layout";
 import { ApplicationStateTag } from "./shared";
 

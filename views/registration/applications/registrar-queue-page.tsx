@@ -1,8 +1,9 @@
 import type { SessionUser } from "../../../src/context";
 import { APPLICATION_KIND_LABELS, type ApplicationKind } from "../../../src/domain/registration";
 import type { QueueRow } from "../../../src/registration/contract";
-import { SelectField, TextField } from "../../components/form";
+import { TextField } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
+import { SelectField } from "../../components/select";
 import { Layout } from "../../layout";
 import { ApplicationStateTag, DueBadge } from "./shared";
 
