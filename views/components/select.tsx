@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { type Errors, FieldError } from "./form";
+import { describedBy, type Errors, Field } from "./form";
 
 /**
  * Choosing one of a list: a labelled <select> in a field (forms and filter bars alike) and the GET form a list page
@@ -76,32 +76,27 @@ export interface SelectFieldProps {
 
 /** A labelled <select> in a `field`, with its hint and its error message. */
 export function SelectField(p: SelectFieldProps) {
-  const id = p.id ?? p.name;
-  const error = p.errors?.[p.name];
-  const describedBy = [p.hint ? `${id}-hint` : "", error ? `${p.name}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div class={error ? "field field-error" : "field"}>
-      <label for={id} class={p.hiddenLabel ? "visually-hidden" : undefined}>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.errors ? <FieldError errors={p.errors} name={p.name} /> : null}
+    <Field
+      name={p.name}
+      id={p.id}
+      label={p.label}
+      errors={p.errors}
+      hint={p.hint}
+      hiddenLabel={p.hiddenLabel}
+    >
       <select
-        id={id}
+        id={p.id ?? p.name}
         name={p.name}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={error ? "true" : undefined}
+        aria-describedby={describedBy(p)}
+        aria-invalid={p.errors?.[p.name] ? "true" : undefined}
         {...p.attrs}
       >
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
         {p.options ? <Options options={p.options} value={p.value} /> : null}
         {p.children}
       </select>
-    </div>
+    </Field>
   );
 }
 

@@ -2,7 +2,8 @@ import type { SessionUser } from "../../src/context";
 import type { PenaltyRow } from "../../src/credit/penalties";
 import { formatFen } from "../../src/domain/money";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { ErrorSummary, type Errors, TextAreaField, TextField } from "../components/form";
+import { choicesOf, SelectField } from "../components/select";
 import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
@@ -23,16 +24,6 @@ const KINDS = {
   confiscation: "没收违法所得、非法财物",
   suspension: "限期停止活动",
 };
-
-function Field(p: { name: keyof typeof LABELS; errors: Errors; children: unknown }) {
-  return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{LABELS[p.name]}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      {p.children as string}
-    </div>
-  );
-}
 
 /** /registrar/credit/penalties: 行政处罚 records, which feed the credit lists' grounds (R-D1(5), R-D4(3)–(5)). */
 export function PenaltiesPage(p: {
@@ -59,47 +50,64 @@ export function PenaltiesPage(p: {
       ) : null}
       <form method="post" action="/registrar/credit/penalties" class="narrow-form" novalidate>
         <ErrorSummary errors={p.errors} labels={LABELS} />
-        <Field name="uscc" errors={p.errors}>
-          <input type="text" id="uscc" name="uscc" maxlength={18} value={f.uscc ?? ""} />
-        </Field>
-        <Field name="kind" errors={p.errors}>
-          <select id="kind" name="kind">
-            {Object.entries(KINDS).map(([v, l]) => (
-              <option value={v} selected={f.kind === v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="amount" errors={p.errors}>
-          <input
-            type="text"
-            id="amount"
-            name="amount"
-            value={f.amount ?? ""}
-            placeholder="罚款时填写，单位元，如 20,000"
-          />
-        </Field>
-        <Field name="suspendedFrom" errors={p.errors}>
-          <input type="date" id="suspendedFrom" name="suspendedFrom" value={f.suspendedFrom ?? ""} />
-        </Field>
-        <Field name="suspendedTo" errors={p.errors}>
-          <input type="date" id="suspendedTo" name="suspendedTo" value={f.suspendedTo ?? ""} />
-        </Field>
-        <Field name="department" errors={p.errors}>
-          <input type="text" id="department" name="department" maxlength={60} value={f.department ?? ""} />
-        </Field>
-        <Field name="documentNo" errors={p.errors}>
-          <input type="text" id="documentNo" name="documentNo" maxlength={60} value={f.documentNo ?? ""} />
-        </Field>
-        <Field name="decidedOn" errors={p.errors}>
-          <input type="date" id="decidedOn" name="decidedOn" value={f.decidedOn ?? ""} />
-        </Field>
-        <Field name="facts" errors={p.errors}>
-          <textarea id="facts" name="facts" rows={3} maxlength={2000}>
-            {f.facts ?? ""}
-          </textarea>
-        </Field>
+        <TextField name="uscc" label={LABELS.uscc} errors={p.errors} value={f.uscc} maxlength={18} />
+        <SelectField
+          name="kind"
+          label={LABELS.kind}
+          errors={p.errors}
+          value={f.kind}
+          options={choicesOf(KINDS)}
+        />
+        <TextField
+          name="amount"
+          label={LABELS.amount}
+          errors={p.errors}
+          value={f.amount}
+          attrs={{ placeholder: "罚款时填写，单位元，如 20,000" }}
+        />
+        <TextField
+          name="suspendedFrom"
+          label={LABELS.suspendedFrom}
+          type="date"
+          errors={p.errors}
+          value={f.suspendedFrom}
+        />
+        <TextField
+          name="suspendedTo"
+          label={LABELS.suspendedTo}
+          type="date"
+          errors={p.errors}
+          value={f.suspendedTo}
+        />
+        <TextField
+          name="department"
+          label={LABELS.department}
+          errors={p.errors}
+          value={f.department}
+          maxlength={60}
+        />
+        <TextField
+          name="documentNo"
+          label={LABELS.documentNo}
+          errors={p.errors}
+          value={f.documentNo}
+          maxlength={60}
+        />
+        <TextField
+          name="decidedOn"
+          label={LABELS.decidedOn}
+          type="date"
+          errors={p.errors}
+          value={f.decidedOn}
+        />
+        <TextAreaField
+          name="facts"
+          label={LABELS.facts}
+          errors={p.errors}
+          value={f.facts}
+          rows={3}
+          maxlength={2000}
+        />
         <button type="submit">登记行政处罚</button>
       </form>
       <h2>已登记的处罚</h2>

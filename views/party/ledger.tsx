@@ -3,7 +3,18 @@
 import type { SessionUser } from "../../src/context";
 import type { LedgerView } from "../../src/party/contract";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
+import {
+  describedBy,
+  ErrorSummary,
+  type Errors,
+  Field,
+  FieldError,
+  Flash,
+  formatDateTime,
+  PageLinks,
+  TextField,
+} from "../components/form";
+import { choicesOf, SelectField } from "../components/select";
 import { SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 import {
@@ -416,29 +427,25 @@ function ActivityForm({
         labels={FORM_LABELS}
       />
       <DateInput name="heldOn" label="活动日期" errors={errors} value={form.heldOn ?? ""} max={today} />
-      <div class={`field ${errors.kind ? "field-error" : ""}`}>
-        <label for="kind">活动类型</label>
-        <FieldError errors={errors} name="kind" />
-        <select id="kind" name="kind">
-          <option value="">请选择</option>
-          {Object.entries(ACTIVITY_LABELS).map(([value, label]) => (
-            <option value={value} selected={form.kind === value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class={`field ${errors.topic ? "field-error" : ""}`}>
-        <label for="topic">主题</label>
-        <FieldError errors={errors} name="topic" />
-        <input type="text" id="topic" name="topic" maxlength={200} value={form.topic ?? ""} />
-      </div>
+      <SelectField
+        name="kind"
+        label="活动类型"
+        errors={errors}
+        value={form.kind}
+        placeholder="请选择"
+        options={choicesOf(ACTIVITY_LABELS)}
+      />
+      <TextField name="topic" label="主题" errors={errors} value={form.topic} maxlength={200} />
       <NumberInput name="attendance" label="参加人数" errors={errors} value={form.attendance} />
-      <div class={`field ${errors.file ? "field-error" : ""}`}>
-        <label for="file">附件（可选：会议记录、照片，PDF、JPG 或 PNG，不超过 10 MB）</label>
-        <FieldError errors={errors} name="file" />
-        <input type="file" id="file" name="file" accept=".pdf,.jpg,.jpeg,.png" />
-      </div>
+      <Field name="file" label="附件（可选：会议记录、照片，PDF、JPG 或 PNG，不超过 10 MB）" errors={errors}>
+        <input
+          type="file"
+          id="file"
+          name="file"
+          accept=".pdf,.jpg,.jpeg,.png"
+          aria-describedby={describedBy({ name: "file", errors })}
+        />
+      </Field>
       <button type="submit">保存活动记录</button>
     </form>
   );
@@ -446,36 +453,27 @@ function ActivityForm({
 
 function DateInput(p: { name: string; label: string; errors: Errors; value: string; max?: string }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{p.label}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <input
-        type="date"
-        id={p.name}
-        name={p.name}
-        value={p.value}
-        max={p.max}
-        aria-invalid={p.errors[p.name] ? "true" : undefined}
-      />
-    </div>
+    <TextField
+      name={p.name}
+      label={p.label}
+      type="date"
+      errors={p.errors}
+      value={p.value}
+      attrs={{ max: p.max }}
+    />
   );
 }
 
 function NumberInput(p: { name: string; label: string; errors: Errors; value?: string }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{p.label}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <input
-        type="text"
-        inputmode="numeric"
-        id={p.name}
-        name={p.name}
-        value={p.value ?? ""}
-        maxlength={6}
-        aria-invalid={p.errors[p.name] ? "true" : undefined}
-      />
-    </div>
+    <TextField
+      name={p.name}
+      label={p.label}
+      errors={p.errors}
+      value={p.value}
+      maxlength={6}
+      attrs={{ inputmode: "numeric" }}
+    />
   );
 }
 

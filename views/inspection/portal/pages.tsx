@@ -7,7 +7,8 @@ import { CONCLUSION_LABELS } from "../../../src/domain/workflow";
 import type { FilingSummary, FilingView, Notice } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
-import { formatDateTime } from "../../components/form";
+import { Field, formatDateTime } from "../../components/form";
+import { choicesOf, SelectField } from "../../components/select";
 import { Layout } from "../../layout";
 import { ReportView } from "../review/report";
 import { ConclusionTag, NoticeList, StateTag } from "../review/shared";
@@ -299,28 +300,27 @@ export function PortalFilingPage(p: FilingPageProps) {
             enctype="multipart/form-data"
             class="narrow-form"
           >
-            <div class="field">
-              <label for="attachment-section">所属部分</label>
-              <select id="attachment-section" name="section">
-                <option value="declaration">承诺与签署（签字页）</option>
-                {sectionsOf(v)
-                  .filter((s) => s !== "declaration")
-                  .map((s) => (
-                    <option value={s} selected={s === "rectification"}>
-                      {SECTION_LABELS[s]}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="attachment-file">文件</label>
+            <SelectField
+              name="section"
+              id="attachment-section"
+              label="所属部分"
+              value="rectification"
+              options={[
+                { value: "declaration", label: "承诺与签署（签字页）" },
+                ...choicesOf(
+                  SECTION_LABELS,
+                  sectionsOf(v).filter((s) => s !== "declaration"),
+                ),
+              ]}
+            />
+            <Field name="file" id="attachment-file" label="文件">
               <input
                 type="file"
                 id="attachment-file"
                 name="file"
                 accept="application/pdf,image/png,image/jpeg"
               />
-            </div>
+            </Field>
             <button type="submit" class="button secondary">
               上传
             </button>
