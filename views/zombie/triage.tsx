@@ -4,7 +4,7 @@ import { TYPE_LABELS } from "../../src/registry/labels";
 import { countText, type TriageRow } from "../../src/zombie/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
-import { choicesOf, FilterBar, FilterSelect } from "../components/select";
+import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
 import { Layout } from "../layout";
 
 /** The choices of year counts a filter offers. */
@@ -324,15 +324,12 @@ export function ZombieTriagePage(p: {
                 <input type="radio" id="kind-assign" name="kind" value="assign" />
                 <label for="kind-assign">分配给工作人员跟进</label>
               </div>
-              <div class="field">
-                <label for="assignee">工作人员</label>
-                <select id="assignee" name="assignee">
-                  <option value="">请选择</option>
-                  {p.staff.map((s) => (
-                    <option value={String(s.id)}>{s.name}</option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                name="assignee"
+                label="工作人员"
+                placeholder="请选择"
+                options={p.staff.map((s) => ({ value: String(s.id), label: s.name }))}
+              />
               <button type="submit" class="button secondary">
                 办理
               </button>
