@@ -2,7 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { LetterRow } from "../../src/credit/letters";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -65,76 +65,59 @@ export function LettersPage(p: {
         <button type="submit">登记</button>
       </form>
       <h2>信件</h2>
-      {p.letters.length === 0 ? (
-        <p class="empty-state">还没有登记信件。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">社会组织</th>
-                <th scope="col">寄往地址</th>
-                <th scope="col">寄出</th>
-                <th scope="col">结果</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.letters.map((l) => (
-                <tr>
-                  <td>
-                    {l.orgName}
-                    <br />
-                    <span class="small muted">{l.uscc}</span>
-                  </td>
-                  <td>{l.address}</td>
-                  <td class="nowrap">
-                    {cnDate(l.sentOn)}
-                    <br />
-                    <span class="small muted">{l.trackingNo}</span>
-                  </td>
-                  <td>
-                    {l.outcome === "pending" ? (
-                      <form
-                        method="post"
-                        action={`/registrar/credit/letters/${l.id}/outcome`}
-                        class="inline-form"
-                      >
-                        <input type="hidden" name="version" value={String(l.version)} />
-                        <label for={`outcome-${l.id}`} class="visually-hidden">
-                          结果
-                        </label>
-                        <select id={`outcome-${l.id}`} name="outcome">
-                          <option value="unsigned">未签收（退回）</option>
-                          <option value="signed">已签收</option>
-                        </select>{" "}
-                        <label for={`outcomeOn-${l.id}`} class="visually-hidden">
-                          回执日期
-                        </label>
-                        <input type="date" id={`outcomeOn-${l.id}`} name="outcomeOn" value={p.today} />{" "}
-                        <label for={`note-${l.id}`} class="visually-hidden">
-                          退回原因
-                        </label>
-                        <input
-                          type="text"
-                          id={`note-${l.id}`}
-                          name="note"
-                          maxlength={60}
-                          placeholder="退回原因，如 查无此单位"
-                        />{" "}
-                        <button type="submit" class="button secondary small-button">
-                          登记结果
-                        </button>
-                      </form>
-                    ) : (
-                      `${OUTCOMES[l.outcome]}（${cnDate(l.outcomeOn)}${l.outcomeNote ? `，${l.outcomeNote}` : ""}）`
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.letters}
+        empty="还没有登记信件。"
+        columns={["社会组织", "寄往地址", "寄出", "结果"]}
+        row={(l) => (
+          <tr>
+            <td>
+              {l.orgName}
+              <br />
+              <span class="small muted">{l.uscc}</span>
+            </td>
+            <td>{l.address}</td>
+            <td class="nowrap">
+              {cnDate(l.sentOn)}
+              <br />
+              <span class="small muted">{l.trackingNo}</span>
+            </td>
+            <td>
+              {l.outcome === "pending" ? (
+                <form method="post" action={`/registrar/credit/letters/${l.id}/outcome`} class="inline-form">
+                  <input type="hidden" name="version" value={String(l.version)} />
+                  <label for={`outcome-${l.id}`} class="visually-hidden">
+                    结果
+                  </label>
+                  <select id={`outcome-${l.id}`} name="outcome">
+                    <option value="unsigned">未签收（退回）</option>
+                    <option value="signed">已签收</option>
+                  </select>{" "}
+                  <label for={`outcomeOn-${l.id}`} class="visually-hidden">
+                    回执日期
+                  </label>
+                  <input type="date" id={`outcomeOn-${l.id}`} name="outcomeOn" value={p.today} />{" "}
+                  <label for={`note-${l.id}`} class="visually-hidden">
+                    退回原因
+                  </label>
+                  <input
+                    type="text"
+                    id={`note-${l.id}`}
+                    name="note"
+                    maxlength={60}
+                    placeholder="退回原因，如 查无此单位"
+                  />{" "}
+                  <button type="submit" class="button secondary small-button">
+                    登记结果
+                  </button>
+                </form>
+              ) : (
+                `${OUTCOMES[l.outcome]}（${cnDate(l.outcomeOn)}${l.outcomeNote ? `，${l.outcomeNote}` : ""}）`
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }

@@ -4,7 +4,7 @@ import { formatFen } from "../../src/domain/money";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, TextAreaField, TextField } from "../components/form";
 import { choicesOf, SelectField } from "../components/select";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -111,46 +111,33 @@ export function PenaltiesPage(p: {
         <button type="submit">登记行政处罚</button>
       </form>
       <h2>已登记的处罚</h2>
-      {p.rows.length === 0 ? (
-        <p class="empty-state">还没有登记行政处罚。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">社会组织</th>
-                <th scope="col">处罚</th>
-                <th scope="col">机关与文号</th>
-                <th scope="col">日期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr>
-                  <td>
-                    {r.orgName}
-                    <br />
-                    <span class="small muted">{r.uscc}</span>
-                  </td>
-                  <td class="wide-cell">
-                    {KINDS[r.kind]}
-                    {r.amountFen !== null ? ` ${formatFen(r.amountFen)} 元` : ""}
-                    {r.suspendedFrom ? `（${cnDate(r.suspendedFrom)}至${cnDate(r.suspendedTo)}）` : ""}
-                    <br />
-                    <span class="small">{r.facts}</span>
-                  </td>
-                  <td>
-                    {r.department}
-                    <br />
-                    <span class="small muted">{r.documentNo}</span>
-                  </td>
-                  <td class="nowrap">{cnDate(r.decidedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.rows}
+        empty="还没有登记行政处罚。"
+        columns={["社会组织", "处罚", "机关与文号", "日期"]}
+        row={(r) => (
+          <tr>
+            <td>
+              {r.orgName}
+              <br />
+              <span class="small muted">{r.uscc}</span>
+            </td>
+            <td class="wide-cell">
+              {KINDS[r.kind]}
+              {r.amountFen !== null ? ` ${formatFen(r.amountFen)} 元` : ""}
+              {r.suspendedFrom ? `（${cnDate(r.suspendedFrom)}至${cnDate(r.suspendedTo)}）` : ""}
+              <br />
+              <span class="small">{r.facts}</span>
+            </td>
+            <td>
+              {r.department}
+              <br />
+              <span class="small muted">{r.documentNo}</span>
+            </td>
+            <td class="nowrap">{cnDate(r.decidedOn)}</td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }

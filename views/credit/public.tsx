@@ -5,7 +5,7 @@ import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS } from "../../s
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect } from "../components/select";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 import { GROUND_CHOICES } from "./choices";
 import { CreditTable } from "./entries";
@@ -101,36 +101,22 @@ export function PortalCreditPage(p: { user: SessionUser; cases: CaseRow[]; notic
       <h2>整改通知书</h2>
       <NoticeTable notices={p.notices} base="/portal/credit/notices" />
       <h2>信用名单</h2>
-      {p.cases.length === 0 ? (
-        <p class="empty-state">本单位没有被告知拟列入或已列入信用名单的记录。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">名录</th>
-                <th scope="col">事由</th>
-                <th scope="col">状态</th>
-                <th scope="col">异议期限</th>
-                <th scope="col">列入日期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.cases.map((c) => (
-                <tr>
-                  <td>
-                    <a href={`/portal/credit/${c.id}`}>{CREDIT_LIST_LABELS[c.list]}</a>
-                  </td>
-                  <td>{CREDIT_GROUNDS[c.ground].label}</td>
-                  <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
-                  <td class="nowrap">{cnDate(c.objectionDeadline)}</td>
-                  <td class="nowrap">{cnDate(c.listedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.cases}
+        empty="本单位没有被告知拟列入或已列入信用名单的记录。"
+        columns={["名录", "事由", "状态", "异议期限", "列入日期"]}
+        row={(c) => (
+          <tr>
+            <td>
+              <a href={`/portal/credit/${c.id}`}>{CREDIT_LIST_LABELS[c.list]}</a>
+            </td>
+            <td>{CREDIT_GROUNDS[c.ground].label}</td>
+            <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
+            <td class="nowrap">{cnDate(c.objectionDeadline)}</td>
+            <td class="nowrap">{cnDate(c.listedOn)}</td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }
@@ -190,42 +176,28 @@ export function RedListPage(p: {
         />
       </FilterBar>
       <p class="result-count">共 {p.total} 家</p>
-      {p.rows.length === 0 ? (
-        <div class="empty-state">{p.removed ? "没有移出记录。" : "目前没有列入红名单的组织。"}</div>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">组织</th>
-                <th scope="col">登记管理机关</th>
-                <th scope="col">评估等级</th>
-                <th scope="col">列入日期</th>
-                {p.removed ? <th scope="col">移出日期与原因</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/orgs/${r.uscc}`}>{r.name}</a>
-                    <br />
-                    <span class="muted small">{r.uscc}</span>
-                  </td>
-                  <td>{r.authorityName}</td>
-                  <td>{r.rating ?? "—"}</td>
-                  <td class="nowrap">{cnDate(r.listedOn)}</td>
-                  {p.removed ? (
-                    <td>
-                      {cnDate(r.removedOn)}：{r.removalReason}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.rows}
+        empty={p.removed ? "没有移出记录。" : "目前没有列入红名单的组织。"}
+        columns={["组织", "登记管理机关", "评估等级", "列入日期", "移出日期与原因"]}
+        row={(r) => (
+          <tr>
+            <td>
+              <a href={`/orgs/${r.uscc}`}>{r.name}</a>
+              <br />
+              <span class="muted small">{r.uscc}</span>
+            </td>
+            <td>{r.authorityName}</td>
+            <td>{r.rating ?? "—"}</td>
+            <td class="nowrap">{cnDate(r.listedOn)}</td>
+            {p.removed ? (
+              <td>
+                {cnDate(r.removedOn)}：{r.removalReason}
+              </td>
+            ) : null}
+          </tr>
+        )}
+      />
       <PageLinks page={p.page} pages={pages} link={link} />
     </Layout>
   );

@@ -10,7 +10,7 @@ import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, PageLinks, TextField } from "../components/form";
 import { MissingCalendar } from "../components/missing-calendar";
 import { FilterBar, FilterSelect, SelectField } from "../components/select";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 import { GROUND_CHOICES } from "./choices";
 
@@ -80,45 +80,31 @@ export function CreditQueuePage(p: {
         />
       </FilterBar>
       <p>共 {p.total.toLocaleString("zh-CN")} 条。</p>
-      {p.items.length === 0 ? (
-        <p class="empty-state">没有符合条件的记录。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">社会组织</th>
-                <th scope="col">名录与事由</th>
-                <th scope="col">发生日期</th>
-                <th scope="col">状态</th>
-                <th scope="col">录入期限</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.items.map((c) => (
-                <tr>
-                  <td>
-                    <a href={`/registrar/credit/${c.id}`}>{c.orgName}</a>
-                    <br />
-                    <span class="small muted">{c.uscc}</span>
-                  </td>
-                  <td>
-                    {CREDIT_LIST_LABELS[c.list]}
-                    <br />
-                    <span class="small">{CREDIT_GROUNDS[c.ground].label}</span>
-                  </td>
-                  <td class="nowrap">{cnDate(c.arisenOn)}</td>
-                  <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
-                  <td class="nowrap">
-                    <DaysLeft n={c.entryDaysLeft} />
-                    <MissingCalendar years={c.entryUncalendared} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.items}
+        empty="没有符合条件的记录。"
+        columns={["社会组织", "名录与事由", "发生日期", "状态", "录入期限"]}
+        row={(c) => (
+          <tr>
+            <td>
+              <a href={`/registrar/credit/${c.id}`}>{c.orgName}</a>
+              <br />
+              <span class="small muted">{c.uscc}</span>
+            </td>
+            <td>
+              {CREDIT_LIST_LABELS[c.list]}
+              <br />
+              <span class="small">{CREDIT_GROUNDS[c.ground].label}</span>
+            </td>
+            <td class="nowrap">{cnDate(c.arisenOn)}</td>
+            <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
+            <td class="nowrap">
+              <DaysLeft n={c.entryDaysLeft} />
+              <MissingCalendar years={c.entryUncalendared} />
+            </td>
+          </tr>
+        )}
+      />
       <PageLinks page={p.page} pages={pages} link={link} />
 
       <h2 id="new">录入候选</h2>

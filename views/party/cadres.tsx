@@ -16,7 +16,7 @@ import {
   TextField,
 } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
 export const CADRE_LABELS: Record<string, string> = {
@@ -106,51 +106,36 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
           </a>
         </p>
       ) : null}
-      {v.rows.length === 0 ? (
-        <div class="empty-state">没有符合条件的兼职记录。</div>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">姓名</th>
-                <th scope="col">干部身份</th>
-                <th scope="col">任职组织与职务</th>
-                <th scope="col">本届任期</th>
-                <th scope="col">批准</th>
-                <th scope="col">问题</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.rows.map((r) => (
-                <tr>
-                  <td class="nowrap">
-                    <a href={`/party/cadres/${r.id}`}>{r.personName}</a>
-                  </td>
-                  <td>
-                    {CADRE_STATUS_LABELS[r.status]}（{CADRE_LEVEL_LABELS[r.level]}）
-                  </td>
-                  <td>
-                    {r.orgName}
-                    <br />
-                    {r.postTitle}
-                    {r.isLegalRepresentative ? "、法定代表人" : ""}
-                  </td>
-                  <td class="nowrap">
-                    第{r.termNumber}届，{cnDate(r.termStart)}起
-                  </td>
-                  <td>{r.approvalDoc ?? "无"}</td>
-                  <td>
-                    {r.findings.length === 0
-                      ? "—"
-                      : r.findings.map((f) => <span class="tag stop">{CADRE_FINDING_LABELS[f.id]}</span>)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={v.rows}
+        empty="没有符合条件的兼职记录。"
+        columns={["姓名", "干部身份", "任职组织与职务", "本届任期", "批准", "问题"]}
+        row={(r) => (
+          <tr>
+            <td class="nowrap">
+              <a href={`/party/cadres/${r.id}`}>{r.personName}</a>
+            </td>
+            <td>
+              {CADRE_STATUS_LABELS[r.status]}（{CADRE_LEVEL_LABELS[r.level]}）
+            </td>
+            <td>
+              {r.orgName}
+              <br />
+              {r.postTitle}
+              {r.isLegalRepresentative ? "、法定代表人" : ""}
+            </td>
+            <td class="nowrap">
+              第{r.termNumber}届，{cnDate(r.termStart)}起
+            </td>
+            <td>{r.approvalDoc ?? "无"}</td>
+            <td>
+              {r.findings.length === 0
+                ? "—"
+                : r.findings.map((f) => <span class="tag stop">{CADRE_FINDING_LABELS[f.id]}</span>)}
+            </td>
+          </tr>
+        )}
+      />
       <PageLinks
         page={v.page}
         pages={pages}

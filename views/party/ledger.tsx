@@ -15,7 +15,7 @@ import {
   TextField,
 } from "../components/form";
 import { choicesOf, SelectField } from "../components/select";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable, SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 import {
   ACTIVITY_LABELS,
@@ -257,40 +257,26 @@ export function LedgerPage(p: LedgerPageProps) {
 
       <section aria-labelledby="activities-h">
         <h2 id="activities-h">党组织活动记录</h2>
-        {v.activities.length === 0 ? (
-          <div class="empty-state">{past ? "当日以前没有活动记录。" : "尚无活动记录。"}</div>
-        ) : (
-          <div class="table-scroll" {...SCROLL_REGION}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">日期</th>
-                  <th scope="col">类型</th>
-                  <th scope="col">主题</th>
-                  <th scope="col">参加人数</th>
-                  <th scope="col">附件</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.activities.map((a) => (
-                  <tr>
-                    <td class="nowrap">{cnDate(a.heldOn)}</td>
-                    <td class="nowrap">{ACTIVITY_LABELS[a.kind]}</td>
-                    <td>{a.topic}</td>
-                    <td>{a.attendance}</td>
-                    <td>
-                      {a.attachmentName ? (
-                        <a href={`${p.base}/activities/${a.id}/file`}>{a.attachmentName}</a>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={v.activities}
+          empty={past ? "当日以前没有活动记录。" : "尚无活动记录。"}
+          columns={["日期", "类型", "主题", "参加人数", "附件"]}
+          row={(a) => (
+            <tr>
+              <td class="nowrap">{cnDate(a.heldOn)}</td>
+              <td class="nowrap">{ACTIVITY_LABELS[a.kind]}</td>
+              <td>{a.topic}</td>
+              <td>{a.attendance}</td>
+              <td>
+                {a.attachmentName ? (
+                  <a href={`${p.base}/activities/${a.id}/file`}>{a.attachmentName}</a>
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
+          )}
+        />
         <PageLinks
           page={v.page}
           pages={pages}
@@ -303,49 +289,34 @@ export function LedgerPage(p: LedgerPageProps) {
 
       <section aria-labelledby="history-h">
         <h2 id="history-h">党组织信息变更记录</h2>
-        {v.history.length === 0 ? (
-          <div class="empty-state">尚无记录。</div>
-        ) : (
-          <div class="table-scroll" {...SCROLL_REGION}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">报送时间</th>
-                  <th scope="col">状态</th>
-                  <th scope="col">党组织</th>
-                  <th scope="col">书记</th>
-                  <th scope="col">有效期间</th>
-                  <th scope="col">处理</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.history.map((h) => (
-                  <tr>
-                    <td class="nowrap">{formatDateTime(h.submittedAt)}</td>
-                    <td>{VERSION_STATE_LABELS[h.state]}</td>
-                    <td>
-                      {h.hasPartyOrg
-                        ? h.name
-                        : h.instructorName
-                          ? `未建立（指导员：${h.instructorName}）`
-                          : "未建立"}
-                    </td>
-                    <td>{h.secretaryName ?? "—"}</td>
-                    <td class="nowrap">
-                      {h.effectiveOn
-                        ? `${cnDate(h.effectiveOn)} 至 ${h.supersededOn ? cnDate(h.supersededOn) : "今"}`
-                        : "—"}
-                    </td>
-                    <td>
-                      {h.decidedByName ? `${h.decidedByName}，${formatDateTime(h.decidedAt)}` : "—"}
-                      {h.decisionReason ? `：${h.decisionReason}` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={v.history}
+          empty="尚无记录。"
+          columns={["报送时间", "状态", "党组织", "书记", "有效期间", "处理"]}
+          row={(h) => (
+            <tr>
+              <td class="nowrap">{formatDateTime(h.submittedAt)}</td>
+              <td>{VERSION_STATE_LABELS[h.state]}</td>
+              <td>
+                {h.hasPartyOrg
+                  ? h.name
+                  : h.instructorName
+                    ? `未建立（指导员：${h.instructorName}）`
+                    : "未建立"}
+              </td>
+              <td>{h.secretaryName ?? "—"}</td>
+              <td class="nowrap">
+                {h.effectiveOn
+                  ? `${cnDate(h.effectiveOn)} 至 ${h.supersededOn ? cnDate(h.supersededOn) : "今"}`
+                  : "—"}
+              </td>
+              <td>
+                {h.decidedByName ? `${h.decidedByName}，${formatDateTime(h.decidedAt)}` : "—"}
+                {h.decisionReason ? `：${h.decisionReason}` : ""}
+              </td>
+            </tr>
+          )}
+        />
       </section>
     </Layout>
   );

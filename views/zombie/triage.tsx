@@ -5,6 +5,7 @@ import { countText, type TriageRow } from "../../src/zombie/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
+import { StatGrid } from "../components/table";
 import { Layout } from "../layout";
 
 /** The choices of year counts a filter offers. */
@@ -71,16 +72,14 @@ export function ZombieTriagePage(p: {
       <p>
         系统每天根据年检、登记和送达记录计算下列信号，并列出信号成立的组织，供逐一核查。名单本身不是处理决定：对每个组织的处理（限期整改、引导注销、撤销登记等）须逐一立案、调查、依法决定（R-E2）。
       </p>
-      <ul class="stat-grid">
-        {ZOMBIE_SIGNALS.map((s) => (
-          <li>
-            <a href={link({ signal: s, page: "1" })} aria-current={p.query.signal === s ? "true" : undefined}>
-              <span class="stat-value">{countText(p.counts[s] ?? 0)}</span>
-              <span class="stat-label">{ZOMBIE_SIGNAL_LABELS[s]}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      <StatGrid
+        items={ZOMBIE_SIGNALS.map((s) => ({
+          href: link({ signal: s, page: "1" }),
+          value: countText(p.counts[s] ?? 0),
+          label: ZOMBIE_SIGNAL_LABELS[s],
+          current: p.query.signal === s,
+        }))}
+      />
       <FilterBar action="/registrar/zombies" label="筛选候选" submit="筛选">
         <ErrorSummary errors={p.errors} labels={LABELS} />
         <FilterSelect
