@@ -2,6 +2,7 @@ import type { AuthorityRow, SupervisorUnitRow } from "../../src/admin/contract";
 import type { SessionUser } from "../../src/context";
 import { ErrorSummary, type Errors, TextField } from "../components/form";
 import { SelectField } from "../components/select";
+import { DataTable } from "../components/table";
 import { AdminFrame } from "./frame";
 
 export function SupervisorUnitsPage(p: {
@@ -14,30 +15,19 @@ export function SupervisorUnitsPage(p: {
 }) {
   return (
     <AdminFrame user={p.user} title="业务主管单位" current="/admin/supervisor-units" notice={p.notice}>
-      {p.rows.length === 0 ? (
-        <p class="empty-state">还没有业务主管单位。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">名称</th>
-              <th scope="col">所在辖区</th>
-              <th scope="col">主管的社会组织</th>
-              <th scope="col">审查人员账号</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((u) => (
-              <tr>
-                <td>{u.name}</td>
-                <td>{u.authorityName ?? "未划分（各登记管理机关均可选择）"}</td>
-                <td>{u.orgs.toLocaleString("zh-CN")}</td>
-                <td>{u.reviewers}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={p.rows}
+        empty="还没有业务主管单位。"
+        columns={["名称", "所在辖区", "主管的社会组织", "审查人员账号"]}
+        row={(u) => (
+          <tr>
+            <td>{u.name}</td>
+            <td>{u.authorityName ?? "未划分（各登记管理机关均可选择）"}</td>
+            <td>{u.orgs.toLocaleString("zh-CN")}</td>
+            <td>{u.reviewers}</td>
+          </tr>
+        )}
+      />
       <h2 id="new">新增业务主管单位</h2>
       <ErrorSummary errors={p.errors} labels={{ name: "名称", authorityId: "所在辖区" }} />
       <form method="post" action="/admin/supervisor-units" class="narrow-form" novalidate>

@@ -11,7 +11,7 @@ export function EmptyState({ children }: { children: Child }) {
   return <p class="empty-state">{children}</p>;
 }
 
-/** A column heading: its words, or its words with a class (nowrap, wide-cell …). */
+/** A column heading: its words, or its words with a class (nowrap, wide-cell …); null for a column not shown. */
 export type Column = Child | { label: Child; class?: string };
 
 const isLabelled = (c: Column): c is { label: Child; class?: string } =>
@@ -39,7 +39,7 @@ export function DataTable<T>(p: {
         <thead>
           <tr>
             {p.columns.map((c) =>
-              isLabelled(c) ? (
+              c === null || c === false || c === undefined ? null : isLabelled(c) ? (
                 <th scope="col" class={c.class}>
                   {c.label}
                 </th>

@@ -3,7 +3,7 @@ import type { NoticeView } from "../../src/credit/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../components/form";
 import { MissingCalendar } from "../components/missing-calendar";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
 const STATES = { open: "待整改", reported: "已报送整改报告，待验收", accepted: "已验收" };
@@ -80,34 +80,24 @@ export function RectificationNoticesPage(p: {
 }
 
 export function NoticeTable({ notices, base }: { notices: NoticeView[]; base: string }) {
-  if (notices.length === 0) return <p class="empty-state">没有整改通知书。</p>;
   return (
-    <div class="table-scroll" {...SCROLL_REGION}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">社会组织</th>
-            <th scope="col">文号</th>
-            <th scope="col">整改期限</th>
-            <th scope="col">状态</th>
-          </tr>
-        </thead>
-        <tbody>
-          {notices.map((n) => (
-            <tr>
-              <td>{n.orgName}</td>
-              <td>
-                <a href={`${base}/${n.id}`}>{n.documentNo}</a>
-              </td>
-              <td class="nowrap">
-                {cnDate(n.deadline)} <MissingCalendar years={n.deadlineUncalendared} />
-              </td>
-              <td class="nowrap">{STATES[n.state]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={notices}
+      empty="没有整改通知书。"
+      columns={["社会组织", "文号", "整改期限", "状态"]}
+      row={(n) => (
+        <tr>
+          <td>{n.orgName}</td>
+          <td>
+            <a href={`${base}/${n.id}`}>{n.documentNo}</a>
+          </td>
+          <td class="nowrap">
+            {cnDate(n.deadline)} <MissingCalendar years={n.deadlineUncalendared} />
+          </td>
+          <td class="nowrap">{STATES[n.state]}</td>
+        </tr>
+      )}
+    />
   );
 }
 

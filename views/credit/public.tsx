@@ -179,7 +179,7 @@ export function RedListPage(p: {
       <DataTable
         rows={p.rows}
         empty={p.removed ? "没有移出记录。" : "目前没有列入红名单的组织。"}
-        columns={["组织", "登记管理机关", "评估等级", "列入日期", "移出日期与原因"]}
+        columns={["组织", "登记管理机关", "评估等级", "列入日期", p.removed ? "移出日期与原因" : null]}
         row={(r) => (
           <tr>
             <td>

@@ -256,7 +256,7 @@ function AuthorityOptions({
 }) {
   let html = renderedOptions.get(authorities);
   if (html === undefined) {
-    html = authorities.map((a) => <option value={a.code}>{a.name}</option>).toString() as string;
+    html = authorities.map((a) => (<option value={a.code}>{a.name}</option>).toString()).join("");
     renderedOptions.set(authorities, html);
   }
   const marked =

@@ -9,6 +9,7 @@ import { TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
 import { Field, formatDateTime } from "../../components/form";
 import { choicesOf, SelectField } from "../../components/select";
+import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 import { ReportView } from "../review/report";
 import { ConclusionTag, NoticeList, StateTag } from "../review/shared";
@@ -88,34 +89,23 @@ export function PortalInspectionsPage(p: { user: SessionUser; data: PortalInspec
       <h1>年检（年度工作报告）</h1>
       <InspectionHomePanel data={p.data} />
       <h2>历年年检</h2>
-      {p.data.history.length === 0 ? (
-        <p class="empty-state">还没有年检记录。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">年度</th>
-              <th scope="col">状态</th>
-              <th scope="col">结论</th>
-              <th scope="col">结论日期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.data.history.map((h) => (
-              <tr>
-                <td>
-                  <a href={`/portal/inspections/${h.id}`}>{h.year} 年度</a>
-                </td>
-                <td>
-                  <StateTag state={h.state} />
-                </td>
-                <td>{h.conclusion ? CONCLUSION_LABELS[h.conclusion] : "—"}</td>
-                <td>{h.concludedOn ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={p.data.history}
+        empty="还没有年检记录。"
+        columns={["年度", "状态", "结论", "结论日期"]}
+        row={(h) => (
+          <tr>
+            <td>
+              <a href={`/portal/inspections/${h.id}`}>{h.year} 年度</a>
+            </td>
+            <td>
+              <StateTag state={h.state} />
+            </td>
+            <td>{h.conclusion ? CONCLUSION_LABELS[h.conclusion] : "—"}</td>
+            <td>{h.concludedOn ?? "—"}</td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }

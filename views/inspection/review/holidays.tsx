@@ -2,6 +2,7 @@
 import type { SessionUser } from "../../../src/context";
 import type { Holiday } from "../../../src/inspection/holidays";
 import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 
 export function HolidaysPage(p: {
@@ -29,41 +30,30 @@ export function HolidaysPage(p: {
         <span aria-current="page">{p.year} 年</span>
         <a href={`/admin/holidays?year=${p.year + 1}`}>{p.year + 1} 年 →</a>
       </nav>
-      {p.holidays.length === 0 ? (
-        <p class="empty-state">{p.year} 年尚未录入节假日。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">日期</th>
-              <th scope="col">类别</th>
-              <th scope="col">名称</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.holidays.map((h) => (
-              <tr>
-                <td>{h.date}</td>
-                <td>
-                  <span class={`tag ${h.kind === "holiday" ? "warn" : "neutral"}`}>
-                    {h.kind === "holiday" ? "节假日" : "调休上班日"}
-                  </span>
-                </td>
-                <td>{h.name}</td>
-                <td>
-                  <form method="post" action={`/admin/holidays/${h.id}/delete`} class="inline-form">
-                    <input type="hidden" name="year" value={String(p.year)} />
-                    <button type="submit" class="button danger small-button">
-                      删除
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={p.holidays}
+        empty={<>{p.year} 年尚未录入节假日。</>}
+        columns={["日期", "类别", "名称", "操作"]}
+        row={(h) => (
+          <tr>
+            <td>{h.date}</td>
+            <td>
+              <span class={`tag ${h.kind === "holiday" ? "warn" : "neutral"}`}>
+                {h.kind === "holiday" ? "节假日" : "调休上班日"}
+              </span>
+            </td>
+            <td>{h.name}</td>
+            <td>
+              <form method="post" action={`/admin/holidays/${h.id}/delete`} class="inline-form">
+                <input type="hidden" name="year" value={String(p.year)} />
+                <button type="submit" class="button danger small-button">
+                  删除
+                </button>
+              </form>
+            </td>
+          </tr>
+        )}
+      />
       <h2>添加日期</h2>
       <ErrorSummary errors={p.errors} labels={{ date: "日期", kind: "类别", name: "名称" }} />
       <form method="post" action="/admin/holidays" class="panel narrow-form" novalidate>

@@ -10,6 +10,7 @@ import type { Notice, QueueFilters, QueuePage } from "../../../src/inspection/co
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { ErrorSummary, type Errors, FieldError } from "../../components/form";
 import { choicesOf, FilterBar, FilterSelect, yearChoices } from "../../components/select";
+import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 import { ConclusionTag, NoticeBanner, StateTag, waited } from "./shared";
 
@@ -70,57 +71,44 @@ export function QueueResults(p: QueueViewProps) {
           </a>
         </p>
       ) : null}
-      {page.items.length === 0 ? (
-        <p class="empty-state">没有符合条件的申报。</p>
-      ) : (
-        <table class="queue">
-          <thead>
-            <tr>
-              <th scope="col">组织</th>
-              <th scope="col">年度</th>
-              <th scope="col">类型</th>
-              <th scope="col">状态</th>
-              <th scope="col">已等待</th>
-              <th scope="col">办理人</th>
-              <th scope="col">机器预审</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((f) => (
-              <tr>
-                <td>
-                  <a href={`${p.base}/inspections/${f.id}`}>{f.org.name}</a>
-                  <br />
-                  <span class="muted small">
-                    {f.org.uscc} · {f.org.authorityName}
-                  </span>
-                </td>
-                <td>{f.year}</td>
-                <td>{TYPE_LABELS[f.org.type]}</td>
-                <td>
-                  <StateTag state={f.state} />
-                  {f.correction ? (
-                    <span class={`small ${f.correction.overdue ? "tag stop" : "muted"}`}>
-                      {" "}
-                      补正期限 {f.correction.deadline}
-                      {f.correction.overdue ? "（已逾期）" : ""}
-                    </span>
-                  ) : null}
-                  {f.conclusion ? (
-                    <>
-                      {" "}
-                      <ConclusionTag conclusion={f.conclusion} />
-                    </>
-                  ) : null}
-                </td>
-                <td class="nowrap">{waited(f.stateSince, p.now)}</td>
-                <td>{f.holder ? f.holder.name : <span class="muted">未领取</span>}</td>
-                <td>{f.warningCount > 0 ? <span class="tag warn">{f.warningCount} 项提示</span> : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={page.items}
+        empty="没有符合条件的申报。"
+        class="queue"
+        columns={["组织", "年度", "类型", "状态", "已等待", "办理人", "机器预审"]}
+        row={(f) => (
+          <tr>
+            <td>
+              <a href={`${p.base}/inspections/${f.id}`}>{f.org.name}</a>
+              <br />
+              <span class="muted small">
+                {f.org.uscc} · {f.org.authorityName}
+              </span>
+            </td>
+            <td>{f.year}</td>
+            <td>{TYPE_LABELS[f.org.type]}</td>
+            <td>
+              <StateTag state={f.state} />
+              {f.correction ? (
+                <span class={`small ${f.correction.overdue ? "tag stop" : "muted"}`}>
+                  {" "}
+                  补正期限 {f.correction.deadline}
+                  {f.correction.overdue ? "（已逾期）" : ""}
+                </span>
+              ) : null}
+              {f.conclusion ? (
+                <>
+                  {" "}
+                  <ConclusionTag conclusion={f.conclusion} />
+                </>
+              ) : null}
+            </td>
+            <td class="nowrap">{waited(f.stateSince, p.now)}</td>
+            <td>{f.holder ? f.holder.name : <span class="muted">未领取</span>}</td>
+            <td>{f.warningCount > 0 ? <span class="tag warn">{f.warningCount} 项提示</span> : "—"}</td>
+          </tr>
+        )}
+      />
       {pages > 1 ? (
         <nav class="pagination" aria-label="分页">
           {filters.page > 1 ? (
