@@ -1,9 +1,9 @@
 import type { AuthorityRow, SupervisorUnitRow } from "../../src/admin/contract";
 import type { SessionUser } from "../../src/context";
-import { ErrorSummary, type Errors, TextField } from "../components/form";
-import { SelectField } from "../components/select";
+import { type Errors, TextField } from "../components/form";
+import { choicesById, SelectField } from "../components/select";
 import { DataTable } from "../components/table";
-import { AdminFrame } from "./frame";
+import { AddForm, AdminFrame } from "./frame";
 
 export function SupervisorUnitsPage(p: {
   user: SessionUser;
@@ -28,9 +28,12 @@ export function SupervisorUnitsPage(p: {
           </tr>
         )}
       />
-      <h2 id="new">新增业务主管单位</h2>
-      <ErrorSummary errors={p.errors} labels={{ name: "名称", authorityId: "所在辖区" }} />
-      <form method="post" action="/admin/supervisor-units" class="narrow-form" novalidate>
+      <AddForm
+        title="新增业务主管单位"
+        action="/admin/supervisor-units"
+        errors={p.errors}
+        labels={{ name: "名称", authorityId: "所在辖区" }}
+      >
         <TextField name="name" label="名称" errors={p.errors} value={p.values.name} maxlength={60} />
         <SelectField
           name="authorityId"
@@ -38,10 +41,9 @@ export function SupervisorUnitsPage(p: {
           errors={p.errors}
           value={p.values.authorityId}
           placeholder="未划分（各登记管理机关均可选择）"
-          options={p.authorities.map((a) => ({ value: String(a.id), label: a.name }))}
+          options={choicesById(p.authorities)}
         />
-        <button type="submit">新增</button>
-      </form>
+      </AddForm>
     </AdminFrame>
   );
 }

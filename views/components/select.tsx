@@ -23,6 +23,14 @@ export function choicesOf<K extends string>(labels: Record<K, string>, keys?: re
   return (keys ?? (Object.keys(labels) as K[])).map((value) => ({ value, label: labels[value] }));
 }
 
+/** Named records as options, by id (业务主管单位, 工作人员 …). */
+export const choicesById = (rows: readonly { id: number; name: string }[]): Choice[] =>
+  rows.map((r) => ({ value: String(r.id), label: r.name }));
+
+/** Named records as options, by code (登记管理机关). */
+export const choicesByCode = (rows: readonly { code: string; name: string }[]): Choice[] =>
+  rows.map((r) => ({ value: r.code, label: r.name }));
+
 /** Years as options, newest first as given: 2025 年度. */
 export const yearChoices = (years: readonly number[]): Choice[] =>
   years.map((y) => ({ value: String(y), label: `${y} 年度` }));

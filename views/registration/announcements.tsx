@@ -3,7 +3,7 @@ import type { AnnouncementView as AnnouncementRow } from "../../src/registration
 import { ANNOUNCEMENT_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors } from "../components/form";
-import { choicesOf, FilterBar, FilterSelect } from "../components/select";
+import { choicesByCode, choicesOf, FilterBar, FilterSelect } from "../components/select";
 import { Layout } from "../layout";
 
 export function AnnouncementsPage(p: {
@@ -36,7 +36,7 @@ export function AnnouncementsPage(p: {
           label="登记管理机关"
           errors={p.errors}
           value={p.values.authority}
-          options={p.authorities.map((a) => ({ value: a.code, label: a.name }))}
+          options={choicesByCode(p.authorities)}
         />
         <div class={`field ${p.errors.month ? "field-error" : ""}`}>
           <label for="month">月份</label>

@@ -4,7 +4,14 @@ import { TYPE_LABELS } from "../../src/registry/labels";
 import { countText, type TriageRow } from "../../src/zombie/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
-import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
+import {
+  choicesByCode,
+  choicesById,
+  choicesOf,
+  FilterBar,
+  FilterSelect,
+  SelectField,
+} from "../components/select";
 import { StatGrid } from "../components/table";
 import { Layout } from "../layout";
 
@@ -102,7 +109,7 @@ export function ZombieTriagePage(p: {
             label="登记管理机关"
             errors={p.errors}
             value={p.query.authority}
-            options={p.authorities.map((a) => ({ value: a.code, label: a.name }))}
+            options={choicesByCode(p.authorities)}
           />
         ) : null}
         <FilterSelect
@@ -110,7 +117,7 @@ export function ZombieTriagePage(p: {
           label="业务主管单位"
           errors={p.errors}
           value={p.query.unit}
-          options={p.units.map((u) => ({ value: String(u.id), label: u.name }))}
+          options={choicesById(p.units)}
         />
         <FilterSelect
           name="missed"
@@ -327,7 +334,7 @@ export function ZombieTriagePage(p: {
                 name="assignee"
                 label="工作人员"
                 placeholder="请选择"
-                options={p.staff.map((s) => ({ value: String(s.id), label: s.name }))}
+                options={choicesById(p.staff)}
               />
               <button type="submit" class="button secondary">
                 办理

@@ -1,7 +1,7 @@
 /** /inspection-results: the yearly 年检结论公告 (R-C4: every conclusion is published), by year and authority. */
 import type { SessionUser } from "../../../src/context";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
-import { FilterBar, FilterSelect, yearChoices } from "../../components/select";
+import { choicesByCode, FilterBar, FilterSelect, yearChoices } from "../../components/select";
 import { Layout } from "../../layout";
 
 export interface AnnouncementProps {
@@ -38,7 +38,7 @@ export function AnnouncementPage(p: AnnouncementProps) {
           name="authority"
           label="登记管理机关"
           value={p.authorityCode}
-          options={p.authorities.map((a) => ({ value: a.code, label: a.name }))}
+          options={choicesByCode(p.authorities)}
         />
       </FilterBar>
       {p.year === null ? (

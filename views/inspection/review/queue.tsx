@@ -9,7 +9,7 @@ import { INSPECTION_STATES, inspectionStateLabel } from "../../../src/domain/ins
 import type { Notice, QueueFilters, QueuePage } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { ErrorSummary, type Errors, FieldError } from "../../components/form";
-import { choicesOf, FilterBar, FilterSelect, yearChoices } from "../../components/select";
+import { choicesById, choicesOf, FilterBar, FilterSelect, yearChoices } from "../../components/select";
 import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 import { ConclusionTag, NoticeBanner, StateTag, waited } from "./shared";
@@ -191,7 +191,7 @@ export function QueuePageView(p: QueueViewProps) {
               label="登记管理机关"
               errors={p.errors}
               value={q.district}
-              options={p.districts.map((d) => ({ value: String(d.id), label: d.name }))}
+              options={choicesById(p.districts)}
             />
           ) : null}
           <div class={`field ${p.errors.q ? "field-error" : ""}`}>

@@ -5,7 +5,7 @@ import type { ApplicationOrg, SupervisorUnitGroup } from "../../../src/registrat
 import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../../src/registration/forms";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { type Errors, FieldError, TextField, type TextFieldProps } from "../../components/form";
-import { type Choice, choicesOf, Options, SelectField } from "../../components/select";
+import { type Choice, choicesById, choicesOf, Options, SelectField } from "../../components/select";
 import { Area, Check, type Values, v } from "./shared";
 
 /**
@@ -80,7 +80,7 @@ function UnitSelect(p: {
       <Options
         options={p.groups.map((g) => ({
           group: g.label,
-          options: g.units.map((u) => ({ value: String(u.id), label: u.name })),
+          options: choicesById(g.units),
         }))}
         value={p.value}
       />
