@@ -23,15 +23,15 @@ const isLabelled = (c: Column): c is { label: Child; class?: string } =>
  */
 export function DataTable<T>(p: {
   rows: readonly T[];
-  /** What the page says when there are no rows. */
-  empty: Child;
+  /** What the page says when there are no rows; without it, no rows render nothing. */
+  empty?: Child;
   columns: readonly Column[];
   row: (item: T, index: number) => Child;
   /** The table's class (audit-table, queue …). */
   class?: string;
   caption?: Child;
 }) {
-  if (p.rows.length === 0) return <EmptyState>{p.empty}</EmptyState>;
+  if (p.rows.length === 0) return p.empty === undefined ? null : <EmptyState>{p.empty}</EmptyState>;
   return (
     <div class="table-scroll" {...SCROLL_REGION}>
       <table class={p.class}>

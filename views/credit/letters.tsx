@@ -1,7 +1,7 @@
 import type { SessionUser } from "../../src/context";
 import type { LetterRow } from "../../src/credit/letters";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { ErrorSummary, type Errors, TextField } from "../components/form";
 import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
@@ -41,27 +41,27 @@ export function LettersPage(p: {
       <form method="post" action="/registrar/credit/letters" class="narrow-form" novalidate>
         <h2>登记寄出的信件</h2>
         <ErrorSummary errors={p.errors} labels={LABELS} />
-        <div class={`field ${p.errors.uscc ? "field-error" : ""}`}>
-          <label for="uscc">统一社会信用代码</label>
-          <FieldError errors={p.errors} name="uscc" />
-          <input type="text" id="uscc" name="uscc" maxlength={18} value={p.form.uscc ?? ""} />
-        </div>
-        <div class={`field ${p.errors.sentOn ? "field-error" : ""}`}>
-          <label for="sentOn">寄出日期</label>
-          <FieldError errors={p.errors} name="sentOn" />
-          <input type="date" id="sentOn" name="sentOn" value={p.form.sentOn ?? p.today} />
-        </div>
-        <div class={`field ${p.errors.trackingNo ? "field-error" : ""}`}>
-          <label for="trackingNo">邮件号</label>
-          <FieldError errors={p.errors} name="trackingNo" />
-          <input
-            type="text"
-            id="trackingNo"
-            name="trackingNo"
-            maxlength={40}
-            value={p.form.trackingNo ?? ""}
-          />
-        </div>
+        <TextField
+          name="uscc"
+          label="统一社会信用代码"
+          errors={p.errors}
+          value={p.form.uscc}
+          maxlength={18}
+        />
+        <TextField
+          name="sentOn"
+          label="寄出日期"
+          type="date"
+          errors={p.errors}
+          value={p.form.sentOn ?? p.today}
+        />
+        <TextField
+          name="trackingNo"
+          label="邮件号"
+          errors={p.errors}
+          value={p.form.trackingNo}
+          maxlength={40}
+        />
         <button type="submit">登记</button>
       </form>
       <h2>信件</h2>

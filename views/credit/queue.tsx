@@ -7,7 +7,7 @@ import {
   type CreditState,
 } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, PageLinks, TextField } from "../components/form";
+import { ErrorSummary, type Errors, PageLinks, TextAreaField, TextField } from "../components/form";
 import { MissingCalendar } from "../components/missing-calendar";
 import { FilterBar, FilterSelect, SelectField } from "../components/select";
 import { DataTable } from "../components/table";
@@ -125,25 +125,23 @@ export function CreditQueuePage(p: {
           value={p.form.ground}
           options={GROUND_CHOICES}
         />
-        <div class={`field ${p.errors.arisenOn ? "field-error" : ""}`}>
-          <label for="arisenOn">发生日期</label>
-          <FieldError errors={p.errors} name="arisenOn" />
-          <input type="date" id="arisenOn" name="arisenOn" value={p.form.arisenOn ?? ""} />
-        </div>
-        <div class={`field ${p.errors.facts ? "field-error" : ""}`}>
-          <label for="facts">事实（将写入事先告知书并公开）</label>
-          <FieldError errors={p.errors} name="facts" />
-          <textarea id="facts" name="facts" rows={3} maxlength={2000}>
-            {p.form.facts ?? ""}
-          </textarea>
-        </div>
-        <div class={`field ${p.errors.evidence ? "field-error" : ""}`}>
-          <label for="evidence">证据（文书名称、日期、编号）</label>
-          <FieldError errors={p.errors} name="evidence" />
-          <textarea id="evidence" name="evidence" rows={3} maxlength={2000}>
-            {p.form.evidence ?? ""}
-          </textarea>
-        </div>
+        <TextField name="arisenOn" label="发生日期" type="date" errors={p.errors} value={p.form.arisenOn} />
+        <TextAreaField
+          name="facts"
+          label="事实（将写入事先告知书并公开）"
+          errors={p.errors}
+          value={p.form.facts}
+          rows={3}
+          maxlength={2000}
+        />
+        <TextAreaField
+          name="evidence"
+          label="证据（文书名称、日期、编号）"
+          errors={p.errors}
+          value={p.form.evidence}
+          rows={3}
+          maxlength={2000}
+        />
         <button type="submit">录入候选</button>
       </form>
     </Layout>
