@@ -6,15 +6,7 @@ import { ageOn, CADRE_FINDING_LABELS, CADRE_STATUS_LABELS, type CadreFinding } f
 import type { CadrePostRow, CadreRegisterView } from "../../src/party/contract";
 import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
-import {
-  ErrorSummary,
-  type Errors,
-  FieldError,
-  Flash,
-  formatDateTime,
-  PageLinks,
-  TextField,
-} from "../components/form";
+import { ErrorSummary, type Errors, Flash, formatDateTime, PageLinks, TextField } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
 import { DataTable } from "../components/table";
 import { Layout } from "../layout";
@@ -203,22 +195,14 @@ export function NewCadrePage(p: { user: SessionUser; values: Record<string, stri
         <ErrorSummary errors={errors} labels={CADRE_LABELS} />
         <Field name="uscc" errors={errors} values={values} max={18} />
         <Field name="personName" errors={errors} values={values} max={50} />
-        <div class={`field ${errors.idNumber ? "field-error" : ""}`}>
-          <label for="idNumber">{CADRE_LABELS.idNumber}</label>
-          <p class="hint" id="idNumber-hint">
-            仅用于识别同一人在不同组织的兼职：系统只保存加密摘要和末4位，不保存完整号码；出生日期按号码计算。
-          </p>
-          <FieldError errors={errors} name="idNumber" />
-          <input
-            type="text"
-            id="idNumber"
-            name="idNumber"
-            maxlength={18}
-            autocomplete="off"
-            value=""
-            aria-describedby="idNumber-hint"
-          />
-        </div>
+        <TextField
+          name="idNumber"
+          label={CADRE_LABELS.idNumber ?? ""}
+          errors={errors}
+          maxlength={18}
+          autocomplete="off"
+          hint="仅用于识别同一人在不同组织的兼职：系统只保存加密摘要和末4位，不保存完整号码；出生日期按号码计算。"
+        />
         <Select name="status" errors={errors} values={values} options={CADRE_STATUS_LABELS} />
         <Select name="level" errors={errors} values={values} options={CADRE_LEVEL_LABELS} />
         <Field name="cadrePosition" errors={errors} values={values} />

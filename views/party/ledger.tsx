@@ -8,10 +8,10 @@ import {
   ErrorSummary,
   type Errors,
   Field,
-  FieldError,
   Flash,
   formatDateTime,
   PageLinks,
+  TextAreaField,
   TextField,
 } from "../components/form";
 import { choicesOf, SelectField } from "../components/select";
@@ -352,13 +352,14 @@ function PendingChange(p: LedgerPageProps) {
           <ErrorSummary errors={pick(errors, ["reason"])} labels={FORM_LABELS} />
           <input type="hidden" name="versionId" value={String(pending.id)} />
           <input type="hidden" name="version" value={String(pending.version)} />
-          <div class={`field ${errors.reason ? "field-error" : ""}`}>
-            <label for="reason">审核意见（退回时必填）</label>
-            <FieldError errors={errors} name="reason" />
-            <textarea id="reason" name="reason" rows={2} maxlength={1000}>
-              {p.form?.reason ?? ""}
-            </textarea>
-          </div>
+          <TextAreaField
+            name="reason"
+            label="审核意见（退回时必填）"
+            errors={errors}
+            value={p.form?.reason}
+            rows={2}
+            maxlength={1000}
+          />
           <div class="button-row">
             <button type="submit" name="decision" value="confirm">
               确认变更

@@ -58,13 +58,14 @@ function ReturnForm(p: FilingPageProps) {
     <form method="post" action={url} class="panel" {...hx(url)}>
       <h3>退回补正</h3>
       <Hidden version={p.view.version} action="return_for_correction" />
-      <div class={`field ${p.errors.reason ? "field-error" : ""}`}>
-        <label for="reason">退回原因</label>
-        <FieldError errors={p.errors} name="reason" />
-        <textarea id="reason" name="reason" rows={3} maxlength={2000}>
-          {e.reason ?? ""}
-        </textarea>
-      </div>
+      <TextAreaField
+        name="reason"
+        label="退回原因"
+        errors={p.errors}
+        value={e.reason}
+        rows={3}
+        maxlength={2000}
+      />
       <div class={`field ${p.errors.deadline ? "field-error" : ""}`}>
         <label for="deadline">补正期限</label>
         <p class="hint" id="deadline-hint">

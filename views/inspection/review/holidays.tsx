@@ -1,7 +1,7 @@
 /** /admin/holidays: the public holidays and make-up working days every working-day deadline counts with (R-C3). */
 import type { SessionUser } from "../../../src/context";
 import type { Holiday } from "../../../src/inspection/holidays";
-import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { ErrorSummary, type Errors, FieldError, TextField } from "../../components/form";
 import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 
@@ -57,17 +57,7 @@ export function HolidaysPage(p: {
       <h2>添加日期</h2>
       <ErrorSummary errors={p.errors} labels={{ date: "日期", kind: "类别", name: "名称" }} />
       <form method="post" action="/admin/holidays" class="panel narrow-form" novalidate>
-        <div class={`field ${p.errors.date ? "field-error" : ""}`}>
-          <label for="date">日期</label>
-          <FieldError errors={p.errors} name="date" />
-          <input
-            type="date"
-            id="date"
-            name="date"
-            value={p.form.date}
-            aria-invalid={p.errors.date ? "true" : undefined}
-          />
-        </div>
+        <TextField name="date" label="日期" type="date" errors={p.errors} value={p.form.date} />
         <fieldset id="kind" class={p.errors.kind ? "field-error" : ""}>
           <legend>类别</legend>
           <FieldError errors={p.errors} name="kind" />
@@ -92,11 +82,7 @@ export function HolidaysPage(p: {
             <label for="kind-workday">调休上班日（计为工作日）</label>
           </div>
         </fieldset>
-        <div class={`field ${p.errors.name ? "field-error" : ""}`}>
-          <label for="name">名称（选填）</label>
-          <FieldError errors={p.errors} name="name" />
-          <input type="text" id="name" name="name" value={p.form.name} maxlength={50} />
-        </div>
+        <TextField name="name" label="名称（选填）" errors={p.errors} value={p.form.name} maxlength={50} />
         <button type="submit">添加</button>
       </form>
     </Layout>

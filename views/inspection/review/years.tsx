@@ -7,7 +7,7 @@ import { ORG_TYPES, type OrgType } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
 import type { InspectionYear } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
-import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { ErrorSummary, type Errors, FieldError, TextField } from "../../components/form";
 import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 
@@ -36,19 +36,7 @@ function DateInput({
   value: string;
   errors: Errors;
 }) {
-  return (
-    <div class={`field ${errors[name] ? "field-error" : ""}`}>
-      <label for={name}>{label}</label>
-      <FieldError errors={errors} name={name} />
-      <input
-        type="date"
-        id={name}
-        name={name}
-        value={value}
-        aria-invalid={errors[name] ? "true" : undefined}
-      />
-    </div>
-  );
+  return <TextField name={name} label={label} type="date" errors={errors} value={value} />;
 }
 
 export function YearsPage(p: YearsPageProps) {

@@ -8,14 +8,7 @@ import {
 } from "../../../src/domain/zombie-case";
 import type { ZombieCaseView } from "../../../src/zombie/cases";
 import { cnDate } from "../../components/dates";
-import {
-  ErrorSummary,
-  type Errors,
-  FieldError,
-  Flash,
-  formatDateTime,
-  TextField,
-} from "../../components/form";
+import { ErrorSummary, type Errors, Flash, formatDateTime, TextField } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
 import { choicesOf, SelectField } from "../../components/select";
 import { Layout } from "../../layout";
@@ -206,11 +199,7 @@ export function CasePage(p: {
               <input type="checkbox" id="reached" name="reached" value="1" />
               <label for="reached">联系上了</label>
             </div>
-            <div class={`field ${e.outcome ? "field-error" : ""}`}>
-              <label for="outcome">结果</label>
-              <FieldError errors={e} name="outcome" />
-              <input type="text" id="outcome" name="outcome" maxlength={500} />
-            </div>
+            <TextField name="outcome" label="结果" errors={e} maxlength={500} />
             <button type="submit" class="button secondary">
               登记
             </button>
