@@ -3,6 +3,7 @@ import type { AccountRow, AccountStatus } from "../../src/accounts/contract";
 import type { SessionUser } from "../../src/context";
 import { ROLE_LABELS } from "../auth/pages";
 import { ActionButton, type Errors, formatDateTime, TextField } from "../components/form";
+import { DataTable } from "../components/table";
 
 export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
   pending: "待激活",
@@ -60,49 +61,46 @@ export function AccountTable({
   manageBase: string | null;
   extra?: boolean;
 }) {
-  if (rows.length === 0) return <p class="empty-state">还没有账号。</p>;
   return (
-    <table>
-      <thead>
+    <DataTable
+      rows={rows}
+      empty="还没有账号。"
+      columns={[
+        "姓名",
+        "用户名",
+        extra ? "身份与所属" : "单位管理员",
+        "状态",
+        "最近登录",
+        manageBase ? "操作" : null,
+      ]}
+      row={({ user: u, scope }) => (
         <tr>
-          <th scope="col">姓名</th>
-          <th scope="col">用户名</th>
-          {extra ? <th scope="col">身份与所属</th> : <th scope="col">单位管理员</th>}
-          <th scope="col">状态</th>
-          <th scope="col">最近登录</th>
-          {manageBase ? <th scope="col">操作</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ user: u, scope }) => (
-          <tr>
-            <td>{u.displayName}</td>
-            <td>{u.username}</td>
-            {extra ? (
-              <td>
-                {ROLE_LABELS[u.role]}
-                {scope ? `：${scope}` : ""}
-              </td>
-            ) : (
-              <td>{u.isOrgAdmin ? "是" : "否"}</td>
-            )}
+          <td>{u.displayName}</td>
+          <td>{u.username}</td>
+          {extra ? (
             <td>
-              <UserStatus status={u.status} />
+              {ROLE_LABELS[u.role]}
+              {scope ? `：${scope}` : ""}
             </td>
-            <td>{formatDateTime(u.lastLoginAt)}</td>
-            {manageBase ? (
-              <td>
-                {u.id === viewer.id ? (
-                  <span class="muted">本人</span>
-                ) : (
-                  <ManageButtons base={manageBase} u={u} />
-                )}
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          ) : (
+            <td>{u.isOrgAdmin ? "是" : "否"}</td>
+          )}
+          <td>
+            <UserStatus status={u.status} />
+          </td>
+          <td>{formatDateTime(u.lastLoginAt)}</td>
+          {manageBase ? (
+            <td>
+              {u.id === viewer.id ? (
+                <span class="muted">本人</span>
+              ) : (
+                <ManageButtons base={manageBase} u={u} />
+              )}
+            </td>
+          ) : null}
+        </tr>
+      )}
+    />
   );
 }
 

@@ -1,8 +1,9 @@
 import type { AccountRow } from "../../src/accounts/contract";
 import type { SessionUser } from "../../src/context";
-import { AdminFrame } from "../admin/frame";
+import { AddForm, AdminFrame } from "../admin/frame";
 import { ROLE_LABELS } from "../auth/pages";
-import { ErrorSummary, type Errors, SelectField } from "../components/form";
+import type { Errors } from "../components/form";
+import { choicesById, SelectField } from "../components/select";
 import { ACCOUNT_LABELS, AccountFields, AccountTable } from "./shared";
 
 export function StaffPage(p: {
@@ -17,12 +18,14 @@ export function StaffPage(p: {
   return (
     <AdminFrame user={p.user} title="工作人员账号" current="/admin/users" notice={p.notice}>
       <AccountTable rows={p.rows} viewer={p.user} manageBase="/admin/users" extra />
-      <h2 id="new">开设工作人员账号</h2>
-      <p class="muted">
-        社会组织的账号由其登记管理机关开设；这里开设登记管理机关、业务主管单位的工作人员和系统管理员账号。
-      </p>
-      <ErrorSummary errors={p.errors} labels={ACCOUNT_LABELS} />
-      <form method="post" action="/admin/users" class="narrow-form" novalidate>
+      <AddForm
+        title="开设工作人员账号"
+        action="/admin/users"
+        errors={p.errors}
+        labels={ACCOUNT_LABELS}
+        intro="社会组织的账号由其登记管理机关开设；这里开设登记管理机关、业务主管单位的工作人员和系统管理员账号。"
+        submit="开设账号并生成激活链接"
+      >
         <SelectField
           name="role"
           label="身份"
@@ -42,7 +45,7 @@ export function StaffPage(p: {
           errors={p.errors}
           value={p.values.authorityId}
           placeholder="—"
-          options={p.authorities.map((a) => ({ value: String(a.id), label: a.name }))}
+          options={choicesById(p.authorities)}
         />
         <SelectField
           name="supervisorUnitId"
@@ -50,11 +53,10 @@ export function StaffPage(p: {
           errors={p.errors}
           value={p.values.supervisorUnitId}
           placeholder="—"
-          options={p.units.map((u) => ({ value: String(u.id), label: u.name }))}
+          options={choicesById(p.units)}
         />
         <AccountFields values={p.values} errors={p.errors} />
-        <button type="submit">开设账号并生成激活链接</button>
-      </form>
+      </AddForm>
     </AdminFrame>
   );
 }

@@ -1,7 +1,9 @@
 import type { AuthorityRow } from "../../src/admin/contract";
 import type { SessionUser } from "../../src/context";
-import { ErrorSummary, type Errors, SelectField, TextField } from "../components/form";
-import { AdminFrame } from "./frame";
+import { type Errors, TextField } from "../components/form";
+import { choicesById, choicesOf, SelectField } from "../components/select";
+import { DataTable } from "../components/table";
+import { AddForm, AdminFrame } from "./frame";
 
 export function AuthoritiesPage(p: {
   user: SessionUser;
@@ -18,34 +20,26 @@ export function AuthoritiesPage(p: {
   };
   return (
     <AdminFrame user={p.user} title="登记管理机关" current="/admin/authorities" notice={p.notice}>
-      <table>
-        <thead>
+      <DataTable
+        rows={p.rows}
+        empty="还没有登记管理机关。"
+        columns={["代码", "名称", "级别", "行政区划代码", "上级"]}
+        row={(a) => (
           <tr>
-            <th scope="col">代码</th>
-            <th scope="col">名称</th>
-            <th scope="col">级别</th>
-            <th scope="col">行政区划代码</th>
-            <th scope="col">上级</th>
+            <td>{a.code}</td>
+            <td>{a.name}</td>
+            <td>{LEVELS[a.level] ?? a.level}</td>
+            <td>{a.regionCode}</td>
+            <td>{a.parentName ?? "—"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((a) => (
-            <tr>
-              <td>{a.code}</td>
-              <td>{a.name}</td>
-              <td>{LEVELS[a.level] ?? a.level}</td>
-              <td>{a.regionCode}</td>
-              <td>{a.parentName ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2 id="new">新增登记管理机关</h2>
-      <ErrorSummary
+        )}
+      />
+      <AddForm
+        title="新增登记管理机关"
+        action="/admin/authorities"
         errors={p.errors}
         labels={{ code: "代码", name: "名称", level: "级别", parentId: "上级登记管理机关" }}
-      />
-      <form method="post" action="/admin/authorities" class="narrow-form" novalidate>
+      >
         <TextField
           name="code"
           label="代码（行政区划代码）"
@@ -61,7 +55,7 @@ export function AuthoritiesPage(p: {
           errors={p.errors}
           value={p.values.level}
           placeholder="请选择"
-          options={Object.entries(LEVELS).map(([value, label]) => ({ value, label }))}
+          options={choicesOf(LEVELS)}
         />
         <SelectField
           name="parentId"
@@ -69,10 +63,9 @@ export function AuthoritiesPage(p: {
           errors={p.errors}
           value={p.values.parentId}
           placeholder="无"
-          options={p.rows.map((a) => ({ value: String(a.id), label: a.name }))}
+          options={choicesById(p.rows)}
         />
-        <button type="submit">新增</button>
-      </form>
+      </AddForm>
     </AdminFrame>
   );
 }

@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import type { SessionUser } from "../../src/context";
 import { DoneNotice } from "../accounts/shared";
+import { ErrorSummary, type Errors } from "../components/form";
 import { Layout } from "../layout";
 
 export function AdminNav({ current }: { current: string }) {
@@ -40,5 +41,29 @@ export function AdminFrame(p: {
       <DoneNotice notice={p.notice} />
       {p.children}
     </Layout>
+  );
+}
+
+/** The form under an administrator's list that adds one more: its heading, the error summary, the fields, one button. */
+export function AddForm(p: {
+  title: string;
+  action: string;
+  errors: Errors;
+  labels: Record<string, string>;
+  /** A sentence under the heading. */
+  intro?: Child;
+  submit?: string;
+  children: Child;
+}) {
+  return (
+    <>
+      <h2 id="new">{p.title}</h2>
+      {p.intro ? <p class="muted">{p.intro}</p> : null}
+      <ErrorSummary errors={p.errors} labels={p.labels} />
+      <form method="post" action={p.action} class="narrow-form" novalidate>
+        {p.children}
+        <button type="submit">{p.submit ?? "新增"}</button>
+      </form>
+    </>
   );
 }

@@ -1,7 +1,9 @@
 import type { AuthorityRow, SupervisorUnitRow } from "../../src/admin/contract";
 import type { SessionUser } from "../../src/context";
-import { ErrorSummary, type Errors, SelectField, TextField } from "../components/form";
-import { AdminFrame } from "./frame";
+import { type Errors, TextField } from "../components/form";
+import { choicesById, SelectField } from "../components/select";
+import { DataTable } from "../components/table";
+import { AddForm, AdminFrame } from "./frame";
 
 export function SupervisorUnitsPage(p: {
   user: SessionUser;
@@ -13,33 +15,25 @@ export function SupervisorUnitsPage(p: {
 }) {
   return (
     <AdminFrame user={p.user} title="业务主管单位" current="/admin/supervisor-units" notice={p.notice}>
-      {p.rows.length === 0 ? (
-        <p class="empty-state">还没有业务主管单位。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">名称</th>
-              <th scope="col">所在辖区</th>
-              <th scope="col">主管的社会组织</th>
-              <th scope="col">审查人员账号</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((u) => (
-              <tr>
-                <td>{u.name}</td>
-                <td>{u.authorityName ?? "未划分（各登记管理机关均可选择）"}</td>
-                <td>{u.orgs.toLocaleString("zh-CN")}</td>
-                <td>{u.reviewers}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h2 id="new">新增业务主管单位</h2>
-      <ErrorSummary errors={p.errors} labels={{ name: "名称", authorityId: "所在辖区" }} />
-      <form method="post" action="/admin/supervisor-units" class="narrow-form" novalidate>
+      <DataTable
+        rows={p.rows}
+        empty="还没有业务主管单位。"
+        columns={["名称", "所在辖区", "主管的社会组织", "审查人员账号"]}
+        row={(u) => (
+          <tr>
+            <td>{u.name}</td>
+            <td>{u.authorityName ?? "未划分（各登记管理机关均可选择）"}</td>
+            <td>{u.orgs.toLocaleString("zh-CN")}</td>
+            <td>{u.reviewers}</td>
+          </tr>
+        )}
+      />
+      <AddForm
+        title="新增业务主管单位"
+        action="/admin/supervisor-units"
+        errors={p.errors}
+        labels={{ name: "名称", authorityId: "所在辖区" }}
+      >
         <TextField name="name" label="名称" errors={p.errors} value={p.values.name} maxlength={60} />
         <SelectField
           name="authorityId"
@@ -47,10 +41,9 @@ export function SupervisorUnitsPage(p: {
           errors={p.errors}
           value={p.values.authorityId}
           placeholder="未划分（各登记管理机关均可选择）"
-          options={p.authorities.map((a) => ({ value: String(a.id), label: a.name }))}
+          options={choicesById(p.authorities)}
         />
-        <button type="submit">新增</button>
-      </form>
+      </AddForm>
     </AdminFrame>
   );
 }

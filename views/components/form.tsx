@@ -31,74 +31,111 @@ export function FieldError({ errors, name }: { errors: Errors; name: string }) {
   ) : null;
 }
 
+/** The ids a control names in `aria-describedby`: its hint and, when there is one, its error message. */
+export function describedBy(p: {
+  name: string;
+  id?: string;
+  errors?: Errors;
+  hint?: unknown;
+}): string | undefined {
+  const ids = [p.hint ? `${p.id ?? p.name}-hint` : "", p.errors?.[p.name] ? `${p.name}-error` : ""];
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
+/**
+ * A labelled field around the control the caller gives: label, hint, error message, control. The control takes
+ * `id` (the name unless given), and `describedBy(p)` for its `aria-describedby`.
+ */
+export function Field(p: {
+  name: string;
+  id?: string;
+  label: Child;
+  /** With errors, the field shows its own message. */
+  errors?: Errors;
+  hint?: Child;
+  /** The label is read by screen readers only (a compact row of controls). */
+  hiddenLabel?: boolean;
+  children: Child;
+}) {
+  const id = p.id ?? p.name;
+  return (
+    <div class={p.errors?.[p.name] ? "field field-error" : "field"}>
+      <label for={id} class={p.hiddenLabel ? "visually-hidden" : undefined}>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.errors ? <FieldError errors={p.errors} name={p.name} /> : null}
+      {p.children}
+    </div>
+  );
+}
+
 export interface TextFieldProps {
   name: string;
+  id?: string;
   label: string;
   errors: Errors;
   value?: string | null;
-  type?: "text" | "password" | "email" | "tel" | "date" | "search";
+  type?: "text" | "password" | "email" | "tel" | "date" | "search" | "month" | "number";
   hint?: Child;
   autocomplete?: string;
   required?: boolean;
   maxlength?: number;
   autofocus?: boolean;
+  /** Further attributes of the <input>: max, min, hx-*, data-* … */
+  attrs?: Record<string, string | number | boolean | undefined>;
 }
 
 export function TextField(p: TextFieldProps) {
-  const describedBy = [p.hint ? `${p.name}-hint` : "", p.errors[p.name] ? `${p.name}-error` : ""]
-    .filter(Boolean)
-    .join(" ");
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{p.label}</label>
-      {p.hint ? (
-        <p class="hint" id={`${p.name}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      <FieldError errors={p.errors} name={p.name} />
+    <Field name={p.name} id={p.id} label={p.label} errors={p.errors} hint={p.hint}>
       <input
         type={p.type ?? "text"}
-        id={p.name}
+        id={p.id ?? p.name}
         name={p.name}
         value={p.type === "password" ? "" : (p.value ?? "")}
         autocomplete={p.autocomplete}
         required={p.required}
         maxlength={p.maxlength}
         autofocus={p.autofocus}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(p)}
         aria-invalid={p.errors[p.name] ? "true" : undefined}
+        {...p.attrs}
       />
-    </div>
+    </Field>
   );
 }
 
-export function SelectField(p: {
+/** A labelled <textarea> with its hint and error message. */
+export function TextAreaField(p: {
   name: string;
+  id?: string;
   label: string;
   errors: Errors;
   value?: string | null;
-  options: { value: string; label: string }[];
-  placeholder?: string;
+  rows?: number;
+  hint?: Child;
+  maxlength?: number;
 }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{p.label}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <select
-        id={p.name}
+    <Field name={p.name} id={p.id} label={p.label} errors={p.errors} hint={p.hint}>
+      <textarea
+        id={p.id ?? p.name}
         name={p.name}
-        aria-describedby={p.errors[p.name] ? `${p.name}-error` : undefined}
+        rows={p.rows ?? 4}
+        maxlength={p.maxlength}
+        aria-describedby={
+          p.errors[p.name] ? `${p.name}-error` : p.hint ? `${p.id ?? p.name}-hint` : undefined
+        }
         aria-invalid={p.errors[p.name] ? "true" : undefined}
       >
-        {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+        {p.value ?? ""}
+      </textarea>
+    </Field>
   );
 }
 

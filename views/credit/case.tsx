@@ -10,7 +10,15 @@ import {
   SERVICE_METHOD_LABELS,
 } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../components/form";
+import {
+  ErrorSummary,
+  type Errors,
+  FieldError,
+  formatDateTime,
+  TextAreaField,
+  TextField,
+} from "../components/form";
+import { choicesOf, SelectField } from "../components/select";
 import { Layout } from "../layout";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -103,6 +111,20 @@ function History({ c }: { c: CaseView }) {
   );
 }
 
+/** How a 事先告知书 is served (R-D7). */
+const SERVICE_METHODS = [
+  { value: "portal", label: "系统内送达（组织在系统中查看）" },
+  { value: "mail", label: "邮寄送达（打印事先告知书）" },
+  { value: "publication", label: "公告送达（无法联系时）" },
+];
+
+/** Why an entry leaves a list. */
+const REMOVAL_REASONS = [
+  { value: "cured", label: "已整改（依申请移出）" },
+  { value: "deregistered", label: "已办理注销登记" },
+  { value: "corrected", label: "列入有误，予以更正" },
+];
+
 function Actions({ c, errors }: { c: CaseView; errors: Errors }) {
   const base = `/registrar/credit/${c.id}/act`;
   const hidden = <input type="hidden" name="version" value={String(c.version)} />;
@@ -114,14 +136,7 @@ function Actions({ c, errors }: { c: CaseView; errors: Errors }) {
         <form method="post" action={base} class="narrow-form">
           {hidden}
           <input type="hidden" name="action" value="serve_notice" />
-          <div class="field">
-            <label for="method">送达方式</label>
-            <select id="method" name="method">
-              <option value="portal">系统内送达（组织在系统中查看）</option>
-              <option value="mail">邮寄送达（打印事先告知书）</option>
-              <option value="publication">公告送达（无法联系时）</option>
-            </select>
-          </div>
+          <SelectField name="method" label="送达方式" options={SERVICE_METHODS} />
           <button type="submit">送达事先告知</button>{" "}
           <a href={`/registrar/credit/${c.id}/letter`}>打印事先告知书</a>
         </form>
@@ -131,16 +146,8 @@ function Actions({ c, errors }: { c: CaseView; errors: Errors }) {
       c.actions.includes("list_directly") ? (
         <form method="post" action={base} class="narrow-form">
           {hidden}
-          <div class={`field ${errors.reasons ? "field-error" : ""}`}>
-            <label for="reasons">决定理由</label>
-            <FieldError errors={errors} name="reasons" />
-            <textarea id="reasons" name="reasons" rows={3} maxlength={2000}></textarea>
-          </div>
-          <div class={`field ${errors.documentNo ? "field-error" : ""}`}>
-            <label for="documentNo">文号（列入时必填）</label>
-            <FieldError errors={errors} name="documentNo" />
-            <input type="text" id="documentNo" name="documentNo" maxlength={60} />
-          </div>
+          <TextAreaField name="reasons" label="决定理由" errors={errors} rows={3} maxlength={2000} />
+          <TextField name="documentNo" label="文号（列入时必填）" errors={errors} maxlength={60} />
           <div class="button-row">
             {c.actions.includes("decide_list") ? (
               <button type="submit" name="action" value="decide_list" class="button danger">
@@ -164,23 +171,16 @@ function Actions({ c, errors }: { c: CaseView; errors: Errors }) {
         <form method="post" action={base} class="narrow-form">
           {hidden}
           <input type="hidden" name="action" value="remove" />
-          <div class={`field ${errors.removalReason ? "field-error" : ""}`}>
-            <label for="removalReason">移出事由</label>
-            <FieldError errors={errors} name="removalReason" />
-            <select id="removalReason" name="removalReason">
-              <option value="cured">已整改（依申请移出）</option>
-              <option value="deregistered">已办理注销登记</option>
-              <option value="corrected">列入有误，予以更正</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="reasons-remove">说明</label>
-            <textarea id="reasons-remove" name="reasons" rows={2} maxlength={2000}></textarea>
-          </div>
-          <div class="field">
-            <label for="documentNo-remove">移出文号</label>
-            <input type="text" id="documentNo-remove" name="documentNo" maxlength={60} />
-          </div>
+          <SelectField name="removalReason" label="移出事由" errors={errors} options={REMOVAL_REASONS} />
+          <TextAreaField
+            name="reasons"
+            id="reasons-remove"
+            label="说明"
+            errors={{}}
+            rows={2}
+            maxlength={2000}
+          />
+          <TextField name="documentNo" id="documentNo-remove" label="移出文号" errors={{}} maxlength={60} />
           <button type="submit" class="button secondary">
             移出名录
           </button>
@@ -327,33 +327,27 @@ function People(p: {
             errors={pickErrors(p.errors)}
             labels={{ role: "身份", personName: "姓名", idNumber: "身份证号码" }}
           />
-          <div class={`field ${p.errors.role ? "field-error" : ""}`}>
-            <label for="role">身份</label>
-            <FieldError errors={p.errors} name="role" />
-            <select id="role" name="role">
-              {Object.entries(PERSON_ROLE_LABELS).map(([value, label]) => (
-                <option value={value} selected={form.role === value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class={`field ${p.errors.personName ? "field-error" : ""}`}>
-            <label for="personName">姓名</label>
-            <FieldError errors={p.errors} name="personName" />
-            <input
-              type="text"
-              id="personName"
-              name="personName"
-              maxlength={50}
-              value={form.personName ?? ""}
-            />
-          </div>
-          <div class={`field ${p.errors.idNumber ? "field-error" : ""}`}>
-            <label for="idNumber">身份证号码（可选，建议填写以免同名误报）</label>
-            <FieldError errors={p.errors} name="idNumber" />
-            <input type="text" id="idNumber" name="idNumber" maxlength={18} autocomplete="off" value="" />
-          </div>
+          <SelectField
+            name="role"
+            label="身份"
+            errors={p.errors}
+            value={form.role}
+            options={choicesOf(PERSON_ROLE_LABELS)}
+          />
+          <TextField
+            name="personName"
+            label="姓名"
+            errors={p.errors}
+            value={form.personName}
+            maxlength={50}
+          />
+          <TextField
+            name="idNumber"
+            label="身份证号码（可选，建议填写以免同名误报）"
+            errors={p.errors}
+            maxlength={18}
+            autocomplete="off"
+          />
           <button type="submit" class="button secondary">
             登记
           </button>

@@ -1,8 +1,8 @@
 import type { SessionUser } from "../../src/context";
 import type { LetterRow } from "../../src/credit/letters";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
+import { ErrorSummary, type Errors, TextField } from "../components/form";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -41,100 +41,83 @@ export function LettersPage(p: {
       <form method="post" action="/registrar/credit/letters" class="narrow-form" novalidate>
         <h2>登记寄出的信件</h2>
         <ErrorSummary errors={p.errors} labels={LABELS} />
-        <div class={`field ${p.errors.uscc ? "field-error" : ""}`}>
-          <label for="uscc">统一社会信用代码</label>
-          <FieldError errors={p.errors} name="uscc" />
-          <input type="text" id="uscc" name="uscc" maxlength={18} value={p.form.uscc ?? ""} />
-        </div>
-        <div class={`field ${p.errors.sentOn ? "field-error" : ""}`}>
-          <label for="sentOn">寄出日期</label>
-          <FieldError errors={p.errors} name="sentOn" />
-          <input type="date" id="sentOn" name="sentOn" value={p.form.sentOn ?? p.today} />
-        </div>
-        <div class={`field ${p.errors.trackingNo ? "field-error" : ""}`}>
-          <label for="trackingNo">邮件号</label>
-          <FieldError errors={p.errors} name="trackingNo" />
-          <input
-            type="text"
-            id="trackingNo"
-            name="trackingNo"
-            maxlength={40}
-            value={p.form.trackingNo ?? ""}
-          />
-        </div>
+        <TextField
+          name="uscc"
+          label="统一社会信用代码"
+          errors={p.errors}
+          value={p.form.uscc}
+          maxlength={18}
+        />
+        <TextField
+          name="sentOn"
+          label="寄出日期"
+          type="date"
+          errors={p.errors}
+          value={p.form.sentOn ?? p.today}
+        />
+        <TextField
+          name="trackingNo"
+          label="邮件号"
+          errors={p.errors}
+          value={p.form.trackingNo}
+          maxlength={40}
+        />
         <button type="submit">登记</button>
       </form>
       <h2>信件</h2>
-      {p.letters.length === 0 ? (
-        <p class="empty-state">还没有登记信件。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">社会组织</th>
-                <th scope="col">寄往地址</th>
-                <th scope="col">寄出</th>
-                <th scope="col">结果</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.letters.map((l) => (
-                <tr>
-                  <td>
-                    {l.orgName}
-                    <br />
-                    <span class="small muted">{l.uscc}</span>
-                  </td>
-                  <td>{l.address}</td>
-                  <td class="nowrap">
-                    {cnDate(l.sentOn)}
-                    <br />
-                    <span class="small muted">{l.trackingNo}</span>
-                  </td>
-                  <td>
-                    {l.outcome === "pending" ? (
-                      <form
-                        method="post"
-                        action={`/registrar/credit/letters/${l.id}/outcome`}
-                        class="inline-form"
-                      >
-                        <input type="hidden" name="version" value={String(l.version)} />
-                        <label for={`outcome-${l.id}`} class="visually-hidden">
-                          结果
-                        </label>
-                        <select id={`outcome-${l.id}`} name="outcome">
-                          <option value="unsigned">未签收（退回）</option>
-                          <option value="signed">已签收</option>
-                        </select>{" "}
-                        <label for={`outcomeOn-${l.id}`} class="visually-hidden">
-                          回执日期
-                        </label>
-                        <input type="date" id={`outcomeOn-${l.id}`} name="outcomeOn" value={p.today} />{" "}
-                        <label for={`note-${l.id}`} class="visually-hidden">
-                          退回原因
-                        </label>
-                        <input
-                          type="text"
-                          id={`note-${l.id}`}
-                          name="note"
-                          maxlength={60}
-                          placeholder="退回原因，如 查无此单位"
-                        />{" "}
-                        <button type="submit" class="button secondary small-button">
-                          登记结果
-                        </button>
-                      </form>
-                    ) : (
-                      `${OUTCOMES[l.outcome]}（${cnDate(l.outcomeOn)}${l.outcomeNote ? `，${l.outcomeNote}` : ""}）`
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.letters}
+        empty="还没有登记信件。"
+        columns={["社会组织", "寄往地址", "寄出", "结果"]}
+        row={(l) => (
+          <tr>
+            <td>
+              {l.orgName}
+              <br />
+              <span class="small muted">{l.uscc}</span>
+            </td>
+            <td>{l.address}</td>
+            <td class="nowrap">
+              {cnDate(l.sentOn)}
+              <br />
+              <span class="small muted">{l.trackingNo}</span>
+            </td>
+            <td>
+              {l.outcome === "pending" ? (
+                <form method="post" action={`/registrar/credit/letters/${l.id}/outcome`} class="inline-form">
+                  <input type="hidden" name="version" value={String(l.version)} />
+                  <label for={`outcome-${l.id}`} class="visually-hidden">
+                    结果
+                  </label>
+                  <select id={`outcome-${l.id}`} name="outcome">
+                    <option value="unsigned">未签收（退回）</option>
+                    <option value="signed">已签收</option>
+                  </select>{" "}
+                  <label for={`outcomeOn-${l.id}`} class="visually-hidden">
+                    回执日期
+                  </label>
+                  <input type="date" id={`outcomeOn-${l.id}`} name="outcomeOn" value={p.today} />{" "}
+                  <label for={`note-${l.id}`} class="visually-hidden">
+                    退回原因
+                  </label>
+                  <input
+                    type="text"
+                    id={`note-${l.id}`}
+                    name="note"
+                    maxlength={60}
+                    placeholder="退回原因，如 查无此单位"
+                  />{" "}
+                  <button type="submit" class="button secondary small-button">
+                    登记结果
+                  </button>
+                </form>
+              ) : (
+                `${OUTCOMES[l.outcome]}（${cnDate(l.outcomeOn)}${l.outcomeNote ? `，${l.outcomeNote}` : ""}）`
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }

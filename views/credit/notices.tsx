@@ -1,9 +1,17 @@
 import type { SessionUser } from "../../src/context";
 import type { NoticeView } from "../../src/credit/contract";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, formatDateTime } from "../components/form";
+import {
+  describedBy,
+  ErrorSummary,
+  type Errors,
+  Field,
+  formatDateTime,
+  TextAreaField,
+  TextField,
+} from "../components/form";
 import { MissingCalendar } from "../components/missing-calendar";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
 const STATES = { open: "待整改", reported: "已报送整改报告，待验收", accepted: "已验收" };
@@ -38,41 +46,37 @@ export function RectificationNoticesPage(p: {
       <h2 id="notice-form">发出整改通知书</h2>
       <form method="post" action="/registrar/credit/notices" class="narrow-form" novalidate>
         <ErrorSummary errors={p.errors} labels={LABELS} />
-        {(["uscc", "documentNo"] as const).map((name) => (
-          <div class={`field ${p.errors[name] ? "field-error" : ""}`}>
-            <label for={name}>{LABELS[name]}</label>
-            <FieldError errors={p.errors} name={name} />
-            <input
-              type="text"
-              id={name}
-              name={name}
-              maxlength={name === "uscc" ? 18 : 60}
-              value={p.form[name] ?? ""}
-            />
-          </div>
-        ))}
-        <div class={`field ${p.errors.facts ? "field-error" : ""}`}>
-          <label for="facts">{LABELS.facts}</label>
-          <FieldError errors={p.errors} name="facts" />
-          <textarea id="facts" name="facts" rows={3} maxlength={2000}>
-            {p.form.facts ?? ""}
-          </textarea>
-        </div>
-        <div class={`field ${p.errors.items ? "field-error" : ""}`}>
-          <label for="items">{LABELS.items}</label>
-          <p class="hint">
-            每行一项，格式为“事项｜依据”，例如：按章程召开会员大会｜《社会团体登记管理条例》第二十八条
-          </p>
-          <FieldError errors={p.errors} name="items" />
-          <textarea id="items" name="items" rows={4} maxlength={5000}>
-            {p.form.items ?? ""}
-          </textarea>
-        </div>
-        <div class={`field ${p.errors.days ? "field-error" : ""}`}>
-          <label for="days">{LABELS.days}</label>
-          <FieldError errors={p.errors} name="days" />
-          <input type="text" id="days" name="days" value={p.form.days ?? String(p.defaultDays)} />
-        </div>
+        <TextField name="uscc" label={LABELS.uscc} errors={p.errors} value={p.form.uscc} maxlength={18} />
+        <TextField
+          name="documentNo"
+          label={LABELS.documentNo}
+          errors={p.errors}
+          value={p.form.documentNo}
+          maxlength={60}
+        />
+        <TextAreaField
+          name="facts"
+          label={LABELS.facts}
+          errors={p.errors}
+          value={p.form.facts}
+          rows={3}
+          maxlength={2000}
+        />
+        <TextAreaField
+          name="items"
+          label={LABELS.items}
+          errors={p.errors}
+          value={p.form.items}
+          rows={4}
+          maxlength={5000}
+          hint="每行一项，格式为“事项｜依据”，例如：按章程召开会员大会｜《社会团体登记管理条例》第二十八条"
+        />
+        <TextField
+          name="days"
+          label={LABELS.days}
+          errors={p.errors}
+          value={p.form.days ?? String(p.defaultDays)}
+        />
         <button type="submit">发出整改通知书</button>
       </form>
     </Layout>
@@ -80,34 +84,24 @@ export function RectificationNoticesPage(p: {
 }
 
 export function NoticeTable({ notices, base }: { notices: NoticeView[]; base: string }) {
-  if (notices.length === 0) return <p class="empty-state">没有整改通知书。</p>;
   return (
-    <div class="table-scroll" {...SCROLL_REGION}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">社会组织</th>
-            <th scope="col">文号</th>
-            <th scope="col">整改期限</th>
-            <th scope="col">状态</th>
-          </tr>
-        </thead>
-        <tbody>
-          {notices.map((n) => (
-            <tr>
-              <td>{n.orgName}</td>
-              <td>
-                <a href={`${base}/${n.id}`}>{n.documentNo}</a>
-              </td>
-              <td class="nowrap">
-                {cnDate(n.deadline)} <MissingCalendar years={n.deadlineUncalendared} />
-              </td>
-              <td class="nowrap">{STATES[n.state]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={notices}
+      empty="没有整改通知书。"
+      columns={["社会组织", "文号", "整改期限", "状态"]}
+      row={(n) => (
+        <tr>
+          <td>{n.orgName}</td>
+          <td>
+            <a href={`${base}/${n.id}`}>{n.documentNo}</a>
+          </td>
+          <td class="nowrap">
+            {cnDate(n.deadline)} <MissingCalendar years={n.deadlineUncalendared} />
+          </td>
+          <td class="nowrap">{STATES[n.state]}</td>
+        </tr>
+      )}
+    />
   );
 }
 
@@ -182,13 +176,15 @@ export function NoticePage(p: { user: SessionUser; n: NoticeView; errors: Errors
           <ErrorSummary errors={p.errors} labels={LABELS} />
           <input type="hidden" name="version" value={String(n.version)} />
           {n.items.map((i, k) => (
-            <div class={`field ${p.errors[`answer${k}`] ? "field-error" : ""}`}>
-              <label for={`answer${k}`}>
-                第 {k + 1} 项：{i.text}
-              </label>
-              <FieldError errors={p.errors} name={`answer${k}`} />
-              <textarea id={`answer${k}`} name={`answer${k}`} rows={3} maxlength={2000}></textarea>
-            </div>
+            <Field name={`answer${k}`} label={`第 ${k + 1} 项：${i.text}`} errors={p.errors}>
+              <textarea
+                id={`answer${k}`}
+                name={`answer${k}`}
+                rows={3}
+                maxlength={2000}
+                aria-describedby={describedBy({ name: `answer${k}`, errors: p.errors })}
+              ></textarea>
+            </Field>
           ))}
           <button type="submit">报送整改报告</button>
         </form>
@@ -198,11 +194,13 @@ export function NoticePage(p: { user: SessionUser; n: NoticeView; errors: Errors
           <h2>验收</h2>
           <ErrorSummary errors={p.errors} labels={LABELS} />
           <input type="hidden" name="version" value={String(n.version)} />
-          <div class={`field ${p.errors.reason ? "field-error" : ""}`}>
-            <label for="reason">退回理由（退回时填写）</label>
-            <FieldError errors={p.errors} name="reason" />
-            <textarea id="reason" name="reason" rows={2} maxlength={2000}></textarea>
-          </div>
+          <TextAreaField
+            name="reason"
+            label="退回理由（退回时填写）"
+            errors={p.errors}
+            rows={2}
+            maxlength={2000}
+          />
           <div class="button-row">
             <button type="submit" name="decision" value="accept">
               验收通过

@@ -2,8 +2,9 @@ import type { SessionUser } from "../../src/context";
 import type { PenaltyRow } from "../../src/credit/penalties";
 import { formatFen } from "../../src/domain/money";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
+import { ErrorSummary, type Errors, TextAreaField, TextField } from "../components/form";
+import { choicesOf, SelectField } from "../components/select";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -23,16 +24,6 @@ const KINDS = {
   confiscation: "没收违法所得、非法财物",
   suspension: "限期停止活动",
 };
-
-function Field(p: { name: keyof typeof LABELS; errors: Errors; children: unknown }) {
-  return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{LABELS[p.name]}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      {p.children as string}
-    </div>
-  );
-}
 
 /** /registrar/credit/penalties: 行政处罚 records, which feed the credit lists' grounds (R-D1(5), R-D4(3)–(5)). */
 export function PenaltiesPage(p: {
@@ -59,90 +50,94 @@ export function PenaltiesPage(p: {
       ) : null}
       <form method="post" action="/registrar/credit/penalties" class="narrow-form" novalidate>
         <ErrorSummary errors={p.errors} labels={LABELS} />
-        <Field name="uscc" errors={p.errors}>
-          <input type="text" id="uscc" name="uscc" maxlength={18} value={f.uscc ?? ""} />
-        </Field>
-        <Field name="kind" errors={p.errors}>
-          <select id="kind" name="kind">
-            {Object.entries(KINDS).map(([v, l]) => (
-              <option value={v} selected={f.kind === v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="amount" errors={p.errors}>
-          <input
-            type="text"
-            id="amount"
-            name="amount"
-            value={f.amount ?? ""}
-            placeholder="罚款时填写，单位元，如 20,000"
-          />
-        </Field>
-        <Field name="suspendedFrom" errors={p.errors}>
-          <input type="date" id="suspendedFrom" name="suspendedFrom" value={f.suspendedFrom ?? ""} />
-        </Field>
-        <Field name="suspendedTo" errors={p.errors}>
-          <input type="date" id="suspendedTo" name="suspendedTo" value={f.suspendedTo ?? ""} />
-        </Field>
-        <Field name="department" errors={p.errors}>
-          <input type="text" id="department" name="department" maxlength={60} value={f.department ?? ""} />
-        </Field>
-        <Field name="documentNo" errors={p.errors}>
-          <input type="text" id="documentNo" name="documentNo" maxlength={60} value={f.documentNo ?? ""} />
-        </Field>
-        <Field name="decidedOn" errors={p.errors}>
-          <input type="date" id="decidedOn" name="decidedOn" value={f.decidedOn ?? ""} />
-        </Field>
-        <Field name="facts" errors={p.errors}>
-          <textarea id="facts" name="facts" rows={3} maxlength={2000}>
-            {f.facts ?? ""}
-          </textarea>
-        </Field>
+        <TextField name="uscc" label={LABELS.uscc} errors={p.errors} value={f.uscc} maxlength={18} />
+        <SelectField
+          name="kind"
+          label={LABELS.kind}
+          errors={p.errors}
+          value={f.kind}
+          options={choicesOf(KINDS)}
+        />
+        <TextField
+          name="amount"
+          label={LABELS.amount}
+          errors={p.errors}
+          value={f.amount}
+          attrs={{ placeholder: "罚款时填写，单位元，如 20,000" }}
+        />
+        <TextField
+          name="suspendedFrom"
+          label={LABELS.suspendedFrom}
+          type="date"
+          errors={p.errors}
+          value={f.suspendedFrom}
+        />
+        <TextField
+          name="suspendedTo"
+          label={LABELS.suspendedTo}
+          type="date"
+          errors={p.errors}
+          value={f.suspendedTo}
+        />
+        <TextField
+          name="department"
+          label={LABELS.department}
+          errors={p.errors}
+          value={f.department}
+          maxlength={60}
+        />
+        <TextField
+          name="documentNo"
+          label={LABELS.documentNo}
+          errors={p.errors}
+          value={f.documentNo}
+          maxlength={60}
+        />
+        <TextField
+          name="decidedOn"
+          label={LABELS.decidedOn}
+          type="date"
+          errors={p.errors}
+          value={f.decidedOn}
+        />
+        <TextAreaField
+          name="facts"
+          label={LABELS.facts}
+          errors={p.errors}
+          value={f.facts}
+          rows={3}
+          maxlength={2000}
+        />
         <button type="submit">登记行政处罚</button>
       </form>
       <h2>已登记的处罚</h2>
-      {p.rows.length === 0 ? (
-        <p class="empty-state">还没有登记行政处罚。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">社会组织</th>
-                <th scope="col">处罚</th>
-                <th scope="col">机关与文号</th>
-                <th scope="col">日期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr>
-                  <td>
-                    {r.orgName}
-                    <br />
-                    <span class="small muted">{r.uscc}</span>
-                  </td>
-                  <td class="wide-cell">
-                    {KINDS[r.kind]}
-                    {r.amountFen !== null ? ` ${formatFen(r.amountFen)} 元` : ""}
-                    {r.suspendedFrom ? `（${cnDate(r.suspendedFrom)}至${cnDate(r.suspendedTo)}）` : ""}
-                    <br />
-                    <span class="small">{r.facts}</span>
-                  </td>
-                  <td>
-                    {r.department}
-                    <br />
-                    <span class="small muted">{r.documentNo}</span>
-                  </td>
-                  <td class="nowrap">{cnDate(r.decidedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.rows}
+        empty="还没有登记行政处罚。"
+        columns={["社会组织", "处罚", "机关与文号", "日期"]}
+        row={(r) => (
+          <tr>
+            <td>
+              {r.orgName}
+              <br />
+              <span class="small muted">{r.uscc}</span>
+            </td>
+            <td class="wide-cell">
+              {KINDS[r.kind]}
+              {r.amountFen !== null ? ` ${formatFen(r.amountFen)} 元` : ""}
+              {r.suspendedFrom ? `（${cnDate(r.suspendedFrom)}至${cnDate(r.suspendedTo)}）` : ""}
+              <br />
+              <span class="small">{r.facts}</span>
+            </td>
+            <td>
+              {r.department}
+              <br />
+              <span class="small muted">{r.documentNo}</span>
+            </td>
+            <td class="nowrap">{cnDate(r.decidedOn)}</td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }

@@ -1,11 +1,13 @@
 import type { SessionUser } from "../../src/context";
 import type { CaseRow, NoticeView, PublicEntry, PublishedNotice } from "../../src/credit/contract";
 import type { RedListRow } from "../../src/credit/red-list";
-import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS, groundsOf } from "../../src/domain/credit";
+import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
+import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
+import { choicesOf, FilterBar, FilterSelect } from "../components/select";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
+import { GROUND_CHOICES } from "./choices";
 import { CreditTable } from "./entries";
 import { NoticeTable } from "./notices";
 
@@ -41,51 +43,39 @@ export function PublicCreditPage(p: {
         守信激励：<a href="/credit/red-list">红名单</a>（评估等级高、连续年检合格、无失信记录的组织）。
         无法联系的组织：<a href="/credit/notices">事先告知公告</a>。
       </p>
-      <form method="get" action="/credit" class="filters" aria-label="查询信用名单">
+      <FilterBar action="/credit" label="查询信用名单" submit="查询">
         <ErrorSummary errors={p.errors} labels={LABELS} />
-        <div class={`field ${p.errors.q ? "field-error" : ""}`}>
-          <label for="q">名称或统一社会信用代码</label>
-          <FieldError errors={p.errors} name="q" />
-          <input type="search" id="q" name="q" value={p.query.q ?? ""} maxlength={100} />
-        </div>
-        <div class="field">
-          <label for="list">名录</label>
-          <select id="list" name="list">
-            <option value="">全部</option>
-            <option value="abnormal" selected={p.query.list === "abnormal"}>
-              活动异常名录
-            </option>
-            <option value="serious" selected={p.query.list === "serious"}>
-              严重违法失信名单
-            </option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="ground">列入事由</label>
-          <select id="ground" name="ground">
-            <option value="">全部</option>
-            {(["abnormal", "serious"] as const).map((list) => (
-              <optgroup label={CREDIT_LIST_LABELS[list]}>
-                {groundsOf(list).map((g) => (
-                  <option value={g} selected={p.query.ground === g}>
-                    {CREDIT_GROUNDS[g].label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="removed">范围</label>
-          <select id="removed" name="removed">
-            <option value="">现在名录中的</option>
-            <option value="1" selected={removed}>
-              已移出的
-            </option>
-          </select>
-        </div>
-        <button type="submit">查询</button>
-      </form>
+        <TextField
+          name="q"
+          label="名称或统一社会信用代码"
+          type="search"
+          errors={p.errors}
+          value={p.query.q}
+          maxlength={100}
+        />
+        <FilterSelect
+          name="list"
+          label="名录"
+          errors={p.errors}
+          value={p.query.list}
+          options={choicesOf(CREDIT_LIST_LABELS)}
+        />
+        <FilterSelect
+          name="ground"
+          label="列入事由"
+          errors={p.errors}
+          value={p.query.ground}
+          options={GROUND_CHOICES}
+        />
+        <FilterSelect
+          name="removed"
+          label="范围"
+          errors={p.errors}
+          value={p.query.removed}
+          placeholder="现在名录中的"
+          options={[{ value: "1", label: "已移出的" }]}
+        />
+      </FilterBar>
       <p>
         {removed ? "已移出" : "现列入"} {p.total.toLocaleString("zh-CN")} 条
         {p.capped ? "以上，请输入更完整的名称缩小范围" : ""}。
@@ -111,36 +101,22 @@ export function PortalCreditPage(p: { user: SessionUser; cases: CaseRow[]; notic
       <h2>整改通知书</h2>
       <NoticeTable notices={p.notices} base="/portal/credit/notices" />
       <h2>信用名单</h2>
-      {p.cases.length === 0 ? (
-        <p class="empty-state">本单位没有被告知拟列入或已列入信用名单的记录。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">名录</th>
-                <th scope="col">事由</th>
-                <th scope="col">状态</th>
-                <th scope="col">异议期限</th>
-                <th scope="col">列入日期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.cases.map((c) => (
-                <tr>
-                  <td>
-                    <a href={`/portal/credit/${c.id}`}>{CREDIT_LIST_LABELS[c.list]}</a>
-                  </td>
-                  <td>{CREDIT_GROUNDS[c.ground].label}</td>
-                  <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
-                  <td class="nowrap">{cnDate(c.objectionDeadline)}</td>
-                  <td class="nowrap">{cnDate(c.listedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.cases}
+        empty="本单位没有被告知拟列入或已列入信用名单的记录。"
+        columns={["名录", "事由", "状态", "异议期限", "列入日期"]}
+        row={(c) => (
+          <tr>
+            <td>
+              <a href={`/portal/credit/${c.id}`}>{CREDIT_LIST_LABELS[c.list]}</a>
+            </td>
+            <td>{CREDIT_GROUNDS[c.ground].label}</td>
+            <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
+            <td class="nowrap">{cnDate(c.objectionDeadline)}</td>
+            <td class="nowrap">{cnDate(c.listedOn)}</td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }
@@ -174,7 +150,7 @@ export function RedListPage(p: {
           <li>{c}</li>
         ))}
       </ul>
-      <form method="get" action="/credit/red-list" class="filters" aria-label="查询红名单">
+      <FilterBar action="/credit/red-list" label="查询红名单" submit="查询" buttonClass="button secondary">
         {p.error ? (
           <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
             <h2>请修改以下内容</h2>
@@ -183,60 +159,45 @@ export function RedListPage(p: {
             </p>
           </div>
         ) : null}
-        <div class="field">
-          <label for="q">名称或统一社会信用代码</label>
-          <input type="search" id="q" name="q" value={p.q} maxlength={100} />
-        </div>
-        <div class="field">
-          <label for="removed">范围</label>
-          <select id="removed" name="removed">
-            <option value="">在列</option>
-            <option value="1" selected={p.removed}>
-              已移出
-            </option>
-          </select>
-        </div>
-        <button type="submit" class="button secondary">
-          查询
-        </button>
-      </form>
+        <TextField
+          name="q"
+          label="名称或统一社会信用代码"
+          type="search"
+          errors={{}}
+          value={p.q}
+          maxlength={100}
+        />
+        <FilterSelect
+          name="removed"
+          label="范围"
+          value={p.removed ? "1" : ""}
+          placeholder="在列"
+          options={[{ value: "1", label: "已移出" }]}
+        />
+      </FilterBar>
       <p class="result-count">共 {p.total} 家</p>
-      {p.rows.length === 0 ? (
-        <div class="empty-state">{p.removed ? "没有移出记录。" : "目前没有列入红名单的组织。"}</div>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">组织</th>
-                <th scope="col">登记管理机关</th>
-                <th scope="col">评估等级</th>
-                <th scope="col">列入日期</th>
-                {p.removed ? <th scope="col">移出日期与原因</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/orgs/${r.uscc}`}>{r.name}</a>
-                    <br />
-                    <span class="muted small">{r.uscc}</span>
-                  </td>
-                  <td>{r.authorityName}</td>
-                  <td>{r.rating ?? "—"}</td>
-                  <td class="nowrap">{cnDate(r.listedOn)}</td>
-                  {p.removed ? (
-                    <td>
-                      {cnDate(r.removedOn)}：{r.removalReason}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.rows}
+        empty={p.removed ? "没有移出记录。" : "目前没有列入红名单的组织。"}
+        columns={["组织", "登记管理机关", "评估等级", "列入日期", p.removed ? "移出日期与原因" : null]}
+        row={(r) => (
+          <tr>
+            <td>
+              <a href={`/orgs/${r.uscc}`}>{r.name}</a>
+              <br />
+              <span class="muted small">{r.uscc}</span>
+            </td>
+            <td>{r.authorityName}</td>
+            <td>{r.rating ?? "—"}</td>
+            <td class="nowrap">{cnDate(r.listedOn)}</td>
+            {p.removed ? (
+              <td>
+                {cnDate(r.removedOn)}：{r.removalReason}
+              </td>
+            ) : null}
+          </tr>
+        )}
+      />
       <PageLinks page={p.page} pages={pages} link={link} />
     </Layout>
   );

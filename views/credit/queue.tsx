@@ -5,13 +5,14 @@ import {
   CREDIT_LIST_LABELS,
   CREDIT_STATE_LABELS,
   type CreditState,
-  groundsOf,
 } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, PageLinks } from "../components/form";
+import { ErrorSummary, type Errors, PageLinks, TextAreaField, TextField } from "../components/form";
 import { MissingCalendar } from "../components/missing-calendar";
-import { SCROLL_REGION } from "../components/table";
+import { FilterBar, FilterSelect, SelectField } from "../components/select";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
+import { GROUND_CHOICES } from "./choices";
 
 const FIELD_LABELS = {
   uscc: "统一社会信用代码",
@@ -69,110 +70,78 @@ export function CreditQueuePage(p: {
         <a href="/registrar/credit/penalties">行政处罚</a>
         ：登记组织受到的警告、罚款、限期停止活动等（R-D1(5)、R-D4）。
       </p>
-      <form method="get" action="/registrar/credit" class="filters">
-        <label for="state">显示</label>{" "}
-        <select id="state" name="state">
-          {FILTERS.map(([v, l]) => (
-            <option value={v} selected={p.state === v}>
-              {l}
-            </option>
-          ))}
-        </select>{" "}
-        <button type="submit" class="button secondary small-button">
-          筛选
-        </button>
-      </form>
+      <FilterBar action="/registrar/credit" submit="筛选" buttonClass="button secondary small-button">
+        <FilterSelect
+          name="state"
+          label="显示"
+          value={p.state}
+          options={FILTERS.map(([value, label]) => ({ value, label }))}
+          placeholder={null}
+        />
+      </FilterBar>
       <p>共 {p.total.toLocaleString("zh-CN")} 条。</p>
-      {p.items.length === 0 ? (
-        <p class="empty-state">没有符合条件的记录。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">社会组织</th>
-                <th scope="col">名录与事由</th>
-                <th scope="col">发生日期</th>
-                <th scope="col">状态</th>
-                <th scope="col">录入期限</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.items.map((c) => (
-                <tr>
-                  <td>
-                    <a href={`/registrar/credit/${c.id}`}>{c.orgName}</a>
-                    <br />
-                    <span class="small muted">{c.uscc}</span>
-                  </td>
-                  <td>
-                    {CREDIT_LIST_LABELS[c.list]}
-                    <br />
-                    <span class="small">{CREDIT_GROUNDS[c.ground].label}</span>
-                  </td>
-                  <td class="nowrap">{cnDate(c.arisenOn)}</td>
-                  <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
-                  <td class="nowrap">
-                    <DaysLeft n={c.entryDaysLeft} />
-                    <MissingCalendar years={c.entryUncalendared} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.items}
+        empty="没有符合条件的记录。"
+        columns={["社会组织", "名录与事由", "发生日期", "状态", "录入期限"]}
+        row={(c) => (
+          <tr>
+            <td>
+              <a href={`/registrar/credit/${c.id}`}>{c.orgName}</a>
+              <br />
+              <span class="small muted">{c.uscc}</span>
+            </td>
+            <td>
+              {CREDIT_LIST_LABELS[c.list]}
+              <br />
+              <span class="small">{CREDIT_GROUNDS[c.ground].label}</span>
+            </td>
+            <td class="nowrap">{cnDate(c.arisenOn)}</td>
+            <td class="nowrap">{CREDIT_STATE_LABELS[c.state]}</td>
+            <td class="nowrap">
+              <DaysLeft n={c.entryDaysLeft} />
+              <MissingCalendar years={c.entryUncalendared} />
+            </td>
+          </tr>
+        )}
+      />
       <PageLinks page={p.page} pages={pages} link={link} />
 
       <h2 id="new">录入候选</h2>
       <form method="post" action="/registrar/credit" class="narrow-form" novalidate>
         <ErrorSummary errors={p.errors} labels={FIELD_LABELS} />
-        <div class={`field ${p.errors.uscc ? "field-error" : ""}`}>
-          <label for="uscc">统一社会信用代码</label>
-          <FieldError errors={p.errors} name="uscc" />
-          <input
-            type="text"
-            id="uscc"
-            name="uscc"
-            maxlength={18}
-            value={p.form.uscc ?? ""}
-            autocomplete="off"
-          />
-        </div>
-        <div class={`field ${p.errors.ground ? "field-error" : ""}`}>
-          <label for="ground">名录与列入事由</label>
-          <FieldError errors={p.errors} name="ground" />
-          <select id="ground" name="ground">
-            {(["abnormal", "serious"] as const).map((list) => (
-              <optgroup label={CREDIT_LIST_LABELS[list]}>
-                {groundsOf(list).map((g) => (
-                  <option value={g} selected={p.form.ground === g}>
-                    {CREDIT_GROUNDS[g].label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div class={`field ${p.errors.arisenOn ? "field-error" : ""}`}>
-          <label for="arisenOn">发生日期</label>
-          <FieldError errors={p.errors} name="arisenOn" />
-          <input type="date" id="arisenOn" name="arisenOn" value={p.form.arisenOn ?? ""} />
-        </div>
-        <div class={`field ${p.errors.facts ? "field-error" : ""}`}>
-          <label for="facts">事实（将写入事先告知书并公开）</label>
-          <FieldError errors={p.errors} name="facts" />
-          <textarea id="facts" name="facts" rows={3} maxlength={2000}>
-            {p.form.facts ?? ""}
-          </textarea>
-        </div>
-        <div class={`field ${p.errors.evidence ? "field-error" : ""}`}>
-          <label for="evidence">证据（文书名称、日期、编号）</label>
-          <FieldError errors={p.errors} name="evidence" />
-          <textarea id="evidence" name="evidence" rows={3} maxlength={2000}>
-            {p.form.evidence ?? ""}
-          </textarea>
-        </div>
+        <TextField
+          name="uscc"
+          label="统一社会信用代码"
+          errors={p.errors}
+          value={p.form.uscc}
+          maxlength={18}
+          autocomplete="off"
+        />
+        <SelectField
+          name="ground"
+          label="名录与列入事由"
+          errors={p.errors}
+          value={p.form.ground}
+          options={GROUND_CHOICES}
+        />
+        <TextField name="arisenOn" label="发生日期" type="date" errors={p.errors} value={p.form.arisenOn} />
+        <TextAreaField
+          name="facts"
+          label="事实（将写入事先告知书并公开）"
+          errors={p.errors}
+          value={p.form.facts}
+          rows={3}
+          maxlength={2000}
+        />
+        <TextAreaField
+          name="evidence"
+          label="证据（文书名称、日期、编号）"
+          errors={p.errors}
+          value={p.form.evidence}
+          rows={3}
+          maxlength={2000}
+        />
         <button type="submit">录入候选</button>
       </form>
     </Layout>

@@ -1,6 +1,8 @@
 import type { SessionUser } from "../../src/context";
 import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../../src/domain/zombie-case";
 import type { RegistrarHomeData } from "../../src/home/contract";
+import { TextField } from "../components/form";
+import { FilterBar, FilterSelect } from "../components/select";
 import { Layout } from "../layout";
 import { ReviewInspectionPanel } from "./review-inspection-panel";
 
@@ -80,24 +82,16 @@ export function RegistrarHome({ user, home }: { user: SessionUser; home: Registr
         <a href="/registrar/statistics">统计分析</a>：登记、年检、信用名单、僵尸型组织处置和党建的数字与图表。
       </p>
       <h2>查找社会组织</h2>
-      <form method="get" action="/registrar/orgs" class="filters">
-        <div class="field">
-          <label for="q">名称或统一社会信用代码</label>
-          <input type="search" id="q" name="q" maxlength={100} />
-        </div>
-        <div class="field">
-          <label for="authority">登记管理机关</label>
-          <select id="authority" name="authority">
-            {p.readable.map((a) => (
-              <option value={a.code} selected={a.own}>
-                {a.name}
-                {a.own ? "" : "（只读）"}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">查找</button>
-      </form>
+      <FilterBar action="/registrar/orgs" submit="查找">
+        <TextField name="q" label="名称或统一社会信用代码" type="search" errors={{}} maxlength={100} />
+        <FilterSelect
+          name="authority"
+          label="登记管理机关"
+          value={p.readable.find((a) => a.own)?.code}
+          options={p.readable.map((a) => ({ value: a.code, label: a.own ? a.name : `${a.name}（只读）` }))}
+          placeholder={null}
+        />
+      </FilterBar>
     </Layout>
   );
 }

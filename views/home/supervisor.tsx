@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import type { SupervisorHomeData } from "../../src/home/contract";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 import { ReviewInspectionPanel } from "./review-inspection-panel";
 
@@ -11,32 +12,21 @@ export function SupervisorHome({ user, home }: { user: SessionUser; home: Superv
       <p class="lead">{p.unitName}</p>
       <ReviewInspectionPanel data={home.inspection} />
       <h2>主管的社会组织（{p.total.toLocaleString("zh-CN")} 家）</h2>
-      {p.rows.length === 0 ? (
-        <p class="empty-state">本单位目前没有主管的社会组织。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">名称</th>
-              <th scope="col">统一社会信用代码</th>
-              <th scope="col">状态</th>
-              <th scope="col">登记管理机关</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/orgs/${r.uscc}`}>{r.name}</a>
-                </td>
-                <td>{r.uscc}</td>
-                <td>{r.statusLabel}</td>
-                <td>{r.authorityName}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={p.rows}
+        empty="本单位目前没有主管的社会组织。"
+        columns={["名称", "统一社会信用代码", "状态", "登记管理机关"]}
+        row={(r) => (
+          <tr>
+            <td>
+              <a href={`/orgs/${r.uscc}`}>{r.name}</a>
+            </td>
+            <td>{r.uscc}</td>
+            <td>{r.statusLabel}</td>
+            <td>{r.authorityName}</td>
+          </tr>
+        )}
+      />
       {p.pages > 1 ? (
         <nav class="pagination" aria-label="分页">
           {p.page > 1 ? <a href={`/supervisor?page=${p.page - 1}`}>上一页</a> : null}

@@ -2,7 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { JobView, RunReportView, RunView } from "../../src/jobs/contract";
 import { AdminFrame } from "../admin/frame";
 import { formatDateTime } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable } from "../components/table";
 
 const TRIGGERS: Record<string, string> = {
   timer: "每日定时",
@@ -38,26 +38,16 @@ function Report({ r }: { r: RunReportView }) {
           {r.dryRun ? "将会变更" : "已变更"} {r.changed.toLocaleString("zh-CN")} 项。{r.summary}
         </p>
       )}
-      {r.items.length > 0 ? (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">对象</th>
-                <th scope="col">原因</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.items.map((i) => (
-                <tr>
-                  <td>{i.label}</td>
-                  <td>{i.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        rows={r.items}
+        columns={["对象", "原因"]}
+        row={(i) => (
+          <tr>
+            <td>{i.label}</td>
+            <td>{i.reason}</td>
+          </tr>
+        )}
+      />
       {r.more > 0 ? <p class="hint">另有 {r.more.toLocaleString("zh-CN")} 项未列出。</p> : null}
     </section>
   );
@@ -89,39 +79,26 @@ export function JobsPage(p: {
         以下任务每天自动运行一次（北京时间），按期限自动处理未参检标记、信用名单等事项。运行前可先“预演”，查看今天将会影响哪些组织，预演不写入任何数据。
       </p>
       {p.reports ? p.reports.map((r) => <Report r={r} />) : null}
-      {p.jobs.length === 0 ? (
-        <p class="empty">尚未配置定时任务。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <caption>任务</caption>
-            <thead>
-              <tr>
-                <th scope="col">任务</th>
-                <th scope="col">规则</th>
-                <th scope="col">上次运行</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.jobs.map((j) => (
-                <tr>
-                  <td>{j.title}</td>
-                  <td>{j.description}</td>
-                  <td>
-                    {j.lastRun
-                      ? `${formatDateTime(j.lastRun.startedAt)}，${j.lastRun.error ? "失败" : `变更 ${j.lastRun.changed} 项`}`
-                      : "尚未运行"}
-                  </td>
-                  <td>
-                    <RunButtons job={j.name} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.jobs}
+        empty="尚未配置定时任务。"
+        caption="任务"
+        columns={["任务", "规则", "上次运行", "操作"]}
+        row={(j) => (
+          <tr>
+            <td>{j.title}</td>
+            <td>{j.description}</td>
+            <td>
+              {j.lastRun
+                ? `${formatDateTime(j.lastRun.startedAt)}，${j.lastRun.error ? "失败" : `变更 ${j.lastRun.changed} 项`}`
+                : "尚未运行"}
+            </td>
+            <td>
+              <RunButtons job={j.name} />
+            </td>
+          </tr>
+        )}
+      />
       {p.jobs.length > 0 ? (
         <p>
           全部任务：
@@ -129,29 +106,12 @@ export function JobsPage(p: {
         </p>
       ) : null}
       <h2>最近的运行记录</h2>
-      {p.runs.length === 0 ? (
-        <p class="empty">还没有运行记录。</p>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">任务</th>
-                <th scope="col">开始时间</th>
-                <th scope="col">触发方式</th>
-                <th scope="col">类型</th>
-                <th scope="col">结果</th>
-                <th scope="col">摘要</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.runs.map((r) => (
-                <RunRow r={r} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={p.runs}
+        empty="还没有运行记录。"
+        columns={["任务", "开始时间", "触发方式", "类型", "结果", "摘要"]}
+        row={(r) => <RunRow r={r} />}
+      />
     </AdminFrame>
   );
 }

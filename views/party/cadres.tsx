@@ -6,8 +6,9 @@ import { ageOn, CADRE_FINDING_LABELS, CADRE_STATUS_LABELS, type CadreFinding } f
 import type { CadrePostRow, CadreRegisterView } from "../../src/party/contract";
 import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
+import { ErrorSummary, type Errors, Flash, formatDateTime, PageLinks, TextField } from "../components/form";
+import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
+import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
 export const CADRE_LABELS: Record<string, string> = {
@@ -73,25 +74,23 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
           ))}
         </ul>
       )}
-      <form method="get" action="/party/cadres" class="filters" aria-label="筛选">
-        <div class="field">
-          <label for="q">姓名、组织名称或统一社会信用代码</label>
-          <input type="search" id="q" name="q" maxlength={50} value={v.filters.q ?? ""} />
-        </div>
-        <div class="field">
-          <label for="state">范围</label>
-          <select id="state" name="state">
-            {Object.entries(STATES).map(([value, label]) => (
-              <option value={value} selected={(v.filters.state ?? "current") === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button secondary">
-          查询
-        </button>
-      </form>
+      <FilterBar action="/party/cadres" label="筛选" submit="查询" buttonClass="button secondary">
+        <TextField
+          name="q"
+          label="姓名、组织名称或统一社会信用代码"
+          type="search"
+          errors={{}}
+          value={v.filters.q}
+          maxlength={50}
+        />
+        <FilterSelect
+          name="state"
+          label="范围"
+          value={v.filters.state ?? "current"}
+          options={choicesOf(STATES)}
+          placeholder={null}
+        />
+      </FilterBar>
       {v.mayEdit ? (
         <p>
           <a class="button" href="/party/cadres/new">
@@ -99,51 +98,36 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
           </a>
         </p>
       ) : null}
-      {v.rows.length === 0 ? (
-        <div class="empty-state">没有符合条件的兼职记录。</div>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">姓名</th>
-                <th scope="col">干部身份</th>
-                <th scope="col">任职组织与职务</th>
-                <th scope="col">本届任期</th>
-                <th scope="col">批准</th>
-                <th scope="col">问题</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.rows.map((r) => (
-                <tr>
-                  <td class="nowrap">
-                    <a href={`/party/cadres/${r.id}`}>{r.personName}</a>
-                  </td>
-                  <td>
-                    {CADRE_STATUS_LABELS[r.status]}（{CADRE_LEVEL_LABELS[r.level]}）
-                  </td>
-                  <td>
-                    {r.orgName}
-                    <br />
-                    {r.postTitle}
-                    {r.isLegalRepresentative ? "、法定代表人" : ""}
-                  </td>
-                  <td class="nowrap">
-                    第{r.termNumber}届，{cnDate(r.termStart)}起
-                  </td>
-                  <td>{r.approvalDoc ?? "无"}</td>
-                  <td>
-                    {r.findings.length === 0
-                      ? "—"
-                      : r.findings.map((f) => <span class="tag stop">{CADRE_FINDING_LABELS[f.id]}</span>)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={v.rows}
+        empty="没有符合条件的兼职记录。"
+        columns={["姓名", "干部身份", "任职组织与职务", "本届任期", "批准", "问题"]}
+        row={(r) => (
+          <tr>
+            <td class="nowrap">
+              <a href={`/party/cadres/${r.id}`}>{r.personName}</a>
+            </td>
+            <td>
+              {CADRE_STATUS_LABELS[r.status]}（{CADRE_LEVEL_LABELS[r.level]}）
+            </td>
+            <td>
+              {r.orgName}
+              <br />
+              {r.postTitle}
+              {r.isLegalRepresentative ? "、法定代表人" : ""}
+            </td>
+            <td class="nowrap">
+              第{r.termNumber}届，{cnDate(r.termStart)}起
+            </td>
+            <td>{r.approvalDoc ?? "无"}</td>
+            <td>
+              {r.findings.length === 0
+                ? "—"
+                : r.findings.map((f) => <span class="tag stop">{CADRE_FINDING_LABELS[f.id]}</span>)}
+            </td>
+          </tr>
+        )}
+      />
       <PageLinks
         page={v.page}
         pages={pages}
@@ -157,22 +141,18 @@ function Field(p: {
   name: string;
   errors: Errors;
   values: Record<string, string>;
-  type?: string;
+  type?: "date";
   max?: number;
 }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{CADRE_LABELS[p.name]}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <input
-        type={p.type ?? "text"}
-        id={p.name}
-        name={p.name}
-        value={p.values[p.name] ?? ""}
-        maxlength={p.type === "date" ? undefined : (p.max ?? 100)}
-        aria-invalid={p.errors[p.name] ? "true" : undefined}
-      />
-    </div>
+    <TextField
+      name={p.name}
+      label={CADRE_LABELS[p.name] ?? ""}
+      type={p.type}
+      errors={p.errors}
+      value={p.values[p.name]}
+      maxlength={p.type === "date" ? undefined : (p.max ?? 100)}
+    />
   );
 }
 
@@ -183,18 +163,14 @@ function Select(p: {
   options: Record<string, string>;
 }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{CADRE_LABELS[p.name]}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <select id={p.name} name={p.name}>
-        <option value="">请选择</option>
-        {Object.entries(p.options).map(([value, label]) => (
-          <option value={value} selected={p.values[p.name] === value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      name={p.name}
+      label={CADRE_LABELS[p.name]}
+      errors={p.errors}
+      value={p.values[p.name]}
+      placeholder="请选择"
+      options={choicesOf(p.options)}
+    />
   );
 }
 
@@ -219,22 +195,14 @@ export function NewCadrePage(p: { user: SessionUser; values: Record<string, stri
         <ErrorSummary errors={errors} labels={CADRE_LABELS} />
         <Field name="uscc" errors={errors} values={values} max={18} />
         <Field name="personName" errors={errors} values={values} max={50} />
-        <div class={`field ${errors.idNumber ? "field-error" : ""}`}>
-          <label for="idNumber">{CADRE_LABELS.idNumber}</label>
-          <p class="hint" id="idNumber-hint">
-            仅用于识别同一人在不同组织的兼职：系统只保存加密摘要和末4位，不保存完整号码；出生日期按号码计算。
-          </p>
-          <FieldError errors={errors} name="idNumber" />
-          <input
-            type="text"
-            id="idNumber"
-            name="idNumber"
-            maxlength={18}
-            autocomplete="off"
-            value=""
-            aria-describedby="idNumber-hint"
-          />
-        </div>
+        <TextField
+          name="idNumber"
+          label={CADRE_LABELS.idNumber ?? ""}
+          errors={errors}
+          maxlength={18}
+          autocomplete="off"
+          hint="仅用于识别同一人在不同组织的兼职：系统只保存加密摘要和末4位，不保存完整号码；出生日期按号码计算。"
+        />
         <Select name="status" errors={errors} values={values} options={CADRE_STATUS_LABELS} />
         <Select name="level" errors={errors} values={values} options={CADRE_LEVEL_LABELS} />
         <Field name="cadrePosition" errors={errors} values={values} />

@@ -1,7 +1,8 @@
 /** The organization reports its party organization (or its instructor) for the registrar or 党建 reviewer to confirm. */
 import type { SessionUser } from "../../src/context";
 import { PARTY_ORG_TYPE_LABELS } from "../../src/domain/inspection-report";
-import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { ErrorSummary, type Errors, FieldError, TextAreaField, TextField } from "../components/form";
+import { choicesOf, SelectField } from "../components/select";
 import { Layout } from "../layout";
 
 export const CHANGE_LABELS: Record<string, string> = {
@@ -37,25 +38,27 @@ export function ChangeFormPage(p: {
 }) {
   const v = p.values;
   const e = p.errors;
-  const text = (name: string, max: number, hint?: string, type = "text") => (
-    <div class={`field ${e[name] ? "field-error" : ""}`}>
-      <label for={name}>{CHANGE_LABELS[name]}</label>
-      {hint ? (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError errors={e} name={name} />
-      <input
-        type={type}
-        id={name}
-        name={name}
-        value={v[name] ?? ""}
-        maxlength={type === "text" ? max : undefined}
-        aria-invalid={e[name] ? "true" : undefined}
-        aria-describedby={hint ? `${name}-hint` : undefined}
-      />
-    </div>
+  const text = (name: string, max: number, hint?: string, type?: "date") => (
+    <TextField
+      name={name}
+      label={CHANGE_LABELS[name] ?? ""}
+      type={type}
+      errors={e}
+      value={v[name]}
+      maxlength={type ? undefined : max}
+      hint={hint}
+    />
+  );
+  const area = (name: string, rows: number, maxlength: number, hint?: string) => (
+    <TextAreaField
+      name={name}
+      label={CHANGE_LABELS[name] ?? ""}
+      errors={e}
+      value={v[name]}
+      rows={rows}
+      maxlength={maxlength}
+      hint={hint}
+    />
   );
   const check = (name: string) => (
     <div class="field checkbox">
@@ -109,48 +112,28 @@ export function ChangeFormPage(p: {
         </fieldset>
         <h2>党组织</h2>
         <p class="hint">已建立党组织的填写本部分。</p>
-        <div class={`field ${e.orgType ? "field-error" : ""}`}>
-          <label for="orgType">{CHANGE_LABELS.orgType}</label>
-          <FieldError errors={e} name="orgType" />
-          <select id="orgType" name="orgType">
-            <option value="">请选择</option>
-            {Object.entries(PARTY_ORG_TYPE_LABELS).map(([value, label]) => (
-              <option value={value} selected={v.orgType === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="orgType"
+          label={CHANGE_LABELS.orgType}
+          errors={e}
+          value={v.orgType}
+          placeholder="请选择"
+          options={choicesOf(PARTY_ORG_TYPE_LABELS)}
+        />
         {text("name", 100)}
         {text("approvalDoc", 100)}
         {text("approvedOn", 10, undefined, "date")}
         {text("parentOrg", 100)}
-        <div class={`field ${e.coveredUsccs ? "field-error" : ""}`}>
-          <label for="coveredUsccs">{CHANGE_LABELS.coveredUsccs}</label>
-          <p class="hint" id="coveredUsccs-hint">
-            仅联合党支部填写：所覆盖的其他单位的统一社会信用代码，每行一个，最多 5 个。
-          </p>
-          <FieldError errors={e} name="coveredUsccs" />
-          <textarea
-            id="coveredUsccs"
-            name="coveredUsccs"
-            rows={3}
-            maxlength={200}
-            aria-describedby="coveredUsccs-hint"
-          >
-            {v.coveredUsccs ?? ""}
-          </textarea>
-        </div>
+        {area(
+          "coveredUsccs",
+          3,
+          200,
+          "仅联合党支部填写：所覆盖的其他单位的统一社会信用代码，每行一个，最多 5 个。",
+        )}
         {text("secretaryName", 50)}
         {check("secretaryIsOfficer")}
         {text("committeeSize", 2, "未设支部委员会的不填。党员 7 名以上的党支部应设委员会，一般 3 至 7 人。")}
-        <div class={`field ${e.committeeMembers ? "field-error" : ""}`}>
-          <label for="committeeMembers">{CHANGE_LABELS.committeeMembers}</label>
-          <FieldError errors={e} name="committeeMembers" />
-          <textarea id="committeeMembers" name="committeeMembers" rows={2} maxlength={1000}>
-            {v.committeeMembers ?? ""}
-          </textarea>
-        </div>
+        {area("committeeMembers", 2, 1000)}
         {text("termStart", 10, undefined, "date")}
         {text("termEnd", 10, "不填的，按任期三年计算。", "date")}
         <h2>党建工作指导员（联络员）</h2>
@@ -161,13 +144,7 @@ export function ChangeFormPage(p: {
         <h2>其他</h2>
         {text("leadingBody", 100, "直接登记和脱钩的社会组织，填写负责其党建工作的机关。")}
         {check("inCharter")}
-        <div class={`field ${e.note ? "field-error" : ""}`}>
-          <label for="note">{CHANGE_LABELS.note}</label>
-          <FieldError errors={e} name="note" />
-          <textarea id="note" name="note" rows={2} maxlength={1000}>
-            {v.note ?? ""}
-          </textarea>
-        </div>
+        {area("note", 2, 1000)}
         <button type="submit">报送确认</button>
       </form>
     </Layout>

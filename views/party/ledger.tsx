@@ -3,8 +3,19 @@
 import type { SessionUser } from "../../src/context";
 import type { LedgerView } from "../../src/party/contract";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, PageLinks } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
+import {
+  describedBy,
+  ErrorSummary,
+  type Errors,
+  Field,
+  Flash,
+  formatDateTime,
+  PageLinks,
+  TextAreaField,
+  TextField,
+} from "../components/form";
+import { choicesOf, SelectField } from "../components/select";
+import { DataTable, SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 import {
   ACTIVITY_LABELS,
@@ -246,40 +257,26 @@ export function LedgerPage(p: LedgerPageProps) {
 
       <section aria-labelledby="activities-h">
         <h2 id="activities-h">党组织活动记录</h2>
-        {v.activities.length === 0 ? (
-          <div class="empty-state">{past ? "当日以前没有活动记录。" : "尚无活动记录。"}</div>
-        ) : (
-          <div class="table-scroll" {...SCROLL_REGION}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">日期</th>
-                  <th scope="col">类型</th>
-                  <th scope="col">主题</th>
-                  <th scope="col">参加人数</th>
-                  <th scope="col">附件</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.activities.map((a) => (
-                  <tr>
-                    <td class="nowrap">{cnDate(a.heldOn)}</td>
-                    <td class="nowrap">{ACTIVITY_LABELS[a.kind]}</td>
-                    <td>{a.topic}</td>
-                    <td>{a.attendance}</td>
-                    <td>
-                      {a.attachmentName ? (
-                        <a href={`${p.base}/activities/${a.id}/file`}>{a.attachmentName}</a>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={v.activities}
+          empty={past ? "当日以前没有活动记录。" : "尚无活动记录。"}
+          columns={["日期", "类型", "主题", "参加人数", "附件"]}
+          row={(a) => (
+            <tr>
+              <td class="nowrap">{cnDate(a.heldOn)}</td>
+              <td class="nowrap">{ACTIVITY_LABELS[a.kind]}</td>
+              <td>{a.topic}</td>
+              <td>{a.attendance}</td>
+              <td>
+                {a.attachmentName ? (
+                  <a href={`${p.base}/activities/${a.id}/file`}>{a.attachmentName}</a>
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
+          )}
+        />
         <PageLinks
           page={v.page}
           pages={pages}
@@ -292,49 +289,34 @@ export function LedgerPage(p: LedgerPageProps) {
 
       <section aria-labelledby="history-h">
         <h2 id="history-h">党组织信息变更记录</h2>
-        {v.history.length === 0 ? (
-          <div class="empty-state">尚无记录。</div>
-        ) : (
-          <div class="table-scroll" {...SCROLL_REGION}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">报送时间</th>
-                  <th scope="col">状态</th>
-                  <th scope="col">党组织</th>
-                  <th scope="col">书记</th>
-                  <th scope="col">有效期间</th>
-                  <th scope="col">处理</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.history.map((h) => (
-                  <tr>
-                    <td class="nowrap">{formatDateTime(h.submittedAt)}</td>
-                    <td>{VERSION_STATE_LABELS[h.state]}</td>
-                    <td>
-                      {h.hasPartyOrg
-                        ? h.name
-                        : h.instructorName
-                          ? `未建立（指导员：${h.instructorName}）`
-                          : "未建立"}
-                    </td>
-                    <td>{h.secretaryName ?? "—"}</td>
-                    <td class="nowrap">
-                      {h.effectiveOn
-                        ? `${cnDate(h.effectiveOn)} 至 ${h.supersededOn ? cnDate(h.supersededOn) : "今"}`
-                        : "—"}
-                    </td>
-                    <td>
-                      {h.decidedByName ? `${h.decidedByName}，${formatDateTime(h.decidedAt)}` : "—"}
-                      {h.decisionReason ? `：${h.decisionReason}` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={v.history}
+          empty="尚无记录。"
+          columns={["报送时间", "状态", "党组织", "书记", "有效期间", "处理"]}
+          row={(h) => (
+            <tr>
+              <td class="nowrap">{formatDateTime(h.submittedAt)}</td>
+              <td>{VERSION_STATE_LABELS[h.state]}</td>
+              <td>
+                {h.hasPartyOrg
+                  ? h.name
+                  : h.instructorName
+                    ? `未建立（指导员：${h.instructorName}）`
+                    : "未建立"}
+              </td>
+              <td>{h.secretaryName ?? "—"}</td>
+              <td class="nowrap">
+                {h.effectiveOn
+                  ? `${cnDate(h.effectiveOn)} 至 ${h.supersededOn ? cnDate(h.supersededOn) : "今"}`
+                  : "—"}
+              </td>
+              <td>
+                {h.decidedByName ? `${h.decidedByName}，${formatDateTime(h.decidedAt)}` : "—"}
+                {h.decisionReason ? `：${h.decisionReason}` : ""}
+              </td>
+            </tr>
+          )}
+        />
       </section>
     </Layout>
   );
@@ -370,13 +352,14 @@ function PendingChange(p: LedgerPageProps) {
           <ErrorSummary errors={pick(errors, ["reason"])} labels={FORM_LABELS} />
           <input type="hidden" name="versionId" value={String(pending.id)} />
           <input type="hidden" name="version" value={String(pending.version)} />
-          <div class={`field ${errors.reason ? "field-error" : ""}`}>
-            <label for="reason">审核意见（退回时必填）</label>
-            <FieldError errors={errors} name="reason" />
-            <textarea id="reason" name="reason" rows={2} maxlength={1000}>
-              {p.form?.reason ?? ""}
-            </textarea>
-          </div>
+          <TextAreaField
+            name="reason"
+            label="审核意见（退回时必填）"
+            errors={errors}
+            value={p.form?.reason}
+            rows={2}
+            maxlength={1000}
+          />
           <div class="button-row">
             <button type="submit" name="decision" value="confirm">
               确认变更
@@ -416,29 +399,25 @@ function ActivityForm({
         labels={FORM_LABELS}
       />
       <DateInput name="heldOn" label="活动日期" errors={errors} value={form.heldOn ?? ""} max={today} />
-      <div class={`field ${errors.kind ? "field-error" : ""}`}>
-        <label for="kind">活动类型</label>
-        <FieldError errors={errors} name="kind" />
-        <select id="kind" name="kind">
-          <option value="">请选择</option>
-          {Object.entries(ACTIVITY_LABELS).map(([value, label]) => (
-            <option value={value} selected={form.kind === value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class={`field ${errors.topic ? "field-error" : ""}`}>
-        <label for="topic">主题</label>
-        <FieldError errors={errors} name="topic" />
-        <input type="text" id="topic" name="topic" maxlength={200} value={form.topic ?? ""} />
-      </div>
+      <SelectField
+        name="kind"
+        label="活动类型"
+        errors={errors}
+        value={form.kind}
+        placeholder="请选择"
+        options={choicesOf(ACTIVITY_LABELS)}
+      />
+      <TextField name="topic" label="主题" errors={errors} value={form.topic} maxlength={200} />
       <NumberInput name="attendance" label="参加人数" errors={errors} value={form.attendance} />
-      <div class={`field ${errors.file ? "field-error" : ""}`}>
-        <label for="file">附件（可选：会议记录、照片，PDF、JPG 或 PNG，不超过 10 MB）</label>
-        <FieldError errors={errors} name="file" />
-        <input type="file" id="file" name="file" accept=".pdf,.jpg,.jpeg,.png" />
-      </div>
+      <Field name="file" label="附件（可选：会议记录、照片，PDF、JPG 或 PNG，不超过 10 MB）" errors={errors}>
+        <input
+          type="file"
+          id="file"
+          name="file"
+          accept=".pdf,.jpg,.jpeg,.png"
+          aria-describedby={describedBy({ name: "file", errors })}
+        />
+      </Field>
       <button type="submit">保存活动记录</button>
     </form>
   );
@@ -446,36 +425,27 @@ function ActivityForm({
 
 function DateInput(p: { name: string; label: string; errors: Errors; value: string; max?: string }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{p.label}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <input
-        type="date"
-        id={p.name}
-        name={p.name}
-        value={p.value}
-        max={p.max}
-        aria-invalid={p.errors[p.name] ? "true" : undefined}
-      />
-    </div>
+    <TextField
+      name={p.name}
+      label={p.label}
+      type="date"
+      errors={p.errors}
+      value={p.value}
+      attrs={{ max: p.max }}
+    />
   );
 }
 
 function NumberInput(p: { name: string; label: string; errors: Errors; value?: string }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{p.label}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <input
-        type="text"
-        inputmode="numeric"
-        id={p.name}
-        name={p.name}
-        value={p.value ?? ""}
-        maxlength={6}
-        aria-invalid={p.errors[p.name] ? "true" : undefined}
-      />
-    </div>
+    <TextField
+      name={p.name}
+      label={p.label}
+      errors={p.errors}
+      value={p.value}
+      maxlength={6}
+      attrs={{ inputmode: "numeric" }}
+    />
   );
 }
 

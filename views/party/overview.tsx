@@ -5,7 +5,8 @@ import type { CoverageSummary } from "../../src/party/contract";
 import { TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { formatDateTime, PageLinks } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
+import { FilterBar, FilterSelect } from "../components/select";
+import { DataTable, SCROLL_REGION, StatGrid } from "../components/table";
 import { Layout } from "../layout";
 
 export const percent = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)}%`);
@@ -27,134 +28,77 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
         </a>
         <a href="/party/cadres">领导干部兼职</a>
       </nav>
-      <form method="get" action="/party" class="filters" aria-label="筛选">
-        <div class="field">
-          <label for="type">组织类型</label>
-          <select id="type" name="type">
-            <option value="">全部</option>
-            {s.types.map((t) => (
-              <option value={t.value} selected={s.filters.type === t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="unit">业务主管单位</label>
-          <select id="unit" name="unit">
-            <option value="">全部</option>
-            {s.units.map((u) => (
-              <option value={u.value} selected={String(s.filters.supervisorUnitId ?? "") === u.value}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button secondary">
-          筛选
-        </button>
-      </form>
-      <ul class="stat-grid">
-        <li>
-          <a href="#uncovered">
-            <span class="stat-value">{percent(s.organizational, s.total)}</span>
-            <span class="stat-label">
-              组织覆盖率（{s.organizational} / {s.total} 家）
-            </span>
-          </a>
-        </li>
-        <li>
-          <a href="#uncovered">
-            <span class="stat-value">{percent(s.work, s.total)}</span>
-            <span class="stat-label">
-              工作覆盖率（{s.work} / {s.total} 家）
-            </span>
-          </a>
-        </li>
-        <li>
-          <a href="#uncovered">
-            <span class="stat-value">{s.uncoveredTotal}</span>
-            <span class="stat-label">两个覆盖均未实现</span>
-          </a>
-        </li>
-        <li>
-          <a href="#pending">
-            <span class="stat-value">{s.pending.length}</span>
-            <span class="stat-label">台账变更待确认</span>
-          </a>
-        </li>
-        <li>
-          <a href="#terms">
-            <span class="stat-value">{s.alerts.filter((a) => a.kind === "term_overdue").length}</span>
-            <span class="stat-label">委员会任期已逾期</span>
-          </a>
-        </li>
-      </ul>
+      <FilterBar action="/party" label="筛选" submit="筛选" buttonClass="button secondary">
+        <FilterSelect name="type" label="组织类型" value={s.filters.type} options={s.types} />
+        <FilterSelect
+          name="unit"
+          label="业务主管单位"
+          value={String(s.filters.supervisorUnitId ?? "")}
+          options={s.units}
+        />
+      </FilterBar>
+      <StatGrid
+        items={[
+          {
+            href: "#uncovered",
+            value: percent(s.organizational, s.total),
+            label: `组织覆盖率（${s.organizational} / ${s.total} 家）`,
+          },
+          {
+            href: "#uncovered",
+            value: percent(s.work, s.total),
+            label: `工作覆盖率（${s.work} / ${s.total} 家）`,
+          },
+          { href: "#uncovered", value: s.uncoveredTotal, label: "两个覆盖均未实现" },
+          { href: "#pending", value: s.pending.length, label: "台账变更待确认" },
+          {
+            href: "#terms",
+            value: s.alerts.filter((a) => a.kind === "term_overdue").length,
+            label: "委员会任期已逾期",
+          },
+        ]}
+      />
       <p class="muted small">
         组织覆盖：本单位建立党组织，或被联合党支部覆盖；工作覆盖：组织覆盖，或有党建工作指导员、联络员。
       </p>
 
       <h2 id="pending">待确认的台账变更</h2>
-      {s.pending.length === 0 ? (
-        <div class="empty-state">没有待确认的变更。</div>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">组织</th>
-                <th scope="col">报送时间</th>
-                <th scope="col">变更说明</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.pending.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/party/orgs/${r.uscc}#pending-h`}>{r.orgName}</a>
-                  </td>
-                  <td class="nowrap">{formatDateTime(r.submittedAt)}</td>
-                  <td>{r.note ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={s.pending}
+        empty="没有待确认的变更。"
+        columns={["组织", "报送时间", "变更说明"]}
+        row={(r) => (
+          <tr>
+            <td>
+              <a href={`/party/orgs/${r.uscc}#pending-h`}>{r.orgName}</a>
+            </td>
+            <td class="nowrap">{formatDateTime(r.submittedAt)}</td>
+            <td>{r.note ?? "—"}</td>
+          </tr>
+        )}
+      />
 
       <h2 id="terms">换届提醒</h2>
-      {s.alerts.length === 0 ? (
-        <div class="empty-state">没有即将届满或已逾期的委员会任期。</div>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">组织</th>
-                <th scope="col">任期届满</th>
-                <th scope="col">状态</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.alerts.map((a) => (
-                <tr>
-                  <td>
-                    <a href={`/party/orgs/${a.uscc}`}>{a.orgName}</a>
-                  </td>
-                  <td class="nowrap">{cnDate(a.termEnd)}</td>
-                  <td>
-                    {a.kind === "term_overdue" ? (
-                      <span class="tag stop">已逾期</span>
-                    ) : (
-                      <span class="tag warn">30 天内届满</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={s.alerts}
+        empty="没有即将届满或已逾期的委员会任期。"
+        columns={["组织", "任期届满", "状态"]}
+        row={(a) => (
+          <tr>
+            <td>
+              <a href={`/party/orgs/${a.uscc}`}>{a.orgName}</a>
+            </td>
+            <td class="nowrap">{cnDate(a.termEnd)}</td>
+            <td>
+              {a.kind === "term_overdue" ? (
+                <span class="tag stop">已逾期</span>
+              ) : (
+                <span class="tag warn">30 天内届满</span>
+              )}
+            </td>
+          </tr>
+        )}
+      />
 
       {s.groups.map((g) => (
         <details class="group-table" open={g.dimension !== "supervisor" || g.rows.length <= 12}>
@@ -199,58 +143,34 @@ export function PartyOverviewPage(p: { user: SessionUser; s: CoverageSummary; qu
       ))}
 
       <h2>党组织活动（按季度）</h2>
-      {s.quarters.length === 0 ? (
-        <div class="empty-state">去年以来没有活动记录。</div>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">季度</th>
-                <th scope="col">活动次数</th>
-                <th scope="col">开展活动的组织</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.quarters.map((q) => (
-                <tr>
-                  <th scope="row">{q.quarter.replace(/^(\d{4})-Q(\d)$/, "$1年第$2季度")}</th>
-                  <td>{q.n}</td>
-                  <td>{q.orgs}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={s.quarters}
+        empty="去年以来没有活动记录。"
+        columns={["季度", "活动次数", "开展活动的组织"]}
+        row={(q) => (
+          <tr>
+            <th scope="row">{q.quarter.replace(/^(\d{4})-Q(\d)$/, "$1年第$2季度")}</th>
+            <td>{q.n}</td>
+            <td>{q.orgs}</td>
+          </tr>
+        )}
+      />
 
       <h2 id="uncovered">两个覆盖均未实现的组织（{s.uncoveredTotal} 家）</h2>
-      {s.uncovered.length === 0 ? (
-        <div class="empty-state">没有。</div>
-      ) : (
-        <div class="table-scroll" {...SCROLL_REGION}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">组织</th>
-                <th scope="col">类型</th>
-                <th scope="col">登记管理机关</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.uncovered.map((o) => (
-                <tr>
-                  <td>
-                    <a href={`/party/orgs/${o.uscc}`}>{o.name}</a>
-                  </td>
-                  <td>{TYPE_LABELS[o.type as keyof typeof TYPE_LABELS]}</td>
-                  <td>{o.authorityName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={s.uncovered}
+        empty="没有。"
+        columns={["组织", "类型", "登记管理机关"]}
+        row={(o) => (
+          <tr>
+            <td>
+              <a href={`/party/orgs/${o.uscc}`}>{o.name}</a>
+            </td>
+            <td>{TYPE_LABELS[o.type as keyof typeof TYPE_LABELS]}</td>
+            <td>{o.authorityName}</td>
+          </tr>
+        )}
+      />
       <PageLinks
         page={s.page}
         pages={pages}

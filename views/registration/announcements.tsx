@@ -3,6 +3,7 @@ import type { AnnouncementView as AnnouncementRow } from "../../src/registration
 import { ANNOUNCEMENT_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors } from "../components/form";
+import { choicesByCode, choicesOf, FilterBar, FilterSelect } from "../components/select";
 import { Layout } from "../layout";
 
 export function AnnouncementsPage(p: {
@@ -29,18 +30,14 @@ export function AnnouncementsPage(p: {
         <a href={`/announcements.atom${p.query ? `?${p.query}` : ""}`}>订阅（Atom）</a>。
       </p>
       <ErrorSummary errors={p.errors} labels={{ authority: "登记管理机关", month: "月份", kind: "类别" }} />
-      <form method="get" action="/announcements" class="filters">
-        <div class={`field ${p.errors.authority ? "field-error" : ""}`}>
-          <label for="authority">登记管理机关</label>
-          <select id="authority" name="authority">
-            <option value="">全部</option>
-            {p.authorities.map((a) => (
-              <option value={a.code} selected={a.code === p.values.authority}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar action="/announcements">
+        <FilterSelect
+          name="authority"
+          label="登记管理机关"
+          errors={p.errors}
+          value={p.values.authority}
+          options={choicesByCode(p.authorities)}
+        />
         <div class={`field ${p.errors.month ? "field-error" : ""}`}>
           <label for="month">月份</label>
           {p.errors.month ? (
@@ -56,19 +53,14 @@ export function AnnouncementsPage(p: {
             aria-invalid={p.errors.month ? "true" : undefined}
           />
         </div>
-        <div class="field">
-          <label for="kind">类别</label>
-          <select id="kind" name="kind">
-            <option value="">全部</option>
-            {Object.entries(ANNOUNCEMENT_LABELS).map(([value, label]) => (
-              <option value={value} selected={value === p.values.kind}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">查看</button>
-      </form>
+        <FilterSelect
+          name="kind"
+          label="类别"
+          errors={p.errors}
+          value={p.values.kind}
+          options={choicesOf(ANNOUNCEMENT_LABELS)}
+        />
+      </FilterBar>
       <p class="result-count">共 {p.total.toLocaleString("zh-CN")} 条公告</p>
       {p.rows.length === 0 ? (
         <p class="empty-state">这个范围内没有公告。</p>

@@ -2,6 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { PendingConclusion } from "../../src/registration/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError } from "../components/form";
+import { SelectField, yearChoices } from "../components/select";
 import { Layout } from "../layout";
 
 /**
@@ -29,19 +30,13 @@ export function ConclusionBatchPage(p: {
       </p>
       <ErrorSummary errors={p.errors} labels={{ ids: "要公告的结论", year: "年度", upTo: "结论日期" }} />
       <form method="get" action="/registrar/conclusion-announcements" class="narrow-form">
-        <div class={`field ${p.errors.year ? "field-error" : ""}`}>
-          <label for="year">年度</label>
-          <FieldError errors={p.errors} name="year" />
-          <select id="year" name="year">
-            {[...new Set([p.year, ...p.years])]
-              .sort((a, b) => b - a)
-              .map((y) => (
-                <option value={String(y)} selected={y === p.year}>
-                  {y}年度
-                </option>
-              ))}
-          </select>
-        </div>
+        <SelectField
+          name="year"
+          label="年度"
+          errors={p.errors}
+          value={String(p.year)}
+          options={yearChoices([...new Set([p.year, ...p.years])].sort((a, b) => b - a))}
+        />
         <div class={`field ${p.errors.upTo ? "field-error" : ""}`}>
           <label for="upTo">结论作出日期不晚于（可不填）</label>
           <FieldError errors={p.errors} name="upTo" />

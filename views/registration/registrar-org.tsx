@@ -2,7 +2,14 @@ import { formatFen } from "../../src/domain/money";
 import type { OrgHistoryEntry } from "../../src/registration/contract";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
-import { ConfirmBox, ErrorSummary, type Errors, formatDateTime, TextField } from "../components/form";
+import {
+  ConfirmBox,
+  ErrorSummary,
+  type Errors,
+  formatDateTime,
+  TextAreaField,
+  TextField,
+} from "../components/form";
 
 type HistoryRow = OrgHistoryEntry;
 
@@ -136,17 +143,13 @@ export function RevocationForm(p: {
           errors={p.errors}
           value={p.values.decidedOn}
         />
-        <div class={`field ${p.errors.reason ? "field-error" : ""}`}>
-          <label for="reason">事实和依据（写入公告）</label>
-          {p.errors.reason ? (
-            <p class="error-message" id="reason-error">
-              {p.errors.reason}
-            </p>
-          ) : null}
-          <textarea id="reason" name="reason" rows={4}>
-            {p.values.reason ?? ""}
-          </textarea>
-        </div>
+        <TextAreaField
+          name="reason"
+          label="事实和依据（写入公告）"
+          errors={p.errors}
+          value={p.values.reason}
+          rows={4}
+        />
         <ConfirmBox errors={p.errors} words={`确认撤销“${p.name}”的登记`} />
         <button type="submit" class="button danger">
           作出撤销登记决定

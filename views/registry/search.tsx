@@ -5,7 +5,8 @@ import type { SearchQuery, SearchResult } from "../../src/registry/contract";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
 import { INSPECTION_OUTCOMES, searchQueryString } from "../../src/registry/params";
 import { cnDate } from "../components/dates";
-import { FieldError, ErrorSummary as SharedErrorSummary } from "../components/form";
+import { FieldError, ErrorSummary as SharedErrorSummary, TextField } from "../components/form";
+import { choicesOf, FilterSelect } from "../components/select";
 
 export interface SearchViewProps {
   query: Partial<SearchQuery> & Record<string, unknown>;
@@ -33,6 +34,12 @@ const FIELD_LABELS: Record<string, string> = {
 const ErrorSummary = ({ errors }: { errors: Record<string, string> }) => (
   <SharedErrorSummary errors={errors} labels={FIELD_LABELS} />
 );
+
+const CREDIT_CHOICES = [
+  { value: "abnormal", label: "列入活动异常名录" },
+  { value: "serious", label: "列入严重违法失信名单" },
+  { value: "none", label: "未列入信用名单" },
+];
 
 const val = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
@@ -89,88 +96,54 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
         >
           <summary>筛选条件</summary>
           <div class="filters">
-            <div class={`field ${errors.type ? "field-error" : ""}`}>
-              <label for="type">类型</label>
-              <FieldError errors={errors} name="type" />
-              <select id="type" name="type" {...err("type")}>
-                <option value="">全部</option>
-                {ORG_TYPES.map((t) => (
-                  <option value={t} selected={query.type === t}>
-                    {TYPE_LABELS[t]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class={`field ${errors.status ? "field-error" : ""}`}>
-              <label for="status">状态</label>
-              <FieldError errors={errors} name="status" />
-              <select id="status" name="status" {...err("status")}>
-                <option value="">全部</option>
-                {ORG_STATUSES.map((s) => (
-                  <option value={s} selected={query.status === s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class={`field ${errors.authority ? "field-error" : ""}`}>
-              <label for="authority">登记管理机关</label>
-              <FieldError errors={errors} name="authority" />
-              <select id="authority" name="authority" {...err("authority")}>
-                <option value="">全部</option>
-                <AuthorityOptions authorities={authorities} selected={query.authority} />
-              </select>
-            </div>
-            <div class={`field ${errors.registered_from ? "field-error" : ""}`}>
-              <label for="registered_from">成立日期（起）</label>
-              <FieldError errors={errors} name="registered_from" />
-              <input
-                type="date"
-                id="registered_from"
-                name="registered_from"
-                value={val(query.registered_from)}
-                {...err("registered_from")}
-              />
-            </div>
-            <div class={`field ${errors.registered_to ? "field-error" : ""}`}>
-              <label for="registered_to">成立日期（止）</label>
-              <FieldError errors={errors} name="registered_to" />
-              <input
-                type="date"
-                id="registered_to"
-                name="registered_to"
-                value={val(query.registered_to)}
-                {...err("registered_to")}
-              />
-            </div>
-            <div class={`field ${errors.inspection ? "field-error" : ""}`}>
-              <label for="inspection">上年度年检结论</label>
-              <FieldError errors={errors} name="inspection" />
-              <select id="inspection" name="inspection" {...err("inspection")}>
-                <option value="">全部</option>
-                {INSPECTION_OUTCOMES.map((o) => (
-                  <option value={o} selected={query.inspection === o}>
-                    {o === "not_filed" ? "未参检" : CONCLUSION_LABELS[o]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class={`field ${errors.credit ? "field-error" : ""}`}>
-              <label for="credit">信用状况</label>
-              <FieldError errors={errors} name="credit" />
-              <select id="credit" name="credit" {...err("credit")}>
-                <option value="">全部</option>
-                <option value="abnormal" selected={query.credit === "abnormal"}>
-                  列入活动异常名录
-                </option>
-                <option value="serious" selected={query.credit === "serious"}>
-                  列入严重违法失信名单
-                </option>
-                <option value="none" selected={query.credit === "none"}>
-                  未列入信用名单
-                </option>
-              </select>
-            </div>
+            <FilterSelect
+              name="type"
+              label="类型"
+              errors={errors}
+              value={val(query.type)}
+              options={choicesOf(TYPE_LABELS, ORG_TYPES)}
+            />
+            <FilterSelect
+              name="status"
+              label="状态"
+              errors={errors}
+              value={val(query.status)}
+              options={choicesOf(STATUS_LABELS, ORG_STATUSES)}
+            />
+            <FilterSelect name="authority" label="登记管理机关" errors={errors}>
+              <AuthorityOptions authorities={authorities} selected={query.authority} />
+            </FilterSelect>
+            <TextField
+              name="registered_from"
+              label="成立日期（起）"
+              type="date"
+              errors={errors}
+              value={val(query.registered_from)}
+            />
+            <TextField
+              name="registered_to"
+              label="成立日期（止）"
+              type="date"
+              errors={errors}
+              value={val(query.registered_to)}
+            />
+            <FilterSelect
+              name="inspection"
+              label="上年度年检结论"
+              errors={errors}
+              value={val(query.inspection)}
+              options={INSPECTION_OUTCOMES.map((o) => ({
+                value: o,
+                label: o === "not_filed" ? "未参检" : CONCLUSION_LABELS[o],
+              }))}
+            />
+            <FilterSelect
+              name="credit"
+              label="信用状况"
+              errors={errors}
+              value={val(query.credit)}
+              options={CREDIT_CHOICES}
+            />
           </div>
         </details>
       </form>
@@ -283,13 +256,7 @@ function AuthorityOptions({
 }) {
   let html = renderedOptions.get(authorities);
   if (html === undefined) {
-    html = (
-      <>
-        {authorities.map((a) => (
-          <option value={a.code}>{a.name}</option>
-        ))}
-      </>
-    ).toString() as string;
+    html = authorities.map((a) => (<option value={a.code}>{a.name}</option>).toString()).join("");
     renderedOptions.set(authorities, html);
   }
   const marked =

@@ -3,7 +3,7 @@ import type { SettingChangeView, SettingSummary } from "../../src/settings/contr
 import { AdminFrame } from "../admin/frame";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, TextField } from "../components/form";
-import { SCROLL_REGION } from "../components/table";
+import { DataTable, SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
 /** /admin/settings: every setting the locality may change, today's value beside domain.md's default. */
@@ -65,32 +65,21 @@ export function SettingsPage({
 }
 
 function History({ changes }: { changes: SettingChangeView[] }) {
-  if (changes.length === 0) return <p class="empty-state">尚未调整过，一直使用默认值。</p>;
   return (
-    <div class="table-scroll" {...SCROLL_REGION}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">生效日期</th>
-            <th scope="col">调整为</th>
-            <th scope="col">理由</th>
-            <th scope="col">操作人</th>
-            <th scope="col">操作时间</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr>
-              <td class="nowrap">{cnDate(c.effectiveFrom)}</td>
-              <td>{c.words}</td>
-              <td>{c.reason}</td>
-              <td>{c.by}</td>
-              <td class="nowrap">{formatDateTime(c.at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={changes}
+      empty="尚未调整过，一直使用默认值。"
+      columns={["生效日期", "调整为", "理由", "操作人", "操作时间"]}
+      row={(c) => (
+        <tr>
+          <td class="nowrap">{cnDate(c.effectiveFrom)}</td>
+          <td>{c.words}</td>
+          <td>{c.reason}</td>
+          <td>{c.by}</td>
+          <td class="nowrap">{formatDateTime(c.at)}</td>
+        </tr>
+      )}
+    />
   );
 }
 

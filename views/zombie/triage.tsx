@@ -3,8 +3,20 @@ import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../../s
 import { TYPE_LABELS } from "../../src/registry/labels";
 import { countText, type TriageRow } from "../../src/zombie/contract";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, PageLinks } from "../components/form";
+import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
+import {
+  choicesByCode,
+  choicesById,
+  choicesOf,
+  FilterBar,
+  FilterSelect,
+  SelectField,
+} from "../components/select";
+import { StatGrid } from "../components/table";
 import { Layout } from "../layout";
+
+/** The choices of year counts a filter offers. */
+const YEARS = [1, 2, 3, 4, 5];
 
 const LABELS = {
   signal: "信号",
@@ -67,115 +79,88 @@ export function ZombieTriagePage(p: {
       <p>
         系统每天根据年检、登记和送达记录计算下列信号，并列出信号成立的组织，供逐一核查。名单本身不是处理决定：对每个组织的处理（限期整改、引导注销、撤销登记等）须逐一立案、调查、依法决定（R-E2）。
       </p>
-      <ul class="stat-grid">
-        {ZOMBIE_SIGNALS.map((s) => (
-          <li>
-            <a href={link({ signal: s, page: "1" })} aria-current={p.query.signal === s ? "true" : undefined}>
-              <span class="stat-value">{countText(p.counts[s] ?? 0)}</span>
-              <span class="stat-label">{ZOMBIE_SIGNAL_LABELS[s]}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
-      <form method="get" action="/registrar/zombies" class="filters" aria-label="筛选候选">
+      <StatGrid
+        items={ZOMBIE_SIGNALS.map((s) => ({
+          href: link({ signal: s, page: "1" }),
+          value: countText(p.counts[s] ?? 0),
+          label: ZOMBIE_SIGNAL_LABELS[s],
+          current: p.query.signal === s,
+        }))}
+      />
+      <FilterBar action="/registrar/zombies" label="筛选候选" submit="筛选">
         <ErrorSummary errors={p.errors} labels={LABELS} />
-        <div class="field">
-          <label for="signal">信号</label>
-          <select id="signal" name="signal">
-            <option value="">全部</option>
-            {ZOMBIE_SIGNALS.map((s) => (
-              <option value={s} selected={p.query.signal === s}>
-                {ZOMBIE_SIGNAL_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="type">类型</label>
-          <select id="type" name="type">
-            <option value="">全部</option>
-            {(["social_group", "private_non_enterprise", "foundation"] as const).map((t) => (
-              <option value={t} selected={p.query.type === t}>
-                {TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="signal"
+          label="信号"
+          errors={p.errors}
+          value={p.query.signal}
+          options={choicesOf(ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS)}
+        />
+        <FilterSelect
+          name="type"
+          label="类型"
+          errors={p.errors}
+          value={p.query.type}
+          options={choicesOf(TYPE_LABELS, ["social_group", "private_non_enterprise", "foundation"])}
+        />
         {p.authorities.length > 1 ? (
-          <div class="field">
-            <label for="authority">登记管理机关</label>
-            <select id="authority" name="authority">
-              <option value="">全部</option>
-              {p.authorities.map((a) => (
-                <option value={a.code} selected={p.query.authority === a.code}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div class="field">
-          <label for="unit">业务主管单位</label>
-          <select id="unit" name="unit">
-            <option value="">全部</option>
-            {p.units.map((u) => (
-              <option value={String(u.id)} selected={p.query.unit === String(u.id)}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="missed">未参检年数</label>
-          <select id="missed" name="missed">
-            <option value="">不限</option>
-            {[1, 2, 3, 4, 5].map((n) => (
-              <option value={String(n)} selected={p.query.missed === String(n)}>
-                {n} 年及以上
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="registered_before">成立日期早于</label>
-          <input
-            type="date"
-            id="registered_before"
-            name="registered_before"
-            value={p.query.registered_before ?? ""}
+          <FilterSelect
+            name="authority"
+            label="登记管理机关"
+            errors={p.errors}
+            value={p.query.authority}
+            options={choicesByCode(p.authorities)}
           />
-        </div>
-        <button type="submit">筛选</button>
-      </form>
-      <form method="get" action="/registrar/zombies" class="filters" aria-label="阈值试算">
-        <div class="field">
-          <label for="what_if">试算：如果“连续未参检”改为连续</label>
-          <select id="what_if" name="what_if">
-            {[1, 2, 3, 4, 5].map((n) => (
-              <option value={String(n)} selected={p.whatIf?.n === n}>
-                {n} 年
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="what_if_unqualified">不合格年度</label>
-          <select id="what_if_unqualified" name="what_if_unqualified">
-            <option value="" selected={!p.query.what_if_unqualified}>
-              按当前设置
-            </option>
-            <option value="1" selected={p.query.what_if_unqualified === "1"}>
-              计入
-            </option>
-            <option value="0" selected={p.query.what_if_unqualified === "0"}>
-              不计入
-            </option>
-          </select>
-        </div>
-        <button type="submit" class="button secondary">
-          试算（不改变任何数据）
-        </button>
-      </form>
+        ) : null}
+        <FilterSelect
+          name="unit"
+          label="业务主管单位"
+          errors={p.errors}
+          value={p.query.unit}
+          options={choicesById(p.units)}
+        />
+        <FilterSelect
+          name="missed"
+          label="未参检年数"
+          errors={p.errors}
+          value={p.query.missed}
+          placeholder="不限"
+          options={YEARS.map((n) => ({ value: String(n), label: `${n} 年及以上` }))}
+        />
+        <TextField
+          name="registered_before"
+          label="成立日期早于"
+          type="date"
+          errors={p.errors}
+          value={p.query.registered_before}
+        />
+      </FilterBar>
+      <FilterBar
+        action="/registrar/zombies"
+        label="阈值试算"
+        submit="试算（不改变任何数据）"
+        buttonClass="button secondary"
+      >
+        <FilterSelect
+          name="what_if"
+          label="试算：如果“连续未参检”改为连续"
+          errors={p.errors}
+          value={p.whatIf ? String(p.whatIf.n) : null}
+          placeholder={null}
+          options={YEARS.map((n) => ({ value: String(n), label: `${n} 年` }))}
+        />
+        <FilterSelect
+          name="what_if_unqualified"
+          label="不合格年度"
+          errors={p.errors}
+          value={p.query.what_if_unqualified}
+          placeholder="按当前设置"
+          options={[
+            { value: "1", label: "计入" },
+            { value: "0", label: "不计入" },
+          ]}
+        />
+      </FilterBar>
       {p.whatIf ? (
         <p class="notice" role="status">
           按连续 {p.whatIf.n} 年{p.whatIf.unqualified ? "（不合格年度计入）" : ""}计算，“连续未参检”候选将为{" "}
@@ -345,15 +330,12 @@ export function ZombieTriagePage(p: {
                 <input type="radio" id="kind-assign" name="kind" value="assign" />
                 <label for="kind-assign">分配给工作人员跟进</label>
               </div>
-              <div class="field">
-                <label for="assignee">工作人员</label>
-                <select id="assignee" name="assignee">
-                  <option value="">请选择</option>
-                  {p.staff.map((s) => (
-                    <option value={String(s.id)}>{s.name}</option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                name="assignee"
+                label="工作人员"
+                placeholder="请选择"
+                options={choicesById(p.staff)}
+              />
               <button type="submit" class="button secondary">
                 办理
               </button>

@@ -7,7 +7,9 @@ import { CONCLUSION_LABELS } from "../../../src/domain/workflow";
 import type { FilingSummary, FilingView, Notice } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
-import { formatDateTime } from "../../components/form";
+import { Field, formatDateTime } from "../../components/form";
+import { choicesOf, SelectField } from "../../components/select";
+import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 import { ReportView } from "../review/report";
 import { ConclusionTag, NoticeList, StateTag } from "../review/shared";
@@ -87,34 +89,23 @@ export function PortalInspectionsPage(p: { user: SessionUser; data: PortalInspec
       <h1>年检（年度工作报告）</h1>
       <InspectionHomePanel data={p.data} />
       <h2>历年年检</h2>
-      {p.data.history.length === 0 ? (
-        <p class="empty-state">还没有年检记录。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">年度</th>
-              <th scope="col">状态</th>
-              <th scope="col">结论</th>
-              <th scope="col">结论日期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.data.history.map((h) => (
-              <tr>
-                <td>
-                  <a href={`/portal/inspections/${h.id}`}>{h.year} 年度</a>
-                </td>
-                <td>
-                  <StateTag state={h.state} />
-                </td>
-                <td>{h.conclusion ? CONCLUSION_LABELS[h.conclusion] : "—"}</td>
-                <td>{h.concludedOn ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={p.data.history}
+        empty="还没有年检记录。"
+        columns={["年度", "状态", "结论", "结论日期"]}
+        row={(h) => (
+          <tr>
+            <td>
+              <a href={`/portal/inspections/${h.id}`}>{h.year} 年度</a>
+            </td>
+            <td>
+              <StateTag state={h.state} />
+            </td>
+            <td>{h.conclusion ? CONCLUSION_LABELS[h.conclusion] : "—"}</td>
+            <td>{h.concludedOn ?? "—"}</td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }
@@ -299,28 +290,27 @@ export function PortalFilingPage(p: FilingPageProps) {
             enctype="multipart/form-data"
             class="narrow-form"
           >
-            <div class="field">
-              <label for="attachment-section">所属部分</label>
-              <select id="attachment-section" name="section">
-                <option value="declaration">承诺与签署（签字页）</option>
-                {sectionsOf(v)
-                  .filter((s) => s !== "declaration")
-                  .map((s) => (
-                    <option value={s} selected={s === "rectification"}>
-                      {SECTION_LABELS[s]}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="attachment-file">文件</label>
+            <SelectField
+              name="section"
+              id="attachment-section"
+              label="所属部分"
+              value="rectification"
+              options={[
+                { value: "declaration", label: "承诺与签署（签字页）" },
+                ...choicesOf(
+                  SECTION_LABELS,
+                  sectionsOf(v).filter((s) => s !== "declaration"),
+                ),
+              ]}
+            />
+            <Field name="file" id="attachment-file" label="文件">
               <input
                 type="file"
                 id="attachment-file"
                 name="file"
                 accept="application/pdf,image/png,image/jpeg"
               />
-            </div>
+            </Field>
             <button type="submit" class="button secondary">
               上传
             </button>

@@ -1,6 +1,7 @@
 /** /inspection-results: the yearly 年检结论公告 (R-C4: every conclusion is published), by year and authority. */
 import type { SessionUser } from "../../../src/context";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
+import { choicesByCode, FilterBar, FilterSelect, yearChoices } from "../../components/select";
 import { Layout } from "../../layout";
 
 export interface AnnouncementProps {
@@ -25,30 +26,21 @@ export function AnnouncementPage(p: AnnouncementProps) {
       <p>
         根据社会组织年度检查的有关规定，现将年检结论公告如下。年检结论分为合格、基本合格、不合格。年检不收取任何费用。
       </p>
-      <form method="get" action="/inspection-results" class="filters">
-        <div class="field">
-          <label for="year">年度</label>
-          <select id="year" name="year">
-            {p.years.map((y) => (
-              <option value={String(y)} selected={y === p.year}>
-                {y} 年度
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="authority">登记管理机关</label>
-          <select id="authority" name="authority">
-            <option value="">全部</option>
-            {p.authorities.map((a) => (
-              <option value={a.code} selected={a.code === p.authorityCode}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">查看</button>
-      </form>
+      <FilterBar action="/inspection-results">
+        <FilterSelect
+          name="year"
+          label="年度"
+          value={String(p.year)}
+          options={yearChoices(p.years)}
+          placeholder={null}
+        />
+        <FilterSelect
+          name="authority"
+          label="登记管理机关"
+          value={p.authorityCode}
+          options={choicesByCode(p.authorities)}
+        />
+      </FilterBar>
       {p.year === null ? (
         <p class="empty-state">尚无已公告的年检结论。</p>
       ) : p.items.length === 0 ? (

@@ -10,7 +10,8 @@ import {
   PROBLEM_SEVERITY_LABELS,
 } from "../../../src/domain/workflow";
 import type { FilingView } from "../../../src/inspection/contract";
-import { ErrorSummary, FieldError, formatDateTime } from "../../components/form";
+import { ErrorSummary, FieldError, formatDateTime, TextAreaField } from "../../components/form";
+import { choicesOf, SelectField } from "../../components/select";
 import { type FilingPageProps, PROBLEM_ROWS } from "./filing-props";
 
 const SIMPLE: readonly InspectionAction[] = [
@@ -57,13 +58,14 @@ function ReturnForm(p: FilingPageProps) {
     <form method="post" action={url} class="panel" {...hx(url)}>
       <h3>退回补正</h3>
       <Hidden version={p.view.version} action="return_for_correction" />
-      <div class={`field ${p.errors.reason ? "field-error" : ""}`}>
-        <label for="reason">退回原因</label>
-        <FieldError errors={p.errors} name="reason" />
-        <textarea id="reason" name="reason" rows={3} maxlength={2000}>
-          {e.reason ?? ""}
-        </textarea>
-      </div>
+      <TextAreaField
+        name="reason"
+        label="退回原因"
+        errors={p.errors}
+        value={e.reason}
+        rows={3}
+        maxlength={2000}
+      />
       <div class={`field ${p.errors.deadline ? "field-error" : ""}`}>
         <label for="deadline">补正期限</label>
         <p class="hint" id="deadline-hint">
@@ -168,41 +170,29 @@ function ConcludeForm(p: FilingPageProps) {
           const row = e.problems?.[i];
           return (
             <div class="problem-row">
-              <div class={`field ${p.errors[`problems.${i}.description`] ? "field-error" : ""}`}>
-                <label for={`problems.${i}.description`}>问题 {i + 1}</label>
-                <FieldError errors={p.errors} name={`problems.${i}.description`} />
-                <textarea
-                  id={`problems.${i}.description`}
-                  name={`problems.${i}.description`}
-                  rows={2}
-                  maxlength={2000}
-                >
-                  {row?.description ?? ""}
-                </textarea>
-              </div>
-              <div class={`field ${p.errors[`problems.${i}.severity`] ? "field-error" : ""}`}>
-                <label for={`problems.${i}.severity`}>情节</label>
-                <FieldError errors={p.errors} name={`problems.${i}.severity`} />
-                <select id={`problems.${i}.severity`} name={`problems.${i}.severity`}>
-                  {PROBLEM_SEVERITIES.map((s) => (
-                    <option value={s} selected={row?.severity === s}>
-                      {PROBLEM_SEVERITY_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div class={`field ${p.errors[`problems.${i}.section`] ? "field-error" : ""}`}>
-                <label for={`problems.${i}.section`}>所属部分</label>
-                <FieldError errors={p.errors} name={`problems.${i}.section`} />
-                <select id={`problems.${i}.section`} name={`problems.${i}.section`}>
-                  <option value="">（不限）</option>
-                  {sections.map((s) => (
-                    <option value={s} selected={row?.section === s}>
-                      {SECTION_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <TextAreaField
+                name={`problems.${i}.description`}
+                label={`问题 ${i + 1}`}
+                errors={p.errors}
+                value={row?.description}
+                rows={2}
+                maxlength={2000}
+              />
+              <SelectField
+                name={`problems.${i}.severity`}
+                label="情节"
+                errors={p.errors}
+                value={row?.severity}
+                options={choicesOf(PROBLEM_SEVERITY_LABELS, PROBLEM_SEVERITIES)}
+              />
+              <SelectField
+                name={`problems.${i}.section`}
+                label="所属部分"
+                errors={p.errors}
+                value={row?.section}
+                placeholder="（不限）"
+                options={choicesOf(SECTION_LABELS, sections)}
+              />
             </div>
           );
         })}

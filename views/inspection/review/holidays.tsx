@@ -1,7 +1,8 @@
 /** /admin/holidays: the public holidays and make-up working days every working-day deadline counts with (R-C3). */
 import type { SessionUser } from "../../../src/context";
 import type { Holiday } from "../../../src/inspection/holidays";
-import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { ErrorSummary, type Errors, FieldError, TextField } from "../../components/form";
+import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 
 export function HolidaysPage(p: {
@@ -29,55 +30,34 @@ export function HolidaysPage(p: {
         <span aria-current="page">{p.year} 年</span>
         <a href={`/admin/holidays?year=${p.year + 1}`}>{p.year + 1} 年 →</a>
       </nav>
-      {p.holidays.length === 0 ? (
-        <p class="empty-state">{p.year} 年尚未录入节假日。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">日期</th>
-              <th scope="col">类别</th>
-              <th scope="col">名称</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.holidays.map((h) => (
-              <tr>
-                <td>{h.date}</td>
-                <td>
-                  <span class={`tag ${h.kind === "holiday" ? "warn" : "neutral"}`}>
-                    {h.kind === "holiday" ? "节假日" : "调休上班日"}
-                  </span>
-                </td>
-                <td>{h.name}</td>
-                <td>
-                  <form method="post" action={`/admin/holidays/${h.id}/delete`} class="inline-form">
-                    <input type="hidden" name="year" value={String(p.year)} />
-                    <button type="submit" class="button danger small-button">
-                      删除
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={p.holidays}
+        empty={<>{p.year} 年尚未录入节假日。</>}
+        columns={["日期", "类别", "名称", "操作"]}
+        row={(h) => (
+          <tr>
+            <td>{h.date}</td>
+            <td>
+              <span class={`tag ${h.kind === "holiday" ? "warn" : "neutral"}`}>
+                {h.kind === "holiday" ? "节假日" : "调休上班日"}
+              </span>
+            </td>
+            <td>{h.name}</td>
+            <td>
+              <form method="post" action={`/admin/holidays/${h.id}/delete`} class="inline-form">
+                <input type="hidden" name="year" value={String(p.year)} />
+                <button type="submit" class="button danger small-button">
+                  删除
+                </button>
+              </form>
+            </td>
+          </tr>
+        )}
+      />
       <h2>添加日期</h2>
       <ErrorSummary errors={p.errors} labels={{ date: "日期", kind: "类别", name: "名称" }} />
       <form method="post" action="/admin/holidays" class="panel narrow-form" novalidate>
-        <div class={`field ${p.errors.date ? "field-error" : ""}`}>
-          <label for="date">日期</label>
-          <FieldError errors={p.errors} name="date" />
-          <input
-            type="date"
-            id="date"
-            name="date"
-            value={p.form.date}
-            aria-invalid={p.errors.date ? "true" : undefined}
-          />
-        </div>
+        <TextField name="date" label="日期" type="date" errors={p.errors} value={p.form.date} />
         <fieldset id="kind" class={p.errors.kind ? "field-error" : ""}>
           <legend>类别</legend>
           <FieldError errors={p.errors} name="kind" />
@@ -102,11 +82,7 @@ export function HolidaysPage(p: {
             <label for="kind-workday">调休上班日（计为工作日）</label>
           </div>
         </fieldset>
-        <div class={`field ${p.errors.name ? "field-error" : ""}`}>
-          <label for="name">名称（选填）</label>
-          <FieldError errors={p.errors} name="name" />
-          <input type="text" id="name" name="name" value={p.form.name} maxlength={50} />
-        </div>
+        <TextField name="name" label="名称（选填）" errors={p.errors} value={p.form.name} maxlength={50} />
         <button type="submit">添加</button>
       </form>
     </Layout>

@@ -5,14 +5,12 @@
  */
 import { ORG_TYPES } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
-import {
-  INSPECTION_STATES,
-  type InspectionState,
-  inspectionStateLabel,
-} from "../../../src/domain/inspection-workflow";
+import { INSPECTION_STATES, inspectionStateLabel } from "../../../src/domain/inspection-workflow";
 import type { Notice, QueueFilters, QueuePage } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { choicesById, choicesOf, FilterBar, FilterSelect, yearChoices } from "../../components/select";
+import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 import { ConclusionTag, NoticeBanner, StateTag, waited } from "./shared";
 
@@ -73,57 +71,44 @@ export function QueueResults(p: QueueViewProps) {
           </a>
         </p>
       ) : null}
-      {page.items.length === 0 ? (
-        <p class="empty-state">没有符合条件的申报。</p>
-      ) : (
-        <table class="queue">
-          <thead>
-            <tr>
-              <th scope="col">组织</th>
-              <th scope="col">年度</th>
-              <th scope="col">类型</th>
-              <th scope="col">状态</th>
-              <th scope="col">已等待</th>
-              <th scope="col">办理人</th>
-              <th scope="col">机器预审</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((f) => (
-              <tr>
-                <td>
-                  <a href={`${p.base}/inspections/${f.id}`}>{f.org.name}</a>
-                  <br />
-                  <span class="muted small">
-                    {f.org.uscc} · {f.org.authorityName}
-                  </span>
-                </td>
-                <td>{f.year}</td>
-                <td>{TYPE_LABELS[f.org.type]}</td>
-                <td>
-                  <StateTag state={f.state} />
-                  {f.correction ? (
-                    <span class={`small ${f.correction.overdue ? "tag stop" : "muted"}`}>
-                      {" "}
-                      补正期限 {f.correction.deadline}
-                      {f.correction.overdue ? "（已逾期）" : ""}
-                    </span>
-                  ) : null}
-                  {f.conclusion ? (
-                    <>
-                      {" "}
-                      <ConclusionTag conclusion={f.conclusion} />
-                    </>
-                  ) : null}
-                </td>
-                <td class="nowrap">{waited(f.stateSince, p.now)}</td>
-                <td>{f.holder ? f.holder.name : <span class="muted">未领取</span>}</td>
-                <td>{f.warningCount > 0 ? <span class="tag warn">{f.warningCount} 项提示</span> : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={page.items}
+        empty="没有符合条件的申报。"
+        class="queue"
+        columns={["组织", "年度", "类型", "状态", "已等待", "办理人", "机器预审"]}
+        row={(f) => (
+          <tr>
+            <td>
+              <a href={`${p.base}/inspections/${f.id}`}>{f.org.name}</a>
+              <br />
+              <span class="muted small">
+                {f.org.uscc} · {f.org.authorityName}
+              </span>
+            </td>
+            <td>{f.year}</td>
+            <td>{TYPE_LABELS[f.org.type]}</td>
+            <td>
+              <StateTag state={f.state} />
+              {f.correction ? (
+                <span class={`small ${f.correction.overdue ? "tag stop" : "muted"}`}>
+                  {" "}
+                  补正期限 {f.correction.deadline}
+                  {f.correction.overdue ? "（已逾期）" : ""}
+                </span>
+              ) : null}
+              {f.conclusion ? (
+                <>
+                  {" "}
+                  <ConclusionTag conclusion={f.conclusion} />
+                </>
+              ) : null}
+            </td>
+            <td class="nowrap">{waited(f.stateSince, p.now)}</td>
+            <td>{f.holder ? f.holder.name : <span class="muted">未领取</span>}</td>
+            <td>{f.warningCount > 0 ? <span class="tag warn">{f.warningCount} 项提示</span> : "—"}</td>
+          </tr>
+        )}
+      />
       {pages > 1 ? (
         <nav class="pagination" aria-label="分页">
           {filters.page > 1 ? (
@@ -163,66 +148,51 @@ export function QueuePageView(p: QueueViewProps) {
         }}
       />
       <search>
-        <form
-          method="get"
+        <FilterBar
           action={p.path}
-          class="filters"
-          hx-get={p.path}
-          hx-trigger="change, submit"
-          hx-target="#queue-results"
-          hx-swap="outerHTML"
-          hx-push-url="true"
+          submit="筛选"
+          attrs={{
+            "hx-get": p.path,
+            "hx-trigger": "change, submit",
+            "hx-target": "#queue-results",
+            "hx-swap": "outerHTML",
+            "hx-push-url": "true",
+          }}
         >
-          <div class={`field ${p.errors.year ? "field-error" : ""}`}>
-            <label for="year">年度</label>
-            <FieldError errors={p.errors} name="year" />
-            <select id="year" name="year">
-              {p.years.map((y) => (
-                <option value={String(y)} selected={p.filters.year === y}>
-                  {y} 年度
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="year"
+            label="年度"
+            errors={p.errors}
+            value={String(p.filters.year)}
+            options={yearChoices(p.years)}
+            placeholder={null}
+          />
           {p.path.endsWith("/not-filed") ? null : (
-            <div class={`field ${p.errors.state ? "field-error" : ""}`}>
-              <label for="state">状态</label>
-              <FieldError errors={p.errors} name="state" />
-              <select id="state" name="state">
-                <option value="">待办（全部待审查）</option>
-                {INSPECTION_STATES.map((s: InspectionState) => (
-                  <option value={s} selected={q.state === s}>
-                    {inspectionStateLabel(s)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="state"
+              label="状态"
+              errors={p.errors}
+              value={q.state}
+              placeholder="待办（全部待审查）"
+              options={INSPECTION_STATES.map((s) => ({ value: s, label: inspectionStateLabel(s) }))}
+            />
           )}
-          <div class={`field ${p.errors.type ? "field-error" : ""}`}>
-            <label for="type">类型</label>
-            <FieldError errors={p.errors} name="type" />
-            <select id="type" name="type">
-              <option value="">全部类型</option>
-              {ORG_TYPES.map((t) => (
-                <option value={t} selected={q.type === t}>
-                  {TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="type"
+            label="类型"
+            errors={p.errors}
+            value={q.type}
+            placeholder="全部类型"
+            options={choicesOf(TYPE_LABELS, ORG_TYPES)}
+          />
           {p.districts.length > 1 ? (
-            <div class={`field ${p.errors.district ? "field-error" : ""}`}>
-              <label for="district">登记管理机关</label>
-              <FieldError errors={p.errors} name="district" />
-              <select id="district" name="district">
-                <option value="">全部</option>
-                {p.districts.map((d) => (
-                  <option value={String(d.id)} selected={q.district === String(d.id)}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="district"
+              label="登记管理机关"
+              errors={p.errors}
+              value={q.district}
+              options={choicesById(p.districts)}
+            />
           ) : null}
           <div class={`field ${p.errors.q ? "field-error" : ""}`}>
             <label for="q">名称或统一社会信用代码</label>
@@ -237,8 +207,7 @@ export function QueuePageView(p: QueueViewProps) {
             <input type="checkbox" id="warnings" name="warnings" value="1" checked={q.warnings === "1"} />
             <label for="warnings">只看有预审提示</label>
           </div>
-          <button type="submit">筛选</button>
-        </form>
+        </FilterBar>
       </search>
       <QueueResults {...p} />
     </Layout>

@@ -8,6 +8,7 @@ import { ORG_TYPES } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
 import type { RatesRow } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
+import { FilterBar, FilterSelect, yearChoices } from "../../components/select";
 import { SCROLL_REGION } from "../../components/table";
 import { Layout } from "../../layout";
 
@@ -76,19 +77,15 @@ export function RatesPage({
       </p>
       <h1>年检率与合格率</h1>
       <p>年检率 = 已申报 ÷ 应参检；合格率 = 合格 ÷ 已出结论；基本合格、不合格为占已出结论的比例（R-C10）。</p>
-      <form method="get" action="/registrar/inspections/rates" class="filters">
-        <div class="field">
-          <label for="year">年度</label>
-          <select id="year" name="year">
-            {years.map((y) => (
-              <option value={String(y)} selected={y === year}>
-                {y} 年度
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">查看</button>
-      </form>
+      <FilterBar action="/registrar/inspections/rates">
+        <FilterSelect
+          name="year"
+          label="年度"
+          value={year === null ? null : String(year)}
+          options={yearChoices(years)}
+          placeholder={null}
+        />
+      </FilterBar>
       {year === null ? (
         <p class="empty-state">尚未开启任何年度的年检。</p>
       ) : (

@@ -1,5 +1,3 @@
-/** Small pieces the reviewers' inspection pages share: labels, state tags, the notices list, waiting times. */
-import type { OrgType, SupervisionMode } from "../../../db/schema";
 import { type InspectionState, inspectionStateLabel } from "../../../src/domain/inspection-workflow";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
 import type { Notice } from "../../../src/inspection/contract";

@@ -7,7 +7,8 @@ import { ORG_TYPES, type OrgType } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
 import type { InspectionYear } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
-import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { ErrorSummary, type Errors, FieldError, TextField } from "../../components/form";
+import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 
 export interface YearsPageProps {
@@ -35,19 +36,7 @@ function DateInput({
   value: string;
   errors: Errors;
 }) {
-  return (
-    <div class={`field ${errors[name] ? "field-error" : ""}`}>
-      <label for={name}>{label}</label>
-      <FieldError errors={errors} name={name} />
-      <input
-        type="date"
-        id={name}
-        name={name}
-        value={value}
-        aria-invalid={errors[name] ? "true" : undefined}
-      />
-    </div>
-  );
+  return <TextField name={name} label={label} type="date" errors={errors} value={value} />;
 }
 
 export function YearsPage(p: YearsPageProps) {
@@ -68,64 +57,49 @@ export function YearsPage(p: YearsPageProps) {
           {p.message}
         </div>
       ) : null}
-      {p.years.length === 0 ? (
-        <p class="empty-state">尚未开启任何年度的年检。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">年度</th>
-              <th scope="col">登记管理机关</th>
-              <th scope="col">申报期</th>
-              <th scope="col">登记截止日</th>
-              <th scope="col">应参检</th>
-              <th scope="col">未参检标记</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.years.map((y) => (
-              <tr>
-                <td>
-                  <a
-                    href={`/registrar/inspections?year=${y.year}${y.own ? "" : `&district=${y.authorityId}`}&state=draft`}
-                  >
-                    {y.year} 年度
-                  </a>
-                </td>
-                <td>
-                  {y.authorityName}
-                  {y.own ? "" : <span class="tag neutral">只读</span>}
-                </td>
-                <td>
-                  {ORG_TYPES.map((t) => (
-                    <div class="small">
-                      {TYPE_LABELS[t]}：{y.windows[t].opensOn} 至 {y.windows[t].closesOn}
-                      {y.windows[t].supervisorDueOn
-                        ? `（主管单位初审至 ${y.windows[t].supervisorDueOn}）`
-                        : ""}
-                    </div>
-                  ))}
-                </td>
-                <td>{y.cutoffOn}</td>
-                <td>
-                  <a
-                    href={`/registrar/inspections?year=${y.year}${y.own ? "" : `&district=${y.authorityId}`}&state=draft`}
-                  >
-                    {y.requiredCount} 个组织
-                  </a>
-                </td>
-                <td>
-                  {y.notFiledMarkedAt ? (
-                    <a href={`/registrar/inspections/not-filed?year=${y.year}`}>已标记</a>
-                  ) : (
-                    <span class="muted">申报期结束后标记</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={p.years}
+        empty="尚未开启任何年度的年检。"
+        columns={["年度", "登记管理机关", "申报期", "登记截止日", "应参检", "未参检标记"]}
+        row={(y) => (
+          <tr>
+            <td>
+              <a
+                href={`/registrar/inspections?year=${y.year}${y.own ? "" : `&district=${y.authorityId}`}&state=draft`}
+              >
+                {y.year} 年度
+              </a>
+            </td>
+            <td>
+              {y.authorityName}
+              {y.own ? "" : <span class="tag neutral">只读</span>}
+            </td>
+            <td>
+              {ORG_TYPES.map((t) => (
+                <div class="small">
+                  {TYPE_LABELS[t]}：{y.windows[t].opensOn} 至 {y.windows[t].closesOn}
+                  {y.windows[t].supervisorDueOn ? `（主管单位初审至 ${y.windows[t].supervisorDueOn}）` : ""}
+                </div>
+              ))}
+            </td>
+            <td>{y.cutoffOn}</td>
+            <td>
+              <a
+                href={`/registrar/inspections?year=${y.year}${y.own ? "" : `&district=${y.authorityId}`}&state=draft`}
+              >
+                {y.requiredCount} 个组织
+              </a>
+            </td>
+            <td>
+              {y.notFiledMarkedAt ? (
+                <a href={`/registrar/inspections/not-filed?year=${y.year}`}>已标记</a>
+              ) : (
+                <span class="muted">申报期结束后标记</span>
+              )}
+            </td>
+          </tr>
+        )}
+      />
 
       <h2 id="open">开启年检</h2>
       <p>

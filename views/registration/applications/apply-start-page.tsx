@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../../src/context";
-import { ErrorSummary, type Errors, SelectField, TextField } from "../../components/form";
+import { ErrorSummary, type Errors, TextField } from "../../components/form";
+import { choicesById, SelectField } from "../../components/select";
 import { Layout } from "../../layout";
 
 export function ApplyStartPage(p: {
@@ -45,7 +46,7 @@ export function ApplyStartPage(p: {
           errors={p.errors}
           value={p.values.authorityId}
           placeholder="请选择"
-          options={p.authorities.map((a) => ({ value: String(a.id), label: a.name }))}
+          options={choicesById(p.authorities)}
         />
         <TextField
           name="applicantName"

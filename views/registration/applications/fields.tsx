@@ -1,9 +1,11 @@
+import type { Child } from "hono/jsx";
 import { formatFen } from "../../../src/domain/money";
 import { FOUNDATION_LEVEL_MESSAGE, type RuleProblem } from "../../../src/domain/registration";
 import type { ApplicationOrg, SupervisorUnitGroup } from "../../../src/registration/contract";
 import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../../src/registration/forms";
 import { TYPE_LABELS } from "../../../src/registry/labels";
-import { type Errors, FieldError, SelectField, TextField } from "../../components/form";
+import { type Errors, FieldError, TextField, type TextFieldProps } from "../../components/form";
+import { type Choice, choicesById, choicesOf, Options, SelectField } from "../../components/select";
 import { Area, Check, type Values, v } from "./shared";
 
 /**
@@ -75,16 +77,123 @@ function UnitSelect(p: {
       aria-invalid={p.invalid ? "true" : undefined}
     >
       <option value="">—</option>
-      {p.groups.map((g) => (
-        <optgroup label={g.label}>
-          {g.units.map((u) => (
-            <option value={String(u.id)} selected={p.value === String(u.id)}>
-              {u.name}
-            </option>
-          ))}
-        </optgroup>
-      ))}
+      <Options
+        options={p.groups.map((g) => ({
+          group: g.label,
+          options: choicesById(g.units),
+        }))}
+        value={p.value}
+      />
     </select>
+  );
+}
+
+/**
+ * A form's fields as data: each entry is one field of a shared kind (text, textarea, checkbox, select) or a node the
+ * form renders itself (the name with its live checks, the unit list).
+ */
+type FieldSpec =
+  | {
+      kind: "text";
+      name: string;
+      label: string;
+      type?: TextFieldProps["type"];
+      hint?: string;
+      maxlength?: number;
+    }
+  | { kind: "area"; name: string; label: string; rows: number; hint?: string }
+  | { kind: "check"; name: string; label: string }
+  | { kind: "select"; name: string; label: string; placeholder: string; options: Choice[] }
+  | { kind: "node"; node: Child };
+
+interface FieldSetSpec {
+  legend: string;
+  intro?: string;
+  fields: FieldSpec[];
+}
+
+const text = (
+  name: string,
+  label: string,
+  more?: Partial<Extract<FieldSpec, { kind: "text" }>>,
+): FieldSpec => ({
+  kind: "text",
+  name,
+  label,
+  ...more,
+});
+const area = (name: string, label: string, rows: number, hint?: string): FieldSpec => ({
+  kind: "area",
+  name,
+  label,
+  rows,
+  hint,
+});
+const check = (name: string, label: string): FieldSpec => ({ kind: "check", name, label });
+const select = (name: string, label: string, placeholder: string, options: Choice[]): FieldSpec => ({
+  kind: "select",
+  name,
+  label,
+  placeholder,
+  options,
+});
+
+function FieldOf({ spec, values, errors }: { spec: FieldSpec; values: Values; errors: Errors }) {
+  switch (spec.kind) {
+    case "text":
+      return (
+        <TextField
+          name={spec.name}
+          label={spec.label}
+          type={spec.type}
+          errors={errors}
+          value={v(values, spec.name)}
+          hint={spec.hint}
+          maxlength={spec.maxlength}
+        />
+      );
+    case "area":
+      return (
+        <Area
+          name={spec.name}
+          label={spec.label}
+          values={values}
+          errors={errors}
+          rows={spec.rows}
+          hint={spec.hint}
+        />
+      );
+    case "check":
+      return <Check name={spec.name} label={spec.label} values={values} errors={errors} />;
+    case "select":
+      return (
+        <SelectField
+          name={spec.name}
+          label={spec.label}
+          errors={errors}
+          value={v(values, spec.name)}
+          placeholder={spec.placeholder}
+          options={spec.options}
+        />
+      );
+    default:
+      return <>{spec.node}</>;
+  }
+}
+
+function FieldSets({ sets, values, errors }: { sets: FieldSetSpec[]; values: Values; errors: Errors }) {
+  return (
+    <>
+      {sets.map((set) => (
+        <fieldset>
+          <legend>{set.legend}</legend>
+          {set.intro ? <p class="hint">{set.intro}</p> : null}
+          {set.fields.map((spec) => (
+            <FieldOf spec={spec} values={values} errors={errors} />
+          ))}
+        </fieldset>
+      ))}
+    </>
   );
 }
 
@@ -102,196 +211,96 @@ export function EstablishmentFields(p: {
   unitGroups?: SupervisorUnitGroup[];
 }) {
   const { values, errors } = p;
-  return (
-    <>
-      <fieldset>
-        <legend>基本情况</legend>
-        <NameField values={values} errors={errors} checks={p.nameChecks ?? []} />
-        <SelectField
-          name="type"
-          label="类型"
-          errors={errors}
-          value={v(values, "type")}
-          placeholder="请选择"
-          options={Object.entries(TYPE_LABELS)
-            .filter(
-              ([value]) =>
-                p.foundationAllowed !== false || value !== "foundation" || v(values, "type") === value,
-            )
-            .map(([value, label]) => ({ value, label }))}
-        />
-        {p.foundationAllowed === false ? <p class="hint">{FOUNDATION_LEVEL_MESSAGE}</p> : null}
-        <SelectField
-          name="foundationKind"
-          label="基金会类型（基金会填写）"
-          errors={errors}
-          value={v(values, "foundationKind")}
-          placeholder="—"
-          options={[
-            { value: "public", label: "公募基金会" },
-            { value: "non_public", label: "非公募基金会" },
-          ]}
-        />
-        <TextField name="address" label="住所" errors={errors} value={v(values, "address")} maxlength={100} />
-        <TextField
-          name="activityArea"
-          label="活动地域"
-          errors={errors}
-          value={v(values, "activityArea")}
-          maxlength={50}
-        />
-        <TextField
-          name="legalRepresentative"
-          label="法定代表人（拟任）"
-          errors={errors}
-          value={v(values, "legalRepresentative")}
-          maxlength={20}
-        />
-        <TextField
-          name="capital"
-          label="注册资金 / 开办资金 / 原始基金（元）"
-          errors={errors}
-          value={v(values, "capital")}
-          hint="以元为单位，可写两位小数，例如 30000 或 30,000.00。"
-        />
-        <TextField
-          name="phone"
-          label="联系电话（公开）"
-          type="tel"
-          errors={errors}
-          value={v(values, "phone")}
-        />
-        <TextField
-          name="email"
-          label="电子邮箱（公开）"
-          type="email"
-          errors={errors}
-          value={v(values, "email")}
-        />
-        <Check
-          name="isCharity"
-          label="申请同时认定为慈善组织（决定期限 30 日）"
-          values={values}
-          errors={errors}
-        />
-      </fieldset>
-      <fieldset>
-        <legend>会员与理事会</legend>
-        <TextField
-          name="individualMembers"
-          label="个人会员数（社会团体）"
-          errors={errors}
-          value={v(values, "individualMembers")}
-        />
-        <TextField
-          name="unitMembers"
-          label="单位会员数（社会团体）"
-          errors={errors}
-          value={v(values, "unitMembers")}
-        />
-        <TextField
-          name="boardSize"
-          label="理事人数（基金会）"
-          errors={errors}
-          value={v(values, "boardSize")}
-        />
-        <TextField
-          name="boardTermYears"
-          label="理事每届任期（年，基金会）"
-          errors={errors}
-          value={v(values, "boardTermYears")}
-        />
-      </fieldset>
-      <fieldset>
-        <legend>宗旨、业务范围与管理方式</legend>
-        <Area name="purpose" label="宗旨" values={values} errors={errors} rows={3} />
-        <Area name="businessScope" label="业务范围" values={values} errors={errors} rows={3} />
-        <SelectField
-          name="supervisionMode"
-          label="管理方式"
-          errors={errors}
-          value={v(values, "supervisionMode")}
-          placeholder="请选择"
-          options={[
-            { value: "supervised", label: "有业务主管单位" },
-            { value: "direct", label: "直接登记（行业协会商会、科技类、公益慈善类、城乡社区服务类）" },
-          ]}
-        />
-        <div class={`field ${errors.supervisorUnitId ? "field-error" : ""}`}>
-          <label for="supervisorUnitId">业务主管单位</label>
-          <p class="hint" id="supervisorUnitId-hint">
-            列出本登记管理机关辖区内的业务主管单位。
-          </p>
-          <FieldError errors={errors} name="supervisorUnitId" />
-          <UnitSelect
-            groups={p.unitGroups ?? [{ label: "业务主管单位", units: p.units }]}
-            value={v(values, "supervisorUnitId")}
-            invalid={Boolean(errors.supervisorUnitId)}
-            describedBy="supervisorUnitId-hint"
-          />
-        </div>
-        <SelectField
-          name="directCategory"
-          label="直接登记的类别（直接登记的填写）"
-          errors={errors}
-          value={v(values, "directCategory")}
-          placeholder="—"
-          options={Object.entries(DIRECT_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
-        />
-        <TextField
-          name="partyBuildingAuthority"
-          label="党建领导机关（直接登记的填写）"
-          errors={errors}
-          value={v(values, "partyBuildingAuthority")}
-        />
-      </fieldset>
-      <fieldset>
-        <legend>章程与承诺</legend>
-        <Area
-          name="charter"
-          label="章程草案"
-          values={values}
-          errors={errors}
-          rows={10}
-          hint="章程全文：宗旨、业务范围、会员、组织机构、负责人产生程序、资产管理、终止程序等。"
-        />
-        <Check
-          name="partyCommitment"
-          label="已随申请提交《支持党建工作承诺书》"
-          values={values}
-          errors={errors}
-        />
-      </fieldset>
-      <fieldset>
-        <legend>党员情况调查表</legend>
-        <p class="hint">发起人、拟任负责人和专职工作人员中的党员情况。只填人数，不填名单；没有的填 0。</p>
-        <TextField
-          name="partyFullMembers"
-          label="正式党员人数"
-          errors={errors}
-          value={v(values, "partyFullMembers")}
-        />
-        <TextField
-          name="partyProbationaryMembers"
-          label="预备党员人数"
-          errors={errors}
-          value={v(values, "partyProbationaryMembers")}
-        />
-        <TextField
-          name="partyActivists"
-          label="入党积极分子人数"
-          errors={errors}
-          value={v(values, "partyActivists")}
-        />
-        <TextField
-          name="partySecretaryCandidate"
-          label="党组织书记人选（正式党员 3 名以上的填写）"
-          errors={errors}
-          value={v(values, "partySecretaryCandidate")}
-        />
-      </fieldset>
-    </>
+  const types = choicesOf(TYPE_LABELS).filter(
+    (t) => p.foundationAllowed !== false || t.value !== "foundation" || v(values, "type") === t.value,
   );
+  const unitField = (
+    <div class={`field ${errors.supervisorUnitId ? "field-error" : ""}`}>
+      <label for="supervisorUnitId">业务主管单位</label>
+      <p class="hint" id="supervisorUnitId-hint">
+        列出本登记管理机关辖区内的业务主管单位。
+      </p>
+      <FieldError errors={errors} name="supervisorUnitId" />
+      <UnitSelect
+        groups={p.unitGroups ?? [{ label: "业务主管单位", units: p.units }]}
+        value={v(values, "supervisorUnitId")}
+        invalid={Boolean(errors.supervisorUnitId)}
+        describedBy="supervisorUnitId-hint"
+      />
+    </div>
+  );
+  const sets: FieldSetSpec[] = [
+    {
+      legend: "基本情况",
+      fields: [
+        { kind: "node", node: <NameField values={values} errors={errors} checks={p.nameChecks ?? []} /> },
+        select("type", "类型", "请选择", types),
+        {
+          kind: "node",
+          node: p.foundationAllowed === false ? <p class="hint">{FOUNDATION_LEVEL_MESSAGE}</p> : null,
+        },
+        select("foundationKind", "基金会类型（基金会填写）", "—", [
+          { value: "public", label: "公募基金会" },
+          { value: "non_public", label: "非公募基金会" },
+        ]),
+        text("address", "住所", { maxlength: 100 }),
+        text("activityArea", "活动地域", { maxlength: 50 }),
+        text("legalRepresentative", "法定代表人（拟任）", { maxlength: 20 }),
+        text("capital", "注册资金 / 开办资金 / 原始基金（元）", {
+          hint: "以元为单位，可写两位小数，例如 30000 或 30,000.00。",
+        }),
+        text("phone", "联系电话（公开）", { type: "tel" }),
+        text("email", "电子邮箱（公开）", { type: "email" }),
+        check("isCharity", "申请同时认定为慈善组织（决定期限 30 日）"),
+      ],
+    },
+    {
+      legend: "会员与理事会",
+      fields: [
+        text("individualMembers", "个人会员数（社会团体）"),
+        text("unitMembers", "单位会员数（社会团体）"),
+        text("boardSize", "理事人数（基金会）"),
+        text("boardTermYears", "理事每届任期（年，基金会）"),
+      ],
+    },
+    {
+      legend: "宗旨、业务范围与管理方式",
+      fields: [
+        area("purpose", "宗旨", 3),
+        area("businessScope", "业务范围", 3),
+        select("supervisionMode", "管理方式", "请选择", [
+          { value: "supervised", label: "有业务主管单位" },
+          { value: "direct", label: "直接登记（行业协会商会、科技类、公益慈善类、城乡社区服务类）" },
+        ]),
+        { kind: "node", node: unitField },
+        select("directCategory", "直接登记的类别（直接登记的填写）", "—", choicesOf(DIRECT_CATEGORY_LABELS)),
+        text("partyBuildingAuthority", "党建领导机关（直接登记的填写）"),
+      ],
+    },
+    {
+      legend: "章程与承诺",
+      fields: [
+        area(
+          "charter",
+          "章程草案",
+          10,
+          "章程全文：宗旨、业务范围、会员、组织机构、负责人产生程序、资产管理、终止程序等。",
+        ),
+        check("partyCommitment", "已随申请提交《支持党建工作承诺书》"),
+      ],
+    },
+    {
+      legend: "党员情况调查表",
+      intro: "发起人、拟任负责人和专职工作人员中的党员情况。只填人数，不填名单；没有的填 0。",
+      fields: [
+        text("partyFullMembers", "正式党员人数"),
+        text("partyProbationaryMembers", "预备党员人数"),
+        text("partyActivists", "入党积极分子人数"),
+        text("partySecretaryCandidate", "党组织书记人选（正式党员 3 名以上的填写）"),
+      ],
+    },
+  ];
+  return <FieldSets sets={sets} values={values} errors={errors} />;
 }
 
 function currentValue(org: ApplicationOrg, item: string, unitName: string | null): string {
@@ -375,66 +384,52 @@ export function ChangeFields(p: {
           </tbody>
         </table>
       </fieldset>
-      <fieldset>
-        <legend>依据</legend>
-        <TextField
-          name="supervisorApprovedOn"
-          label="业务主管单位同意日期"
-          type="date"
-          errors={errors}
-          value={v(values, "supervisorApprovedOn")}
-          hint="应在业务主管单位同意之日起 30 日内申请。直接登记的组织可不填。"
-        />
-        <TextField
-          name="auditReportNo"
-          label="财务审计报告文号（变更法定代表人时必填）"
-          errors={errors}
-          value={v(values, "auditReportNo")}
-        />
-        <Area name="explanation" label="说明" values={values} errors={errors} rows={3} />
-      </fieldset>
+      <FieldSets sets={[CHANGE_BASIS]} values={values} errors={errors} />
     </>
   );
 }
 
+/** What a 变更 application rests on. */
+const CHANGE_BASIS: FieldSetSpec = {
+  legend: "依据",
+  fields: [
+    text("supervisorApprovedOn", "业务主管单位同意日期", {
+      type: "date",
+      hint: "应在业务主管单位同意之日起 30 日内申请。直接登记的组织可不填。",
+    }),
+    text("auditReportNo", "财务审计报告文号（变更法定代表人时必填）"),
+    area("explanation", "说明", 3),
+  ],
+};
+
+const CHARTER: FieldSetSpec = {
+  legend: "章程核准",
+  fields: [
+    area("changedClauses", "修改的条款（修改前 → 修改后）", 6),
+    area("charter", "修改后的章程全文", 12),
+    text("supervisorApprovedOn", "业务主管单位同意日期", {
+      type: "date",
+      hint: "应在同意之日起 30 日内申请。",
+    }),
+  ],
+};
+
+const DEREGISTRATION: FieldSetSpec = {
+  legend: "注销登记",
+  fields: [
+    area("reason", "注销原因", 3),
+    text("liquidationEndedOn", "清算结束日期", {
+      type: "date",
+      hint: "应在清算结束之日起 15 日内申请注销登记。",
+    }),
+    area("liquidationReport", "清算报告", 8),
+  ],
+};
+
 export function CharterFields(p: { values: Values; errors: Errors }) {
-  return (
-    <fieldset>
-      <legend>章程核准</legend>
-      <Area
-        name="changedClauses"
-        label="修改的条款（修改前 → 修改后）"
-        values={p.values}
-        errors={p.errors}
-        rows={6}
-      />
-      <Area name="charter" label="修改后的章程全文" values={p.values} errors={p.errors} rows={12} />
-      <TextField
-        name="supervisorApprovedOn"
-        label="业务主管单位同意日期"
-        type="date"
-        errors={p.errors}
-        value={v(p.values, "supervisorApprovedOn")}
-        hint="应在同意之日起 30 日内申请。"
-      />
-    </fieldset>
-  );
+  return <FieldSets sets={[CHARTER]} values={p.values} errors={p.errors} />;
 }
 
 export function DeregistrationFields(p: { values: Values; errors: Errors }) {
-  return (
-    <fieldset>
-      <legend>注销登记</legend>
-      <Area name="reason" label="注销原因" values={p.values} errors={p.errors} rows={3} />
-      <TextField
-        name="liquidationEndedOn"
-        label="清算结束日期"
-        type="date"
-        errors={p.errors}
-        value={v(p.values, "liquidationEndedOn")}
-        hint="应在清算结束之日起 15 日内申请注销登记。"
-      />
-      <Area name="liquidationReport" label="清算报告" values={p.values} errors={p.errors} rows={8} />
-    </fieldset>
-  );
+  return <FieldSets sets={[DEREGISTRATION]} values={p.values} errors={p.errors} />;
 }

@@ -1,6 +1,7 @@
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS } from "../../../src/domain/application-materials";
 import type { ApplicationAttachmentView } from "../../../src/registration/contract";
 import { type Errors, FieldError, formatDateTime } from "../../components/form";
+import { choicesOf, SelectField } from "../../components/select";
 
 /**
  * The materials attached to an application (章程, 验资证明, 住所证明 …): listed with a download link for the applicant
@@ -34,17 +35,14 @@ export function MaterialsPanel(p: {
             PDF、PNG 或 JPEG 文件，每个不超过 10
             MB，按文件内容识别类型。登记管理机关作出决定前都可以补充上传。
           </p>
-          <div class={`field ${p.errors.kind ? "field-error" : ""}`}>
-            <label for="material-kind">材料类别</label>
-            <FieldError errors={p.errors} name="kind" />
-            <select id="material-kind" name="kind">
-              {ATTACHMENT_KINDS.map((k) => (
-                <option value={k} selected={k === p.kind}>
-                  {ATTACHMENT_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="kind"
+            id="material-kind"
+            label="材料类别"
+            errors={p.errors}
+            value={p.kind}
+            options={choicesOf(ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS)}
+          />
           <div class={`field ${p.errors.file ? "field-error" : ""}`}>
             <label for="file">文件</label>
             <FieldError errors={p.errors} name="file" />

@@ -1,7 +1,8 @@
 import type { SessionUser } from "../../../src/context";
 import { APPLICATION_KIND_LABELS, type ApplicationKind } from "../../../src/domain/registration";
 import type { ApplicationOrg, ApplicationView } from "../../../src/registration/contract";
-import { SelectField } from "../../components/form";
+import { SelectField } from "../../components/select";
+import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 import { ApplicationStateTag } from "./shared";
 
@@ -32,36 +33,25 @@ export function OrgApplicationsPage(p: {
       ) : (
         <p class="notice warning">本组织已终止登记，账号只能查看。</p>
       )}
-      {p.rows.length === 0 ? (
-        <p class="empty-state">还没有登记申请。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">事项</th>
-              <th scope="col">状态</th>
-              <th scope="col">提交日期</th>
-              <th scope="col">办理期限</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((a) => (
-              <tr>
-                <td>
-                  <a href={`/portal/applications/${a.id}`}>
-                    {APPLICATION_KIND_LABELS[a.kind as ApplicationKind]}
-                  </a>
-                </td>
-                <td>
-                  <ApplicationStateTag state={a.state} />
-                </td>
-                <td>{a.submittedOn ?? "—"}</td>
-                <td>{a.dueOn ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={p.rows}
+        empty="还没有登记申请。"
+        columns={["事项", "状态", "提交日期", "办理期限"]}
+        row={(a) => (
+          <tr>
+            <td>
+              <a href={`/portal/applications/${a.id}`}>
+                {APPLICATION_KIND_LABELS[a.kind as ApplicationKind]}
+              </a>
+            </td>
+            <td>
+              <ApplicationStateTag state={a.state} />
+            </td>
+            <td>{a.submittedOn ?? "—"}</td>
+            <td>{a.dueOn ?? "—"}</td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }

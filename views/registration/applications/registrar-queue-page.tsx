@@ -1,8 +1,10 @@
 import type { SessionUser } from "../../../src/context";
 import { APPLICATION_KIND_LABELS, type ApplicationKind } from "../../../src/domain/registration";
 import type { QueueRow } from "../../../src/registration/contract";
-import { SelectField, TextField } from "../../components/form";
+import { TextField } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
+import { SelectField } from "../../components/select";
+import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 import { ApplicationStateTag, DueBadge } from "./shared";
 
@@ -39,44 +41,32 @@ export function RegistrarQueuePage(p: { user: SessionUser; rows: QueueRow[]; sta
         <TextField name="applicantName" label="申请人（成立登记填写）" errors={{}} maxlength={40} />
         <button type="submit">录入</button>
       </form>
-      {p.rows.length === 0 ? (
-        <p class="empty-state">没有符合条件的申请。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">事项</th>
-              <th scope="col">组织 / 拟成立组织</th>
-              <th scope="col">登记管理机关</th>
-              <th scope="col">状态</th>
-              <th scope="col">办理期限（工作日）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/registrar/applications/${r.app.id}`}>
-                    {APPLICATION_KIND_LABELS[r.app.kind as ApplicationKind]}
-                  </a>
-                  {r.app.channel === "paper" ? <span class="muted small">（窗口）</span> : null}
-                </td>
-                <td>
-                  {r.orgName ?? ((r.app.data as { name?: string }).name || `申请人：${r.app.applicantName}`)}
-                </td>
-                <td>{r.authorityName}</td>
-                <td>
-                  <ApplicationStateTag state={r.app.state} />
-                </td>
-                <td>
-                  <DueBadge dueOn={r.app.dueOn} left={r.dueLeft} />
-                  <MissingCalendar years={r.dueUncalendared} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={p.rows}
+        empty="没有符合条件的申请。"
+        columns={["事项", "组织 / 拟成立组织", "登记管理机关", "状态", "办理期限（工作日）"]}
+        row={(r) => (
+          <tr>
+            <td>
+              <a href={`/registrar/applications/${r.app.id}`}>
+                {APPLICATION_KIND_LABELS[r.app.kind as ApplicationKind]}
+              </a>
+              {r.app.channel === "paper" ? <span class="muted small">（窗口）</span> : null}
+            </td>
+            <td>
+              {r.orgName ?? ((r.app.data as { name?: string }).name || `申请人：${r.app.applicantName}`)}
+            </td>
+            <td>{r.authorityName}</td>
+            <td>
+              <ApplicationStateTag state={r.app.state} />
+            </td>
+            <td>
+              <DueBadge dueOn={r.app.dueOn} left={r.dueLeft} />
+              <MissingCalendar years={r.dueUncalendared} />
+            </td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 import { type ApplicationState, applicationStateLabel } from "../../../src/domain/registration-workflow";
 import { cnDate } from "../../components/dates";
-import type { Errors } from "../../components/form";
+import { type Errors, TextAreaField } from "../../components/form";
 
 /** What the application pages share: the state tag, the decision-limit badge, form pieces and the field labels. */
 export type Values = Record<string, string | string[]>;
@@ -47,28 +47,14 @@ export function Area(p: {
   hint?: string;
 }) {
   return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{p.label}</label>
-      {p.hint ? (
-        <p class="hint" id={`${p.name}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.errors[p.name] ? (
-        <p class="error-message" id={`${p.name}-error`}>
-          {p.errors[p.name]}
-        </p>
-      ) : null}
-      <textarea
-        id={p.name}
-        name={p.name}
-        rows={p.rows ?? 4}
-        aria-describedby={p.errors[p.name] ? `${p.name}-error` : p.hint ? `${p.name}-hint` : undefined}
-        aria-invalid={p.errors[p.name] ? "true" : undefined}
-      >
-        {v(p.values, p.name)}
-      </textarea>
-    </div>
+    <TextAreaField
+      name={p.name}
+      label={p.label}
+      errors={p.errors}
+      value={v(p.values, p.name)}
+      rows={p.rows}
+      hint={p.hint}
+    />
   );
 }
 

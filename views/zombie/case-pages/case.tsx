@@ -8,8 +8,9 @@ import {
 } from "../../../src/domain/zombie-case";
 import type { ZombieCaseView } from "../../../src/zombie/cases";
 import { cnDate } from "../../components/dates";
-import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime } from "../../components/form";
+import { ErrorSummary, type Errors, Flash, formatDateTime, TextField } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
+import { choicesOf, SelectField } from "../../components/select";
 import { Layout } from "../../layout";
 import { ACTION_HINTS, STEP_LABELS, StepFields } from "./steps";
 
@@ -191,33 +192,14 @@ export function CasePage(p: {
             novalidate
           >
             <h3>登记一次联系</h3>
-            <div class="field">
-              <label for="kind">方式</label>
-              <select id="kind" name="kind">
-                {Object.entries(CONTACT_KINDS).map(([v, l]) => (
-                  <option value={v}>{l}</option>
-                ))}
-              </select>
-            </div>
-            <div class={`field ${e.on ? "field-error" : ""}`}>
-              <label for="on">日期</label>
-              <FieldError errors={e} name="on" />
-              <input type="date" id="on" name="on" max={c.today} />
-            </div>
-            <div class={`field ${e.byName ? "field-error" : ""}`}>
-              <label for="byName">经办人</label>
-              <FieldError errors={e} name="byName" />
-              <input type="text" id="byName" name="byName" maxlength={50} value={p.user.displayName} />
-            </div>
+            <SelectField name="kind" label="方式" options={choicesOf(CONTACT_KINDS)} />
+            <TextField name="on" label="日期" type="date" errors={e} attrs={{ max: c.today }} />
+            <TextField name="byName" label="经办人" errors={e} value={p.user.displayName} maxlength={50} />
             <div class="field checkbox">
               <input type="checkbox" id="reached" name="reached" value="1" />
               <label for="reached">联系上了</label>
             </div>
-            <div class={`field ${e.outcome ? "field-error" : ""}`}>
-              <label for="outcome">结果</label>
-              <FieldError errors={e} name="outcome" />
-              <input type="text" id="outcome" name="outcome" maxlength={500} />
-            </div>
+            <TextField name="outcome" label="结果" errors={e} maxlength={500} />
             <button type="submit" class="button secondary">
               登记
             </button>

@@ -10,6 +10,7 @@ import type { CaseListRow } from "../../../src/zombie/lists";
 import { cnDate } from "../../components/dates";
 import { PageLinks } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
+import { StatGrid } from "../../components/table";
 import { Layout } from "../../layout";
 
 function Nav({ current }: { current: "list" | "cases" }) {
@@ -45,16 +46,14 @@ export function CaseListPage(p: {
       <p>
         每个组织一案：立案后调查核实，依法作出限期整改、引导注销、撤销登记（慈善组织可吊销登记证书）或不属于僵尸型组织的处理，每一步都有记录。
       </p>
-      <ul class="stat-grid">
-        {ZOMBIE_CASE_STATES.map((s) => (
-          <li>
-            <a href={`/registrar/zombies/cases?state=${s}`} aria-current={p.state === s ? "true" : undefined}>
-              <span class="stat-value">{p.byState[s] ?? 0}</span>
-              <span class="stat-label">{ZOMBIE_CASE_STATE_LABELS[s]}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      <StatGrid
+        items={ZOMBIE_CASE_STATES.map((s) => ({
+          href: `/registrar/zombies/cases?state=${s}`,
+          value: p.byState[s] ?? 0,
+          label: ZOMBIE_CASE_STATE_LABELS[s],
+          current: p.state === s,
+        }))}
+      />
       <h2>按年度的处置情况</h2>
       {years.length === 0 ? (
         <div class="empty-state">尚无案件。</div>

@@ -2,7 +2,8 @@
 import type { SessionUser } from "../../../src/context";
 import type { ZombieCaseAction } from "../../../src/domain/zombie-case";
 import type { ZombieCaseView } from "../../../src/zombie/cases";
-import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { ErrorSummary, type Errors, FieldError, TextAreaField, TextField } from "../../components/form";
+import { SelectField } from "../../components/select";
 import { Layout } from "../../layout";
 
 const OPEN_LABELS = { uscc: "统一社会信用代码", evidence: "立案依据", form: "" };
@@ -81,17 +82,19 @@ export function StepFields({
   c: ZombieCaseView;
   errors: Errors;
 }) {
-  const field = (name: string, label: string, area = false) => (
-    <div class={`field ${errors[name] ? "field-error" : ""}`}>
-      <label for={`${action}-${name}`}>{label}</label>
-      <FieldError errors={errors} name={name} />
-      {area ? (
-        <textarea id={`${action}-${name}`} name={name} rows={3} maxlength={2000}></textarea>
-      ) : (
-        <input type="text" id={`${action}-${name}`} name={name} maxlength={60} />
-      )}
-    </div>
-  );
+  const field = (name: string, label: string, area = false) =>
+    area ? (
+      <TextAreaField
+        name={name}
+        id={`${action}-${name}`}
+        label={label}
+        errors={errors}
+        rows={3}
+        maxlength={2000}
+      />
+    ) : (
+      <TextField name={name} id={`${action}-${name}`} label={label} errors={errors} maxlength={60} />
+    );
   switch (action) {
     case "order_rectification":
       return (
@@ -105,13 +108,15 @@ export function StepFields({
       return (
         <>
           {field("documentNo", "事先告知书文号")}
-          <div class="field">
-            <label for={`${action}-method`}>送达方式</label>
-            <select id={`${action}-method`} name="method">
-              <option value="mail">邮寄送达</option>
-              <option value="publication">公告送达（无法联系时）</option>
-            </select>
-          </div>
+          <SelectField
+            name="method"
+            id={`${action}-method`}
+            label="送达方式"
+            options={[
+              { value: "mail", label: "邮寄送达" },
+              { value: "publication", label: "公告送达（无法联系时）" },
+            ]}
+          />
         </>
       );
     case "record_hearing":
@@ -121,13 +126,15 @@ export function StepFields({
         <>
           {field("documentNo", "决定文号")}
           {c.isCharity ? (
-            <div class="field">
-              <label for={`${action}-kind`}>决定种类</label>
-              <select id={`${action}-kind`} name="kind">
-                <option value="revocation">撤销登记</option>
-                <option value="license_revocation">吊销登记证书（慈善组织）</option>
-              </select>
-            </div>
+            <SelectField
+              name="kind"
+              id={`${action}-kind`}
+              label="决定种类"
+              options={[
+                { value: "revocation", label: "撤销登记" },
+                { value: "license_revocation", label: "吊销登记证书（慈善组织）" },
+              ]}
+            />
           ) : null}
           {field("reasons", "事实和依据（写入公告）", true)}
         </>

@@ -1,5 +1,6 @@
 import type { InspectionReport, ReportSection } from "../../../../src/domain/inspection-report";
 import type { Check } from "../../../../src/domain/prechecks";
+import { choicesOf, Options } from "../../../components/select";
 
 /**
  * The generic parts of a report section's form (R-C5): the field and list specs, one input, a list as a table with
@@ -78,6 +79,11 @@ interface InputProps {
   compact?: boolean;
 }
 
+const YES_NO = [
+  { value: "true", label: "是" },
+  { value: "false", label: "否" },
+];
+
 /** One input; its id is `section.path` so checks and error summaries can link to it. */
 export function Input(p: InputProps) {
   const id = `${p.section}.${p.name}`;
@@ -104,27 +110,11 @@ export function Input(p: InputProps) {
         <input type="checkbox" value="1" checked={p.value === "1"} {...common} />
       </>
     );
-  } else if (k === "yesno") {
+  } else if (k === "yesno" || typeof k === "object") {
     control = (
       <select {...common}>
         <option value="">请选择</option>
-        <option value="true" selected={p.value === "true"}>
-          是
-        </option>
-        <option value="false" selected={p.value === "false"}>
-          否
-        </option>
-      </select>
-    );
-  } else if (typeof k === "object") {
-    control = (
-      <select {...common}>
-        <option value="">请选择</option>
-        {Object.entries(k.options).map(([value, label]) => (
-          <option value={value} selected={p.value === value}>
-            {label}
-          </option>
-        ))}
+        <Options options={k === "yesno" ? YES_NO : choicesOf(k.options)} value={p.value} />
       </select>
     );
   } else {

@@ -82,21 +82,24 @@ export function FinanceFields(p: SectionFormProps & { errors: Record<string, str
     ["income.", "收入"],
     ["expenses.", "费用"],
   ];
+  const input = (name: string, label: string, kind: "money" | "textarea") => (
+    <Input
+      section="finances"
+      spec={f(name, label, kind)}
+      name={name}
+      value={fieldValue(p, name, kind)}
+      error={p.errors[name]}
+      readonly={!p.editable}
+    />
+  );
   return (
     <>
       {groups.map(([prefix, label]) => (
         <fieldset class="money-group">
           <legend>{label}</legend>
-          {FINANCE_FIELDS.filter((n) => n.startsWith(prefix) && !n.endsWith(".total")).map((name) => (
-            <Input
-              section="finances"
-              spec={f(name, FINANCE_FIELD_LABELS[name], "money")}
-              name={name}
-              value={fieldValue(p, name, "money")}
-              error={p.errors[name]}
-              readonly={!p.editable}
-            />
-          ))}
+          {FINANCE_FIELDS.filter((n) => n.startsWith(prefix) && !n.endsWith(".total")).map((name) =>
+            input(name, FINANCE_FIELD_LABELS[name], "money"),
+          )}
           {prefix === "income." ? <ComputedTotal {...p} group="income" parts={INCOME_PARTS} /> : null}
           {prefix === "expenses." ? <ComputedTotal {...p} group="expenses" parts={EXPENSE_PARTS} /> : null}
         </fieldset>
@@ -107,16 +110,9 @@ export function FinanceFields(p: SectionFormProps & { errors: Record<string, str
         )}
       >
         <summary>与上年相比变化较大的说明（预审提示需要时填写）</summary>
-        {FINANCE_FIELDS.map((name) => (
-          <Input
-            section="finances"
-            spec={f(`changeExplanations.${name}`, `${FINANCE_FIELD_LABELS[name]}的变化说明`, "textarea")}
-            name={`changeExplanations.${name}`}
-            value={fieldValue(p, `changeExplanations.${name}`, "textarea")}
-            error={p.errors[`changeExplanations.${name}`]}
-            readonly={!p.editable}
-          />
-        ))}
+        {FINANCE_FIELDS.map((name) =>
+          input(`changeExplanations.${name}`, `${FINANCE_FIELD_LABELS[name]}的变化说明`, "textarea"),
+        )}
       </details>
     </>
   );
