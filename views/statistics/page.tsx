@@ -11,7 +11,8 @@ import { pastViewBanner } from "../../src/domain/as-of";
 import { TYPE_LABELS } from "../../src/registry/labels";
 import type { FilterError, Series, StatisticsView } from "../../src/statistics/contract";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, FieldError } from "../components/form";
+import { ErrorSummary, TextField } from "../components/form";
+import { choicesOf, FilterBar, FilterSelect } from "../components/select";
 import { Layout } from "../layout";
 
 /** Colour-blind-safe categorical palette (Okabe–Ito). */
@@ -329,6 +330,9 @@ export function StatisticsPage(p: {
   const base = p.base ?? "/registrar/statistics";
   const min = p.minCell ?? 5;
   const errors: Record<string, string> = p.error ? { [p.error.field]: p.error.message } : {};
+  /** A filter's value: what a refused request had entered, else the view's. */
+  const entered = (name: string, value: string | undefined) =>
+    p.entered ? (p.entered[name] ?? "") : (value ?? "");
   return (
     <Layout title="统计分析" user={p.user}>
       <h1>统计分析</h1>
@@ -361,57 +365,59 @@ export function StatisticsPage(p: {
         <a href={`${base}/report.xlsx${p.query ? `?${p.query}` : ""}`}>下载全部图表（Excel 工作簿）</a>
       </p>
       <ErrorSummary errors={errors} labels={FILTER_LABELS} />
-      <form method="get" action={base} class="filters" aria-label="筛选">
+      <FilterBar action={base} label="筛选">
         <FilterSelect
           name="authority"
+          label={FILTER_LABELS.authority}
           errors={errors}
-          entered={p.entered}
-          chosen={v.filters.authority}
+          value={entered("authority", v.filters.authority)}
           options={v.authorities.map((a) => ({ value: a.code, label: a.name }))}
         />
         <FilterSelect
           name="type"
+          label={FILTER_LABELS.type}
           errors={errors}
-          entered={p.entered}
-          chosen={v.filters.type}
-          options={Object.entries(TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+          value={entered("type", v.filters.type)}
+          options={choicesOf(TYPE_LABELS)}
         />
         <FilterSelect
           name="supervisor"
+          label={FILTER_LABELS.supervisor}
           errors={errors}
-          entered={p.entered}
-          chosen={v.filters.supervisor}
+          value={entered("supervisor", v.filters.supervisor)}
           options={v.supervisors}
         />
-        <FilterInput
+        <TextField
           name="year"
           type="number"
+          label={FILTER_LABELS.year}
           errors={errors}
-          entered={p.entered}
-          value={v.filters.year ? String(v.filters.year) : ""}
-          min="1949"
-          max={v.asOf.slice(0, 4)}
+          value={entered("year", v.filters.year ? String(v.filters.year) : "")}
+          attrs={{ inputmode: "numeric", min: "1949", max: v.asOf.slice(0, 4) }}
         />
-        <FilterInput
+        <TextField
           name="as_of"
           type="date"
+          label={FILTER_LABELS.as_of}
           errors={errors}
-          entered={p.entered}
-          value={v.past && !v.filters.from ? v.asOf : ""}
-          max={v.past ? undefined : v.asOf}
+          value={entered("as_of", v.past && !v.filters.from ? v.asOf : "")}
+          attrs={{ max: v.past ? undefined : v.asOf }}
         />
-        <FilterInput
+        <TextField
           name="from"
           type="date"
+          label={FILTER_LABELS.from}
           errors={errors}
-          entered={p.entered}
-          value={v.filters.from ?? ""}
+          value={entered("from", v.filters.from)}
         />
-        <FilterInput name="to" type="date" errors={errors} entered={p.entered} value={v.filters.to ?? ""} />
-        <button type="submit" class="button secondary">
-          查看
-        </button>
-      </form>
+        <TextField
+          name="to"
+          type="date"
+          label={FILTER_LABELS.to}
+          errors={errors}
+          value={entered("to", v.filters.to)}
+        />
+      </FilterBar>
       {v.series.map((s) => (
         <section class="chart-section" aria-labelledby={`h-${s.key}`}>
           <h2 id={`h-${s.key}`}>{s.title}</h2>
@@ -469,7 +475,7 @@ export function StatisticsPage(p: {
 }
 
 /** The filter form's labels (also the error summary's). */
-const FILTER_LABELS: Record<string, string> = {
+const FILTER_LABELS = {
   authority: "登记管理机关",
   type: "组织类型",
   supervisor: "业务主管单位",
@@ -478,54 +484,3 @@ const FILTER_LABELS: Record<string, string> = {
   from: "起始日期",
   to: "截止日期",
 };
-
-interface FilterFieldProps {
-  name: string;
-  errors: Record<string, string>;
-  /** What a refused request had entered, shown again. */
-  entered?: Record<string, string>;
-}
-
-/** A filter's choice list ("全部" first); its message beside it when refused. */
-function FilterSelect(
-  p: FilterFieldProps & { chosen?: string; options: { value: string; label: string }[] },
-) {
-  const chosen = p.entered ? p.entered[p.name] : p.chosen;
-  return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{FILTER_LABELS[p.name]}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <select id={p.name} name={p.name} aria-describedby={p.errors[p.name] ? `${p.name}-error` : undefined}>
-        <option value="">全部</option>
-        {p.options.map((o) => (
-          <option value={o.value} selected={chosen === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/** A filter's year or date box; its message beside it when refused. */
-function FilterInput(
-  p: FilterFieldProps & { type: "number" | "date"; value: string; min?: string; max?: string },
-) {
-  return (
-    <div class={`field ${p.errors[p.name] ? "field-error" : ""}`}>
-      <label for={p.name}>{FILTER_LABELS[p.name]}</label>
-      <FieldError errors={p.errors} name={p.name} />
-      <input
-        type={p.type}
-        id={p.name}
-        name={p.name}
-        inputmode={p.type === "number" ? "numeric" : undefined}
-        min={p.min}
-        max={p.max}
-        value={p.entered ? (p.entered[p.name] ?? "") : p.value}
-        aria-invalid={p.errors[p.name] ? "true" : undefined}
-        aria-describedby={p.errors[p.name] ? `${p.name}-error` : undefined}
-      />
-    </div>
-  );
-}
