@@ -2,7 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { LetterRow } from "../../src/credit/letters";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, TextField } from "../components/form";
-import { DataTable } from "../components/table";
+import { DataTable, OrgCell } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -71,11 +71,7 @@ export function LettersPage(p: {
         columns={["社会组织", "寄往地址", "寄出", "结果"]}
         row={(l) => (
           <tr>
-            <td>
-              {l.orgName}
-              <br />
-              <span class="small muted">{l.uscc}</span>
-            </td>
+            <OrgCell name={l.orgName} uscc={l.uscc} />
             <td>{l.address}</td>
             <td class="nowrap">
               {cnDate(l.sentOn)}

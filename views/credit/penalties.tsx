@@ -4,7 +4,7 @@ import { formatFen } from "../../src/domain/money";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, TextAreaField, TextField } from "../components/form";
 import { choicesOf, SelectField } from "../components/select";
-import { DataTable } from "../components/table";
+import { DataTable, OrgCell } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -117,11 +117,7 @@ export function PenaltiesPage(p: {
         columns={["社会组织", "处罚", "机关与文号", "日期"]}
         row={(r) => (
           <tr>
-            <td>
-              {r.orgName}
-              <br />
-              <span class="small muted">{r.uscc}</span>
-            </td>
+            <OrgCell name={r.orgName} uscc={r.uscc} />
             <td class="wide-cell">
               {KINDS[r.kind]}
               {r.amountFen !== null ? ` ${formatFen(r.amountFen)} 元` : ""}

@@ -10,7 +10,7 @@ import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks, TextAreaField, TextField } from "../components/form";
 import { MissingCalendar } from "../components/missing-calendar";
 import { FilterBar, FilterSelect, SelectField } from "../components/select";
-import { DataTable } from "../components/table";
+import { DataTable, OrgCell } from "../components/table";
 import { Layout } from "../layout";
 import { GROUND_CHOICES } from "./choices";
 
@@ -86,11 +86,7 @@ export function CreditQueuePage(p: {
         columns={["社会组织", "名录与事由", "发生日期", "状态", "录入期限"]}
         row={(c) => (
           <tr>
-            <td>
-              <a href={`/registrar/credit/${c.id}`}>{c.orgName}</a>
-              <br />
-              <span class="small muted">{c.uscc}</span>
-            </td>
+            <OrgCell name={c.orgName} uscc={c.uscc} href={`/registrar/credit/${c.id}`} />
             <td>
               {CREDIT_LIST_LABELS[c.list]}
               <br />

@@ -2,7 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { AnnouncementView as AnnouncementRow } from "../../src/registration/contract";
 import { ANNOUNCEMENT_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors } from "../components/form";
+import { ErrorSummary, type Errors, PageLinks } from "../components/form";
 import { choicesByCode, choicesOf, FilterBar, FilterSelect } from "../components/select";
 import { Layout } from "../layout";
 
@@ -81,15 +81,7 @@ export function AnnouncementsPage(p: {
           ))}
         </ol>
       )}
-      {p.pages > 1 ? (
-        <nav class="pagination" aria-label="分页">
-          {p.page > 1 ? <a href={link(p.page - 1)}>上一页</a> : null}
-          <span>
-            第 {p.page} / {p.pages} 页
-          </span>
-          {p.page < p.pages ? <a href={link(p.page + 1)}>下一页</a> : null}
-        </nav>
-      ) : null}
+      <PageLinks page={p.page} pages={p.pages} link={link} />
     </Layout>
   );
 }

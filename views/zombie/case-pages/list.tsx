@@ -10,7 +10,7 @@ import type { CaseListRow } from "../../../src/zombie/lists";
 import { cnDate } from "../../components/dates";
 import { PageLinks } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
-import { StatGrid } from "../../components/table";
+import { OrgCell, StatGrid } from "../../components/table";
 import { Layout } from "../../layout";
 
 function Nav({ current }: { current: "list" | "cases" }) {
@@ -101,11 +101,7 @@ export function CaseListPage(p: {
             <tbody>
               {p.rows.map((r) => (
                 <tr>
-                  <td>
-                    <a href={`/registrar/zombies/cases/${r.id}`}>{r.orgName}</a>
-                    <br />
-                    <span class="small muted">{r.uscc}</span>
-                  </td>
+                  <OrgCell name={r.orgName} uscc={r.uscc} href={`/registrar/zombies/cases/${r.id}`} />
                   <td>
                     {ZOMBIE_CASE_STATE_LABELS[r.state]}
                     {r.outcome ? `（${ZOMBIE_OUTCOME_LABELS[r.outcome]}）` : ""}
