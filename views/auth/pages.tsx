@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import { ErrorSummary, type Errors, formatDateTime, TextField } from "../components/form";
+import { SummaryList } from "../components/summary";
 import { Layout } from "../layout";
 
 export const ROLE_LABELS: Record<SessionUser["role"], string> = {
@@ -139,19 +140,20 @@ export function AccountPage(p: {
           {p.notice}
         </p>
       ) : null}
-      <dl class="summary">
-        <dt>姓名</dt>
-        <dd>{p.user.displayName}</dd>
-        <dt>用户名</dt>
-        <dd>{p.user.username}</dd>
-        <dt>身份</dt>
-        <dd>
-          {ROLE_LABELS[p.user.role]}
-          {p.user.role === "org" && p.user.isOrgAdmin ? "（单位管理员）" : ""}
-        </dd>
-        <dt>所属</dt>
-        <dd>{p.scopeLabel}</dd>
-      </dl>
+      <SummaryList
+        facts={[
+          ["姓名", p.user.displayName],
+          ["用户名", p.user.username],
+          [
+            "身份",
+            <>
+              {ROLE_LABELS[p.user.role]}
+              {p.user.role === "org" && p.user.isOrgAdmin ? "（单位管理员）" : ""}
+            </>,
+          ],
+          ["所属", p.scopeLabel],
+        ]}
+      />
 
       <h2 id="sessions-heading">登录中的设备</h2>
       <table aria-labelledby="sessions-heading">

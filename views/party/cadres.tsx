@@ -8,6 +8,7 @@ import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, Flash, formatDateTime, PageLinks, TextField } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
+import { SummaryList } from "../components/summary";
 import { DataTable } from "../components/table";
 import { Layout } from "../layout";
 
@@ -262,36 +263,45 @@ export function CadrePostPage(p: {
       ) : (
         <p class="notice success">未发现问题。</p>
       )}
-      <dl class="summary">
-        <dt>身份证号码</dt>
-        <dd>{maskedId(r.idTail)}</dd>
-        <dt>出生日期</dt>
-        <dd>
-          {cnDate(r.birthDate)}（本届任职开始时 {ageOn(r.birthDate, r.termStart)} 周岁）
-        </dd>
-        <dt>干部身份</dt>
-        <dd>
-          {CADRE_STATUS_LABELS[r.status]}，{CADRE_LEVEL_LABELS[r.level]}，{r.cadrePosition}
-        </dd>
-        <dt>任职组织</dt>
-        <dd>
-          {r.orgName}（{r.uscc}）
-        </dd>
-        <dt>所任职务</dt>
-        <dd>
-          {r.postTitle}（{POST_KIND_LABELS[r.postKind]}）{r.isLegalRepresentative ? "，担任法定代表人" : ""}
-        </dd>
-        <dt>本届任期</dt>
-        <dd>
-          第{r.termNumber}届，{cnDate(r.termStart)} 至 {r.termEnd ? cnDate(r.termEnd) : "未定"}
-        </dd>
-        <dt>批准</dt>
-        <dd>{r.approvalDoc ? `${r.approvalDoc}（${cnDate(r.approvedOn)}）` : "无批准记录"}</dd>
-        <dt>报酬</dt>
-        <dd>{r.paid ? "领取" : "不领取"}</dd>
-        <dt>离任</dt>
-        <dd>{r.endedOn ? `${cnDate(r.endedOn)}，${r.endReason ?? ""}` : "在任"}</dd>
-      </dl>
+      <SummaryList
+        facts={[
+          ["身份证号码", maskedId(r.idTail)],
+          [
+            "出生日期",
+            <>
+              {cnDate(r.birthDate)}（本届任职开始时 {ageOn(r.birthDate, r.termStart)} 周岁）
+            </>,
+          ],
+          [
+            "干部身份",
+            <>
+              {CADRE_STATUS_LABELS[r.status]}，{CADRE_LEVEL_LABELS[r.level]}，{r.cadrePosition}
+            </>,
+          ],
+          [
+            "任职组织",
+            <>
+              {r.orgName}（{r.uscc}）
+            </>,
+          ],
+          [
+            "所任职务",
+            <>
+              {r.postTitle}（{POST_KIND_LABELS[r.postKind]}）
+              {r.isLegalRepresentative ? "，担任法定代表人" : ""}
+            </>,
+          ],
+          [
+            "本届任期",
+            <>
+              第{r.termNumber}届，{cnDate(r.termStart)} 至 {r.termEnd ? cnDate(r.termEnd) : "未定"}
+            </>,
+          ],
+          ["批准", r.approvalDoc ? `${r.approvalDoc}（${cnDate(r.approvedOn)}）` : "无批准记录"],
+          ["报酬", r.paid ? "领取" : "不领取"],
+          ["离任", r.endedOn ? `${cnDate(r.endedOn)}，${r.endReason ?? ""}` : "在任"],
+        ]}
+      />
       {p.mayEdit ? (
         <form method="post" action={`/party/cadres/${r.id}`} class="narrow-form" novalidate>
           <h2>记录批准、离任或更正</h2>
