@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../src/context";
-import { ErrorSummary, type Errors, formatDateTime, TextField } from "../components/form";
+import { ErrorSummary, type Errors, Flash, formatDateTime, TextField } from "../components/form";
 import { SummaryList } from "../components/summary";
 import { Layout } from "../layout";
 
@@ -23,11 +23,7 @@ export function LoginPage(p: {
   return (
     <Layout title="登录">
       <h1>登录</h1>
-      {p.notice ? (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <Flash notice={p.notice} />
       <ErrorSummary errors={p.errors} labels={LOGIN_LABELS} />
       {p.errors.form ? (
         <p class="notice warning" id="form" role="alert">
@@ -135,11 +131,7 @@ export function AccountPage(p: {
   return (
     <Layout title="我的账号" user={p.user}>
       <h1>我的账号</h1>
-      {p.notice ? (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <Flash notice={p.notice} />
       <SummaryList
         facts={[
           ["姓名", p.user.displayName],

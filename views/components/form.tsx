@@ -218,9 +218,9 @@ export function Flash({
   return (
     <>
       {notice ? (
-        <div class="notice success" role="status">
+        <p class="notice success" role="status">
           {notice}
-        </div>
+        </p>
       ) : null}
       {message ? (
         <div class="error-summary" role="alert" tabindex={-1} data-error-summary>

@@ -3,7 +3,7 @@ import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../../s
 import { TYPE_LABELS } from "../../src/registry/labels";
 import { countText, type TriageRow } from "../../src/zombie/contract";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
+import { ErrorSummary, type Errors, Flash, PageLinks, TextField } from "../components/form";
 import {
   choicesByCode,
   choicesById,
@@ -65,11 +65,7 @@ export function ZombieTriagePage(p: {
         </a>
         <a href="/registrar/zombies/cases">处置案件</a>
       </nav>
-      {p.notice ? (
-        <div class="notice success" role="status">
-          {p.notice}
-        </div>
-      ) : null}
+      <Flash notice={p.notice} />
       {p.bulkError ? (
         <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
           <h2>未能办理</h2>

@@ -1,4 +1,5 @@
 import { type InspectionState, inspectionStateLabel } from "../../../src/domain/inspection-workflow";
+import type { CheckSeverity } from "../../../src/domain/prechecks";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
 import type { Notice } from "../../../src/inspection/contract";
 import { formatDateTime } from "../../components/form";
@@ -17,6 +18,15 @@ const STATE_TAG: Record<InspectionState, "ok" | "stop" | "warn" | "neutral"> = {
 
 export function StateTag({ state }: { state: InspectionState }) {
   return <span class={`tag ${STATE_TAG[state]}`}>{inspectionStateLabel(state)}</span>;
+}
+
+/** A pre-check's weight (R-C5): 必须修改 blocks the filing; a warning travels with it (its word differs by reader). */
+export function CheckTag({ severity, warning = "请注意" }: { severity: CheckSeverity; warning?: string }) {
+  return (
+    <span class={`tag ${severity === "block" ? "stop" : "warn"}`}>
+      {severity === "block" ? "必须修改" : warning}
+    </span>
+  );
 }
 
 export function ConclusionTag({ conclusion }: { conclusion: Conclusion | "not_filed" | null }) {
