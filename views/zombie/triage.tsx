@@ -15,6 +15,9 @@ import {
 import { StatGrid } from "../components/table";
 import { Layout } from "../layout";
 
+/** The dry runs' button: they compute, never write. */
+const DRY_RUN = { submit: "试算（不改变任何数据）", buttonClass: "button secondary" };
+
 /** The choices of year counts a filter offers. */
 const YEARS = [1, 2, 3, 4, 5];
 
@@ -131,12 +134,7 @@ export function ZombieTriagePage(p: {
           value={p.query.registered_before}
         />
       </FilterBar>
-      <FilterBar
-        action="/registrar/zombies"
-        label="阈值试算"
-        submit="试算（不改变任何数据）"
-        buttonClass="button secondary"
-      >
+      <FilterBar action="/registrar/zombies" label="阈值试算" {...DRY_RUN}>
         <FilterSelect
           name="what_if"
           label="试算：如果“连续未参检”改为连续"
@@ -167,15 +165,15 @@ export function ZombieTriagePage(p: {
           。阈值在系统设置中按组织类型设定，当前设置不变。
         </p>
       ) : null}
-      <form method="get" action="/registrar/zombies" class="filters" aria-label="起始日期试算">
-        <div class="field">
-          <label for="what_if_since">试算：如果“无业务范围内活动”的起始日期改为</label>
-          <input type="date" id="what_if_since" name="what_if_since" value={p.query.what_if_since ?? ""} />
-        </div>
-        <button type="submit" class="button secondary">
-          试算（不改变任何数据）
-        </button>
-      </form>
+      <FilterBar action="/registrar/zombies" label="起始日期试算" {...DRY_RUN}>
+        <TextField
+          name="what_if_since"
+          label="试算：如果“无业务范围内活动”的起始日期改为"
+          type="date"
+          errors={p.errors}
+          value={p.query.what_if_since}
+        />
+      </FilterBar>
       {p.whatIfSince ? (
         <p class="notice" role="status">
           按 {cnDate(p.whatIfSince.since)} 起计算，“设定日期以来未开展业务范围内活动”候选将为{" "}
@@ -186,35 +184,24 @@ export function ZombieTriagePage(p: {
           。起始日期在系统设置中设定，当前设置不变。
         </p>
       ) : null}
-      <form method="get" action="/registrar/zombies" class="filters" aria-label="信函间隔试算">
-        <div class="field">
-          <label for="what_if_min">试算：两次退回信函间隔最短（天）</label>
-          <input
-            type="number"
-            id="what_if_min"
-            name="what_if_min"
-            min="1"
-            max="365"
-            inputmode="numeric"
-            value={p.query.what_if_min ?? ""}
-          />
-        </div>
-        <div class="field">
-          <label for="what_if_max">最长（天）</label>
-          <input
-            type="number"
-            id="what_if_max"
-            name="what_if_max"
-            min="1"
-            max="730"
-            inputmode="numeric"
-            value={p.query.what_if_max ?? ""}
-          />
-        </div>
-        <button type="submit" class="button secondary">
-          试算（不改变任何数据）
-        </button>
-      </form>
+      <FilterBar action="/registrar/zombies" label="信函间隔试算" {...DRY_RUN}>
+        <TextField
+          name="what_if_min"
+          label="试算：两次退回信函间隔最短（天）"
+          type="number"
+          errors={p.errors}
+          value={p.query.what_if_min}
+          attrs={{ min: "1", max: "365", inputmode: "numeric" }}
+        />
+        <TextField
+          name="what_if_max"
+          label="最长（天）"
+          type="number"
+          errors={p.errors}
+          value={p.query.what_if_max}
+          attrs={{ min: "1", max: "730", inputmode: "numeric" }}
+        />
+      </FilterBar>
       {p.whatIfInterval ? (
         <p class="notice" role="status">
           按间隔 {p.whatIfInterval.min} 至 {p.whatIfInterval.max} 天计算，“通过登记住所无法取得联系”候选将为{" "}
