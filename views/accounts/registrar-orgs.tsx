@@ -6,6 +6,7 @@ import type { SessionUser } from "../../src/context";
 import { AuditTable } from "../admin/audit-table";
 import { ErrorSummary, type Errors, Pager } from "../components/form";
 import { SummaryList } from "../components/summary";
+import { EmptyState } from "../components/table";
 import { Layout } from "../layout";
 import { ACCOUNT_LABELS, AccountFields, AccountTable, DoneNotice } from "./shared";
 
@@ -29,7 +30,7 @@ export function RegistrarOrgList(p: {
         <a href="/registrar">返回工作台</a>
       </p>
       {p.rows.length === 0 ? (
-        <p class="empty-state">没有找到符合条件的社会组织。</p>
+        <EmptyState>没有找到符合条件的社会组织。</EmptyState>
       ) : (
         <ul class="results">
           {p.rows.map((r) => (

@@ -9,7 +9,7 @@ import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, Flash, formatDateTime, PageLinks, TextField } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
 import { SummaryList } from "../components/summary";
-import { DataTable } from "../components/table";
+import { DataTable, EmptyState } from "../components/table";
 import { Layout } from "../layout";
 
 export const CADRE_LABELS: Record<string, string> = {
@@ -58,7 +58,7 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
       <Nav current="cadres" />
       <h2>检查发现的问题（{v.findings.length} 项）</h2>
       {v.findings.length === 0 ? (
-        <div class="empty-state">未发现问题。</div>
+        <EmptyState>未发现问题。</EmptyState>
       ) : (
         <ul class="checks">
           {v.findings.map((f) => (
@@ -320,7 +320,7 @@ export function CadrePostPage(p: {
       ) : null}
       <h2>记录历史</h2>
       {p.history.length === 0 ? (
-        <div class="empty-state">尚无记录。</div>
+        <EmptyState>尚无记录。</EmptyState>
       ) : (
         <ul class="timeline">
           {p.history.map((h) => (

@@ -15,7 +15,7 @@ import {
   TextField,
 } from "../components/form";
 import { choicesOf, FilterBar, SelectField } from "../components/select";
-import { DataTable, SCROLL_REGION } from "../components/table";
+import { DataTable, EmptyState, SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 import {
   ACTIVITY_LABELS,
@@ -201,7 +201,7 @@ export function LedgerPage(p: LedgerPageProps) {
             <strong>{v.counts.activists}</strong> 名。
           </p>
         ) : (
-          <div class="empty-state">尚未登记党员人数。</div>
+          <EmptyState>尚未登记党员人数。</EmptyState>
         )}
         {v.countsHistory.length > 1 ? (
           <details>

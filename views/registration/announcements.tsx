@@ -4,6 +4,7 @@ import { ANNOUNCEMENT_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks } from "../components/form";
 import { choicesByCode, choicesOf, FilterBar, FilterSelect } from "../components/select";
+import { EmptyState } from "../components/table";
 import { Layout } from "../layout";
 
 export function AnnouncementsPage(p: {
@@ -63,7 +64,7 @@ export function AnnouncementsPage(p: {
       </FilterBar>
       <p class="result-count">共 {p.total.toLocaleString("zh-CN")} 条公告</p>
       {p.rows.length === 0 ? (
-        <p class="empty-state">这个范围内没有公告。</p>
+        <EmptyState>这个范围内没有公告。</EmptyState>
       ) : (
         <ol class="results announcements">
           {p.rows.map((r) => (

@@ -2,6 +2,7 @@ import type { SessionUser } from "../../src/context";
 import type { ImportColumn, ImportJobView as ImportJob } from "../../src/registration/contract";
 import { formatDateTime } from "../components/form";
 import { SummaryList } from "../components/summary";
+import { EmptyState } from "../components/table";
 import { Layout } from "../layout";
 
 /** Registrars' import from the browser: upload, preview, progress, report; and the export links. */
@@ -74,7 +75,7 @@ export function ImportPage(p: {
       </form>
       <h2>最近的导入</h2>
       {p.jobs.length === 0 ? (
-        <p class="empty-state">还没有导入记录。</p>
+        <EmptyState>还没有导入记录。</EmptyState>
       ) : (
         <table>
           <thead>

@@ -12,7 +12,7 @@ import {
   FilterSelect,
   SelectField,
 } from "../components/select";
-import { StatGrid } from "../components/table";
+import { EmptyState, StatGrid } from "../components/table";
 import { Layout } from "../layout";
 
 /** The dry runs' button: they compute, never write. */
@@ -219,7 +219,7 @@ export function ZombieTriagePage(p: {
         （按线索强弱排序，最多 50,000 个）
       </p>
       {p.rows.length === 0 ? (
-        <p class="empty-state">没有信号成立的组织。</p>
+        <EmptyState>没有信号成立的组织。</EmptyState>
       ) : (
         <form method="post" action="/registrar/zombies/bulk" aria-label="批量准备">
           <div class="table-scroll">

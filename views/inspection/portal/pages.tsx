@@ -9,7 +9,7 @@ import { TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
 import { Field, formatDateTime } from "../../components/form";
 import { choicesOf, SelectField } from "../../components/select";
-import { DataTable } from "../../components/table";
+import { DataTable, EmptyState } from "../../components/table";
 import { Layout } from "../../layout";
 import { ReportView } from "../review/report";
 import { CheckTag, ConclusionTag, NoticeList, StateTag } from "../review/shared";
@@ -270,7 +270,7 @@ export function PortalFilingPage(p: FilingPageProps) {
           {v.rectificationRequired ? "，整改报告上传到“整改报告”" : ""}。
         </p>
         {v.attachments.length === 0 ? (
-          <p class="empty-state">还没有附件。</p>
+          <EmptyState>还没有附件。</EmptyState>
         ) : (
           <ul>
             {v.attachments.map((a) => (

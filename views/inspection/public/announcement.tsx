@@ -3,6 +3,7 @@ import type { SessionUser } from "../../../src/context";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
 import { PageLinks } from "../../components/form";
 import { choicesByCode, FilterBar, FilterSelect, yearChoices } from "../../components/select";
+import { EmptyState } from "../../components/table";
 import { Layout } from "../../layout";
 
 export interface AnnouncementProps {
@@ -43,9 +44,9 @@ export function AnnouncementPage(p: AnnouncementProps) {
         />
       </FilterBar>
       {p.year === null ? (
-        <p class="empty-state">尚无已公告的年检结论。</p>
+        <EmptyState>尚无已公告的年检结论。</EmptyState>
       ) : p.items.length === 0 ? (
-        <p class="empty-state">没有符合条件的年检结论。</p>
+        <EmptyState>没有符合条件的年检结论。</EmptyState>
       ) : (
         <>
           <p class="result-count">共 {p.total} 个组织</p>

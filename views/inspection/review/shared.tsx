@@ -3,6 +3,7 @@ import type { CheckSeverity } from "../../../src/domain/prechecks";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
 import type { Notice } from "../../../src/inspection/contract";
 import { formatDateTime } from "../../components/form";
+import { EmptyState } from "../../components/table";
 
 const STATE_TAG: Record<InspectionState, "ok" | "stop" | "warn" | "neutral"> = {
   draft: "neutral",
@@ -47,7 +48,7 @@ export function waited(since: string, now: Date): string {
 
 /** In-app notices: newest first, unread marked; "标为已读" works as a plain form and swaps in place with htmx. */
 export function NoticeList({ notices, base }: { notices: Notice[]; base: string }) {
-  if (notices.length === 0) return <p class="empty-state">暂无通知。</p>;
+  if (notices.length === 0) return <EmptyState>暂无通知。</EmptyState>;
   const unread = notices.filter((n) => !n.readAt).length;
   return (
     <>
