@@ -5,6 +5,8 @@ import type { AuditEventRow } from "../../src/audit/contract";
 import type { SessionUser } from "../../src/context";
 import { AuditTable } from "../admin/audit-table";
 import { ErrorSummary, type Errors, Pager } from "../components/form";
+import { SummaryList } from "../components/summary";
+import { EmptyState } from "../components/table";
 import { Layout } from "../layout";
 import { ACCOUNT_LABELS, AccountFields, AccountTable, DoneNotice } from "./shared";
 
@@ -28,7 +30,7 @@ export function RegistrarOrgList(p: {
         <a href="/registrar">返回工作台</a>
       </p>
       {p.rows.length === 0 ? (
-        <p class="empty-state">没有找到符合条件的社会组织。</p>
+        <EmptyState>没有找到符合条件的社会组织。</EmptyState>
       ) : (
         <ul class="results">
           {p.rows.map((r) => (
@@ -80,16 +82,14 @@ export function RegistrarOrgPage(p: {
       {p.canAct ? null : (
         <p class="notice warning">该组织由{p.org.authorityName}登记，本机关只能查看，不能办理。</p>
       )}
-      <dl class="summary">
-        <dt>统一社会信用代码</dt>
-        <dd>{p.org.uscc}</dd>
-        <dt>登记状态</dt>
-        <dd>{p.org.statusLabel}</dd>
-        <dt>登记管理机关</dt>
-        <dd>{p.org.authorityName}</dd>
-        <dt>法定代表人</dt>
-        <dd>{p.org.legalRepresentative || "—"}</dd>
-      </dl>
+      <SummaryList
+        facts={[
+          ["统一社会信用代码", p.org.uscc],
+          ["登记状态", p.org.statusLabel],
+          ["登记管理机关", p.org.authorityName],
+          ["法定代表人", p.org.legalRepresentative || "—"],
+        ]}
+      />
       <p>
         <a href={`/orgs/${p.org.uscc}`}>查看公开信息页</a>
       </p>

@@ -2,7 +2,7 @@
 import type { AccountRow, AccountStatus } from "../../src/accounts/contract";
 import type { SessionUser } from "../../src/context";
 import { ROLE_LABELS } from "../auth/pages";
-import { ActionButton, type Errors, formatDateTime, TextField } from "../components/form";
+import { ActionButton, type Errors, Flash, formatDateTime, TextField } from "../components/form";
 import { DataTable } from "../components/table";
 
 export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
@@ -17,11 +17,7 @@ export function UserStatus({ status }: { status: AccountStatus }) {
 }
 
 export function DoneNotice({ notice }: { notice?: string | null }) {
-  return notice ? (
-    <p class="notice success" role="status">
-      {notice}
-    </p>
-  ) : null;
+  return <Flash notice={notice} />;
 }
 
 /** The buttons a manager has for one account: disable / enable, and a new link while it is pending. */

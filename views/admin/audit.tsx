@@ -3,7 +3,7 @@ import type { AuditEventRow } from "../../src/audit/contract";
 import { ACTION_FAMILIES } from "../../src/audit/labels";
 import type { SessionUser } from "../../src/context";
 import { ErrorSummary, type Errors, Pager, TextField } from "../components/form";
-import { SelectField } from "../components/select";
+import { FilterBar, FilterSelect } from "../components/select";
 import { Layout } from "../layout";
 import { AuditTable } from "./audit-table";
 import { AdminNav } from "./frame";
@@ -55,7 +55,7 @@ export function AuditPage(p: {
           to: "截止日期",
         }}
       />
-      <form method="get" action="/admin/audit" class="filters" novalidate>
+      <FilterBar action="/admin/audit" submit="筛选" attrs={{ novalidate: true }}>
         <TextField name="username" label="操作人用户名" errors={p.errors} value={f.username} maxlength={80} />
         <TextField
           name="org"
@@ -64,18 +64,16 @@ export function AuditPage(p: {
           value={f.org}
           maxlength={18}
         />
-        <SelectField
+        <FilterSelect
           name="action"
           label="操作类别"
           errors={p.errors}
           value={f.action}
-          placeholder="全部"
           options={ACTION_FAMILIES}
         />
         <TextField name="from" label="起始日期" type="date" errors={p.errors} value={f.from} />
         <TextField name="to" label="截止日期" type="date" errors={p.errors} value={f.to} />
-        <button type="submit">筛选</button>
-      </form>
+      </FilterBar>
       <p>
         <a
           href={`/admin/audit/export.csv?${new URLSearchParams(

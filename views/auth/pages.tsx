@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../src/context";
-import { ErrorSummary, type Errors, formatDateTime, TextField } from "../components/form";
+import { ErrorSummary, type Errors, Flash, formatDateTime, TextField } from "../components/form";
+import { SummaryList } from "../components/summary";
 import { Layout } from "../layout";
 
 export const ROLE_LABELS: Record<SessionUser["role"], string> = {
@@ -22,11 +23,7 @@ export function LoginPage(p: {
   return (
     <Layout title="登录">
       <h1>登录</h1>
-      {p.notice ? (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <Flash notice={p.notice} />
       <ErrorSummary errors={p.errors} labels={LOGIN_LABELS} />
       {p.errors.form ? (
         <p class="notice warning" id="form" role="alert">
@@ -134,24 +131,21 @@ export function AccountPage(p: {
   return (
     <Layout title="我的账号" user={p.user}>
       <h1>我的账号</h1>
-      {p.notice ? (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      ) : null}
-      <dl class="summary">
-        <dt>姓名</dt>
-        <dd>{p.user.displayName}</dd>
-        <dt>用户名</dt>
-        <dd>{p.user.username}</dd>
-        <dt>身份</dt>
-        <dd>
-          {ROLE_LABELS[p.user.role]}
-          {p.user.role === "org" && p.user.isOrgAdmin ? "（单位管理员）" : ""}
-        </dd>
-        <dt>所属</dt>
-        <dd>{p.scopeLabel}</dd>
-      </dl>
+      <Flash notice={p.notice} />
+      <SummaryList
+        facts={[
+          ["姓名", p.user.displayName],
+          ["用户名", p.user.username],
+          [
+            "身份",
+            <>
+              {ROLE_LABELS[p.user.role]}
+              {p.user.role === "org" && p.user.isOrgAdmin ? "（单位管理员）" : ""}
+            </>,
+          ],
+          ["所属", p.scopeLabel],
+        ]}
+      />
 
       <h2 id="sessions-heading">登录中的设备</h2>
       <table aria-labelledby="sessions-heading">

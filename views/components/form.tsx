@@ -187,7 +187,10 @@ export function PageLinks({
   if (pages <= 1) return null;
   return (
     <nav class="pagination" aria-label="分页">
-      {page > 1 ? <a href={link(page - 1)}>上一页</a> : null} 第 {page} / {pages} 页{" "}
+      {page > 1 ? <a href={link(page - 1)}>上一页</a> : null}{" "}
+      <span aria-current="page">
+        第 {page} / {pages} 页
+      </span>{" "}
       {page < pages ? <a href={link(page + 1)}>下一页</a> : null}
     </nav>
   );
@@ -215,9 +218,9 @@ export function Flash({
   return (
     <>
       {notice ? (
-        <div class="notice success" role="status">
+        <p class="notice success" role="status">
           {notice}
-        </div>
+        </p>
       ) : null}
       {message ? (
         <div class="error-summary" role="alert" tabindex={-1} data-error-summary>

@@ -126,6 +126,8 @@ export function FilterBar(p: {
   buttonClass?: string;
   /** hx-* attributes that make the list refresh in place. */
   attrs?: Record<string, string | number | boolean | undefined>;
+  /** What follows the button (a link back to the unfiltered list). */
+  after?: Child;
   children: Child;
 }) {
   return (
@@ -134,6 +136,7 @@ export function FilterBar(p: {
       <button type="submit" class={p.buttonClass}>
         {p.submit ?? "查看"}
       </button>
+      {p.after}
     </form>
   );
 }

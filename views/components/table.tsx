@@ -79,3 +79,14 @@ export function StatGrid({
     </ul>
   );
 }
+
+/** An organization's cell in a list: its name (a link where the list leads somewhere) above its code. */
+export function OrgCell({ name, uscc, href }: { name: Child; uscc: string; href?: string }) {
+  return (
+    <td>
+      {href ? <a href={href}>{name}</a> : name}
+      <br />
+      <span class="small muted">{uscc}</span>
+    </td>
+  );
+}

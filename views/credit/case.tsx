@@ -19,6 +19,7 @@ import {
   TextField,
 } from "../components/form";
 import { choicesOf, SelectField } from "../components/select";
+import { EmptyState } from "../components/table";
 import { Layout } from "../layout";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -310,7 +311,7 @@ function People(p: {
         登记后，同一人被申请担任其他社会组织的法定代表人或负责人时（成立、变更、导入），登记管理机关会看到提示。身份证号码只保存加密摘要和末4位。
       </p>
       {people.length === 0 ? (
-        <div class="empty-state">尚未登记。</div>
+        <EmptyState>尚未登记。</EmptyState>
       ) : (
         <ul>
           {people.map((x) => (

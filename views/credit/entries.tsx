@@ -1,7 +1,7 @@
 import type { PublicEntry } from "../../src/credit/contract";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, REMOVAL_REASON_LABELS } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
-import { SCROLL_REGION } from "../components/table";
+import { EmptyState, OrgCell, SCROLL_REGION } from "../components/table";
 
 /** An organization's credit entries (R-D8), on its public page: current first, each with its removal when removed. */
 export function CreditEntries({ entries }: { entries: PublicEntry[] }) {
@@ -11,7 +11,7 @@ export function CreditEntries({ entries }: { entries: PublicEntry[] }) {
     <section aria-labelledby="credit-heading">
       <h2 id="credit-heading">信用信息</h2>
       {entries.length === 0 ? (
-        <p class="empty-state">未被列入活动异常名录或严重违法失信名单。</p>
+        <EmptyState>未被列入活动异常名录或严重违法失信名单。</EmptyState>
       ) : (
         <>
           {current.length > 0 ? (
@@ -46,13 +46,7 @@ export function CreditTable({ entries, withOrg = false }: { entries: PublicEntry
         <tbody>
           {entries.map((e) => (
             <tr>
-              {withOrg ? (
-                <td>
-                  <a href={`/orgs/${e.uscc}`}>{e.orgName}</a>
-                  <br />
-                  <span class="small muted">{e.uscc}</span>
-                </td>
-              ) : null}
+              {withOrg ? <OrgCell name={e.orgName} uscc={e.uscc} href={`/orgs/${e.uscc}`} /> : null}
               <td class="nowrap">{CREDIT_LIST_LABELS[e.list]}</td>
               <td class="wide-cell">
                 {CREDIT_GROUNDS[e.ground].label}

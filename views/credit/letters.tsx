@@ -1,8 +1,8 @@
 import type { SessionUser } from "../../src/context";
 import type { LetterRow } from "../../src/credit/letters";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, TextField } from "../components/form";
-import { DataTable } from "../components/table";
+import { ErrorSummary, type Errors, Flash, TextField } from "../components/form";
+import { DataTable, OrgCell } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -33,11 +33,7 @@ export function LettersPage(p: {
         登记向组织登记住所寄送的挂号信及其回执。两封信件均未签收、且第二封在第一封之后 20 至 60
         日内寄出的，该组织被认定为通过登记住所无法取得联系，系统次日将其列为活动异常名录候选（R-D2），并作为僵尸型社会组织信号。结果登记后不能修改。
       </p>
-      {p.notice ? (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <Flash notice={p.notice} />
       <form method="post" action="/registrar/credit/letters" class="narrow-form" novalidate>
         <h2>登记寄出的信件</h2>
         <ErrorSummary errors={p.errors} labels={LABELS} />
@@ -71,11 +67,7 @@ export function LettersPage(p: {
         columns={["社会组织", "寄往地址", "寄出", "结果"]}
         row={(l) => (
           <tr>
-            <td>
-              {l.orgName}
-              <br />
-              <span class="small muted">{l.uscc}</span>
-            </td>
+            <OrgCell name={l.orgName} uscc={l.uscc} />
             <td>{l.address}</td>
             <td class="nowrap">
               {cnDate(l.sentOn)}

@@ -2,9 +2,9 @@ import type { SessionUser } from "../../src/context";
 import type { PenaltyRow } from "../../src/credit/penalties";
 import { formatFen } from "../../src/domain/money";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, TextAreaField, TextField } from "../components/form";
+import { ErrorSummary, type Errors, Flash, TextAreaField, TextField } from "../components/form";
 import { choicesOf, SelectField } from "../components/select";
-import { DataTable } from "../components/table";
+import { DataTable, OrgCell } from "../components/table";
 import { Layout } from "../layout";
 
 const LABELS = {
@@ -43,11 +43,7 @@ export function PenaltiesPage(p: {
       <p>
         登记本机关管辖组织受到的行政处罚（任何部门作出的）。系统次日据此生成信用名单候选：警告或不满5万元罚款列入活动异常名录候选；5万元以上罚款、限期停止活动、三年内两次以上警告或小额罚款列入严重违法失信名单候选。信用信息应在产生后5个工作日内录入（R-D10）。
       </p>
-      {p.notice ? (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <Flash notice={p.notice} />
       <form method="post" action="/registrar/credit/penalties" class="narrow-form" novalidate>
         <ErrorSummary errors={p.errors} labels={LABELS} />
         <TextField name="uscc" label={LABELS.uscc} errors={p.errors} value={f.uscc} maxlength={18} />
@@ -117,11 +113,7 @@ export function PenaltiesPage(p: {
         columns={["社会组织", "处罚", "机关与文号", "日期"]}
         row={(r) => (
           <tr>
-            <td>
-              {r.orgName}
-              <br />
-              <span class="small muted">{r.uscc}</span>
-            </td>
+            <OrgCell name={r.orgName} uscc={r.uscc} />
             <td class="wide-cell">
               {KINDS[r.kind]}
               {r.amountFen !== null ? ` ${formatFen(r.amountFen)} 元` : ""}

@@ -5,7 +5,7 @@ import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS } from "../../s
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect } from "../components/select";
-import { DataTable } from "../components/table";
+import { DataTable, EmptyState } from "../components/table";
 import { Layout } from "../layout";
 import { GROUND_CHOICES } from "./choices";
 import { CreditTable } from "./entries";
@@ -84,7 +84,7 @@ export function PublicCreditPage(p: {
         <a href="/credit/feed.atom">订阅列入与移出（Atom）</a>
       </p>
       {p.items.length === 0 ? (
-        <p class="empty-state">没有符合条件的记录。</p>
+        <EmptyState>没有符合条件的记录。</EmptyState>
       ) : (
         <CreditTable entries={p.items} withOrg />
       )}
@@ -224,7 +224,7 @@ export function PublishedNoticesPage(p: {
         {p.days} 日视为送达；组织可在异议期限内向登记管理机关提出陈述、申辩。
       </p>
       {p.rows.length === 0 ? (
-        <div class="empty-state">目前没有公告送达的事先告知。</div>
+        <EmptyState>目前没有公告送达的事先告知。</EmptyState>
       ) : (
         <ul class="notice-list">
           {p.rows.map((r) => (

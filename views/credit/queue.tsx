@@ -7,10 +7,10 @@ import {
   type CreditState,
 } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, PageLinks, TextAreaField, TextField } from "../components/form";
+import { ErrorSummary, type Errors, Flash, PageLinks, TextAreaField, TextField } from "../components/form";
 import { MissingCalendar } from "../components/missing-calendar";
 import { FilterBar, FilterSelect, SelectField } from "../components/select";
-import { DataTable } from "../components/table";
+import { DataTable, OrgCell } from "../components/table";
 import { Layout } from "../layout";
 import { GROUND_CHOICES } from "./choices";
 
@@ -55,11 +55,7 @@ export function CreditQueuePage(p: {
   return (
     <Layout title="信用名单" user={p.user}>
       <h1>信用名单（活动异常名录、严重违法失信名单）</h1>
-      {p.notice ? (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <Flash notice={p.notice} />
       <p>
         候选来自系统规则（如年检未参检）或工作人员录入。任何组织都须经送达事先告知、异议期届满或异议处理后，才能逐一决定列入（R-D7）。信用信息应在发生后
         5 个工作日内录入处理（R-D10）。
@@ -86,11 +82,7 @@ export function CreditQueuePage(p: {
         columns={["社会组织", "名录与事由", "发生日期", "状态", "录入期限"]}
         row={(c) => (
           <tr>
-            <td>
-              <a href={`/registrar/credit/${c.id}`}>{c.orgName}</a>
-              <br />
-              <span class="small muted">{c.uscc}</span>
-            </td>
+            <OrgCell name={c.orgName} uscc={c.uscc} href={`/registrar/credit/${c.id}`} />
             <td>
               {CREDIT_LIST_LABELS[c.list]}
               <br />

@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import type { PortalHomeData } from "../../src/home/contract";
+import { SummaryList } from "../components/summary";
 import { InspectionHomePanel } from "../inspection/portal/pages";
 import { Layout } from "../layout";
 
@@ -8,18 +9,14 @@ export function PortalHome({ user, home }: { user: SessionUser; home: PortalHome
   return (
     <Layout title="本单位工作台" user={p.user}>
       <h1>本单位工作台</h1>
-      <dl class="summary">
-        <dt>名称</dt>
-        <dd>
-          <a href={`/orgs/${p.org.uscc}`}>{p.org.name}</a>
-        </dd>
-        <dt>统一社会信用代码</dt>
-        <dd>{p.org.uscc}</dd>
-        <dt>登记状态</dt>
-        <dd>{p.org.statusLabel}</dd>
-        <dt>登记管理机关</dt>
-        <dd>{p.org.authorityName}</dd>
-      </dl>
+      <SummaryList
+        facts={[
+          ["名称", <a href={`/orgs/${p.org.uscc}`}>{p.org.name}</a>],
+          ["统一社会信用代码", p.org.uscc],
+          ["登记状态", p.org.statusLabel],
+          ["登记管理机关", p.org.authorityName],
+        ]}
+      />
       <InspectionHomePanel data={home.inspection} />
       <h2>常用</h2>
       <ul>

@@ -3,6 +3,7 @@ import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../../src/domain/zomb
 import type { RegistrarHomeData } from "../../src/home/contract";
 import { TextField } from "../components/form";
 import { FilterBar, FilterSelect } from "../components/select";
+import { SummaryList } from "../components/summary";
 import { Layout } from "../layout";
 import { ReviewInspectionPanel } from "./review-inspection-panel";
 
@@ -13,12 +14,12 @@ export function RegistrarHome({ user, home }: { user: SessionUser; home: Registr
     <Layout title="登记管理机关工作台" user={p.user}>
       <h1>登记管理机关工作台</h1>
       <p class="lead">{p.authorityName}</p>
-      <dl class="summary">
-        <dt>本机关登记的正常状态组织</dt>
-        <dd>{p.counts.active.toLocaleString("zh-CN")} 家</dd>
-        <dt>已开设的社会组织账号</dt>
-        <dd>{p.counts.orgAccounts.toLocaleString("zh-CN")} 个</dd>
-      </dl>
+      <SummaryList
+        facts={[
+          ["本机关登记的正常状态组织", <>{p.counts.active.toLocaleString("zh-CN")} 家</>],
+          ["已开设的社会组织账号", <>{p.counts.orgAccounts.toLocaleString("zh-CN")} 个</>],
+        ]}
+      />
       <h2>登记</h2>
       <ul>
         <li>

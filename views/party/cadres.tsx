@@ -8,7 +8,8 @@ import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, Flash, formatDateTime, PageLinks, TextField } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";
-import { DataTable } from "../components/table";
+import { SummaryList } from "../components/summary";
+import { DataTable, EmptyState } from "../components/table";
 import { Layout } from "../layout";
 
 export const CADRE_LABELS: Record<string, string> = {
@@ -57,7 +58,7 @@ export function CadreRegisterPage(p: { user: SessionUser; v: CadreRegisterView; 
       <Nav current="cadres" />
       <h2>检查发现的问题（{v.findings.length} 项）</h2>
       {v.findings.length === 0 ? (
-        <div class="empty-state">未发现问题。</div>
+        <EmptyState>未发现问题。</EmptyState>
       ) : (
         <ul class="checks">
           {v.findings.map((f) => (
@@ -262,36 +263,45 @@ export function CadrePostPage(p: {
       ) : (
         <p class="notice success">未发现问题。</p>
       )}
-      <dl class="summary">
-        <dt>身份证号码</dt>
-        <dd>{maskedId(r.idTail)}</dd>
-        <dt>出生日期</dt>
-        <dd>
-          {cnDate(r.birthDate)}（本届任职开始时 {ageOn(r.birthDate, r.termStart)} 周岁）
-        </dd>
-        <dt>干部身份</dt>
-        <dd>
-          {CADRE_STATUS_LABELS[r.status]}，{CADRE_LEVEL_LABELS[r.level]}，{r.cadrePosition}
-        </dd>
-        <dt>任职组织</dt>
-        <dd>
-          {r.orgName}（{r.uscc}）
-        </dd>
-        <dt>所任职务</dt>
-        <dd>
-          {r.postTitle}（{POST_KIND_LABELS[r.postKind]}）{r.isLegalRepresentative ? "，担任法定代表人" : ""}
-        </dd>
-        <dt>本届任期</dt>
-        <dd>
-          第{r.termNumber}届，{cnDate(r.termStart)} 至 {r.termEnd ? cnDate(r.termEnd) : "未定"}
-        </dd>
-        <dt>批准</dt>
-        <dd>{r.approvalDoc ? `${r.approvalDoc}（${cnDate(r.approvedOn)}）` : "无批准记录"}</dd>
-        <dt>报酬</dt>
-        <dd>{r.paid ? "领取" : "不领取"}</dd>
-        <dt>离任</dt>
-        <dd>{r.endedOn ? `${cnDate(r.endedOn)}，${r.endReason ?? ""}` : "在任"}</dd>
-      </dl>
+      <SummaryList
+        facts={[
+          ["身份证号码", maskedId(r.idTail)],
+          [
+            "出生日期",
+            <>
+              {cnDate(r.birthDate)}（本届任职开始时 {ageOn(r.birthDate, r.termStart)} 周岁）
+            </>,
+          ],
+          [
+            "干部身份",
+            <>
+              {CADRE_STATUS_LABELS[r.status]}，{CADRE_LEVEL_LABELS[r.level]}，{r.cadrePosition}
+            </>,
+          ],
+          [
+            "任职组织",
+            <>
+              {r.orgName}（{r.uscc}）
+            </>,
+          ],
+          [
+            "所任职务",
+            <>
+              {r.postTitle}（{POST_KIND_LABELS[r.postKind]}）
+              {r.isLegalRepresentative ? "，担任法定代表人" : ""}
+            </>,
+          ],
+          [
+            "本届任期",
+            <>
+              第{r.termNumber}届，{cnDate(r.termStart)} 至 {r.termEnd ? cnDate(r.termEnd) : "未定"}
+            </>,
+          ],
+          ["批准", r.approvalDoc ? `${r.approvalDoc}（${cnDate(r.approvedOn)}）` : "无批准记录"],
+          ["报酬", r.paid ? "领取" : "不领取"],
+          ["离任", r.endedOn ? `${cnDate(r.endedOn)}，${r.endReason ?? ""}` : "在任"],
+        ]}
+      />
       {p.mayEdit ? (
         <form method="post" action={`/party/cadres/${r.id}`} class="narrow-form" novalidate>
           <h2>记录批准、离任或更正</h2>
@@ -310,7 +320,7 @@ export function CadrePostPage(p: {
       ) : null}
       <h2>记录历史</h2>
       {p.history.length === 0 ? (
-        <div class="empty-state">尚无记录。</div>
+        <EmptyState>尚无记录。</EmptyState>
       ) : (
         <ul class="timeline">
           {p.history.map((h) => (

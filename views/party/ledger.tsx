@@ -14,8 +14,8 @@ import {
   TextAreaField,
   TextField,
 } from "../components/form";
-import { choicesOf, SelectField } from "../components/select";
-import { DataTable, SCROLL_REGION } from "../components/table";
+import { choicesOf, FilterBar, SelectField } from "../components/select";
+import { DataTable, EmptyState, SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 import {
   ACTIVITY_LABELS,
@@ -83,16 +83,21 @@ export function LedgerPage(p: LedgerPageProps) {
       </p>
       <Flash notice={p.notice} message={p.message} failed="未能保存" />
 
-      <form method="get" action={p.base} class="filters" aria-label="查看历史台账">
-        <div class="field">
-          <label for="on">查看某日的台账</label>
-          <input type="date" id="on" name="on" value={past ? v.asOf : ""} max={v.today} />
-        </div>
-        <button type="submit" class="button secondary">
-          查看
-        </button>
-        {past ? <a href={p.base}>回到今天</a> : null}
-      </form>
+      <FilterBar
+        action={p.base}
+        label="查看历史台账"
+        buttonClass="button secondary"
+        after={past ? <a href={p.base}>回到今天</a> : null}
+      >
+        <TextField
+          name="on"
+          label="查看某日的台账"
+          type="date"
+          errors={{}}
+          value={past ? v.asOf : ""}
+          attrs={{ max: v.today }}
+        />
+      </FilterBar>
       {past ? (
         <div class="notice warning" role="status">
           以下为 {cnDate(v.asOf)} 的台账（当日已确认的信息、当日以前的党员人数和活动）。
@@ -196,7 +201,7 @@ export function LedgerPage(p: LedgerPageProps) {
             <strong>{v.counts.activists}</strong> 名。
           </p>
         ) : (
-          <div class="empty-state">尚未登记党员人数。</div>
+          <EmptyState>尚未登记党员人数。</EmptyState>
         )}
         {v.countsHistory.length > 1 ? (
           <details>

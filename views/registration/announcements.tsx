@@ -2,8 +2,9 @@ import type { SessionUser } from "../../src/context";
 import type { AnnouncementView as AnnouncementRow } from "../../src/registration/contract";
 import { ANNOUNCEMENT_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors } from "../components/form";
+import { ErrorSummary, type Errors, PageLinks } from "../components/form";
 import { choicesByCode, choicesOf, FilterBar, FilterSelect } from "../components/select";
+import { EmptyState } from "../components/table";
 import { Layout } from "../layout";
 
 export function AnnouncementsPage(p: {
@@ -63,7 +64,7 @@ export function AnnouncementsPage(p: {
       </FilterBar>
       <p class="result-count">共 {p.total.toLocaleString("zh-CN")} 条公告</p>
       {p.rows.length === 0 ? (
-        <p class="empty-state">这个范围内没有公告。</p>
+        <EmptyState>这个范围内没有公告。</EmptyState>
       ) : (
         <ol class="results announcements">
           {p.rows.map((r) => (
@@ -81,15 +82,7 @@ export function AnnouncementsPage(p: {
           ))}
         </ol>
       )}
-      {p.pages > 1 ? (
-        <nav class="pagination" aria-label="分页">
-          {p.page > 1 ? <a href={link(p.page - 1)}>上一页</a> : null}
-          <span>
-            第 {p.page} / {p.pages} 页
-          </span>
-          {p.page < p.pages ? <a href={link(p.page + 1)}>下一页</a> : null}
-        </nav>
-      ) : null}
+      <PageLinks page={p.page} pages={p.pages} link={link} />
     </Layout>
   );
 }

@@ -1,6 +1,8 @@
 import type { SessionUser } from "../../src/context";
 import type { ImportColumn, ImportJobView as ImportJob } from "../../src/registration/contract";
 import { formatDateTime } from "../components/form";
+import { SummaryList } from "../components/summary";
+import { EmptyState } from "../components/table";
 import { Layout } from "../layout";
 
 /** Registrars' import from the browser: upload, preview, progress, report; and the export links. */
@@ -73,7 +75,7 @@ export function ImportPage(p: {
       </form>
       <h2>最近的导入</h2>
       {p.jobs.length === 0 ? (
-        <p class="empty-state">还没有导入记录。</p>
+        <EmptyState>还没有导入记录。</EmptyState>
       ) : (
         <table>
           <thead>
@@ -240,18 +242,15 @@ export function ImportJobPage(p: {
       {j.state === "previewed" ? (
         <>
           <h2>预览（尚未写入任何数据）</h2>
-          <dl class="summary">
-            <dt>数据行</dt>
-            <dd>{j.totalRows}</dd>
-            <dt>将新增</dt>
-            <dd>{j.preview.inserted}</dd>
-            <dt>将更新</dt>
-            <dd>{j.preview.updated}</dd>
-            <dt>无变化</dt>
-            <dd>{j.preview.unchanged}</dd>
-            <dt>有错误、不会写入的行</dt>
-            <dd>{j.preview.errors.length}</dd>
-          </dl>
+          <SummaryList
+            facts={[
+              ["数据行", j.totalRows],
+              ["将新增", j.preview.inserted],
+              ["将更新", j.preview.updated],
+              ["无变化", j.preview.unchanged],
+              ["有错误、不会写入的行", j.preview.errors.length],
+            ]}
+          />
           {j.preview.changes ? <Changes changes={j.preview.changes} total={j.preview.updated} /> : null}
           {j.preview.created ? <Created created={j.preview.created} total={j.preview.inserted} /> : null}
           <h3>有错误、不会写入的行（{j.preview.errors.length} 行）</h3>

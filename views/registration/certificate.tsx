@@ -3,6 +3,7 @@ import { CERTIFICATE_TITLES, type CertificateVerdict } from "../../src/domain/ce
 import { formatFen } from "../../src/domain/money";
 import type { OrgDetail } from "../../src/registry/contract";
 import { CAPITAL_LABELS, STATUS_LABELS, supervisorWords } from "../../src/registry/labels";
+import { SummaryList } from "../components/summary";
 import { Layout } from "../layout";
 
 /** The printable 登记证书（副本） with its QR code, and the public verification page the code points to. */
@@ -27,28 +28,24 @@ export function CertificatePage(p: {
             作废或无效：{p.verdict.reason}
           </p>
         )}
-        <dl class="summary">
-          <dt>统一社会信用代码</dt>
-          <dd>{o.uscc}</dd>
-          <dt>名称</dt>
-          <dd>{o.name}</dd>
-          <dt>住所</dt>
-          <dd>{o.address || "—"}</dd>
-          <dt>法定代表人</dt>
-          <dd>{o.legalRepresentative || "—"}</dd>
-          <dt>业务范围</dt>
-          <dd>{o.businessScope || "—"}</dd>
-          <dt>活动地域</dt>
-          <dd>{o.activityArea || "—"}</dd>
-          <dt>{CAPITAL_LABELS[o.type]}</dt>
-          <dd>{formatFen(o.capitalFen)} 元</dd>
-          <dt>业务主管单位</dt>
-          <dd>{supervisorWords(o.supervisionMode, o.supervisor)}</dd>
-          <dt>有效期</dt>
-          <dd>
-            {o.certificateValidFrom ?? "—"} 至 {o.certificateValidTo ?? "—"}
-          </dd>
-        </dl>
+        <SummaryList
+          facts={[
+            ["统一社会信用代码", o.uscc],
+            ["名称", o.name],
+            ["住所", o.address || "—"],
+            ["法定代表人", o.legalRepresentative || "—"],
+            ["业务范围", o.businessScope || "—"],
+            ["活动地域", o.activityArea || "—"],
+            [CAPITAL_LABELS[o.type], <>{formatFen(o.capitalFen)} 元</>],
+            ["业务主管单位", supervisorWords(o.supervisionMode, o.supervisor)],
+            [
+              "有效期",
+              <>
+                {o.certificateValidFrom ?? "—"} 至 {o.certificateValidTo ?? "—"}
+              </>,
+            ],
+          ]}
+        />
         <div class="certificate-foot">
           <img
             class="qr"
@@ -85,24 +82,26 @@ export function VerifyPage(p: {
         <p>{p.verdict.reason}</p>
         <p class="small">核验日期：{p.today}（以登记管理机关的登记信息为准）</p>
       </div>
-      <dl class="summary">
-        <dt>名称</dt>
-        <dd>{o.name}</dd>
-        <dt>统一社会信用代码</dt>
-        <dd>{o.uscc}</dd>
-        <dt>登记状态</dt>
-        <dd>
-          {STATUS_LABELS[o.status]}（{o.statusOn}）
-        </dd>
-        <dt>法定代表人</dt>
-        <dd>{o.legalRepresentative || "—"}</dd>
-        <dt>登记管理机关</dt>
-        <dd>{p.detail.authority.name}</dd>
-        <dt>证书有效期</dt>
-        <dd>
-          {o.certificateValidFrom ?? "—"} 至 {o.certificateValidTo ?? "—"}
-        </dd>
-      </dl>
+      <SummaryList
+        facts={[
+          ["名称", o.name],
+          ["统一社会信用代码", o.uscc],
+          [
+            "登记状态",
+            <>
+              {STATUS_LABELS[o.status]}（{o.statusOn}）
+            </>,
+          ],
+          ["法定代表人", o.legalRepresentative || "—"],
+          ["登记管理机关", p.detail.authority.name],
+          [
+            "证书有效期",
+            <>
+              {o.certificateValidFrom ?? "—"} 至 {o.certificateValidTo ?? "—"}
+            </>,
+          ],
+        ]}
+      />
       <p>
         <a href={`/orgs/${o.uscc}`}>查看完整登记信息</a>
       </p>

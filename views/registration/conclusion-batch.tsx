@@ -3,6 +3,7 @@ import type { PendingConclusion } from "../../src/registration/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError } from "../components/form";
 import { SelectField, yearChoices } from "../components/select";
+import { EmptyState } from "../components/table";
 import { Layout } from "../layout";
 
 /**
@@ -47,7 +48,7 @@ export function ConclusionBatchPage(p: {
         </button>
       </form>
       {p.rows.length === 0 ? (
-        <p class="empty-state">{p.year}年度没有待公告的年检结论。</p>
+        <EmptyState>{p.year}年度没有待公告的年检结论。</EmptyState>
       ) : (
         <form method="post" action="/registrar/conclusion-announcements">
           <input type="hidden" name="year" value={String(p.year)} />

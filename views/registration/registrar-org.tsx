@@ -10,6 +10,7 @@ import {
   TextAreaField,
   TextField,
 } from "../components/form";
+import { EmptyState } from "../components/table";
 
 type HistoryRow = OrgHistoryEntry;
 
@@ -65,7 +66,7 @@ export function ChangeHistory({ rows }: { rows: HistoryRow[] }) {
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">变更历史（登记管理机关可见）</h2>
       {rows.length === 0 ? (
-        <p class="empty-state">没有变更记录。</p>
+        <EmptyState>没有变更记录。</EmptyState>
       ) : (
         <table class="audit-table">
           <thead>

@@ -13,6 +13,7 @@ import {
   TYPE_LABELS,
 } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
+import { EmptyState } from "../components/table";
 import { CreditEntries } from "../credit/entries";
 import { InspectionHistory, type PublicInspection } from "../inspection/public/history";
 import { Layout } from "../layout";
@@ -241,7 +242,7 @@ export function OrgPage({
       {credit ? <CreditEntries entries={credit} /> : null}
       <h2>公告</h2>
       {notices.length === 0 ? (
-        <p class="empty-state">暂无公告。</p>
+        <EmptyState>暂无公告。</EmptyState>
       ) : (
         <ol class="notice-list">
           {notices.map((n) => (

@@ -3,6 +3,7 @@ import type { SettingChangeView, SettingSummary } from "../../src/settings/contr
 import { AdminFrame } from "../admin/frame";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, FieldError, Flash, formatDateTime, TextField } from "../components/form";
+import { SummaryList } from "../components/summary";
 import { DataTable, SCROLL_REGION } from "../components/table";
 import { Layout } from "../layout";
 
@@ -104,14 +105,13 @@ export function SettingPage({
       </p>
       <h1>{setting.title}</h1>
       <p>{setting.help}</p>
-      <dl class="summary">
-        <dt>现行值</dt>
-        <dd>{setting.currentWords}</dd>
-        <dt>默认值</dt>
-        <dd>{setting.defaultWords}</dd>
-        <dt>依据</dt>
-        <dd>{setting.rule}</dd>
-      </dl>
+      <SummaryList
+        facts={[
+          ["现行值", setting.currentWords],
+          ["默认值", setting.defaultWords],
+          ["依据", setting.rule],
+        ]}
+      />
       <h2>调整</h2>
       <ErrorSummary errors={errors} labels={labels} />
       <FieldError errors={errors} name="form" />

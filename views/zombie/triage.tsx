@@ -3,7 +3,7 @@ import { ZOMBIE_SIGNAL_LABELS, ZOMBIE_SIGNALS, type ZombieSignal } from "../../s
 import { TYPE_LABELS } from "../../src/registry/labels";
 import { countText, type TriageRow } from "../../src/zombie/contract";
 import { cnDate } from "../components/dates";
-import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
+import { ErrorSummary, type Errors, Flash, PageLinks, TextField } from "../components/form";
 import {
   choicesByCode,
   choicesById,
@@ -12,8 +12,11 @@ import {
   FilterSelect,
   SelectField,
 } from "../components/select";
-import { StatGrid } from "../components/table";
+import { EmptyState, StatGrid } from "../components/table";
 import { Layout } from "../layout";
+
+/** The dry runs' button: they compute, never write. */
+const DRY_RUN = { submit: "试算（不改变任何数据）", buttonClass: "button secondary" };
 
 /** The choices of year counts a filter offers. */
 const YEARS = [1, 2, 3, 4, 5];
@@ -65,11 +68,7 @@ export function ZombieTriagePage(p: {
         </a>
         <a href="/registrar/zombies/cases">处置案件</a>
       </nav>
-      {p.notice ? (
-        <div class="notice success" role="status">
-          {p.notice}
-        </div>
-      ) : null}
+      <Flash notice={p.notice} />
       {p.bulkError ? (
         <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
           <h2>未能办理</h2>
@@ -135,12 +134,7 @@ export function ZombieTriagePage(p: {
           value={p.query.registered_before}
         />
       </FilterBar>
-      <FilterBar
-        action="/registrar/zombies"
-        label="阈值试算"
-        submit="试算（不改变任何数据）"
-        buttonClass="button secondary"
-      >
+      <FilterBar action="/registrar/zombies" label="阈值试算" {...DRY_RUN}>
         <FilterSelect
           name="what_if"
           label="试算：如果“连续未参检”改为连续"
@@ -171,15 +165,15 @@ export function ZombieTriagePage(p: {
           。阈值在系统设置中按组织类型设定，当前设置不变。
         </p>
       ) : null}
-      <form method="get" action="/registrar/zombies" class="filters" aria-label="起始日期试算">
-        <div class="field">
-          <label for="what_if_since">试算：如果“无业务范围内活动”的起始日期改为</label>
-          <input type="date" id="what_if_since" name="what_if_since" value={p.query.what_if_since ?? ""} />
-        </div>
-        <button type="submit" class="button secondary">
-          试算（不改变任何数据）
-        </button>
-      </form>
+      <FilterBar action="/registrar/zombies" label="起始日期试算" {...DRY_RUN}>
+        <TextField
+          name="what_if_since"
+          label="试算：如果“无业务范围内活动”的起始日期改为"
+          type="date"
+          errors={p.errors}
+          value={p.query.what_if_since}
+        />
+      </FilterBar>
       {p.whatIfSince ? (
         <p class="notice" role="status">
           按 {cnDate(p.whatIfSince.since)} 起计算，“设定日期以来未开展业务范围内活动”候选将为{" "}
@@ -190,35 +184,24 @@ export function ZombieTriagePage(p: {
           。起始日期在系统设置中设定，当前设置不变。
         </p>
       ) : null}
-      <form method="get" action="/registrar/zombies" class="filters" aria-label="信函间隔试算">
-        <div class="field">
-          <label for="what_if_min">试算：两次退回信函间隔最短（天）</label>
-          <input
-            type="number"
-            id="what_if_min"
-            name="what_if_min"
-            min="1"
-            max="365"
-            inputmode="numeric"
-            value={p.query.what_if_min ?? ""}
-          />
-        </div>
-        <div class="field">
-          <label for="what_if_max">最长（天）</label>
-          <input
-            type="number"
-            id="what_if_max"
-            name="what_if_max"
-            min="1"
-            max="730"
-            inputmode="numeric"
-            value={p.query.what_if_max ?? ""}
-          />
-        </div>
-        <button type="submit" class="button secondary">
-          试算（不改变任何数据）
-        </button>
-      </form>
+      <FilterBar action="/registrar/zombies" label="信函间隔试算" {...DRY_RUN}>
+        <TextField
+          name="what_if_min"
+          label="试算：两次退回信函间隔最短（天）"
+          type="number"
+          errors={p.errors}
+          value={p.query.what_if_min}
+          attrs={{ min: "1", max: "365", inputmode: "numeric" }}
+        />
+        <TextField
+          name="what_if_max"
+          label="最长（天）"
+          type="number"
+          errors={p.errors}
+          value={p.query.what_if_max}
+          attrs={{ min: "1", max: "730", inputmode: "numeric" }}
+        />
+      </FilterBar>
       {p.whatIfInterval ? (
         <p class="notice" role="status">
           按间隔 {p.whatIfInterval.min} 至 {p.whatIfInterval.max} 天计算，“通过登记住所无法取得联系”候选将为{" "}
@@ -236,7 +219,7 @@ export function ZombieTriagePage(p: {
         （按线索强弱排序，最多 50,000 个）
       </p>
       {p.rows.length === 0 ? (
-        <p class="empty-state">没有信号成立的组织。</p>
+        <EmptyState>没有信号成立的组织。</EmptyState>
       ) : (
         <form method="post" action="/registrar/zombies/bulk" aria-label="批量准备">
           <div class="table-scroll">

@@ -9,10 +9,10 @@ import { TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
 import { Field, formatDateTime } from "../../components/form";
 import { choicesOf, SelectField } from "../../components/select";
-import { DataTable } from "../../components/table";
+import { DataTable, EmptyState } from "../../components/table";
 import { Layout } from "../../layout";
 import { ReportView } from "../review/report";
-import { ConclusionTag, NoticeList, StateTag } from "../review/shared";
+import { CheckTag, ConclusionTag, NoticeList, StateTag } from "../review/shared";
 import { type RawForm, SectionForm } from "./sections";
 
 /** The organization's side of the annual inspection: its home panel, the filing page, the history. */
@@ -147,10 +147,8 @@ export function ChecksSummary({ checks, oob }: { checks: Check[]; oob?: boolean 
           <ul class="checks">
             {[...blocks, ...warnings].map((c) => (
               <li>
-                <span class={`tag ${c.severity === "block" ? "stop" : "warn"}`}>
-                  {c.severity === "block" ? "必须修改" : "请注意"}
-                </span>{" "}
-                {SECTION_LABELS[c.section]}：<a href={`#${c.field}`}>{c.message}</a>
+                <CheckTag severity={c.severity} /> {SECTION_LABELS[c.section]}：
+                <a href={`#${c.field}`}>{c.message}</a>
               </li>
             ))}
           </ul>
@@ -272,7 +270,7 @@ export function PortalFilingPage(p: FilingPageProps) {
           {v.rectificationRequired ? "，整改报告上传到“整改报告”" : ""}。
         </p>
         {v.attachments.length === 0 ? (
-          <p class="empty-state">还没有附件。</p>
+          <EmptyState>还没有附件。</EmptyState>
         ) : (
           <ul>
             {v.attachments.map((a) => (

@@ -1,4 +1,5 @@
 import { type ReportSection, SECTION_LABELS } from "../../../src/domain/inspection-report";
+import { CheckTag } from "../review/shared";
 import { DECLARATION_SPECS } from "./report-sections/declaration";
 import {
   fieldValue,
@@ -81,10 +82,7 @@ export function SectionForm(p: SectionFormProps) {
         <ul class="checks">
           {[...blocks, ...warnings].map((c) => (
             <li>
-              <span class={`tag ${c.severity === "block" ? "stop" : "warn"}`}>
-                {c.severity === "block" ? "必须修改" : "请注意"}
-              </span>{" "}
-              <a href={`#${c.field}`}>{c.message}</a>
+              <CheckTag severity={c.severity} /> <a href={`#${c.field}`}>{c.message}</a>
             </li>
           ))}
         </ul>

@@ -1,7 +1,9 @@
 /** /inspection-results: the yearly 年检结论公告 (R-C4: every conclusion is published), by year and authority. */
 import type { SessionUser } from "../../../src/context";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
+import { PageLinks } from "../../components/form";
 import { choicesByCode, FilterBar, FilterSelect, yearChoices } from "../../components/select";
+import { EmptyState } from "../../components/table";
 import { Layout } from "../../layout";
 
 export interface AnnouncementProps {
@@ -42,9 +44,9 @@ export function AnnouncementPage(p: AnnouncementProps) {
         />
       </FilterBar>
       {p.year === null ? (
-        <p class="empty-state">尚无已公告的年检结论。</p>
+        <EmptyState>尚无已公告的年检结论。</EmptyState>
       ) : p.items.length === 0 ? (
-        <p class="empty-state">没有符合条件的年检结论。</p>
+        <EmptyState>没有符合条件的年检结论。</EmptyState>
       ) : (
         <>
           <p class="result-count">共 {p.total} 个组织</p>
@@ -72,15 +74,7 @@ export function AnnouncementPage(p: AnnouncementProps) {
               ))}
             </tbody>
           </table>
-          {pages > 1 ? (
-            <nav class="pagination" aria-label="分页">
-              {p.page > 1 ? <a href={link(p.page - 1)}>上一页</a> : null}
-              <span aria-current="page">
-                第 {p.page} / {pages} 页
-              </span>
-              {p.page < pages ? <a href={link(p.page + 1)}>下一页</a> : null}
-            </nav>
-          ) : null}
+          <PageLinks page={p.page} pages={pages} link={link} />
         </>
       )}
     </Layout>

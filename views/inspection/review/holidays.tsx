@@ -1,7 +1,7 @@
 /** /admin/holidays: the public holidays and make-up working days every working-day deadline counts with (R-C3). */
 import type { SessionUser } from "../../../src/context";
 import type { Holiday } from "../../../src/inspection/holidays";
-import { ErrorSummary, type Errors, FieldError, TextField } from "../../components/form";
+import { ErrorSummary, type Errors, FieldError, Flash, TextField } from "../../components/form";
 import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 
@@ -20,11 +20,7 @@ export function HolidaysPage(p: {
       </p>
       <h1>节假日维护</h1>
       <p>补正期限等按工作日计算的期限，跳过周末和这里列出的法定节假日；调休上班日按工作日计算。</p>
-      {p.message ? (
-        <div class="notice success" role="status">
-          {p.message}
-        </div>
-      ) : null}
+      <Flash notice={p.message} />
       <nav class="pagination" aria-label="年份">
         <a href={`/admin/holidays?year=${p.year - 1}`}>← {p.year - 1} 年</a>
         <span aria-current="page">{p.year} 年</span>

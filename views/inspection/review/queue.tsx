@@ -8,7 +8,7 @@ import type { SessionUser } from "../../../src/context";
 import { INSPECTION_STATES, inspectionStateLabel } from "../../../src/domain/inspection-workflow";
 import type { Notice, QueueFilters, QueuePage } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
-import { ErrorSummary, type Errors, FieldError } from "../../components/form";
+import { ErrorSummary, type Errors, FieldError, PageLinks } from "../../components/form";
 import { choicesById, choicesOf, FilterBar, FilterSelect, yearChoices } from "../../components/select";
 import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
@@ -109,19 +109,7 @@ export function QueueResults(p: QueueViewProps) {
           </tr>
         )}
       />
-      {pages > 1 ? (
-        <nav class="pagination" aria-label="分页">
-          {filters.page > 1 ? (
-            <a href={href(p.path, p.query, { page: String(filters.page - 1) })}>上一页</a>
-          ) : null}
-          <span aria-current="page">
-            第 {filters.page} / {pages} 页
-          </span>
-          {filters.page < pages ? (
-            <a href={href(p.path, p.query, { page: String(filters.page + 1) })}>下一页</a>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks page={filters.page} pages={pages} link={(n) => href(p.path, p.query, { page: String(n) })} />
     </div>
   );
 }

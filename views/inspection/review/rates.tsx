@@ -9,11 +9,11 @@ import type { SessionUser } from "../../../src/context";
 import type { RatesRow } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { FilterBar, FilterSelect, yearChoices } from "../../components/select";
-import { SCROLL_REGION } from "../../components/table";
+import { EmptyState, SCROLL_REGION } from "../../components/table";
 import { Layout } from "../../layout";
 
 export function RatesTable({ rows, caption }: { rows: RatesRow[]; caption: string }) {
-  if (rows.length === 0) return <p class="empty-state">这一年度没有年检数据。</p>;
+  if (rows.length === 0) return <EmptyState>这一年度没有年检数据。</EmptyState>;
   const scopes = [...new Map(rows.map((r) => [String(r.scope), r.scopeName])).entries()];
   const typeOrder = ["all", ...ORG_TYPES] as const;
   // Wide on a phone: the table scrolls in its own box instead of the page sideways.
@@ -87,7 +87,7 @@ export function RatesPage({
         />
       </FilterBar>
       {year === null ? (
-        <p class="empty-state">尚未开启任何年度的年检。</p>
+        <EmptyState>尚未开启任何年度的年检。</EmptyState>
       ) : (
         <RatesTable rows={rows} caption={`${year} 年度`} />
       )}

@@ -26,6 +26,7 @@ import type { Check } from "../../../src/domain/prechecks";
 import type { SectionComment } from "../../../src/domain/workflow";
 import { SUPERVISION_LABELS, TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
+import { CheckTag } from "./shared";
 
 /** The report's field names in Chinese (every field of every section schema has one: test/unit/report-labels). */
 export const FIELD_LABELS: Record<string, string> = {
@@ -258,10 +259,8 @@ export function ReportView(p: ReportViewProps) {
               <ul class="checks">
                 {checks.map((c) => (
                   <li class={c.severity === "block" ? "check-block" : "check-warning"}>
-                    <span class={`tag ${c.severity === "block" ? "stop" : "warn"}`}>
-                      {c.severity === "block" ? "必须修改" : "提示"}
-                    </span>{" "}
-                    {c.message} <span class="muted small">（{c.rule}）</span>
+                    <CheckTag severity={c.severity} warning="提示" /> {c.message}{" "}
+                    <span class="muted small">（{c.rule}）</span>
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,9 @@
 import { type InspectionState, inspectionStateLabel } from "../../../src/domain/inspection-workflow";
+import type { CheckSeverity } from "../../../src/domain/prechecks";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
 import type { Notice } from "../../../src/inspection/contract";
 import { formatDateTime } from "../../components/form";
+import { EmptyState } from "../../components/table";
 
 const STATE_TAG: Record<InspectionState, "ok" | "stop" | "warn" | "neutral"> = {
   draft: "neutral",
@@ -17,6 +19,15 @@ const STATE_TAG: Record<InspectionState, "ok" | "stop" | "warn" | "neutral"> = {
 
 export function StateTag({ state }: { state: InspectionState }) {
   return <span class={`tag ${STATE_TAG[state]}`}>{inspectionStateLabel(state)}</span>;
+}
+
+/** A pre-check's weight (R-C5): 必须修改 blocks the filing; a warning travels with it (its word differs by reader). */
+export function CheckTag({ severity, warning = "请注意" }: { severity: CheckSeverity; warning?: string }) {
+  return (
+    <span class={`tag ${severity === "block" ? "stop" : "warn"}`}>
+      {severity === "block" ? "必须修改" : warning}
+    </span>
+  );
 }
 
 export function ConclusionTag({ conclusion }: { conclusion: Conclusion | "not_filed" | null }) {
@@ -37,7 +48,7 @@ export function waited(since: string, now: Date): string {
 
 /** In-app notices: newest first, unread marked; "标为已读" works as a plain form and swaps in place with htmx. */
 export function NoticeList({ notices, base }: { notices: Notice[]; base: string }) {
-  if (notices.length === 0) return <p class="empty-state">暂无通知。</p>;
+  if (notices.length === 0) return <EmptyState>暂无通知。</EmptyState>;
   const unread = notices.filter((n) => !n.readAt).length;
   return (
     <>

@@ -7,7 +7,7 @@ import { ORG_TYPES, type OrgType } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
 import type { InspectionYear } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
-import { ErrorSummary, type Errors, FieldError, TextField } from "../../components/form";
+import { ErrorSummary, type Errors, FieldError, Flash, TextField } from "../../components/form";
 import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";
 
@@ -52,11 +52,7 @@ export function YearsPage(p: YearsPageProps) {
         <a href="/registrar/inspections">← 年检待办</a>
       </p>
       <h1>年检年度</h1>
-      {p.message ? (
-        <div class="notice success" role="status">
-          {p.message}
-        </div>
-      ) : null}
+      <Flash notice={p.message} />
       <DataTable
         rows={p.years}
         empty="尚未开启任何年度的年检。"

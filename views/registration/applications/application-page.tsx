@@ -12,7 +12,7 @@ import type {
   ApplicationView,
   SupervisorUnitGroup,
 } from "../../../src/registration/contract";
-import { ErrorSummary, type Errors } from "../../components/form";
+import { ErrorSummary, type Errors, Flash } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
 import { Layout } from "../../layout";
 import {
@@ -119,11 +119,7 @@ export function ApplicationPage(p: ApplicationPageProps) {
     <Layout title={p.title} user={p.user}>
       <div id="application">
         <h1>{p.title}</h1>
-        {p.notice ? (
-          <p class="notice success" role="status">
-            {p.notice}
-          </p>
-        ) : null}
+        <Flash notice={p.notice} />
         {p.link ? (
           <NextSteps
             app={p.app}

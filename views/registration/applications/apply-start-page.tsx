@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../../src/context";
-import { ErrorSummary, type Errors, TextField } from "../../components/form";
+import { ErrorSummary, type Errors, Flash, TextField } from "../../components/form";
 import { choicesById, SelectField } from "../../components/select";
 import { Layout } from "../../layout";
 
@@ -13,11 +13,7 @@ export function ApplyStartPage(p: {
   return (
     <Layout title="申请成立社会组织" user={p.user}>
       <h1>申请成立社会组织（成立登记）</h1>
-      {p.notice ? (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <Flash notice={p.notice} />
       <p class="lead">
         网上申请不需要账号。提交后，登记管理机关在材料齐全之日起 60 个工作日内作出决定（慈善组织 30 日）。
       </p>

@@ -2,6 +2,7 @@ import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS } from "../../../src/domain/ap
 import type { ApplicationAttachmentView } from "../../../src/registration/contract";
 import { type Errors, FieldError, formatDateTime } from "../../components/form";
 import { choicesOf, SelectField } from "../../components/select";
+import { EmptyState } from "../../components/table";
 
 /**
  * The materials attached to an application (章程, 验资证明, 住所证明 …): listed with a download link for the applicant
@@ -18,7 +19,7 @@ export function MaterialsPanel(p: {
     <section id="materials" class="panel" aria-labelledby="materials-heading">
       <h2 id="materials-heading">申请材料</h2>
       {p.attachments.length === 0 ? (
-        <p class="empty-state">还没有上传材料。</p>
+        <EmptyState>还没有上传材料。</EmptyState>
       ) : (
         <ul>
           {p.attachments.map((a) => (

@@ -11,6 +11,7 @@ import { cnDate } from "../../components/dates";
 import { ErrorSummary, type Errors, Flash, formatDateTime, TextField } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
 import { choicesOf, SelectField } from "../../components/select";
+import { EmptyState } from "../../components/table";
 import { Layout } from "../../layout";
 import { ACTION_HINTS, STEP_LABELS, StepFields } from "./steps";
 
@@ -152,7 +153,7 @@ export function CasePage(p: {
       <section aria-labelledby="contacts-h">
         <h2 id="contacts-h">联系记录</h2>
         {c.contacts.length === 0 ? (
-          <div class="empty-state">尚无联系记录。</div>
+          <EmptyState>尚无联系记录。</EmptyState>
         ) : (
           <div class="table-scroll">
             <table>

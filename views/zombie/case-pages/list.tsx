@@ -10,7 +10,7 @@ import type { CaseListRow } from "../../../src/zombie/lists";
 import { cnDate } from "../../components/dates";
 import { PageLinks } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";
-import { StatGrid } from "../../components/table";
+import { EmptyState, OrgCell, StatGrid } from "../../components/table";
 import { Layout } from "../../layout";
 
 function Nav({ current }: { current: "list" | "cases" }) {
@@ -56,7 +56,7 @@ export function CaseListPage(p: {
       />
       <h2>按年度的处置情况</h2>
       {years.length === 0 ? (
-        <div class="empty-state">尚无案件。</div>
+        <EmptyState>尚无案件。</EmptyState>
       ) : (
         <div class="table-scroll">
           <table>
@@ -85,7 +85,7 @@ export function CaseListPage(p: {
       )}
       <h2>案件（{p.total} 件）</h2>
       {p.rows.length === 0 ? (
-        <div class="empty-state">没有案件。在候选名单中点击“立案”开始处置。</div>
+        <EmptyState>没有案件。在候选名单中点击“立案”开始处置。</EmptyState>
       ) : (
         <div class="table-scroll">
           <table>
@@ -101,11 +101,7 @@ export function CaseListPage(p: {
             <tbody>
               {p.rows.map((r) => (
                 <tr>
-                  <td>
-                    <a href={`/registrar/zombies/cases/${r.id}`}>{r.orgName}</a>
-                    <br />
-                    <span class="small muted">{r.uscc}</span>
-                  </td>
+                  <OrgCell name={r.orgName} uscc={r.uscc} href={`/registrar/zombies/cases/${r.id}`} />
                   <td>
                     {ZOMBIE_CASE_STATE_LABELS[r.state]}
                     {r.outcome ? `（${ZOMBIE_OUTCOME_LABELS[r.outcome]}）` : ""}

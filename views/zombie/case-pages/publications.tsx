@@ -1,6 +1,7 @@
 import type { SessionUser } from "../../../src/context";
 import { cnDate } from "../../components/dates";
 import { PageLinks } from "../../components/form";
+import { EmptyState } from "../../components/table";
 import { Layout } from "../../layout";
 
 /** /notices-by-publication: 撤销 事先告知 served by 公告 (R-E3), with the period's start and end. */
@@ -29,7 +30,7 @@ export function PublicationsPage(p: {
         <a href="/credit/notices">信用名单事先告知公告</a>。
       </p>
       {p.rows.length === 0 ? (
-        <div class="empty-state">目前没有公告送达的文书。</div>
+        <EmptyState>目前没有公告送达的文书。</EmptyState>
       ) : (
         <ul class="notice-list">
           {p.rows.map((r) => (

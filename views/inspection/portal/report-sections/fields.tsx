@@ -1,6 +1,7 @@
 import type { InspectionReport, ReportSection } from "../../../../src/domain/inspection-report";
 import type { Check } from "../../../../src/domain/prechecks";
 import { choicesOf, Options } from "../../../components/select";
+import { EmptyState } from "../../../components/table";
 
 /**
  * The generic parts of a report section's form (R-C5): the field and list specs, one input, a list as a table with
@@ -210,7 +211,7 @@ export function ListTable(p: SectionFormProps & { list: ListSpec; errors: Record
   return (
     <div class="list-table">
       <h3>{p.list.label}</h3>
-      {rows === 0 ? <p class="empty-state">无。</p> : null}
+      {rows === 0 ? <EmptyState>无。</EmptyState> : null}
       <table>
         <thead>
           <tr>
