@@ -148,10 +148,19 @@ export const organizations = sqliteTable(
     index("organizations_registered_idx").on(t.registeredOn),
     index("organizations_supervisor_unit_idx").on(t.supervisorUnitId),
     // The statistics count the register from this narrow index alone, never reading the wide rows.
-    index("organizations_statistics_idx").on(t.type, t.status, t.registeredOn, t.statusOn, t.authorityId),
+    // With the supervision, so a supervisor filter on the statistics' date ranges reads no row of the table either.
+    index("organizations_statistics_idx").on(
+      t.type,
+      t.status,
+      t.registeredOn,
+      t.statusOn,
+      t.authorityId,
+      t.supervisionMode,
+      t.supervisorUnitId,
+    ),
     // The statistics count terminations by their dates (a month's, or those after a past day) from this index alone.
     index("organizations_ended_idx")
-      .on(t.statusOn, t.status, t.type, t.authorityId)
+      .on(t.statusOn, t.status, t.type, t.authorityId, t.supervisionMode, t.supervisorUnitId)
       .where(sql`status <> 'active'`),
     check("organizations_uscc_ck", sql`length(${t.uscc}) = 18`),
     check("organizations_name_ck", sql`length(trim(${t.name})) > 0`),

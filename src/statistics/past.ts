@@ -121,7 +121,7 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
   const registeredAfter = sql`o.registered_on > ${lo} AND o.registered_on <= ${hi}`;
   const endedAfter = sql`o.status <> 'active' AND o.registered_on <= ${lo} AND o.status_on > ${lo} AND o.status_on <= ${hi}`;
   // Every type and status named, so each range reads organizations_statistics_idx alone (type, status, registered_on,
-  // status_on, authority_id): no row of the table is read unless a supervisor filter needs it.
+  // status_on, authority_id and the supervision): no row of the table is read, whatever the filters.
   const everyType = sql`o.type IN ${inList(Object.keys(TYPE_LABELS))} AND o.status IN ${inList(Object.keys(STATUS_LABELS))}`;
   const orgGroups = (which: SQL) =>
     readAll(
