@@ -114,8 +114,8 @@ export const annualInspections = sqliteTable(
     // Public: the 年检结论公告 per year.
     index("annual_inspections_published_idx").on(t.year, t.state, t.publishedOn),
     index("annual_inspections_year_idx").on(t.yearId, t.state),
-    // The statistics' 年检 figures per year, state and conclusion, read from the index alone.
-    index("annual_inspections_statistics_idx").on(t.year, t.state, t.conclusion, t.orgId),
+    // The statistics' 年检 figures per year, state, conclusion and 公告 day, read from the index alone.
+    index("annual_inspections_statistics_idx").on(t.year, t.state, t.conclusion, t.orgId, t.publishedOn),
     check("annual_inspections_state_ck", inList("state", INSPECTION_STATE_VALUES)),
     check(
       "annual_inspections_conclusion_ck",

@@ -63,7 +63,9 @@ function cubeQueries(day: string): { table: string; select: SQL; totals?: string
     },
     {
       table: "stat_review_cube",
-      select: sql`SELECT ${REVIEW_FACETS} FROM annual_inspections ai
+      // A plain scan of the filings (NOT INDEXED): left to itself the planner walks an index to save the grouping's
+      // sort and then reads each filing's row from it, 9 s instead of 0.4 s at three years of a million.
+      select: sql`SELECT ${REVIEW_FACETS} FROM annual_inspections ai NOT INDEXED
         WHERE ai.concluded_on IS NOT NULL AND ai.submitted_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
       totals: ["year", "type", "rounds", "days"],
     },
@@ -169,6 +171,11 @@ export async function refreshCubes(deps: AppDeps, today: string, dryRun = false)
   const cubes = await computeCubes(deps, today);
   const differing = await differingRows(deps.db, cubes, stamp?.gen ?? null);
   if (dryRun || (differing === 0 && stamp?.day === today)) return dryRun ? differing : 0;
+  if (differing === 0 && stamp) {
+    // A new day with the same counts: the pages' figures stand; only the day they are as at moves on.
+    await switchTo(deps, today, stamp.gen, differing);
+    return 0;
+  }
   const gen = (stamp?.gen ?? 0) + 1;
   for (const c of cubes) {
     // A generation left half-written by an interrupted run is cleared first.
@@ -181,6 +188,13 @@ export async function refreshCubes(deps: AppDeps, today: string, dryRun = false)
       await deps.db.run(sql`INSERT INTO ${sql.raw(c.table)} (${cols}) VALUES ${sql.join(values, sql`, `)}`);
     }
   }
+  await switchTo(deps, today, gen, differing);
+  for (const c of cubes) await deleteGenerations(deps.db, c.table, sql`gen < ${gen}`);
+  return differing;
+}
+
+/** Points the pages at a generation as at `today`: one small audited write. */
+async function switchTo(deps: AppDeps, today: string, gen: number, differing: number) {
   await commitWithAudit(
     deps.db,
     systemActor(statisticsCubesJob.name),
@@ -190,8 +204,6 @@ export async function refreshCubes(deps: AppDeps, today: string, dryRun = false)
     ],
     { action: "statistics.cubes", objectType: "stat_cube_meta", summary: { today, differing, gen } },
   );
-  for (const c of cubes) await deleteGenerations(deps.db, c.table, sql`gen < ${gen}`);
-  return differing;
 }
 
 /** Deletes a table's rows of other generations, 5,000 at a time. */

@@ -318,6 +318,19 @@ describe("statistics from the nightly precomputation", () => {
     expect(await cubeStamp(db)).toEqual(stamp);
   });
 
+  it("a new day with the same counts moves the day the figures are as at, and writes no cube row", async () => {
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    const before = (await cubeStamp(db))!;
+    const rows = async () =>
+      Number(((await db.all(sql`SELECT count(*) AS n FROM stat_org_cube`)) as { n: number }[])[0]!.n);
+    const held = await rows();
+    expect((await statisticsCubesJob.run(deps, "2026-11-23", { dryRun: false })).changed).toBe(0);
+    const after = (await cubeStamp(db))!;
+    expect([after.day, after.gen]).toEqual(["2026-11-23", before.gen]);
+    expect(await rows()).toBe(held);
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+  });
+
   it("a change to the register after the job shows the next night, and a dry run counts it without writing", async () => {
     await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
     await insertOrgs(db, [{ name: "己协会", authorityCode: "159981", registeredOn: TODAY }]);
