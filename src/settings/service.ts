@@ -30,9 +30,11 @@ const REFRESH_MS = 10_000;
 export interface SettingsCache {
   /** `refreshAt` is real time (the cache's age); `dayEndsAt` is the app's clock (tests move it). */
   entry: { day: string; refreshAt: number; dayEndsAt: number; deps: AppDeps } | null;
+  /** The refresh under way: every request that finds the entry expired waits for this one, not a query of its own. */
+  pending?: Promise<AppDeps> | null;
 }
 
-export const createSettingsCache = (): SettingsCache => ({ entry: null });
+export const createSettingsCache = (): SettingsCache => ({ entry: null, pending: null });
 
 interface ChangeRow {
   id: number;
@@ -71,13 +73,26 @@ export function cachedDeps(deps: AppDeps): AppDeps | null {
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-export async function refreshDeps(deps: AppDeps): Promise<AppDeps> {
+export function refreshDeps(deps: AppDeps): Promise<AppDeps> {
+  const cache = deps.settingsCache;
+  if (!cache) return loadDeps(deps);
+  // One refresh at a time: when the entry expires under load, the requests of that moment share it.
+  if (cache.pending) return cache.pending;
+  const pending = loadDeps(deps).finally(() => {
+    if (cache.pending === pending) cache.pending = null;
+  });
+  cache.pending = pending;
+  return pending;
+}
+
+async function loadDeps(deps: AppDeps): Promise<AppDeps> {
   const now = (deps.now?.() ?? new Date()).getTime();
   const day = chinaDateOf(new Date(now));
   const fresh = await depsOn(deps, day);
   // The next midnight in Shanghai, as an instant.
   const dayEndsAt = (Math.floor((now + SHANGHAI_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - SHANGHAI_OFFSET_MS;
-  if (deps.settingsCache)
+  // Kept unless a change of settings cleared the cache meanwhile (then the next request reads them again).
+  if (deps.settingsCache && deps.settingsCache.pending !== null)
     deps.settingsCache.entry = { day, refreshAt: Date.now() + REFRESH_MS, dayEndsAt, deps: fresh };
   return fresh;
 }
@@ -216,7 +231,10 @@ export async function changeSetting(
       summary: { title: entry.title, effectiveFrom, before, after: value, reason },
     },
   );
-  if (deps.settingsCache) deps.settingsCache.entry = null;
+  if (deps.settingsCache) {
+    deps.settingsCache.entry = null;
+    deps.settingsCache.pending = null;
+  }
   return { ok: true };
 }
 
