@@ -47,7 +47,13 @@ interface Placed {
 }
 
 /** The counts as at `s.today` (a day before `run.day`) from the cubes and the dated changes after it. */
-export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promise<RawCounts> {
+export async function pastCubeCounts(
+  db: Db,
+  s: CountScope,
+  run: CubeRun,
+  /** Only the flows and the credit lists (the day before a date range, whose register and filings are not shown). */
+  flowsOnly = false,
+): Promise<RawCounts> {
   const D = s.today;
   const Y = D.slice(0, 4);
   const endY = `${Y}-12-31`;
@@ -75,11 +81,13 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
         WHERE ${where} AND c.reg_year <= ${PY} AND c.end_year <> '' AND c.end_year <= ${PY} GROUP BY 1, 2`,
     ),
     // The years whose window had opened by D, and conclusions whose 公告 was out by then (R-C4).
-    readAll(
-      db,
-      sql`SELECT c.year, c.state, NULLIF(c.conclusion, '') AS conclusion, sum(c.n) AS n FROM stat_filing_cube c
+    flowsOnly
+      ? []
+      : readAll(
+          db,
+          sql`SELECT c.year, c.state, NULLIF(c.conclusion, '') AS conclusion, sum(c.n) AS n FROM stat_filing_cube c
         WHERE ${where} AND c.year < ${Number(Y)} AND (c.state <> 'published' OR c.pub_on <= ${D}) GROUP BY 1, 2, 3`,
-    ),
+        ),
     readAll(
       db,
       sql`SELECT c.listed_year AS "listedYear",
@@ -170,15 +178,19 @@ export async function pastCubeCounts(db: Db, s: CountScope, run: CubeRun): Promi
 
   // Filings differ only for organizations registered after D (the cubes count a filing wherever its organization is)
   // or moved; a conclusion whose 公告 came out after D is counted on neither side.
-  const filingFixes = (await readAll(
-    db,
-    // annual_inspections first (CROSS JOIN keeps the order): its (org_id, year) index answers each organization.
-    sql`SELECT ai.year, ai.state, ai.conclusion, o.registered_on <= ${D} AS "registeredPast", ${placed}, count(*) AS n
+  const filingFixes = (
+    flowsOnly
+      ? []
+      : await readAll(
+          db,
+          // annual_inspections first (CROSS JOIN keeps the order): its (org_id, year) index answers each organization.
+          sql`SELECT ai.year, ai.state, ai.conclusion, o.registered_on <= ${D} AS "registeredPast", ${placed}, count(*) AS n
     FROM annual_inspections ai CROSS JOIN organizations o ON o.id = ai.org_id
     WHERE ai.org_id IN (SELECT o.id FROM organizations o WHERE o.registered_on > ${D} AND o.registered_on <= ${endY}${s.whole ? sql`` : sql` AND o.authority_id IN ${inList(s.ids)} UNION ${movedIds}`})
       AND ai.year < ${Number(Y)} AND (ai.state <> 'published' OR ai.published_on <= ${D})${facetSql}
     GROUP BY 1, 2, 3, 4, 5, 6`,
-  )) as (Placed & { year: number; state: string; conclusion: string | null; registeredPast: number })[];
+        )
+  ) as (Placed & { year: number; state: string; conclusion: string | null; registeredPast: number })[];
   for (const f of filingFixes) {
     const key = { year: Number(f.year), state: f.state, conclusion: f.conclusion };
     if (inScope(f.authCube)) t.filings.add(key, -Number(f.n));

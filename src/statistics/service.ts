@@ -108,16 +108,18 @@ async function compute(
   const whole = ids.length >= Number(everyAuthority?.n ?? 0);
   const supervisor = supervisorOf(filters.supervisor);
   const scope: CountScope = { ids, whole, type, supervisor, today, past: pastDate !== undefined };
-  const countsAt = (sc: CountScope) =>
+  const countsAt = (sc: CountScope, flowsOnly = false) =>
     run && (!sc.past || sc.today < run.day)
       ? sc.past
-        ? pastCubeCounts(db, sc, run)
+        ? pastCubeCounts(db, sc, run, flowsOnly)
         : cubeCounts(db, sc)
       : directCounts(db, { ...sc, past: true });
   const counts = await (run ? countsAt(scope) : directCounts(db, scope));
   // A date range: the same counts as at the day before it began, to take away from the flows.
   const since = filters.from && filters.to ? filters.from : undefined;
-  const before = since ? await countsAt({ ...scope, today: addCalendarDays(since, -1), past: true }) : null;
+  const before = since
+    ? await countsAt({ ...scope, today: addCalendarDays(since, -1), past: true }, true)
+    : null;
   if (before) counts.flows = rangeFlows(counts, before);
   const thisYear = Number(today.slice(0, 4));
   const firstYear = since ? Math.min(Number(since.slice(0, 4)), thisYear - 4) : thisYear - 4;
