@@ -1,8 +1,6 @@
 import type { Config } from "./config";
 import type { Db } from "./db";
 import { chinaDateOf } from "./domain/working-days";
-import type { DetailCache } from "./registry/detail-cache";
-import type { PageCache } from "./registry/page-cache";
 import type { SearchCache } from "./registry/search-cache";
 import type { SettingsCache } from "./settings/service";
 
@@ -61,3 +59,17 @@ export const nowOf = (deps: AppDeps): Date => deps.now?.() ?? new Date();
 
 /** Today in China (Asia/Shanghai, no daylight saving): the `today` every rule and deadline reads. */
 export const todayOf = (deps: AppDeps): string => chinaDateOf(nowOf(deps));
+
+/** Values kept while the register version they were read at is current (made by src/registry/detail-cache.ts). */
+export interface DetailCache {
+  /** The cached value for `key` at the current register version, or `load()` (kept for the next request). */
+  get<T>(db: Db, key: string, load: () => Promise<T>): Promise<T>;
+  readonly size: number;
+}
+
+/** Public pages kept as bytes while the register is unchanged (made by src/registry/page-cache.ts). */
+export interface PageCache {
+  /** The page for `key` at the current register version, or `render()` encoded (kept unless null). */
+  get(db: Db, key: string, render: () => Promise<string | null>): Promise<Uint8Array | null>;
+  readonly bytes: number;
+}

@@ -131,13 +131,13 @@ export const partyMemberCounts = sqliteTable(
   ],
 );
 
-export const PARTY_ACTIVITY_KINDS = ["three_meetings", "theme_day", "life_meeting"] as const;
-export type PartyActivityKind = (typeof PARTY_ACTIVITY_KINDS)[number];
-export const PARTY_ACTIVITY_KIND_LABELS: Record<PartyActivityKind, string> = {
-  three_meetings: "三会一课",
-  theme_day: "主题党日",
-  life_meeting: "组织生活会",
-};
+export {
+  PARTY_ACTIVITY_KIND_LABELS,
+  PARTY_ACTIVITY_KINDS,
+  type PartyActivityKind,
+} from "../../src/domain/party-activities";
+
+import { PARTY_ACTIVITY_KINDS } from "../../src/domain/party-activities";
 
 export const partyActivities = sqliteTable(
   "party_activities",

@@ -26,14 +26,21 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { inList } from "./sql";
 
-export const ORG_TYPES = ["social_group", "private_non_enterprise", "foundation"] as const;
-export type OrgType = (typeof ORG_TYPES)[number];
-export const ORG_STATUSES = ["active", "deregistered", "revoked", "license_revoked"] as const;
-export type OrgStatus = (typeof ORG_STATUSES)[number];
-export const SUPERVISION_MODES = ["supervised", "direct", "decoupled"] as const;
-export type SupervisionMode = (typeof SUPERVISION_MODES)[number];
-export const AUTHORITY_LEVELS = ["national", "province", "city", "district"] as const;
-export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+// The kinds of organization, status, supervision and authority are the domain's (src/domain/org-kinds.ts); the
+// schema builds its columns and checks from them.
+export {
+  AUTHORITY_LEVELS,
+  type AuthorityLevel,
+  ORG_STATUSES,
+  ORG_TYPES,
+  type OrgStatus,
+  type OrgType,
+  SUPERVISION_MODES,
+  type SupervisionMode,
+} from "../../src/domain/org-kinds";
+
+import { AUTHORITY_LEVELS, ORG_STATUSES, ORG_TYPES, SUPERVISION_MODES } from "../../src/domain/org-kinds";
+
 export const ANNOUNCEMENT_KINDS = [
   "establishment",
   "change",

@@ -1,4 +1,4 @@
-import type { OrgType } from "../../db/schema/registry";
+import type { OrgType } from "./org-kinds";
 
 /**
  * What a 成立 applicant prepares (R-A6, R-A11, R-F3), by type: 社会团体登记管理条例 第十一条, 民办非企业单位登记管理

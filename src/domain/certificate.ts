@@ -3,7 +3,7 @@
  * verification page behind the certificate's QR code). R-A9: 注销, 撤销 and 吊销 end the certificate with the
  * organization; otherwise it is valid within its validity period.
  */
-import type { OrgStatus, OrgType } from "../../db/schema/registry";
+import type { OrgStatus, OrgType } from "./org-kinds";
 
 export interface CertificateFacts {
   status: OrgStatus;

@@ -11,7 +11,6 @@
  * read-only inside the report; only 变更登记 changes it (R-C3).
  */
 import { z } from "zod";
-import type { OrgType, SupervisionMode } from "../../db/schema/registry";
 import {
   checkbox,
   count,
@@ -26,6 +25,7 @@ import {
 } from "./fields";
 import { type FinancesSection, financesSchema } from "./inspection-finances";
 import { moneyField } from "./money";
+import type { OrgType, SupervisionMode } from "./org-kinds";
 import type { Conclusion } from "./workflow";
 
 const amount = () => moneyField();

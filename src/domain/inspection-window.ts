@@ -6,7 +6,7 @@
  * last day (`closesOn`) is the last day a new filing is accepted; it is inclusive.
  * R-C2: an organization registered after the cut-off of year N (default 6/30, a setting) does not file for year N.
  */
-import type { OrgStatus, OrgType, SupervisionMode } from "../../db/schema/registry";
+import type { OrgStatus, OrgType, SupervisionMode } from "./org-kinds";
 import { calendarDaysBetween, daysInMonth, isIsoDate } from "./working-days";
 
 export interface MonthDay {

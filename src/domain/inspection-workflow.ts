@@ -3,7 +3,7 @@
  * (R-C1 windows, 机器预审 blocks, R-C4 conclusions) and the effects the service writes in the same batch. The engine
  * that runs it (`decide`, `actionsFor`) is src/domain/workflow.ts.
  */
-import type { SupervisionMode } from "../../db/schema/registry";
+import type { SupervisionMode } from "./org-kinds";
 import type { Machine } from "./workflow";
 
 export const INSPECTION_STATES = [

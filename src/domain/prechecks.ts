@@ -14,7 +14,7 @@
  * The money sections' checks are in prechecks-finance.ts, the people and governance sections' in prechecks-people.ts;
  * the declaration and 整改报告 checks are here.
  */
-import type { OrgType } from "../../db/schema/registry";
+
 import {
   FILER_SECTIONS,
   type FinanceField,
@@ -25,6 +25,7 @@ import {
   rectificationRequired,
   SECTION_LABELS,
 } from "./inspection-report";
+import type { OrgType } from "./org-kinds";
 import { DEFAULT_PARTY_THRESHOLDS, type PartyThresholds } from "./party";
 import { checkDonations, checkFinances } from "./prechecks-finance";
 import { checkCadres, checkMeetings, checkParty, checkTermAndOfficers } from "./prechecks-people";

@@ -2,7 +2,7 @@
  * Registration rules (登记): founding minimums, names, legal representatives, time limits. Pure functions of
  * plain data; each problem names the field it concerns and the rule (domain.md §1) so forms can show it in place.
  */
-import type { AuthorityLevel, OrgType } from "../../db/schema/registry";
+import type { AuthorityLevel, OrgType } from "./org-kinds";
 import { addWorkingDays, toDayNumber, type WorkingDayCalendar, workingDaysRemaining } from "./working-days";
 
 export interface RuleProblem {

@@ -8,7 +8,7 @@
  * `{ ok: true }` writes the new state, the effects and the audit event in one batch, naming the version it read
  * (a stale version is refused here too when the caller passes both versions).
  */
-import type { SupervisionMode } from "../../db/schema/registry";
+import type { SupervisionMode } from "./org-kinds";
 import {
   correctionDeadline,
   DEFAULT_CORRECTION_WORKING_DAYS,

@@ -1,6 +1,5 @@
 /** The party-building forms, parsed at the edge (zod; Chinese messages naming the field). */
 import { z } from "zod";
-import { PARTY_ACTIVITY_KINDS } from "../../db/schema/party";
 import {
   checkbox,
   count,
@@ -14,6 +13,7 @@ import {
   yesNo,
 } from "../domain/fields";
 import { CADRE_LEVELS, PARTY_ORG_TYPES, POST_KINDS } from "../domain/inspection-report";
+import { PARTY_ACTIVITY_KINDS } from "../domain/party-activities";
 import { idNumberField } from "../people/identity";
 import type { PartyOrgInput } from "./service";
 

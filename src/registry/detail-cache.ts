@@ -4,15 +4,12 @@
  * credit list entries and inspection conclusions (migrations 0003, 0006, 0016): an entry is never stale. A public page
  * about one organization then costs one single-row read instead of four queries and a render.
  */
+import type { DetailCache } from "../context";
 import type { Db } from "../db";
 import { registerVersion } from "./search-cache";
 import { VersionedLru } from "./versioned-lru";
 
-export interface DetailCache {
-  /** The cached value for `key` at the current register version, or `load()` (kept for the next request). */
-  get<T>(db: Db, key: string, load: () => Promise<T>): Promise<T>;
-  readonly size: number;
-}
+export type { DetailCache };
 
 const one = () => 1;
 

@@ -7,15 +7,12 @@
  * The cache holds at most `maxBytes`, least recently used out first, and admits a page the second time it is asked
  * for: a search nobody repeats (most of them) never pushes out one that people do.
  */
+import type { PageCache } from "../context";
 import type { Db } from "../db";
 import { registerVersion } from "./search-cache";
 import { VersionedLru } from "./versioned-lru";
 
-export interface PageCache {
-  /** The page for `key` at the current register version, or `render()` encoded (kept unless null). */
-  get(db: Db, key: string, render: () => Promise<string | null>): Promise<Uint8Array | null>;
-  readonly bytes: number;
-}
+export type { PageCache };
 
 const byteLength = (page: Uint8Array) => page.byteLength;
 

@@ -20,6 +20,8 @@ export async function orgByUscc(db: Db, uscc: string) {
   };
 }
 export type OrgDetail = NonNullable<Awaited<ReturnType<typeof orgByUscc>>>;
+/** One of an organization's 公告, as its page shows it. */
+export type OrgNotice = Awaited<ReturnType<typeof orgAnnouncements>>[number];
 
 /** An organization's 公告, newest first (through the read pool). */
 export async function orgAnnouncements(db: Db, orgId: number) {

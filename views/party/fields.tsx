@@ -1,7 +1,7 @@
 /** How a party organization's record reads, field by field: shared by the ledger, the change form and the diff. */
 
-import { PARTY_ACTIVITY_KIND_LABELS } from "../../db/schema/party";
 import { PARTY_ORG_TYPE_LABELS } from "../../src/domain/inspection-report";
+import { PARTY_ACTIVITY_KIND_LABELS } from "../../src/domain/party-activities";
 import type { PartyOrgRecord } from "../../src/party/contract";
 import { cnDate } from "../components/dates";
 import { SCROLL_REGION } from "../components/table";

@@ -1,10 +1,9 @@
-import type { announcements } from "../../db/schema";
 import type { SessionUser } from "../../src/context";
 import type { PublicEntry } from "../../src/credit/contract";
 import { pastViewBanner } from "../../src/domain/as-of";
 import { type GradeRecord, gradeRecordText } from "../../src/domain/evaluation";
 import { formatFen } from "../../src/domain/money";
-import type { OrgDetail } from "../../src/registry/contract";
+import type { OrgDetail, OrgNotice } from "../../src/registry/contract";
 import {
   ANNOUNCEMENT_LABELS,
   CAPITAL_LABELS,
@@ -125,7 +124,7 @@ export function OrgPage({
   suspension?: { from: string; to: string; department: string; documentNo: string } | null;
   /** Credit list entries (R-D8). */
   credit?: PublicEntry[];
-  notices: (typeof announcements.$inferSelect)[];
+  notices: OrgNotice[];
   /** 年检 history: year, conclusion, date. */
   inspections?: PublicInspection[];
   today: string;

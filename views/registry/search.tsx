@@ -1,5 +1,5 @@
 import { raw } from "hono/html";
-import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
+import { ORG_STATUSES, ORG_TYPES } from "../../src/domain/org-kinds";
 import { CONCLUSION_LABELS } from "../../src/domain/workflow";
 import type { SearchQuery, SearchResult } from "../../src/registry/contract";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";

@@ -1,7 +1,7 @@
-import type { OrgType } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
 import { FILER_SECTIONS, type ReportSection, SECTION_LABELS } from "../../../src/domain/inspection-report";
 import { formatFen } from "../../../src/domain/money";
+import type { OrgType } from "../../../src/domain/org-kinds";
 import type { Check } from "../../../src/domain/prechecks";
 import { CONCLUSION_LABELS } from "../../../src/domain/workflow";
 import type { FilingSummary, FilingView, Notice } from "../../../src/inspection/contract";

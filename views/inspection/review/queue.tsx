@@ -3,9 +3,10 @@
  * name or code, longest waiting first, pagination. The filter form works as a plain GET; htmx swaps only the results
  * and keeps the URL in step.
  */
-import { ORG_TYPES } from "../../../db/schema";
+
 import type { SessionUser } from "../../../src/context";
 import { INSPECTION_STATES, inspectionStateLabel } from "../../../src/domain/inspection-workflow";
+import { ORG_TYPES } from "../../../src/domain/org-kinds";
 import type { Notice, QueueFilters, QueuePage } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { ErrorSummary, type Errors, FieldError, PageLinks } from "../../components/form";

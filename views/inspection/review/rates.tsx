@@ -4,8 +4,8 @@
  * panel, at the top of the registrar's queue.
  */
 
-import { ORG_TYPES } from "../../../db/schema";
 import type { SessionUser } from "../../../src/context";
+import { ORG_TYPES } from "../../../src/domain/org-kinds";
 import type { RatesRow } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { FilterBar, FilterSelect, yearChoices } from "../../components/select";

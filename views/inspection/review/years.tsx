@@ -3,8 +3,9 @@
  * open year N — the window per type (defaults from R-C1, editable), the registration cut-off (R-C2). The list of
  * organizations required to file is the year's queue (every state), linked from each year.
  */
-import { ORG_TYPES, type OrgType } from "../../../db/schema";
+
 import type { SessionUser } from "../../../src/context";
+import { ORG_TYPES, type OrgType } from "../../../src/domain/org-kinds";
 import type { InspectionYear } from "../../../src/inspection/contract";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { ErrorSummary, type Errors, FieldError, Flash, TextField } from "../../components/form";
