@@ -229,8 +229,9 @@ export const redListEntries = sqliteTable(
  * without a number the match is by name only, and says so.
  *   role  legal_representative 法定代表人 | principal 负责人
  */
-export const CREDIT_PERSON_ROLES = ["legal_representative", "principal"] as const;
-export type CreditPersonRole = (typeof CREDIT_PERSON_ROLES)[number];
+export { CREDIT_PERSON_ROLES, type CreditPersonRole } from "../../src/domain/credit";
+
+import { CREDIT_PERSON_ROLES } from "../../src/domain/credit";
 
 export const creditCasePeople = sqliteTable(
   "credit_case_people",

@@ -4,7 +4,6 @@
  * family or say "其他操作", and never print a stored code.
  */
 
-import type { auditEvents } from "../../db/schema";
 import { creditMachine } from "../domain/credit";
 import { annualInspectionMachine } from "../domain/inspection-workflow";
 import { APPLICATION_KIND_LABELS } from "../domain/registration";
@@ -12,7 +11,14 @@ import { registrationMachine } from "../domain/registration-workflow";
 import { zombieCaseMachine } from "../domain/zombie-case";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 
-type AuditEventRow = typeof auditEvents.$inferSelect;
+/** What a sentence about an audit event reads of it (an audit row has these and more). */
+interface AuditEventWords {
+  action: string;
+  actorUsername: string | null;
+  objectType: string | null;
+  objectId: string | null;
+  summary: Record<string, unknown> | null;
+}
 
 /** Chinese names of the actions that are not steps of a workflow machine. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -221,7 +227,7 @@ function valueText(key: string, v: unknown): string | null {
  * One event as a sentence: "admin（系统管理员）开设账号：账号 zhang3。角色：登记管理机关工作人员；…". `roleLabel` names
  * the actor's role in the caller's words.
  */
-export function auditSentence(e: AuditEventRow, roleLabel: string): string {
+export function auditSentence(e: AuditEventWords, roleLabel: string): string {
   const who = e.actorUsername ? `${e.actorUsername}（${roleLabel}）` : roleLabel;
   const what = actionLabel(e.action);
   const object = e.objectType

@@ -3,6 +3,7 @@ import type {
   CreditAction,
   CreditGround,
   CreditList,
+  CreditPersonRole,
   CreditState,
   PublicationPeriod,
   RemovalReason,
@@ -111,4 +112,19 @@ export interface PublishedNotice {
   publishedOn: string;
   servedOn: string;
   objectionDeadline: string | null;
+}
+
+/** The words of a person's role on a 严重 list entry. */
+export const PERSON_ROLE_LABELS: Record<CreditPersonRole, string> = {
+  legal_representative: "法定代表人",
+  principal: "负责人",
+};
+
+/** A person a 严重 list entry names (R-D8), as the case page shows it. */
+export interface CasePerson {
+  id: number;
+  role: CreditPersonRole;
+  personName: string;
+  idTail: string | null;
+  createdAt: string;
 }

@@ -5,27 +5,17 @@
  * Whether a match blocks an approval is a setting (`seriousPersonBlocks`); by default the registrar is warned.
  */
 import { sql } from "drizzle-orm";
-import { type CreditPersonRole, creditCasePeople } from "../../db/schema";
+import { creditCasePeople } from "../../db/schema";
 import { commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
+import type { CreditPersonRole } from "../domain/credit";
 import { idTailOf, personKey } from "../people/identity";
-import type { Result } from "./contract";
+import { type CasePerson, PERSON_ROLE_LABELS, type Result } from "./contract";
 import { getCase } from "./service";
 
-export const PERSON_ROLE_LABELS: Record<CreditPersonRole, string> = {
-  legal_representative: "法定代表人",
-  principal: "负责人",
-};
-
-export interface CasePerson {
-  id: number;
-  role: CreditPersonRole;
-  personName: string;
-  idTail: string | null;
-  createdAt: string;
-}
+export { type CasePerson, PERSON_ROLE_LABELS } from "./contract";
 
 export async function casePeople(db: Db, caseId: number): Promise<CasePerson[]> {
   return (await db.all(sql`SELECT id, role, person_name AS "personName", id_tail AS "idTail", created_at AS "createdAt"

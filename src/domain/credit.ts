@@ -318,3 +318,7 @@ export function groundsFromPenalties(
   }
   return out;
 }
+
+/** Who a 严重 list entry names besides the organization (R-D8): its 法定代表人 or 负责人. */
+export const CREDIT_PERSON_ROLES = ["legal_representative", "principal"] as const;
+export type CreditPersonRole = (typeof CREDIT_PERSON_ROLES)[number];

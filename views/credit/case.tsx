@@ -1,6 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import type { CaseView } from "../../src/credit/contract";
-import { type CasePerson, PERSON_ROLE_LABELS } from "../../src/credit/people";
+import { type CasePerson, PERSON_ROLE_LABELS } from "../../src/credit/contract";
 import {
   CREDIT_GROUNDS,
   CREDIT_LIST_LABELS,
