@@ -22,15 +22,15 @@ const monthEnd = (year: number, month: number) =>
 
 /**
  * Registrations and terminations in each month of `year`, within [from, to] (the year, cut at the day counted to and
- * at a date range's start), with the net growth for a registrar. `search` links a month's registrations to the public
- * search (set when the scope is one authority or the whole register, the search's own filters).
+ * at a date range's start), with the net growth for a registrar. `searchFor` links a month's registrations to the
+ * public search, where its filters can select them (else undefined).
  */
 export async function monthlyFlows(
   db: Db,
   s: CountScope,
   year: number,
   window: { from?: string; to: string },
-  opts: { isPublic: boolean; search?: URLSearchParams },
+  opts: { isPublic: boolean; searchFor: (filters: Record<string, string>) => string | undefined },
 ): Promise<Series> {
   const first = [`${year}-01-01`, window.from ?? ""].sort().at(-1)!;
   const last = [`${year}-12-31`, window.to].sort()[0]!;
@@ -66,13 +66,15 @@ export async function monthlyFlows(
     signed: !opts.isPublic,
     rows: months.map((m) => {
       const v = KINDS.map((k) => count(m, k));
-      const search = opts.search && new URLSearchParams(opts.search);
-      search?.set("registered_from", `${year}-${String(m).padStart(2, "0")}-01`);
-      search?.set("registered_to", monthEnd(year, m));
+      const link = opts.searchFor({
+        ...(s.type ? { type: s.type } : {}),
+        registered_from: `${year}-${String(m).padStart(2, "0")}-01`,
+        registered_to: monthEnd(year, m),
+      });
       return {
         label: `${m}月`,
         values: opts.isPublic ? v : [...v, v[0]! - v[1]! - v[2]! - v[3]!],
-        cells: search ? [`/search?${search}`] : undefined,
+        cells: link ? [link] : undefined,
       };
     }),
   };

@@ -1,9 +1,10 @@
 /**
- * The counts as at a past day (历史视图) from the nightly cubes, without reading the whole register: the cubes count by
- * year, so a past day D of year Y is the cube rows up to Y, taking every registration, termination, credit entry and
- * removal of year Y as done by D — then corrected, organization by organization, for the few things dated after D:
- * - registrations and terminations dated from D+1 to the end of Y (two index ranges);
- * - credit entries listed or removed from D+1 to the end of Y (two index ranges);
+ * The counts as at a past day (历史视图) from the nightly cubes, without reading the whole register. The cubes count by
+ * year, so a past day D of year Y is read from them with one year-end P taken as done — the end of Y when D is in its
+ * second half, else the end of Y-1 — then corrected, organization by organization, for what is dated between D and P
+ * (at most half a year):
+ * - registrations and terminations (ranges of two indexes, read from the index alone);
+ * - credit entries listed or removed (two index ranges);
  * - organizations moved to another authority after D (an index of org_history's moves), counted where they were then.
  * 年检 conclusions need no correction: the filing cube keeps the day each conclusion's 公告 came out (R-C4).
  *
@@ -16,7 +17,15 @@ import type { Db } from "../db";
 import { endOfChinaDay } from "../domain/as-of";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
-import { authorityAt, type CountScope, cubeWhere, facetWhere, inList, type RawCounts } from "./figures";
+import {
+  authorityThen,
+  type CountScope,
+  cubeWhere,
+  facetWhere,
+  inList,
+  movedAfter,
+  type RawCounts,
+} from "./figures";
 
 /** The cubes' run: the day its counts are as at, and when it read the register. */
 export interface CubeRun {
@@ -115,15 +124,11 @@ export async function pastCubeCounts(
   const facetSql = facets.length ? sql` AND ${sql.join(facets, sql` AND `)}` : sql``;
   const endOfD = endOfChinaDay(D);
   // Organizations moved between authorities after D (none matter when the scope is the whole register).
-  const movedIds = sql`SELECT org_id FROM org_history
-    WHERE at > ${endOfD} AND json_extract(before, '$.authorityId') IS NOT NULL`;
-  // Where each organization was at D and when the cubes read the register: its authority now, unless it moved after D
-  // (then the first move's `before`, looked up for those few only).
-  const placedAt = (instant: string) =>
-    sql`CASE WHEN o.id IN (${movedIds}) THEN ${authorityAt(instant)} ELSE o.authority_id END`;
+  const movedIds = movedAfter(endOfD);
+  // Where each organization was at D and when the cubes read the register.
   const placed = s.whole
     ? sql`0 AS "authPast", 0 AS "authCube"`
-    : sql`${placedAt(endOfD)} AS "authPast", ${placedAt(run.computedAt)} AS "authCube"`;
+    : sql`${authorityThen(endOfD)} AS "authPast", ${authorityThen(run.computedAt)} AS "authCube"`;
   // Only organizations in the scope then or now count on either side.
   const nearScope = s.whole ? sql`` : sql` AND (o.authority_id IN ${inList(s.ids)} OR o.id IN (${movedIds}))`;
   const registeredAfter = sql`o.registered_on > ${lo} AND o.registered_on <= ${hi}`;
@@ -140,9 +145,9 @@ export async function pastCubeCounts(
       FROM organizations o WHERE ${everyType} AND ${which}${nearScope}${facetSql} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
     );
 
-  // The organizations whose count differs between the cubes and the day, in three disjoint sets — registered after D
-  // within Y; registered by D and terminated after D within Y; moved — in groups, each taken away as the cubes counted
-  // it (every date of Y as done by D) and added as it stood at D.
+  // The organizations whose count differs between the cubes and the day, in three disjoint sets — registered between
+  // D and P; registered by then and terminated between D and P; moved — in groups, each taken away as the cubes counted
+  // it (every date up to P as done) and added as it stood at D.
   const orgs = (
     await Promise.all([
       orgGroups(registeredAfter),
@@ -197,7 +202,7 @@ export async function pastCubeCounts(
     if (inScope(f.authPast) && Number(f.registeredPast) === 1) t.filings.add(key, Number(f.n));
   }
 
-  // Credit entries listed or removed after D within Y, and those of moved organizations. An entry is listed after its
+  // Credit entries listed or removed between D and P, and those of moved organizations. An entry is listed after its
   // organization's registration, so one listed by D belongs to an organization registered by then; the organizations
   // are joined only where a filter needs them.
   // The whole register reads the entries by their dates (and their organizations only for a type or supervisor
@@ -221,7 +226,7 @@ export async function pastCubeCounts(
           AS "removedPast", ${placed}, count(*) AS n
       FROM ${from} WHERE ${which}${nearScope}${facetSql} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     );
-  // Three sets: listed after D within Y; listed by D and removed after D within Y; of a moved organization.
+  // Three sets: listed between D and P; listed before and removed between them; of a moved organization.
   const cases = (
     s.whole
       ? await Promise.all([caseGroups(listedAfter), caseGroups(removedAfter)])

@@ -108,13 +108,14 @@ async function compute(
   const whole = ids.length >= Number(everyAuthority?.n ?? 0);
   const supervisor = supervisorOf(filters.supervisor);
   const scope: CountScope = { ids, whole, type, supervisor, today, past: pastDate !== undefined };
+  // From the cubes once the job has run, for today or a day before its run; else from the register.
   const countsAt = (sc: CountScope, flowsOnly = false) =>
-    run && (!sc.past || sc.today < run.day)
-      ? sc.past
+    !run || (sc.past && sc.today >= run.day)
+      ? directCounts(db, sc)
+      : sc.past
         ? pastCubeCounts(db, sc, run, flowsOnly)
-        : cubeCounts(db, sc)
-      : directCounts(db, { ...sc, past: true });
-  const counts = await (run ? countsAt(scope) : directCounts(db, scope));
+        : cubeCounts(db, sc);
+  const counts = await countsAt(scope);
   // A date range: the same counts as at the day before it began, to take away from the flows.
   const since = filters.from && filters.to ? filters.from : undefined;
   const before = since
@@ -187,10 +188,7 @@ async function compute(
       scope,
       filters.year ?? thisYear,
       { from: since, to: today },
-      {
-        isPublic,
-        search: search && new URLSearchParams({ ...Object.fromEntries(search), ...(type ? { type } : {}) }),
-      },
+      { isPublic, searchFor },
     ),
   );
   // The register compared across districts and supervision: from the cubes, today only.
