@@ -1,0 +1,1 @@
+CREATE INDEX `organizations_facets_idx` ON `organizations` (`id`,`type`,`supervision_mode`,`supervisor_unit_id`,`authority_id`,`registered_on`);
