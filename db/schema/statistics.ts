@@ -109,6 +109,13 @@ export const statCubeMeta = sqliteTable("stat_cube_meta", {
   computedAt: text("computed_at").notNull(),
   /** The rebuild the pages read (the cube rows of this generation). */
   gen: integer("gen").notNull().default(0),
+  /**
+   * Filings for a year before their organization's registration year, as the run found them (R-C2 makes them an
+   * error in the register: an organization files from its registration year on). While there are none, a past day's
+   * figures skip looking for them among the organizations registered after that day (src/statistics/past.ts); null
+   * until a run has counted them.
+   */
+  earlyFilings: integer("early_filings"),
 });
 
 /**

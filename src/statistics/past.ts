@@ -17,6 +17,7 @@ import type { Db } from "../db";
 import { endOfChinaDay } from "../domain/as-of";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
 import { readAll } from "../registry/read";
+import type { CubeStamp } from "./cubes";
 import {
   authorityThen,
   type CountScope,
@@ -27,11 +28,8 @@ import {
   type RawCounts,
 } from "./figures";
 
-/** The cubes' run: the day its counts are as at, and when it read the register. */
-export interface CubeRun {
-  day: string;
-  computedAt: string;
-}
+/** The cubes' run: the day its counts are as at, when it read the register, and its early filings (R-C2). */
+export type CubeRun = Pick<CubeStamp, "day" | "computedAt" | "earlyFilings">;
 
 /** A tally of counts by a key of several parts. */
 class Tally<K extends Record<string, string | number | null>> {
@@ -182,16 +180,26 @@ export async function pastCubeCounts(
   }
 
   // Filings differ only for organizations registered after D (the cubes count a filing wherever its organization is)
-  // or moved; a conclusion whose 公告 came out after D is counted on neither side.
+  // or moved; a conclusion whose 公告 came out after D is counted on neither side. One registered after D (in year Y)
+  // has a filing for a year before Y only against R-C2: while the run found none, those organizations are not read.
+  const registeredAfterD = sql`SELECT o.id FROM organizations o WHERE o.registered_on > ${D} AND o.registered_on <= ${endY}`;
+  const refiled =
+    run.earlyFilings === 0
+      ? s.whole
+        ? null
+        : movedIds
+      : s.whole
+        ? registeredAfterD
+        : sql`${registeredAfterD} AND o.authority_id IN ${inList(s.ids)} UNION ${movedIds}`;
   const filingFixes = (
-    flowsOnly
+    flowsOnly || refiled === null
       ? []
       : await readAll(
           db,
           // annual_inspections first (CROSS JOIN keeps the order): its (org_id, year) index answers each organization.
           sql`SELECT ai.year, ai.state, ai.conclusion, o.registered_on <= ${D} AS "registeredPast", ${placed}, count(*) AS n
     FROM annual_inspections ai CROSS JOIN organizations o INDEXED BY organizations_facets_idx ON o.id = ai.org_id
-    WHERE ai.org_id IN (SELECT o.id FROM organizations o WHERE o.registered_on > ${D} AND o.registered_on <= ${endY}${s.whole ? sql`` : sql` AND o.authority_id IN ${inList(s.ids)} UNION ${movedIds}`})
+    WHERE ai.org_id IN (${refiled})
       AND ai.year < ${Number(Y)} AND (ai.state <> 'published' OR ai.published_on <= ${D})${facetSql}
     GROUP BY 1, 2, 3, 4, 5, 6`,
         )

@@ -377,4 +377,30 @@ describe("statistics from the nightly precomputation", () => {
       }[],
     ).toEqual([{ n: 0 }]);
   });
+
+  it("R-C2: a filing for a year before its organization's registration (a registration date corrected later) is counted in a past day as in the register; the run records such filings, and with none a past day does not look for them", async () => {
+    await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    expect((await cubeStamp(db))!.earlyFilings).toBe(0);
+    // 戊 (159982, a 2025 filing) now reads as registered on 2026-08-01: its 2025 filing is before its registration.
+    await db.run(sql`UPDATE organizations SET registered_on = '2026-08-01' WHERE name = '戊协会'`);
+    try {
+      const days = ["2026-03-01", "2026-07-31", "2026-08-01"];
+      await db.run(sql`DELETE FROM stat_cube_meta`);
+      const direct = new Map<string, StatisticsView>();
+      for (const day of days)
+        for (const [i, f] of views().entries()) direct.set(`${day}/${i}`, await statistics(deps, user, f, day));
+      expect(row(direct.get("2026-07-31/0")!, "inspection-conclusions", "2025年度")).toEqual([1, 0, 0, 1]);
+      await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+      expect((await cubeStamp(db))!.earlyFilings).toBe(1);
+      for (const day of days)
+        for (const [i, f] of views().entries())
+          expect(figures(await statistics(deps, user, f, day)), `${day} ${JSON.stringify(f)}`).toEqual(
+            figures(direct.get(`${day}/${i}`)!),
+          );
+    } finally {
+      await db.run(sql`UPDATE organizations SET registered_on = '2024-04-01' WHERE name = '戊协会'`);
+      await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    }
+    expect((await cubeStamp(db))!.earlyFilings).toBe(0);
+  });
 });

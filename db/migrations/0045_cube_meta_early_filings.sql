@@ -1,0 +1,1 @@
+ALTER TABLE `stat_cube_meta` ADD `early_filings` integer;
