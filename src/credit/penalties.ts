@@ -8,6 +8,7 @@ import { penalties } from "../../db/schema";
 import { commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
+import { readAll } from "../registry/read";
 import type { Result } from "./contract";
 import { ownOrg } from "./queries";
 
@@ -67,14 +68,16 @@ export async function recordPenalty(
 
 /** 限期停止活动 running today, for the public page (R-A9: a sanction flag, not a status). */
 export async function runningSuspension(deps: AppDeps, orgId: number, today: string) {
-  const [row] =
-    (await deps.db.all(sql`SELECT suspended_from AS "from", suspended_to AS "to", department, document_no AS "documentNo"
+  const [row] = (await readAll(
+    deps.db,
+    sql`SELECT suspended_from AS "from", suspended_to AS "to", department, document_no AS "documentNo"
     FROM penalties WHERE org_id = ${orgId} AND kind = 'suspension' AND suspended_from <= ${today} AND suspended_to >= ${today}
-    ORDER BY suspended_to DESC LIMIT 1`)) as {
-      from: string;
-      to: string;
-      department: string;
-      documentNo: string;
-    }[];
+    ORDER BY suspended_to DESC LIMIT 1`,
+  )) as {
+    from: string;
+    to: string;
+    department: string;
+    documentNo: string;
+  }[];
   return row ?? null;
 }

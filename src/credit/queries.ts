@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { normalizeForSearch } from "../registry/grams";
+import { readAll } from "../registry/read";
 import { classifyQuery } from "../registry/search";
 import type { Refusal } from "../result";
 import type { CaseEvent, CaseRow, PublicEntry, PublishedNotice } from "./contract";
@@ -82,8 +83,11 @@ const PUBLIC_COLUMNS = sql`c.id, o.uscc, o.name AS "orgName", a.name AS "authori
 
 /** R-D8: an organization's entries (listed or removed), newest first. */
 export async function publicEntriesOf(db: Db, orgId: number): Promise<PublicEntry[]> {
-  return (await db.all(sql`SELECT ${PUBLIC_COLUMNS} FROM ${FROM}
-    WHERE c.org_id = ${orgId} AND c.state IN ('listed', 'removed') ORDER BY c.listed_on DESC, c.id DESC`)) as PublicEntry[];
+  return (await readAll(
+    db,
+    sql`SELECT ${PUBLIC_COLUMNS} FROM ${FROM}
+    WHERE c.org_id = ${orgId} AND c.state IN ('listed', 'removed') ORDER BY c.listed_on DESC, c.id DESC`,
+  )) as PublicEntry[];
 }
 
 export interface PublicFilter {

@@ -11,6 +11,7 @@ import type { AppDeps } from "../context";
 import type { BatchItem, Db } from "../db";
 import { type RedListFacts, redListFailures } from "../domain/red-list";
 import type { Job, JobItem } from "../jobs/types";
+import { readAll } from "../registry/read";
 import { classifyQuery } from "../registry/search";
 
 const CHUNK = 400;
@@ -174,7 +175,8 @@ export async function redListPage(
 
 /** The organization's current 红名单 entry, if any (its public page). */
 export async function redListStanding(deps: AppDeps, orgId: number): Promise<{ listedOn: string } | null> {
-  const [row] = (await deps.db.all(
+  const [row] = (await readAll(
+    deps.db,
     sql`SELECT listed_on AS "listedOn" FROM red_list_entries WHERE org_id = ${orgId} AND removed_on IS NULL`,
   )) as { listedOn: string }[];
   return row ?? null;

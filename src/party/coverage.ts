@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import type { AppDeps, SessionUser } from "../context";
 import { todayOf } from "../context";
 import { SUPERVISION_LABELS, TYPE_LABELS } from "../registry/labels";
+import { readAll } from "../registry/read";
 import type { CoverageSummary } from "./contract";
 import {
   activitiesPerQuarter,
@@ -139,9 +140,12 @@ export async function portalPartyStatus(
   deps: AppDeps,
   orgId: number,
 ): Promise<{ pending: boolean; alert: "term_due" | "term_overdue" | null }> {
-  const [row] = (await deps.db.all(sql`SELECT
+  const [row] = (await readAll(
+    deps.db,
+    sql`SELECT
       EXISTS (SELECT 1 FROM party_org_versions WHERE org_id = ${orgId} AND state = 'pending') AS pending,
-      (SELECT kind FROM party_alerts WHERE org_id = ${orgId} AND closed_on IS NULL ORDER BY kind DESC LIMIT 1) AS alert`)) as {
+      (SELECT kind FROM party_alerts WHERE org_id = ${orgId} AND closed_on IS NULL ORDER BY kind DESC LIMIT 1) AS alert`,
+  )) as {
     pending: number;
     alert: "term_due" | "term_overdue" | null;
   }[];
@@ -154,11 +158,14 @@ export async function portalPartyStatus(
  */
 export async function publicPartyOrg(deps: AppDeps, orgId: number): Promise<boolean | null> {
   if (!deps.config.domain.publishPartyOrgExistence) return null;
-  const [row] = (await deps.db.all(sql`SELECT
+  const [row] = (await readAll(
+    deps.db,
+    sql`SELECT
       EXISTS (SELECT 1 FROM party_org_versions WHERE org_id = ${orgId} AND state = 'confirmed'
         AND superseded_on IS NULL AND has_party_org = 1)
       OR EXISTS (SELECT 1 FROM party_org_versions j, json_each(j.covered_org_ids) e WHERE j.state = 'confirmed'
-        AND j.superseded_on IS NULL AND j.org_type = 'joint_branch' AND e.value = ${orgId}) AS has`)) as {
+        AND j.superseded_on IS NULL AND j.org_type = 'joint_branch' AND e.value = ${orgId}) AS has`,
+  )) as {
     has: number;
   }[];
   return Boolean(row?.has);

@@ -22,6 +22,7 @@ import {
   gradeHistory,
 } from "../domain/evaluation";
 import type { Job, JobItem, JobReport } from "../jobs/types";
+import { readAll } from "./read";
 
 const MAX_ITEMS = 500;
 export const RATING_CHANGE = "rating_change";
@@ -200,10 +201,13 @@ export async function gradeHistoryOf(
   org: { id: number; rating: Grade | null; ratingValidTo: string | null },
   today: string,
 ): Promise<GradeRecord[]> {
-  const rows = (await deps.db.all(sql`
+  const rows = (await readAll(
+    deps.db,
+    sql`
     SELECT json_extract(before, '$.rating') AS "from", json_extract(before, '$.ratingValidTo') AS "fromValidTo",
       json_extract(after, '$.rating') AS "to", coalesce(json_extract(after, '$.on'), substr(at, 1, 10)) AS "on",
       coalesce(reason, '') AS reason
-    FROM org_history WHERE org_id = ${org.id} AND kind = ${RATING_CHANGE} ORDER BY at DESC, id DESC`)) as GradeChange[];
+    FROM org_history WHERE org_id = ${org.id} AND kind = ${RATING_CHANGE} ORDER BY at DESC, id DESC`,
+  )) as GradeChange[];
   return gradeHistory(org, rows, today);
 }
