@@ -12,8 +12,8 @@
  * costs at most TOTAL_CAP index steps.
  */
 import type { Client, InValue } from "@libsql/client";
-import type { OrgStatus, OrgType } from "../../db/schema";
 import type { Db } from "../db";
+import type { OrgStatus, OrgType } from "../domain/org-kinds";
 import { looksLikeUscc, normalizeUscc } from "../domain/uscc";
 import type { Conclusion } from "../domain/workflow";
 import { nameMatchExpression } from "./grams";
