@@ -393,3 +393,6 @@ export const CHANGE_ITEM_LABELS: Record<ChangeItem, string> = {
   supervisor: "业务主管单位",
   activityArea: "活动地域",
 };
+
+/** A registrar's import from the browser: previewed, running in chunks, done, or cancelled. */
+export const IMPORT_JOB_STATES = ["previewed", "running", "done", "cancelled"] as const;
