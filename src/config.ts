@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_ATTACHMENT_BYTES } from "../db/schema/inspection";
+import { MAX_ATTACHMENT_BYTES } from "./domain/attachments";
 import { DEFAULT_PRECHECK_SETTINGS, type PrecheckSettings } from "./domain/prechecks";
 import { DEFAULT_RED_LIST_CRITERIA, type RedListCriteria } from "./domain/red-list";
 

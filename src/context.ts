@@ -1,8 +1,6 @@
 import type { Config } from "./config";
 import type { Db } from "./db";
 import { chinaDateOf } from "./domain/working-days";
-import type { SearchCache } from "./registry/search-cache";
-import type { SettingsCache } from "./settings/service";
 
 /** Stores uploaded files: the data folder on Node, an R2 bucket on Workers. */
 export interface FileStorage {
@@ -65,6 +63,23 @@ export interface DetailCache {
   /** The cached value for `key` at the current register version, or `load()` (kept for the next request). */
   get<T>(db: Db, key: string, load: () => Promise<T>): Promise<T>;
   readonly size: number;
+}
+
+/** Search results kept while the register version they were computed at is current (made by
+ * src/registry/search-cache.ts, which names the search's parameters and result). */
+export interface SearchCache {
+  /** The result kept for `key` at the current register version, or `compute()`'s result (kept only when computed at
+   * that version). */
+  get<T>(db: Db, key: string, compute: () => Promise<{ result: T; version: number }>): Promise<T>;
+  readonly size: number;
+}
+
+/** Today's domain settings with the locality's changes, per app instance (kept and refreshed by src/settings/service.ts). */
+export interface SettingsCache {
+  /** `refreshAt` is real time (the cache's age); `dayEndsAt` is the app's clock (tests move it). */
+  entry: { day: string; refreshAt: number; dayEndsAt: number; deps: AppDeps } | null;
+  /** The refresh under way: every request that finds the entry expired waits for this one, not a query of its own. */
+  pending?: Promise<AppDeps> | null;
 }
 
 /** Public pages kept as bytes while the register is unchanged (made by src/registry/page-cache.ts). */

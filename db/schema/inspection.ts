@@ -14,6 +14,7 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES } from "../../src/domain/attachments";
 import { INSPECTION_STATES } from "../../src/domain/inspection-workflow";
 import { CONCLUSIONS, PROBLEM_SEVERITIES } from "../../src/domain/workflow";
 import { authorities, ORG_TYPES, type OrgType, organizations, SUPERVISION_MODES } from "./registry";
@@ -23,9 +24,8 @@ import { inList } from "./sql";
 const INSPECTION_STATE_VALUES = INSPECTION_STATES;
 const CONCLUSION_VALUES = CONCLUSIONS;
 const SEVERITY_VALUES = PROBLEM_SEVERITIES;
-export const ATTACHMENT_CONTENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
-/** Largest attachment accepted, in bytes (10 MiB). */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES };
 export const HOLIDAY_KINDS = ["holiday", "workday"] as const;
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

@@ -18,15 +18,20 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CADRE_LEVELS, PARTY_ORG_TYPES, POST_KINDS } from "../../src/domain/inspection-report";
-import { CADRE_STATUSES } from "../../src/domain/party";
+import {
+  CADRE_STATUSES,
+  MEMBER_COUNT_SOURCES,
+  type MemberCountSource,
+  PARTY_VERSION_STATES,
+  type PartyVersionState,
+} from "../../src/domain/party";
 import { users } from "./accounts";
 import { authorities, organizations } from "./registry";
 import { inList } from "./sql";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-export const PARTY_VERSION_STATES = ["pending", "confirmed", "rejected", "withdrawn"] as const;
-export type PartyVersionState = (typeof PARTY_VERSION_STATES)[number];
+export { PARTY_VERSION_STATES, type PartyVersionState };
 
 export const partyOrgVersions = sqliteTable(
   "party_org_versions",
@@ -99,8 +104,7 @@ export const partyOrgVersions = sqliteTable(
   ],
 );
 
-export const MEMBER_COUNT_SOURCES = ["ledger", "inspection", "registration"] as const;
-export type MemberCountSource = (typeof MEMBER_COUNT_SOURCES)[number];
+export { MEMBER_COUNT_SOURCES, type MemberCountSource };
 
 export const partyMemberCounts = sqliteTable(
   "party_member_counts",

@@ -13,6 +13,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ATTACHMENT_KINDS } from "../../src/domain/application-materials";
+import { IMPORT_JOB_STATES } from "../../src/domain/registration";
 import { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES } from "./inspection";
 import { authorities, ORG_TYPES, organizations } from "./registry";
 import { inList } from "./sql";
@@ -116,7 +117,7 @@ export const usccSequences = sqliteTable(
   (t) => [primaryKey({ columns: [t.authorityId, t.orgType] })],
 );
 
-export const IMPORT_JOB_STATES = ["previewed", "running", "done", "cancelled"] as const;
+export { IMPORT_JOB_STATES };
 
 /**
  * A registrar's import from the browser: the uploaded file is kept in the file storage under `fileKey`; the

@@ -26,9 +26,11 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { inList } from "./sql";
 
-// The kinds of organization, status, supervision and authority are the domain's (src/domain/org-kinds.ts); the
+// The kinds of organization, status, supervision, authority and 公告 are the domain's (src/domain/org-kinds.ts); the
 // schema builds its columns and checks from them.
 export {
+  ANNOUNCEMENT_KINDS,
+  type AnnouncementKind,
   AUTHORITY_LEVELS,
   type AuthorityLevel,
   ORG_STATUSES,
@@ -39,18 +41,13 @@ export {
   type SupervisionMode,
 } from "../../src/domain/org-kinds";
 
-import { AUTHORITY_LEVELS, ORG_STATUSES, ORG_TYPES, SUPERVISION_MODES } from "../../src/domain/org-kinds";
-
-export const ANNOUNCEMENT_KINDS = [
-  "establishment",
-  "change",
-  "deregistration",
-  "revocation",
-  "license_revocation",
-  /** R-G2: a 评估等级 lowered or revoked. */
-  "rating_change",
-] as const;
-export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
+import {
+  ANNOUNCEMENT_KINDS,
+  AUTHORITY_LEVELS,
+  ORG_STATUSES,
+  ORG_TYPES,
+  SUPERVISION_MODES,
+} from "../../src/domain/org-kinds";
 
 export const authorities = sqliteTable(
   "authorities",

@@ -9,6 +9,7 @@ import { newToken } from "../auth/tokens";
 import type { AppDeps, SessionUser } from "../context";
 import type { BatchItem, Db } from "../db";
 import { isStaleWrite, staleGuard } from "../db";
+import { cachedSearch } from "../registry/search-cache";
 import {
   authoritiesByIds,
   authorityExists,
@@ -301,7 +302,7 @@ export async function searchRegistrarOrgs(
   const auths = await authoritiesByIds(deps.db, await readableAuthorityIds(deps.db, user));
   const chosen =
     auths.find((a) => a.code === q.authorityCode) ?? auths.find((a) => a.id === user.authorityId)!;
-  const result = await deps.searchCache!.search(deps.db, {
+  const result = await cachedSearch(deps.searchCache!, deps.db, {
     q: q.q,
     authorityCode: chosen.code,
     page: q.page,

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
 import type { Db } from "../db";
+import type { AuditEventRow } from "./contract";
 
 /** Reading the audit log: administrators browse all of it, registrars their organizations' trail. */
 export interface AuditFilters {
@@ -13,7 +14,7 @@ export interface AuditFilters {
   to?: string;
 }
 
-export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type { AuditEventRow };
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -128,3 +128,44 @@ export interface CasePerson {
   idTail: string | null;
   createdAt: string;
 }
+
+/** A registered letter to an organization's 住所 and what became of it (R-D2), as the letters page lists it. */
+export interface LetterRow {
+  id: number;
+  orgName: string;
+  uscc: string;
+  purpose: string;
+  address: string;
+  sentOn: string;
+  trackingNo: string;
+  outcome: "pending" | "signed" | "unsigned";
+  outcomeOn: string | null;
+  outcomeNote: string | null;
+  version: number;
+}
+
+/** A 行政处罚 record as the penalties page lists it (money in 分). */
+export interface PenaltyRow {
+  id: number;
+  orgName: string;
+  uscc: string;
+  kind: "warning" | "fine" | "confiscation" | "suspension";
+  amountFen: number | null;
+  suspendedFrom: string | null;
+  suspendedTo: string | null;
+  department: string;
+  documentNo: string;
+  decidedOn: string;
+  facts: string;
+}
+
+/** One 红名单 entry as /credit publishes it. */
+export interface RedListRow {
+  uscc: string;
+  name: string;
+  authorityName: string;
+  rating: string | null;
+  listedOn: string;
+  removedOn: string | null;
+  removalReason: string | null;
+}

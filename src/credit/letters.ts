@@ -8,22 +8,10 @@ import { letters } from "../../db/schema";
 import { commitVersioned, commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
-import type { Result } from "./contract";
+import type { LetterRow, Result } from "./contract";
 import { ownOrg } from "./queries";
 
-export interface LetterRow {
-  id: number;
-  orgName: string;
-  uscc: string;
-  purpose: string;
-  address: string;
-  sentOn: string;
-  trackingNo: string;
-  outcome: "pending" | "signed" | "unsigned";
-  outcomeOn: string | null;
-  outcomeNote: string | null;
-  version: number;
-}
+export type { LetterRow };
 
 export async function recentLetters(deps: AppDeps, user: SessionUser): Promise<LetterRow[]> {
   return (await deps.db.all(sql`

@@ -9,22 +9,10 @@ import { commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { readAll } from "../registry/read";
-import type { Result } from "./contract";
+import type { PenaltyRow, Result } from "./contract";
 import { ownOrg } from "./queries";
 
-export interface PenaltyRow {
-  id: number;
-  orgName: string;
-  uscc: string;
-  kind: "warning" | "fine" | "confiscation" | "suspension";
-  amountFen: number | null;
-  suspendedFrom: string | null;
-  suspendedTo: string | null;
-  department: string;
-  documentNo: string;
-  decidedOn: string;
-  facts: string;
-}
+export type { PenaltyRow };
 
 export async function recentPenalties(deps: AppDeps, user: SessionUser): Promise<PenaltyRow[]> {
   return (await deps.db.all(sql`

@@ -13,6 +13,7 @@ import { type RedListFacts, redListFailures } from "../domain/red-list";
 import type { Job, JobItem } from "../jobs/types";
 import { readAll } from "../registry/read";
 import { classifyQuery } from "../registry/search";
+import type { RedListRow } from "./contract";
 
 const CHUNK = 400;
 const MAX_ITEMS = 500;
@@ -129,15 +130,7 @@ export const creditRedListJob: Job = {
   },
 };
 
-export interface RedListRow {
-  uscc: string;
-  name: string;
-  authorityName: string;
-  rating: string | null;
-  listedOn: string;
-  removedOn: string | null;
-  removalReason: string | null;
-}
+export type { RedListRow };
 
 /** The 红名单 as /credit publishes it: current entries (or removed ones), newest first. */
 export async function redListPage(

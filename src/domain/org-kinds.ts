@@ -11,3 +11,14 @@ export const SUPERVISION_MODES = ["supervised", "direct", "decoupled"] as const;
 export type SupervisionMode = (typeof SUPERVISION_MODES)[number];
 export const AUTHORITY_LEVELS = ["national", "province", "city", "district"] as const;
 export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+/** The kinds of 公告 the register publishes (R-A7, R-A9, R-G2). */
+export const ANNOUNCEMENT_KINDS = [
+  "establishment",
+  "change",
+  "deregistration",
+  "revocation",
+  "license_revocation",
+  /** R-G2: a 评估等级 lowered or revoked. */
+  "rating_change",
+] as const;
+export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];

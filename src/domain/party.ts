@@ -403,3 +403,11 @@ export const CADRE_FINDING_LABELS: Record<CadreFindingId, string> = {
   serving_unapproved: "现职干部兼职未经批准",
   foundation_functionary: "基金会负责人由现职国家工作人员兼任",
 };
+
+/** A change to a party organization's record: pending review, confirmed, rejected, or withdrawn by its filer. */
+export const PARTY_VERSION_STATES = ["pending", "confirmed", "rejected", "withdrawn"] as const;
+export type PartyVersionState = (typeof PARTY_VERSION_STATES)[number];
+
+/** Where a party member count came from: the ledger, an inspection report, or a registration. */
+export const MEMBER_COUNT_SOURCES = ["ledger", "inspection", "registration"] as const;
+export type MemberCountSource = (typeof MEMBER_COUNT_SOURCES)[number];

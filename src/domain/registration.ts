@@ -360,3 +360,39 @@ export function filingLimitProblem(
     `应在${what}申请，已超过 ${late} 日；登记管理机关将一并审查逾期原因。`,
   );
 }
+
+/** R-A11: the four categories that may register directly, without a 业务主管单位. */
+export const DIRECT_CATEGORIES = ["trade_association", "science", "charity", "community"] as const;
+export type DirectCategory = (typeof DIRECT_CATEGORIES)[number];
+export const DIRECT_CATEGORY_LABELS: Record<DirectCategory, string> = {
+  trade_association: "行业协会商会类",
+  science: "科技类",
+  charity: "公益慈善类",
+  community: "城乡社区服务类",
+};
+
+/** The register fields a 变更登记 may change. */
+export const CHANGE_ITEMS = [
+  "name",
+  "address",
+  "legalRepresentative",
+  "purpose",
+  "businessScope",
+  "capital",
+  "supervisor",
+  "activityArea",
+] as const;
+export type ChangeItem = (typeof CHANGE_ITEMS)[number];
+export const CHANGE_ITEM_LABELS: Record<ChangeItem, string> = {
+  name: "名称",
+  address: "住所",
+  legalRepresentative: "法定代表人",
+  purpose: "宗旨",
+  businessScope: "业务范围",
+  capital: "注册资金 / 开办资金",
+  supervisor: "业务主管单位",
+  activityArea: "活动地域",
+};
+
+/** A registrar's import from the browser: previewed, running in chunks, done, or cancelled. */
+export const IMPORT_JOB_STATES = ["previewed", "running", "done", "cancelled"] as const;

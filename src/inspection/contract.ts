@@ -9,11 +9,11 @@
  * with a Chinese message, and for form input a per-field message map keyed by dotted field path.
  */
 
-import type { OrgType, SupervisionMode } from "../../db/schema";
 import type { AppDeps, SessionUser } from "../context";
 import type { InspectionReport, ReportSection } from "../domain/inspection-report";
 import type { InspectionRates } from "../domain/inspection-stats";
 import type { InspectionAction, InspectionState } from "../domain/inspection-workflow";
+import type { OrgType, SupervisionMode } from "../domain/org-kinds";
 import type { Check } from "../domain/prechecks";
 import type { Conclusion, Problem, SectionComment } from "../domain/workflow";
 import type { Result } from "../result";
@@ -250,4 +250,12 @@ export interface InspectionService {
   markNoticeRead(deps: AppDeps, user: SessionUser, noticeId: number): Promise<Result<Record<never, never>>>;
   /** Marks every notice the user can see as read; the number marked. */
   markAllNoticesRead(deps: AppDeps, user: SessionUser): Promise<number>;
+}
+
+/** A day in the holiday calendar: a 法定节假日, or a weekend made a 调休 working day. */
+export interface Holiday {
+  id: number;
+  date: string;
+  kind: "holiday" | "workday";
+  name: string;
 }

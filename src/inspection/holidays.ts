@@ -9,14 +9,9 @@ import { type Actor as AuditActor, commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
 import { createCalendar, isIsoDate, type WorkingDayCalendar } from "../domain/working-days";
-import type { Result } from "./contract";
+import type { Holiday, Result } from "./contract";
 
-export interface Holiday {
-  id: number;
-  date: string;
-  kind: "holiday" | "workday";
-  name: string;
-}
+export type { Holiday };
 
 /** The calendar built from the whole list (a few dozen rows a year). */
 export async function loadCalendar(db: Db): Promise<WorkingDayCalendar> {

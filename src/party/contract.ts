@@ -1,10 +1,17 @@
 /** What the party-building views read (R-F1…R-F5): plain data, no database handles. */
 
-import type { MemberCountSource, PartyActivityKind, PartyVersionState } from "../../db/schema/party";
-import type { OrgType } from "../../db/schema/registry";
 import type { PartyOrgType } from "../domain/inspection-report";
-import type { CadreFinding, CadrePostFact, Coverage, PartyFinding, TermStatus } from "../domain/party";
-import type { AlertRow, CoverageGroupRow, PendingRow, UncoveredRow } from "./queries";
+import type { OrgType } from "../domain/org-kinds";
+import type {
+  CadreFinding,
+  CadrePostFact,
+  Coverage,
+  MemberCountSource,
+  PartyFinding,
+  PartyVersionState,
+  TermStatus,
+} from "../domain/party";
+import type { PartyActivityKind } from "../domain/party-activities";
 
 export type { Refusal, Result } from "../result";
 
@@ -136,4 +143,39 @@ export interface CadreRegisterView {
   pageSize: number;
   mayEdit: boolean;
   filters: { q?: string; state?: "current" | "ended" | "findings" };
+}
+
+/** One group of the coverage table (by authority, type or supervisor): how many, and how many covered. */
+export interface CoverageGroupRow {
+  key: string;
+  total: number;
+  organizational: number;
+  work: number;
+}
+
+/** An organization with neither coverage (no party organization, no joint branch, no instructor). */
+export interface UncoveredRow {
+  id: number;
+  name: string;
+  uscc: string;
+  type: string;
+  authorityId: number;
+}
+
+/** A party organization change waiting for review. */
+export interface PendingRow {
+  versionId: number;
+  orgName: string;
+  uscc: string;
+  submittedAt: string;
+  note: string | null;
+}
+
+/** An open alert on a party committee's term, due or overdue (R-F2). */
+export interface AlertRow {
+  orgName: string;
+  uscc: string;
+  kind: "term_due" | "term_overdue";
+  termEnd: string;
+  raisedOn: string;
 }

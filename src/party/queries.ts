@@ -1,7 +1,15 @@
 /** The party-building ledger's reads (R-F4): versions, member counts, activities, coverage over an authority. */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db";
-import type { ActivityRow, CountsRow, PartyOrgRecord } from "./contract";
+import type {
+  ActivityRow,
+  AlertRow,
+  CountsRow,
+  CoverageGroupRow,
+  PartyOrgRecord,
+  PendingRow,
+  UncoveredRow,
+} from "./contract";
 
 const VERSION_COLUMNS = sql`v.id, v.state, v.has_party_org AS "hasPartyOrg", v.org_type AS "orgType", v.name,
   v.approval_doc AS "approvalDoc", v.approved_on AS "approvedOn", v.parent_org AS "parentOrg",
@@ -121,12 +129,7 @@ export const COVERAGE_ROWS = sql`
 
 export type CoverageDimension = "authority" | "type" | "supervisor";
 
-export interface CoverageGroupRow {
-  key: string;
-  total: number;
-  organizational: number;
-  work: number;
-}
+export type { CoverageGroupRow };
 
 const inIds = (ids: number[]) =>
   ids.length === 0
@@ -168,13 +171,7 @@ export async function coverageGroups(
     FROM r GROUP BY key ORDER BY total DESC`)) as CoverageGroupRow[];
 }
 
-export interface UncoveredRow {
-  id: number;
-  name: string;
-  uscc: string;
-  type: string;
-  authorityId: number;
-}
+export type { UncoveredRow };
 
 /** Organizations with neither coverage (no party organization, no joint branch, no instructor), by name. */
 export async function uncovered(
@@ -191,13 +188,7 @@ export async function uncovered(
   return { rows, total: Number(n?.n ?? 0) };
 }
 
-export interface PendingRow {
-  versionId: number;
-  orgName: string;
-  uscc: string;
-  submittedAt: string;
-  note: string | null;
-}
+export type { PendingRow };
 
 export async function pendingChanges(db: Db, authorityIds: number[]): Promise<PendingRow[]> {
   return (await db.all(sql`
@@ -207,13 +198,7 @@ export async function pendingChanges(db: Db, authorityIds: number[]): Promise<Pe
     ORDER BY v.submitted_at LIMIT 200`)) as PendingRow[];
 }
 
-export interface AlertRow {
-  orgName: string;
-  uscc: string;
-  kind: "term_due" | "term_overdue";
-  termEnd: string;
-  raisedOn: string;
-}
+export type { AlertRow };
 
 export async function openAlerts(db: Db, where: SQL): Promise<AlertRow[]> {
   return (await db.all(sql`

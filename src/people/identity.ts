@@ -69,4 +69,4 @@ export async function personKey(secret: string, idNumber: string): Promise<strin
 }
 
 export const idTailOf = (idNumber: string) => normalizeIdNumber(idNumber).slice(-4);
-export const maskedId = (tail: string) => `**************${tail}`;
+export { maskedId } from "../domain/id-mask";

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { authorities, importJobs, organizations } from "../../db/schema";
-import { MAX_ATTACHMENT_BYTES } from "../../db/schema/inspection";
 import { type Actor, commitWithAudit } from "../audit/audit";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
+import { MAX_ATTACHMENT_BYTES } from "../domain/attachments";
 import { fenToDecimalString } from "../domain/money";
 import { chinaDateOf } from "../domain/working-days";
 import { importRegisterCsv } from "../registry/import";

@@ -2,9 +2,8 @@
  * What the registration views receive: plain view types, apart from drizzle rows. The service converts its rows into
  * these (src/registration/applications/view-model.ts); views import from here, never from db/schema or a service.
  */
-import type { IMPORT_JOB_STATES } from "../../db/schema/registration";
-import type { ANNOUNCEMENT_KINDS, OrgType } from "../../db/schema/registry";
-import type { ApplicationKind } from "../domain/registration";
+import type { ANNOUNCEMENT_KINDS, OrgType } from "../domain/org-kinds";
+import type { ApplicationKind, IMPORT_JOB_STATES } from "../domain/registration";
 import type { ApplicationState } from "../domain/registration-workflow";
 
 /** A registration application as its pages show it (成立, 变更, 章程核准, 注销). */

@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { ORG_TYPES, type OrgType } from "../../db/schema";
 import { parseYuan } from "../domain/money";
-import type { ApplicationKind } from "../domain/registration";
+import { ORG_TYPES, type OrgType } from "../domain/org-kinds";
+import {
+  type ApplicationKind,
+  CHANGE_ITEMS,
+  type ChangeItem,
+  DIRECT_CATEGORIES,
+  type DirectCategory,
+} from "../domain/registration";
 import { isIsoDate } from "../domain/working-days";
 
 /**
@@ -41,38 +47,14 @@ export interface EstablishmentData {
   email?: string;
 }
 
-/** R-A11: the four categories that may register directly, without a 业务主管单位. */
-export const DIRECT_CATEGORIES = ["trade_association", "science", "charity", "community"] as const;
-export type DirectCategory = (typeof DIRECT_CATEGORIES)[number];
-export const DIRECT_CATEGORY_LABELS: Record<DirectCategory, string> = {
-  trade_association: "行业协会商会类",
-  science: "科技类",
-  charity: "公益慈善类",
-  community: "城乡社区服务类",
-};
-
-/** The register fields a 变更登记 may change. */
-export const CHANGE_ITEMS = [
-  "name",
-  "address",
-  "legalRepresentative",
-  "purpose",
-  "businessScope",
-  "capital",
-  "supervisor",
-  "activityArea",
-] as const;
-export type ChangeItem = (typeof CHANGE_ITEMS)[number];
-export const CHANGE_ITEM_LABELS: Record<ChangeItem, string> = {
-  name: "名称",
-  address: "住所",
-  legalRepresentative: "法定代表人",
-  purpose: "宗旨",
-  businessScope: "业务范围",
-  capital: "注册资金 / 开办资金",
-  supervisor: "业务主管单位",
-  activityArea: "活动地域",
-};
+export {
+  CHANGE_ITEM_LABELS,
+  CHANGE_ITEMS,
+  type ChangeItem,
+  DIRECT_CATEGORIES,
+  DIRECT_CATEGORY_LABELS,
+  type DirectCategory,
+} from "../domain/registration";
 
 export interface ChangeData {
   items?: ChangeItem[];

@@ -10,6 +10,7 @@ import { STATUS_LABELS, SUPERVISION_LABELS, TYPE_LABELS } from "./labels";
 import { parseSearch } from "./params";
 import { publicDetail } from "./queries";
 import { iterateOrganizations, type OrgSummary, type SearchResult } from "./search";
+import { cachedSearch } from "./search-cache";
 
 /** Open data: /api/v1/organizations (JSON and CSV). A stable contract, documented in README.md. */
 /** GET /api/v1/organizations (search) and /api/v1/organizations/{code} (one entry). */
@@ -53,7 +54,7 @@ organizationsApi.get("/", async (c) => {
       400,
     );
   const { db, searchCache } = c.get("deps");
-  const r = await searchCache!.search(db, parsed.params);
+  const r = await cachedSearch(searchCache!, db, parsed.params);
   let body = renderedBodies.get(r);
   if (body === undefined) {
     body = JSON.stringify({

@@ -47,7 +47,7 @@ export function detailAsOf(
   past.status = status;
   if (status === "active") past.statusOn = org.registeredOn;
   return {
-    detail: { ...data.detail, org: past as typeof org },
+    detail: { ...data.detail, org: past as unknown as typeof org },
     notices: data.notices.filter((n) => n.publishedOn !== null && n.publishedOn <= date),
     inspections: data.inspections.filter((i) => conclusionKnownAsOf(publishedOn.get(i.year) ?? null, date)),
     credit: data.credit

@@ -1,4 +1,4 @@
-import type { AnnouncementKind, OrgStatus, OrgType, SupervisionMode } from "../../db/schema";
+import type { AnnouncementKind, OrgStatus, OrgType, SupervisionMode } from "../domain/org-kinds";
 
 export const TYPE_LABELS: Record<OrgType, string> = {
   social_group: "社会团体",

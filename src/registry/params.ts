@@ -4,16 +4,15 @@
  */
 
 import { z } from "zod";
-import { ORG_STATUSES, ORG_TYPES } from "../../db/schema";
 import { parseAsOf } from "../domain/as-of";
+import { ORG_STATUSES, ORG_TYPES } from "../domain/org-kinds";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "../domain/text";
-import { CONCLUSIONS } from "../domain/workflow";
 import { chinaDateOf, isIsoDate } from "../domain/working-days";
 
-/** The search's inspection filter: a conclusion, or 未参检. */
-export const INSPECTION_OUTCOMES = [...CONCLUSIONS, "not_filed"] as const;
-
+import { INSPECTION_OUTCOMES, type SearchQuery, searchQueryString } from "./contract";
 import { MAX_QUERY_LENGTH, type SearchParams, TOTAL_CAP } from "./search";
+
+export { INSPECTION_OUTCOMES, type SearchQuery, searchQueryString };
 
 const date = (label: string) =>
   z
@@ -102,8 +101,6 @@ export const searchQuerySchema = z
     }
   });
 
-export type SearchQuery = z.infer<typeof searchQuerySchema>;
-
 export type ParsedSearch =
   | { ok: true; query: SearchQuery; params: SearchParams }
   | { ok: false; fields: Record<string, string>; raw: Record<string, string> };
@@ -160,19 +157,4 @@ export function parseSearchPage(raw: Record<string, string>, today: string) {
   /** The search in its normal form (a cache key), when it is valid. */
   const canonical = parsed.ok && params ? searchQueryString(parsed.query) : null;
   return { params, errors, past, query, canonical, q: typeof raw.q === "string" ? raw.q : undefined };
-}
-
-/** The query string for a search (for links: pagination, CSV), leaving out empty values. */
-export function searchQueryString(
-  q: Partial<SearchQuery>,
-  overrides: Record<string, string | number> = {},
-): string {
-  const p = new URLSearchParams();
-  const entries: Record<string, unknown> = { ...q, ...overrides };
-  for (const [k, v] of Object.entries(entries)) {
-    if (v === undefined || v === "" || (k === "page" && v === 1) || (k === "per_page" && v === 20)) continue;
-    p.set(k, String(v));
-  }
-  const s = p.toString();
-  return s ? `?${s}` : "";
 }

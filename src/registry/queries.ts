@@ -4,10 +4,11 @@ import type { AppDeps } from "../context";
 import { publicEntriesOf } from "../credit/queries";
 import type { Db } from "../db";
 import { publicHistory } from "../inspection/public";
+import type { OrgDetail, OrgNotice } from "./contract";
 import { columnsOf, readAll, rowOf } from "./read";
 
 /** One organization with its authority's code and name, for the public pages and the API (through the read pool). */
-export async function orgByUscc(db: Db, uscc: string) {
+export async function orgByUscc(db: Db, uscc: string): Promise<OrgDetail | null> {
   const [row] = await readAll<Record<string, unknown>>(
     db,
     sql`SELECT ${columnsOf(organizations, "o")}, a.code AS "authority.code", a.name AS "authority.name"
@@ -19,12 +20,10 @@ export async function orgByUscc(db: Db, uscc: string) {
     authority: { code: String(row["authority.code"]), name: String(row["authority.name"]) },
   };
 }
-export type OrgDetail = NonNullable<Awaited<ReturnType<typeof orgByUscc>>>;
-/** One of an organization's 公告, as its page shows it. */
-export type OrgNotice = Awaited<ReturnType<typeof orgAnnouncements>>[number];
+export type { OrgDetail, OrgNotice };
 
 /** An organization's 公告, newest first (through the read pool). */
-export async function orgAnnouncements(db: Db, orgId: number) {
+export async function orgAnnouncements(db: Db, orgId: number): Promise<OrgNotice[]> {
   const rows = await readAll<Record<string, unknown>>(
     db,
     sql`SELECT ${columnsOf(announcements, "n")} FROM announcements n WHERE n.org_id = ${orgId}

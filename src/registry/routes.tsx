@@ -15,6 +15,7 @@ import { publicDetailAsOf, searchAsOf } from "./as-of";
 import { orgPageData } from "./org-page";
 import { parseSearchPage } from "./params";
 import { listAuthorities, publicDetail } from "./queries";
+import { cachedSearch } from "./search-cache";
 import { usccParam } from "./uscc-param";
 
 /** Public register pages, each mounted at its own path in app.tsx: the home page (/), search (/search), an
@@ -61,7 +62,7 @@ async function searchHtml(
     ? null
     : s.past
       ? await searchAsOf(deps, s.params, s.past)
-      : await deps.searchCache!.search(deps.db, s.params);
+      : await cachedSearch(deps.searchCache!, deps.db, s.params);
   const shown = { query: s.query, result, errors: s.errors, usccProblem: usccQueryProblem(s.q) };
   if (fragment) return fragmentString(<SearchResults {...shown} />);
   const authorities = deps.detailCache

@@ -12,10 +12,11 @@
  * costs at most TOTAL_CAP index steps.
  */
 import type { Client, InValue } from "@libsql/client";
-import type { OrgStatus, OrgType } from "../../db/schema";
 import type { Db } from "../db";
+import type { OrgStatus, OrgType } from "../domain/org-kinds";
 import { looksLikeUscc, normalizeUscc } from "../domain/uscc";
 import type { Conclusion } from "../domain/workflow";
+import type { OrgSummary, SearchResult } from "./contract";
 import { nameMatchExpression } from "./grams";
 import { readPoolOf } from "./read-pool-handle";
 
@@ -78,30 +79,12 @@ export interface SearchFilters {
   /** R-D8: on a credit list now (活动异常名录 / 严重违法失信名单), or on none. */
   credit?: "abnormal" | "serious" | "none";
 }
+export type { OrgSummary, SearchResult };
+
 export interface SearchParams extends SearchFilters {
   q?: string;
   page: number;
   perPage: number;
-}
-export interface OrgSummary {
-  id: number;
-  uscc: string;
-  name: string;
-  type: OrgType;
-  status: OrgStatus;
-  statusOn: string;
-  registeredOn: string;
-  legalRepresentative: string;
-  address: string;
-  authority: { code: string; name: string };
-}
-export interface SearchResult {
-  mode: "uscc" | "name" | "filters";
-  total: number;
-  totalCapped: boolean;
-  page: number;
-  perPage: number;
-  items: OrgSummary[];
 }
 
 type Query =

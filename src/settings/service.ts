@@ -9,7 +9,7 @@ import { settingChanges } from "../../db/schema";
 import { commitWithAudit } from "../audit/audit";
 import { actorOf } from "../auth/scope";
 import { type DomainSettings, defaultDomainSettings } from "../config";
-import type { AppDeps, SessionUser } from "../context";
+import type { AppDeps, SessionUser, SettingsCache } from "../context";
 import type { Db } from "../db";
 import { cnDate } from "../domain/dates";
 import { chinaDateOf, isIsoDate } from "../domain/working-days";
@@ -27,12 +27,7 @@ import type { SettingChangeView, SettingSummary } from "./contract";
 /** How long a process keeps the day's settings before looking for changes. */
 const REFRESH_MS = 10_000;
 
-export interface SettingsCache {
-  /** `refreshAt` is real time (the cache's age); `dayEndsAt` is the app's clock (tests move it). */
-  entry: { day: string; refreshAt: number; dayEndsAt: number; deps: AppDeps } | null;
-  /** The refresh under way: every request that finds the entry expired waits for this one, not a query of its own. */
-  pending?: Promise<AppDeps> | null;
-}
+export type { SettingsCache };
 
 export const createSettingsCache = (): SettingsCache => ({ entry: null, pending: null });
 

@@ -3,9 +3,10 @@
  * PDF, PNG or JPEG recognised by their first bytes and never by the name or the browser's claim, at most 10 MiB,
  * and a file name safe to show and send back.
  */
-import { MAX_ATTACHMENT_BYTES } from "../../db/schema/inspection";
+
 import type { FileStorage } from "../context";
 import { isStaleWrite } from "../db";
+import { MAX_ATTACHMENT_BYTES } from "../domain/attachments";
 
 export type AttachmentContentType = "application/pdf" | "image/png" | "image/jpeg";
 

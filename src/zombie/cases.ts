@@ -19,47 +19,13 @@ import {
   yearsWithoutCalendar,
 } from "../domain/working-days";
 import { ZOMBIE_SIGNAL_LABELS, type ZombieSignal } from "../domain/zombie";
-import {
-  revocationWindow,
-  type ZombieCaseAction,
-  type ZombieCaseState,
-  zombieCaseMachine,
-} from "../domain/zombie-case";
+import { revocationWindow, type ZombieCaseState, zombieCaseMachine } from "../domain/zombie-case";
 import { loadCalendar } from "../inspection/holidays";
+import type { ZombieCaseView } from "./contract";
 
 export const todayOf = (deps: AppDeps) => chinaDateOf(deps.now?.() ?? new Date());
 
-type CaseRow = typeof zombieCases.$inferSelect;
-
-export interface ZombieCaseView extends CaseRow {
-  orgName: string;
-  uscc: string;
-  orgStatus: string;
-  isCharity: boolean;
-  orgVersion: number;
-  authorityName: string;
-  assigneeName: string | null;
-  notice: { documentNo: string; deadline: string; state: string } | null;
-  events: {
-    action: string;
-    toState: string;
-    actorName: string | null;
-    at: string;
-    details: Record<string, unknown> | null;
-  }[];
-  contacts: { kind: string; on: string; byName: string; reached: boolean; outcome: string }[];
-  actions: { action: ZombieCaseAction; label: string }[];
-  mayAct: boolean;
-  today: string;
-  /** Working days left in the 陈述/申辩/听证 window and to the 整改通知书's deadline, while they run (R-E3). */
-  windowLeft: number | null;
-  noticeLeft: number | null;
-  /**
-   * Years without a holiday calendar that a deadline in use was counted across (weekends only): the window, the
-   * 整改通知书's deadline, and the deadlines the steps open now would set from today.
-   */
-  uncalendared: { window: number[]; notice: number[]; steps: number[] };
-}
+export type { ZombieCaseView };
 
 export type CaseResult =
   | { ok: true; id: number }

@@ -3,24 +3,10 @@ import { sql } from "drizzle-orm";
 import { readableAuthorityIds } from "../auth/scope";
 import { type AppDeps, type SessionUser, todayOf } from "../context";
 import { workingDaysRemaining, yearsWithoutCalendar } from "../domain/working-days";
-import type { ZombieCaseState, ZombieOutcome } from "../domain/zombie-case";
 import { loadCalendar } from "../inspection/holidays";
+import type { CaseListRow } from "./contract";
 
-export interface CaseListRow {
-  id: number;
-  orgName: string;
-  uscc: string;
-  state: ZombieCaseState;
-  outcome: ZombieOutcome | null;
-  openedOn: string;
-  closedOn: string | null;
-  windowEndsOn: string | null;
-  noticeServedOn: string | null;
-  assigneeName: string | null;
-  /** While the 陈述/申辩/听证 window runs: working days left, and the years it crossed without a holiday calendar. */
-  windowLeft: number | null;
-  windowUncalendared: number[];
-}
+export type { CaseListRow };
 
 export async function caseList(
   deps: AppDeps,

@@ -30,10 +30,9 @@ beforeAll(async () => {
   const path = join(dir, "r.db");
   ({ client, db } = await openNodeDatabase(`file:${path}`));
   await migrateDatabase(db);
-  [org, other] = (await insertOrgs(db, [
-    { name: "示范市读取测试协会" },
-    { name: "示范市另一读取测试协会" },
-  ])) as [{ uscc: string; name: string }, { uscc: string }];
+  const made = await insertOrgs(db, [{ name: "示范市读取测试协会" }, { name: "示范市另一读取测试协会" }]);
+  org = made[0]!;
+  other = made[1]!;
   pool = createReadPool(path, 2);
   attachReadPool(db, pool);
   reader = createVersionReader(path);
@@ -54,7 +53,7 @@ describe("an organization's public page reads through the read pool", () => {
     expect((await app.request(`/orgs/${other.uscc}`)).status).toBe(200);
     const statements: string[] = [];
     const execute = client.execute.bind(client);
-    client.execute = ((stmt: Parameters<Client["execute"]>[0]) => {
+    client.execute = ((stmt: string | { sql: string; args?: never }) => {
       statements.push(typeof stmt === "string" ? stmt : stmt.sql);
       return execute(stmt);
     }) as Client["execute"];

@@ -153,22 +153,24 @@ describe("register search", () => {
 
 describe("search result cache", () => {
   it("serves a repeated search from the cache and recomputes it after the register changes", async () => {
-    const { createSearchCache, registerVersion } = await import("../../src/registry/search-cache");
+    const { cachedSearch, createSearchCache, registerVersion } = await import(
+      "../../src/registry/search-cache"
+    );
     const cache = createSearchCache(10);
-    const before = await cache.search(db, { q: "爱心", page: 1, perPage: 20 });
+    const before = await cachedSearch(cache, db, { q: "爱心", page: 1, perPage: 20 });
     expect(names(before)).toEqual(["东湖区爱心协会"]);
     expect(cache.size).toBe(1);
     const v = await registerVersion(db);
     await insertOrgs(db, [{ name: "南河区爱心助学促进会" }]);
     expect(await registerVersion(db)).toBeGreaterThan(v);
-    const after = await cache.search(db, { q: "爱心", page: 1, perPage: 20 });
+    const after = await cachedSearch(cache, db, { q: "爱心", page: 1, perPage: 20 });
     expect(names(after)).toEqual(["东湖区爱心协会", "南河区爱心助学促进会"]);
   });
 
   it("evicts the least recently used entry beyond its size", async () => {
-    const { createSearchCache } = await import("../../src/registry/search-cache");
+    const { cachedSearch, createSearchCache } = await import("../../src/registry/search-cache");
     const cache = createSearchCache(2);
-    for (const q of ["会", "商", "协"]) await cache.search(db, { q, page: 1, perPage: 5 });
+    for (const q of ["会", "商", "协"]) await cachedSearch(cache, db, { q, page: 1, perPage: 5 });
     expect(cache.size).toBe(2);
   });
 });

@@ -7,7 +7,7 @@ import { migrateDatabase, openNodeDatabase } from "../../src/node-db";
 import { createReadPool } from "../../src/registry/read-pool";
 import type { ReadPool } from "../../src/registry/read-pool-handle";
 import { attachReadPool, attachVersionReader } from "../../src/registry/read-pool-handle";
-import { createSearchCache, registerVersion } from "../../src/registry/search-cache";
+import { cachedSearch, createSearchCache, registerVersion } from "../../src/registry/search-cache";
 import { createVersionReader } from "../../src/registry/version-reader";
 import { insertOrgs } from "../support/orgs";
 
@@ -42,18 +42,18 @@ afterAll(async () => {
 describe("the search's read pool", () => {
   it("answers the same as the main connection, ranking included", async () => {
     const params = { q: "围棋", page: 1, perPage: 20 };
-    const direct = await createSearchCache().search(db, params);
-    const viaPool = await createSearchCache().search(pooled, params);
+    const direct = await cachedSearch(createSearchCache(), db, params);
+    const viaPool = await cachedSearch(createSearchCache(), pooled, params);
     expect(viaPool).toEqual(direct);
     expect(viaPool.items.map((o) => o.name)).toEqual(["示范市围棋协会", "东湖区围棋俱乐部协会"]);
   });
 
   it("sees a committed write at once, through the same cache", async () => {
     const cache = createSearchCache();
-    const before = await cache.search(pooled, { q: "桥牌", page: 1, perPage: 20 });
+    const before = await cachedSearch(cache, pooled, { q: "桥牌", page: 1, perPage: 20 });
     expect(before.total).toBe(0);
     await insertOrgs(db, [{ name: "示范市桥牌协会" }]);
-    const after = await cache.search(pooled, { q: "桥牌", page: 1, perPage: 20 });
+    const after = await cachedSearch(cache, pooled, { q: "桥牌", page: 1, perPage: 20 });
     expect(after.total).toBe(1);
   });
 

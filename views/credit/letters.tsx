@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../src/context";
-import type { LetterRow } from "../../src/credit/letters";
+import type { LetterRow } from "../../src/credit/contract";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, Flash, TextField } from "../components/form";
 import { DataTable, OrgCell } from "../components/table";

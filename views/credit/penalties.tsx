@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../src/context";
-import type { PenaltyRow } from "../../src/credit/penalties";
+import type { PenaltyRow } from "../../src/credit/contract";
 import { formatFen } from "../../src/domain/money";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, Flash, TextAreaField, TextField } from "../components/form";

@@ -1,6 +1,11 @@
 import type { SessionUser } from "../../src/context";
-import type { CaseRow, NoticeView, PublicEntry, PublishedNotice } from "../../src/credit/contract";
-import type { RedListRow } from "../../src/credit/red-list";
+import type {
+  CaseRow,
+  NoticeView,
+  PublicEntry,
+  PublishedNotice,
+  RedListRow,
+} from "../../src/credit/contract";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS } from "../../src/domain/credit";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";

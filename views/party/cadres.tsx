@@ -1,10 +1,10 @@
 /** The register of leading cadres holding posts (R-F5): the list with its findings, a new post, one post. */
 
 import type { SessionUser } from "../../src/context";
+import { maskedId } from "../../src/domain/id-mask";
 import { CADRE_LEVEL_LABELS, POST_KIND_LABELS } from "../../src/domain/inspection-report";
 import { ageOn, CADRE_FINDING_LABELS, CADRE_STATUS_LABELS, type CadreFinding } from "../../src/domain/party";
 import type { CadrePostRow, CadreRegisterView } from "../../src/party/contract";
-import { maskedId } from "../../src/people/identity";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, Flash, formatDateTime, PageLinks, TextField } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect, SelectField } from "../components/select";

@@ -1,9 +1,13 @@
 import { raw } from "hono/html";
 import { ORG_STATUSES, ORG_TYPES } from "../../src/domain/org-kinds";
 import { CONCLUSION_LABELS } from "../../src/domain/workflow";
-import type { SearchQuery, SearchResult } from "../../src/registry/contract";
+import {
+  INSPECTION_OUTCOMES,
+  type SearchQuery,
+  type SearchResult,
+  searchQueryString,
+} from "../../src/registry/contract";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
-import { INSPECTION_OUTCOMES, searchQueryString } from "../../src/registry/params";
 import { cnDate } from "../components/dates";
 import { FieldError, ErrorSummary as SharedErrorSummary, TextField } from "../components/form";
 import { choicesOf, FilterSelect } from "../components/select";

@@ -1,6 +1,6 @@
 /** /admin/holidays: the public holidays and make-up working days every working-day deadline counts with (R-C3). */
 import type { SessionUser } from "../../../src/context";
-import type { Holiday } from "../../../src/inspection/holidays";
+import type { Holiday } from "../../../src/inspection/contract";
 import { ErrorSummary, type Errors, FieldError, Flash, TextField } from "../../components/form";
 import { DataTable } from "../../components/table";
 import { Layout } from "../../layout";

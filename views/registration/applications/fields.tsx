@@ -1,8 +1,13 @@
 import type { Child } from "hono/jsx";
 import { formatFen } from "../../../src/domain/money";
-import { FOUNDATION_LEVEL_MESSAGE, type RuleProblem } from "../../../src/domain/registration";
+import {
+  CHANGE_ITEM_LABELS,
+  CHANGE_ITEMS,
+  DIRECT_CATEGORY_LABELS,
+  FOUNDATION_LEVEL_MESSAGE,
+  type RuleProblem,
+} from "../../../src/domain/registration";
 import type { ApplicationOrg, SupervisorUnitGroup } from "../../../src/registration/contract";
-import { CHANGE_ITEM_LABELS, CHANGE_ITEMS, DIRECT_CATEGORY_LABELS } from "../../../src/registration/forms";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { type Errors, FieldError, TextField, type TextFieldProps } from "../../components/form";
 import { type Choice, choicesById, choicesOf, Options, SelectField } from "../../components/select";

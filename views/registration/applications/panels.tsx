@@ -1,12 +1,12 @@
 import { formatFen } from "../../../src/domain/money";
 import type { RuleProblem } from "../../../src/domain/registration";
+import { DIRECT_CATEGORY_LABELS } from "../../../src/domain/registration";
 import { type ApplicationState, applicationStateLabel } from "../../../src/domain/registration-workflow";
 import type {
   ApplicationEventView,
   ApplicationOrg,
   ApplicationView,
 } from "../../../src/registration/contract";
-import { DIRECT_CATEGORY_LABELS } from "../../../src/registration/forms";
 import { TYPE_LABELS } from "../../../src/registry/labels";
 import { cnDate } from "../../components/dates";
 import { formatDateTime } from "../../components/form";

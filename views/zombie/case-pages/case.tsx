@@ -6,7 +6,7 @@ import {
   type ZombieCaseAction,
   type ZombieOutcome,
 } from "../../../src/domain/zombie-case";
-import type { ZombieCaseView } from "../../../src/zombie/cases";
+import type { ZombieCaseView } from "../../../src/zombie/contract";
 import { cnDate } from "../../components/dates";
 import { ErrorSummary, type Errors, Flash, formatDateTime, TextField } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";

@@ -6,7 +6,7 @@ import {
   ZOMBIE_OUTCOME_LABELS,
   type ZombieOutcome,
 } from "../../../src/domain/zombie-case";
-import type { CaseListRow } from "../../../src/zombie/lists";
+import type { CaseListRow } from "../../../src/zombie/contract";
 import { cnDate } from "../../components/dates";
 import { PageLinks } from "../../components/form";
 import { MissingCalendar } from "../../components/missing-calendar";

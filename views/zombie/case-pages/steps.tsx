@@ -1,7 +1,7 @@
 /** Opening a case and the forms of its steps (R-E2, R-E3). */
 import type { SessionUser } from "../../../src/context";
 import type { ZombieCaseAction } from "../../../src/domain/zombie-case";
-import type { ZombieCaseView } from "../../../src/zombie/cases";
+import type { ZombieCaseView } from "../../../src/zombie/contract";
 import { ErrorSummary, type Errors, FieldError, TextAreaField, TextField } from "../../components/form";
 import { SelectField } from "../../components/select";
 import { Layout } from "../../layout";
