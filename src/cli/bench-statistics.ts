@@ -1,7 +1,7 @@
 /**
  * Times each statistics figure set (registrar and public, live and as at a past day) and the report workbook against
  * an existing database, query-only: `tsx src/cli/bench-statistics.ts [file.db] [runs] [path filter]`. Calls the service directly (no
- * HTTP), so the numbers are the queries and the arithmetic a page waits for.
+ * HTTP), so the numbers are the queries and the arithmetic a page waits for, the reads on the server's worker threads.
  */
 import { performance } from "node:perf_hooks";
 import { createClient } from "@libsql/client";
@@ -10,6 +10,8 @@ import { loadConfig } from "../config";
 import type { AppDeps, SessionUser } from "../context";
 import { createDb } from "../db";
 import { SQLITE_CACHE_KIB } from "../node-db";
+import { createReadPool } from "../registry/read-pool";
+import { attachReadPool } from "../registry/read-pool-handle";
 import { statistics } from "../statistics/service";
 import { reportWorkbook } from "../statistics/workbook";
 import { fmt, percentile } from "./bench-support";
@@ -26,6 +28,10 @@ await client.execute("PRAGMA query_only = 1");
 // The page cache the server's connections have (src/node-db.ts).
 await client.execute(`PRAGMA cache_size=-${SQLITE_CACHE_KIB}`);
 const db = createDb(client);
+// The figures read on worker threads, as the server reads them (READ_WORKERS, default 2; 0 reads on one connection).
+const workers = Number(process.env.READ_WORKERS ?? 2);
+const pool = workers > 0 ? createReadPool(file, workers) : null;
+if (pool) attachReadPool(db, pool);
 const config = loadConfig({ APP_ENV: "test", SEED_DEMO: "0" });
 const deps = { db, config } as AppDeps;
 const [city] = (await db.all(
@@ -96,7 +102,7 @@ const cases: [string, () => Promise<unknown>][] = [
 ];
 
 console.log(
-  `${file}: ${n.toLocaleString("en")} organizations, ${runs} runs each (ms); ${
+  `${file}: ${n.toLocaleString("en")} organizations, ${runs} runs each (ms), ${workers} read workers; ${
     stamp
       ? `live figures precomputed for ${stamp.day} at ${stamp.at}`
       : "no precomputation: live figures counted directly"
@@ -115,4 +121,5 @@ for (const [name, run] of cases.filter(([name]) => chosen(name))) {
     `| ${name} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${fmt(times.at(-1)!)} |`,
   );
 }
+await pool?.close();
 client.close();

@@ -53,14 +53,28 @@ interface Placed {
   n: number;
 }
 
+/**
+ * Below this many organizations in the scope, a past day's credit corrections read the scope's organizations' entries;
+ * above it, the entries dated between the day and the cubes' year-end (tens of thousands at most at a million).
+ */
+const FEW_ORGANIZATIONS = 20_000;
+
+/** How many organizations the cube rows of a scope hold. */
+const scopeSize = (rows: unknown[]) => (rows as { n: number }[]).reduce((a, r) => a + Number(r.n), 0);
+
 /** The counts as at `s.today` (a day before `run.day`) from the cubes and the dated changes after it. */
 export async function pastCubeCounts(
   db: Db,
   s: CountScope,
   run: CubeRun,
-  /** Only the flows and the credit lists (the day before a date range, whose register and filings are not shown). */
-  flowsOnly = false,
+  opts: {
+    /** Only the flows and the credit lists (the day before a date range, whose register and filings are not shown). */
+    flowsOnly?: boolean;
+    /** Below this many organizations in a part of the register, its credit entries are read through them. */
+    fewOrganizations?: number;
+  } = {},
 ): Promise<RawCounts> {
+  const { flowsOnly = false, fewOrganizations = FEW_ORGANIZATIONS } = opts;
   const D = s.today;
   const Y = D.slice(0, 4);
   const endY = `${Y}-12-31`;
@@ -211,17 +225,18 @@ export async function pastCubeCounts(
   }
 
   // Credit entries listed or removed between D and P, and those of moved organizations. An entry is listed after its
-  // organization's registration, so one listed by D belongs to an organization registered by then; the organizations
-  // are joined only where a filter needs them.
-  // The whole register reads the entries by their dates (and their organizations only for a type or supervisor
-  // filter); a part of it — a district — reads the entries of its organizations (CROSS JOIN keeps that order).
-  const from = s.whole
-    ? facets.length > 0
-      ? // The planner would read each organization's wide row by its id; the facets index holds what a filter reads.
-        sql`credit_cases c JOIN organizations o INDEXED BY organizations_facets_idx ON o.id = c.org_id`
-      : sql`credit_cases c`
-    : sql`credit_cases c CROSS JOIN organizations o INDEXED BY organizations_facets_idx ON o.id = c.org_id AND c.org_id IN
-        (SELECT id FROM organizations WHERE authority_id IN ${inList(s.ids)} UNION ${movedIds})`;
+  // organization's registration, so one listed by D belongs to an organization registered by then. Two ways to read
+  // them, whichever reads fewer rows: by their dates (the whole register, or a part with many organizations), with the
+  // organizations joined only where a filter or the scope needs them; or, for a part with few organizations (a
+  // district), the entries of its organizations (CROSS JOIN keeps that order). The planner would read each
+  // organization's wide row by its id; the facets index holds all that the scope and the filters read.
+  const throughOrgs = !s.whole && scopeSize(types) < fewOrganizations;
+  const from = throughOrgs
+    ? sql`credit_cases c CROSS JOIN organizations o INDEXED BY organizations_facets_idx ON o.id = c.org_id AND c.org_id IN
+        (SELECT id FROM organizations WHERE authority_id IN ${inList(s.ids)} UNION ${movedIds})`
+    : s.whole && facets.length === 0
+      ? sql`credit_cases c`
+      : sql`credit_cases c JOIN organizations o INDEXED BY organizations_facets_idx ON o.id = c.org_id`;
   const listedAfter = sql`c.listed_on > ${lo} AND c.listed_on <= ${hi}`;
   const removedAfter = sql`c.listed_on <= ${lo} AND c.removed_on > ${lo} AND c.removed_on <= ${hi}`;
   const caseGroups = (which: SQL) =>
@@ -235,16 +250,24 @@ export async function pastCubeCounts(
           AS "removedPast", ${placed}, count(*) AS n
       FROM ${from} WHERE ${which}${nearScope}${facetSql} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     );
-  // Three sets: listed between D and P; listed before and removed between them; of a moved organization.
+  // Three disjoint sets: listed between D and P; listed before and removed between them; of a moved organization.
   const cases = (
-    s.whole
-      ? await Promise.all([caseGroups(listedAfter), caseGroups(removedAfter)])
-      : // A district's entries are read once, through its organizations: the three sets as one condition.
+    throughOrgs
+      ? // The part's entries are read once, through its organizations: the three sets as one condition.
         [
           await caseGroups(
             sql`c.listed_on IS NOT NULL AND ((${listedAfter}) OR (${removedAfter}) OR c.org_id IN (${movedIds}))`,
           ),
         ]
+      : await Promise.all([
+          caseGroups(listedAfter),
+          caseGroups(removedAfter),
+          s.whole
+            ? []
+            : caseGroups(
+                sql`c.listed_on IS NOT NULL AND c.org_id IN (${movedIds}) AND NOT (${listedAfter}) AND NOT (${removedAfter})`,
+              ),
+        ])
   ).flat() as (Placed & {
     listedYear: string;
     listedCube: number;

@@ -113,7 +113,7 @@ async function compute(
     !run || (sc.past && sc.today >= run.day)
       ? directCounts(db, sc)
       : sc.past
-        ? pastCubeCounts(db, sc, run, flowsOnly)
+        ? pastCubeCounts(db, sc, run, { flowsOnly })
         : cubeCounts(db, sc);
   const counts = await countsAt(scope);
   // A date range: the same counts as at the day before it began, to take away from the flows.

@@ -5,6 +5,8 @@ import { testConfig } from "../../src/config";
 import type { AppDeps, SessionUser } from "../../src/context";
 import type { Db } from "../../src/db";
 import { cubeStamp, statisticsCubesJob } from "../../src/statistics/cubes";
+import { type CountScope, directCounts, type RawCounts } from "../../src/statistics/figures";
+import { pastCubeCounts } from "../../src/statistics/past";
 import {
   type Series,
   type StatisticsFilters,
@@ -388,7 +390,8 @@ describe("statistics from the nightly precomputation", () => {
       await db.run(sql`DELETE FROM stat_cube_meta`);
       const direct = new Map<string, StatisticsView>();
       for (const day of days)
-        for (const [i, f] of views().entries()) direct.set(`${day}/${i}`, await statistics(deps, user, f, day));
+        for (const [i, f] of views().entries())
+          direct.set(`${day}/${i}`, await statistics(deps, user, f, day));
       expect(row(direct.get("2026-07-31/0")!, "inspection-conclusions", "2025年度")).toEqual([1, 0, 0, 1]);
       await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
       expect((await cubeStamp(db))!.earlyFilings).toBe(1);
@@ -402,5 +405,44 @@ describe("statistics from the nightly precomputation", () => {
       await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
     }
     expect((await cubeStamp(db))!.earlyFilings).toBe(0);
+  });
+
+  it("a past day's credit entries for a part of the register, read through its organizations or by their dates, both equal the register counted directly (a moved organization's entry included)", async () => {
+    // 甲 (moved from 159981 to 159982 on 2026-07-01) listed on 2025-10-01 and removed on 2026-09-01.
+    await db.run(sql`INSERT INTO credit_cases (org_id, authority_id, list, ground, state, facts, arisen_on, listed_on,
+      removed_on, removal_reason, publication_period) SELECT id, authority_id, 'abnormal', 'd1_1', 'removed', '未按规定参加年检',
+      '2025-10-01', '2025-10-01', '2026-09-01', 'cured', '30' FROM organizations WHERE name = '甲协会'`);
+    try {
+      await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+      const run = (await cubeStamp(db))!;
+      const ids = async (...codes: string[]) =>
+        (
+          (await db.all(
+            sql`SELECT id FROM authorities WHERE code IN (${sql.join(
+              codes.map((c) => sql`${c}`),
+              sql`, `,
+            )})`,
+          )) as { id: number }[]
+        ).map((r) => Number(r.id));
+      const parts = [await ids("159981"), await ids("159982"), await ids("159980", "159981", "159982")];
+      const sorted = (c: RawCounts) =>
+        Object.fromEntries(
+          Object.entries(c).map(([k, rows]) => [k, (rows as object[]).map((r) => JSON.stringify(r)).sort()]),
+        );
+      for (const day of ["2025-09-30", "2025-10-01", "2026-06-30", "2026-07-01", "2026-08-31", "2026-11-21"])
+        for (const part of parts)
+          for (const type of [undefined, "social_group"]) {
+            const scope: CountScope = { ids: part, whole: false, type, today: day, past: true };
+            const direct = sorted(await directCounts(db, scope));
+            const label = `${day} ${part} ${type}`;
+            expect(sorted(await pastCubeCounts(db, scope, run)), label).toEqual(direct);
+            expect(sorted(await pastCubeCounts(db, scope, run, { fewOrganizations: 0 })), label).toEqual(
+              direct,
+            );
+          }
+    } finally {
+      await db.run(sql`DELETE FROM credit_cases WHERE listed_on = '2025-10-01'`);
+      await statisticsCubesJob.run(deps, TODAY, { dryRun: false });
+    }
   });
 });
