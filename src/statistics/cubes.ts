@@ -108,14 +108,16 @@ export interface CubeStamp {
 }
 
 /**
- * Filings for a year before their organization's registration year: none, while the register keeps R-C2. Each
- * organization's registration from the narrow facets index, then its filings of earlier years from (org_id, year).
+ * Filings for a year before their organization's registration year: none, while the register keeps R-C2. Only an
+ * organization registered after the first year filed for can have one: those from the registration index, then each
+ * one's filings of earlier years from (org_id, year).
  */
 async function countEarlyFilings(db: Db): Promise<number> {
   const [row] = (await readAll(
     db,
-    sql`SELECT count(*) AS n FROM organizations o INDEXED BY organizations_facets_idx
-      CROSS JOIN annual_inspections ai ON ai.org_id = o.id AND ai.year < CAST(substr(o.registered_on, 1, 4) AS INTEGER)`,
+    sql`SELECT count(*) AS n FROM organizations o
+      CROSS JOIN annual_inspections ai ON ai.org_id = o.id AND ai.year < CAST(substr(o.registered_on, 1, 4) AS INTEGER)
+      WHERE o.registered_on > (SELECT min(year) FROM annual_inspections) || '-12-31'`,
   )) as { n: number }[];
   return Number(row?.n ?? 0);
 }
