@@ -13,7 +13,7 @@ export type { DetailCache };
 
 const one = () => 1;
 
-export function createDetailCache(maxEntries = 5000): DetailCache {
+export function createDetailCache(maxEntries = 10_000): DetailCache {
   const entries = new VersionedLru<unknown>(maxEntries, one);
   return {
     get size() {
