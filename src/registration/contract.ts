@@ -2,9 +2,10 @@
  * What the registration views receive: plain view types, apart from drizzle rows. The service converts its rows into
  * these (src/registration/applications/view-model.ts); views import from here, never from db/schema or a service.
  */
-import type { ANNOUNCEMENT_KINDS, OrgType } from "../domain/org-kinds";
+import type { ANNOUNCEMENT_KINDS } from "../domain/org-kinds";
 import type { ApplicationKind, IMPORT_JOB_STATES } from "../domain/registration";
 import type { ApplicationState } from "../domain/registration-workflow";
+import type { OrgRecord } from "../registry/contract";
 
 /** A registration application as its pages show it (成立, 变更, 章程核准, 注销). */
 export interface ApplicationView {
@@ -31,20 +32,21 @@ export interface ApplicationView {
 }
 
 /** The registered facts of the organization an application concerns, beside which a 变更 shows its new values. */
-export interface ApplicationOrg {
-  id: number;
-  uscc: string;
-  name: string;
-  type: OrgType;
-  address: string;
-  purpose: string;
-  businessScope: string;
-  activityArea: string;
-  legalRepresentative: string;
-  capitalFen: number;
-  supervisor: string | null;
-  supervisorUnitId: number | null;
-}
+export type ApplicationOrg = Pick<
+  OrgRecord,
+  | "id"
+  | "uscc"
+  | "name"
+  | "type"
+  | "address"
+  | "purpose"
+  | "businessScope"
+  | "activityArea"
+  | "legalRepresentative"
+  | "capitalFen"
+  | "supervisor"
+  | "supervisorUnitId"
+>;
 
 /** One step in an application's life (submitted, returned for correction, approved …). */
 export interface ApplicationEventView {
