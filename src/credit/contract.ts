@@ -12,13 +12,17 @@ import type {
 
 export type { Refusal, Result } from "../result";
 
-export interface CaseRow {
+/** A record about one organization, with the names its lists show. */
+interface OfOrganization {
   id: number;
   orgId: number;
   orgName: string;
   uscc: string;
   authorityId: number;
   authorityName: string;
+}
+
+export interface CaseRow extends OfOrganization {
   list: CreditList;
   ground: CreditGround;
   state: CreditState;
@@ -80,13 +84,7 @@ export interface PublicEntry {
 }
 
 /** A 整改通知书 as its pages show it (R-C5). */
-export interface NoticeView {
-  id: number;
-  orgId: number;
-  orgName: string;
-  uscc: string;
-  authorityId: number;
-  authorityName: string;
+export interface NoticeView extends OfOrganization {
   source: string;
   documentNo: string;
   facts: string;

@@ -398,25 +398,18 @@ async function compute(
     });
   }
 
+  const view = () => ({
+    asOf: today,
+    ...(pastDate ? { past: true } : {}),
+    years,
+    filters: { authority: chosen?.code, type },
+    authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
+    series,
+  });
   // Party building: the two coverages by district. The ledger keeps no dates to rebuild a past day from: today only.
-  if (pastDate)
-    return {
-      asOf: today,
-      past: true,
-      years,
-      filters: { authority: chosen?.code, type },
-      authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
-      series,
-    };
+  if (pastDate) return view();
   // The ledger filters by 业务主管单位 but not by 直接登记/已脱钩: with that filter the coverage is left out.
-  if (supervisor && !("unitId" in supervisor))
-    return {
-      asOf: today,
-      years,
-      filters: { authority: chosen?.code, type },
-      authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
-      series,
-    };
+  if (supervisor && !("unitId" in supervisor)) return view();
   const coverageFilter = {
     authorityIds: ids,
     type,
@@ -442,13 +435,7 @@ async function compute(
     })),
   });
 
-  return {
-    asOf: today,
-    years,
-    filters: { authority: chosen?.code, type },
-    authorities: authorities.map((a) => ({ code: a.code, name: a.name })),
-    series,
-  };
+  return view();
 }
 
 /** Public figures: a count from 1 to min−1 could point at a person; it is withheld (−1, shown "<min"). */
