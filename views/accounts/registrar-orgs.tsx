@@ -38,9 +38,9 @@ export function RegistrarOrgList(p: {
               <a class="org-name" href={`/registrar/orgs/${r.uscc}`}>
                 {r.name}
               </a>
-              <span class="meta">
+              <div class="meta">
                 {r.uscc} · {r.statusLabel}
-              </span>
+              </div>
             </li>
           ))}
         </ul>
