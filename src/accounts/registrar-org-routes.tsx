@@ -31,16 +31,27 @@ const OrgListQuery = z.object({
   q: z
     .string()
     .trim()
-    .max(MAX_QUERY_LENGTH)
+    .max(MAX_QUERY_LENGTH, `查询内容不能超过 ${MAX_QUERY_LENGTH} 个字`)
     .refine((v) => !hasControlCharacters(v), `查询内容${CONTROL_CHARACTER_MESSAGE}`)
     .optional()
     .default(""),
-  authority: z.string().optional(),
-  page: z.coerce.number().int().min(1).max(200).optional().default(1),
+  authority: z.string().max(12, "登记管理机关代码有误").optional(),
+  page: z.coerce
+    .number({ message: "页码应为 1 至 200 的整数" })
+    .int("页码应为 1 至 200 的整数")
+    .min(1, "页码应为 1 至 200 的整数")
+    .max(200, "页码应为 1 至 200 的整数")
+    .optional()
+    .default(1),
 });
 
 registrarOrgRoutes.get("/", async (c) => {
   const parsed = OrgListQuery.safeParse(c.req.query());
+  // A query the list cannot take (control characters, too long, a bad page) is refused beside the search field, the
+  // only field the page has.
+  const errors: Record<string, string> = parsed.success
+    ? {}
+    : { q: Object.values(errorsOf(parsed.error))[0] ?? "查询内容有误" };
   const q = parsed.success ? parsed.data : { q: "", authority: undefined, page: 1 };
   const { authority, result } = await searchRegistrarOrgs(c.get("deps"), me(c), {
     ...q,
@@ -54,12 +65,15 @@ registrarOrgRoutes.get("/", async (c) => {
     <RegistrarOrgList
       user={me(c)}
       q={q.q}
+      errors={errors}
+      authorityCode={authority.code}
       authorityName={authority.name}
       rows={result.items.map((o) => ({ uscc: o.uscc, name: o.name, statusLabel: STATUS_LABELS[o.status] }))}
       total={result.totalCapped ? "10,000+" : result.total.toLocaleString("zh-CN")}
       prev={result.page > 1 ? link(result.page - 1) : null}
       next={hasNext ? link(result.page + 1) : null}
     />,
+    parsed.success ? 200 : 400,
   );
 });
 

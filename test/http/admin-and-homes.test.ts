@@ -118,6 +118,25 @@ describe("the role homes", () => {
   });
 });
 
+describe("the registrar's organization list", () => {
+  it("finds by name with the search box kept on the page; a query with control characters, too long, or a bad page is refused with 400 and a message beside the field", async () => {
+    const found = await get(`/registrar/orgs?q=${encodeURIComponent("围棋")}`, cookies.registrar);
+    expect(found.status).toBe(200);
+    const page = await found.text();
+    expect(page).toContain("示范市围棋协会");
+    expect(page).toMatch(/<input type="search" id="q" name="q" value="围棋"/);
+    for (const bad of [`q=${encodeURIComponent("围棋\u0000")}`, `q=${"协".repeat(101)}`, "page=0", "page=abc"]) {
+      const res = await get(`/registrar/orgs?${bad}`, cookies.registrar);
+      expect(res.status, bad).toBe(400);
+      const body = await res.text();
+      expect(body, bad).toContain("请修改以下内容");
+      expect(body, bad).toMatch(/含有不可见的控制字符|不能超过 100 个字|页码应为 1 至 200 的整数/);
+      expect(body, bad).toContain('aria-invalid="true"');
+    }
+    expect((await get("/registrar/orgs", cookies.supervisor)).status).toBe(404);
+  });
+});
+
 describe("/admin/audit/export.csv", () => {
   it("the log under the page's filters as CSV, each event a sentence; other roles and bad filters refused", async () => {
     await post(

@@ -4,7 +4,8 @@ import type { AccountRow } from "../../src/accounts/contract";
 import type { AuditEventRow } from "../../src/audit/contract";
 import type { SessionUser } from "../../src/context";
 import { AuditTable } from "../admin/audit-table";
-import { ErrorSummary, type Errors, Pager } from "../components/form";
+import { ErrorSummary, type Errors, Pager, TextField } from "../components/form";
+import { FilterBar } from "../components/select";
 import { SummaryList } from "../components/summary";
 import { EmptyState } from "../components/table";
 import { Layout } from "../layout";
@@ -13,6 +14,8 @@ import { ACCOUNT_LABELS, AccountFields, AccountTable, DoneNotice } from "./share
 export function RegistrarOrgList(p: {
   user: SessionUser;
   q: string;
+  errors: Errors;
+  authorityCode: string;
   authorityName: string;
   rows: { uscc: string; name: string; statusLabel: string }[];
   total: string;
@@ -26,6 +29,21 @@ export function RegistrarOrgList(p: {
         {p.authorityName}
         {p.q ? `：“${p.q}”` : ""}，共 {p.total} 家
       </p>
+      <ErrorSummary
+        errors={p.errors}
+        labels={{ q: "名称或统一社会信用代码", page: "页码", authority: "登记管理机关" }}
+      />
+      <FilterBar action="/registrar/orgs" submit="查找" label="查找社会组织">
+        <TextField
+          name="q"
+          label="名称或统一社会信用代码"
+          type="search"
+          value={p.q}
+          errors={p.errors}
+          maxlength={100}
+        />
+        <input type="hidden" name="authority" value={p.authorityCode} />
+      </FilterBar>
       <p>
         <a href="/registrar">返回工作台</a>
       </p>
