@@ -99,6 +99,8 @@ export interface SearchQuery {
   type: OrgType | undefined;
   status: OrgStatus | undefined;
   authority: string | undefined;
+  /** "1": the authority and those directly under it. */
+  subordinates: "1" | undefined;
   registered_from: string | undefined;
   registered_to: string | undefined;
   inspection: InspectionOutcome | undefined;

@@ -8,7 +8,6 @@
  * for: a search nobody repeats (most of them) never pushes out one that people do.
  */
 import type { PageCache } from "../context";
-import type { Db } from "../db";
 import { registerVersion } from "./search-cache";
 import { VersionedLru } from "./versioned-lru";
 

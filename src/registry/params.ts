@@ -64,6 +64,12 @@ export const searchQuerySchema = z
       .optional()
       .transform((v) => (v ? v : undefined))
       .refine((v) => v === undefined || /^[0-9A-Za-z]{1,20}$/.test(v), "登记管理机关代码格式不正确。"),
+    subordinates: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || v === "1", "“含下级登记管理机关”只能勾选或不选。")
+      .transform((v) => (v === "1" ? ("1" as const) : undefined)),
     registered_from: date("成立日期（起）"),
     registered_to: date("成立日期（止）"),
     inspection: optionalEnum(
@@ -124,6 +130,7 @@ export function parseSearch(raw: Record<string, string>): ParsedSearch {
       type: v.type,
       status: v.status,
       authorityCode: v.authority,
+      withSubordinates: v.authority !== undefined && v.subordinates === "1",
       registeredFrom: v.registered_from,
       registeredTo: v.registered_to,
       // "last year's conclusion" — the year before today's (China time) unless a year is given.

@@ -29,6 +29,7 @@ function searchKey(params: SearchParams): string {
     params.type,
     params.status,
     params.authorityCode,
+    params.withSubordinates === true,
     params.registeredFrom,
     params.registeredTo,
     params.inspection?.year,

@@ -71,6 +71,8 @@ export interface SearchFilters {
   type?: OrgType;
   status?: OrgStatus;
   authorityCode?: string;
+  /** With the authority, the authorities directly under it (a city and its districts: a city registrar's scope). */
+  withSubordinates?: boolean;
   /** Inclusive, YYYY-MM-DD. */
   registeredFrom?: string;
   registeredTo?: string;
@@ -137,7 +139,12 @@ function filterSql(f: SearchFilters, authorityId: AuthorityRef): SQL {
   const parts: SQL[] = [];
   if (f.type) parts.push(sql`o.type = ${f.type}`);
   if (f.status) parts.push(sql`o.status = ${f.status}`);
-  if (authorityId !== undefined) parts.push(sql`o.authority_id = ${authorityId}`);
+  if (authorityId !== undefined)
+    parts.push(
+      f.withSubordinates
+        ? sql`o.authority_id IN (SELECT id FROM authorities WHERE id = ${authorityId} OR parent_id = ${authorityId})`
+        : sql`o.authority_id = ${authorityId}`,
+    );
   if (f.registeredFrom) parts.push(sql`o.registered_on >= ${f.registeredFrom}`);
   if (f.registeredTo) parts.push(sql`o.registered_on <= ${f.registeredTo}`);
   if (f.inspection) parts.push(inspectionFilter(f.inspection));

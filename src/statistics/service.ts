@@ -126,14 +126,21 @@ async function compute(
   const firstYear = since ? Math.min(Number(since.slice(0, 4)), thisYear - 4) : thisYear - 4;
   const years = Array.from({ length: thisYear - firstYear + 1 }, (_, i) => firstYear + i);
   const q = new URLSearchParams({ ...(chosen ? { authority: chosen.code } : {}), ...(type ? { type } : {}) });
-  // The public search's filters can select what a figure counts when the scope is one authority or the whole register
-  // and no supervisor is chosen: then each number links to its organizations.
+  // The public search's filters can select what a figure counts when the scope is one authority, the whole register
+  // or a registrar's own (its authority and those directly under it: `subordinates`) and no supervisor is chosen:
+  // then each number links to its organizations.
+  const own =
+    !isPublic && user.authorityId !== null ? authorities.find((a) => a.id === user.authorityId) : undefined;
+  const scopeOf: Record<string, string> | undefined = chosen
+    ? { authority: chosen.code }
+    : whole
+      ? {}
+      : own
+        ? { authority: own.code, subordinates: "1" }
+        : undefined;
   const search =
-    (whole || chosen) && !supervisor
-      ? new URLSearchParams({
-          ...(chosen ? { authority: chosen.code } : {}),
-          ...(pastDate ? { as_of: pastDate } : {}),
-        })
+    scopeOf && !supervisor
+      ? new URLSearchParams({ ...scopeOf, ...(pastDate ? { as_of: pastDate } : {}) })
       : undefined;
   const searchFor = (more: Record<string, string>) => {
     if (!search) return undefined;

@@ -82,7 +82,7 @@ describe("statistics filters", () => {
     expect(lines[1]).toMatch(new RegExp(`^2025年,${n},`));
   });
 
-  it("a number opens the organizations it counts: the register's 社会团体 正常 links to a search that finds as many", async () => {
+  it("a number opens the organizations it counts: the register's 社会团体 正常 links to a search that finds as many, for the whole register, one district and a city with its districts", async () => {
     const n = await count(sql`o.type = 'social_group' AND o.status = 'active'`);
     // The whole register (the public figures; a registrar's one district alike): the search's own filters say it.
     const html = await (await get("/statistics")).text();
@@ -94,9 +94,31 @@ describe("statistics filters", () => {
     // The months of this year and the districts compared are on the page, each with its definition.
     expect(html).toContain("成立与终止（2026年，按月）");
     expect(html).toContain("各登记管理机关对比");
-    // A city's registrar sees several authorities, which one search cannot select: the rows link, the numbers do not.
+    // A city's registrar sees its authority and the districts under it: the search's 含下级登记管理机关 selects them.
+    const inCity = await count(sql`o.type = 'social_group' AND o.status = 'active' AND o.authority_id IN
+      (SELECT id FROM authorities WHERE code = '159900' OR parent_id = (SELECT id FROM authorities WHERE code = '159900'))`);
     const cityPage = await (await get("/registrar/statistics", city)).text();
-    expect(cityPage).not.toContain('href="/search?type=social_group');
+    expect(cityPage).toContain(
+      `<a href="/search?authority=159900&amp;subordinates=1&amp;type=social_group&amp;status=active">${inCity.toLocaleString("zh-CN")}</a>`,
+    );
+    const inTree = await (
+      await get("/search?authority=159900&subordinates=1&type=social_group&status=active")
+    ).text();
+    expect(inTree.replace(/\s+/g, " ")).toContain(`共 ${inCity.toLocaleString("zh-CN")} 个社会组织`);
+    expect(inTree).toMatch(/<input type="checkbox" id="subordinates" name="subordinates" value="1" checked/);
+    const api = (await (
+      await get("/api/v1/organizations?authority=159900&subordinates=1&type=social_group&status=active")
+    ).json()) as { total: number };
+    expect(api.total).toBe(inCity);
+    // Without it, the city's own organizations only.
+    const own = await count(sql`o.type = 'social_group' AND o.status = 'active' AND o.authority_id =
+      (SELECT id FROM authorities WHERE code = '159900')`);
+    expect(own).toBeLessThan(inCity);
+    const cityOnly = await (await get("/search?authority=159900&type=social_group&status=active")).text();
+    expect(cityOnly.replace(/\s+/g, " ")).toContain(`共 ${own.toLocaleString("zh-CN")} 个社会组织`);
+    const bad = await get("/search?authority=159900&subordinates=yes");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("“含下级登记管理机关”只能勾选或不选。");
     const district = await (await get("/registrar/statistics?authority=159901", city)).text();
     expect(district).toContain('href="/search?authority=159901&amp;type=social_group&amp;status=active"');
   });

@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<string, string> = {
   type: "类型",
   status: "状态",
   authority: "登记管理机关",
+  subordinates: "含下级登记管理机关",
   registered_from: "成立日期（起）",
   registered_to: "成立日期（止）",
   inspection: "上年度年检结论",
@@ -117,6 +118,19 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
             <FilterSelect name="authority" label="登记管理机关" errors={errors}>
               <AuthorityOptions authorities={authorities} selected={query.authority} />
             </FilterSelect>
+            <div class={`field checkbox ${errors.subordinates ? "field-error" : ""}`}>
+              <FieldError errors={errors} name="subordinates" />
+              <input
+                type="checkbox"
+                id="subordinates"
+                name="subordinates"
+                value="1"
+                checked={query.subordinates === "1"}
+                aria-invalid={errors.subordinates ? "true" : undefined}
+                aria-describedby={errors.subordinates ? "subordinates-error" : undefined}
+              />
+              <label for="subordinates">含下级登记管理机关</label>
+            </div>
             <TextField
               name="registered_from"
               label="成立日期（起）"
