@@ -101,6 +101,8 @@ export interface SearchQuery {
   authority: string | undefined;
   /** "1": the authority and those directly under it. */
   subordinates: "1" | undefined;
+  /** `direct` 直接登记, `decoupled` 已脱钩, or a 业务主管单位's id. */
+  supervisor: string | undefined;
   registered_from: string | undefined;
   registered_to: string | undefined;
   inspection: InspectionOutcome | undefined;

@@ -70,6 +70,15 @@ export const searchQuerySchema = z
       .transform((v) => (v ? v : undefined))
       .refine((v) => v === undefined || v === "1", "“含下级登记管理机关”只能勾选或不选。")
       .transform((v) => (v === "1" ? ("1" as const) : undefined)),
+    supervisor: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine(
+        (v) => v === undefined || /^(direct|decoupled|\d{1,9})$/.test(v),
+        "业务主管单位请从列表中选择。",
+      ),
     registered_from: date("成立日期（起）"),
     registered_to: date("成立日期（止）"),
     inspection: optionalEnum(
@@ -131,6 +140,12 @@ export function parseSearch(raw: Record<string, string>): ParsedSearch {
       status: v.status,
       authorityCode: v.authority,
       withSubordinates: v.authority !== undefined && v.subordinates === "1",
+      supervisor:
+        v.supervisor === undefined
+          ? undefined
+          : v.supervisor === "direct" || v.supervisor === "decoupled"
+            ? { mode: v.supervisor }
+            : { unitId: Number(v.supervisor) },
       registeredFrom: v.registered_from,
       registeredTo: v.registered_to,
       // "last year's conclusion" — the year before today's (China time) unless a year is given.

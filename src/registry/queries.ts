@@ -5,6 +5,7 @@ import { publicEntriesOf } from "../credit/queries";
 import type { Db } from "../db";
 import { publicHistory } from "../inspection/public";
 import type { OrgDetail, OrgNotice } from "./contract";
+import { SUPERVISION_LABELS } from "./labels";
 import { columnsOf, readAll, rowOf } from "./read";
 
 /** One organization with its authority's code and name, for the public pages and the API (through the read pool). */
@@ -55,4 +56,17 @@ export async function publicDetail(deps: AppDeps, uscc: string) {
     return { detail, notices, inspections, credit };
   };
   return deps.detailCache ? deps.detailCache.get(deps.db, `detail:${uscc}`, load) : load();
+}
+
+/** 直接登记, 已脱钩 and every 业务主管单位 by name. */
+export async function supervisorChoices(db: Db): Promise<{ value: string; label: string }[]> {
+  const units = (await readAll(db, sql`SELECT id, name FROM supervisor_units ORDER BY name`)) as {
+    id: number;
+    name: string;
+  }[];
+  return [
+    { value: "direct", label: SUPERVISION_LABELS.direct },
+    { value: "decoupled", label: SUPERVISION_LABELS.decoupled },
+    ...units.map((u) => ({ value: String(u.id), label: u.name })),
+  ];
 }

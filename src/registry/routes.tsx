@@ -14,7 +14,7 @@ import { fragmentString, htmlBytes, pageString, renderPage } from "../render";
 import { publicDetailAsOf, searchAsOf } from "./as-of";
 import { orgPageData } from "./org-page";
 import { parseSearchPage } from "./params";
-import { listAuthorities, publicDetail } from "./queries";
+import { listAuthorities, publicDetail, supervisorChoices } from "./queries";
 import { cachedSearch } from "./search-cache";
 import { usccParam } from "./uscc-param";
 
@@ -68,7 +68,10 @@ async function searchHtml(
   const authorities = deps.detailCache
     ? await deps.detailCache.get(deps.db, "register:authorities", () => listAuthorities(deps.db))
     : await listAuthorities(deps.db);
-  return pageString(<SearchPage {...shown} authorities={authorities} asOf={s.past} user={user} />);
+  const supervisors = await supervisorChoices(deps.db);
+  return pageString(
+    <SearchPage {...shown} authorities={authorities} supervisors={supervisors} asOf={s.past} user={user} />,
+  );
 }
 
 orgPageRoutes.get("/:uscc", async (c) => {

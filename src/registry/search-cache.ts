@@ -30,6 +30,7 @@ function searchKey(params: SearchParams): string {
     params.status,
     params.authorityCode,
     params.withSubordinates === true,
+    params.supervisor && ("unitId" in params.supervisor ? params.supervisor.unitId : params.supervisor.mode),
     params.registeredFrom,
     params.registeredTo,
     params.inspection?.year,

@@ -73,6 +73,8 @@ export interface SearchFilters {
   authorityCode?: string;
   /** With the authority, the authorities directly under it (a city and its districts: a city registrar's scope). */
   withSubordinates?: boolean;
+  /** 直接登记 or 已脱钩 (the supervision mode), or one 业务主管单位 by id. */
+  supervisor?: { mode: "direct" | "decoupled" } | { unitId: number };
   /** Inclusive, YYYY-MM-DD. */
   registeredFrom?: string;
   registeredTo?: string;
@@ -145,6 +147,12 @@ function filterSql(f: SearchFilters, authorityId: AuthorityRef): SQL {
         ? sql`o.authority_id IN (SELECT id FROM authorities WHERE id = ${authorityId} OR parent_id = ${authorityId})`
         : sql`o.authority_id = ${authorityId}`,
     );
+  if (f.supervisor)
+    parts.push(
+      "unitId" in f.supervisor
+        ? sql`o.supervisor_unit_id = ${f.supervisor.unitId}`
+        : sql`o.supervision_mode = ${f.supervisor.mode}`,
+    );
   if (f.registeredFrom) parts.push(sql`o.registered_on >= ${f.registeredFrom}`);
   if (f.registeredTo) parts.push(sql`o.registered_on <= ${f.registeredTo}`);
   if (f.inspection) parts.push(inspectionFilter(f.inspection));
@@ -181,7 +189,14 @@ function statusesFor(status: OrgStatus | undefined): OrgStatus[] {
 
 function hasFilters(f: SearchFilters): boolean {
   return Boolean(
-    f.type || f.status || f.authorityCode || f.registeredFrom || f.registeredTo || f.inspection || f.credit,
+    f.type ||
+      f.status ||
+      f.authorityCode ||
+      f.supervisor ||
+      f.registeredFrom ||
+      f.registeredTo ||
+      f.inspection ||
+      f.credit,
   );
 }
 

@@ -10,7 +10,7 @@ import type { Db } from "../db";
 import { endOfChinaDay } from "../domain/as-of";
 import type { InspectionState } from "../domain/inspection-workflow";
 import type { Conclusion } from "../domain/workflow";
-import { SUPERVISION_LABELS } from "../registry/labels";
+import { supervisorChoices } from "../registry/queries";
 import { readAll } from "../registry/read";
 
 /** 直接登记, 已脱钩, or one 业务主管单位 by id. */
@@ -229,18 +229,7 @@ export async function cubeCoverage(
   )) as { key: string; total: number; organizational: number; work: number }[];
 }
 
-/** 直接登记, 已脱钩 and every 业务主管单位 by name. */
-export async function supervisorChoices(db: Db): Promise<{ value: string; label: string }[]> {
-  const units = (await readAll(db, sql`SELECT id, name FROM supervisor_units ORDER BY name`)) as {
-    id: number;
-    name: string;
-  }[];
-  return [
-    { value: "direct", label: SUPERVISION_LABELS.direct },
-    { value: "decoupled", label: SUPERVISION_LABELS.decoupled },
-    ...units.map((u) => ({ value: String(u.id), label: u.name })),
-  ];
-}
+export { supervisorChoices };
 
 export const supervisorOf = (raw: string | undefined): SupervisorFilter | undefined =>
   raw === "direct" || raw === "decoupled"

@@ -126,9 +126,9 @@ async function compute(
   const firstYear = since ? Math.min(Number(since.slice(0, 4)), thisYear - 4) : thisYear - 4;
   const years = Array.from({ length: thisYear - firstYear + 1 }, (_, i) => firstYear + i);
   const q = new URLSearchParams({ ...(chosen ? { authority: chosen.code } : {}), ...(type ? { type } : {}) });
-  // The public search's filters can select what a figure counts when the scope is one authority, the whole register
-  // or a registrar's own (its authority and those directly under it: `subordinates`) and no supervisor is chosen:
-  // then each number links to its organizations.
+  // The public search's filters select what a figure counts — one authority, the whole register or a registrar's own
+  // (its authority and those directly under it: `subordinates`), and the supervisor — so each number links to its
+  // organizations.
   const own =
     !isPublic && user.authorityId !== null ? authorities.find((a) => a.id === user.authorityId) : undefined;
   const scopeOf: Record<string, string> | undefined = chosen
@@ -138,10 +138,13 @@ async function compute(
       : own
         ? { authority: own.code, subordinates: "1" }
         : undefined;
-  const search =
-    scopeOf && !supervisor
-      ? new URLSearchParams({ ...scopeOf, ...(pastDate ? { as_of: pastDate } : {}) })
-      : undefined;
+  const search = scopeOf
+    ? new URLSearchParams({
+        ...scopeOf,
+        ...(supervisor && filters.supervisor ? { supervisor: filters.supervisor } : {}),
+        ...(pastDate ? { as_of: pastDate } : {}),
+      })
+    : undefined;
   const searchFor = (more: Record<string, string>) => {
     if (!search) return undefined;
     const u = new URLSearchParams(search);

@@ -48,7 +48,7 @@ describe("statistics filters", () => {
     expect(api.computed_at).toBe("2026-11-22T02:00:00.000Z");
   });
 
-  it("supervisor=direct counts only 直接登记 organizations, and the chosen view is in the CSV link", async () => {
+  it("supervisor=direct counts only 直接登记 organizations, the chosen view is in the CSV link, and each number opens a search with the same filter", async () => {
     const n = await count(
       sql`o.supervision_mode = 'direct' AND o.type = 'social_group' AND o.status = 'active'`,
     );
@@ -57,6 +57,21 @@ describe("statistics filters", () => {
     const html = await (await get("/registrar/statistics?supervisor=direct", city)).text();
     expect(html).toContain("/registrar/statistics/register.csv?supervisor=direct");
     expect(html).toMatch(/<option value="direct" selected/);
+    // The number opens a search with the same supervisor filter, which finds as many (the city and its districts).
+    const inCity =
+      await count(sql`o.supervision_mode = 'direct' AND o.type = 'social_group' AND o.status = 'active'
+      AND o.authority_id IN (SELECT id FROM authorities WHERE code = '159900'
+        OR parent_id = (SELECT id FROM authorities WHERE code = '159900'))`);
+    const link = "/search?authority=159900&subordinates=1&supervisor=direct&type=social_group&status=active";
+    expect(html).toContain(
+      `<a href="${link.replaceAll("&", "&amp;")}">${inCity.toLocaleString("zh-CN")}</a>`,
+    );
+    const found = await (await get(link)).text();
+    expect(found.replace(/\s+/g, " ")).toContain(`共 ${inCity.toLocaleString("zh-CN")} 个社会组织`);
+    expect(found).toMatch(/<option value="direct" selected/);
+    const bad = await get("/search?supervisor=somebody");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("业务主管单位请从列表中选择。");
   });
 
   it("supervisor=<unit id> counts the organizations of that 业务主管单位, on the public page too", async () => {

@@ -61,7 +61,12 @@ export function SearchPage(props: SearchViewProps & { user: SessionUser | null; 
           {props.errors.as_of}
         </div>
       ) : null}
-      <SearchForm query={props.query} errors={props.errors} authorities={props.authorities} />
+      <SearchForm
+        query={props.query}
+        errors={props.errors}
+        authorities={props.authorities}
+        supervisors={props.supervisors}
+      />
       <SearchResults
         query={props.query}
         result={props.result}

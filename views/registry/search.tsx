@@ -17,6 +17,8 @@ export interface SearchViewProps {
   result: SearchResult | null;
   errors: Record<string, string>;
   authorities: { code: string; name: string }[];
+  /** 直接登记, 已脱钩 and each 业务主管单位 (value: direct, decoupled or the unit's id). */
+  supervisors: { value: string; label: string }[];
   /** R-B1/R-B2: what is wrong with the code typed into the box, when the text is a malformed code. */
   usccProblem?: string | null;
 }
@@ -27,6 +29,7 @@ const FIELD_LABELS: Record<string, string> = {
   status: "状态",
   authority: "登记管理机关",
   subordinates: "含下级登记管理机关",
+  supervisor: "业务主管单位",
   registered_from: "成立日期（起）",
   registered_to: "成立日期（止）",
   inspection: "上年度年检结论",
@@ -56,7 +59,7 @@ export function StatusTag({ status }: { status: keyof typeof STATUS_LABELS }) {
  * The search form; htmx turns typing into live results and keeps the URL in step. Typing fires "live-search"
  * (public/js/app.js), which waits for an IME composition to end, so half-typed 拼音 is never searched.
  */
-export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps, "result">) {
+export function SearchForm({ query, errors, authorities, supervisors }: Omit<SearchViewProps, "result">) {
   const err = (name: string) =>
     errors[name] ? { "aria-describedby": `${name}-error`, "aria-invalid": "true" } : {};
   return (
@@ -94,6 +97,7 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
             query.type ||
               query.status ||
               query.authority ||
+              query.supervisor ||
               query.registered_from ||
               query.registered_to ||
               query.inspection,
@@ -131,6 +135,13 @@ export function SearchForm({ query, errors, authorities }: Omit<SearchViewProps,
               />
               <label for="subordinates">含下级登记管理机关</label>
             </div>
+            <FilterSelect
+              name="supervisor"
+              label="业务主管单位"
+              errors={errors}
+              value={val(query.supervisor)}
+              options={supervisors}
+            />
             <TextField
               name="registered_from"
               label="成立日期（起）"
