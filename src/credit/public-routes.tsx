@@ -25,7 +25,7 @@ import { redListPage } from "./red-list";
 const PublicQuery = z.object({
   q: text("查询内容", 100).optional(),
   list: z
-    .enum(["abnormal", "serious", ""], "名录应为 abnormal（活动异常名录）或 serious（严重违法失信名单）。")
+    .enum(["abnormal", "serious", ""], "名录应为活动异常名录或严重违法失信名单。")
     .optional(),
   ground: z.enum(["", ...CREDIT_GROUND_CODES] as [string, ...string[]], "列入事由无法识别。").optional(),
   authority: z
@@ -195,7 +195,7 @@ function creditCsv(items: Awaited<ReturnType<typeof publicEntries>>["items"]): s
 creditPublicRoutes.get("/feed.atom", async (c) => {
   const list = c.req.query("list");
   if (list !== undefined && list !== "" && list !== "abnormal" && list !== "serious") {
-    return c.text("名录应为 abnormal（活动异常名录）或 serious（严重违法失信名单）。", 400);
+    return c.text("名录应为活动异常名录或严重违法失信名单。", 400);
   }
   const { db, config } = c.get("deps");
   const events = await publicEvents(db, list || undefined);

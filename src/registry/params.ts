@@ -56,8 +56,8 @@ export const searchQuerySchema = z
         (v) => Array.from(v).length <= MAX_QUERY_LENGTH,
         `查询内容不能超过${MAX_QUERY_LENGTH}个字，请缩短后再查。`,
       ),
-    type: optionalEnum(ORG_TYPES, "类型应为 social_group、private_non_enterprise 或 foundation。"),
-    status: optionalEnum(ORG_STATUSES, "状态应为 active、deregistered、revoked 或 license_revoked。"),
+    type: optionalEnum(ORG_TYPES, "类型应为社会团体、民办非企业单位或基金会。"),
+    status: optionalEnum(ORG_STATUSES, "状态应为正常、注销、撤销或吊销。"),
     authority: z
       .string()
       .trim()
@@ -81,10 +81,7 @@ export const searchQuerySchema = z
       ),
     registered_from: date("成立日期（起）"),
     registered_to: date("成立日期（止）"),
-    inspection: optionalEnum(
-      INSPECTION_OUTCOMES,
-      "年检结论应为 qualified、basically_qualified、unqualified 或 not_filed。",
-    ),
+    inspection: optionalEnum(INSPECTION_OUTCOMES, "年检结论应为合格、基本合格、不合格或未参检。"),
     inspection_year: z
       .string()
       .trim()
@@ -94,7 +91,7 @@ export const searchQuerySchema = z
       .transform((v) => (v === undefined ? undefined : Number(v))),
     credit: optionalEnum(
       ["abnormal", "serious", "none"] as const,
-      "信用状况应为 abnormal（活动异常名录）、serious（严重违法失信名单）或 none（未列入）。",
+      "信用状况应为活动异常名录、严重违法失信名单或未列入。",
     ),
     page: positiveInt("页码应为1以上的整数。", 1, 100000, 1),
     per_page: positiveInt("每页条数应为1至100之间的整数。", 1, 100, 20),

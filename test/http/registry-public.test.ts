@@ -58,12 +58,14 @@ describe("public pages", () => {
     expect(html).toContain("data-error-summary");
   });
 
-  it("refuses bad filters with 400 and says which", async () => {
+  it("refuses bad filters with 400 and says which, in Chinese words only", async () => {
     const res = await get("/search?type=school&registered_from=2020-13-01");
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain("类型应为");
+    expect(html).toContain("类型应为社会团体、民办非企业单位或基金会。");
     expect(html).toContain("成立日期（起）应为有效日期");
+    // The message names the choices in Chinese, never the parameter's internal values.
+    expect(html.replace(/<[^>]*>/g, " ")).not.toContain("social_group");
   });
 
   it("never errors on input that means something to SQL or FTS5", async () => {
