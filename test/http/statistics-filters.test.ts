@@ -87,6 +87,14 @@ describe("statistics filters", () => {
     const shown = api.series.find((s) => s.key === "register")!.rows.find((r) => r.label === "社会团体")!
       .values[0];
     expect(shown).toBe(u!.n >= 5 ? u!.n : null);
+    // The search finds the unit's organizations from the unit's own index, in name order.
+    const found = await (await get(`/search?supervisor=${u!.id}&type=social_group&status=active`)).text();
+    expect(found.replace(/\s+/g, " ")).toContain(`共 ${u!.n.toLocaleString("zh-CN")} 个社会组织`);
+    const names = [...found.matchAll(/<a class="org-name" href="\/orgs\/[0-9A-Z]{18}">([^<]+)<\/a>/g)].map(
+      (m) => m[1]!,
+    );
+    expect(names.length).toBe(Math.min(u!.n, 20));
+    expect(names).toEqual([...names].sort());
   });
 
   it("year=2025 shows the per-year figures of 2025 only", async () => {
