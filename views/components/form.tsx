@@ -237,18 +237,25 @@ export function Flash({
  * organization; the server refuses the decision without it, so it works without JavaScript.
  */
 export function ConfirmBox({ errors, words }: { errors: Errors; words: string }) {
+  return <CheckboxField name="confirm" label={words} errors={errors} />;
+}
+
+/** A labelled box to tick (value "1"), with its error message. */
+export function CheckboxField(p: { name: string; label: string; errors: Errors; checked?: boolean }) {
+  const error = p.errors[p.name];
   return (
-    <div class={`field checkbox ${errors.confirm ? "field-error" : ""}`}>
-      <FieldError errors={errors} name="confirm" />
+    <div class={`field checkbox ${error ? "field-error" : ""}`}>
+      <FieldError errors={p.errors} name={p.name} />
       <input
         type="checkbox"
-        id="confirm"
-        name="confirm"
+        id={p.name}
+        name={p.name}
         value="1"
-        aria-invalid={errors.confirm ? "true" : undefined}
-        aria-describedby={errors.confirm ? "confirm-error" : undefined}
+        checked={p.checked}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={error ? `${p.name}-error` : undefined}
       />
-      <label for="confirm">{words}</label>
+      <label for={p.name}>{p.label}</label>
     </div>
   );
 }

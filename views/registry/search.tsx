@@ -9,7 +9,7 @@ import {
 } from "../../src/registry/contract";
 import { STATUS_LABELS, TYPE_LABELS } from "../../src/registry/labels";
 import { cnDate } from "../components/dates";
-import { FieldError, ErrorSummary as SharedErrorSummary, TextField } from "../components/form";
+import { CheckboxField, FieldError, ErrorSummary as SharedErrorSummary, TextField } from "../components/form";
 import { choicesOf, FilterSelect } from "../components/select";
 
 export interface SearchViewProps {
@@ -122,19 +122,12 @@ export function SearchForm({ query, errors, authorities, supervisors }: Omit<Sea
             <FilterSelect name="authority" label="登记管理机关" errors={errors}>
               <AuthorityOptions authorities={authorities} selected={query.authority} />
             </FilterSelect>
-            <div class={`field checkbox ${errors.subordinates ? "field-error" : ""}`}>
-              <FieldError errors={errors} name="subordinates" />
-              <input
-                type="checkbox"
-                id="subordinates"
-                name="subordinates"
-                value="1"
-                checked={query.subordinates === "1"}
-                aria-invalid={errors.subordinates ? "true" : undefined}
-                aria-describedby={errors.subordinates ? "subordinates-error" : undefined}
-              />
-              <label for="subordinates">含下级登记管理机关</label>
-            </div>
+            <CheckboxField
+              name="subordinates"
+              label="含下级登记管理机关"
+              errors={errors}
+              checked={query.subordinates === "1"}
+            />
             <FilterSelect
               name="supervisor"
               label="业务主管单位"
