@@ -24,9 +24,7 @@ import { redListPage } from "./red-list";
 
 const PublicQuery = z.object({
   q: text("查询内容", 100).optional(),
-  list: z
-    .enum(["abnormal", "serious", ""], "名录应为活动异常名录或严重违法失信名单。")
-    .optional(),
+  list: z.enum(["abnormal", "serious", ""], "名录应为活动异常名录或严重违法失信名单。").optional(),
   ground: z.enum(["", ...CREDIT_GROUND_CODES] as [string, ...string[]], "列入事由无法识别。").optional(),
   authority: z
     .string()

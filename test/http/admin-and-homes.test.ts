@@ -125,7 +125,12 @@ describe("the registrar's organization list", () => {
     const page = await found.text();
     expect(page).toContain("示范市围棋协会");
     expect(page).toMatch(/<input type="search" id="q" name="q" value="围棋"/);
-    for (const bad of [`q=${encodeURIComponent("围棋\u0000")}`, `q=${"协".repeat(101)}`, "page=0", "page=abc"]) {
+    for (const bad of [
+      `q=${encodeURIComponent("围棋\u0000")}`,
+      `q=${"协".repeat(101)}`,
+      "page=0",
+      "page=abc",
+    ]) {
       const res = await get(`/registrar/orgs?${bad}`, cookies.registrar);
       expect(res.status, bad).toBe(400);
       const body = await res.text();
