@@ -10,7 +10,6 @@ import type { Db } from "../db";
 import { endOfChinaDay } from "../domain/as-of";
 import type { InspectionState } from "../domain/inspection-workflow";
 import type { Conclusion } from "../domain/workflow";
-import { supervisorChoices } from "../registry/queries";
 import { readAll } from "../registry/read";
 
 /** 直接登记, 已脱钩, or one 业务主管单位 by id. */
@@ -228,8 +227,6 @@ export async function cubeCoverage(
       sum(c.work) AS work FROM stat_party_cube c WHERE ${sql.join(parts, sql` AND `)} GROUP BY 1 ORDER BY 2 DESC`,
   )) as { key: string; total: number; organizational: number; work: number }[];
 }
-
-export { supervisorChoices };
 
 export const supervisorOf = (raw: string | undefined): SupervisorFilter | undefined =>
   raw === "direct" || raw === "decoupled"

@@ -197,16 +197,15 @@ export async function pastCubeCounts(
   // or moved; a conclusion whose 公告 came out after D is counted on neither side. One registered after D (in year Y)
   // has a filing for a year before Y only against R-C2: while the run found none, those organizations are not read.
   const registeredAfterD = sql`SELECT o.id FROM organizations o WHERE o.registered_on > ${D} AND o.registered_on <= ${endY}`;
-  const refiled =
-    run.earlyFilings === 0
-      ? s.whole
-        ? null
-        : movedIds
-      : s.whole
-        ? registeredAfterD
-        : sql`${registeredAfterD} AND o.authority_id IN ${inList(s.ids)} UNION ${movedIds}`;
+  const refiledSets: SQL[] = [];
+  if (run.earlyFilings !== 0)
+    refiledSets.push(
+      s.whole ? registeredAfterD : sql`${registeredAfterD} AND o.authority_id IN ${inList(s.ids)}`,
+    );
+  if (!s.whole) refiledSets.push(movedIds);
+  const refiled = sql.join(refiledSets, sql` UNION `);
   const filingFixes = (
-    flowsOnly || refiled === null
+    flowsOnly || refiledSets.length === 0
       ? []
       : await readAll(
           db,

@@ -14,6 +14,7 @@ import { addCalendarDays, chinaDateOf } from "../domain/working-days";
 import { ZOMBIE_OUTCOME_LABELS, type ZombieOutcome } from "../domain/zombie-case";
 import { coverageGroups } from "../party/queries";
 import { STATUS_LABELS, TYPE_LABELS } from "../registry/labels";
+import { supervisorChoices } from "../registry/queries";
 import { readAll } from "../registry/read";
 import { zombieFiguresByYear } from "../zombie/stats";
 import { comparisons, monthlyFlows, reviewSeries } from "./breakdowns";
@@ -25,7 +26,6 @@ import {
   cubeCounts,
   cubeCoverage,
   directCounts,
-  supervisorChoices,
   supervisorOf,
   zombiesClosed,
 } from "./figures";
@@ -52,9 +52,9 @@ export async function statistics(
   // the changes dated after that day (past.ts). Before the first run, both are counted from the register.
   const run = await cubeStamp(deps.db);
   const usable = run && (!pastDate || pastDate < run.day) ? run : null;
-  const v = await compute(deps, user, filters, pastDate, usable ?? undefined);
-  const stamp = pastDate ? null : usable;
   const supervisors = await supervisorChoices(deps.db);
+  const v = await compute(deps, user, filters, pastDate, usable ?? undefined, supervisors);
+  const stamp = pastDate ? null : usable;
   const sup = supervisors.find((x) => x.value === filters.supervisor)?.value;
   const year = filters.year;
   return {
@@ -83,6 +83,7 @@ async function compute(
   filters: StatisticsFilters,
   pastDate: string | undefined,
   run: CubeRun | undefined,
+  supervisors: { value: string; label: string }[],
 ): Promise<Omit<StatisticsView, "supervisors">> {
   const db = deps.db;
   const cubeDay = run?.day;
@@ -208,7 +209,7 @@ async function compute(
         db,
         scope,
         thisYear,
-        { authorities, units: new Map((await supervisorChoices(db)).map((u) => [Number(u.value), u.label])) },
+        { authorities, units: new Map(supervisors.map((u) => [Number(u.value), u.label])) },
         isPublic ? "/statistics" : "/registrar/statistics",
         run !== undefined,
       )),
