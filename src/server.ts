@@ -11,7 +11,7 @@ import { migrateDatabase, openNodeDatabase } from "./node-db";
 import { createPageCache } from "./registry/page-cache";
 import { createReadPool } from "./registry/read-pool";
 import { attachReadPool, attachVersionReader } from "./registry/read-pool-handle";
-import { createVersionReader } from "./registry/version-reader";
+import { createVersionReader, forgetOnWrite } from "./registry/version-reader";
 import { loadStaticFiles } from "./static-files";
 import { createDiskStorage } from "./storage/disk";
 import { startWalCheckpointer } from "./wal-checkpointer";
@@ -38,9 +38,13 @@ const readPool =
     ? createReadPool(config.databaseUrl.slice("file:".length), Number(process.env.READ_WORKERS ?? 2))
     : null;
 if (readPool) attachReadPool(db, readPool);
-// The register version, read before every cached public answer, through a statement prepared once.
+// The register version, read before every cached public answer, through a statement prepared once and shared by the
+// requests of one event-loop turn; the app's own writes drop it at once.
 const versionReader = readPool ? createVersionReader(config.databaseUrl.slice("file:".length)) : null;
-if (versionReader) attachVersionReader(db, versionReader.read);
+if (versionReader) {
+  attachVersionReader(db, versionReader.read);
+  forgetOnWrite(client, versionReader.forget);
+}
 // WAL checkpoints off the main thread (src/wal-checkpointer.ts).
 const checkpointer = readPool
   ? await startWalCheckpointer(client, config.databaseUrl.slice("file:".length))

@@ -52,8 +52,16 @@ export function fromDayNumber(day: number): string {
 
 /** The calendar date in China (UTC+8, no daylight saving) of an instant: what "today" means to a bureau. */
 export function chinaDateOf(instant: Date): string {
-  return fromDayNumber(Math.floor((instant.getTime() + 8 * 3_600_000) / DAY_MS));
+  const day = Math.floor((instant.getTime() + 8 * 3_600_000) / DAY_MS);
+  // Asked on every public request: the last day's text is kept (a Date and an ISO string each time otherwise).
+  if (day !== lastChinaDay) {
+    lastChinaDay = day;
+    lastChinaDate = fromDayNumber(day);
+  }
+  return lastChinaDate;
 }
+let lastChinaDay = Number.NaN;
+let lastChinaDate = "";
 
 export function addCalendarDays(date: string, days: number): string {
   return fromDayNumber(toDayNumber(date) + days);

@@ -10,7 +10,7 @@ import { migrateDatabase, openNodeDatabase } from "../../src/node-db";
 import { createReadPool } from "../../src/registry/read-pool";
 import type { ReadPool } from "../../src/registry/read-pool-handle";
 import { attachReadPool, attachVersionReader } from "../../src/registry/read-pool-handle";
-import { createVersionReader } from "../../src/registry/version-reader";
+import { createVersionReader, forgetOnWrite } from "../../src/registry/version-reader";
 import { insertOrgs } from "../support/orgs";
 
 /**
@@ -37,6 +37,7 @@ beforeAll(async () => {
   attachReadPool(db, pool);
   reader = createVersionReader(path);
   attachVersionReader(db, reader.read);
+  forgetOnWrite(client, reader.forget);
 });
 
 afterAll(async () => {

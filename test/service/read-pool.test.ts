@@ -8,7 +8,7 @@ import { createReadPool } from "../../src/registry/read-pool";
 import type { ReadPool } from "../../src/registry/read-pool-handle";
 import { attachReadPool, attachVersionReader } from "../../src/registry/read-pool-handle";
 import { cachedSearch, createSearchCache, registerVersion } from "../../src/registry/search-cache";
-import { createVersionReader } from "../../src/registry/version-reader";
+import { createVersionReader, forgetOnWrite } from "../../src/registry/version-reader";
 import { insertOrgs } from "../support/orgs";
 
 /**
@@ -63,24 +63,46 @@ describe("the search's read pool", () => {
 });
 
 describe("the register version read through a statement prepared once (src/registry/version-reader.ts)", () => {
-  it("reads what the client reads and sees another connection's commit at once, so a cache is never stale", async () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("reads what the client reads, and a write through the app's own connection is seen at once", async () => {
     const reader = createVersionReader(join(dir, "r.db"));
+    const { client: own, db: app } = await openNodeDatabase(`file:${join(dir, "r.db")}`);
+    forgetOnWrite(own, reader.forget);
     try {
       const before = reader.read();
       expect(before).toBe(await registerVersion(db));
       expect(before).toBeGreaterThan(0);
-      await insertOrgs(db, [{ name: "示范市登记版本测试协会" }]);
+      // Same turn, no setImmediate between: without forgetOnWrite the kept version would hide this write.
+      await insertOrgs(app, [{ name: "示范市登记版本测试协会" }]);
       expect(reader.read()).toBeGreaterThan(before);
       expect(reader.read()).toBe(await registerVersion(db));
-      // Attached to a handle, registerVersion (and so both caches) uses it.
-      const { db: other } = await openNodeDatabase(`file:${join(dir, "r.db")}`);
+      // Attached to a handle, registerVersion (and so every cache) uses it.
       let calls = 0;
-      attachVersionReader(other, () => {
+      attachVersionReader(app, () => {
         calls++;
         return reader.read();
       });
-      expect(await registerVersion(other)).toBe(reader.read());
+      expect(await registerVersion(app)).toBe(reader.read());
       expect(calls).toBe(1);
+    } finally {
+      reader.close();
+      own.close();
+    }
+  });
+
+  it("shares one read among the requests of an event-loop turn and sees another connection's commit from the next", async () => {
+    const reader = createVersionReader(join(dir, "r.db"));
+    try {
+      const before = reader.read();
+      // A commit on a connection the reader does not watch (another process: the CLI's jobs, an import).
+      await insertOrgs(db, [{ name: "示范市另一进程写入测试协会" }]);
+      const afterCommit = await registerVersion(db);
+      expect(afterCommit).toBeGreaterThan(before);
+      // Every request handled in this turn had arrived before the read, so the kept version is right for them.
+      expect(reader.read()).toBe(before);
+      await nextTurn();
+      expect(reader.read()).toBe(afterCommit);
     } finally {
       reader.close();
     }
