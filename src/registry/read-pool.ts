@@ -7,8 +7,10 @@ import type { ReadPool } from "./read-pool-handle";
  * cache (src/registry/read-worker.mjs). SQLite work is synchronous, so on the main thread one slow uncached search
  * (a common pair of characters at a million organizations) holds up every other request; off it, cached answers keep
  * flowing. WAL lets the workers read while the main connection writes; the search reads the register version in the
- * same statement, so its cache stays exact. A statement goes to the worker with the fewest waiting. Workers
- * (Cloudflare) and tests run without it.
+ * same statement, so its cache stays exact. A statement goes to the worker with the fewest waiting. The statements
+ * asked for in one go (an organization page's reads start together) travel as one message each way: a message
+ * between threads costs the event loop more than a short statement does in the worker. Workers (Cloudflare) and tests
+ * run without it.
  */
 export function createReadPool(path: string, size = 1): ReadPool {
   const workers = Array.from({ length: Math.max(1, size) }, () => {
@@ -17,18 +19,25 @@ export function createReadPool(path: string, size = 1): ReadPool {
     });
     worker.unref();
     const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (err: Error) => void }>();
-    worker.on("message", (m: { id: number; rows?: unknown[]; error?: string }) => {
-      const p = pending.get(m.id);
-      if (!p) return;
-      pending.delete(m.id);
-      if (m.error !== undefined) p.reject(new Error(m.error));
-      else p.resolve(m.rows ?? []);
+    worker.on("message", (answers: { id: number; rows?: unknown[]; error?: string }[]) => {
+      for (const m of answers) {
+        const p = pending.get(m.id);
+        if (!p) continue;
+        pending.delete(m.id);
+        if (m.error !== undefined) p.reject(new Error(m.error));
+        else p.resolve(m.rows ?? []);
+      }
     });
     worker.on("error", (err: unknown) => {
       for (const p of pending.values()) p.reject(err instanceof Error ? err : new Error(String(err)));
       pending.clear();
     });
-    return { worker, pending };
+    /** Statements asked for since the last send, sent together once the current task's microtasks have run. */
+    const outbox: { id: number; sql: string; args: readonly unknown[] }[] = [];
+    const send = () => {
+      worker.postMessage({ batch: outbox.splice(0) });
+    };
+    return { worker, pending, outbox, send };
   });
   let next = 1;
   return {
@@ -37,7 +46,7 @@ export function createReadPool(path: string, size = 1): ReadPool {
       return new Promise<T[]>((resolve, reject) => {
         const id = next++;
         w.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
-        w.worker.postMessage({ id, sql, args });
+        if (w.outbox.push({ id, sql, args }) === 1) queueMicrotask(w.send);
       });
     },
     /** Lets each worker finish its current statement and close its connection, then ends it. */

@@ -10,13 +10,7 @@ const db = new Database(workerData.path, { timeout: 5000 });
 db.exec(`PRAGMA cache_size = -${Number(workerData.cacheKib) || 65536}`);
 const statements = new Map();
 
-parentPort.on("message", ({ id, sql, args, close }) => {
-  if (close) {
-    // Finish cleanly: no statement is running here now (messages are handled one at a time).
-    db.close();
-    parentPort.close();
-    return;
-  }
+function run({ id, sql, args }) {
   try {
     let stmt = statements.get(sql);
     if (!stmt) {
@@ -24,8 +18,19 @@ parentPort.on("message", ({ id, sql, args, close }) => {
       stmt = db.prepare(sql);
       statements.set(sql, stmt);
     }
-    parentPort.postMessage({ id, rows: stmt.all(...args) });
+    return { id, rows: stmt.all(...args) };
   } catch (err) {
-    parentPort.postMessage({ id, error: String(err?.message ?? err) });
+    return { id, error: String(err?.message ?? err) };
   }
+}
+
+// One message carries the statements the main thread asked for in one go (read-pool.ts), answered in one message.
+parentPort.on("message", ({ batch, close }) => {
+  if (close) {
+    // Finish cleanly: no statement is running here now (messages are handled one at a time).
+    db.close();
+    parentPort.close();
+    return;
+  }
+  parentPort.postMessage(batch.map(run));
 });

@@ -19,12 +19,22 @@ export async function readAll<T>(db: Db, query: SQL): Promise<T[]> {
   return pool.all<T>(text, params);
 }
 
+/** The column lists already written, per table and alias (they are asked for on every uncached page). */
+const columnLists = new WeakMap<SQLiteTable, Map<string, string>>();
+
 /** `alias."column" AS "key", …` for every column of a table: rows come back keyed like drizzle's select. */
 export function columnsOf(table: SQLiteTable, alias: string, prefix = ""): SQL {
-  const parts = Object.entries(getTableColumns(table)).map(
-    ([key, col]) => `${alias}."${col.name}" AS "${prefix}${key}"`,
-  );
-  return sql.raw(parts.join(", "));
+  let lists = columnLists.get(table);
+  if (!lists) columnLists.set(table, (lists = new Map()));
+  const key = `${alias}\u0000${prefix}`;
+  let list = lists.get(key);
+  if (list === undefined) {
+    list = Object.entries(getTableColumns(table))
+      .map(([name, col]) => `${alias}."${col.name}" AS "${prefix}${name}"`)
+      .join(", ");
+    lists.set(key, list);
+  }
+  return sql.raw(list);
 }
 
 /** Converts a raw row (from `columnsOf`) to the table's TypeScript values (booleans, JSON…), as drizzle would. */

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../src/db";
 import { migrateDatabase, openNodeDatabase } from "../../src/node-db";
 import { createReadPool } from "../../src/registry/read-pool";
@@ -59,6 +60,31 @@ describe("the search's read pool", () => {
 
   it("reports a failing statement as an error, not a hang", async () => {
     await expect(pool.all("SELECT * FROM no_such_table", [])).rejects.toThrow(/no_such_table/);
+  });
+
+  it("sends the statements asked for in one go as one message per worker, each answered with its own rows", async () => {
+    const spy = vi.spyOn(Worker.prototype, "postMessage");
+    try {
+      const settled = await Promise.allSettled([
+        pool.all("SELECT 1 AS n", []),
+        pool.all("SELECT ? AS n", [2]),
+        pool.all("SELECT * FROM no_such_table", []),
+        pool.all("SELECT name FROM organizations WHERE name = ?", ["示范市围棋协会"]),
+      ]);
+      // A failing statement fails only its own caller; every other answer reaches the one who asked.
+      expect(settled.map((s) => (s.status === "fulfilled" ? s.value : String(s.reason)))).toEqual([
+        [{ n: 1 }],
+        [{ n: 2 }],
+        expect.stringMatching(/no_such_table/),
+        [{ name: "示范市围棋协会" }],
+      ]);
+      const batches = spy.mock.calls.map(([m]) => (m as { batch?: unknown[] }).batch).filter((b) => b);
+      // Two workers: the four statements went out as two messages, not four.
+      expect(batches).toHaveLength(2);
+      expect(batches.flat()).toHaveLength(4);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
