@@ -25,7 +25,10 @@ const columnLists = new WeakMap<SQLiteTable, Map<string, string>>();
 /** `alias."column" AS "key", …` for every column of a table: rows come back keyed like drizzle's select. */
 export function columnsOf(table: SQLiteTable, alias: string, prefix = ""): SQL {
   let lists = columnLists.get(table);
-  if (!lists) columnLists.set(table, (lists = new Map()));
+  if (!lists) {
+    lists = new Map();
+    columnLists.set(table, lists);
+  }
   const key = `${alias}\u0000${prefix}`;
   let list = lists.get(key);
   if (list === undefined) {
