@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono, type Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
@@ -83,22 +83,27 @@ export function createApp(givenDeps: AppDeps) {
   // (asking for one makes @hono/node-server build a full Request) and change nothing (no CSRF check); the request id
   // is made when an error needs it.
   // The deps carry today's domain settings (src/settings): from the cache, looked up again every few seconds.
+  const start = (c: Context<AppEnv>, next: Next, d: AppDeps) => {
+    c.set("deps", d);
+    c.set("user", null);
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    // Every audit event written while serving the request records where it came from (src/audit/request-context.ts).
+    return withRequestAddress(c, () =>
+      limitBody(c, async () => {
+        const refused = await checkOrigin(c, next);
+        if (refused) c.res = refused;
+      }),
+    );
+  };
   app.use((c, next) => {
-    const start = (d: AppDeps) => {
-      c.set("deps", d);
-      c.set("user", null);
-      if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-      // Every audit event written while serving the request records where it came from (src/audit/request-context.ts).
-      return withRequestAddress(c, () =>
-        limitBody(c, async () => {
-          const refused = await checkOrigin(c, next);
-          if (refused) c.res = refused;
-        }),
-      );
-    };
     const cached = cachedDeps(deps);
     // A database that does not answer fails the request's own work (and /healthz reports it), not this lookup.
-    return cached ? start(cached) : refreshDeps(deps).then(start, () => start(deps));
+    return cached
+      ? start(c, next, cached)
+      : refreshDeps(deps).then(
+          (d) => start(c, next, d),
+          () => start(c, next, deps),
+        );
   });
   // Any URL with a trailing slash is the page without it (/portal/ → /portal), query kept.
   app.use((c, next) => {

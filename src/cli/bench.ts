@@ -232,7 +232,9 @@ if (!values["skip-overhead"]) {
     ],
     r.pairs,
   );
-  console.log("\nRequests that touch one organization (random organizations), Node load generator:");
+  console.log(
+    "\nRequests that touch one organization (random organizations), then the search page; wrk when installed:",
+  );
   table(["request", "requests/s", "p50", "p95", "p99", "non-200"], r.single);
   client.close();
   if (values["overhead-only"]) process.exit(0);

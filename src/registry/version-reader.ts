@@ -1,4 +1,4 @@
-import type { Client, Transaction } from "@libsql/client";
+import type { Client, InArgs, InStatement, Transaction } from "@libsql/client";
 import Database from "libsql";
 
 /**
@@ -43,20 +43,28 @@ export function createVersionReader(path: string): VersionReader {
   };
 }
 
+/** A statement that begins with SELECT only reads (SQLite's writing WITH clauses begin with WITH). */
+const READS_ONLY = /^\s*select\b/i;
+
 /**
- * Makes every statement, batch and transaction of `client` call `forget` before it starts and once it settles, so a
- * version kept for this turn never outlives a write made through the app's own connection.
+ * Makes every statement, batch and transaction of `client` that may write call `forget` before it starts and once it
+ * settles, so a version kept for this turn never outlives a write made through the app's own connection. `forget`
+ * is registered on the statement's own promise before the caller's `await` is, so it runs before the caller goes on.
  */
 export function forgetOnWrite(client: Client, forget: () => void): void {
-  const after = <T>(p: Promise<T>): Promise<T> => p.finally(forget);
+  const after = <T>(p: Promise<T>): Promise<T> => {
+    p.then(forget, forget);
+    return p;
+  };
   const execute = client.execute.bind(client);
   const batch = client.batch.bind(client);
   const executeMultiple = client.executeMultiple.bind(client);
   const migrate = client.migrate.bind(client);
   const transaction = client.transaction.bind(client);
-  client.execute = ((...args: Parameters<Client["execute"]>) => {
+  client.execute = ((stmt: InStatement | string, args?: InArgs) => {
+    if (READS_ONLY.test(typeof stmt === "string" ? stmt : stmt.sql)) return execute(stmt as string, args);
     forget();
-    return after(execute(...args));
+    return after(execute(stmt as string, args));
   }) as Client["execute"];
   client.batch = ((...args: Parameters<Client["batch"]>) => {
     forget();
