@@ -20,6 +20,7 @@ import {
   publicationPeriodOf,
   unreachableBy,
 } from "../domain/credit";
+import { cnDate } from "../domain/dates";
 import type { Job, JobItem, JobReport } from "../jobs/types";
 import { type Candidate, candidate, candidateRun } from "./candidate-run";
 import { act } from "./service";
@@ -115,7 +116,7 @@ export const creditRevokedJob: Job = {
           authorityId: r.authorityId,
           list: "serious",
           ground: "d4_7",
-          facts: `该组织于${r.statusOn}${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}。`,
+          facts: `该组织于${cnDate(r.statusOn)}${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}。`,
           evidence: "登记管理机关的撤销（吊销）决定",
           arisenOn: r.statusOn,
           sourceKey: `terminated:${r.id}`,
@@ -225,7 +226,7 @@ export const creditUnreachableJob: Job = {
         candidate(a, `${a.sentOn}、${b.sentOn}寄往登记住所的信件均未签收（R-D2）`, {
           list: "abnormal",
           ground: "d1_6",
-          facts: `登记管理机关于${a.sentOn}、${b.sentOn}两次向该组织登记的住所寄送信件，均未签收。`,
+          facts: `登记管理机关于${cnDate(a.sentOn)}、${cnDate(b.sentOn)}两次向该组织登记的住所寄送信件，均未签收。`,
           evidence: `挂号信邮件号 ${a.trackingNo}、${b.trackingNo}`,
           arisenOn: b.sentOn,
           sourceKey: `unreachable:${a.id}:${b.id}`,
@@ -267,7 +268,7 @@ export const creditPenaltiesJob: Job = {
         )) as unknown[];
         if (seen) continue;
         const used = list.filter((p) => g.penalties.includes(p.id));
-        const docs = used.map((p) => `${p.department}${p.documentNo}（${p.decidedOn}）`).join("、");
+        const docs = used.map((p) => `${p.department}${p.documentNo}（${cnDate(p.decidedOn)}）`).join("、");
         found.push(
           candidate(list[0]!, `${CREDIT_GROUNDS[g.ground].label}：${docs}`, {
             list: CREDIT_GROUNDS[g.ground].list,

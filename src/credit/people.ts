@@ -11,6 +11,7 @@ import { actorOf } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import type { Db } from "../db";
 import type { CreditPersonRole } from "../domain/credit";
+import { cnDate } from "../domain/dates";
 import { idTailOf, personKey } from "../people/identity";
 import { type CasePerson, PERSON_ROLE_LABELS, type Result } from "./contract";
 import { getCase } from "./service";
@@ -106,7 +107,7 @@ export async function seriousPersonMatches(
 
 /** The warning a registrar reads, in Chinese. */
 export function matchWords(m: SeriousPersonMatch): string {
-  return `${m.personName}${m.match === "identity" ? "（身份证号码一致）" : "（同名，未核对身份证号码）"}为严重违法失信名单中${m.orgName}（${m.uscc}）的${PERSON_ROLE_LABELS[m.role]}，该组织于${m.listedOn}列入${m.documentNo ? `（${m.documentNo}）` : ""}。`;
+  return `${m.personName}${m.match === "identity" ? "（身份证号码一致）" : "（同名，未核对身份证号码）"}为严重违法失信名单中${m.orgName}（${m.uscc}）的${PERSON_ROLE_LABELS[m.role]}，该组织于${cnDate(m.listedOn)}列入${m.documentNo ? `（${m.documentNo}）` : ""}。`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cnDate } from "./dates";
 /**
  * Who files for year N and when (R-C1, R-C2).
  *
@@ -132,14 +133,14 @@ export function describeWindow(
 ): string {
   switch (windowStatus(window, today)) {
     case "not_open":
-      return `申报将于 ${window.opensOn} 开始，${window.closesOn} 截止。`;
+      return `申报将于 ${cnDate(window.opensOn)} 开始，${cnDate(window.closesOn)} 截止。`;
     case "closed":
-      return `申报已于 ${window.closesOn} 截止。`;
+      return `申报已于 ${cnDate(window.closesOn)} 截止。`;
     case "open": {
       const left = windowDaysRemaining(window, today);
       return left === 0
-        ? `今天（${window.closesOn}）是申报截止日。`
-        : `申报截止日为 ${window.closesOn}，还剩 ${left} 天。`;
+        ? `今天（${cnDate(window.closesOn)}）是申报截止日。`
+        : `申报截止日为 ${cnDate(window.closesOn)}，还剩 ${left} 天。`;
     }
   }
 }

@@ -5,6 +5,7 @@
  * an organization loses its place the day a criterion fails, with the reason kept.
  */
 import { addMonths } from "./credit";
+import { cnDate } from "./dates";
 
 export interface RedListCriteria {
   /** Lowest 评估等级 that counts (1–5 for 1A–5A). */
@@ -51,7 +52,8 @@ export function redListFailures(
   const grade = f.rating ? Number(/^([1-5])A$/.exec(f.rating)?.[1] ?? 0) : 0;
   if (grade < c.minRating)
     out.push(`评估等级${f.rating ? `为${f.rating}` : "未评定"}，未达到${c.minRating}A`);
-  else if (!f.ratingValidTo || f.ratingValidTo < today) out.push(`评估等级已于${f.ratingValidTo ?? "—"}到期`);
+  else if (!f.ratingValidTo || f.ratingValidTo < today)
+    out.push(`评估等级已于${cnDate(f.ratingValidTo)}到期`);
   const done = [...f.filings]
     .filter((x) => x.state === "published" || x.state === "not_filed")
     .sort((a, b) => b.year - a.year);

@@ -1,3 +1,4 @@
+import { cnDate } from "../domain/dates";
 /** A filing as its page shows it, and the organization's own inspection home with its next step. */
 
 import { sql } from "drizzle-orm";
@@ -141,8 +142,9 @@ function nextStepFor(f: FilingRow, view: FilingView | null, today: string): stri
         const left = w ? (w.daysRemaining === 0 ? "今天是截止日" : `还剩 ${w.daysRemaining} 天`) : "";
         return `请填写${year}年度工作报告的各个部分，逐项保存，通过机器预审后提交。申报截止日为 ${w?.closesOn ?? ""}，${left}。`;
       }
-      if (w.status === "not_open") return `${year}年检申报将于 ${w.opensOn} 开始，可以先填写并保存草稿。`;
-      return `${year}年检申报已于 ${w.closesOn} 截止，本单位尚未提交。请尽快联系登记管理机关。`;
+      if (w.status === "not_open")
+        return `${year}年检申报将于 ${cnDate(w.opensOn)} 开始，可以先填写并保存草稿。`;
+      return `${year}年检申报已于 ${cnDate(w.closesOn)} 截止，本单位尚未提交。请尽快联系登记管理机关。`;
     }
     case "submitted":
     case "pre_review":

@@ -1,3 +1,4 @@
+import { cnDate } from "../domain/dates";
 /** The organization saving one section of its annual report (draft or returned), under the window and versions. */
 
 import { commitVersioned } from "../audit/audit";
@@ -71,7 +72,7 @@ export async function saveSection(
       return {
         ok: false,
         code: "window_closed",
-        message: `${f.year} 年度年检申报已于 ${w.closesOn} 截止，不能再填写或提交。如有特殊情况请联系登记管理机关。`,
+        message: `${f.year} 年度年检申报已于 ${cnDate(w.closesOn)} 截止，不能再填写或提交。如有特殊情况请联系登记管理机关。`,
       };
     }
   }

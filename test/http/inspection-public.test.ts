@@ -41,7 +41,7 @@ describe("public inspection results (R-C4, domain.md §8)", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("年检情况");
-    expect(html).toMatch(/2025 年度<\/td><td><span class="tag warn">基本合格<\/span><\/td><td>2026-03-02/);
+    expect(html).toMatch(/2025 年度<\/td><td><span class="tag warn">基本合格<\/span><\/td><td>2026年3月2日/);
     // The problems found are the registrar's record, not published on the page.
     expect(html).not.toContain("会议记录不完整");
     const other = await (await app.request(`/orgs/${world.orgs.learned.uscc}`)).text();

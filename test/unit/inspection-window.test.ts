@@ -119,10 +119,10 @@ describe("is the window open (R-C1)", () => {
   });
 
   it("R-C1: describes where the window stands in plain Chinese", () => {
-    expect(describeWindow(w, "2025-12-01")).toBe("申报将于 2026-01-01 开始，2026-05-31 截止。");
-    expect(describeWindow(w, "2026-05-01")).toBe("申报截止日为 2026-05-31，还剩 30 天。");
-    expect(describeWindow(w, "2026-05-31")).toBe("今天（2026-05-31）是申报截止日。");
-    expect(describeWindow(w, "2026-06-01")).toBe("申报已于 2026-05-31 截止。");
+    expect(describeWindow(w, "2025-12-01")).toBe("申报将于 2026年1月1日 开始，2026年5月31日 截止。");
+    expect(describeWindow(w, "2026-05-01")).toBe("申报截止日为 2026年5月31日，还剩 30 天。");
+    expect(describeWindow(w, "2026-05-31")).toBe("今天（2026年5月31日）是申报截止日。");
+    expect(describeWindow(w, "2026-06-01")).toBe("申报已于 2026年5月31日 截止。");
   });
 
   it("R-C1: a closed window refuses new filings through the workflow, and allows marking 未参检", () => {

@@ -21,7 +21,7 @@ describe("the 红名单 criteria (守信激励)", () => {
   });
   it("an expired or too low grade fails, in words", () => {
     expect(redListFailures({ ...good, ratingValidTo: "2026-12-01" }, today)).toEqual([
-      "评估等级已于2026-12-01到期",
+      "评估等级已于2026年12月1日到期",
     ]);
     expect(redListFailures({ ...good, rating: "3A" }, today)).toEqual(["评估等级为3A，未达到4A"]);
   });

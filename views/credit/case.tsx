@@ -9,6 +9,7 @@ import {
   REMOVAL_REASON_LABELS,
   SERVICE_METHOD_LABELS,
 } from "../../src/domain/credit";
+import { cnDatesIn } from "../../src/domain/dates";
 import { cnDate } from "../components/dates";
 import {
   ErrorSummary,
@@ -66,7 +67,7 @@ function Facts({ c, staff }: { c: CaseView; staff: boolean }) {
           : CREDIT_GROUNDS[c.ground].label}
       </Row>
       <Row label="状态">{CREDIT_STATE_LABELS[c.state]}</Row>
-      <Row label="事实">{c.facts}</Row>
+      <Row label="事实">{cnDatesIn(c.facts)}</Row>
       <Row label="证据">{c.evidence}</Row>
       <Row label="发生日期">{cnDate(c.arisenOn)}</Row>
       <Row label="事先告知">
@@ -274,7 +275,7 @@ export function NoticeLetter(p: { user: SessionUser; c: CaseView; back: string }
         <p>
           {c.orgName}（统一社会信用代码：{c.uscc}）：
         </p>
-        <p>经查，{c.facts}</p>
+        <p>经查，{cnDatesIn(c.facts)}</p>
         <p>
           依据《社会组织信用信息管理办法》（民政部令第60号）相关规定，你单位存在“
           {CREDIT_GROUNDS[c.ground].label}”的情形，本机关拟将你单位列入{CREDIT_LIST_LABELS[c.list]}。

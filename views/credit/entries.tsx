@@ -1,5 +1,6 @@
 import type { PublicEntry } from "../../src/credit/contract";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, REMOVAL_REASON_LABELS } from "../../src/domain/credit";
+import { cnDatesIn } from "../../src/domain/dates";
 import { cnDate } from "../components/dates";
 import { EmptyState, OrgCell, SCROLL_REGION } from "../components/table";
 
@@ -51,7 +52,7 @@ export function CreditTable({ entries, withOrg = false }: { entries: PublicEntry
               <td class="wide-cell">
                 {CREDIT_GROUNDS[e.ground].label}
                 <br />
-                <span class="small muted">{e.facts}</span>
+                <span class="small muted">{cnDatesIn(e.facts)}</span>
               </td>
               <td class="nowrap">{cnDate(e.listedOn)}</td>
               <td>{e.authorityName}</td>

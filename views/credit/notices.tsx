@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import type { NoticeView } from "../../src/credit/contract";
+import { cnDatesIn } from "../../src/domain/dates";
 import { cnDate } from "../components/dates";
 import {
   describedBy,
@@ -128,7 +129,7 @@ export function NoticePage(p: { user: SessionUser; n: NoticeView; errors: Errors
         <p>
           {n.orgName}（统一社会信用代码：{n.uscc}）：
         </p>
-        <p>经查，{n.facts}</p>
+        <p>经查，{cnDatesIn(n.facts)}</p>
         <p>请你单位于 {cnDate(n.deadline)} 前完成下列整改，并报送整改报告：</p>
         <ol>
           {n.items.map((i) => (

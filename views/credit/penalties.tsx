@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import type { PenaltyRow } from "../../src/credit/contract";
+import { cnDatesIn } from "../../src/domain/dates";
 import { formatFen } from "../../src/domain/money";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, Flash, TextAreaField, TextField } from "../components/form";
@@ -119,7 +120,7 @@ export function PenaltiesPage(p: {
               {r.amountFen !== null ? ` ${formatFen(r.amountFen)} 元` : ""}
               {r.suspendedFrom ? `（${cnDate(r.suspendedFrom)}至${cnDate(r.suspendedTo)}）` : ""}
               <br />
-              <span class="small">{r.facts}</span>
+              <span class="small">{cnDatesIn(r.facts)}</span>
             </td>
             <td>
               {r.department}

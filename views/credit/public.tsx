@@ -7,6 +7,7 @@ import type {
   RedListRow,
 } from "../../src/credit/contract";
 import { CREDIT_GROUNDS, CREDIT_LIST_LABELS, CREDIT_STATE_LABELS } from "../../src/domain/credit";
+import { cnDatesIn } from "../../src/domain/dates";
 import { cnDate } from "../components/dates";
 import { ErrorSummary, type Errors, PageLinks, TextField } from "../components/form";
 import { choicesOf, FilterBar, FilterSelect } from "../components/select";
@@ -243,7 +244,7 @@ export function PublishedNoticesPage(p: {
                 异议期限至 {cnDate(r.objectionDeadline)}
               </p>
               <p>
-                {r.orgName}（统一社会信用代码 {r.uscc}）：{r.facts}
+                {r.orgName}（统一社会信用代码 {r.uscc}）：{cnDatesIn(r.facts)}
                 拟列入事由：{CREDIT_GROUNDS[r.ground as keyof typeof CREDIT_GROUNDS]?.label ?? "其他法定事由"}
                 。
               </p>

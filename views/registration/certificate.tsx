@@ -1,5 +1,6 @@
 import type { SessionUser } from "../../src/context";
 import { CERTIFICATE_TITLES, type CertificateVerdict } from "../../src/domain/certificate";
+import { cnDate } from "../../src/domain/dates";
 import { formatFen } from "../../src/domain/money";
 import type { OrgDetail } from "../../src/registry/contract";
 import { CAPITAL_LABELS, STATUS_LABELS, supervisorWords } from "../../src/registry/labels";
@@ -41,7 +42,7 @@ export function CertificatePage(p: {
             [
               "有效期",
               <>
-                {o.certificateValidFrom ?? "—"} 至 {o.certificateValidTo ?? "—"}
+                {cnDate(o.certificateValidFrom)} 至 {cnDate(o.certificateValidTo)}
               </>,
             ],
           ]}
@@ -57,7 +58,7 @@ export function CertificatePage(p: {
           <p>
             登记管理机关：{p.detail.authority.name}
             <br />
-            发证日期：{o.certificateIssuedOn ?? "—"}
+            发证日期：{cnDate(o.certificateIssuedOn)}
             <br />
             <span class="small">核验地址：{p.verifyUrl}</span>
           </p>
@@ -80,7 +81,7 @@ export function VerifyPage(p: {
       <div class={`verdict ${p.verdict.valid ? "valid" : "invalid"}`} role="status">
         <p class="verdict-head">{p.verdict.valid ? "✓ 证书有效" : "✗ 证书无效"}</p>
         <p>{p.verdict.reason}</p>
-        <p class="small">核验日期：{p.today}（以登记管理机关的登记信息为准）</p>
+        <p class="small">核验日期：{cnDate(p.today)}（以登记管理机关的登记信息为准）</p>
       </div>
       <SummaryList
         facts={[
@@ -89,7 +90,7 @@ export function VerifyPage(p: {
           [
             "登记状态",
             <>
-              {STATUS_LABELS[o.status]}（{o.statusOn}）
+              {STATUS_LABELS[o.status]}（{cnDate(o.statusOn)}）
             </>,
           ],
           ["法定代表人", o.legalRepresentative || "—"],
@@ -97,7 +98,7 @@ export function VerifyPage(p: {
           [
             "证书有效期",
             <>
-              {o.certificateValidFrom ?? "—"} 至 {o.certificateValidTo ?? "—"}
+              {cnDate(o.certificateValidFrom)} 至 {cnDate(o.certificateValidTo)}
             </>,
           ],
         ]}

@@ -26,11 +26,11 @@ export interface PortalInspectionData {
 
 function WindowLine({ view }: { view: FilingView }) {
   const w = view.window;
-  if (w.status === "not_open") return <>申报期 {w.opensOn} 开始。</>;
-  if (w.status === "closed") return <>申报期已于 {w.closesOn} 结束。</>;
+  if (w.status === "not_open") return <>申报期 {cnDate(w.opensOn)} 开始。</>;
+  if (w.status === "closed") return <>申报期已于 {cnDate(w.closesOn)} 结束。</>;
   return (
     <>
-      申报截止 <strong>{w.closesOn}</strong>，还剩 <strong>{w.daysRemaining}</strong> 天。
+      申报截止 <strong>{cnDate(w.closesOn)}</strong>，还剩 <strong>{w.daysRemaining}</strong> 天。
     </>
   );
 }
@@ -212,7 +212,7 @@ export function PortalFilingPage(p: FilingPageProps) {
           <>
             <dt>年检结论</dt>
             <dd>
-              <ConclusionTag conclusion={v.conclusion} /> {v.concludedOn}{" "}
+              <ConclusionTag conclusion={v.conclusion} /> {cnDate(v.concludedOn)}{" "}
               <a href={`${base}/notice`}>打印年检结论通知书</a>
             </dd>
           </>

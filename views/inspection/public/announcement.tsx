@@ -1,5 +1,6 @@
 /** /inspection-results: the yearly 年检结论公告 (R-C4: every conclusion is published), by year and authority. */
 import type { SessionUser } from "../../../src/context";
+import { cnDate } from "../../../src/domain/dates";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
 import { PageLinks } from "../../components/form";
 import { choicesByCode, FilterBar, FilterSelect, yearChoices } from "../../components/select";
@@ -69,7 +70,7 @@ export function AnnouncementPage(p: AnnouncementProps) {
                   </td>
                   <td>{i.authorityName}</td>
                   <td>{CONCLUSION_LABELS[i.conclusion]}</td>
-                  <td>{i.concludedOn}</td>
+                  <td>{cnDate(i.concludedOn)}</td>
                 </tr>
               ))}
             </tbody>

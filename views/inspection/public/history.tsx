@@ -1,4 +1,5 @@
 /** An organization's 年检 history on its public page (domain.md §8): year, conclusion, date. */
+import { cnDate } from "../../../src/domain/dates";
 import { CONCLUSION_LABELS, type Conclusion } from "../../../src/domain/workflow";
 
 export interface PublicInspection {
@@ -33,7 +34,7 @@ export function InspectionHistory({ items }: { items: PublicInspection[] }) {
                     {CONCLUSION_LABELS[i.conclusion]}
                   </span>
                 </td>
-                <td>{i.concludedOn}</td>
+                <td>{cnDate(i.concludedOn)}</td>
               </tr>
             ))}
           </tbody>

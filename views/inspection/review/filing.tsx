@@ -71,7 +71,7 @@ export function FilingPage(p: FilingPageProps) {
             <>
               <dt>年检结论</dt>
               <dd>
-                <ConclusionTag conclusion={v.conclusion} /> {v.concludedOn}{" "}
+                <ConclusionTag conclusion={v.conclusion} /> {cnDate(v.concludedOn)}{" "}
                 <a href={`${p.base}/inspections/${v.id}/notice`}>打印年检结论通知书</a>
                 {p.base === "/registrar" && v.conclusion !== "qualified" ? (
                   <>

@@ -3,6 +3,7 @@
  * site's header and footer (public/css/app.css @media print).
  */
 import type { SessionUser } from "../../../src/context";
+import { cnDate } from "../../../src/domain/dates";
 import { type ReportSection, SECTION_LABELS } from "../../../src/domain/inspection-report";
 import { CONCLUSION_LABELS, PROBLEM_SEVERITY_LABELS } from "../../../src/domain/workflow";
 import type { FilingView } from "../../../src/inspection/contract";
@@ -51,7 +52,7 @@ export function ConclusionLetter({
         <p class="letter-sign">
           {view.org.authorityName}
           <br />
-          {view.concludedOn}
+          {cnDate(view.concludedOn)}
         </p>
       </article>
     </Layout>

@@ -1,3 +1,4 @@
+import { cnDate } from "../../../src/domain/dates";
 /**
  * /registrar/inspections/years: the years this authority (and, read-only, its districts) has opened, and the form to
  * open year N — the window per type (defaults from R-C1, editable), the registration cut-off (R-C2). The list of
@@ -79,7 +80,7 @@ export function YearsPage(p: YearsPageProps) {
                 </div>
               ))}
             </td>
-            <td>{y.cutoffOn}</td>
+            <td>{cnDate(y.cutoffOn)}</td>
             <td>
               <a
                 href={`/registrar/inspections?year=${y.year}${y.own ? "" : `&district=${y.authorityId}`}&state=draft`}
