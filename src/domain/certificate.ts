@@ -1,3 +1,4 @@
+import { cnDate } from "./dates";
 /**
  * Whether a registration certificate (登记证书) is valid on a given day, and why not (the public
  * verification page behind the certificate's QR code). R-A9: 注销, 撤销 and 吊销 end the certificate with the
@@ -29,7 +30,7 @@ export function certificateVerdict(c: CertificateFacts, today: string): Certific
     return {
       valid: false,
       code: "terminated",
-      reason: `该组织已于 ${c.statusOn} 被${ended}登记，登记证书随之作废。`,
+      reason: `该组织已于 ${cnDate(c.statusOn)} 被${ended}登记，登记证书随之作废。`,
     };
   }
   if (!c.certificateIssuedOn || !c.certificateValidFrom || !c.certificateValidTo) {
@@ -39,19 +40,19 @@ export function certificateVerdict(c: CertificateFacts, today: string): Certific
     return {
       valid: false,
       code: "not_yet_valid",
-      reason: `证书自 ${c.certificateValidFrom} 起生效，今天尚未生效。`,
+      reason: `证书自 ${cnDate(c.certificateValidFrom)} 起生效，今天尚未生效。`,
     };
   }
   if (today > c.certificateValidTo) {
     return {
       valid: false,
       code: "expired",
-      reason: `证书有效期至 ${c.certificateValidTo}，已过期，请向登记管理机关申请换发。`,
+      reason: `证书有效期至 ${cnDate(c.certificateValidTo)}，已过期，请向登记管理机关申请换发。`,
     };
   }
   return {
     valid: true,
-    reason: `证书真实有效，有效期 ${c.certificateValidFrom} 至 ${c.certificateValidTo}。`,
+    reason: `证书真实有效，有效期 ${cnDate(c.certificateValidFrom)} 至 ${cnDate(c.certificateValidTo)}。`,
   };
 }
 

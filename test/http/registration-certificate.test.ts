@@ -62,7 +62,7 @@ describe("certificates you can verify", () => {
       .set({ status: "deregistered", statusOn: "2026-10-10" })
       .where(eq(organizations.uscc, uscc));
     const ended = await (await app().request(`/verify/${uscc}`)).text();
-    expect(ended).toContain("已于 2026-10-10 被注销登记");
+    expect(ended).toContain("已于 2026年10月10日 被注销登记");
   });
 
   it("answers a malformed code with 400 and the reason, an unknown one with 404, a lower-case one with a redirect", async () => {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoCity } from "../../db/seed/demo";
 import { createApp } from "../../src/app";
@@ -188,5 +189,43 @@ describe("open-data API", () => {
     expect(lines.length - 1).toBe(json.total);
     const all = await (await get("/api/v1/organizations.csv")).text();
     expect(all.trim().split("\n").length - 1).toBe(2001);
+  });
+});
+
+describe("every date a visitor reads is written 2026年3月31日 (house standard)", () => {
+  /** The text a visitor reads: no tags, scripts or code samples (the open-data page's JSON sample is for developers). */
+  const visible = (html: string) =>
+    html
+      .replace(/<(script|style|pre)[\s\S]*?<\/\1>/g, " ")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&[a-z]+;/g, " ");
+
+  it("on the register, an organization with 年检 conclusions, its certificate and check, and the public lists", async () => {
+    const [withConclusion] = (await db.all(sql`
+      SELECT o.uscc FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id
+      WHERE ai.concluded_on IS NOT NULL AND o.certificate_issued_on IS NOT NULL LIMIT 1`)) as { uscc: string }[];
+    expect(withConclusion).toBeDefined();
+    const code = withConclusion!.uscc;
+    const pages = [
+      "/",
+      "/search?q=%E5%8D%8F%E4%BC%9A",
+      `/orgs/${code}`,
+      `/orgs/${code}/certificate`,
+      `/verify/${code}`,
+      "/inspection-results",
+      "/credit",
+      "/announcements",
+    ];
+    const read: Record<string, string> = {};
+    for (const path of pages) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      read[path] = visible(await res.text());
+      expect(read[path].match(/\d{4}-\d{2}-\d{2}/g) ?? [], path).toEqual([]);
+    }
+    // The pages did show dates, the Chinese way: the test would see an ISO one.
+    expect(read[`/orgs/${code}`]).toMatch(/年检情况[\s\S]*\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(read[`/orgs/${code}/certificate`]).toMatch(/有效期\s*\d{4}年\d{1,2}月\d{1,2}日 至/);
+    expect(read["/inspection-results"]).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
   });
 });

@@ -27,7 +27,7 @@ describe("certificate verification (R-A9)", () => {
     for (const status of ["deregistered", "revoked", "license_revoked"] as const) {
       const v = certificateVerdict({ ...base, status, statusOn: "2024-05-06" }, "2024-06-01");
       expect(v).toMatchObject({ valid: false, code: "terminated" });
-      expect(v.reason).toContain("2024-05-06");
+      expect(v.reason).toContain("2024年5月6日");
     }
   });
 });
