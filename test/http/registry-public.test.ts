@@ -203,7 +203,9 @@ describe("every date a visitor reads is written 2026年3月31日 (house standard
   it("on the register, an organization with 年检 conclusions, its certificate and check, and the public lists", async () => {
     const [withConclusion] = (await db.all(sql`
       SELECT o.uscc FROM annual_inspections ai JOIN organizations o ON o.id = ai.org_id
-      WHERE ai.concluded_on IS NOT NULL AND o.certificate_issued_on IS NOT NULL LIMIT 1`)) as { uscc: string }[];
+      WHERE ai.concluded_on IS NOT NULL AND o.certificate_issued_on IS NOT NULL LIMIT 1`)) as {
+      uscc: string;
+    }[];
     expect(withConclusion).toBeDefined();
     const code = withConclusion!.uscc;
     const pages = [
