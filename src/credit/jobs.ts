@@ -108,7 +108,7 @@ export const creditRevokedJob: Job = {
         item: {
           orgId: r.id,
           label: r.name,
-          reason: `${r.statusOn} ${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}（R-D4(7)）`,
+          reason: `${cnDate(r.statusOn)} ${r.status === "revoked" ? "被撤销登记" : "被吊销登记证书"}（R-D4(7)）`,
         },
         // R-D4(7): listed at once (the 撤销/吊销 had its own hearing), dated the day of the decision.
         case: {
@@ -172,7 +172,7 @@ export const creditMovesJob: Job = {
         items.push({
           orgId: e.orgId,
           label: e.name,
-          reason: `${e.listedOn}列入，满6个月（${automaticRemovalOn(e.listedOn)}）自动移出（R-D3）`,
+          reason: `${cnDate(e.listedOn)}列入，满6个月（${cnDate(automaticRemovalOn(e.listedOn))}）自动移出（R-D3）`,
         });
         if (dryRun) continue;
         const r = await act(
@@ -223,7 +223,7 @@ export const creditUnreachableJob: Job = {
       if (!pair) continue;
       const [a, b] = pair;
       found.push(
-        candidate(a, `${a.sentOn}、${b.sentOn}寄往登记住所的信件均未签收（R-D2）`, {
+        candidate(a, `${cnDate(a.sentOn)}、${cnDate(b.sentOn)}寄往登记住所的信件均未签收（R-D2）`, {
           list: "abnormal",
           ground: "d1_6",
           facts: `登记管理机关于${cnDate(a.sentOn)}、${cnDate(b.sentOn)}两次向该组织登记的住所寄送信件，均未签收。`,
@@ -309,10 +309,10 @@ export const creditNoticesJob: Job = {
     const run = candidateRun(deps, this.name, dryRun);
     await run.open(
       rows.map((r) =>
-        candidate(r, `整改通知书${r.documentNo}的期限${r.deadline}已过，未验收（R-D1(3)）`, {
+        candidate(r, `整改通知书${r.documentNo}的期限${cnDate(r.deadline)}已过，未验收（R-D1(3)）`, {
           list: "abnormal",
           ground: "d1_3",
-          facts: `该组织未在整改通知书（${r.documentNo}）规定的期限（${r.deadline}）内完成整改。`,
+          facts: `该组织未在整改通知书（${r.documentNo}）规定的期限（${cnDate(r.deadline)}）内完成整改。`,
           evidence: `整改通知书 ${r.documentNo}`,
           arisenOn: r.deadline,
           sourceKey: `notice:${r.id}`,

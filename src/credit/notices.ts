@@ -11,6 +11,7 @@ import { actorOf, readableAuthorityIds } from "../auth/scope";
 import type { AppDeps, SessionUser } from "../context";
 import { todayOf } from "../context";
 import type { Db } from "../db";
+import { cnDate } from "../domain/dates";
 import { addWorkingDays, yearsWithoutCalendar } from "../domain/working-days";
 import { loadCalendar } from "../inspection/holidays";
 import type { NoticeView, Result } from "./contract";
@@ -110,7 +111,7 @@ export async function issueRectificationNotice(
     [
       deps.db.insert(notices).values({
         orgId: input.orgId,
-        text: `登记管理机关向您单位送达了整改通知书（${input.documentNo}），请于 ${deadline} 前完成整改并报送整改报告。`,
+        text: `登记管理机关向您单位送达了整改通知书（${input.documentNo}），请于 ${cnDate(deadline)} 前完成整改并报送整改报告。`,
         href: `/portal/credit/notices/${row!.id}`,
         createdAt: at,
       }),

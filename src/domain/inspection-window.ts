@@ -164,10 +164,10 @@ export function mustFile(
   if (org.registeredOn > cut) {
     return {
       required: false,
-      reason: `于 ${org.registeredOn} 成立登记，晚于 ${cut}，${year} 年度无需年检。`,
+      reason: `于 ${cnDate(org.registeredOn)} 成立登记，晚于 ${cnDate(cut)}，${year} 年度无需年检。`,
     };
   }
-  return { required: true, reason: `于 ${org.registeredOn} 成立登记，应参加 ${year} 年度年检。` };
+  return { required: true, reason: `于 ${cnDate(org.registeredOn)} 成立登记，应参加 ${year} 年度年检。` };
 }
 
 /** The organizations among `orgs` that must file for year N (R-C2). */

@@ -1,3 +1,4 @@
+import { cnDate } from "./dates";
 /**
  * 机器预审 of the people and governance sections: meetings the charter requires (R-C5), 换届 and officers (R-C5, R-A8,
  * R-F5), party building (R-F1, R-F3) and cadres holding posts (R-F5). All of these warn: the reviewer judges them.
@@ -97,7 +98,7 @@ export function checkTermAndOfficers(report: InspectionReport, settings: Prechec
       severity: "warning",
       section: "termChange",
       field: "termChange.overdueExplanation",
-      message: `本届任期已于 ${term.currentTermEndsOn} 届满，本年度未换届。请按章程及时换届，并在“逾期未换届的说明”中写明原因和计划换届时间。`,
+      message: `本届任期已于 ${cnDate(term.currentTermEndsOn)} 届满，本年度未换届。请按章程及时换届，并在“逾期未换届的说明”中写明原因和计划换届时间。`,
     });
   }
   if (term.heldThisYear && !term.auditBeforeChange) {

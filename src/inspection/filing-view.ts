@@ -140,7 +140,7 @@ function nextStepFor(f: FilingRow, view: FilingView | null, today: string): stri
       const w = view?.window;
       if (!w || w.status === "open") {
         const left = w ? (w.daysRemaining === 0 ? "今天是截止日" : `还剩 ${w.daysRemaining} 天`) : "";
-        return `请填写${year}年度工作报告的各个部分，逐项保存，通过机器预审后提交。申报截止日为 ${w?.closesOn ?? ""}，${left}。`;
+        return `请填写${year}年度工作报告的各个部分，逐项保存，通过机器预审后提交。申报截止日为 ${cnDate(w?.closesOn)}，${left}。`;
       }
       if (w.status === "not_open")
         return `${year}年检申报将于 ${cnDate(w.opensOn)} 开始，可以先填写并保存草稿。`;
@@ -156,7 +156,9 @@ function nextStepFor(f: FilingRow, view: FilingView | null, today: string): stri
     case "returned": {
       const overdue = f.correctionDeadline !== null && today > f.correctionDeadline;
       return `${year}年检报告被退回补正：${f.correctionReason ?? ""}请按审查意见修改，${
-        overdue ? `补正期限（${f.correctionDeadline}）已过，请尽快` : `于 ${f.correctionDeadline} 前`
+        overdue
+          ? `补正期限（${cnDate(f.correctionDeadline)}）已过，请尽快`
+          : `于 ${cnDate(f.correctionDeadline)} 前`
       }重新提交。`;
     }
     case "concluded":
@@ -185,7 +187,7 @@ export async function orgHome(
       current: null,
       history: [],
       nextStep: years[0]
-        ? `本单位无需参加 ${years[0].year} 年度年检（登记时间晚于 ${years[0].cutoffOn} 或登记状态不是“正常”）。`
+        ? `本单位无需参加 ${years[0].year} 年度年检（登记时间晚于 ${cnDate(years[0].cutoffOn)} 或登记状态不是“正常”）。`
         : "本年度年检尚未开始，开始后会在这里提示。",
     };
   }

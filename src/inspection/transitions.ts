@@ -1,3 +1,4 @@
+import { cnDate } from "../domain/dates";
 /** The annual inspection's transitions: input checks, the machine's decision, its effects, one batch. */
 
 import { type AuditInput, auditStatement, commitWithAudit } from "../audit/audit";
@@ -99,7 +100,7 @@ function noticeFor(
     const correction = effects.find((e) => e.kind === "open_correction");
     const conclusion = effects.find((e) => e.kind === "record_conclusion");
     const text = correction
-      ? `您单位${year}年检报告被退回补正：${correction.reason} 请于 ${correction.deadline} 前修改后重新提交。`
+      ? `您单位${year}年检报告被退回补正：${correction.reason} 请于 ${cnDate(correction.deadline)} 前修改后重新提交。`
       : conclusion
         ? `您单位${year}年检结论为“${CONCLUSION_LABELS[conclusion.conclusion]}”。`
         : action === "mark_not_filed"

@@ -265,7 +265,7 @@ describe("the registrar's review page", () => {
     );
     expect(opinion).toContain("业务主管单位初审意见");
     expect(opinion).toContain("示范市科学技术协会（科协初审）");
-    expect(opinion).toMatch(/于 2026-03-02 \d\d:\d\d 通过初审/);
+    expect(opinion).toMatch(/于 2026年3月2日 \d\d:\d\d 通过初审/);
     expect(opinion).toContain(
       '<blockquote class="opinion">该学会本年度活动正常，同意通过初审。</blockquote>',
     );

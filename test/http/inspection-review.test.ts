@@ -159,7 +159,7 @@ describe("the review loop over HTTP (R-C3, R-C4, R-A11)", () => {
     expect(await stateOf(id)).toMatchObject({ state: "returned" });
     const returned = await (await get(reg, `/registrar/inspections/${id}`)).text();
     expect(returned).toContain("收入合计与明细不符，请核对。");
-    expect(returned).toContain("2026-03-09"); // 5 working days after Monday 2026-03-02
+    expect(returned).toContain("2026年3月9日"); // 5 working days after Monday 2026-03-02
 
     // The organization resubmits (its portal calls the service).
     const f = (await svc.getFiling(deps, world.users.learned, id))!;

@@ -133,7 +133,7 @@ describe("the whole loop (R-C3, R-C4, R-C5, R-A11)", () => {
       "R-C2: the organization's home shows its draft and the open window's days remaining",
       async () => {
         home = await svc.orgHome(deps, org);
-        expect(home.nextStep).toContain("2026-05-31");
+        expect(home.nextStep).toContain("2026年5月31日");
         expect(home.current!.window).toMatchObject({ status: "open", daysRemaining: 90 });
         id = home.current!.id;
       },

@@ -158,7 +158,7 @@ describe("who must file for year N (R-C2)", () => {
     const late = mustFile({ status: "active", registeredOn: "2025-07-01" }, 2025);
     expect(late).toEqual({
       required: false,
-      reason: "于 2025-07-01 成立登记，晚于 2025-06-30，2025 年度无需年检。",
+      reason: "于 2025年7月1日 成立登记，晚于 2025年6月30日，2025 年度无需年检。",
     });
     expect(mustFile({ status: "active", registeredOn: "2026-01-10" }, 2025).required).toBe(false);
   });

@@ -495,7 +495,7 @@ describe("换届 (R-C5, R-A8)", () => {
       r.termChange!.currentTermStartedOn = "2020-06-01";
       r.termChange!.currentTermEndsOn = "2025-05-31";
     };
-    expect(find(run(overdue), "term.overdue").message).toContain("2025-05-31");
+    expect(find(run(overdue), "term.overdue").message).toContain("2025年5月31日");
     expect(
       run((r) => {
         overdue(r);

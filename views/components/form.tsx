@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { cnDate } from "../../src/domain/dates";
 
 /** Shared form pieces: an error summary that links to each field, and fields that show their own message. */
 export type Errors = Record<string, string>;
@@ -196,13 +197,13 @@ export function PageLinks({
   );
 }
 
-/** Date-time in China time, for lists: 2026-11-22 14:05. */
+/** Date-time in China time, for lists: 2026年11月22日 14:05. */
 export function formatDateTime(value: string | number | Date | null | undefined): string {
   if (value === null || value === undefined || value === "") return "—";
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) return "—";
-  const cn = new Date(d.getTime() + 8 * 60 * 60_000);
-  return cn.toISOString().slice(0, 16).replace("T", " ");
+  const cn = new Date(d.getTime() + 8 * 60 * 60_000).toISOString();
+  return `${cnDate(cn)} ${cn.slice(11, 16)}`;
 }
 
 /** What a page says after a step: a confirmation (announced politely) or a refusal with its reason (focused). */

@@ -60,7 +60,8 @@ export function InspectionHomePanel({ data }: { data: PortalInspectionData }) {
           </p>
           {v.correction ? (
             <p class="notice warning">
-              登记管理机关退回补正：{v.correction.reason}（请于 {v.correction.deadline} 前修改后重新提交）
+              登记管理机关退回补正：{v.correction.reason}（请于 {cnDate(v.correction.deadline)}{" "}
+              前修改后重新提交）
             </p>
           ) : null}
           <p>
@@ -102,7 +103,7 @@ export function PortalInspectionsPage(p: { user: SessionUser; data: PortalInspec
               <StateTag state={h.state} />
             </td>
             <td>{h.conclusion ? CONCLUSION_LABELS[h.conclusion] : "—"}</td>
-            <td>{h.concludedOn ?? "—"}</td>
+            <td>{cnDate(h.concludedOn)}</td>
           </tr>
         )}
       />
@@ -223,7 +224,7 @@ export function PortalFilingPage(p: FilingPageProps) {
           <h2 id="correction-heading">退回补正</h2>
           <p>{v.correction.reason}</p>
           <p>
-            请于 <strong>{v.correction.deadline}</strong> 前修改后重新提交
+            请于 <strong>{cnDate(v.correction.deadline)}</strong> 前修改后重新提交
             {v.correction.overdue ? "（已逾期）" : ""}。 审查人员对各部分的意见显示在相应部分的开头。
           </p>
         </section>
@@ -339,7 +340,7 @@ export function PortalFilingPage(p: FilingPageProps) {
               <li>
                 第 {r.round} 次提交：{formatDateTime(r.submittedAt)}
                 {r.returned
-                  ? `；${formatDateTime(r.returned.at)} 由${r.returned.by}退回补正：${r.returned.reason}（期限 ${r.returned.deadline}）`
+                  ? `；${formatDateTime(r.returned.at)} 由${r.returned.by}退回补正：${r.returned.reason}（期限 ${cnDate(r.returned.deadline)}）`
                   : ""}
               </li>
             ))}

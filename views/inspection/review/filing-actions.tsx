@@ -1,3 +1,4 @@
+import { cnDate } from "../../../src/domain/dates";
 /** The review page's action forms (views/inspection/review/filing.tsx): return for correction, the supervisor's pass
  * with its 初审意见, the conclusion with its problems, and the simple steps; each carries the version it was shown. */
 
@@ -69,7 +70,7 @@ function ReturnForm(p: FilingPageProps) {
       <div class={`field ${p.errors.deadline ? "field-error" : ""}`}>
         <label for="deadline">补正期限</label>
         <p class="hint" id="deadline-hint">
-          默认为 5 个工作日后（{p.defaultDeadline}），已扣除周末和节假日。
+          默认为 5 个工作日后（{cnDate(p.defaultDeadline)}），已扣除周末和节假日。
         </p>
         <FieldError errors={p.errors} name="deadline" />
         <input

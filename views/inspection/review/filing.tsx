@@ -196,7 +196,7 @@ export function FilingPage(p: FilingPageProps) {
                   {r.returned ? (
                     <>
                       ；{formatDateTime(r.returned.at)} 由{r.returned.by}退回补正：{r.returned.reason}（期限{" "}
-                      {r.returned.deadline}）
+                      {cnDate(r.returned.deadline)}）
                     </>
                   ) : null}
                 </li>

@@ -1,5 +1,6 @@
 /** /admin/holidays: the public holidays and make-up working days every working-day deadline counts with (R-C3). */
 import type { SessionUser } from "../../../src/context";
+import { cnDate } from "../../../src/domain/dates";
 import type { Holiday } from "../../../src/inspection/contract";
 import { ErrorSummary, type Errors, FieldError, Flash, TextField } from "../../components/form";
 import { DataTable } from "../../components/table";
@@ -32,7 +33,7 @@ export function HolidaysPage(p: {
         columns={["日期", "类别", "名称", "操作"]}
         row={(h) => (
           <tr>
-            <td>{h.date}</td>
+            <td>{cnDate(h.date)}</td>
             <td>
               <span class={`tag ${h.kind === "holiday" ? "warn" : "neutral"}`}>
                 {h.kind === "holiday" ? "节假日" : "调休上班日"}

@@ -1,3 +1,4 @@
+import { cnDate } from "../../../src/domain/dates";
 /**
  * The reviewer's queue (/registrar/inspections, /supervisor/inspections): count per state as tabs, filters, search by
  * name or code, longest waiting first, pagination. The filter form works as a plain GET; htmx swaps only the results
@@ -93,7 +94,7 @@ export function QueueResults(p: QueueViewProps) {
               {f.correction ? (
                 <span class={`small ${f.correction.overdue ? "tag stop" : "muted"}`}>
                   {" "}
-                  补正期限 {f.correction.deadline}
+                  补正期限 {cnDate(f.correction.deadline)}
                   {f.correction.overdue ? "（已逾期）" : ""}
                 </span>
               ) : null}

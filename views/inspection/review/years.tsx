@@ -75,8 +75,10 @@ export function YearsPage(p: YearsPageProps) {
             <td>
               {ORG_TYPES.map((t) => (
                 <div class="small">
-                  {TYPE_LABELS[t]}：{y.windows[t].opensOn} 至 {y.windows[t].closesOn}
-                  {y.windows[t].supervisorDueOn ? `（主管单位初审至 ${y.windows[t].supervisorDueOn}）` : ""}
+                  {TYPE_LABELS[t]}：{cnDate(y.windows[t].opensOn)} 至 {cnDate(y.windows[t].closesOn)}
+                  {y.windows[t].supervisorDueOn
+                    ? `（主管单位初审至 ${cnDate(y.windows[t].supervisorDueOn)}）`
+                    : ""}
                 </div>
               ))}
             </td>

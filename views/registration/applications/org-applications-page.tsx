@@ -1,4 +1,5 @@
 import type { SessionUser } from "../../../src/context";
+import { cnDate } from "../../../src/domain/dates";
 import { APPLICATION_KIND_LABELS, type ApplicationKind } from "../../../src/domain/registration";
 import type { ApplicationOrg, ApplicationView } from "../../../src/registration/contract";
 import { SelectField } from "../../components/select";
@@ -47,8 +48,8 @@ export function OrgApplicationsPage(p: {
             <td>
               <ApplicationStateTag state={a.state} />
             </td>
-            <td>{a.submittedOn ?? "—"}</td>
-            <td>{a.dueOn ?? "—"}</td>
+            <td>{cnDate(a.submittedOn)}</td>
+            <td>{cnDate(a.dueOn)}</td>
           </tr>
         )}
       />

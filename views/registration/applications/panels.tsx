@@ -63,7 +63,7 @@ export function CorrectionPanel({ app }: { app: ApplicationView }) {
         </ul>
       ) : null}
       <p>
-        请于 <strong>{app.correctionDeadline}</strong> 前修改后重新提交。
+        请于 <strong>{cnDate(app.correctionDeadline)}</strong> 前修改后重新提交。
       </p>
     </section>
   );
@@ -81,7 +81,7 @@ export function EventsList({ events }: { events: ApplicationEventView[] }) {
             {applicationStateLabel(e.fromState as ApplicationState)} →{" "}
             {applicationStateLabel(e.toState as ApplicationState)}
             {e.reason ? `（${e.reason}）` : ""}
-            {e.deadline ? `，补正期限 ${e.deadline}` : ""}
+            {e.deadline ? `，补正期限 ${cnDate(e.deadline)}` : ""}
           </li>
         ))}
       </ol>
