@@ -107,16 +107,16 @@ export async function benchOverhead(
         codes.slice(2000 + COLD),
       ],
     ] as const;
+    const coldSeconds = Math.min(options.seconds, 4);
     for (const [label, make, cold] of kinds) {
-      const seconds = Math.min(options.seconds, 4);
       const paths = cold.map(make);
-      const r = wrkLoad(app.base, paths, seconds, 1) ?? (await nodeLoad(app.base, paths, seconds, 1));
+      const r = wrkLoad(app.base, paths, coldSeconds, 1) ?? (await nodeLoad(app.base, paths, coldSeconds, 1));
       // More requests than organizations would mean some were answered from the cache: say so.
       const note = r.requests > paths.length ? " (some repeated)" : "";
       single.push(row(`${label}, 1 connection, a new organization each time${note}`, r));
     }
     for (const [label, make] of [
-      ...kinds.map(([label, make]) => [label, make] as const),
+      ...kinds,
       ["GET /search?q=… (page)", (c: string) => `/search?q=${encodeURIComponent(c.slice(10, 13))}`] as const,
     ]) {
       const paths = hot.map(make);
